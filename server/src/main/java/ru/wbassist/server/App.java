@@ -1,0 +1,81 @@
+package ru.wbassist.server;
+
+import java.time.Clock;
+
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import ru.wbassist.db.Database;
+import ru.wbassist.server.cabinets.CabinetRepository;
+import ru.wbassist.server.cabinets.CabinetService;
+import ru.wbassist.server.cabinets.KeyVault;
+import ru.wbassist.server.config.AppConfig;
+import ru.wbassist.server.http.ApiSecretFilter;
+import ru.wbassist.server.http.ErrorHandlers;
+import ru.wbassist.server.http.Json;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/**
+ * The server's wiring, in one place: every repository, service and background part is built here by constructor,
+ * and {@link #routing} lists every feature's mount point. Tests build it the same way with their own database.
+ */
+public final class App implements AutoCloseable {
+
+    private final AppConfig config;
+    private final Database db;
+    private final UserService userService;
+    private final CabinetService cabinetService;
+
+    public App(AppConfig config, Database db, Clock clock) {
+        this.config = config;
+        this.db = db;
+        UserRepository users = new UserRepository(db);
+        CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
+        this.userService = new UserService(users);
+        this.cabinetService = new CabinetService(cabinets, users, clock);
+    }
+
+    /** Opens the configured database (migrating it) and wires the application. */
+    public static App create(AppConfig config) {
+        return new App(config, Database.open(config.database()), Clock.systemUTC());
+    }
+
+    /** Adds JSON, observability, OpenAPI and the routes to a server builder. */
+    public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
+        return server
+                .mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
+                .addFeature(ObserveFeature.builder()
+                        .addObserver(HealthObserver.builder().details(true)
+                                .addCheck(new DatabaseHealthCheck(db.dbClient())).build())
+                        .addObserver(MetricsObserver.create())
+                        .build())
+                .addFeature(OpenApiFeature.create(config.config().get("openapi")))
+                .routing(this::routing);
+    }
+
+    void routing(HttpRouting.Builder routing) {
+        routing.addFilter(new ApiSecretFilter(config.apiSecret(), config.adminSecret()));
+        ErrorHandlers.register(routing);
+        routing.register("/users", userService)
+                .register("/wb/cabinets", cabinetService);
+        ErrorHandlers.registerFallback(routing);
+    }
+
+    /** Starts the background parts (scheduler, delivery signals). */
+    public void start() {
+        // nothing runs in the background yet
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,115 @@
+package ru.wbassist.server.cabinets;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import ru.wbassist.db.Database;
+import ru.wbassist.db.Sql;
+
+/** Cabinets, their users, and their (encrypted) keys. */
+public final class CabinetRepository {
+
+    private static final String VIEW = """
+            SELECT c.id, c.name, cu.role, c.created_at, c.active, c.token_expires_at, c.key_invalid_since, c.key_error,
+                   (SELECT MAX(l.completed_at) FROM wb_sync_logs l
+                     WHERE l.cabinet_id = c.id AND l.status = 'success') AS last_sync_at,
+                   (SELECT l.status FROM wb_sync_logs l WHERE l.cabinet_id = c.id
+                     ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_sync_status
+              FROM wb_cabinets c JOIN cabinet_users cu ON cu.cabinet_id = c.id
+            """;
+
+    private final Database db;
+    private final KeyVault vault;
+
+    public CabinetRepository(Database db, KeyVault vault) {
+        this.db = db;
+        this.vault = vault;
+    }
+
+    /** What connecting a key did. */
+    public enum Outcome { CREATED, JOINED, ALREADY_LINKED }
+
+    public record Connected(Cabinet cabinet, Outcome outcome) {
+    }
+
+    /**
+     * Connects a key for a user: a new cabinet (the user is its owner), or the existing cabinet with that key
+     * (the user joins as member). The unique key hash makes two cabinets for one key impossible, even when two
+     * users connect the same key at the same moment.
+     */
+    public Connected connect(long userId, String apiKey, String name, WbToken token) {
+        String hash = vault.hash(apiKey);
+        return db.inTransaction(c -> {
+            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash = ? FOR UPDATE",
+                    rs -> rs.getLong(1), hash);
+            if (existing.isPresent()) {
+                long cabinetId = existing.get();
+                boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
+                        cabinetId, userId) > 0;
+                if (!linked) {
+                    Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                            cabinetId, userId, "member", Instant.now());
+                }
+                return new Connected(find(c, cabinetId, userId).orElseThrow(),
+                        linked ? Outcome.ALREADY_LINKED : Outcome.JOINED);
+            }
+            long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
+            String cabinetName = name != null ? name : "Кабинет " + (count + 1);
+            long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
+                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, vault.encrypt(apiKey), hash,
+                    token.sellerId(), token.expiresAt(), Instant.now());
+            Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                    cabinetId, userId, "owner", Instant.now());
+            return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED);
+        });
+    }
+
+    /** The cabinets of a user (internal user id). */
+    public List<Cabinet> listForUser(long userId) {
+        return db.withConnection(c -> Sql.query(c, VIEW + " WHERE cu.user_id = ? ORDER BY c.id",
+                CabinetRepository::map, userId));
+    }
+
+    /**
+     * Unlinks a user; when nobody is left, deletes the cabinet and (by cascade) all its data.
+     *
+     * @return false when the user was not linked to that cabinet
+     */
+    public boolean unlink(long cabinetId, long userId) {
+        return db.inTransaction(c -> {
+            if (Sql.update(c, "DELETE FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?", cabinetId, userId) == 0) {
+                return false;
+            }
+            if (Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ?", cabinetId) == 0) {
+                Sql.update(c, "DELETE FROM wb_cabinets WHERE id = ?", cabinetId);
+            }
+            return true;
+        });
+    }
+
+    /** The decrypted key of a cabinet, for the WB client only. */
+    public String apiKey(long cabinetId) {
+        String stored = db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
+                rs -> rs.getString(1), cabinetId)).orElseThrow(() -> new IllegalArgumentException("no cabinet " + cabinetId));
+        return vault.decrypt(stored);
+    }
+
+    /** Ids of the cabinets that are synced. */
+    public List<Long> activeIds() {
+        return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE active ORDER BY id", rs -> rs.getLong(1)));
+    }
+
+    private static Optional<Cabinet> find(Connection c, long cabinetId, long userId) throws SQLException {
+        return Sql.queryOne(c, VIEW + " WHERE c.id = ? AND cu.user_id = ?", CabinetRepository::map, cabinetId, userId);
+    }
+
+    private static Cabinet map(ResultSet rs) throws SQLException {
+        return new Cabinet(rs.getLong("id"), rs.getString("name"), rs.getString("role"), Sql.instant(rs, "created_at"),
+                rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"), rs.getObject("key_invalid_since") == null,
+                rs.getString("key_error"), Sql.instant(rs, "last_sync_at"), rs.getString("last_sync_status"));
+    }
+}

@@ -1,0 +1,90 @@
+package ru.wbassist.server.cabinets;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.http.Json;
+import ru.wbassist.server.http.Params;
+import ru.wbassist.server.users.User;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/** {@code /wb/cabinets}: connect a WB key, list and leave cabinets. */
+public final class CabinetService implements HttpService {
+
+    private final CabinetRepository cabinets;
+    private final UserRepository users;
+    private final Clock clock;
+
+    public CabinetService(CabinetRepository cabinets, UserRepository users, Clock clock) {
+        this.cabinets = cabinets;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::connect)
+                .get("/", this::list)
+                .delete("/{id}", this::leave)
+                .any("/", (req, res) -> {
+                    throw ApiException.methodNotAllowed("GET, POST");
+                })
+                .any("/{id}", (req, res) -> {
+                    throw ApiException.methodNotAllowed("DELETE");
+                });
+    }
+
+    private void connect(ServerRequest req, ServerResponse res) {
+        CabinetConnection request = connectionOf(req).validated();
+        User user = users.find(request.userId()).orElseThrow(() -> UserService.unknown(request.userId()));
+        String apiKey = request.apiKey().strip();
+        WbToken token = WbToken.parseForConnect(apiKey, clock);
+        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, request.cleanName(), token);
+        switch (connected.outcome()) {
+            case CREATED -> res.status(Status.CREATED_201)
+                    .send(Map.of("cabinet", connected.cabinet(), "shared", false));
+            case JOINED -> res.status(Status.OK_200).send(Map.of("cabinet", connected.cabinet(), "shared", true));
+            case ALREADY_LINKED -> throw ApiException.conflict("this key is already connected to your cabinet \""
+                    + connected.cabinet().name() + "\" (id " + connected.cabinet().id() + ")");
+        }
+    }
+
+    /** The key may come as query parameters (original design) or, better, in a JSON body so it stays out of URLs. */
+    private static CabinetConnection connectionOf(ServerRequest req) {
+        boolean hasBody = req.headers().contentLength().orElse(0L) > 0
+                || req.headers().contains(HeaderNames.TRANSFER_ENCODING)
+                || req.headers().contains(HeaderNames.CONTENT_TYPE);
+        if (hasBody) {
+            return Json.read(req, CabinetConnection.class);
+        }
+        return new CabinetConnection(Params.optionalString(req, "user_id").map(v -> Params.parseId("user_id", v)).orElse(null),
+                Params.optionalString(req, "api_key").orElse(null), Params.optionalString(req, "name").orElse(null));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        User user = userOf(req);
+        res.send(Map.of("cabinets", cabinets.listForUser(user.id())));
+    }
+
+    private void leave(ServerRequest req, ServerResponse res) {
+        long cabinetId = Params.pathId(req, "id");
+        User user = userOf(req);
+        if (!cabinets.unlink(cabinetId, user.id())) {
+            throw ApiException.notFound("cabinet " + cabinetId + " is not connected for this user");
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private User userOf(ServerRequest req) {
+        long telegramId = Params.requiredId(req, "user_id");
+        return users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
+    }
+}

@@ -1,0 +1,103 @@
+package ru.wbassist.server.cabinets;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.server.http.ApiException;
+
+/**
+ * What a WB API token says about itself. A WB token is a JWT whose payload carries {@code s} (a scope bitmask, bit n
+ * read as {@code (s >> n) & 1}), {@code exp}, {@code sid} (seller id) and {@code acc} (token type); see
+ * external-apis.md §A.5. The signature is WB's to check; we only read the payload to reject keys that cannot work.
+ */
+public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly) {
+
+    /** Scope bits of the {@code s} claim. */
+    public enum Scope {
+        CONTENT(1), ANALYTICS(2), PRICES(3), MARKETPLACE(4), STATISTICS(5), PROMOTION(6), FEEDBACKS(7);
+
+        private final int bit;
+
+        Scope(int bit) {
+            this.bit = bit;
+        }
+
+        public int bit() {
+            return bit;
+        }
+    }
+
+    /** The scopes a cabinet cannot work without: orders and sales, product cards, reviews. */
+    public static final Set<Scope> REQUIRED = EnumSet.of(Scope.STATISTICS, Scope.CONTENT, Scope.FEEDBACKS);
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int READ_ONLY_BIT = 30;
+    private static final int MAX_KEY_LENGTH = 4096;
+
+    /**
+     * Reads and checks a key for connecting a cabinet.
+     *
+     * @throws ApiException 400 on {@code api_key} saying what is wrong (never echoing the key)
+     */
+    public static WbToken parseForConnect(String apiKey, Clock clock) {
+        WbToken token = parse(apiKey);
+        if (!token.expiresAt().isAfter(clock.instant())) {
+            throw invalid("the WB API key has expired; create a new one in the seller cabinet");
+        }
+        Set<Scope> missing = EnumSet.copyOf(REQUIRED);
+        missing.removeAll(token.scopes());
+        if (!missing.isEmpty()) {
+            throw invalid("the WB API key lacks the categories " + missing
+                    + "; create a key with Statistics, Content and Feedbacks (Analytics for stocks)");
+        }
+        return token;
+    }
+
+    /** Decodes the payload. */
+    public static WbToken parse(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw ApiException.badRequest("api_key", "api_key is required");
+        }
+        String key = apiKey.strip();
+        if (key.startsWith("Bearer ")) {
+            key = key.substring("Bearer ".length()).strip();
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw invalid("the WB API key is too long to be a WB token");
+        }
+        String[] parts = key.split("\\.", -1);
+        if (parts.length != 3 || parts[1].isEmpty()) {
+            throw invalid("the WB API key is not a WB token (expected a JWT of three dot-separated parts)");
+        }
+        JsonNode payload;
+        try {
+            payload = MAPPER.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw invalid("the WB API key could not be decoded");
+        }
+        if (payload == null || !payload.isObject() || !payload.path("exp").canConvertToLong()
+                || !payload.path("s").canConvertToLong()) {
+            throw invalid("the WB API key has no expiry or scope claims");
+        }
+        long s = payload.path("s").asLong();
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (Scope scope : Scope.values()) {
+            if (((s >> scope.bit()) & 1) == 1) {
+                scopes.add(scope);
+            }
+        }
+        return new WbToken(scopes, Instant.ofEpochSecond(payload.path("exp").asLong()),
+                payload.path("sid").asText(null), payload.path("t").asBoolean(false),
+                ((s >> READ_ONLY_BIT) & 1) == 1);
+    }
+
+    private static ApiException invalid(String message) {
+        return ApiException.badRequest("api_key", message);
+    }
+}

@@ -1,0 +1,69 @@
+package ru.wbassist.server.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Requires {@code X-API-SECRET-KEY} on every route but health. Admin routes also accept the admin secret.
+ * Secrets are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
+ * about the secret, not even its length.
+ */
+public final class ApiSecretFilter implements Filter {
+
+    public static final HeaderName HEADER = HeaderNames.create("X-API-SECRET-KEY");
+    private static final String ADMIN_PREFIX = "/api/v1/admin/";
+
+    private final byte[] apiSecretDigest;
+    private final byte[] adminSecretDigest;
+
+    public ApiSecretFilter(String apiSecret, Optional<String> adminSecret) {
+        this.apiSecretDigest = digest(apiSecret);
+        this.adminSecretDigest = adminSecret.map(ApiSecretFilter::digest).orElse(null);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (path.equals("/observe/health") || path.startsWith("/observe/health/")) {
+            chain.proceed();
+            return;
+        }
+        Optional<String> presented = req.headers().first(HEADER);
+        if (presented.isEmpty()) {
+            reject(res, "missing X-API-SECRET-KEY header");
+            return;
+        }
+        byte[] given = digest(presented.get());
+        boolean ok = MessageDigest.isEqual(given, apiSecretDigest);
+        if (adminSecretDigest != null && path.startsWith(ADMIN_PREFIX)) {
+            ok = MessageDigest.isEqual(given, adminSecretDigest) | ok;
+        }
+        if (!ok) {
+            reject(res, "wrong X-API-SECRET-KEY");
+            return;
+        }
+        chain.proceed();
+    }
+
+    private static void reject(RoutingResponse res, String message) {
+        ErrorHandlers.send(res, Status.UNAUTHORIZED_401, new ErrorBody("unauthorized", message, null, null));
+    }
+
+    private static byte[] digest(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ru.wbassist.server.http;
+
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Turns every failure into a JSON error: client errors with their message, server errors with an id, never a trace. */
+public final class ErrorHandlers {
+
+    private static final System.Logger LOG = System.getLogger(ErrorHandlers.class.getName());
+
+    private ErrorHandlers() {
+    }
+
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), ErrorBody.of(e)))
+                .error(HttpException.class, (req, res, e) -> send(res, e.status(), fromHttp(e)))
+                .error(Throwable.class, (req, res, e) -> {
+                    String id = UUID.randomUUID().toString();
+                    LOG.log(Level.ERROR, "internal error " + id + " on " + req.prologue().method().text() + " "
+                            + req.path().path(), e);
+                    send(res, Status.INTERNAL_SERVER_ERROR_500,
+                            new ErrorBody("internal_error", "internal server error; quote error_id when reporting", null, id));
+                });
+    }
+
+    /** Registered last: unknown paths answer a JSON 404 instead of Helidon's plain text. */
+    public static void registerFallback(HttpRouting.Builder routing) {
+        routing.any((req, res) -> {
+            throw ApiException.notFound("no such endpoint: " + req.path().path());
+        });
+    }
+
+    public static void send(ServerResponse res, Status status, ErrorBody body) {
+        res.status(status);
+        res.send(body);
+    }
+
+    private static ErrorBody fromHttp(HttpException e) {
+        Status status = e.status();
+        String code = switch (status.code()) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status.code() >= 500 ? "internal_error" : "bad_request";
+        };
+        // Helidon's messages describe the request, never our internals; keep them short.
+        String message = status.code() >= 500 ? "internal server error" : status.reasonPhrase();
+        return new ErrorBody(code, message, null, null);
+    }
+}
