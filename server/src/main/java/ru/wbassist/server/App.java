@@ -62,7 +62,6 @@ public final class App implements AutoCloseable {
         ErrorHandlers.register(routing);
         routing.register("/users", userService)
                 .register("/wb/cabinets", cabinetService);
-        ErrorHandlers.registerFallback(routing);
     }
 
     /** Starts the background parts (scheduler, delivery signals). */

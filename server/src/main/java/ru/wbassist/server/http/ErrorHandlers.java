@@ -3,6 +3,8 @@ package ru.wbassist.server.http;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -28,16 +30,17 @@ public final class ErrorHandlers {
                 });
     }
 
-    /** Registered last: unknown paths answer a JSON 404 instead of Helidon's plain text. */
-    public static void registerFallback(HttpRouting.Builder routing) {
-        routing.any((req, res) -> {
-            throw ApiException.notFound("no such endpoint: " + req.path().path());
-        });
-    }
-
+    /** Writes the error as JSON bytes itself, so it works in filters too (before media negotiation applies). */
     public static void send(ServerResponse res, Status status, ErrorBody body) {
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an ErrorBody always serializes", e);
+        }
         res.status(status);
-        res.send(body);
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(json);
     }
 
     private static ErrorBody fromHttp(HttpException e) {

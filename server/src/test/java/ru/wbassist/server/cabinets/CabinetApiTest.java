@@ -1,0 +1,207 @@
+package ru.wbassist.server.cabinets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.TestServer;
+import ru.wbassist.server.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.ApiAssertions.assertBad;
+
+class CabinetApiTest {
+
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void connectingAKnownKeySharesTheCabinet(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        register(1);
+        register(2);
+        String key = TestTokens.valid();
+
+        var created = server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key, "name", "Мой магазин"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("shared").asBoolean()).isFalse();
+        assertThat(created.json().path("cabinet").path("role").asText()).isEqualTo("owner");
+        assertThat(created.json().path("cabinet").path("name").asText()).isEqualTo("Мой магазин");
+        long cabinetId = created.json().path("cabinet").path("id").asLong();
+
+        var joined = server.post("/wb/cabinets/", Map.of("user_id", 2, "api_key", key));
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.json().path("shared").asBoolean()).isTrue();
+        assertThat(joined.json().path("cabinet").path("id").asLong()).isEqualTo(cabinetId);
+        assertThat(joined.json().path("cabinet").path("role").asText()).isEqualTo("member");
+
+        var again = server.post("/wb/cabinets/", Map.of("user_id", 2, "api_key", key));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("error").asText()).isEqualTo("conflict");
+
+        long cabinets = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
+        assertThat(cabinets).isEqualTo(1);
+
+        var list = server.get("/wb/cabinets/?user_id=2");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().path("cabinets")).hasSize(1);
+        assertThat(list.json().path("cabinets").get(0).path("key_valid").asBoolean()).isTrue();
+        assertThat(list.body()).doesNotContain(key).doesNotContain("api_key");
+
+        // leaving: the cabinet stays while a user is left, then goes with its data
+        server.db().inTransaction(c -> Sql.update(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date,"
+                + " last_change_date) VALUES (?,?,?,?,?)", cabinetId, "s1", 1L, Instant.now(), Instant.now()));
+        assertThat(server.delete("/wb/cabinets/" + cabinetId + "?user_id=1").status()).isEqualTo(204);
+        assertThat(server.get("/wb/cabinets/?user_id=1").json().path("cabinets")).isEmpty();
+        assertThat(server.get("/wb/cabinets/?user_id=2").json().path("cabinets")).hasSize(1);
+        assertThat(server.delete("/wb/cabinets/" + cabinetId + "?user_id=1").status()).isEqualTo(404);
+        assertThat(server.delete("/wb/cabinets/" + cabinetId + "?user_id=2").status()).isEqualTo(204);
+        long orders = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_orders"));
+        assertThat(orders).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void queryParametersStillWorkAsInTheOriginalDesign(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        register(5);
+        var created = server.postEmpty("/wb/cabinets/?user_id=5&name=Shop&api_key=" + TestTokens.valid());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("cabinet").path("name").asText()).isEqualTo("Shop");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void rejectsUnusableKeysWithAClearReason(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        register(1);
+        long statisticsOnly = 1L << 5;
+        assertBad(connect(1, null), "api_key", "api_key is required");
+        assertBad(connect(1, "not-a-token"), "api_key", "not a WB token");
+        assertBad(connect(1, "a.!!!.c"), "api_key", "could not be decoded");
+        assertBad(connect(1, TestTokens.token(TestTokens.ALL_SCOPES, Instant.now().minusSeconds(60))), "api_key", "expired");
+        assertBad(connect(1, TestTokens.token(statisticsOnly, Instant.now().plusSeconds(3600))), "api_key", "CONTENT");
+        assertBad(server.post("/wb/cabinets/", Map.of("api_key", TestTokens.valid())), "user_id", "required");
+        assertBad(server.post("/wb/cabinets/", Map.of("user_id", 0, "api_key", TestTokens.valid())), "user_id", "positive");
+        assertBad(server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", TestTokens.valid(), "name", "x".repeat(101))),
+                "name", "at most");
+        assertBad(server.get("/wb/cabinets/"), "user_id", "required");
+        assertBad(server.get("/wb/cabinets/?user_id=x"), "user_id", "positive");
+        assertBad(server.delete("/wb/cabinets/abc?user_id=1"), "id", "positive");
+        var unknownUser = server.post("/wb/cabinets/", Map.of("user_id", 99, "api_key", TestTokens.valid()));
+        assertThat(unknownUser.status()).isEqualTo(404);
+        assertThat(server.get("/wb/cabinets/?user_id=99").status()).isEqualTo(404);
+        long cabinets = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
+        assertThat(cabinets).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void theKeyIsNeitherStoredInClearNorLogged(DatabaseConfig.Vendor vendor) throws Exception {
+        List<String> logLines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logLines.add(record.getMessage() + " " + (record.getThrown() == null ? "" : record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+        String key = TestTokens.valid();
+        try {
+            server = TestServer.start(vendor);
+            register(1);
+            assertThat(server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key)).status()).isEqualTo(201);
+            server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key));
+            server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key + "broken"));
+            server.send(server.request("/users/1").header("X-API-SECRET-KEY", key).GET().build());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            root.removeHandler(capture);
+        }
+
+        String dump = dumpDatabase(vendor);
+        assertThat(dump).contains("wb_cabinets").doesNotContain(key).doesNotContain(key.split("\\.")[1]);
+        String logs = String.join("\n", logLines) + console.toString(StandardCharsets.UTF_8);
+        assertThat(logs).doesNotContain(key.split("\\.")[1]).doesNotContain(TestServer.SECRET);
+
+        CabinetRepository repository = new CabinetRepository(server.db(), vaultOf(server));
+        long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT id FROM wb_cabinets"));
+        assertThat(repository.apiKey(id)).isEqualTo(key);
+    }
+
+    private KeyVault vaultOf(TestServer s) throws Exception {
+        byte[] kek = java.util.Base64.getUrlDecoder().decode(
+                java.nio.file.Files.readString(s.dataDir().resolve("key-encryption-key")).trim());
+        return new KeyVault(kek);
+    }
+
+    /** The whole database as text: H2's SCRIPT, or every row of every table on PostgreSQL. */
+    private String dumpDatabase(DatabaseConfig.Vendor vendor) {
+        return server.db().withConnection(c -> {
+            StringBuilder dump = new StringBuilder();
+            if (vendor == DatabaseConfig.Vendor.H2) {
+                Sql.query(c, "SCRIPT", rs -> dump.append(rs.getString(1)).append('\n'));
+                return dump.toString();
+            }
+            List<String> tables = Sql.query(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+                    rs -> rs.getString(1));
+            for (String table : tables) {
+                dump.append(table).append('\n');
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            dump.append(rs.getString(i)).append('|');
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+            return dump.toString();
+        });
+    }
+
+    private TestServer.Response connect(long user, String key) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("user_id", user);
+        body.put("api_key", key);
+        return server.post("/wb/cabinets/", body);
+    }
+
+    private void register(long telegramId) {
+        assertThat(server.post("/users/", Map.of("telegram_id", telegramId)).status()).isEqualTo(201);
+    }
+}

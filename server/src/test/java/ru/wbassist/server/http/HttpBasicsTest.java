@@ -1,0 +1,67 @@
+package ru.wbassist.server.http;
+
+import java.net.http.HttpRequest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The secret, health, metrics, OpenAPI and JSON errors for unknown routes. */
+class HttpBasicsTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(DatabaseConfig.Vendor.H2);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthNeedsNoSecretAndChecksTheDatabase() {
+        var health = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/observe/health")).build());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(health.body()).contains("database");
+    }
+
+    @Test
+    void everythingElseNeedsTheSecret() {
+        for (String path : new String[] {"/users/1", "/wb/cabinets/?user_id=1", "/observe/metrics", "/openapi", "/nowhere"}) {
+            var missing = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path)).build());
+            assertThat(missing.status()).as(path).isEqualTo(401);
+            assertThat(missing.json().path("error").asText()).isEqualTo("unauthorized");
+            assertThat(missing.json().path("message").asText()).contains("missing");
+
+            var wrong = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                    .header("X-API-SECRET-KEY", TestServer.SECRET + "x").build());
+            assertThat(wrong.status()).as(path).isEqualTo(401);
+            assertThat(wrong.json().path("message").asText()).contains("wrong");
+            assertThat(wrong.body()).doesNotContain(TestServer.SECRET);
+        }
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        var metrics = server.get("/observe/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        var openapi = server.get("/openapi");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/wb/cabinets/").contains("X-API-SECRET-KEY");
+    }
+
+    @Test
+    void unknownRoutesAnswerJson404() {
+        var response = server.get("/no/such/thing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("error").asText()).isEqualTo("not_found");
+    }
+}
