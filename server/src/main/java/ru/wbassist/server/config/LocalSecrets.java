@@ -42,7 +42,7 @@ public final class LocalSecrets {
             if (Files.exists(path)) {
                 return Files.readString(path, StandardCharsets.UTF_8).trim();
             }
-            Files.createDirectories(dataDir);
+            createPrivateDirectory(dataDir);
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -52,6 +52,17 @@ public final class LocalSecrets {
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + path, e);
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
         }
     }
 
