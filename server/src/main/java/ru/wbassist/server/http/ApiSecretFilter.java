@@ -14,7 +14,8 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Requires {@code X-API-SECRET-KEY} on every route but health. Admin routes also accept the admin secret.
+ * Requires {@code X-API-SECRET-KEY} on every route but health. When an admin secret is configured, admin routes
+ * require it instead of the API secret, so the bot's secret grants no operator access.
  * Secrets are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
  * about the secret, not even its length.
  */
@@ -43,12 +44,8 @@ public final class ApiSecretFilter implements Filter {
             reject(res, "missing X-API-SECRET-KEY header");
             return;
         }
-        byte[] given = digest(presented.get());
-        boolean ok = MessageDigest.isEqual(given, apiSecretDigest);
-        if (adminSecretDigest != null && path.startsWith(ADMIN_PREFIX)) {
-            ok = MessageDigest.isEqual(given, adminSecretDigest) | ok;
-        }
-        if (!ok) {
+        byte[] expected = adminSecretDigest != null && path.startsWith(ADMIN_PREFIX) ? adminSecretDigest : apiSecretDigest;
+        if (!MessageDigest.isEqual(digest(presented.get()), expected)) {
             reject(res, "wrong X-API-SECRET-KEY");
             return;
         }

@@ -50,6 +50,21 @@ class HttpBasicsTest {
     }
 
     @Test
+    void aConfiguredAdminSecretGuardsAdminRoutesInsteadOfTheApiSecret() {
+        String admin = "admin-secret-0123456789";
+        try (TestServer withAdmin = TestServer.start(DatabaseConfig.Vendor.H2, java.util.Map.of("ADMIN_SECRET_KEY", admin))) {
+            var withApiSecret = withAdmin.get("/api/v1/admin/overview");
+            assertThat(withApiSecret.status()).isEqualTo(401);
+            var withAdminSecret = withAdmin.send(withAdmin.request("/api/v1/admin/overview")
+                    .setHeader("X-API-SECRET-KEY", admin).GET().build());
+            assertThat(withAdminSecret.status()).isNotEqualTo(401);
+            var adminSecretElsewhere = withAdmin.send(withAdmin.request("/users/1")
+                    .setHeader("X-API-SECRET-KEY", admin).GET().build());
+            assertThat(adminSecretElsewhere.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void metricsAndOpenApiAreServed() {
         var metrics = server.get("/observe/metrics");
         assertThat(metrics.status()).isEqualTo(200);
