@@ -1,0 +1,83 @@
+package ru.wbassist.emulators.wb;
+
+import java.time.Instant;
+
+/** The sandbox's internal, immutable rows; a change replaces a row, so readers can work on snapshots. */
+final class ShopRecords {
+
+    private ShopRecords() {
+    }
+
+    /** Where the buyer is: the statistics API's delivery geography. */
+    record Geo(String countryName, String oblastOkrugName, String regionName) {
+    }
+
+    /** The money of one order line, fixed when the order is placed. */
+    record Pricing(int totalPrice, int discountPercent, int spp, double priceWithDisc, double finishedPrice) {
+
+        static Pricing of(Product product, int spp) {
+            double withDiscount = Math.round(product.price() * (100 - product.discountPercent()) / 100.0);
+            double finished = Math.round(withDiscount * (100 - spp) / 100.0);
+            return new Pricing(product.price(), product.discountPercent(), spp, withDiscount, finished);
+        }
+    }
+
+    /** One order = one unit of goods; {@code seq} keeps the order of rows that changed in the same second. */
+    record OrderRecord(long seq, String srid, String gNumber, Instant date, Instant lastChangeDate, Product product,
+                       Product.Size size, Warehouse warehouse, Geo geo, Pricing pricing, String sticker,
+                       boolean cancelled, Instant cancelDate) {
+
+        OrderRecord cancel(long newSeq, Instant at) {
+            return new OrderRecord(newSeq, srid, gNumber, date, at, product, size, warehouse, geo, pricing, sticker,
+                    true, at);
+        }
+    }
+
+    /** A buyout ({@code S…}) or a return ({@code R…}) of an order. Amounts of a return are negative. */
+    record SaleRecord(long seq, String saleId, Instant date, OrderRecord order, double forPay,
+                      int paymentSaleAmount) {
+
+        boolean isReturn() {
+            return saleId.startsWith("R");
+        }
+    }
+
+    /** A buyer's feedback; {@code answer} is null until the seller answers. */
+    record ReviewRecord(String id, Product product, String size, int rating, String text, String pros, String cons,
+                        String userName, Instant createdDate, String answer, String matchingSize,
+                        String orderStatus, Instant lastOrderCreatedAt) {
+
+        ReviewRecord answered(String answerText) {
+            return new ReviewRecord(id, product, size, rating, text, pros, cons, userName, createdDate, answerText,
+                    matchingSize, orderStatus, lastOrderCreatedAt);
+        }
+    }
+
+    /** Key of one stock row: one size in one WB warehouse (the stocks report's row). */
+    record StockKey(long nmId, long chrtId, long warehouseId) implements Comparable<StockKey> {
+
+        @Override
+        public int compareTo(StockKey other) {
+            int byNm = Long.compare(nmId, other.nmId);
+            if (byNm != 0) {
+                return byNm;
+            }
+            int byChrt = Long.compare(chrtId, other.chrtId);
+            return byChrt != 0 ? byChrt : Long.compare(warehouseId, other.warehouseId);
+        }
+    }
+
+    record StockLevel(int quantity, int inWayToClient, int inWayFromClient) {
+
+        static final StockLevel EMPTY = new StockLevel(0, 0, 0);
+
+        StockLevel plus(int quantityDelta, int toClientDelta, int fromClientDelta) {
+            return new StockLevel(quantity + quantityDelta, Math.max(0, inWayToClient + toClientDelta),
+                    Math.max(0, inWayFromClient + fromClientDelta));
+        }
+    }
+
+    /** A stock row as the report shows it. */
+    record StockRow(StockKey key, Warehouse warehouse, StockLevel level) {
+    }
+}

@@ -1,0 +1,294 @@
+package ru.wbassist.emulators.wb;
+
+import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
+import ru.wbassist.emulators.wb.ShopRecords.StockKey;
+import ru.wbassist.emulators.wb.ShopRecords.StockLevel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Marketplace activity of one shop as a discrete-event simulation on a simulated timeline. History runs the timeline
+ * over the past (events are stamped with their simulated time); live mode runs it {@code acceleration} times faster
+ * than the wall clock and stamps events with the real "now", so a 3-day buyout delay takes 3 days / acceleration.
+ */
+final class ShopSimulator {
+
+    /** Relative order intensity per MSK hour: quiet nights, a peak in the evening. */
+    private static final double[] HOUR_WEIGHTS = {0.35, 0.2, 0.12, 0.1, 0.1, 0.15, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0,
+        1.1, 1.1, 1.0, 1.0, 1.1, 1.3, 1.5, 1.8, 2.0, 2.0, 1.6, 0.9};
+    private static final double MEAN_HOUR_WEIGHT = Arrays.stream(HOUR_WEIGHTS).average().orElseThrow();
+    private static final int RESTOCK_BELOW = 15;
+
+    private record Pending(Instant at, long seq, Consumer<Instant> action) {
+    }
+
+    private final SandboxShop shop;
+    private final Random random;
+    private final List<Product> catalog;
+    private final double[] cumulativePopularity;
+    private final double ordersPerDay;
+    private final PriorityQueue<Pending> pending =
+            new PriorityQueue<>(Comparator.comparing(Pending::at).thenComparingLong(Pending::seq));
+    private long pendingSeq;
+    private Instant simNow;
+    private Instant eventTime;
+    private LocalDate scheduledDay;
+    private boolean live;
+    private Instant liveAnchorReal;
+    private Instant liveAnchorSim;
+    private double acceleration;
+
+    ShopSimulator(SandboxShop shop, Random random, Instant start) {
+        this.shop = shop;
+        this.random = random;
+        this.catalog = shop.products();
+        this.simNow = start;
+        this.ordersPerDay = 40 + random.nextInt(81);
+        List<Double> weights = new ArrayList<>();
+        for (int rank = 1; rank <= catalog.size(); rank++) {
+            weights.add(1 / Math.pow(rank, 0.8));
+        }
+        Collections.shuffle(weights, random);
+        cumulativePopularity = new double[weights.size()];
+        double sum = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            sum += weights.get(i);
+            cumulativePopularity[i] = sum;
+        }
+    }
+
+    /** Opening stock: every size at the main warehouse, plus one to three other warehouses. */
+    void seedStock() {
+        List<Warehouse> others = Warehouse.ALL.subList(1, Warehouse.ALL.size());
+        for (Product product : catalog) {
+            for (Product.Size size : product.sizes()) {
+                shop.restock(new StockKey(product.nmId(), size.chrtId(), Warehouse.MAIN.id()), 30 + random.nextInt(91));
+                List<Warehouse> shuffled = new ArrayList<>(others);
+                Collections.shuffle(shuffled, random);
+                for (Warehouse warehouse : shuffled.subList(0, 1 + random.nextInt(3))) {
+                    shop.restock(new StockKey(product.nmId(), size.chrtId(), warehouse.id()), 10 + random.nextInt(71));
+                }
+            }
+        }
+    }
+
+    /** Runs the past up to {@code end}; events are stamped with their own (simulated = real) time. */
+    void runHistory(Instant end) {
+        synchronized (shop) {
+            advance(end);
+        }
+    }
+
+    void startLive(Instant realNow, double factor) {
+        synchronized (shop) {
+            live = true;
+            acceleration = factor;
+            liveAnchorReal = realNow;
+            liveAnchorSim = simNow;
+        }
+    }
+
+    /** Live mode: catches the simulated timeline up with the accelerated wall clock. */
+    void tick(Instant realNow) {
+        synchronized (shop) {
+            if (!live) {
+                return;
+            }
+            long realMillis = Duration.between(liveAnchorReal, realNow).toMillis();
+            advance(liveAnchorSim.plusMillis((long) (realMillis * acceleration)));
+        }
+    }
+
+    /** Schedules a follow-up (a return reaching its warehouse, a buyout…) on the simulated timeline. */
+    void scheduleAfter(Duration delay, Consumer<Instant> action) {
+        synchronized (shop) {
+            schedule(after(delay), action);
+        }
+    }
+
+    private void advance(Instant target) {
+        while (simNow.isBefore(target)) {
+            Instant nextHour = simNow.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+            Instant chunkEnd = nextHour.isBefore(target) ? nextHour : target;
+            scheduleDailyJobs();
+            scheduleArrivals(simNow, chunkEnd);
+            while (!pending.isEmpty() && pending.peek().at().isBefore(chunkEnd)) {
+                Pending next = pending.poll();
+                run(next);
+            }
+            simNow = chunkEnd;
+        }
+    }
+
+    private void run(Pending event) {
+        Instant stamp = live ? shop.now() : event.at().truncatedTo(ChronoUnit.SECONDS);
+        eventTime = event.at();
+        try {
+            event.action().accept(stamp);
+        } catch (IllegalStateException | IllegalArgumentException stateChangedByScript) {
+            // A scripted call already moved this order on (cancelled, bought out…): the planned step no longer applies.
+        } finally {
+            eventTime = null;
+        }
+    }
+
+    private void schedule(Instant at, Consumer<Instant> action) {
+        pending.add(new Pending(at, pendingSeq++, action));
+    }
+
+    private void scheduleArrivals(Instant from, Instant to) {
+        double hours = Duration.between(from, to).toMillis() / 3_600_000.0;
+        double lambda = ordersPerDay / 24 * HOUR_WEIGHTS[MskTime.mskHour(from)] / MEAN_HOUR_WEIGHT * hours;
+        int count = poisson(lambda);
+        long spanMillis = Math.max(1, Duration.between(from, to).toMillis());
+        for (int i = 0; i < count; i++) {
+            schedule(from.plusMillis((long) (random.nextDouble() * spanMillis)), this::newOrder);
+        }
+    }
+
+    private void scheduleDailyJobs() {
+        LocalDate day = MskTime.mskDate(simNow);
+        if (day.equals(scheduledDay)) {
+            return;
+        }
+        scheduledDay = day;
+        Instant midnight = day.atStartOfDay(MskTime.MOSCOW).toInstant();
+        scheduleIfAhead(midnight.plus(Duration.ofMinutes(9 * 60 + random.nextInt(180))), stamp -> restockLowSizes());
+        if (random.nextInt(100) < 30) {
+            scheduleIfAhead(midnight.plus(Duration.ofMinutes(13 * 60 + random.nextInt(240))), stamp -> transfer());
+        }
+        if (random.nextInt(100) < 15) {
+            long nmId = catalog.get(random.nextInt(catalog.size())).nmId();
+            scheduleIfAhead(midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(480))),
+                    stamp -> shop.touchCard(nmId, stamp));
+        }
+    }
+
+    private void scheduleIfAhead(Instant at, Consumer<Instant> action) {
+        if (!at.isBefore(simNow)) {
+            schedule(at, action);
+        }
+    }
+
+    private void newOrder(Instant stamp) {
+        Product product = catalog.get(pickProductIndex());
+        Product.Size size = product.sizes().get(random.nextInt(product.sizes().size()));
+        Warehouse warehouse = pickStockedWarehouse(product, size);
+        if (warehouse == null) {
+            return; // sold out everywhere: the demand is lost, as on the real marketplace
+        }
+        OrderRecord order = shop.placeOrderAt(product, size, warehouse, stamp);
+        String srid = order.srid();
+        int fate = random.nextInt(100);
+        if (fate < 12) {
+            schedule(after(Duration.ofMinutes(20 + random.nextInt(30 * 60))), at -> shop.cancelAt(srid, at));
+        } else if (fate < 17) {
+            // Not picked up from the pickup point: WB cancels it after the storage period.
+            schedule(after(Duration.ofHours(5 * 24 + random.nextInt(72))), at -> shop.cancelAt(srid, at));
+        } else {
+            schedule(after(Duration.ofMinutes(2 * 24 * 60 + random.nextInt(5 * 24 * 60))), at -> afterBuyout(srid, at));
+        }
+    }
+
+    private void afterBuyout(String srid, Instant stamp) {
+        shop.buyoutAt(srid, stamp);
+        if (random.nextInt(100) < 6) {
+            schedule(after(Duration.ofHours(48 + random.nextInt(12 * 24))), at -> shop.returnAt(srid, at));
+        }
+        if (random.nextInt(100) < 22) {
+            OrderRecord order = shop.order(srid);
+            schedule(after(Duration.ofHours(24 + random.nextInt(9 * 24))), at -> review(order, at));
+        }
+    }
+
+    private void review(OrderRecord order, Instant stamp) {
+        int rating = ReviewTexts.rating(random);
+        String id = shop.addReviewAt(order.product(), order.size().techSize(), rating,
+                ReviewTexts.texts(random, rating), stamp).id();
+        if (random.nextInt(100) < 75) {
+            schedule(after(Duration.ofMinutes(60 + random.nextInt(47 * 60))), at -> shop.answerReview(id));
+        }
+    }
+
+    private void restockLowSizes() {
+        Map<StockKey, Integer> totals = new HashMap<>();
+        shop.stockLevels().forEach((key, level) -> totals.merge(
+                new StockKey(key.nmId(), key.chrtId(), 0), level.quantity(), Integer::sum));
+        totals.forEach((size, total) -> {
+            if (total < RESTOCK_BELOW) {
+                Warehouse warehouse = random.nextBoolean() ? Warehouse.MAIN
+                        : Warehouse.ALL.get(random.nextInt(Warehouse.ALL.size()));
+                shop.restock(new StockKey(size.nmId(), size.chrtId(), warehouse.id()), 40 + random.nextInt(111));
+            }
+        });
+    }
+
+    /** WB moves part of a stock row to another warehouse: one row falls, another rises. */
+    private void transfer() {
+        List<Map.Entry<StockKey, StockLevel>> candidates = shop.stockLevels().entrySet().stream()
+                .filter(e -> e.getValue().quantity() >= 10).toList();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        StockKey from = candidates.get(random.nextInt(candidates.size())).getKey();
+        List<Warehouse> targets = Warehouse.ALL.stream().filter(w -> w.id() != from.warehouseId()).toList();
+        Warehouse to = targets.get(random.nextInt(targets.size()));
+        int quantity = shop.stockLevels().get(from).quantity() * (20 + random.nextInt(31)) / 100;
+        shop.move(from, new StockKey(from.nmId(), from.chrtId(), to.id()), quantity);
+    }
+
+    private Warehouse pickStockedWarehouse(Product product, Product.Size size) {
+        int[] quantities = new int[Warehouse.ALL.size()];
+        int total = 0;
+        for (int i = 0; i < quantities.length; i++) {
+            quantities[i] = shop.quantity(new StockKey(product.nmId(), size.chrtId(), Warehouse.ALL.get(i).id()));
+            total += Math.max(0, quantities[i]);
+        }
+        if (total == 0) {
+            return null;
+        }
+        int roll = random.nextInt(total);
+        for (int i = 0; i < quantities.length; i++) {
+            roll -= Math.max(0, quantities[i]);
+            if (roll < 0) {
+                return Warehouse.ALL.get(i);
+            }
+        }
+        throw new IllegalStateException("unreachable: roll within total");
+    }
+
+    private int pickProductIndex() {
+        double roll = random.nextDouble() * cumulativePopularity[cumulativePopularity.length - 1];
+        int index = Arrays.binarySearch(cumulativePopularity, roll);
+        return Math.min(index >= 0 ? index : -index - 1, cumulativePopularity.length - 1);
+    }
+
+    /** Follow-ups are timed from the simulated moment of the event being processed (or from the timeline's end). */
+    private Instant after(Duration delay) {
+        return (eventTime == null ? simNow : eventTime).plus(delay);
+    }
+
+    private int poisson(double lambda) {
+        double limit = Math.exp(-lambda);
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            count++;
+            product *= random.nextDouble();
+        }
+        return count;
+    }
+}

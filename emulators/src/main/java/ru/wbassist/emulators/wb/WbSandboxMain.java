@@ -1,0 +1,103 @@
+package ru.wbassist.emulators.wb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: starts the WB sandbox and keeps it running until the process is stopped.
+ * <pre>
+ * --port N (default 18090)  --host H (default 127.0.0.1)  --seed N  --acceleration X  --history-days N
+ * --relaxed-limits  --page-cap N  --fault-429 SHARE  --fault-5xx SHARE  --fault-slow SHARE  --fault-slow-ms N
+ * --demo-token-file PATH   create a demo seller and write its token there (owner-only permissions)
+ * </pre>
+ */
+public final class WbSandboxMain {
+
+    static final int DEFAULT_PORT = 18090;
+
+    private WbSandboxMain() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        WbSandbox.Options options = WbSandbox.Options.defaults().port(DEFAULT_PORT);
+        double share429 = 0;
+        double share5xx = 0;
+        double shareSlow = 0;
+        long slowMillis = 2000;
+        Path tokenFile = null;
+        List<String> rest = new ArrayList<>(List.of(args));
+        try {
+            while (!rest.isEmpty()) {
+                String flag = rest.removeFirst();
+                switch (flag) {
+                    case "--port" -> options = options.port(Integer.parseInt(value(rest, flag)));
+                    case "--host" -> options = options.host(value(rest, flag));
+                    case "--seed" -> options = options.seed(Long.parseLong(value(rest, flag)));
+                    case "--acceleration" -> options = options.acceleration(Double.parseDouble(value(rest, flag)));
+                    case "--history-days" -> options = options.historyDays(Integer.parseInt(value(rest, flag)));
+                    case "--page-cap" -> options = options.pageCap(Integer.parseInt(value(rest, flag)));
+                    case "--relaxed-limits" -> options = options.relaxedLimits(true);
+                    case "--fault-429" -> share429 = Double.parseDouble(value(rest, flag));
+                    case "--fault-5xx" -> share5xx = Double.parseDouble(value(rest, flag));
+                    case "--fault-slow" -> shareSlow = Double.parseDouble(value(rest, flag));
+                    case "--fault-slow-ms" -> slowMillis = Long.parseLong(value(rest, flag));
+                    case "--demo-token-file" -> tokenFile = Path.of(value(rest, flag));
+                    case "--help", "-h" -> {
+                        usage();
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + flag);
+                }
+            }
+            options = options.faults(new Faults.Settings(share429, share5xx, shareSlow, Duration.ofMillis(slowMillis)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("wb-sandbox: " + e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        WbSandbox sandbox = WbSandbox.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "wb-sandbox-shutdown"));
+        System.out.println("WB sandbox listening on " + sandbox.baseUrl() + " (seed " + options.seed()
+                + ", history " + options.historyDays() + " days, acceleration " + options.acceleration()
+                + (options.relaxedLimits() ? ", relaxed limits" : "") + ")");
+        if (tokenFile != null) {
+            SandboxSeller seller = sandbox.createSeller("Демо-магазин");
+            writeOwnerOnly(tokenFile, seller.token());
+            System.out.println("demo seller " + seller.sid() + " (" + seller.shop().products().size()
+                    + " products); token written to " + tokenFile);
+        }
+        stopped.await();
+    }
+
+    /** The token is a credential: the file is created readable by its owner only, before the token goes in. */
+    private static void writeOwnerOnly(Path file, String token) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, token + System.lineSeparator());
+    }
+
+    private static String value(List<String> rest, String flag) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return rest.removeFirst();
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: WbSandboxMain [--port N] [--host H] [--seed N] [--acceleration X] [--history-days N]
+                                     [--page-cap N] [--relaxed-limits] [--fault-429 SHARE] [--fault-5xx SHARE]
+                                     [--fault-slow SHARE] [--fault-slow-ms N] [--demo-token-file PATH]""");
+    }
+}
