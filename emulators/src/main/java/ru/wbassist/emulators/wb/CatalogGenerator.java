@@ -77,13 +77,15 @@ final class CatalogGenerator {
         shopSubjects = shopSubjects.subList(0, 3 + random.nextInt(4));
         List<Product> products = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            // Every twelfth card has no photos yet: that is what makes WB's withPhoto=0 default visible to a client.
+            boolean withPhotos = i % 12 != 5;
             products.add(product(shopSubjects.get(random.nextInt(shopSubjects.size())),
-                    brands.get(random.nextInt(brands.size())), historyStart, now));
+                    brands.get(random.nextInt(brands.size())), withPhotos, historyStart, now));
         }
         return products;
     }
 
-    private Product product(Subject subject, String brand, Instant historyStart, Instant now) {
+    private Product product(Subject subject, String brand, boolean withPhotos, Instant historyStart, Instant now) {
         long nmId = uniqueId(100_000_000L, 400_000_000L);
         long imtId = uniqueId(50_000_000L, 300_000_000L);
         String color = COLORS.get(random.nextInt(COLORS.size()));
@@ -93,8 +95,7 @@ final class CatalogGenerator {
         int price = roundTo10(subject.minPrice() + random.nextInt(subject.maxPrice() - subject.minPrice() + 1));
         int discount = 10 + random.nextInt(11) * 5;
         List<Product.Size> sizes = sizes(subject);
-        // A few cards have no photos yet: that is what makes WB's withPhoto=0 default visible to a client.
-        List<Product.Photo> photos = random.nextInt(100) < 8 ? List.of() : photos(nmId, 1 + random.nextInt(5));
+        List<Product.Photo> photos = withPhotos ? photos(nmId, 1 + random.nextInt(5)) : List.of();
         Instant createdAt = historyStart.minus(Duration.ofMinutes(60L * 24 * 10 + random.nextInt(60 * 24 * 400)))
                 .truncatedTo(ChronoUnit.MICROS).plusNanos(random.nextInt(1_000_000) * 1000L);
         long spanSeconds = Math.max(1, Duration.between(createdAt, now).toSeconds());
