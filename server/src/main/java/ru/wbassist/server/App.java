@@ -16,6 +16,8 @@ import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.http.ApiSecretFilter;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
+import ru.wbassist.server.insights.InsightsService;
+import ru.wbassist.server.insights.Viewer;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
@@ -29,6 +31,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final UserService userService;
     private final CabinetService cabinetService;
+    private final InsightsService insightsService;
 
     public App(AppConfig config, Database db, Clock clock) {
         this.config = config;
@@ -37,6 +40,7 @@ public final class App implements AutoCloseable {
         CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
         this.userService = new UserService(users);
         this.cabinetService = new CabinetService(cabinets, users, clock);
+        this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -61,7 +65,8 @@ public final class App implements AutoCloseable {
         routing.addFilter(new ApiSecretFilter(config.apiSecret(), config.adminSecret()));
         ErrorHandlers.register(routing);
         routing.register("/users", userService)
-                .register("/wb/cabinets", cabinetService);
+                .register("/wb/cabinets", cabinetService)
+                .register("/api/v1/bot", insightsService);
     }
 
     /** Starts the background parts (scheduler, delivery signals). */

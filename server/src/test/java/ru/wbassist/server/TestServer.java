@@ -46,6 +46,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with extra environment variables (names as in README), e.g. WB_API_BASE_URL. */
     public static TestServer start(DatabaseConfig.Vendor vendor, Map<String, String> environment) {
+        return start(vendor, environment, Clock.systemUTC());
+    }
+
+    /** Starts with the application reading time from {@code clock} (a fixed "now" for day boundaries). */
+    public static TestServer start(DatabaseConfig.Vendor vendor, Map<String, String> environment, Clock clock) {
         try {
             Path dataDir = Files.createTempDirectory("wbassist-test");
             Map<String, String> env = new HashMap<>();
@@ -56,7 +61,7 @@ public final class TestServer implements AutoCloseable {
             var config = Settings.load(env);
             AppConfig appConfig = AppConfig.from(config);
             Database db = TestDatabases.fresh(vendor);
-            App app = new App(appConfig, db, Clock.systemUTC());
+            App app = new App(appConfig, db, clock);
             WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
             app.start();
             return new TestServer(app, server, dataDir);
