@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -66,14 +67,14 @@ final class CatalogGenerator {
     /** The brands this shop sells (its first one doubles as the seller's trade mark). */
     List<String> pickBrands() {
         List<String> shuffled = new ArrayList<>(BRANDS);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         return List.copyOf(shuffled.subList(0, 2 + random.nextInt(2)));
     }
 
     List<Product> generate(List<String> brands, Instant historyStart, Instant now) {
         int count = 20 + random.nextInt(41);
         List<Subject> shopSubjects = new ArrayList<>(SUBJECTS);
-        java.util.Collections.shuffle(shopSubjects, random);
+        Collections.shuffle(shopSubjects, random);
         shopSubjects = shopSubjects.subList(0, 3 + random.nextInt(4));
         List<Product> products = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -90,7 +91,7 @@ final class CatalogGenerator {
         long imtId = uniqueId(50_000_000L, 300_000_000L);
         String color = COLORS.get(random.nextInt(COLORS.size()));
         String adjective = subject.adjectives().get(random.nextInt(subject.adjectives().size()));
-        String title = subject.noun() + " " + adjective + " " + color;
+        String title = subject.noun() + " " + adjective + ", " + color;
         String vendorCode = brandCode(brand) + "-" + (1000 + random.nextInt(9000)) + "-" + Transliteration.latin(color).toLowerCase().substring(0, 3);
         int price = roundTo10(subject.minPrice() + random.nextInt(subject.maxPrice() - subject.minPrice() + 1));
         int discount = 10 + random.nextInt(11) * 5;

@@ -27,7 +27,7 @@ public record Product(long nmId, long imtId, String nmUuid, String title, String
 
     public Size size(long chrtId) {
         return sizes.stream().filter(s -> s.chrtId() == chrtId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("nmId " + nmId + " has no size chrtId " + chrtId));
+                .orElseThrow(() -> new IllegalArgumentException("unknown chrtId " + chrtId + " for nmId " + nmId));
     }
 
     /** The main photo ({@code big} rendition of the first photo), or null for a card without photos. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The statistics API's {@code /api/v1/supplier/orders} and {@code /sales} (§A.1.1, §A.1.2): bare JSON arrays,
@@ -52,7 +53,7 @@ final class StatisticsApi {
         call.respond(200, rows.stream().map(StatisticsApi::saleItem).toList());
     }
 
-    private <T> List<T> select(Query query, Function<java.util.function.Predicate<T>, List<T>> source,
+    private <T> List<T> select(Query query, Function<Predicate<T>, List<T>> source,
                                Function<T, Instant> date, Function<T, Instant> lastChange, Comparator<T> tieBreak) {
         if (query.flag() == 1) {
             LocalDate day = MskTime.mskDate(query.dateFrom());

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,7 @@ final class WbGateway implements HttpHandler {
         call.header("X-Ratelimit-Retry", Long.toString(decision.retrySeconds()));
         call.header("X-Ratelimit-Limit", Long.toString(decision.limit()));
         call.header("X-Ratelimit-Reset", Long.toString(decision.resetSeconds()));
-        String limiterId = UUID.nameUUIDFromBytes(group.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        String limiterId = UUID.nameUUIDFromBytes(group.name().getBytes(StandardCharsets.UTF_8))
                 .toString();
         call.respond(429, Call.PROBLEM_JSON, Problem.of(429, "too many requests", "limited by " + limiterId));
     }

@@ -1,5 +1,6 @@
 package ru.wbassist.emulators.wb;
 
+import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class AuthAndLimitsTest {
     void theDefaultTokenIsAWbStyleJwt() throws Exception {
         String[] parts = seller.token().split("\\.");
         assertThat(parts).hasSize(3);
-        JsonNode payload = WbHttp.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        JsonNode payload = WbHttp.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         long s = payload.get("s").asLong();
         for (Scope scope : new Scope[]{Scope.CONTENT, Scope.ANALYTICS, Scope.STATISTICS, Scope.FEEDBACKS}) {
             assertThat((s >> scope.bit()) & 1).as(scope.name()).isEqualTo(1);

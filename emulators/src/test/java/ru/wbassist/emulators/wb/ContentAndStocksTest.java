@@ -1,5 +1,7 @@
 package ru.wbassist.emulators.wb;
 
+import java.util.Comparator;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +59,7 @@ class ContentAndStocksTest {
         }
         assertThat(seen).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(seller.shop().products().stream().map(Product::nmId).toList());
-        assertThat(updatedAts).isSortedAccordingTo(
-                java.util.Comparator.comparing(java.time.Instant::parse));
+        assertThat(updatedAts).isSortedAccordingTo(Comparator.comparing(Instant::parse));
         assertThat(updatedAts.getFirst()).endsWith("Z");
     }
 

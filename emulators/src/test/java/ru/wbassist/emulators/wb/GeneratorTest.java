@@ -1,5 +1,6 @@
 package ru.wbassist.emulators.wb;
 
+import java.time.temporal.ChronoUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -166,8 +167,7 @@ class GeneratorTest {
                 List<ShopRecords.OrderRecord> rows = seller.shop().orders(o -> true);
                 orders = rows.size();
                 sawCancellation = rows.stream().anyMatch(ShopRecords.OrderRecord::cancelled);
-                rows.forEach(o -> assertThat(o.date()).isAfterOrEqualTo(started.truncatedTo(
-                        java.time.temporal.ChronoUnit.SECONDS)).isBeforeOrEqualTo(Instant.now()));
+                rows.forEach(o -> assertThat(o.date()).isAfterOrEqualTo(started.truncatedTo(ChronoUnit.SECONDS)).isBeforeOrEqualTo(Instant.now()));
             }
             assertThat(orders).isGreaterThan(20);
             assertThat(sawCancellation).isTrue();

@@ -1,5 +1,6 @@
 package ru.wbassist.emulators.wb;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +210,7 @@ class StatisticsApiTest {
         seller.shop().setStock(product.nmId(), chrtId, "Казань", 1);
         seller.shop().placeOrder(product.nmId(), chrtId, "Казань");
         assertThat(seller.shop().stockQuantity(product.nmId(), chrtId, "Казань")).isZero();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> seller.shop().placeOrder(product.nmId(), chrtId,
+        assertThatThrownBy(() -> seller.shop().placeOrder(product.nmId(), chrtId,
                 "Казань")).isInstanceOf(IllegalStateException.class).hasMessageContaining("no stock");
     }
 
