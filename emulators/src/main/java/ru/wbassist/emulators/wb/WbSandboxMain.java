@@ -1,6 +1,7 @@
 package ru.wbassist.emulators.wb;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +26,32 @@ public final class WbSandboxMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        WbSandbox sandbox;
+        try {
+            sandbox = launch(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wb-sandbox: " + e.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
+        if (sandbox == null) {
+            usage();
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "wb-sandbox-shutdown"));
+        stopped.await();
+    }
+
+    /**
+     * Parses the options, starts the sandbox and, with {@code --demo-token-file}, creates the demo seller.
+     * Returns null for {@code --help}; throws IllegalArgumentException for bad options.
+     */
+    static WbSandbox launch(String[] args, PrintStream out) throws IOException {
         WbSandbox.Options options = WbSandbox.Options.defaults().port(DEFAULT_PORT);
         double share429 = 0;
         double share5xx = 0;
@@ -32,52 +59,44 @@ public final class WbSandboxMain {
         long slowMillis = 2000;
         Path tokenFile = null;
         List<String> rest = new ArrayList<>(List.of(args));
-        try {
-            while (!rest.isEmpty()) {
-                String flag = rest.removeFirst();
-                switch (flag) {
-                    case "--port" -> options = options.port(Integer.parseInt(value(rest, flag)));
-                    case "--host" -> options = options.host(value(rest, flag));
-                    case "--seed" -> options = options.seed(Long.parseLong(value(rest, flag)));
-                    case "--acceleration" -> options = options.acceleration(Double.parseDouble(value(rest, flag)));
-                    case "--history-days" -> options = options.historyDays(Integer.parseInt(value(rest, flag)));
-                    case "--page-cap" -> options = options.pageCap(Integer.parseInt(value(rest, flag)));
-                    case "--relaxed-limits" -> options = options.relaxedLimits(true);
-                    case "--fault-429" -> share429 = Double.parseDouble(value(rest, flag));
-                    case "--fault-5xx" -> share5xx = Double.parseDouble(value(rest, flag));
-                    case "--fault-slow" -> shareSlow = Double.parseDouble(value(rest, flag));
-                    case "--fault-slow-ms" -> slowMillis = Long.parseLong(value(rest, flag));
-                    case "--demo-token-file" -> tokenFile = Path.of(value(rest, flag));
-                    case "--help", "-h" -> {
-                        usage();
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + flag);
+        while (!rest.isEmpty()) {
+            String flag = rest.removeFirst();
+            switch (flag) {
+                case "--port" -> options = options.port(Integer.parseInt(value(rest, flag)));
+                case "--host" -> options = options.host(value(rest, flag));
+                case "--seed" -> options = options.seed(Long.parseLong(value(rest, flag)));
+                case "--acceleration" -> options = options.acceleration(Double.parseDouble(value(rest, flag)));
+                case "--history-days" -> options = options.historyDays(Integer.parseInt(value(rest, flag)));
+                case "--page-cap" -> options = options.pageCap(Integer.parseInt(value(rest, flag)));
+                case "--relaxed-limits" -> options = options.relaxedLimits(true);
+                case "--fault-429" -> share429 = Double.parseDouble(value(rest, flag));
+                case "--fault-5xx" -> share5xx = Double.parseDouble(value(rest, flag));
+                case "--fault-slow" -> shareSlow = Double.parseDouble(value(rest, flag));
+                case "--fault-slow-ms" -> slowMillis = Long.parseLong(value(rest, flag));
+                case "--demo-token-file" -> tokenFile = Path.of(value(rest, flag));
+                case "--help", "-h" -> {
+                    return null;
                 }
+                default -> throw new IllegalArgumentException("unknown option " + flag);
             }
-            options = options.faults(new Faults.Settings(share429, share5xx, shareSlow, Duration.ofMillis(slowMillis)));
-        } catch (IllegalArgumentException e) {
-            System.err.println("wb-sandbox: " + e.getMessage());
-            usage();
-            System.exit(2);
-            return;
         }
+        options = options.faults(new Faults.Settings(share429, share5xx, shareSlow, Duration.ofMillis(slowMillis)));
         WbSandbox sandbox = WbSandbox.start(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "wb-sandbox-shutdown"));
-        System.out.println("WB sandbox listening on " + sandbox.baseUrl() + " (seed " + options.seed()
-                + ", history " + options.historyDays() + " days, acceleration " + options.acceleration()
+        out.println("WB sandbox listening on " + sandbox.baseUrl() + " (seed " + options.seed() + ", history "
+                + options.historyDays() + " days, acceleration " + options.acceleration()
                 + (options.relaxedLimits() ? ", relaxed limits" : "") + ")");
         if (tokenFile != null) {
             SandboxSeller seller = sandbox.createSeller("Демо-магазин");
-            writeOwnerOnly(tokenFile, seller.token());
-            System.out.println("demo seller " + seller.sid() + " (" + seller.shop().products().size()
+            try {
+                writeOwnerOnly(tokenFile, seller.token());
+            } catch (IOException e) {
+                sandbox.close();
+                throw e;
+            }
+            out.println("demo seller " + seller.sid() + " (" + seller.shop().products().size()
                     + " products); token written to " + tokenFile);
         }
-        stopped.await();
+        return sandbox;
     }
 
     /** The token is a credential: the file is created readable by its owner only, before the token goes in. */
