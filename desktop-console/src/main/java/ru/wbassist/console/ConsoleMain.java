@@ -1,0 +1,26 @@
+package ru.wbassist.console;
+
+import javafx.application.Application;
+
+import java.util.List;
+
+/**
+ * Starts the console. Not an {@link Application} itself, so JavaFX runs from the plain classpath
+ * (java -cp ... ru.wbassist.console.ConsoleMain) without a module path (stack.md §7).
+ */
+public final class ConsoleMain {
+
+    private ConsoleMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            ConsoleOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(ConsoleOptions.USAGE);
+            System.exit(2);
+        }
+        Application.launch(ConsoleApp.class, args);
+    }
+}

@@ -1,0 +1,81 @@
+package ru.wbassist.console.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import ru.wbassist.console.api.AdminApiException;
+
+import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The loading state of one view model: busy while its calls run, the error of the last failed call.
+ * {@link #load} keeps only the newest answer, so a slow old page never overwrites what the operator asked for since.
+ */
+public final class Activity {
+
+    private static final System.Logger LOG = System.getLogger(Activity.class.getName());
+
+    private final Tasks tasks;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private int running;
+    private long latestLoad;
+
+    public Activity(Tasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Loads data; an answer is applied only if no newer load started meanwhile. */
+    public <T> void load(Supplier<T> call, Consumer<T> apply) {
+        long generation = ++latestLoad;
+        run(call, result -> {
+            if (generation == latestLoad) {
+                apply.accept(result);
+            }
+        }, failure -> { });
+    }
+
+    /** Performs an action whose outcome always matters (sync now, test send). */
+    public <T> void perform(Supplier<T> call, Consumer<T> onSuccess, Consumer<AdminApiException> onApiFailure) {
+        run(call, onSuccess, onApiFailure);
+    }
+
+    private <T> void run(Supplier<T> call, Consumer<T> onSuccess, Consumer<AdminApiException> onApiFailure) {
+        running++;
+        busy.set(true);
+        tasks.submit(call, result -> {
+            finish();
+            error.set(null);
+            onSuccess.accept(result);
+        }, failure -> {
+            finish();
+            if (failure instanceof AdminApiException api) {
+                error.set(api.getMessage());
+                onApiFailure.accept(api);
+            } else {
+                LOG.log(Level.WARNING, "Unexpected failure of a console call", failure);
+                error.set("Unexpected error: " + failure);
+            }
+        });
+    }
+
+    private void finish() {
+        running--;
+        busy.set(running > 0);
+    }
+
+    public void clearError() {
+        error.set(null);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

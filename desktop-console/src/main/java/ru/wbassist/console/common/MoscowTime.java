@@ -1,0 +1,29 @@
+package ru.wbassist.console.common;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The console shows every time in Moscow time, like the server's answers and the bot. */
+public final class MoscowTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
+
+    private MoscowTime() {
+    }
+
+    public static String format(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(ZONE).format(DATE_TIME);
+    }
+
+    public static String formatDay(LocalDate date) {
+        return date.format(DAY);
+    }
+
+    public static OffsetDateTime startOfDay(LocalDate date) {
+        return date.atStartOfDay(ZONE).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,64 @@
+package ru.wbassist.console.connect;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The connect dialog, shown in the main window until a connection works. */
+public final class ConnectView {
+
+    private ConnectView() {
+    }
+
+    public static Node create(ConnectViewModel model) {
+        Label title = new Label("Connect to the WB Assist server");
+        title.getStyleClass().add("dialog-title");
+        TextField url = new TextField();
+        url.setId("connectUrl");
+        url.setPrefColumnCount(30);
+        url.textProperty().bindBidirectional(model.urlProperty());
+        PasswordField secret = new PasswordField();
+        secret.setId("connectSecret");
+        secret.setPromptText("ADMIN_SECRET_KEY or API_SECRET_KEY");
+        secret.textProperty().bindBidirectional(model.secretProperty());
+        Button connect = new Button("Connect");
+        connect.setId("connectButton");
+        connect.setDefaultButton(true);
+        connect.disableProperty().bind(model.canConnectBinding().not());
+        connect.setOnAction(event -> model.connect());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(20, 20);
+        progress.visibleProperty().bind(model.activity().busyProperty());
+
+        GridPane form = new GridPane(10, 10);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
+        form.addRow(0, new Label("Server URL"), url);
+        form.addRow(1, new Label("Admin secret"), secret);
+        form.addRow(2, progress, connect);
+
+        Label error = new Label();
+        error.setId("connectError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(460);
+        error.textProperty().bind(javafx.beans.binding.Bindings.when(model.validationProperty().isNotEmpty())
+                .then(model.validationProperty()).otherwise(model.activity().errorProperty()));
+
+        VBox card = new VBox(14, title, form, error);
+        card.getStyleClass().add("dialog-card");
+        card.setPadding(new Insets(24));
+        card.setMaxSize(520, 300);
+        card.setAlignment(Pos.TOP_LEFT);
+        return new StackPane(card);
+    }
+}

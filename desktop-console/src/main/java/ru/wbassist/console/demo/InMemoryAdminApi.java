@@ -1,0 +1,176 @@
+package ru.wbassist.console.demo;
+
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.AdminUser;
+import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.console.api.CabinetUser;
+import ru.wbassist.console.api.NotificationQuery;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.NotificationTypes;
+import ru.wbassist.console.api.Overview;
+import ru.wbassist.console.api.Page;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.api.TestSendResult;
+import ru.wbassist.console.common.MoscowTime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The admin API answered from memory, with the filtering, paging and ordering docs/api.md describes:
+ * the console's {@code --demo-data} mode (screenshots without a server) and the fake behind its tests.
+ */
+public final class InMemoryAdminApi implements AdminApi {
+
+    private static final String DEFAULT_SYNC_DATA_SET = "orders";
+
+    private final Instant now;
+    private final List<AdminUser> users;
+    private final List<CabinetSummary> cabinets;
+    private final Map<Long, List<CabinetUser>> members;
+    private final List<SyncLogEntry> syncLogs;
+    private final List<NotificationRecord> notifications;
+    private final List<Overview.DayCount> ordersPerDay;
+
+    public InMemoryAdminApi(DemoData data) {
+        this.now = data.now();
+        this.users = List.copyOf(data.users());
+        this.cabinets = new ArrayList<>(data.cabinets());
+        this.members = Map.copyOf(data.members());
+        this.syncLogs = new ArrayList<>(data.syncLogs());
+        this.notifications = new ArrayList<>(data.notifications());
+        this.ordersPerDay = List.copyOf(data.ordersPerDay());
+    }
+
+    @Override
+    public synchronized Overview overview() {
+        OffsetDateTime dayAgo = at(now.minus(Duration.ofHours(24)));
+        OffsetDateTime weekAgo = at(now.minus(Duration.ofDays(7)));
+        LocalDate firstDay = at(now).toLocalDate().minusDays(13);
+        Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
+        notifications.stream().filter(n -> !n.createdAt().atZoneSameInstant(MoscowTime.ZONE).toLocalDate().isBefore(firstDay))
+                .forEach(n -> perDay.computeIfAbsent(n.createdAt().atZoneSameInstant(MoscowTime.ZONE).toLocalDate(),
+                        day -> new TreeMap<>()).merge(n.type(), 1L, Long::sum));
+        List<Overview.TypeDayCount> notificationsPerDay = new ArrayList<>();
+        perDay.forEach((day, byType) -> byType.forEach((type, count) ->
+                notificationsPerDay.add(new Overview.TypeDayCount(day, type, count))));
+        long syncFailures = syncLogs.stream()
+                .filter(log -> log.status().equals("failed") && !log.startedAt().isBefore(dayAgo)).count();
+        return new Overview(users.size(), cabinets.size(), stats(dayAgo), stats(weekAgo), syncFailures,
+                notificationsPerDay, ordersPerDay);
+    }
+
+    private Overview.NotificationStats stats(OffsetDateTime since) {
+        List<NotificationRecord> recent = notifications.stream().filter(n -> !n.createdAt().isBefore(since)).toList();
+        return new Overview.NotificationStats(
+                recent.stream().collect(Collectors.groupingBy(NotificationRecord::status, Collectors.counting())),
+                recent.stream().collect(Collectors.groupingBy(NotificationRecord::type, Collectors.counting())));
+    }
+
+    @Override
+    public synchronized Page<CabinetSummary> cabinets(String nameContains, int limit, int offset) {
+        String needle = nameContains == null ? "" : nameContains.toLowerCase(Locale.ROOT);
+        return page(cabinets.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparingLong(CabinetSummary::id)), limit, offset);
+    }
+
+    @Override
+    public synchronized List<CabinetUser> cabinetUsers(long cabinetId) {
+        cabinet(cabinetId);
+        return members.getOrDefault(cabinetId, List.of());
+    }
+
+    @Override
+    public synchronized void startSync(long cabinetId) {
+        CabinetSummary cabinet = cabinet(cabinetId);
+        if ("running".equals(cabinet.lastSyncStatus())) {
+            throw AdminApiException.forStatus(409, "HTTP 409: a sync of cabinet " + cabinetId + " is already running");
+        }
+        OffsetDateTime started = at(Instant.now());
+        long id = syncLogs.stream().mapToLong(SyncLogEntry::id).max().orElse(0) + 1;
+        syncLogs.add(new SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
+        cabinets.set(cabinets.indexOf(cabinet), new CabinetSummary(cabinet.id(), cabinet.name(), cabinet.active(),
+                cabinet.createdAt(), cabinet.userCount(), started, "running", null, cabinet.keyValid()));
+    }
+
+    @Override
+    public synchronized Page<SyncLogEntry> syncLogs(SyncLogQuery query) {
+        Predicate<SyncLogEntry> filter = log -> (query.cabinetId() == null || log.cabinetId() == query.cabinetId())
+                && matches(query.dataSet(), log.dataSet()) && matches(query.status(), log.status())
+                && (query.from() == null || !log.startedAt().isBefore(query.from()))
+                && (query.to() == null || log.startedAt().isBefore(query.to()));
+        return page(syncLogs.stream().filter(filter)
+                .sorted(Comparator.comparing(SyncLogEntry::startedAt).thenComparing(SyncLogEntry::id).reversed()),
+                query.limit(), query.offset());
+    }
+
+    @Override
+    public synchronized Page<NotificationRecord> notifications(NotificationQuery query) {
+        Predicate<NotificationRecord> filter = n -> (query.telegramId() == null || n.telegramId() == query.telegramId())
+                && (query.cabinetId() == null || Objects.equals(n.cabinetId(), query.cabinetId()))
+                && matches(query.type(), n.type()) && matches(query.status(), n.status())
+                && (query.from() == null || !n.createdAt().isBefore(query.from()))
+                && (query.to() == null || n.createdAt().isBefore(query.to()));
+        return page(notifications.stream().filter(filter)
+                .sorted(Comparator.comparingLong(NotificationRecord::id).reversed()), query.limit(), query.offset());
+    }
+
+    @Override
+    public synchronized Page<AdminUser> users(int limit, int offset) {
+        return page(users.stream().sorted(Comparator.comparingLong(AdminUser::telegramId)), limit, offset);
+    }
+
+    @Override
+    public synchronized TestSendResult sendTestNotification(long telegramId, String type) {
+        AdminUser user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
+                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: no user with telegram_id " + telegramId));
+        if (!NotificationTypes.ALL.contains(type)) {
+            throw AdminApiException.forStatus(400, "HTTP 400: unknown notification type " + type);
+        }
+        AdminUser.UserCabinet cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
+        OffsetDateTime created = at(Instant.now());
+        long id = notifications.stream().mapToLong(NotificationRecord::id).max().orElse(0) + 1;
+        String language = user.settings() == null ? "ru" : user.settings().language();
+        notifications.add(new NotificationRecord(id, telegramId, cabinet == null ? null : cabinet.id(), type, "pending",
+                null, SampleTexts.render(type, language, cabinet == null ? "—" : cabinet.name(),
+                SampleTexts.PRODUCTS.getFirst(), created), null, created, null, 0, null));
+        return new TestSendResult(id, type);
+    }
+
+    @Override
+    public String endpoint() {
+        return "demo data (no server)";
+    }
+
+    private CabinetSummary cabinet(long id) {
+        return cabinets.stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: no cabinet " + id));
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.equals(actual);
+    }
+
+    private static <T> Page<T> page(Stream<T> rows, int limit, int offset) {
+        List<T> all = rows.toList();
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size());
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atZone(MoscowTime.ZONE).toOffsetDateTime();
+    }
+}

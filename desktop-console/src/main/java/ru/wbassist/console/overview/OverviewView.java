@@ -1,0 +1,90 @@
+package ru.wbassist.console.overview;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import ru.wbassist.console.common.ViewSupport;
+
+import java.util.List;
+
+/** Tiles with the counts, then notifications per type per day (stacked) beside orders per day. */
+public final class OverviewView {
+
+    private OverviewView() {
+    }
+
+    public static Node create(OverviewViewModel model) {
+        FlowPane tiles = new FlowPane(10, 10);
+        tiles.setId("overviewTiles");
+        model.tiles().addListener((ListChangeListener<OverviewViewModel.Tile>) change ->
+                tiles.getChildren().setAll(model.tiles().stream().map(OverviewView::tile).toList()));
+        Label notificationsNote = new Label("Tiles 4–11: notifications by delivery status in the last 24 hours and 7 days.");
+        notificationsNote.getStyleClass().add("tile-label");
+
+        StackedBarChart<String, Number> perType = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+        perType.setId("notificationsChart");
+        perType.setTitle("Notifications per type per day (MSK)");
+        perType.setAnimated(false);
+        perType.setLegendVisible(true);
+        model.notificationsPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change ->
+                perType.getData().setAll(toChart(model.notificationsPerDay())));
+
+        BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        orders.setId("ordersChart");
+        orders.setTitle("Orders per day (MSK)");
+        orders.setAnimated(false);
+        orders.setLegendVisible(false);
+        model.ordersPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change ->
+                orders.getData().setAll(toChart(model.ordersPerDay())));
+
+        HBox charts = new HBox(10, perType, orders);
+        HBox.setHgrow(perType, Priority.ALWAYS);
+        HBox.setHgrow(orders, Priority.ALWAYS);
+        perType.setPrefWidth(720);
+        orders.setPrefWidth(500);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        Button refresh = new Button("Refresh");
+        refresh.setId("overviewRefresh");
+        refresh.setOnAction(event -> model.refresh());
+        HBox toolbar = new HBox(10, refresh, ViewSupport.statusLine("overviewError", model.activity()));
+
+        BorderPane root = new BorderPane(new VBox(8, tiles, notificationsNote, charts));
+        root.setTop(toolbar);
+        BorderPane.setMargin(toolbar, new Insets(0, 0, 10, 0));
+        root.setPadding(new Insets(12));
+        return root;
+    }
+
+    private static Node tile(OverviewViewModel.Tile tile) {
+        Label value = new Label(String.valueOf(tile.value()));
+        value.getStyleClass().add("tile-value");
+        Label label = new Label(tile.label());
+        label.getStyleClass().add("tile-label");
+        VBox box = new VBox(2, value, label);
+        box.getStyleClass().add("tile");
+        box.setPrefWidth(168);
+        return box;
+    }
+
+    private static List<XYChart.Series<String, Number>> toChart(List<OverviewViewModel.Series> series) {
+        return series.stream().map(s -> {
+            XYChart.Series<String, Number> chart = new XYChart.Series<>();
+            chart.setName(s.name());
+            s.points().forEach(p -> chart.getData().add(new XYChart.Data<>(p.day(), p.value())));
+            return chart;
+        }).toList();
+    }
+}

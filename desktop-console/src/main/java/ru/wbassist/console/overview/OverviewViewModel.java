@@ -1,0 +1,126 @@
+package ru.wbassist.console.overview;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.api.NotificationTypes;
+import ru.wbassist.console.api.Overview;
+import ru.wbassist.console.common.Activity;
+import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.common.Tasks;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The overview: headline counts and the two per-day charts, as chart-neutral series. */
+public final class OverviewViewModel {
+
+    /** A labelled count for a tile. */
+    public record Tile(String label, long value) {
+    }
+
+    /** One chart series: a value per day label, the days in order, missing days as zero. */
+    public record Series(String name, List<Point> points) {
+    }
+
+    public record Point(String day, long value) {
+    }
+
+    private final AdminApi api;
+    private final Activity activity;
+    private final ObjectProperty<Overview> overview = new SimpleObjectProperty<>();
+    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
+    private final ObservableList<Series> notificationsPerDay = FXCollections.observableArrayList();
+    private final ObservableList<Series> ordersPerDay = FXCollections.observableArrayList();
+
+    public OverviewViewModel(AdminApi api, Tasks tasks) {
+        this.api = api;
+        this.activity = new Activity(tasks);
+    }
+
+    public void refresh() {
+        activity.load(api::overview, this::apply);
+    }
+
+    private void apply(Overview data) {
+        overview.set(data);
+        List<Tile> counts = new ArrayList<>();
+        counts.add(new Tile("Users", data.users()));
+        counts.add(new Tile("Cabinets", data.cabinets()));
+        counts.add(new Tile("Sync failures, 24 h", data.syncFailures24h()));
+        for (String status : NotificationTypes.STATUSES) {
+            counts.add(new Tile(capitalized(status) + ", 24 h", data.notifications24h().status(status)));
+        }
+        for (String status : NotificationTypes.STATUSES) {
+            counts.add(new Tile(capitalized(status) + ", 7 d", data.notifications7d().status(status)));
+        }
+        tiles.setAll(counts);
+        notificationsPerDay.setAll(perTypeSeries(data));
+        ordersPerDay.setAll(new Series("Orders", points(daysOf(data), dayCounts(data))));
+    }
+
+    private static String capitalized(String status) {
+        return Character.toUpperCase(status.charAt(0)) + status.substring(1);
+    }
+
+    private static List<Series> perTypeSeries(Overview data) {
+        List<LocalDate> days = daysOf(data);
+        Map<String, Map<LocalDate, Long>> byType = new TreeMap<>();
+        data.notificationsPerDay().forEach(count -> byType.computeIfAbsent(count.type(), type -> new TreeMap<>())
+                .merge(count.date(), count.count(), Long::sum));
+        List<Series> series = new ArrayList<>();
+        byType.forEach((type, counts) -> series.add(new Series(type, points(days, counts))));
+        return series;
+    }
+
+    private static Map<LocalDate, Long> dayCounts(Overview data) {
+        Map<LocalDate, Long> counts = new TreeMap<>();
+        data.ordersPerDay().forEach(count -> counts.merge(count.date(), count.count(), Long::sum));
+        return counts;
+    }
+
+    /** Every day from the first to the last one either series mentions, so both charts share their axis. */
+    private static List<LocalDate> daysOf(Overview data) {
+        TreeSet<LocalDate> mentioned = new TreeSet<>();
+        data.notificationsPerDay().forEach(count -> mentioned.add(count.date()));
+        data.ordersPerDay().forEach(count -> mentioned.add(count.date()));
+        List<LocalDate> days = new ArrayList<>();
+        if (!mentioned.isEmpty()) {
+            for (LocalDate day = mentioned.first(); !day.isAfter(mentioned.last()); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
+    private static List<Point> points(List<LocalDate> days, Map<LocalDate, Long> counts) {
+        return days.stream().map(day -> new Point(MoscowTime.formatDay(day), counts.getOrDefault(day, 0L))).toList();
+    }
+
+    public ReadOnlyObjectProperty<Overview> overviewProperty() {
+        return overview;
+    }
+
+    public ObservableList<Tile> tiles() {
+        return tiles;
+    }
+
+    public ObservableList<Series> notificationsPerDay() {
+        return notificationsPerDay;
+    }
+
+    public ObservableList<Series> ordersPerDay() {
+        return ordersPerDay;
+    }
+
+    public Activity activity() {
+        return activity;
+    }
+}

@@ -1,0 +1,51 @@
+package ru.wbassist.console.shell;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.layout.StackPane;
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.connect.ConnectView;
+import ru.wbassist.console.connect.ConnectViewModel;
+import ru.wbassist.console.connect.ConnectionSettings;
+
+import java.net.URI;
+import java.util.function.BiFunction;
+
+/** The window's content: the connect dialog until a connection works, then the tabs. */
+public final class ConsoleWindow {
+
+    private final Tasks tasks;
+    private final StackPane root = new StackPane();
+    private final ReadOnlyObjectWrapper<MainView> main = new ReadOnlyObjectWrapper<>();
+
+    public ConsoleWindow(Tasks tasks) {
+        this.tasks = tasks;
+        root.getStyleClass().add("console-root");
+    }
+
+    /** Shows the connect dialog filled from the settings; connects right away when they carry a secret. */
+    public ConnectViewModel connect(ConnectionSettings settings, BiFunction<URI, String, AdminApi> clients) {
+        ConnectViewModel model = new ConnectViewModel(settings, tasks, clients, this::open);
+        root.getChildren().setAll(ConnectView.create(model));
+        if (model.hasSecret()) {
+            model.connect();
+        }
+        return model;
+    }
+
+    public void open(AdminApi api) {
+        MainView view = new MainView(api, tasks);
+        root.getChildren().setAll(view.root());
+        main.set(view);
+    }
+
+    public ReadOnlyObjectProperty<MainView> mainProperty() {
+        return main.getReadOnlyProperty();
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,161 @@
+package ru.wbassist.console.shell;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.NotificationTypes;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.connect.ConnectionSettings;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * {@code --screenshots=DIR}: opens every view in turn, waits until its calls have answered, picks a telling row
+ * (a failed sync, a message to preview), writes {@code <view>.png}, then the connect dialog with a refused connection
+ * as {@code connect.png}, and quits.
+ */
+public final class ScreenshotRunner {
+
+    private static final System.Logger LOG = System.getLogger(ScreenshotRunner.class.getName());
+    private static final Duration POLL = Duration.millis(150);
+    private static final int MAX_POLLS = 200;
+
+    private final Scene scene;
+    private final ConsoleWindow window;
+    private final Tasks tasks;
+    private final Path directory;
+    private final boolean sendTestMessage;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+
+    /** {@code sendTestMessage}: only with demo data, so screenshots never queue a message to a real user. */
+    public ScreenshotRunner(Scene scene, ConsoleWindow window, Tasks tasks, Path directory, boolean sendTestMessage) {
+        this.scene = scene;
+        this.window = window;
+        this.tasks = tasks;
+        this.directory = directory;
+        this.sendTestMessage = sendTestMessage;
+    }
+
+    public void start() {
+        awaitMain(0);
+    }
+
+    private void awaitMain(int polls) {
+        if (window.mainProperty().get() != null) {
+            plan(window.mainProperty().get());
+            next();
+        } else if (polls > MAX_POLLS || tasks.inFlightProperty().get() == 0 && polls > 10) {
+            LOG.log(Level.ERROR, "Not connected; writing the connect dialog only");
+            capture("connect");
+            Platform.exit();
+        } else {
+            later(() -> awaitMain(polls + 1));
+        }
+    }
+
+    private void plan(MainView main) {
+        for (MainView.View view : MainView.View.values()) {
+            steps.add(() -> {
+                main.show(view);
+                whenIdle(() -> {
+                    prepare(view);
+                    whenIdle(() -> {
+                        capture(view.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                        next();
+                    });
+                });
+            });
+        }
+        steps.add(() -> {
+            // A connection that is refused, so the dialog shows its error state.
+            window.connect(new ConnectionSettings("http://127.0.0.1:1", Optional.of("not-the-secret"), "screenshots"),
+                    HttpAdminApi::new);
+            whenIdle(() -> {
+                capture("connect");
+                Platform.exit();
+            });
+        });
+    }
+
+    private void prepare(MainView.View view) {
+        switch (view) {
+            case CABINETS -> select("#cabinetsTable", CabinetSummary.class, c -> c.lastError() != null);
+            case SYNC_LOGS -> select("#syncLogsTable", SyncLogEntry.class, log -> log.errorMessage() != null);
+            case NOTIFICATIONS -> select("#notificationsTable", NotificationRecord.class,
+                    n -> n.type().equals(NotificationTypes.NEGATIVE_REVIEW));
+            case TEST_SEND -> {
+                if (sendTestMessage && scene.lookup("#testSendButton") instanceof Button send) {
+                    send.fire();
+                }
+            }
+            case OVERVIEW -> { }
+        }
+    }
+
+    /** Selects the first row the predicate accepts, else the first row. */
+    private <T> void select(String tableId, Class<T> rowType, Predicate<T> telling) {
+        if (scene.lookup(tableId) instanceof TableView<?> table && !table.getItems().isEmpty()) {
+            int index = 0;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                Object row = table.getItems().get(i);
+                if (rowType.isInstance(row) && telling.test(rowType.cast(row))) {
+                    index = i;
+                    break;
+                }
+            }
+            table.getSelectionModel().select(index);
+            table.scrollTo(Math.max(0, index - 3));
+        }
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step != null) {
+            step.run();
+        }
+    }
+
+    /** Waits until no call is in flight for two polls in a row, so late layout has happened too. */
+    private void whenIdle(Runnable then) {
+        whenIdle(then, 0, 0);
+    }
+
+    private void whenIdle(Runnable then, int polls, int quiet) {
+        int nowQuiet = tasks.inFlightProperty().get() == 0 ? quiet + 1 : 0;
+        if (nowQuiet >= 3 || polls > MAX_POLLS) {
+            then.run();
+        } else {
+            later(() -> whenIdle(then, polls + 1, nowQuiet));
+        }
+    }
+
+    private void capture(String name) {
+        Path file = directory.resolve(name + ".png");
+        try {
+            Snapshots.write(scene, file);
+            System.out.println("Wrote " + file);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Cannot write " + file, e);
+        }
+    }
+
+    private static void later(Runnable action) {
+        PauseTransition pause = new PauseTransition(POLL);
+        pause.setOnFinished(event -> action.run());
+        pause.play();
+    }
+}

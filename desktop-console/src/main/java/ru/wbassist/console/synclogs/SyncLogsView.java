@@ -1,0 +1,90 @@
+package ru.wbassist.console.synclogs;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.common.ViewSupport;
+import ru.wbassist.console.common.ViewSupport.CopyAction;
+
+import java.util.List;
+
+/** Sync logs: filter bar, the page of runs, the selected run's details (its error in full). */
+public final class SyncLogsView {
+
+    private SyncLogsView() {
+    }
+
+    public static Node create(SyncLogsViewModel model) {
+        ComboBox<?> cabinet = ViewSupport.combo("syncCabinetFilter", model.cabinetChoices(), model.cabinetProperty());
+        ComboBox<?> dataSet = ViewSupport.combo("syncDataSetFilter", model.dataSetChoices(), model.dataSetProperty());
+        ComboBox<?> status = ViewSupport.combo("syncStatusFilter", model.statusChoices(), model.statusProperty());
+        cabinet.setPrefWidth(220);
+        DatePicker from = new DatePicker();
+        from.setId("syncFrom");
+        from.setPromptText("From day");
+        from.setPrefWidth(130);
+        from.valueProperty().bindBidirectional(model.fromDayProperty());
+        DatePicker to = new DatePicker();
+        to.setId("syncTo");
+        to.setPromptText("To day");
+        to.setPrefWidth(130);
+        to.valueProperty().bindBidirectional(model.toDayProperty());
+        CheckBox live = new CheckBox("Live refresh");
+        live.setId("syncLiveRefresh");
+        live.selectedProperty().bindBidirectional(model.liveRefreshProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(event -> model.refresh());
+
+        HBox filters = new HBox(8, cabinet, dataSet, status, from, to, live, refresh,
+                ViewSupport.statusLine("syncLogsError", model.activity()));
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<SyncLogEntry> table = new TableView<>(model.rows());
+        table.setId("syncLogsTable");
+        table.getColumns().setAll(List.of(
+                ViewSupport.column("Id", 60, SyncLogEntry::id),
+                ViewSupport.column("Cabinet", 190, SyncLogEntry::cabinetName),
+                ViewSupport.column("Data set", 110, SyncLogEntry::dataSet),
+                ViewSupport.column("Status", 80, SyncLogEntry::status),
+                ViewSupport.timeColumn("Started", SyncLogEntry::startedAt),
+                ViewSupport.timeColumn("Completed", SyncLogEntry::completedAt),
+                ViewSupport.column("Records", 80, SyncLogEntry::recordsProcessed),
+                ViewSupport.column("Error", 380, SyncLogEntry::errorMessage)));
+        table.setPlaceholder(new Label("No sync runs match."));
+        ViewSupport.copyMenu(table, new CopyAction<>("Copy log id", e -> String.valueOf(e.id())),
+                new CopyAction<>("Copy cabinet id", e -> String.valueOf(e.cabinetId())),
+                new CopyAction<>("Copy error", e -> e.errorMessage() == null ? "" : e.errorMessage()));
+        ViewSupport.bindSelection(table, model.selectedProperty());
+
+        TextArea details = new TextArea();
+        details.setId("syncLogDetails");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPromptText("Select a run to see its details and error.");
+        details.textProperty().bind(model.detailsProperty());
+
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.75);
+
+        BorderPane root = new BorderPane(split);
+        root.setTop(filters);
+        BorderPane.setMargin(filters, new Insets(0, 0, 8, 0));
+        root.setBottom(ViewSupport.pager("sync", model.paging(), model::previousPage, model::nextPage));
+        root.setPadding(new Insets(12));
+        return root;
+    }
+}
