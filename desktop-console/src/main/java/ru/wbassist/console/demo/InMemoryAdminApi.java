@@ -100,7 +100,7 @@ public final class InMemoryAdminApi implements AdminApi {
         if ("running".equals(cabinet.lastSyncStatus())) {
             throw AdminApiException.forStatus(409, "HTTP 409: a sync of cabinet " + cabinetId + " is already running");
         }
-        OffsetDateTime started = at(Instant.now());
+        OffsetDateTime started = at(current());
         long id = syncLogs.stream().mapToLong(SyncLogEntry::id).max().orElse(0) + 1;
         syncLogs.add(new SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
         cabinets.set(cabinets.indexOf(cabinet), new CabinetSummary(cabinet.id(), cabinet.name(), cabinet.active(),
@@ -142,7 +142,7 @@ public final class InMemoryAdminApi implements AdminApi {
             throw AdminApiException.forStatus(400, "HTTP 400: unknown notification type " + type);
         }
         AdminUser.UserCabinet cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
-        OffsetDateTime created = at(Instant.now());
+        OffsetDateTime created = at(current());
         long id = notifications.stream().mapToLong(NotificationRecord::id).max().orElse(0) + 1;
         String language = user.settings() == null ? "ru" : user.settings().language();
         notifications.add(new NotificationRecord(id, telegramId, cabinet == null ? null : cabinet.id(), type, "pending",
@@ -154,6 +154,12 @@ public final class InMemoryAdminApi implements AdminApi {
     @Override
     public String endpoint() {
         return "demo data (no server)";
+    }
+
+    /** The wall clock, but never before the data set's "now", so new rows sort after the data set's. */
+    private Instant current() {
+        Instant wall = Instant.now();
+        return wall.isAfter(now) ? wall : now;
     }
 
     private CabinetSummary cabinet(long id) {

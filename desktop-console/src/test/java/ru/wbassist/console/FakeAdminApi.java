@@ -1,0 +1,104 @@
+package ru.wbassist.console;
+
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.AdminUser;
+import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.console.api.CabinetUser;
+import ru.wbassist.console.api.NotificationQuery;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.Overview;
+import ru.wbassist.console.api.Page;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.api.TestSendResult;
+import ru.wbassist.console.demo.InMemoryAdminApi;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The admin API over {@link Fixtures}: answers like the server would, including 401 for a wrong secret, and counts
+ * the sync-log calls (live refresh).
+ */
+public final class FakeAdminApi implements AdminApi {
+
+    private final InMemoryAdminApi data = new InMemoryAdminApi(Fixtures.data());
+    private final String secret;
+    private final AtomicInteger syncLogCalls = new AtomicInteger();
+
+    public FakeAdminApi() {
+        this(Fixtures.SECRET);
+    }
+
+    public FakeAdminApi(String secret) {
+        this.secret = secret;
+    }
+
+    /** The connect dialog's client factory: a fake that accepts only {@link Fixtures#SECRET}. */
+    public static AdminApi connecting(URI uri, String secret) {
+        return new FakeAdminApi(secret);
+    }
+
+    public int syncLogCalls() {
+        return syncLogCalls.get();
+    }
+
+    private <T> T call(Supplier<T> answer) {
+        if (!Fixtures.SECRET.equals(secret)) {
+            throw AdminApiException.forStatus(401, "The server rejected the secret (401 Unauthorized).");
+        }
+        return answer.get();
+    }
+
+    @Override
+    public Overview overview() {
+        return call(data::overview);
+    }
+
+    @Override
+    public Page<CabinetSummary> cabinets(String nameContains, int limit, int offset) {
+        return call(() -> data.cabinets(nameContains, limit, offset));
+    }
+
+    @Override
+    public List<CabinetUser> cabinetUsers(long cabinetId) {
+        return call(() -> data.cabinetUsers(cabinetId));
+    }
+
+    @Override
+    public void startSync(long cabinetId) {
+        call(() -> {
+            data.startSync(cabinetId);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<SyncLogEntry> syncLogs(SyncLogQuery query) {
+        syncLogCalls.incrementAndGet();
+        return call(() -> data.syncLogs(query));
+    }
+
+    @Override
+    public Page<NotificationRecord> notifications(NotificationQuery query) {
+        return call(() -> data.notifications(query));
+    }
+
+    @Override
+    public Page<AdminUser> users(int limit, int offset) {
+        return call(() -> data.users(limit, offset));
+    }
+
+    @Override
+    public TestSendResult sendTestNotification(long telegramId, String type) {
+        return call(() -> data.sendTestNotification(telegramId, type));
+    }
+
+    @Override
+    public String endpoint() {
+        return "fake";
+    }
+}

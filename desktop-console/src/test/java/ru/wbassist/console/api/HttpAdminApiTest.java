@@ -1,0 +1,220 @@
+package ru.wbassist.console.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link HttpAdminApi} against a tiny JDK HTTP server answering the JSON shapes of docs/api.md. */
+class HttpAdminApiTest {
+
+    private static final String SECRET = "s3cr3t-value";
+
+    private record Answer(int status, String body) {
+    }
+
+    private HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private HttpAdminApi api;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+        api = new HttpAdminApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        requests.add(exchange.getRequestMethod() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        Answer answer = SECRET.equals(exchange.getRequestHeaders().getFirst("X-API-SECRET-KEY"))
+                ? answers.getOrDefault(exchange.getRequestMethod() + " " + uri.getPath(),
+                new Answer(404, "{\"error\":\"not_found\",\"message\":\"no route\"}"))
+                : new Answer(401, "{\"error\":\"unauthorized\",\"message\":\"missing or wrong X-API-SECRET-KEY\"}");
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), answer.status() == 204 ? -1 : body.length);
+        if (answer.status() != 204) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    @Test
+    void overviewReadsCountsAndPerDaySeries() {
+        answers.put("GET /api/v1/admin/overview", new Answer(200, """
+                {"users":3,"cabinets":2,
+                 "notifications_24h":{"by_status":{"sent":5,"failed":1},"by_type":{"new_order":6}},
+                 "notifications_7d":{"by_status":{"sent":40},"by_type":{"new_order":40}},
+                 "sync_failures_24h":2,
+                 "notifications_per_day":[{"date":"2026-11-26","type":"new_order","count":4}],
+                 "orders_per_day":[{"date":"2026-11-26","count":9}]}"""));
+
+        Overview overview = api.overview();
+
+        assertThat(overview.users()).isEqualTo(3);
+        assertThat(overview.notifications24h().status("sent")).isEqualTo(5);
+        assertThat(overview.notifications24h().status("skipped")).isZero();
+        assertThat(overview.notifications7d().byType()).containsEntry("new_order", 40L);
+        assertThat(overview.syncFailures24h()).isEqualTo(2);
+        assertThat(overview.notificationsPerDay())
+                .containsExactly(new Overview.TypeDayCount(LocalDate.of(2026, 11, 26), "new_order", 4));
+        assertThat(overview.ordersPerDay()).containsExactly(new Overview.DayCount(LocalDate.of(2026, 11, 26), 9));
+        assertThat(requests).containsExactly("GET /api/v1/admin/overview");
+    }
+
+    @Test
+    void cabinetsAndTheirUsers() {
+        answers.put("GET /api/v1/admin/cabinets", new Answer(200, """
+                {"items":[{"id":5,"name":"Shop","active":true,"created_at":"2026-11-01T10:00:00+03:00","user_count":2,
+                  "last_sync_at":"2026-11-27T06:00:00+03:00","last_sync_status":"failed","last_error":"401 from WB",
+                  "key_valid":false},
+                 {"id":6,"name":"New","active":true,"created_at":"2026-11-02T10:00:00+03:00","user_count":1,
+                  "last_sync_at":null,"last_sync_status":null,"last_error":null,"key_valid":true}],"total":2}"""));
+        answers.put("GET /api/v1/admin/cabinets/5/users", new Answer(200, """
+                {"items":[{"telegram_id":111,"username":"anna","first_name":"Anna","role":"owner",
+                  "joined_at":"2026-11-01T10:00:00+03:00"}]}"""));
+
+        Page<CabinetSummary> page = api.cabinets("Sh op", 100, 0);
+        List<CabinetUser> users = api.cabinetUsers(5);
+
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.items().getFirst()).isEqualTo(new CabinetSummary(5, "Shop", true,
+                OffsetDateTime.parse("2026-11-01T10:00:00+03:00"), 2, OffsetDateTime.parse("2026-11-27T06:00:00+03:00"),
+                "failed", "401 from WB", false));
+        assertThat(page.items().get(1).lastSyncAt()).isNull();
+        assertThat(users).containsExactly(new CabinetUser(111, "anna", "Anna", "owner",
+                OffsetDateTime.parse("2026-11-01T10:00:00+03:00")));
+        assertThat(requests).containsExactly("GET /api/v1/admin/cabinets?q=Sh+op&limit=100&offset=0",
+                "GET /api/v1/admin/cabinets/5/users");
+    }
+
+    @Test
+    void syncLogsSendEveryFilterWithMoscowOffsets() {
+        answers.put("GET /api/v1/admin/sync-logs", new Answer(200, """
+                {"items":[{"id":9,"cabinet_id":5,"cabinet_name":"Shop","data_set":"orders","status":"failed",
+                  "started_at":"2026-11-27T06:00:00+03:00","completed_at":"2026-11-27T06:00:02+03:00",
+                  "records_processed":0,"error_message":"WB 401"}],"total":1}"""));
+
+        Page<SyncLogEntry> page = api.syncLogs(new SyncLogQuery(5L, "orders", "failed",
+                OffsetDateTime.parse("2026-11-27T00:00+03:00"), null, 50, 100));
+
+        assertThat(page.items().getFirst().errorMessage()).isEqualTo("WB 401");
+        assertThat(page.items().getFirst().cabinetName()).isEqualTo("Shop");
+        assertThat(requests).containsExactly("GET /api/v1/admin/sync-logs?cabinet_id=5&data_set=orders&status=failed"
+                + "&from=2026-11-27T00%3A00%2B03%3A00&limit=50&offset=100");
+    }
+
+    @Test
+    void notificationsAndUsers() {
+        answers.put("GET /api/v1/admin/notifications", new Answer(200, """
+                {"items":[{"id":124,"telegram_id":111,"cabinet_id":null,"type":"test","status":"skipped",
+                  "suppressed_reason":"bot_blocked","text":"<b>Test</b>","image_url":null,
+                  "created_at":"2026-11-27T06:00:00+03:00","sent_at":null,"attempts":0,"last_error":null}],"total":1}"""));
+        answers.put("GET /api/v1/admin/users", new Answer(200, """
+                {"items":[{"telegram_id":111,"username":"anna","first_name":"Anna","last_name":null,
+                  "created_at":"2026-11-01T10:00:00+03:00","bot_blocked":true,"cabinets":[{"id":5,"name":"Shop","role":"owner"}],
+                  "settings":{"notifications_enabled":true,"new_orders_enabled":false,"order_buyouts_enabled":true,
+                  "order_cancellations_enabled":true,"order_returns_enabled":true,"negative_reviews_enabled":true,
+                  "critical_stocks_enabled":true,"grouping_enabled":false,"max_group_size":5,"group_timeout":300,
+                  "negative_review_threshold":3,"critical_stock_threshold":5,"quiet_hours_start":"23:00",
+                  "quiet_hours_end":"07:00","language":"en"}}],"total":1}"""));
+
+        NotificationRecord record = api.notifications(NotificationQuery.ofUser(111, 20)).items().getFirst();
+        AdminUser user = api.users(500, 0).items().getFirst();
+
+        assertThat(record.cabinetId()).isNull();
+        assertThat(record.suppressedReason()).isEqualTo("bot_blocked");
+        assertThat(user.botBlocked()).isTrue();
+        assertThat(user.cabinets()).containsExactly(new AdminUser.UserCabinet(5, "Shop", "owner"));
+        assertThat(user.settings().allows("new_order")).isFalse();
+        assertThat(user.settings().quietHoursEnd()).isEqualTo("07:00");
+        assertThat(requests).containsExactly("GET /api/v1/admin/notifications?telegram_id=111&limit=20&offset=0",
+                "GET /api/v1/admin/users?limit=500&offset=0");
+    }
+
+    @Test
+    void testSendAndSyncNowArePosts() {
+        answers.put("POST /api/v1/admin/users/111/test-notification", new Answer(201, "{\"id\":124,\"type\":\"new_order\"}"));
+        answers.put("POST /api/v1/admin/cabinets/5/sync", new Answer(202, "{\"cabinet_id\":5,\"status\":\"started\"}"));
+
+        assertThat(api.sendTestNotification(111, "new_order")).isEqualTo(new TestSendResult(124, "new_order"));
+        api.startSync(5);
+
+        assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification?type=new_order",
+                "POST /api/v1/admin/cabinets/5/sync");
+    }
+
+    @Test
+    void conflictAndServerErrorsCarryTheServersMessage() {
+        answers.put("POST /api/v1/admin/cabinets/5/sync",
+                new Answer(409, "{\"error\":\"conflict\",\"message\":\"a sync of cabinet 5 is running\"}"));
+        answers.put("GET /api/v1/admin/overview",
+                new Answer(500, "{\"error\":\"internal_error\",\"message\":\"internal error\",\"error_id\":\"e-1\"}"));
+
+        assertThatThrownBy(() -> api.startSync(5)).isInstanceOfSatisfying(AdminApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(AdminApiException.Kind.CONFLICT);
+            assertThat(e.getMessage()).isEqualTo("HTTP 409: a sync of cabinet 5 is running");
+        });
+        assertThatThrownBy(api::overview).isInstanceOfSatisfying(AdminApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(AdminApiException.Kind.SERVER_ERROR);
+            assertThat(e.status()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void aWrongSecretIsUnauthorizedAndTheMessageNeverContainsTheSecret() {
+        HttpAdminApi wrong = new HttpAdminApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "nope-secret");
+
+        assertThatThrownBy(wrong::overview).isInstanceOfSatisfying(AdminApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(AdminApiException.Kind.UNAUTHORIZED);
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(e.getMessage()).contains("rejected the secret").doesNotContain("nope-secret");
+        });
+    }
+
+    @Test
+    void aRefusedConnectionIsUnreachable() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HttpAdminApi nowhere = new HttpAdminApi(URI.create("http://127.0.0.1:" + port), SECRET);
+
+        assertThatThrownBy(nowhere::overview).isInstanceOfSatisfying(AdminApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(AdminApiException.Kind.UNREACHABLE);
+            assertThat(e.getMessage()).contains("connection refused").doesNotContain(SECRET);
+        });
+    }
+
+    @Test
+    void anAnswerOfTheWrongShapeIsAProtocolError() {
+        answers.put("GET /api/v1/admin/overview", new Answer(200, "<html>proxy</html>"));
+
+        assertThatThrownBy(api::overview).isInstanceOfSatisfying(AdminApiException.class,
+                e -> assertThat(e.kind()).isEqualTo(AdminApiException.Kind.PROTOCOL));
+    }
+}
