@@ -105,7 +105,10 @@ public final class HttpAdminApi implements AdminApi {
 
     @Override
     public Page<AdminUser> users(int limit, int offset) {
-        return get(ADMIN + "/users", Map.of("limit", limit, "offset", offset), new TypeReference<Page<AdminUser>>() { });
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return get(ADMIN + "/users", params, new TypeReference<Page<AdminUser>>() { });
     }
 
     @Override
