@@ -37,7 +37,8 @@ final class AnalyticsApi {
         Set<Long> chrtIds = ids(body.path("chrtIds"));
         long limit = body.path("limit").asLong(MAX_LIMIT);
         long offset = body.path("offset").asLong(0);
-        String problem = nmIds.size() > MAX_NM_IDS ? "nmIds: at most " + MAX_NM_IDS + " items"
+        String problem = notAnArray(body, "nmIds") || notAnArray(body, "chrtIds") ? "nmIds and chrtIds must be arrays"
+                : nmIds.size() > MAX_NM_IDS ? "nmIds: at most " + MAX_NM_IDS + " items"
                 : limit < 1 || limit > MAX_LIMIT ? "limit: must be from 1 to " + MAX_LIMIT
                 : offset < 0 ? "offset: must not be negative" : null;
         if (problem != null) {
@@ -50,6 +51,10 @@ final class AnalyticsApi {
                 .skip(offset).limit(limit)
                 .map(AnalyticsApi::item).toList();
         call.respond(200, new Report(items));
+    }
+
+    private static boolean notAnArray(JsonNode body, String field) {
+        return body.hasNonNull(field) && !body.get(field).isArray();
     }
 
     private static Set<Long> ids(JsonNode array) {

@@ -21,6 +21,8 @@ import java.util.Map;
 final class ControlApi implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ControlApi.class.getName());
+    /** Bulk orders live in memory: a bound keeps a typo from exhausting the heap. */
+    private static final int MAX_BULK_ORDERS = 2_000_000;
 
     private final WbSandbox sandbox;
     private final ObjectMapper json;
@@ -118,6 +120,9 @@ final class ControlApi implements HttpHandler {
                 case "POST orders/bulk" -> {
                     JsonNode body = call.bodyJson();
                     int count = body.path("count").asInt(0);
+                    if (count < 1 || count > MAX_BULK_ORDERS) {
+                        throw new IllegalArgumentException("count must be from 1 to " + MAX_BULK_ORDERS);
+                    }
                     List<String> srids = shop.generateOrders(count, Instant.parse(requiredText(body, "from")),
                             Instant.parse(requiredText(body, "to")));
                     call.respond(201, Map.of("count", srids.size()));

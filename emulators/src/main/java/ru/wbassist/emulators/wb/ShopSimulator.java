@@ -138,7 +138,7 @@ final class ShopSimulator {
         eventTime = event.at();
         try {
             event.action().accept(stamp);
-        } catch (IllegalStateException | IllegalArgumentException stateChangedByScript) {
+        } catch (IllegalStateException stateChangedByScript) {
             // A scripted call already moved this order on (cancelled, bought out…): the planned step no longer applies.
         } finally {
             eventTime = null;

@@ -160,6 +160,7 @@ class ContentAndStocksTest {
         assertThat(first.get(0)).isEqualTo(all.get(0));
         assertThat(second.get(0)).isEqualTo(all.get(5));
         assertThat(http.post(STOCKS, seller.token(), "{\"limit\":250001}").statusCode()).isEqualTo(400);
+        assertThat(http.post(STOCKS, seller.token(), "{\"nmIds\":123}").statusCode()).isEqualTo(400);
     }
 
     private Map<String, Integer> quantities(long nmId, long chrtId) {

@@ -132,6 +132,11 @@ class FaultsAndControlTest {
         assertThat(control.post("/sandbox/sellers/unknown/orders", null, "{}").statusCode()).isEqualTo(404);
         assertThat(control.post(base + "/reviews", null, "{\"nmId\":1}").statusCode()).isEqualTo(400);
         assertThat(json(control.get("/sandbox/status", null)).get("sellers").asInt()).isEqualTo(2);
+
+        HttpResponse<String> bulk = control.post(base + "/orders/bulk", null,
+                "{\"count\":1000,\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-01-02T00:00:00Z\"}");
+        assertThat(json(bulk).get("count").asInt()).isEqualTo(1000);
+        assertThat(control.post(base + "/orders/bulk", null, "{\"count\":0}").statusCode()).isEqualTo(400);
     }
 
     @Test
