@@ -9,6 +9,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import ru.wbassist.db.Database;
+import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.cabinets.KeyVault;
@@ -32,6 +33,7 @@ public final class App implements AutoCloseable {
     private final UserService userService;
     private final CabinetService cabinetService;
     private final InsightsService insightsService;
+    private final AdminService adminService;
 
     public App(AppConfig config, Database db, Clock clock) {
         this.config = config;
@@ -41,6 +43,7 @@ public final class App implements AutoCloseable {
         this.userService = new UserService(users);
         this.cabinetService = new CabinetService(cabinets, users, clock);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
+        this.adminService = new AdminService(db, users, clock);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -66,7 +69,8 @@ public final class App implements AutoCloseable {
         ErrorHandlers.register(routing);
         routing.register("/users", userService)
                 .register("/wb/cabinets", cabinetService)
-                .register("/api/v1/bot", insightsService);
+                .register("/api/v1/bot", insightsService)
+                .register("/api/v1/admin", adminService);
     }
 
     /** Starts the background parts (scheduler, delivery signals). */

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,11 +121,13 @@ final class Activity {
 
     /** The figures of each of {@code days} (consecutive, oldest first), days without activity included as zeros. */
     static List<DayFigures> daily(Connection c, long cabinetId, List<Day> days) throws SQLException {
-        Object[] params = dayParams(days, cabinetId);
-        Map<Instant, Tally> orders = byDay(c, ORDERS_BY_DAY.formatted(dayTable(days.size())), params);
-        Map<Instant, Tally> cancellations = byDay(c, CANCELLATIONS_BY_DAY.formatted(dayTable(days.size())), params);
+        List<Object> bounds = Day.bounds(days);
+        bounds.add(cabinetId);
+        Object[] params = bounds.toArray();
+        Map<Instant, Tally> orders = byDay(c, ORDERS_BY_DAY.formatted(Day.sqlTable(days.size())), params);
+        Map<Instant, Tally> cancellations = byDay(c, CANCELLATIONS_BY_DAY.formatted(Day.sqlTable(days.size())), params);
         Map<String, Map<Instant, Tally>> sales = Map.of("buyout", new LinkedHashMap<>(), "return", new LinkedHashMap<>());
-        for (DayRow row : Sql.query(c, SALES_BY_DAY.formatted(dayTable(days.size())),
+        for (DayRow row : Sql.query(c, SALES_BY_DAY.formatted(Day.sqlTable(days.size())),
                 rs -> new DayRow(Sql.instant(rs, "day_start"), rs.getString("sale_type"),
                         new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), params)) {
             sales.get(row.saleType()).put(row.dayStart(), row.tally());
@@ -156,22 +157,6 @@ final class Activity {
             throws SQLException {
         return Sql.query(c, TOP_PRODUCTS, rs -> new TopProduct(rs.getLong("nm_id"), rs.getString("title"),
                 rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit);
-    }
-
-    /** A derived table {@code d(day_start, day_end)} with one row per day, bound by {@link #dayParams}. */
-    static String dayTable(int days) {
-        String row = "(CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))";
-        return "(VALUES " + String.join(", ", Collections.nCopies(days, row)) + ") AS d(day_start, day_end)";
-    }
-
-    static Object[] dayParams(List<Day> days, long cabinetId) {
-        Object[] params = new Object[days.size() * 2 + 1];
-        for (int i = 0; i < days.size(); i++) {
-            params[2 * i] = days.get(i).start();
-            params[2 * i + 1] = days.get(i).end();
-        }
-        params[params.length - 1] = cabinetId;
-        return params;
     }
 
     private static Map<Instant, Tally> byDay(Connection c, String sql, Object[] params) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +59,25 @@ public enum Period {
                 days.add(of(today.minusDays(back)));
             }
             return days;
+        }
+
+        /**
+         * A derived table {@code d(day_start, day_end)} with one row per day, to join against an indexed timestamp
+         * column with {@code col >= d.day_start AND col < d.day_end}; bind its parameters with {@link #bounds}.
+         */
+        public static String sqlTable(int count) {
+            String row = "(CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))";
+            return "(VALUES " + String.join(", ", Collections.nCopies(count, row)) + ") AS d(day_start, day_end)";
+        }
+
+        /** The parameters of {@link #sqlTable}: each day's start and end. */
+        public static List<Object> bounds(List<Day> days) {
+            List<Object> bounds = new ArrayList<>(days.size() * 2);
+            days.forEach(day -> {
+                bounds.add(day.start());
+                bounds.add(day.end());
+            });
+            return bounds;
         }
     }
 }

@@ -1,0 +1,106 @@
+package ru.wbassist.server.admin;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.db.Database;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.http.Params;
+import ru.wbassist.server.users.User;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/**
+ * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
+ * users, sync logs, notification history and users. The secret filter lets the admin secret in here.
+ */
+public final class AdminService implements HttpService {
+
+    static final Set<String> SYNC_STATUSES = Set.of("running", "success", "failed", "partial");
+    static final Set<String> NOTIFICATION_TYPES = Set.of("new_order", "order_buyout", "order_cancellation",
+            "order_return", "negative_review", "critical_stock", "key_invalid", "key_expiring", "test");
+
+    private final Database db;
+    private final UserRepository users;
+    private final CabinetDirectory cabinets;
+    private final SyncLogs syncLogs;
+    private final NotificationLog notifications;
+    private final UserDirectory userDirectory;
+    private final Clock clock;
+
+    public AdminService(Database db, UserRepository users, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.cabinets = new CabinetDirectory(db);
+        this.syncLogs = new SyncLogs(db);
+        this.notifications = new NotificationLog(db);
+        this.userDirectory = new UserDirectory(db);
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        get(rules, "/overview", (req, res) -> res.send(Overview.load(db, clock.instant())));
+        get(rules, "/cabinets", this::listCabinets);
+        get(rules, "/cabinets/{id}/users", this::cabinetUsers);
+        get(rules, "/sync-logs", this::listSyncLogs);
+        get(rules, "/notifications", this::listNotifications);
+        get(rules, "/users", (req, res) -> res.send(userDirectory.list(Paging.of(req))));
+    }
+
+    private static void get(HttpRules rules, String path, Handler handler) {
+        rules.get(path, handler).any(path, (req, res) -> {
+            throw ApiException.methodNotAllowed("GET");
+        });
+    }
+
+    private void listCabinets(ServerRequest req, ServerResponse res) {
+        Optional<String> q = Params.optionalString(req, "q");
+        res.send(cabinets.list(q, Paging.of(req)));
+    }
+
+    private void cabinetUsers(ServerRequest req, ServerResponse res) {
+        long cabinetId = existingCabinet(Params.pathId(req, "id"));
+        res.send(Map.of("items", cabinets.members(cabinetId)));
+    }
+
+    private void listSyncLogs(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req);
+        SyncLogs.Query query = new SyncLogs.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+                Params.optionalString(req, "data_set"), optionalOneOf(req, "status", SYNC_STATUSES),
+                Filter.TimeRange.of(req));
+        res.send(syncLogs.list(query, paging));
+    }
+
+    private void listNotifications(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req);
+        Optional<Long> telegramId = Params.optionalId(req, "telegram_id");
+        NotificationLog.Query query = new NotificationLog.Query(telegramId.map(this::userId),
+                Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+                optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", Set.copyOf(Overview.STATUSES)),
+                Filter.TimeRange.of(req));
+        res.send(notifications.list(query, paging));
+    }
+
+    private long existingCabinet(long cabinetId) {
+        if (!cabinets.exists(cabinetId)) {
+            throw ApiException.notFound("unknown cabinet " + cabinetId);
+        }
+        return cabinetId;
+    }
+
+    private long userId(long telegramId) {
+        return users.find(telegramId).map(User::id).orElseThrow(() -> UserService.unknown(telegramId));
+    }
+
+    private static Optional<String> optionalOneOf(ServerRequest req, String name, Set<String> allowed) {
+        return Optional.ofNullable(Params.oneOf(req, name, allowed, null));
+    }
+}

@@ -1,0 +1,84 @@
+package ru.wbassist.server.admin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import ru.wbassist.db.Database;
+import ru.wbassist.db.Sql;
+
+/** Every cabinet with its users and sync state, as the operator sees them (never the key). */
+final class CabinetDirectory {
+
+    /**
+     * @param lastSyncAt     when the latest successful sync run completed
+     * @param lastSyncStatus the status of the latest run of any data set
+     * @param lastError      that run's error, else the key's error while the key is invalid
+     */
+    record CabinetRow(long id, String name, boolean active, Instant createdAt, long userCount, Instant lastSyncAt,
+                      String lastSyncStatus, String lastError, boolean keyValid) {
+    }
+
+    record Member(long telegramId, String username, String firstName, String role, Instant joinedAt) {
+    }
+
+    private static final String LATEST_RUN = """
+            (SELECT l.%s FROM wb_sync_logs l WHERE l.cabinet_id = c.id ORDER BY l.started_at DESC, l.id DESC LIMIT 1)""";
+
+    static final String LIST = """
+            SELECT c.id, c.name, c.active, c.created_at, c.key_invalid_since, c.key_error,
+                   (SELECT COUNT(*) FROM cabinet_users cu WHERE cu.cabinet_id = c.id) AS user_count,
+                   (SELECT MAX(l.completed_at) FROM wb_sync_logs l
+                     WHERE l.cabinet_id = c.id AND l.status = 'success') AS last_sync_at,
+                   %s AS last_sync_status,
+                   %s AS last_run_error
+              FROM wb_cabinets c
+            """.formatted(LATEST_RUN.formatted("status"), LATEST_RUN.formatted("error_message"));
+
+    private final Database db;
+
+    CabinetDirectory(Database db) {
+        this.db = db;
+    }
+
+    /** Cabinets whose name contains {@code q} (ignoring case), by id. */
+    Paging.Page<CabinetRow> list(Optional<String> q, Paging paging) {
+        Filter filter = new Filter().when("LOWER(c.name) LIKE ? ESCAPE '\\'", q.map(CabinetDirectory::containsPattern));
+        return db.withConnection(c -> new Paging.Page<>(
+                Sql.query(c, LIST + filter.where() + " ORDER BY c.id LIMIT ? OFFSET ?", CabinetDirectory::map,
+                        filter.params(paging.limit(), paging.offset())),
+                Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets c" + filter.where(), filter.params())));
+    }
+
+    boolean exists(long cabinetId) {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE id = ?", cabinetId) > 0);
+    }
+
+    /** The users of a cabinet, in the order they joined. */
+    List<Member> members(long cabinetId) {
+        return db.withConnection(c -> Sql.query(c, """
+                SELECT u.telegram_id, u.username, u.first_name, cu.role, cu.joined_at
+                  FROM cabinet_users cu JOIN users u ON u.id = cu.user_id
+                 WHERE cu.cabinet_id = ?
+                 ORDER BY cu.joined_at, u.telegram_id
+                """, rs -> new Member(rs.getLong("telegram_id"), rs.getString("username"), rs.getString("first_name"),
+                rs.getString("role"), Sql.instant(rs, "joined_at")), cabinetId));
+    }
+
+    /** A LIKE pattern for "contains", with the pattern's own wildcards escaped. */
+    static String containsPattern(String q) {
+        String escaped = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static CabinetRow map(ResultSet rs) throws SQLException {
+        boolean keyValid = rs.getObject("key_invalid_since") == null;
+        String error = rs.getString("last_run_error");
+        return new CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
+                Sql.instant(rs, "created_at"), rs.getLong("user_count"), Sql.instant(rs, "last_sync_at"),
+                rs.getString("last_sync_status"), error == null && !keyValid ? rs.getString("key_error") : error, keyValid);
+    }
+}
