@@ -59,6 +59,14 @@ public final class WbSandbox implements AutoCloseable {
             }
         }
 
+        /** Leaves the signing secret out, so logging the options never leaks it. */
+        @Override
+        public String toString() {
+            return "Options[host=" + host + ", port=" + port + ", seed=" + seed + ", pageCap=" + pageCap
+                    + ", acceleration=" + acceleration + ", relaxedLimits=" + relaxedLimits + ", historyDays="
+                    + historyDays + ", faults=" + faults + ", secret=" + (secret == null ? "derived" : "***") + "]";
+        }
+
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 42, 80_000, 0, false, 90, Faults.Settings.NONE, Clock.systemUTC(),
                     null);
