@@ -1,0 +1,151 @@
+package ru.wbassist.console.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import ru.wbassist.console.ConsoleApp;
+import ru.wbassist.console.FakeAdminApi;
+import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.shell.ConsoleWindow;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.text;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+/** The whole window over the fixture data, driven through the mouse and keyboard (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+
+    @Start
+    void start(Stage stage) {
+        ConsoleWindow window = new ConsoleWindow(UiTestSupport.fxTasks());
+        window.open(new FakeAdminApi());
+        stage.setScene(ConsoleApp.scene(window));
+        stage.show();
+    }
+
+    @Test
+    void overviewShowsTheFixtureCounts(FxRobot robot) {
+        FlowPane tiles = robot.lookup("#overviewTiles").queryAs(FlowPane.class);
+        waitUntil(() -> !tiles.getChildren().isEmpty());
+
+        List<String> shown = tiles.getChildren().stream()
+                .map(tile -> ((VBox) tile).getChildren().stream().map(UiTestSupport::text).reduce("", (a, b) -> a + " " + b).strip())
+                .toList();
+        assertThat(shown).contains("3 Users", "3 Cabinets", "1 Sync failures, 24 h", "2 Sent, 24 h", "1 Failed, 24 h");
+    }
+
+    @Test
+    void cabinetsShowTheRowsAndTheFilterNarrowsThem(FxRobot robot) {
+        openTab(robot, "Cabinets");
+        TableView<CabinetSummary> table = table(robot, "#cabinetsTable");
+        waitUntil(() -> table.getItems().size() == 3);
+
+        robot.clickOn("#cabinetFilter").write("deco");
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().getFirst().name()).isEqualTo("Home & Deco");
+
+        robot.clickOn("Home & Deco");
+        TableView<?> users = table(robot, "#cabinetUsersTable");
+        waitUntil(() -> users.getItems().size() == 2);
+
+        robot.clickOn("#syncNowButton");
+        Label message = robot.lookup("#cabinetsMessage").queryAs(Label.class);
+        waitUntil(() -> "Sync started for \"Home & Deco\".".equals(message.getText()));
+        waitUntil(() -> "running".equals(table.getItems().getFirst().lastSyncStatus()));
+    }
+
+    @Test
+    void syncLogsPageAndFilterByStatusWithErrorDetails(FxRobot robot) {
+        openTab(robot, "Sync logs");
+        TableView<SyncLogEntry> table = table(robot, "#syncLogsTable");
+        waitUntil(() -> table.getItems().size() == 50);
+        assertThat(text(robot.lookup("#syncPageLabel").queryAs(Label.class))).isEqualTo("1–50 of 63");
+
+        robot.clickOn("#syncNextPage");
+        waitUntil(() -> table.getItems().size() == 13);
+
+        pick(robot, "#syncStatusFilter", "failed");
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(SyncLogEntry::status).containsOnly("failed");
+
+        clickRow(robot, table, 0);
+        javafx.scene.control.TextArea details = robot.lookup("#syncLogDetails").queryAs(javafx.scene.control.TextArea.class);
+        waitUntil(() -> details.getText().contains("Error: WB API answered 401: key revoked"));
+    }
+
+    @Test
+    void notificationHistoryFiltersAndPreviewsTheMessage(FxRobot robot) {
+        openTab(robot, "Notifications");
+        TableView<NotificationRecord> table = table(robot, "#notificationsTable");
+        waitUntil(() -> table.getItems().size() == 8);
+
+        pick(robot, "#notificationTypeFilter", "negative_review");
+        waitUntil(() -> table.getItems().size() == 1);
+
+        clickRow(robot, table, 0);
+        TextFlow preview = robot.lookup("#notificationPreview").queryAs(TextFlow.class);
+        waitUntil(() -> !preview.getChildren().isEmpty());
+        // The blockquote and the link render as the user reads them, without markup.
+        assertThat(UiTestSupport.text(preview)).isEqualTo("Review 2/5\n▍ Too small\nReply");
+        javafx.scene.control.TextArea details = robot.lookup("#notificationDetails").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(details.getText()).contains("attempts: 5").contains("Last error: Telegram 400: Bad Request: chat not found");
+    }
+
+    @Test
+    void aTestSendShowsUpInTheHistory(FxRobot robot) {
+        openTab(robot, "Test send");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> user = robot.lookup("#testSendUser").queryAs(ComboBox.class);
+        waitUntil(() -> user.getValue() != null);
+        pick(robot, "#testSendType", "critical_stock");
+
+        robot.clickOn("#testSendButton");
+        Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
+        waitUntil(() -> message.getText() != null && message.getText().startsWith("Queued test notification #9 "));
+        TextFlow rendered = robot.lookup("#testSendRendered").queryAs(TextFlow.class);
+        waitUntil(() -> UiTestSupport.text(rendered).contains("Критический остаток"));
+
+        openTab(robot, "Notifications");
+        TableView<NotificationRecord> table = table(robot, "#notificationsTable");
+        waitUntil(() -> !table.getItems().isEmpty() && table.getItems().getFirst().id() == 9);
+        assertThat(table.getItems().getFirst().type()).isEqualTo("critical_stock");
+        assertThat(table.getItems()).extracting(NotificationRecord::telegramId).containsOnly(111L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    /** Clicks the tab's header (a tile or a column could carry the same text). */
+    private static void openTab(FxRobot robot, String title) {
+        robot.clickOn(robot.lookup(".tab-header-area .tab-label").match((Node n) -> title.equals(text(n))).<Node>query());
+    }
+
+    private static void clickRow(FxRobot robot, TableView<?> table, int index) {
+        robot.clickOn(robot.from(table).lookup(".table-row-cell")
+                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == index && row.getItem() != null).<Node>query());
+    }
+
+    /** Opens a combo box and clicks the entry with that text, as an operator would. */
+    private static void pick(FxRobot robot, String comboId, String entry) {
+        robot.clickOn(comboId);
+        Node cell = robot.lookup(".list-cell").match((Node n) -> entry.equals(text(n)) && n.isVisible()).query();
+        robot.clickOn(cell);
+    }
+}
