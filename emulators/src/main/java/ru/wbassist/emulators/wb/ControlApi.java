@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * The sandbox's own control routes under {@code /sandbox/} (not WB paths, no WB auth): sellers, tokens, faults,
@@ -58,7 +59,7 @@ final class ControlApi implements HttpHandler {
             route(call, exchange.getRequestURI().getPath().split("/"));
         } catch (Call.BadBody | IllegalArgumentException | DateTimeException e) {
             error(call, 400, e.getMessage());
-        } catch (NotFound e) {
+        } catch (NotFound | NoSuchElementException e) {
             error(call, 404, e.getMessage());
         } catch (IllegalStateException e) {
             error(call, 409, e.getMessage());
@@ -106,71 +107,67 @@ final class ControlApi implements HttpHandler {
     }
 
     private void sellerRoute(Call call, SandboxSeller seller, String method, List<String> rest)
-            throws IOException, Call.BadBody, NotFound {
+            throws IOException, Call.BadBody {
         SandboxShop shop = seller.shop();
         String id = rest.size() >= 2 ? rest.get(1) : "";
         // "orders/<srid>/cancel" → "orders/{id}/cancel"; two segments are a fixed sub-route ("orders/bulk").
         String shape = method + " " + (rest.isEmpty() ? "" : rest.getFirst())
                 + (rest.size() >= 3 ? "/{id}/" + rest.get(2) : rest.size() == 2 ? "/" + rest.get(1) : "");
-        try {
-            switch (shape) {
-                case "GET " -> call.respond(200, SellerView.of(seller));
-                case "GET products" -> call.respond(200, shop.products());
-                case "POST orders" -> call.respond(201, Map.of("srid", placeOrder(shop, call.bodyJson())));
-                case "POST orders/bulk" -> {
-                    JsonNode body = call.bodyJson();
-                    int count = body.path("count").asInt(0);
-                    if (count < 1 || count > MAX_BULK_ORDERS) {
-                        throw new IllegalArgumentException("count must be from 1 to " + MAX_BULK_ORDERS);
-                    }
-                    List<String> srids = shop.generateOrders(count, Instant.parse(requiredText(body, "from")),
-                            Instant.parse(requiredText(body, "to")));
-                    call.respond(201, Map.of("count", srids.size()));
+        if (rest.size() > 3) {
+            error(call, 404, "no such control route: " + method + " " + call.path());
+            return;
+        }
+        switch (shape) {
+            case "GET " -> call.respond(200, SellerView.of(seller));
+            case "GET products" -> call.respond(200, shop.products());
+            case "POST orders" -> call.respond(201, Map.of("srid", placeOrder(shop, call.bodyJson())));
+            case "POST orders/bulk" -> {
+                JsonNode body = call.bodyJson();
+                int count = body.path("count").asInt(0);
+                if (count < 1 || count > MAX_BULK_ORDERS) {
+                    throw new IllegalArgumentException("count must be from 1 to " + MAX_BULK_ORDERS);
                 }
-                case "POST orders/{id}/cancel" -> {
-                    shop.cancelOrder(id);
-                    call.respond(200, Map.of("srid", id));
-                }
-                case "POST orders/{id}/buyout" -> call.respond(200, Map.of("srid", id, "saleId", shop.buyout(id)));
-                case "POST orders/{id}/return" -> call.respond(200, Map.of("srid", id, "saleId",
-                        shop.returnOrder(id)));
-                case "POST reviews" -> {
-                    JsonNode body = call.bodyJson();
-                    call.respond(201, Map.of("id", shop.addReview(requiredLong(body, "nmId"),
-                            (int) requiredLong(body, "rating"), text(body, "text", ""))));
-                }
-                case "POST reviews/{id}/answer" -> {
-                    shop.answerReview(id, text(call.bodyJson(), "text", ReviewTexts.DEFAULT_ANSWER));
-                    call.respond(200, Map.of("id", id));
-                }
-                case "PUT stocks" -> {
-                    JsonNode body = call.bodyJson();
-                    long nmId = requiredLong(body, "nmId");
-                    long chrtId = requiredLong(body, "chrtId");
-                    String warehouse = requiredText(body, "warehouseName");
-                    shop.setStock(nmId, chrtId, warehouse, (int) requiredLong(body, "quantity"));
-                    call.respond(200, Map.of("quantity", shop.stockQuantity(nmId, chrtId, warehouse)));
-                }
-                case "POST stocks/transfer" -> {
-                    JsonNode body = call.bodyJson();
-                    long nmId = requiredLong(body, "nmId");
-                    long chrtId = requiredLong(body, "chrtId");
-                    String from = requiredText(body, "from");
-                    String to = requiredText(body, "to");
-                    shop.transferStock(nmId, chrtId, from, to, (int) requiredLong(body, "quantity"));
-                    Map<String, Integer> after = new LinkedHashMap<>();
-                    after.put(from, shop.stockQuantity(nmId, chrtId, from));
-                    after.put(to, shop.stockQuantity(nmId, chrtId, to));
-                    call.respond(200, after);
-                }
-                default -> error(call, 404, "no such control route: " + method + " " + call.path());
+                List<String> srids = shop.generateOrders(count, Instant.parse(requiredText(body, "from")),
+                        Instant.parse(requiredText(body, "to")));
+                call.respond(201, Map.of("count", srids.size()));
             }
-        } catch (IllegalArgumentException e) {
-            // The shop says "unknown …" for ids it does not have: that is a 404, other complaints are bad input.
-            if (e.getMessage() != null && e.getMessage().startsWith("unknown ")) {
-                throw new NotFound(e.getMessage());
+            case "POST orders/{id}/cancel" -> {
+                shop.cancelOrder(id);
+                call.respond(200, Map.of("srid", id));
             }
-            throw e;
+            case "POST orders/{id}/buyout" -> call.respond(200, Map.of("srid", id, "saleId", shop.buyout(id)));
+            case "POST orders/{id}/return" -> call.respond(200, Map.of("srid", id, "saleId",
+                    shop.returnOrder(id)));
+            case "POST reviews" -> {
+                JsonNode body = call.bodyJson();
+                call.respond(201, Map.of("id", shop.addReview(requiredLong(body, "nmId"),
+                        (int) requiredLong(body, "rating"), text(body, "text", ""))));
+            }
+            case "POST reviews/{id}/answer" -> {
+                shop.answerReview(id, text(call.bodyJson(), "text", ReviewTexts.DEFAULT_ANSWER));
+                call.respond(200, Map.of("id", id));
+            }
+            case "PUT stocks" -> {
+                JsonNode body = call.bodyJson();
+                long nmId = requiredLong(body, "nmId");
+                long chrtId = requiredLong(body, "chrtId");
+                String warehouse = requiredText(body, "warehouseName");
+                shop.setStock(nmId, chrtId, warehouse, (int) requiredLong(body, "quantity"));
+                call.respond(200, Map.of("quantity", shop.stockQuantity(nmId, chrtId, warehouse)));
+            }
+            case "POST stocks/transfer" -> {
+                JsonNode body = call.bodyJson();
+                long nmId = requiredLong(body, "nmId");
+                long chrtId = requiredLong(body, "chrtId");
+                String from = requiredText(body, "from");
+                String to = requiredText(body, "to");
+                shop.transferStock(nmId, chrtId, from, to, (int) requiredLong(body, "quantity"));
+                Map<String, Integer> after = new LinkedHashMap<>();
+                after.put(from, shop.stockQuantity(nmId, chrtId, from));
+                after.put(to, shop.stockQuantity(nmId, chrtId, to));
+                call.respond(200, after);
+            }
+            default -> error(call, 404, "no such control route: " + method + " " + call.path());
         }
     }
 

@@ -2,6 +2,7 @@ package ru.wbassist.emulators.wb;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * A product card of a sandbox shop: what the content API lists and what orders, sales, stocks and reviews refer to.
@@ -27,7 +28,7 @@ public record Product(long nmId, long imtId, String nmUuid, String title, String
 
     public Size size(long chrtId) {
         return sizes.stream().filter(s -> s.chrtId() == chrtId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown chrtId " + chrtId + " for nmId " + nmId));
+                .orElseThrow(() -> new NoSuchElementException("unknown chrtId " + chrtId + " for nmId " + nmId));
     }
 
     /** The main photo ({@code big} rendition of the first photo), or null for a card without photos. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -122,7 +123,7 @@ public final class SandboxShop {
     public synchronized void answerReview(String reviewId, String answerText) {
         ReviewRecord review = reviews.get(reviewId);
         if (review == null) {
-            throw new IllegalArgumentException("unknown review: " + reviewId);
+            throw new NoSuchElementException("unknown review: " + reviewId);
         }
         reviews.put(reviewId, review.answered(answerText));
     }
@@ -324,7 +325,7 @@ public final class SandboxShop {
     private Product product(long nmId) {
         Product product = products.get(nmId);
         if (product == null) {
-            throw new IllegalArgumentException("unknown nmId: " + nmId);
+            throw new NoSuchElementException("unknown nmId: " + nmId);
         }
         return product;
     }
@@ -332,7 +333,7 @@ public final class SandboxShop {
     synchronized OrderRecord order(String srid) {
         OrderRecord order = orders.get(srid);
         if (order == null) {
-            throw new IllegalArgumentException("unknown srid: " + srid);
+            throw new NoSuchElementException("unknown srid: " + srid);
         }
         return order;
     }

@@ -1,6 +1,7 @@
 package ru.wbassist.emulators.wb;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** A WB (FBW) warehouse the sandbox keeps stock in. Ids and names follow WB's office list. */
 public record Warehouse(long id, String name, String regionName) {
@@ -18,6 +19,6 @@ public record Warehouse(long id, String name, String regionName) {
 
     static Warehouse byName(String name) {
         return ALL.stream().filter(w -> w.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown warehouse: " + name));
+                .orElseThrow(() -> new NoSuchElementException("unknown warehouse: " + name));
     }
 }
