@@ -51,6 +51,7 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
             SELECT d.day_start, COUNT(o.id) AS n
               FROM %s
               JOIN wb_orders o ON o.order_date >= d.day_start AND o.order_date < d.day_end
+             WHERE o.order_date >= ? AND o.order_date < ?
              GROUP BY d.day_start
             """;
 
@@ -84,8 +85,11 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
     /** Every one of the days, with zero for days without orders. */
     private static List<DayCount> ordersPerDay(Connection c, List<Day> days) throws SQLException {
         Map<Instant, Long> counts = new LinkedHashMap<>();
+        List<Object> params = Day.bounds(days);
+        params.add(days.getFirst().start());
+        params.add(days.getLast().end());
         Sql.query(c, ORDERS_PER_DAY.formatted(Day.sqlTable(days.size())),
-                rs -> Map.entry(Sql.instant(rs, "day_start"), rs.getLong("n")), Day.bounds(days).toArray())
+                rs -> Map.entry(Sql.instant(rs, "day_start"), rs.getLong("n")), params.toArray())
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         List<DayCount> perDay = new ArrayList<>(days.size());
         days.forEach(day -> perDay.add(new DayCount(day.date(), counts.getOrDefault(day.start(), 0L))));
