@@ -2,12 +2,14 @@ package ru.wbassist.emulators.wb;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,19 +28,24 @@ public final class WbSandboxMain {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        WbSandbox sandbox;
+        Optional<WbSandbox> launched;
         try {
-            sandbox = launch(args, System.out);
+            launched = launch(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("wb-sandbox: " + e.getMessage());
             usage();
             System.exit(2);
             return;
+        } catch (UncheckedIOException e) {
+            System.err.println("wb-sandbox: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            System.exit(1);
+            return;
         }
-        if (sandbox == null) {
+        if (launched.isEmpty()) {
             usage();
             return;
         }
+        WbSandbox sandbox = launched.get();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
@@ -49,9 +56,9 @@ public final class WbSandboxMain {
 
     /**
      * Parses the options, starts the sandbox and, with {@code --demo-token-file}, creates the demo seller.
-     * Returns null for {@code --help}; throws IllegalArgumentException for bad options.
+     * Empty for {@code --help}; throws IllegalArgumentException for bad options.
      */
-    static WbSandbox launch(String[] args, PrintStream out) throws IOException {
+    static Optional<WbSandbox> launch(String[] args, PrintStream out) throws IOException {
         WbSandbox.Options options = WbSandbox.Options.defaults().port(DEFAULT_PORT);
         double share429 = 0;
         double share5xx = 0;
@@ -75,7 +82,7 @@ public final class WbSandboxMain {
                 case "--fault-slow-ms" -> slowMillis = Long.parseLong(value(rest, flag));
                 case "--demo-token-file" -> tokenFile = Path.of(value(rest, flag));
                 case "--help", "-h" -> {
-                    return null;
+                    return Optional.empty();
                 }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
@@ -96,7 +103,7 @@ public final class WbSandboxMain {
             out.println("demo seller " + seller.sid() + " (" + seller.shop().products().size()
                     + " products); token written to " + tokenFile);
         }
-        return sandbox;
+        return Optional.of(sandbox);
     }
 
     /** The token is a credential: the file is created readable by its owner only, before the token goes in. */

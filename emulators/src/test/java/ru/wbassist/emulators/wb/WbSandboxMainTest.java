@@ -21,7 +21,7 @@ class WbSandboxMainTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (WbSandbox sandbox = WbSandboxMain.launch(new String[]{"--port", "0", "--seed", "5", "--history-days",
             "3", "--relaxed-limits", "--fault-5xx", "0.5", "--demo-token-file", tokenFile.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+                new PrintStream(out, true, StandardCharsets.UTF_8)).orElseThrow()) {
             assertThat(Files.getPosixFilePermissions(tokenFile))
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String token = Files.readString(tokenFile).strip();
@@ -37,7 +37,7 @@ class WbSandboxMainTest {
     }
 
     @Test
-    void badOptionsAreRefused() {
+    void badOptionsAreRefused() throws Exception {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> WbSandboxMain.launch(new String[]{"--bogus"}, quiet))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bogus");
@@ -45,5 +45,6 @@ class WbSandboxMainTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> WbSandboxMain.launch(new String[]{"--fault-429", "3", "--port", "0"}, quiet))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(WbSandboxMain.launch(new String[]{"--help"}, quiet)).isEmpty();
     }
 }
