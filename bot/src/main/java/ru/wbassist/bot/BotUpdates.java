@@ -1,0 +1,80 @@
+package ru.wbassist.bot;
+
+import org.telegram.telegrambots.longpolling.util.LongPollingSingleThreadUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import ru.wbassist.bot.command.CallbackRequest;
+import ru.wbassist.bot.command.CommandContainer;
+import ru.wbassist.bot.command.CommandRequest;
+import ru.wbassist.bot.command.Languages;
+import ru.wbassist.bot.command.Sender;
+import ru.wbassist.bot.i18n.Texts;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Turns Telegram updates into command and button requests in the user's language. Each update is handled on its own
+ * virtual thread so one slow server call does not hold up other users' commands.
+ */
+final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
+
+    private static final System.Logger LOG = System.getLogger(BotUpdates.class.getName());
+
+    private final CommandContainer commands;
+    private final Languages languages;
+    private final ExecutorService workers;
+
+    BotUpdates(CommandContainer commands, Languages languages, ExecutorService workers) {
+        this.commands = commands;
+        this.languages = languages;
+        this.workers = workers;
+    }
+
+    @Override
+    public void consume(Update update) {
+        workers.execute(() -> {
+            try {
+                handle(update);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "update " + update.getUpdateId() + " failed", e);
+            }
+        });
+    }
+
+    void handle(Update update) {
+        if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getChat().isUserChat()) {
+            Message message = update.getMessage();
+            Sender from = sender(message.getFrom());
+            Texts texts = Texts.of(languages.of(from));
+            commands.onMessage(commandRequest(message, from, texts));
+        } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+            CallbackQuery query = update.getCallbackQuery();
+            Sender from = sender(query.getFrom());
+            commands.onCallback(new CallbackRequest(query.getMessage().getChatId(), from, query.getId(),
+                    query.getMessage().getMessageId(), query.getData() == null ? "" : query.getData(),
+                    Texts.of(languages.of(from))));
+        }
+    }
+
+    private static CommandRequest commandRequest(Message message, Sender from, Texts texts) {
+        String text = message.getText().trim();
+        if (!message.isCommand()) {
+            return new CommandRequest(message.getChatId(), from, null, text, message.getMessageId(), texts);
+        }
+        int space = text.indexOf(' ');
+        String command = (space < 0 ? text : text.substring(0, space)).substring(1);
+        int at = command.indexOf('@');
+        if (at >= 0) {
+            command = command.substring(0, at);
+        }
+        String args = space < 0 ? "" : text.substring(space + 1).trim();
+        return new CommandRequest(message.getChatId(), from, command, args, message.getMessageId(), texts);
+    }
+
+    private static Sender sender(User user) {
+        return new Sender(user.getId(), user.getUserName(), user.getFirstName(), user.getLastName(),
+                user.getLanguageCode());
+    }
+}

@@ -1,0 +1,56 @@
+package ru.wbassist.bot.command;
+
+import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.telegram.Messenger;
+
+import java.util.List;
+
+/** /reviews: rating, distribution, unanswered count and the latest reviews. */
+public final class ReviewsCommand implements Command {
+
+    private final ServerClient server;
+    private final Messenger messenger;
+
+    public ReviewsCommand(ServerClient server, Messenger messenger) {
+        this.server = server;
+        this.messenger = messenger;
+    }
+
+    @Override
+    public String name() {
+        return "reviews";
+    }
+
+    @Override
+    public void execute(CommandRequest request) {
+        Texts t = request.texts();
+        List<Dto.Reviews> blocks = server.reviews(request.from().id());
+        if (blocks.isEmpty()) {
+            messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Dto.Reviews block : blocks) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            StringBuilder distribution = new StringBuilder();
+            for (int stars = 5; stars >= 1; stars--) {
+                int count = block.distribution() == null ? 0 : block.distribution().getOrDefault("" + stars, 0);
+                distribution.append(stars).append("★ ").append(count).append(stars > 1 ? " · " : "");
+            }
+            text.append(t.get("reviews.title", Html.escape(block.name()), Format.rating(block.averageRating()),
+                    block.total(), block.unanswered(), distribution));
+            for (Dto.Review review : block.latest()) {
+                text.append("\n\n").append(t.get("reviews.item", "★".repeat(Math.max(0, review.rating())),
+                        Html.escape(Html.shorten(review.productName(), 50)), Format.time(review.createdDate()),
+                        Html.escape(Html.shorten(review.text() == null || review.text().isBlank()
+                                ? t.get("reviews.no_text") : review.text(), 300))));
+            }
+        }
+        messenger.sendText(request.chatId(), Pages.fit(text.toString()), null);
+    }
+}

@@ -1,0 +1,5 @@
+package ru.wbassist.bot.command;
+
+/** The Telegram user behind an update. */
+public record Sender(long id, String username, String firstName, String lastName, String languageCode) {
+}

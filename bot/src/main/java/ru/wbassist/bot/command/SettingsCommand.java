@@ -1,0 +1,64 @@
+package ru.wbassist.bot.command;
+
+import ru.wbassist.bot.i18n.Lang;
+import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.telegram.Messenger;
+
+import java.util.Map;
+
+/**
+ * /settings: the notification settings as an inline keyboard. A press saves the change on the server, then the same
+ * message is edited in place from the server's answer, so it always shows what is stored.
+ */
+public final class SettingsCommand implements Command, CallbackHandler {
+
+    private final ServerClient server;
+    private final Messenger messenger;
+    private final Languages languages;
+
+    public SettingsCommand(ServerClient server, Messenger messenger, Languages languages) {
+        this.server = server;
+        this.messenger = messenger;
+        this.languages = languages;
+    }
+
+    @Override
+    public String name() {
+        return "settings";
+    }
+
+    @Override
+    public String prefix() {
+        return "set";
+    }
+
+    @Override
+    public void execute(CommandRequest request) {
+        Dto.Settings settings = server.settings(request.from().id());
+        messenger.sendText(request.chatId(), SettingsMenu.text(settings, request.texts()),
+                SettingsMenu.keyboard(settings, request.texts()));
+    }
+
+    @Override
+    public String handle(CallbackRequest request) {
+        long userId = request.from().id();
+        String[] args = request.args();
+        Dto.Settings current = server.settings(userId);
+        Map<String, Object> change = args.length == 0 ? null : SettingsMenu.change(args[0], current);
+        if (change == null) {
+            return request.texts().get("callback.outdated");
+        }
+        Dto.Settings saved = server.updateSettings(userId, change);
+        Texts t = request.texts();
+        Lang lang = Lang.fromCode(saved.language());
+        if (lang != null && lang != t.lang()) {
+            languages.remember(userId, lang);
+            t = Texts.of(lang);
+        }
+        messenger.editText(request.chatId(), request.messageId(), SettingsMenu.text(saved, t),
+                SettingsMenu.keyboard(saved, t));
+        return t.get("settings.saved");
+    }
+}

@@ -1,0 +1,119 @@
+package ru.wbassist.bot.command;
+
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.Dto;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Every notification setting as a button: on/off switches flip, numeric settings and quiet hours step through a few
+ * sensible values. Each option has a short code for its callback_data ("set:ord").
+ */
+final class SettingsMenu {
+
+    /** One setting: its code, its Settings fields, how to read it and the values one press steps through. */
+    private record Option(String code, String label, Function<Dto.Settings, Object> read, List<Map<String, Object>> steps) {
+
+        /** The change one press makes: the step after the current value (or the first). */
+        Map<String, Object> next(Dto.Settings settings) {
+            Object current = read.apply(settings);
+            for (int i = 0; i < steps.size(); i++) {
+                if (Objects.equals(valueOf(steps.get(i)), current)) {
+                    return steps.get((i + 1) % steps.size());
+                }
+            }
+            return steps.getFirst();
+        }
+
+        private static Object valueOf(Map<String, Object> step) {
+            return step.size() == 1 ? step.values().iterator().next() : step.get("quiet_hours_start");
+        }
+    }
+
+    private static final List<Option> OPTIONS = List.of(
+            toggle("all", "settings.notifications", "notifications_enabled", Dto.Settings::notificationsEnabled),
+            toggle("ord", "settings.new_orders", "new_orders_enabled", Dto.Settings::newOrdersEnabled),
+            toggle("buy", "settings.buyouts", "order_buyouts_enabled", Dto.Settings::orderBuyoutsEnabled),
+            toggle("cnl", "settings.cancellations", "order_cancellations_enabled", Dto.Settings::orderCancellationsEnabled),
+            toggle("ret", "settings.returns", "order_returns_enabled", Dto.Settings::orderReturnsEnabled),
+            toggle("rev", "settings.reviews", "negative_reviews_enabled", Dto.Settings::negativeReviewsEnabled),
+            toggle("stk", "settings.stocks", "critical_stocks_enabled", Dto.Settings::criticalStocksEnabled),
+            toggle("grp", "settings.grouping", "grouping_enabled", Dto.Settings::groupingEnabled),
+            cycle("gsz", "settings.group_size", "max_group_size", Dto.Settings::maxGroupSize, 3, 5, 10, 20),
+            cycle("gto", "settings.group_timeout", "group_timeout", Dto.Settings::groupTimeout, 60, 300, 900, 1800),
+            cycle("rth", "settings.review_threshold", "negative_review_threshold",
+                    Dto.Settings::negativeReviewThreshold, 1, 2, 3, 4),
+            cycle("sth", "settings.stock_threshold", "critical_stock_threshold",
+                    Dto.Settings::criticalStockThreshold, 3, 5, 10, 20, 50),
+            new Option("qh", "settings.quiet_hours", Dto.Settings::quietHoursStart, List.of(
+                    quiet(null, null), quiet("22:00", "08:00"), quiet("23:00", "07:00"), quiet("00:00", "09:00"))),
+            new Option("lng", "settings.language", Dto.Settings::language,
+                    List.of(Map.of("language", "ru"), Map.of("language", "en"))));
+
+    private SettingsMenu() {
+    }
+
+    static String text(Dto.Settings settings, Texts t) {
+        StringBuilder text = new StringBuilder(t.get("settings.title"));
+        for (Option option : OPTIONS) {
+            text.append("\n").append(t.get(option.label())).append(": <b>").append(display(option, settings, t))
+                    .append("</b>");
+        }
+        return text.append("\n\n").append(t.get("settings.hint")).toString();
+    }
+
+    static InlineKeyboardMarkup keyboard(Dto.Settings settings, Texts t) {
+        Buttons buttons = Buttons.keyboard();
+        for (int i = 0; i < OPTIONS.size(); i++) {
+            Option option = OPTIONS.get(i);
+            if (i % 2 == 0) {
+                buttons.row();
+            }
+            buttons.button(t.get(option.label()) + ": " + display(option, settings, t), "set:" + option.code());
+        }
+        return buttons.build();
+    }
+
+    /** The change a press on {@code code} makes, or null for an unknown (outdated) button. */
+    static Map<String, Object> change(String code, Dto.Settings settings) {
+        return OPTIONS.stream().filter(option -> option.code().equals(code)).findFirst()
+                .map(option -> option.next(settings)).orElse(null);
+    }
+
+    private static String display(Option option, Dto.Settings settings, Texts t) {
+        Object value = option.read().apply(settings);
+        if (value instanceof Boolean on) {
+            return t.get(on ? "settings.on" : "settings.off");
+        }
+        return switch (option.code()) {
+            case "qh" -> settings.quietHoursStart() == null ? t.get("settings.off")
+                    : settings.quietHoursStart() + "–" + settings.quietHoursEnd();
+            case "gto" -> t.get("settings.minutes", settings.groupTimeout() / 60);
+            case "rth" -> "≤ " + settings.negativeReviewThreshold() + "★";
+            case "lng" -> "en".equals(settings.language()) ? "English" : "Русский";
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static Option toggle(String code, String label, String field, Function<Dto.Settings, Boolean> read) {
+        return new Option(code, label, read::apply, List.of(Map.of(field, false), Map.of(field, true)));
+    }
+
+    private static Option cycle(String code, String label, String field, Function<Dto.Settings, Integer> read,
+                                int... values) {
+        return new Option(code, label, read::apply,
+                java.util.Arrays.stream(values).mapToObj(v -> Map.<String, Object>of(field, v)).toList());
+    }
+
+    private static Map<String, Object> quiet(String start, String end) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("quiet_hours_start", start);
+        change.put("quiet_hours_end", end);
+        return change;
+    }
+}

@@ -1,0 +1,84 @@
+package ru.wbassist.bot.command;
+
+import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
+import ru.wbassist.bot.telegram.Messenger;
+
+import java.util.List;
+
+/** /sync: starts a sync of the user's cabinets now; a button refreshes the per-data-set status in place. */
+public final class SyncCommand implements Command, CallbackHandler {
+
+    private final ServerClient server;
+    private final Messenger messenger;
+
+    public SyncCommand(ServerClient server, Messenger messenger) {
+        this.server = server;
+        this.messenger = messenger;
+    }
+
+    @Override
+    public String name() {
+        return "sync";
+    }
+
+    @Override
+    public String prefix() {
+        return "sync";
+    }
+
+    @Override
+    public void execute(CommandRequest request) {
+        Texts t = request.texts();
+        String started;
+        try {
+            List<Dto.SyncStarted> cabinets = server.startSync(request.from().id());
+            if (cabinets.isEmpty()) {
+                messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
+                return;
+            }
+            started = t.get("sync.started", cabinets.size());
+        } catch (ServerException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            started = t.get("sync.already_running");
+        }
+        messenger.sendText(request.chatId(), started + "\n\n" + status(request.from().id(), t), refreshButton(t));
+    }
+
+    @Override
+    public String handle(CallbackRequest request) {
+        Texts t = request.texts();
+        messenger.editText(request.chatId(), request.messageId(), status(request.from().id(), t), refreshButton(t));
+        return t.get("sync.refreshed");
+    }
+
+    private String status(long userId, Texts t) {
+        StringBuilder text = new StringBuilder();
+        for (Dto.SyncStatus cabinet : server.syncStatus(userId)) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(t.get(cabinet.running() ? "sync.cabinet_running" : "sync.cabinet_idle",
+                    Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
+            for (Dto.DataSetStatus set : cabinet.dataSets()) {
+                text.append("\n").append(t.get("sync.data_set", t.getOr("data_set." + set.dataSet(),
+                                Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),
+                                Html.escape(set.status())), Format.time(set.completedAt()),
+                        set.records() == null ? "—" : set.records().toString()));
+                if (set.error() != null && !set.error().isBlank()) {
+                    text.append(" — ").append(Html.escape(Html.shorten(set.error(), 120)));
+                }
+            }
+        }
+        return text.isEmpty() ? t.get("common.no_cabinets") : Pages.fit(text.toString());
+    }
+
+    private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup refreshButton(Texts t) {
+        return Buttons.keyboard().button(t.get("sync.refresh"), "sync:status").build();
+    }
+}

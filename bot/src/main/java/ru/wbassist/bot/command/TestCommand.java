@@ -1,0 +1,34 @@
+package ru.wbassist.bot.command;
+
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.telegram.Messenger;
+
+import java.util.Set;
+
+/** /test [type]: asks the server to queue a realistic sample notification, delivered like a real one. */
+public final class TestCommand implements Command {
+
+    private static final Set<String> TYPES = Set.of("new_order", "order_buyout", "order_cancellation", "order_return",
+            "negative_review", "critical_stock", "key_invalid", "key_expiring", "test");
+
+    private final ServerClient server;
+    private final Messenger messenger;
+
+    public TestCommand(ServerClient server, Messenger messenger) {
+        this.server = server;
+        this.messenger = messenger;
+    }
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public void execute(CommandRequest request) {
+        String asked = request.args() == null ? "" : request.args().trim();
+        String type = TYPES.contains(asked) ? asked : "new_order";
+        server.sendTest(request.from().id(), type);
+        messenger.sendText(request.chatId(), request.texts().get("test.queued"), null);
+    }
+}

@@ -1,0 +1,245 @@
+package ru.wbassist.bot.delivery;
+
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
+import ru.wbassist.bot.telegram.Messenger;
+import ru.wbassist.bot.telegram.TelegramFailure;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the server's notifications to Telegram without losing or flooding:
+ * <ol>
+ * <li>a claimer leases pending items from the server (long poll) into the {@link FairScheduler};</li>
+ * <li>a dispatcher takes them at the allowed pace (global rate, one per chat per interval, round-robin over chats)
+ * and sends each on a virtual thread — a photo card with caption, or text when Telegram cannot fetch the photo;</li>
+ * <li>each outcome is acked right after Telegram answered: delivered; 403 → the user is reported blocked and the item
+ * (with the chat's other queued items) failed permanently; 429 → the item waits retry_after and is sent again;
+ * anything else → failed, and the server retries it with backoff.</li>
+ * </ol>
+ * Nothing is acked before Telegram accepted it, so a crash loses nothing: unacked items come back when their lease
+ * runs out. The only duplicate window is between Telegram's answer and the server taking the ack.
+ */
+public final class DeliveryEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DeliveryEngine.class.getName());
+
+    private final ServerClient server;
+    private final Messenger messenger;
+    private final DeliveryOptions options;
+    private final FairScheduler scheduler;
+    private final AckQueue acks;
+    private final Semaphore inFlight;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private volatile boolean running;
+    private Thread claimer;
+    private Thread dispatcher;
+    private Thread acker;
+
+    public DeliveryEngine(ServerClient server, Messenger messenger, DeliveryOptions options) {
+        this.server = server;
+        this.messenger = messenger;
+        this.options = options;
+        this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos());
+        this.acks = new AckQueue(server, scheduler::forget, options.retryPause());
+        this.inFlight = new Semaphore(options.maxInFlight());
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        acker = Thread.ofPlatform().name("delivery-ack").daemon().start(acks);
+        dispatcher = Thread.ofPlatform().name("delivery-dispatch").daemon().start(this::dispatchLoop);
+        claimer = Thread.ofPlatform().name("delivery-claim").daemon().start(this::claimLoop);
+    }
+
+    /** Messages Telegram accepted since start. */
+    public long deliveredCount() {
+        return delivered.get();
+    }
+
+    /** 429 answers Telegram gave (each one waited out and the message sent again). */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /**
+     * Stops claiming and sending; sends on the wire finish and their outcomes are acked. Items still queued here are
+     * dropped unacked, exactly as a killed process leaves them: the server hands them out again when their lease
+     * ends, so the next run delivers them.
+     */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        claimer.interrupt();
+        dispatcher.interrupt();
+        join(claimer);
+        join(dispatcher);
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "sends still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acks.finish();
+        try {
+            acker.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        acker.interrupt();
+    }
+
+    private void claimLoop() {
+        long pauseMillis = 1000;
+        while (running) {
+            try {
+                int room = options.maxQueued() - scheduler.queued();
+                if (room <= 0) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                // wait long on the server only when idle; with a backlog, look for new items about once a second
+                Duration wait = scheduler.queued() == 0 ? options.longPollWait() : Duration.ofSeconds(1);
+                List<Dto.Notification> items = server.pending(Math.min(room, options.claimBatch()), wait,
+                        options.lease());
+                items.forEach(scheduler::offer);
+                pauseMillis = 1000;
+            } catch (ServerException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.log(System.Logger.Level.WARNING, "claiming notifications failed, retrying in {0} ms: {1}",
+                        pauseMillis, e.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, options.retryPause().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                inFlight.acquire();
+                Dto.Notification item;
+                try {
+                    item = scheduler.take();
+                } catch (InterruptedException e) {
+                    inFlight.release();
+                    return;
+                }
+                senders.execute(() -> {
+                    try {
+                        deliver(item);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (InterruptedException e) {
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(Dto.Notification item) {
+        try {
+            send(item);
+            delivered.incrementAndGet();
+            acks.delivered(item.id(), OffsetDateTime.now(ZoneOffset.UTC));
+            scheduler.sent(item.telegramId());
+        } catch (TelegramFailure failure) {
+            onFailure(item, failure);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "notification " + item.id() + " could not be sent", e);
+            failed(item, "bot error: " + e.getClass().getSimpleName(), false);
+            scheduler.sent(item.telegramId());
+        }
+    }
+
+    /** A photo card when the item has an image; its text alone when Telegram cannot fetch the photo. */
+    private void send(Dto.Notification item) {
+        if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
+            try {
+                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text());
+                return;
+            } catch (TelegramFailure failure) {
+                if (!failure.isPhotoUnavailable()) {
+                    throw failure;
+                }
+                LOG.log(System.Logger.Level.INFO, "photo of notification {0} unavailable ({1}); sending text",
+                        item.id(), failure.description());
+            }
+        }
+        messenger.sendText(item.telegramId(), item.text(), null);
+    }
+
+    private void onFailure(Dto.Notification item, TelegramFailure failure) {
+        if (failure.isTooManyRequests()) {
+            rateLimited.incrementAndGet();
+            int seconds = failure.retryAfterSeconds() == null ? 1 : failure.retryAfterSeconds();
+            LOG.log(System.Logger.Level.WARNING, "Telegram asked to wait {0} s before writing to a chat again", seconds);
+            scheduler.retryLater(item, TimeUnit.SECONDS.toNanos(seconds));
+        } else if (failure.isBlocked()) {
+            reportBlocked(item.telegramId());
+            failed(item, failure.description(), true);
+            scheduler.drain(item.telegramId()).forEach(other -> failed(other, failure.description(), true));
+            scheduler.sent(item.telegramId());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "notification {0} failed: {1}", item.id(), failure.description());
+            failed(item, failure.description(), false);
+            scheduler.sent(item.telegramId());
+        }
+    }
+
+    /**
+     * Reports a failure. Unlike a delivery, a failed item may be handed out again as soon as the server has the ack
+     * (that is its retry), so it is released here at once.
+     */
+    private void failed(Dto.Notification item, String error, boolean permanent) {
+        scheduler.forget(List.of(item.id()));
+        acks.failed(item.id(), error, permanent);
+    }
+
+    private void reportBlocked(long telegramId) {
+        try {
+            server.markBlocked(telegramId);
+        } catch (ServerException e) {
+            // the permanent failure ack still stops retries; the next 403 reports the block again
+            LOG.log(System.Logger.Level.WARNING, "could not report a blocked user: {0}", e.getMessage());
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package ru.wbassist.bot.delivery;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the delivery engine.
+ *
+ * @param ratePerSecond   messages per second for the whole bot (TELEGRAM_RATE, below Telegram's ~30)
+ * @param perChatInterval pause between two messages to one chat (Telegram: about one per second)
+ * @param lease           how long the server keeps claimed items for this bot before handing them out again
+ * @param longPollWait    how long one claim waits on the server for new items
+ * @param claimBatch      items per claim
+ * @param maxQueued       no claim while this many items wait here
+ * @param retryPause      pause after the server could not be reached (grows to POLLING_INTERVAL)
+ * @param maxInFlight     concurrent sends (Telegram answers take ~100 ms; one at a time would cap the rate)
+ */
+public record DeliveryOptions(double ratePerSecond, Duration perChatInterval, Duration lease, Duration longPollWait,
+                              int claimBatch, int maxQueued, Duration retryPause, int maxInFlight) {
+
+    public static DeliveryOptions defaults(double ratePerSecond, Duration pollingInterval, Duration lease) {
+        return new DeliveryOptions(ratePerSecond, Duration.ofSeconds(1), lease, Duration.ofSeconds(25), 100,
+                (int) Math.max(100, ratePerSecond * 20), pollingInterval, 16);
+    }
+}

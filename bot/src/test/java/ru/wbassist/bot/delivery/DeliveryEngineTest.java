@@ -1,0 +1,211 @@
+package ru.wbassist.bot.delivery;
+
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.telegram.TelegramMessenger;
+import ru.wbassist.bot.testing.FakeServer;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The delivery engine against the Telegram emulator (real HTTP, real TelegramBots client) and an in-memory server. */
+class DeliveryEngineTest {
+
+    private static final String TOKEN = "123:ABC";
+    private static final Pattern MARKER = Pattern.compile("#n(\\d+)");
+
+    private final FakeServer server = new FakeServer();
+    private final List<DeliveryEngine> engines = new ArrayList<>();
+    private TelegramEmulator emulator;
+
+    @AfterEach
+    void stop() {
+        engines.forEach(DeliveryEngine::close);
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void fiveHundredNotificationsForFiftyUsersWithoutA429AndAtMostOnePerSecondPerChat() {
+        startEmulator(30);
+        for (int round = 0; round < 10; round++) {
+            for (long user = 1; user <= 50; user++) {
+                queueText(user);
+            }
+        }
+        DeliveryEngine engine = startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> server.count("delivered") == 500);
+
+        assertThat(emulator.tooManyRequestsCount()).isZero();
+        assertThat(engine.rateLimitedCount()).isZero();
+        assertEachDeliveredOnce(500);
+        Map<Long, List<Instant>> perChat = emulator.allSent().stream().collect(Collectors.groupingBy(
+                SentMessage::chatId, Collectors.mapping(SentMessage::at, Collectors.toList())));
+        assertThat(perChat).hasSize(50);
+        perChat.forEach((chat, times) -> {
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(Duration.between(times.get(i - 1), times.get(i)))
+                        .as("gap between messages %d and %d in chat %d", i - 1, i, chat)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+            }
+        });
+        List<Instant> all = emulator.allSent().stream().map(SentMessage::at).sorted().toList();
+        for (int i = 0; i + 29 < all.size(); i++) {
+            assertThat(Duration.between(all.get(i), all.get(i + 29)))
+                    .as("29 messages never fit in one second at 28/s").isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        }
+    }
+
+    @Test
+    void oneUsersBurstDoesNotStarveOthers() {
+        startEmulator(30);
+        for (int i = 0; i < 60; i++) {
+            queueText(1);
+        }
+        List<Long> others = new ArrayList<>();
+        for (long user = 2; user <= 11; user++) {
+            others.add(queueText(user).id());
+        }
+        startEngine(28, Duration.ofSeconds(120));
+
+        // the burst alone needs a minute at one message per second; the others go out in its first seconds
+        await().atMost(Duration.ofSeconds(5)).until(() -> others.stream()
+                .allMatch(id -> "delivered".equals(server.item(id).status)));
+        assertThat(server.count("delivered")).isLessThan(30);
+    }
+
+    @Test
+    void blockedUserIsReportedAndTheirItemsFailPermanently() {
+        startEmulator(30);
+        emulator.block(7);
+        Dto.Notification toBlocked = queueText(7);
+        Dto.Notification second = queueText(7);
+        Dto.Notification toOther = queueText(8);
+        startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(server.item(toOther.id()).status)
+                && "failed".equals(server.item(toBlocked.id()).status));
+        assertThat(server.isBlocked(7)).isTrue();
+        assertThat(server.item(toBlocked.id()).lastError).isEqualTo("Forbidden: bot was blocked by the user");
+        assertThat(server.item(toBlocked.id()).attempts).isEqualTo(1);
+        // the second item was either failed with the first or skipped by the server's block
+        assertThat(server.item(second.id()).status).isIn("failed", "skipped");
+        assertThat(emulator.sent(7)).isEmpty();
+    }
+
+    @Test
+    void photoCardsGoAsPhotosAndFallBackToTextWhenTelegramCannotFetchThePhoto() {
+        startEmulator(30);
+        emulator.makeUnfetchable("https://basket-01.wbbasket.ru/dead/1.webp");
+        Dto.Notification card = server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
+        Dto.Notification dead = server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
+        startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 2);
+        SentMessage photo = emulator.sent(3).getFirst();
+        assertThat(photo.method()).isEqualTo("sendPhoto");
+        assertThat(photo.photo()).isEqualTo(card.imageUrl());
+        assertThat(photo.caption()).isEqualTo(card.text());
+        assertThat(emulator.sent(4)).singleElement().satisfies(text -> {
+            assertThat(text.method()).isEqualTo("sendMessage");
+            assertThat(text.text()).isEqualTo(dead.text());
+        });
+    }
+
+    @Test
+    void stoppedMidFloodAndRestartedDeliversEachNotificationExactlyOnce() {
+        startEmulator(30);
+        for (int round = 0; round < 10; round++) {
+            for (long user = 1; user <= 10; user++) {
+                queueText(user);
+            }
+        }
+        DeliveryEngine first = startEngine(28, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.count("delivered") >= 25);
+        first.close();
+        long deliveredByFirst = server.count("delivered");
+        assertThat(deliveredByFirst).as("the stop left claimed items unsent").isLessThan(100);
+
+        startEngine(28, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(40)).until(() -> server.count("delivered") == 100);
+
+        assertEachDeliveredOnce(100);
+        for (long id = 1; id <= 100; id++) {
+            assertThat(server.item(id).deliveredAcks).as("acks of %d", id).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void tooManyRequestsWaitsRetryAfterAndLosesNothing() {
+        startEmulator(4);
+        for (long user = 1; user <= 20; user++) {
+            queueText(user);
+        }
+        DeliveryEngine engine = startEngine(20, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.count("delivered") == 20);
+        assertThat(engine.rateLimitedCount()).isPositive();
+        assertThat(emulator.tooManyRequestsCount()).isEqualTo(engine.rateLimitedCount());
+        assertEachDeliveredOnce(20);
+    }
+
+    @Test
+    void aMessageTelegramRejectsIsReportedAsARetryableFailure() {
+        startEmulator(30);
+        Dto.Notification broken = server.queue(5, "<b>unclosed", null);
+        startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(server.item(broken.id()).status));
+        assertThat(server.item(broken.id()).attempts).as("retried until the server gave up").isEqualTo(5);
+        assertThat(server.item(broken.id()).lastError).startsWith("Bad Request: can't parse entities");
+    }
+
+    private void startEmulator(double globalRate) {
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN)
+                .globalRate(globalRate).perChatRate(1));
+    }
+
+    private DeliveryEngine startEngine(double rate, Duration lease) {
+        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(new OkHttpClient(), TOKEN,
+                new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
+        DeliveryEngine engine = new DeliveryEngine(server, messenger, new DeliveryOptions(rate, Duration.ofSeconds(1),
+                lease, Duration.ofSeconds(2), 100, 560, Duration.ofSeconds(2), 16));
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    /** The text names the id so the test can count deliveries per notification at the emulator. */
+    private Dto.Notification queueText(long user) {
+        return server.queue(user, "🛒 <b>Новый заказ</b> · #n{id}", null);
+    }
+
+    private void assertEachDeliveredOnce(int expected) {
+        Map<Long, Integer> perId = new HashMap<>();
+        for (SentMessage message : emulator.allSent()) {
+            Matcher marker = MARKER.matcher(message.body());
+            assertThat(marker.find()).as("message %s carries its id", message.body()).isTrue();
+            perId.merge(Long.parseLong(marker.group(1)), 1, Integer::sum);
+        }
+        assertThat(perId).hasSize(expected);
+        assertThat(perId.values()).containsOnly(1);
+    }
+}
