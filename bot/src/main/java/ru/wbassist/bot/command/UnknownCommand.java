@@ -21,7 +21,7 @@ public final class UnknownCommand implements Command {
     public void execute(CommandRequest request) {
         String text = request.command() == null
                 ? request.texts().get("unknown.text")
-                : request.texts().get("unknown.command", Html.escape(Html.shorten(request.command(), 40)));
+                : request.texts().get("unknown.command", Html.escape("/" + Html.shorten(request.command(), 40)));
         messenger.sendText(request.chatId(), text, null);
     }
 }

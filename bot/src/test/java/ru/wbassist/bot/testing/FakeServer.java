@@ -109,7 +109,7 @@ public final class FakeServer implements ServerClient {
     }
 
     public Map<String, Object> storedSettings(long telegramId) {
-        return Map.copyOf(settings.computeIfAbsent(telegramId, id -> defaults()));
+        return new HashMap<>(settings.computeIfAbsent(telegramId, id -> defaults()));
     }
 
     public void addCabinet(long telegramId, String name) {

@@ -1,0 +1,241 @@
+package ru.wbassist.bot.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.testing.FakeServer;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.emulators.telegram.TelegramUser;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole bot (long polling, commands, the one Messenger) against the Telegram emulator, with an in-memory server.
+ * The emulator checks every reply like Telegram (HTML, lengths, callback_data), so a reply only shows up in
+ * {@link TelegramEmulator#sent} when Telegram would have accepted it.
+ */
+class BotCommandsTest {
+
+    private static final String TOKEN = "123:ABC";
+    private static final long CHAT = 501;
+    private static final TelegramUser ANNA = TelegramUser.of(CHAT, "Анна");
+
+    private final FakeServer server = new FakeServer();
+    private TelegramEmulator emulator;
+    private WbAssistBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
+        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false), server,
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+        bot.start();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        emulator.close();
+    }
+
+    @Test
+    void startRegistersTheUserAndPointsToConnect() {
+        SentMessage reply = say(ANNA, "/start");
+
+        assertThat(server.calls()).contains("register");
+        assertThat(reply.text()).contains("Здравствуйте, Анна").contains("/connect");
+    }
+
+    @Test
+    void englishTelegramUsersGetEnglish() {
+        SentMessage reply = say(TelegramUser.of(CHAT, "John").withLanguage("en-GB"), "/start");
+
+        assertThat(reply.text()).contains("Hello, John").contains("/connect");
+    }
+
+    @Test
+    void connectDeletesTheMessageWithTheKeyAndNamesTheCabinet() {
+        assertThat(say(ANNA, "/connect").text()).contains("API-ключ");
+        long keyMessageId = emulator.injectMessage(CHAT, ANNA, "eyJhbGciOiJFUzI1NiJ9.secret-key")
+                .at("/message/message_id").asLong();
+
+        List<SentMessage> actions = awaitActions(CHAT, 3);
+        assertThat(actions.get(1).method()).isEqualTo("deleteMessage");
+        assertThat(actions.get(1).messageId()).isEqualTo(keyMessageId);
+        assertThat(actions.get(2).text()).contains("<b>Магазин &lt;Лето&gt; &amp; Ко</b>");
+        assertThat(emulator.allSent()).filteredOn(m -> !m.method().equals("deleteMessage"))
+                .noneMatch(m -> m.body().contains("secret-key"));
+    }
+
+    @Test
+    void aRejectedKeyGetsTheServersReason() {
+        SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.BAD_KEY, 2);
+
+        assertThat(reply.text()).contains("Не удалось подключить").contains("WB rejected the key: 401 Unauthorized");
+        assertThat(emulator.sent(CHAT).getFirst().method()).isEqualTo("deleteMessage");
+    }
+
+    @Test
+    void settingsToggleIsSavedEditedInPlaceAndAnswered() {
+        SentMessage menu = say(ANNA, "/settings");
+        assertThat(menu.text()).contains("Новые заказы: <b>вкл</b>");
+        assertThat(menu.callbackData()).contains("set:all", "set:ord", "set:rev", "set:stk", "set:qh", "set:lng");
+
+        String queryId = press(menu, "set:ord");
+
+        SentMessage edited = awaitActions(CHAT, 2).get(1);
+        assertThat(edited.method()).isEqualTo("editMessageText");
+        assertThat(edited.messageId()).isEqualTo(menu.messageId());
+        assertThat(edited.text()).contains("Новые заказы: <b>выкл</b>");
+        assertThat(server.storedSettings(CHAT)).containsEntry("new_orders_enabled", false);
+        awaitAnswer(queryId, "✅ Сохранено");
+
+        press(menu, "set:qh");
+        assertThat(awaitActions(CHAT, 3).get(2).text()).contains("Тихие часы: <b>22:00–08:00</b>");
+        assertThat(server.storedSettings(CHAT)).containsEntry("quiet_hours_start", "22:00")
+                .containsEntry("quiet_hours_end", "08:00");
+    }
+
+    @Test
+    void switchingLanguageInSettingsRedrawsTheMenuInEnglish() {
+        SentMessage menu = say(ANNA, "/settings");
+        String queryId = press(menu, "set:lng");
+
+        assertThat(awaitActions(CHAT, 2).get(1).text()).contains("Notification settings").contains("English");
+        awaitAnswer(queryId, "✅ Saved");
+        assertThat(say(ANNA, "/help").text()).contains("WB Assist commands");
+    }
+
+    @Test
+    void ordersPageAndFilterWithButtons() {
+        server.addCabinet(CHAT, "Shop");
+        SentMessage first = say(ANNA, "/orders");
+        assertThat(first.text()).contains("(1–5 из 12)").contains("Платье &lt;летнее&gt; №1");
+        assertThat(first.callbackData()).contains("ord:all:5", "ord:buyout:0");
+
+        press(first, "ord:all:5");
+        SentMessage second = awaitActions(CHAT, 2).get(1);
+        assertThat(second.method()).isEqualTo("editMessageText");
+        assertThat(second.text()).contains("(6–10 из 12)");
+        assertThat(second.callbackData()).contains("ord:all:0", "ord:all:10");
+
+        press(first, "ord:buyout:0");
+        assertThat(awaitActions(CHAT, 3).get(2).text()).contains("выкупленные");
+        assertThat(server.calls()).contains("orders buyout 5 0");
+    }
+
+    @Test
+    void analyticsSwitchesPeriodAndSendsAChartPicture() {
+        server.addCabinet(CHAT, "Shop");
+        SentMessage summary = say(ANNA, "/analytics");
+        assertThat(summary.text()).contains("7 дней").contains("78.0%");
+
+        press(summary, "an:30d");
+        assertThat(awaitActions(CHAT, 2).get(1).text()).contains("30 дней");
+
+        press(summary, "an:chart:30d");
+        SentMessage chart = awaitActions(CHAT, 3).get(2);
+        assertThat(chart.method()).isEqualTo("sendPhoto");
+        assertThat(chart.photo()).isEqualTo("upload:sales-30d.png");
+        assertThat(chart.photoBytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(chart.caption()).contains("Shop");
+    }
+
+    @Test
+    void readCommandsAnswerWithEscapedData() {
+        server.addCabinet(CHAT, "Shop & Co");
+        assertThat(say(ANNA, "/dashboard").text()).contains("Shop &amp; Co").contains("12 · 15 471 ₽");
+        assertThat(say(ANNA, "/stocks").text()).contains("Футболка &amp; шорты").contains("<b>3</b> шт.");
+        assertThat(say(ANNA, "/reviews").text()).contains("Пришло &lt;не то&gt;").contains("4.62");
+        assertThat(say(ANNA, "/cabinets").callbackData()).singleElement().asString().startsWith("cab:leave:");
+        SentMessage sync = say(ANNA, "/sync");
+        assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово");
+        assertThat(sync.callbackData()).containsExactly("sync:status");
+    }
+
+    @Test
+    void leavingACabinetAsksFirst() {
+        server.addCabinet(CHAT, "Shop");
+        SentMessage list = say(ANNA, "/cabinets");
+        String leave = list.callbackData().getFirst();
+
+        press(list, leave);
+        SentMessage confirm = awaitActions(CHAT, 2).get(1);
+        assertThat(confirm.text()).contains("Отключить кабинет <b>Shop</b>?");
+        assertThat(server.cabinets(CHAT)).hasSize(1);
+
+        press(list, confirm.callbackData().getFirst());
+        assertThat(awaitActions(CHAT, 3).get(2).text()).contains("нет кабинетов");
+        assertThat(server.cabinets(CHAT)).isEmpty();
+    }
+
+    @Test
+    void stopPausesAndTestQueuesASample() {
+        assertThat(say(ANNA, "/stop").text()).contains("приостановлены");
+        assertThat(server.storedSettings(CHAT)).containsEntry("notifications_enabled", false);
+
+        emulator.injectMessage(CHAT, ANNA, "/test");
+        // the reply and the queued sample (delivered by the engine) may arrive in either order
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.sent(CHAT).stream().map(SentMessage::body).toList(),
+                texts -> texts.stream().anyMatch(t -> t.contains("Тестовое уведомление поставлено"))
+                        && texts.stream().anyMatch(t -> t.contains("Тест</b>: new_order")));
+        assertThat(server.calls()).contains("sendTest new_order");
+    }
+
+    @Test
+    void unknownCommandsFreeTextAndOutdatedButtonsGetHelpfulAnswers() {
+        assertThat(say(ANNA, "/foo").text()).contains("/foo").contains("/help");
+        assertThat(say(ANNA, "привет").text()).contains("/help");
+
+        SentMessage help = say(ANNA, "/help");
+        String queryId = emulator.injectCallback(CHAT, help.messageId(), "old:button").at("/callback_query/id").asText();
+        awaitAnswer(queryId, "Эта кнопка устарела — откройте меню заново.");
+    }
+
+    @Test
+    void serverOutageBecomesAShortApology() {
+        server.setDown(true);
+        assertThat(say(ANNA, "/dashboard").text()).contains("Сервер WB Assist недоступен");
+
+        SentMessage help = say(ANNA, "/help");
+        String queryId = press(help, "set:ord");
+        awaitAnswer(queryId, "😔 Не получилось, попробуйте ещё раз.");
+    }
+
+    // ---- helpers
+
+    /** The user sends {@code text}; returns the bot's next action in the chat. */
+    private SentMessage say(TelegramUser user, String text) {
+        return sayAndWaitFor(user, text, 1);
+    }
+
+    private SentMessage sayAndWaitFor(TelegramUser user, String text, int newActions) {
+        int before = emulator.sent(CHAT).size();
+        emulator.injectMessage(CHAT, user, text);
+        return awaitActions(CHAT, before + newActions).get(before + newActions - 1);
+    }
+
+    private String press(SentMessage message, String data) {
+        JsonNode update = emulator.injectCallback(CHAT, message.messageId(), data);
+        return update.at("/callback_query/id").asText();
+    }
+
+    private List<SentMessage> awaitActions(long chat, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.sent(chat).size() >= count);
+        return emulator.sent(chat);
+    }
+
+    private void awaitAnswer(String queryId, String text) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.callbackAnswer(queryId).isPresent());
+        assertThat(emulator.callbackAnswer(queryId)).contains(text);
+    }
+}

@@ -1,0 +1,42 @@
+package ru.wbassist.bot.i18n;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.MessageFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class TextsTest {
+
+    @Test
+    void russianAndEnglishDefineTheSameTexts() {
+        assertThat(Texts.of(Lang.EN).keys()).containsExactlyInAnyOrderElementsOf(Texts.of(Lang.RU).keys());
+    }
+
+    @Test
+    void everyTextIsAValidPatternAndDiffersByLanguage() {
+        for (String key : Texts.of(Lang.RU).keys()) {
+            for (Lang lang : Lang.values()) {
+                assertThatCode(() -> new MessageFormat(Texts.of(lang).get(key))).as("%s in %s", key, lang)
+                        .doesNotThrowAnyException();
+            }
+        }
+        assertThat(Texts.of(Lang.RU).get("help")).contains("команды");
+        assertThat(Texts.of(Lang.EN).get("help")).contains("commands").contains("today's summary");
+    }
+
+    @Test
+    void telegramLanguageChoosesEnglishOnlyForEnglishClients() {
+        assertThat(Lang.fromTelegram("en-US")).isEqualTo(Lang.EN);
+        assertThat(Lang.fromTelegram("ru")).isEqualTo(Lang.RU);
+        assertThat(Lang.fromTelegram("uk")).isEqualTo(Lang.RU);
+        assertThat(Lang.fromTelegram(null)).isEqualTo(Lang.RU);
+    }
+
+    @Test
+    void htmlEscapingCoversTelegramsReservedCharacters() {
+        assertThat(Html.escape("<b>\"A&B\"</b>")).isEqualTo("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+        assertThat(Html.shorten("абвгд", 4)).isEqualTo("абв…");
+    }
+}
