@@ -193,9 +193,9 @@ final class ShopSimulator {
         OrderRecord order = shop.placeOrderAt(product, size, warehouse, stamp);
         String srid = order.srid();
         int fate = random.nextInt(100);
-        if (fate < 12) {
+        if (fate < 9) {
             schedule(after(Duration.ofMinutes(20 + random.nextInt(30 * 60))), at -> shop.cancelAt(srid, at));
-        } else if (fate < 17) {
+        } else if (fate < 13) {
             // Not picked up from the pickup point: WB cancels it after the storage period.
             schedule(after(Duration.ofHours(5 * 24 + random.nextInt(72))), at -> shop.cancelAt(srid, at));
         } else {

@@ -90,7 +90,7 @@ class GeneratorTest {
                     night++;
                 }
             }
-            assertThat(cancelled / (double) orders.size()).isBetween(0.10, 0.22);
+            assertThat(cancelled / (double) orders.size()).isBetween(0.09, 0.18);
             assertThat(evening).isGreaterThan(5 * night);
 
             JsonNode sales = json(ok(http.get("/api/v1/supplier/sales?dateFrom=2020-01-01", seller.token())));
