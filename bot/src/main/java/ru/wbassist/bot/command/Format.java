@@ -42,7 +42,8 @@ final class Format {
         return rating == null ? "—" : String.format(Locale.ROOT, "%.2f", rating);
     }
 
+    /** A share given as a fraction (the server's buyout_rate is 0..1). */
     static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share <= 1 ? share * 100 : share);
+        return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 }
