@@ -50,9 +50,15 @@ class BotWithRealServerTest {
 
     @AfterEach
     void stop() {
-        bot.close();
-        telegram.close();
-        server.close();
+        for (AutoCloseable part : new AutoCloseable[]{bot, telegram, server}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     @Test
