@@ -14,11 +14,21 @@ import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
+import ru.wbassist.server.events.EventDetector;
+import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiSecretFilter;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.insights.InsightsService;
 import ru.wbassist.server.insights.Viewer;
+import ru.wbassist.server.notifications.CommitWatcher;
+import ru.wbassist.server.notifications.FanOut;
+import ru.wbassist.server.notifications.NotificationQueue;
+import ru.wbassist.server.notifications.NotificationService;
+import ru.wbassist.server.notifications.NotificationsConfig;
+import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.notifications.SettingsRepository;
+import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
@@ -34,6 +44,10 @@ public final class App implements AutoCloseable {
     private final CabinetService cabinetService;
     private final InsightsService insightsService;
     private final AdminService adminService;
+    private final CommitWatcher commitWatcher;
+    private final EventSink eventSink;
+    private final TestNotifications testNotifications;
+    private final NotificationService notificationService;
 
     public App(AppConfig config, Database db, Clock clock) {
         this.config = config;
@@ -44,6 +58,13 @@ public final class App implements AutoCloseable {
         this.cabinetService = new CabinetService(cabinets, users, clock);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         this.adminService = new AdminService(db, users, clock);
+        NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
+        QueueSignal signal = new QueueSignal();
+        this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
+        this.eventSink = new EventDetector(new FanOut(commitWatcher, clock), clock);
+        this.testNotifications = new TestNotifications(db, signal, clock);
+        this.notificationService = new NotificationService(new NotificationQueue(db, signal, notifications, clock),
+                new SettingsRepository(db), testNotifications, users);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -70,12 +91,23 @@ public final class App implements AutoCloseable {
         routing.register("/users", userService)
                 .register("/wb/cabinets", cabinetService)
                 .register("/api/v1/bot", insightsService)
-                .register("/api/v1/admin", adminService);
+                .register("/api/v1/admin", adminService)
+                .register("/api/v1/notifications", notificationService);
     }
 
     /** Starts the background parts (scheduler, delivery signals). */
     public void start() {
-        // nothing runs in the background yet
+        commitWatcher.start();
+    }
+
+    /** Where the sync reports stored rows (event detection and fan-out), inside its transaction. */
+    public EventSink eventSink() {
+        return eventSink;
+    }
+
+    /** Queues test notifications (the notifications and admin APIs). */
+    public TestNotifications testNotifications() {
+        return testNotifications;
     }
 
     public Database database() {
@@ -84,6 +116,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        commitWatcher.close();
         db.close();
     }
 }

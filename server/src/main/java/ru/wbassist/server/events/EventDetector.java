@@ -1,0 +1,352 @@
+package ru.wbassist.server.events;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.time.Moscow;
+
+/**
+ * Turns what a sync stored into events and hands them to the fan-out, inside the sync's transaction (see
+ * {@link EventSink}). It reads the stored rows (with product title, vendor code and photo), records each event
+ * once under its unique key, and notifies only the events recorded now, so calling it twice is harmless.
+ */
+public final class EventDetector implements EventSink {
+
+    private static final int REASON_MAX = 300;
+
+    private final EventLog log = new EventLog();
+    private final Notifier notifier;
+    private final Clock clock;
+
+    public EventDetector(Notifier notifier, Clock clock) {
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    @Override
+    public void ordersStored(Connection c, long cabinetId, Collection<String> newSrids,
+                             Collection<String> newlyCancelledSrids) throws SQLException {
+        if (newSrids.isEmpty() && newlyCancelledSrids.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Set<String> wanted = new HashSet<>(newSrids);
+        wanted.addAll(newlyCancelledSrids);
+        Map<String, OrderRow> rows = new HashMap<>();
+        for (OrderRow row : inChunks(c, ORDERS_SQL, cabinetId, wanted, EventDetector::orderRow)) {
+            rows.put(row.srid, row);
+        }
+        DayTally tally = DayTally.load(c, cabinetId, newSrids.stream().map(rows::get)
+                .filter(r -> r != null).map(r -> r.orderDate).toList());
+        List<EventLog.Candidate> created = new ArrayList<>();
+        for (String srid : newSrids) {
+            OrderRow row = rows.get(srid);
+            if (row != null) {
+                created.add(new EventLog.Candidate(srid, row.facts(tally.count(row.orderDate), tally.sum(row.orderDate)),
+                        row.orderDate));
+            }
+        }
+        List<EventLog.Candidate> cancelled = new ArrayList<>();
+        for (String srid : newlyCancelledSrids) {
+            OrderRow row = rows.get(srid);
+            if (row != null) {
+                cancelled.add(new EventLog.Candidate(srid, row.facts(0, BigDecimal.ZERO),
+                        row.cancelDate != null ? row.cancelDate : now));
+            }
+        }
+        announce(c, cabinetId, EventType.NEW_ORDER, created, now);
+        announce(c, cabinetId, EventType.ORDER_CANCELLATION, cancelled, now);
+    }
+
+    @Override
+    public void salesStored(Connection c, long cabinetId, Collection<String> newSaleIds) throws SQLException {
+        if (newSaleIds.isEmpty()) {
+            return;
+        }
+        List<EventLog.Candidate> buyouts = new ArrayList<>();
+        List<EventLog.Candidate> returns = new ArrayList<>();
+        for (SaleRow row : inChunks(c, SALES_SQL, cabinetId, new HashSet<>(newSaleIds), EventDetector::saleRow)) {
+            (row.isReturn ? returns : buyouts).add(new EventLog.Candidate(row.facts.saleId(), row.facts, row.facts.saleDate()));
+        }
+        Instant now = clock.instant();
+        announce(c, cabinetId, EventType.ORDER_BUYOUT, buyouts, now);
+        announce(c, cabinetId, EventType.ORDER_RETURN, returns, now);
+    }
+
+    @Override
+    public void reviewsStored(Connection c, long cabinetId, Collection<String> newReviewIds) throws SQLException {
+        if (newReviewIds.isEmpty()) {
+            return;
+        }
+        // A review is an event when it is negative for at least one member; the fan-out marks it suppressed
+        // ("rating_above_threshold") for members with a stricter threshold.
+        int loosest = notifier.members(c, cabinetId).stream().mapToInt(CabinetMember::negativeReviewThreshold).max()
+                .orElse(0);
+        List<EventLog.Candidate> negative = new ArrayList<>();
+        for (EventFacts.Review review : inChunks(c, REVIEWS_SQL, cabinetId, new HashSet<>(newReviewIds),
+                EventDetector::review)) {
+            if (review.rating() <= loosest) {
+                negative.add(new EventLog.Candidate(review.reviewId(), review, review.createdDate()));
+            }
+        }
+        announce(c, cabinetId, EventType.NEGATIVE_REVIEW, negative, clock.instant());
+    }
+
+    @Override
+    public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
+                             Map<Long, Integer> totalsAfter) throws SQLException {
+        Set<Long> changed = new TreeSet<>();
+        for (Long nmId : union(totalsBefore.keySet(), totalsAfter.keySet())) {
+            if (totalsBefore.getOrDefault(nmId, 0).intValue() != totalsAfter.getOrDefault(nmId, 0).intValue()) {
+                changed.add(nmId);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<CabinetMember> members = notifier.members(c, cabinetId);
+        Set<String> alerted = new HashSet<>(Sql.query(c, "SELECT user_id, nm_id FROM critical_stock_alerts WHERE cabinet_id = ?",
+                rs -> rs.getLong(1) + ":" + rs.getLong(2), cabinetId));
+        Map<String, Integer> overrides = new HashMap<>();
+        for (var row : Sql.query(c, "SELECT user_id, nm_id, threshold FROM product_stock_thresholds WHERE cabinet_id = ?",
+                rs -> Map.entry(rs.getLong(1) + ":" + rs.getLong(2), rs.getInt(3)), cabinetId)) {
+            overrides.put(row.getKey(), row.getValue());
+        }
+        Instant now = clock.instant();
+        for (long nmId : changed) {
+            int before = totalsBefore.getOrDefault(nmId, 0);
+            int after = totalsAfter.getOrDefault(nmId, 0);
+            List<Long> told = new ArrayList<>();
+            for (CabinetMember member : members) {
+                String key = member.userId() + ":" + nmId;
+                int threshold = overrides.getOrDefault(key, member.criticalStockThreshold());
+                switch (StockWatch.judge(before, after, threshold, alerted.contains(key))) {
+                    case FIRE -> {
+                        Sql.update(c, "INSERT INTO critical_stock_alerts (user_id, cabinet_id, nm_id, fired_at) VALUES (?,?,?,?)",
+                                member.userId(), cabinetId, nmId, now);
+                        told.add(member.userId());
+                    }
+                    case REARM -> Sql.update(c, "DELETE FROM critical_stock_alerts WHERE user_id = ? AND cabinet_id = ? AND nm_id = ?",
+                            member.userId(), cabinetId, nmId);
+                    case NONE -> {
+                    }
+                }
+            }
+            if (!told.isEmpty()) {
+                // One event per fall; the alert rows (not this key) keep a repeated call from telling anyone twice.
+                EventLog.Candidate candidate = new EventLog.Candidate(nmId + "@" + now.toEpochMilli(),
+                        stockFacts(c, cabinetId, nmId, before, after), now);
+                notifier.notify(c, log.record(c, cabinetId, cabinetName(c, cabinetId), EventType.CRITICAL_STOCK,
+                        List.of(candidate), now), told);
+            }
+        }
+    }
+
+    @Override
+    public void keyInvalid(Connection c, long cabinetId, String reason) throws SQLException {
+        Instant now = clock.instant();
+        // The invalidation's start names it: told once per invalidation, however many syncs fail meanwhile.
+        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = COALESCE(key_invalid_since, ?) WHERE id = ?", now, cabinetId);
+        Instant since = Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ?",
+                rs -> Sql.instant(rs, "key_invalid_since"), cabinetId).orElse(now);
+        String cleanReason = reason == null ? null : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
+        announce(c, cabinetId, EventType.KEY_INVALID, List.of(new EventLog.Candidate("invalid@" + since.toEpochMilli(),
+                new EventFacts.Key(cleanReason, null, null), since)), now);
+    }
+
+    @Override
+    public void keyExpiring(Connection c, long cabinetId, int daysLeft, Instant expiresAt) throws SQLException {
+        Instant now = clock.instant();
+        announce(c, cabinetId, EventType.KEY_EXPIRING, List.of(new EventLog.Candidate(
+                "expiring:" + daysLeft + "@" + expiresAt.getEpochSecond(),
+                new EventFacts.Key(null, daysLeft, expiresAt), now)), now);
+    }
+
+    /** Records the candidates and tells every member of the cabinet about the ones recorded now. */
+    private void announce(Connection c, long cabinetId, EventType type, List<EventLog.Candidate> candidates, Instant now)
+            throws SQLException {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<RecordedEvent> recorded = log.record(c, cabinetId, cabinetName(c, cabinetId), type, candidates, now);
+        if (!recorded.isEmpty()) {
+            notifier.notify(c, recorded, notifier.members(c, cabinetId).stream().map(CabinetMember::userId).toList());
+        }
+    }
+
+    private static String cabinetName(Connection c, long cabinetId) throws SQLException {
+        return Sql.queryOne(c, "SELECT name FROM wb_cabinets WHERE id = ?", rs -> rs.getString(1), cabinetId).orElse("");
+    }
+
+    private static EventFacts.Stock stockFacts(Connection c, long cabinetId, long nmId, int before, int after)
+            throws SQLException {
+        List<EventFacts.WarehouseLevel> levels = Sql.query(c, "SELECT warehouse_name, SUM(quantity) AS q FROM wb_stocks"
+                        + " WHERE cabinet_id = ? AND nm_id = ? GROUP BY warehouse_name HAVING SUM(quantity) > 0"
+                        + " ORDER BY q DESC, warehouse_name LIMIT 10",
+                rs -> new EventFacts.WarehouseLevel(rs.getString(1), rs.getInt(2)), cabinetId, nmId);
+        var product = Sql.queryOne(c, "SELECT title, vendor_code, image_url FROM wb_products WHERE cabinet_id = ? AND nm_id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, cabinetId, nmId);
+        String[] p = product.orElse(new String[3]);
+        return new EventFacts.Stock(nmId, p[0], p[1], before, after, levels, p[2]);
+    }
+
+    private static Set<Long> union(Set<Long> a, Set<Long> b) {
+        Set<Long> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> List<T> inChunks(Connection c, String sql, long cabinetId, Set<String> keys, Sql.RowMapper<T> mapper)
+            throws SQLException {
+        List<String> all = new ArrayList<>(keys);
+        List<T> rows = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += EventLog.CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + EventLog.CHUNK));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = cabinetId;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i);
+            }
+            rows.addAll(Sql.query(c, sql.replace("(?*)", "(" + EventLog.placeholders(chunk.size()) + ")"), mapper, params));
+        }
+        return rows;
+    }
+
+    private static final String ORDERS_SQL = """
+            SELECT o.srid, o.nm_id, o.supplier_article, o.tech_size, o.subject, o.brand, o.total_price, o.discount_percent,
+                   o.price_with_disc, o.finished_price, o.warehouse_name, o.region_name, o.order_date, o.cancel_date,
+                   p.title, p.vendor_code, p.image_url
+              FROM wb_orders o LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id
+             WHERE o.cabinet_id = ? AND o.srid IN (?*)""";
+
+    private static final String SALES_SQL = """
+            SELECT s.sale_id, s.srid, s.nm_id, s.supplier_article, s.tech_size, s.subject, s.brand, s.price_with_disc,
+                   s.for_pay, s.warehouse_name, s.region_name, s.sale_date, s.sale_type, p.title, p.vendor_code, p.image_url
+              FROM wb_sales s LEFT JOIN wb_products p ON p.cabinet_id = s.cabinet_id AND p.nm_id = s.nm_id
+             WHERE s.cabinet_id = ? AND s.sale_id IN (?*)""";
+
+    private static final String REVIEWS_SQL = """
+            SELECT r.review_id, r.nm_id, r.product_name, r.supplier_article, r.rating, r.text, r.pros, r.cons, r.user_name,
+                   r.created_date, p.title, p.vendor_code, p.image_url
+              FROM wb_reviews r LEFT JOIN wb_products p ON p.cabinet_id = r.cabinet_id AND p.nm_id = r.nm_id
+             WHERE r.cabinet_id = ? AND r.review_id IN (?*)""";
+
+    /** An order row as read, before the day tally is known. */
+    private record OrderRow(String srid, long nmId, String title, String vendorCode, String size, BigDecimal totalPrice,
+                            Integer discountPercent, BigDecimal priceWithDisc, BigDecimal finishedPrice, String warehouse,
+                            String region, Instant orderDate, Instant cancelDate, String imageUrl) {
+
+        EventFacts.Order facts(int dayOrders, BigDecimal daySum) {
+            return new EventFacts.Order(srid, nmId, title, vendorCode, size, totalPrice, discountPercent, priceWithDisc,
+                    finishedPrice, warehouse, region, orderDate, cancelDate, imageUrl, dayOrders, daySum);
+        }
+    }
+
+    private record SaleRow(EventFacts.Sale facts, boolean isReturn) {
+    }
+
+    private static OrderRow orderRow(ResultSet rs) throws SQLException {
+        return new OrderRow(rs.getString("srid"), rs.getLong("nm_id"), title(rs), vendorCode(rs), rs.getString("tech_size"),
+                rs.getBigDecimal("total_price"), Sql.integer(rs, "discount_percent"), rs.getBigDecimal("price_with_disc"),
+                rs.getBigDecimal("finished_price"), rs.getString("warehouse_name"), rs.getString("region_name"),
+                Sql.instant(rs, "order_date"), Sql.instant(rs, "cancel_date"), rs.getString("image_url"));
+    }
+
+    private static SaleRow saleRow(ResultSet rs) throws SQLException {
+        return new SaleRow(new EventFacts.Sale(rs.getString("sale_id"), rs.getString("srid"), rs.getLong("nm_id"), title(rs),
+                vendorCode(rs), rs.getString("tech_size"), rs.getBigDecimal("price_with_disc"), rs.getBigDecimal("for_pay"),
+                rs.getString("warehouse_name"), rs.getString("region_name"), Sql.instant(rs, "sale_date"),
+                rs.getString("image_url")), "return".equals(rs.getString("sale_type")));
+    }
+
+    private static EventFacts.Review review(ResultSet rs) throws SQLException {
+        String name = rs.getString("title") != null ? rs.getString("title") : rs.getString("product_name");
+        return new EventFacts.Review(rs.getString("review_id"), rs.getLong("nm_id"), name, vendorCode(rs), rs.getInt("rating"),
+                rs.getString("text"), rs.getString("pros"), rs.getString("cons"), rs.getString("user_name"),
+                Sql.instant(rs, "created_date"), rs.getString("image_url"));
+    }
+
+    /** The card's title, else "subject brand" from the statistics row (cards sync later than orders sometimes). */
+    private static String title(ResultSet rs) throws SQLException {
+        String title = rs.getString("title");
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        String fallback = ((rs.getString("subject") == null ? "" : rs.getString("subject")) + " "
+                + (rs.getString("brand") == null ? "" : rs.getString("brand"))).strip();
+        return fallback.isEmpty() ? null : fallback;
+    }
+
+    private static String vendorCode(ResultSet rs) throws SQLException {
+        String code = rs.getString("vendor_code");
+        return code != null && !code.isBlank() ? code : rs.getString("supplier_article");
+    }
+
+    /** The cabinet's orders per Moscow day, to tell "today's count and sum" as of each new order. */
+    private static final class DayTally {
+
+        private final Map<LocalDate, List<Instant>> times = new HashMap<>();
+        private final Map<LocalDate, List<BigDecimal>> sums = new HashMap<>();
+
+        static DayTally load(Connection c, long cabinetId, List<Instant> orderDates) throws SQLException {
+            DayTally tally = new DayTally();
+            if (orderDates.isEmpty()) {
+                return tally;
+            }
+            TreeSet<LocalDate> days = new TreeSet<>();
+            orderDates.forEach(d -> days.add(Moscow.day(d)));
+            List<Object[]> rows = Sql.query(c, "SELECT order_date, price_with_disc FROM wb_orders WHERE cabinet_id = ?"
+                            + " AND order_date >= ? AND order_date < ? ORDER BY order_date",
+                    rs -> new Object[] {Sql.instant(rs, "order_date"), rs.getBigDecimal("price_with_disc")},
+                    cabinetId, Moscow.startOf(days.first()), Moscow.startOf(days.last().plusDays(1)));
+            for (Object[] row : rows) {
+                Instant at = (Instant) row[0];
+                LocalDate day = Moscow.day(at);
+                if (!days.contains(day)) {
+                    continue;
+                }
+                List<Instant> dayTimes = tally.times.computeIfAbsent(day, d -> new ArrayList<>());
+                List<BigDecimal> daySums = tally.sums.computeIfAbsent(day, d -> new ArrayList<>());
+                BigDecimal previous = daySums.isEmpty() ? BigDecimal.ZERO : daySums.getLast();
+                dayTimes.add(at);
+                daySums.add(previous.add(row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1]));
+            }
+            return tally;
+        }
+
+        /** Orders of that Moscow day placed at or before {@code at}. */
+        int count(Instant at) {
+            List<Instant> dayTimes = times.getOrDefault(Moscow.day(at), List.of());
+            int lo = 0;
+            int hi = dayTimes.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (!dayTimes.get(mid).isAfter(at)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        BigDecimal sum(Instant at) {
+            int n = count(at);
+            return n == 0 ? BigDecimal.ZERO : sums.get(Moscow.day(at)).get(n - 1);
+        }
+    }
+}

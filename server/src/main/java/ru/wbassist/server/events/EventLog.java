@@ -1,0 +1,132 @@
+package ru.wbassist.server.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.http.Json;
+
+/**
+ * Records events under their unique key (cabinet, type, external id). Portable check-then-insert (H2 has no
+ * {@code ON CONFLICT (col)}): ids already recorded are skipped, so repeating a sync over the same rows records
+ * nothing new. Only one sync of a cabinet runs at a time (db-scheduler), so the check cannot race; if it ever did,
+ * the unique key fails the whole transaction rather than duplicating an event.
+ */
+public final class EventLog {
+
+    /** IN-lists and batches are cut to this size (PostgreSQL allows 32767 parameters per statement). */
+    static final int CHUNK = 500;
+
+    /** An event about to be recorded. */
+    public record Candidate(String externalId, EventFacts facts, Instant occurredAt) {
+    }
+
+    /**
+     * Inserts the candidates not yet recorded.
+     *
+     * @return the events inserted now, in candidate order
+     */
+    public List<RecordedEvent> record(Connection c, long cabinetId, String cabinetName, EventType type,
+                                      List<Candidate> candidates, Instant now) throws SQLException {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedEvent> recorded = new ArrayList<>(candidates.size());
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            Set<String> known = existing(c, cabinetId, type, chunk.stream().map(Candidate::externalId).toList());
+            List<Candidate> fresh = new ArrayList<>();
+            Set<String> seen = new HashSet<>(known);
+            for (Candidate candidate : chunk) {
+                if (seen.add(candidate.externalId())) {
+                    fresh.add(candidate);
+                }
+            }
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            insert(c, cabinetId, type, fresh, now);
+            Map<String, Long> ids = ids(c, cabinetId, type, fresh.stream().map(Candidate::externalId).toList());
+            for (Candidate candidate : fresh) {
+                recorded.add(new RecordedEvent(ids.get(candidate.externalId()), cabinetId, cabinetName, type,
+                        candidate.externalId(), candidate.facts(), candidate.occurredAt()));
+            }
+        }
+        return recorded;
+    }
+
+    /** Reads the facts stored with an event. */
+    public static EventFacts facts(EventType type, String payload) {
+        try {
+            return Json.MAPPER.readValue(payload, type.factsType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable payload of a " + type.code() + " event", e);
+        }
+    }
+
+    static String payload(EventFacts facts) {
+        try {
+            return Json.MAPPER.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts not serializable: " + facts.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void insert(Connection c, long cabinetId, EventType type, List<Candidate> fresh, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (cabinet_id, event_type, external_id, payload,"
+                + " occurred_at, detected_at) VALUES (?,?,?,?,?,?)")) {
+            for (Candidate candidate : fresh) {
+                Sql.bind(ps, cabinetId, type.code(), candidate.externalId(), payload(candidate.facts()),
+                        candidate.occurredAt(), now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Set<String> existing(Connection c, long cabinetId, EventType type, List<String> externalIds)
+            throws SQLException {
+        return new HashSet<>(ids(c, cabinetId, type, externalIds).keySet());
+    }
+
+    private static Map<String, Long> ids(Connection c, long cabinetId, EventType type, List<String> externalIds)
+            throws SQLException {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        Object[] params = new Object[externalIds.size() + 2];
+        params[0] = cabinetId;
+        params[1] = type.code();
+        for (int i = 0; i < externalIds.size(); i++) {
+            params[i + 2] = externalIds.get(i);
+        }
+        Map<String, Long> ids = new HashMap<>();
+        for (var row : Sql.query(c, "SELECT external_id, id FROM events WHERE cabinet_id = ? AND event_type = ?"
+                        + " AND external_id IN (" + placeholders(externalIds.size()) + ")",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params)) {
+            ids.put(row.getKey(), row.getValue());
+        }
+        return ids;
+    }
+
+    /** The largest IN list this code builds. */
+    public static int placeholdersLimit() {
+        return CHUNK;
+    }
+
+    /** {@code ?,?,?} for an IN list. */
+    public static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+}

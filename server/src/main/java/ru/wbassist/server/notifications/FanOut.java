@@ -1,0 +1,167 @@
+package ru.wbassist.server.notifications;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.events.CabinetMember;
+import ru.wbassist.server.events.EventFacts;
+import ru.wbassist.server.events.EventLog;
+import ru.wbassist.server.events.EventType;
+import ru.wbassist.server.events.Notifier;
+import ru.wbassist.server.events.RecordedEvent;
+
+/**
+ * One {@code notification_history} row per event and user, in the detecting transaction: rendered in the user's
+ * language, suppressed with a reason when the user should not get it, held by quiet hours, joined to a group when
+ * the user groups. The queue's pollers are woken once the transaction has committed ({@link CommitWatcher}).
+ */
+public final class FanOut implements Notifier {
+
+    private static final String INSERT = "INSERT INTO notification_history (user_id, cabinet_id, event_id, event_type,"
+            + " external_id, text, image_url, created_at, status, suppressed_reason, deliver_after, group_id, group_size)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /** JDBC batch and IN-list size. */
+    private static final int BATCH = EventLog.placeholdersLimit();
+
+    private final CommitWatcher watcher;
+    private final Clock clock;
+
+    public FanOut(CommitWatcher watcher, Clock clock) {
+        this.watcher = watcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<CabinetMember> members(Connection c, long cabinetId) throws SQLException {
+        return Sql.query(c, """
+                        SELECT cu.user_id, COALESCE(s.negative_review_threshold, ?) AS review_threshold,
+                               COALESCE(s.critical_stock_threshold, ?) AS stock_threshold
+                          FROM cabinet_users cu LEFT JOIN notification_settings s ON s.user_id = cu.user_id
+                         WHERE cu.cabinet_id = ? ORDER BY cu.user_id""",
+                rs -> new CabinetMember(rs.getLong(1), rs.getInt(2), rs.getInt(3)),
+                NotificationSettings.DEFAULT_REVIEW_THRESHOLD, NotificationSettings.DEFAULT_STOCK_THRESHOLD, cabinetId);
+    }
+
+    @Override
+    public void notify(Connection c, List<RecordedEvent> events, Collection<Long> userIds) throws SQLException {
+        if (events.isEmpty() || userIds.isEmpty()) {
+            return;
+        }
+        List<Recipient> recipients = recipients(c, userIds);
+        Instant now = clock.instant();
+        Map<String, Renderer.Rendered> rendered = new HashMap<>();
+        try (PreparedStatement batch = c.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (RecordedEvent event : events) {
+                for (Recipient r : recipients) {
+                    Renderer.Rendered card = rendered.computeIfAbsent(event.id() + ":" + r.settings().language(),
+                            k -> Renderer.forLanguage(r.settings().language()).render(event.type(), event.facts(),
+                                    event.cabinetName()));
+                    Optional<String> suppressed = DeliveryRules.suppression(event.type(), event.facts(), r.settings(),
+                            r.botBlocked());
+                    Instant release = DeliveryRules.release(event.type(), r.settings(), now);
+                    boolean groupable = suppressed.isEmpty() && r.settings().groupingEnabled() && !event.type().urgent();
+                    if (groupable) {
+                        group(c, event, r, card, now, release);
+                        continue;
+                    }
+                    Sql.bind(batch, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
+                            card.text(), card.imageUrl(), now, suppressed.isPresent() ? "skipped" : "pending",
+                            suppressed.orElse(null), release, null, 1);
+                    batch.addBatch();
+                    if (++pending % BATCH == 0) {
+                        batch.executeBatch();
+                    }
+                }
+            }
+            if (pending % BATCH != 0) {
+                batch.executeBatch();
+            }
+        }
+        watcher.watch(events.getLast().id());
+    }
+
+    /** Joins the user's open group of this type and cabinet, or starts one, or (grouping off in effect) stands alone. */
+    private void group(Connection c, RecordedEvent event, Recipient r, Renderer.Rendered card, Instant now, Instant release)
+            throws SQLException {
+        NotificationSettings s = r.settings();
+        Optional<Grouping.OpenGroup> open = openGroup(c, r.userId(), event, now);
+        Grouping.Decision decision = Grouping.decide(true, s.maxGroupSize(), s.groupTimeout(), open, now, release);
+        switch (decision) {
+            case Grouping.Alone alone -> Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(),
+                    event.type().code(), event.externalId(), card.text(), card.imageUrl(), now, "pending", null,
+                    alone.deliverAfter(), null, 1);
+            case Grouping.Lead lead -> {
+                long id = Sql.insert(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(),
+                        event.externalId(), card.text(), card.imageUrl(), now, "pending", null, lead.deliverAfter(), null, 1);
+                Sql.update(c, "UPDATE notification_history SET group_id = id WHERE id = ?", id);
+            }
+            case Grouping.Join join -> {
+                Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
+                        card.text(), card.imageUrl(), now, "pending", null, join.leaderDeliverAfter(), join.leaderId(), 1);
+                String text = Renderer.forLanguage(s.language()).renderGroup(event.type(), memberFacts(c, join.leaderId()),
+                        event.cabinetName());
+                Sql.update(c, "UPDATE notification_history SET group_size = ?, group_text = ?, deliver_after = ? WHERE id = ?",
+                        join.size(), text, join.leaderDeliverAfter(), join.leaderId());
+            }
+        }
+    }
+
+    /**
+     * The open group, locked: a poller that leases the leader first makes it not open any more (it re-reads after
+     * the lock), so a member never joins a group that is already on its way to Telegram.
+     */
+    private static Optional<Grouping.OpenGroup> openGroup(Connection c, long userId, RecordedEvent event, Instant now)
+            throws SQLException {
+        Optional<Long> candidate = Sql.queryOne(c, """
+                        SELECT id FROM notification_history
+                         WHERE user_id = ? AND status = 'pending' AND event_type = ? AND cabinet_id = ? AND group_id = id
+                           AND lease_until IS NULL AND deliver_after > ?
+                         ORDER BY id DESC LIMIT 1 FOR UPDATE""",
+                rs -> rs.getLong(1), userId, event.type().code(), event.cabinetId(), now);
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        return Sql.queryOne(c, "SELECT id, group_size, deliver_after FROM notification_history WHERE id = ?"
+                        + " AND status = 'pending' AND lease_until IS NULL AND deliver_after > ?",
+                rs -> new Grouping.OpenGroup(rs.getLong(1), rs.getInt(2), Sql.instant(rs, "deliver_after")),
+                candidate.get(), now);
+    }
+
+    private static List<EventFacts> memberFacts(Connection c, long leaderId) throws SQLException {
+        return Sql.query(c, "SELECT e.event_type, e.payload FROM notification_history n JOIN events e ON e.id = n.event_id"
+                        + " WHERE n.group_id = ? ORDER BY n.id",
+                rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(), rs.getString(2)), leaderId);
+    }
+
+    private static List<Recipient> recipients(Connection c, Collection<Long> userIds) throws SQLException {
+        List<Long> ids = new ArrayList<>(userIds);
+        List<Recipient> recipients = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            recipients.addAll(Sql.query(c, "SELECT u.id, u.bot_blocked_at, " + NotificationSettings.COLUMNS
+                    + " FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id IN ("
+                    + EventLog.placeholders(chunk.size()) + ") ORDER BY u.id", FanOut::recipient, chunk.toArray()));
+        }
+        return recipients;
+    }
+
+    private static Recipient recipient(ResultSet rs) throws SQLException {
+        return new Recipient(rs.getLong("id"), rs.getObject("bot_blocked_at") != null, NotificationSettings.map(rs));
+    }
+
+    private record Recipient(long userId, boolean botBlocked, NotificationSettings settings) {
+    }
+}

@@ -1,0 +1,183 @@
+package ru.wbassist.server.notifications;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import ru.wbassist.db.Database;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.events.EventLog;
+
+/**
+ * The durable delivery queue over {@code notification_history}. An item is {@code pending} until acknowledged;
+ * handing it out sets a lease, and an item whose lease expired is handed out again. {@code FOR UPDATE SKIP LOCKED}
+ * keeps concurrent pollers (threads, bots, server instances) from taking the same item.
+ */
+public final class NotificationQueue {
+
+    private static final int LAST_CHECK_LIMIT = 1000;
+    private static final int ERROR_MAX = 1000;
+
+    /** Deliverable now: pending, released, not leased, and not a member of a group (the leader carries it). */
+    private static final String DELIVERABLE = "status = 'pending' AND deliver_after <= ?"
+            + " AND (lease_until IS NULL OR lease_until <= ?) AND (group_id IS NULL OR group_id = id)";
+
+    private static final String ITEM = """
+            SELECT n.id, u.telegram_id, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
+                   CASE WHEN n.group_size > 1 THEN NULL ELSE n.image_url END AS image_url, n.created_at, n.attempts,
+                   n.group_size
+              FROM notification_history n JOIN users u ON u.id = n.user_id""";
+
+    private final Database db;
+    private final QueueSignal signal;
+    private final NotificationsConfig config;
+    private final Clock clock;
+
+    public NotificationQueue(Database db, QueueSignal signal, NotificationsConfig config, Clock clock) {
+        this.db = db;
+        this.signal = signal;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Leases up to {@code limit} deliverable items, oldest first, of the given users (empty: of all users). With
+     * a {@code wait}, holds until something is deliverable or the wait is over.
+     */
+    public List<NotificationItem> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
+            throws InterruptedException {
+        Instant deadline = clock.instant().plus(wait);
+        while (true) {
+            long seen = signal.version();
+            List<NotificationItem> items = leaseNow(userIds, limit, lease);
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (!items.isEmpty() || left.isNegative() || left.isZero()) {
+                return items;
+            }
+            signal.await(seen, left.compareTo(config.recheckInterval()) < 0 ? left : config.recheckInterval());
+        }
+    }
+
+    private List<NotificationItem> leaseNow(Optional<List<Long>> userIds, int limit, Duration lease) {
+        if (userIds.isPresent() && userIds.get().isEmpty()) {
+            return List.of();
+        }
+        return db.inTransaction(c -> {
+            Instant now = clock.instant();
+            List<Object> params = new ArrayList<>(List.of(now, now));
+            String users = "";
+            if (userIds.isPresent()) {
+                users = " AND user_id IN (" + EventLog.placeholders(userIds.get().size()) + ")";
+                params.addAll(userIds.get());
+            }
+            params.add(limit);
+            List<Long> ids = Sql.query(c, "SELECT id FROM notification_history WHERE " + DELIVERABLE + users
+                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), params.toArray());
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<Object> update = new ArrayList<>();
+            update.add(now.plus(lease));
+            update.addAll(ids);
+            Sql.update(c, "UPDATE notification_history SET lease_until = ? WHERE id IN ("
+                    + EventLog.placeholders(ids.size()) + ")", update.toArray());
+            return items(c, ids);
+        });
+    }
+
+    /**
+     * The read-only poll of the original design: items of these users that became deliverable after
+     * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first.
+     */
+    public List<NotificationItem> since(List<Long> userIds, Instant lastCheck) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return db.withConnection(c -> {
+            List<Object> params = new ArrayList<>(userIds);
+            params.add(lastCheck);
+            params.add(clock.instant());
+            params.add(LAST_CHECK_LIMIT);
+            return Sql.query(c, ITEM + " WHERE n.user_id IN (" + EventLog.placeholders(userIds.size()) + ")"
+                    + " AND n.status IN ('pending', 'sent') AND (n.group_id IS NULL OR n.group_id = n.id)"
+                    + " AND n.deliver_after > ? AND n.deliver_after <= ? ORDER BY n.id LIMIT ?",
+                    NotificationQueue::item, params.toArray());
+        });
+    }
+
+    /** A delivery the bot reports. */
+    public record Delivered(long id, Instant sentAt) {
+    }
+
+    /** A failed delivery: retried with back-off unless permanent or out of attempts. */
+    public record Failed(long id, String error, boolean permanent) {
+    }
+
+    public record AckResult(int delivered, int failed) {
+    }
+
+    /**
+     * Records deliveries ({@code sent}, with the members of a group) and failures. Acknowledging an item that is no
+     * longer pending changes nothing, so a repeated ack is harmless.
+     */
+    public AckResult ack(List<Delivered> delivered, List<Failed> failed) {
+        AckResult result = db.inTransaction(c -> {
+            Instant now = clock.instant();
+            int sent = 0;
+            for (Delivered d : delivered) {
+                if (Sql.update(c, "UPDATE notification_history SET status = 'sent', sent_at = ?, lease_until = NULL"
+                        + " WHERE status = 'pending' AND (id = ? OR group_id = ?)", d.sentAt() == null ? now : d.sentAt(),
+                        d.id(), d.id()) > 0) {
+                    sent++;
+                }
+            }
+            int failures = 0;
+            for (Failed f : failed) {
+                if (fail(c, f, now)) {
+                    failures++;
+                }
+            }
+            return new AckResult(sent, failures);
+        });
+        if (result.failed() > 0) {
+            signal.signal();
+        }
+        return result;
+    }
+
+    private boolean fail(Connection c, Failed f, Instant now) throws SQLException {
+        Optional<Integer> attempts = Sql.queryOne(c, "SELECT attempts FROM notification_history WHERE id = ?"
+                + " AND status = 'pending' FOR UPDATE", rs -> rs.getInt(1), f.id());
+        if (attempts.isEmpty()) {
+            return false;
+        }
+        int tried = attempts.get() + 1;
+        String error = f.error() == null ? null : f.error().length() > ERROR_MAX ? f.error().substring(0, ERROR_MAX) : f.error();
+        if (f.permanent() || tried >= config.maxAttempts()) {
+            Sql.update(c, "UPDATE notification_history SET status = 'failed', lease_until = NULL, last_error = ?"
+                    + " WHERE status = 'pending' AND (id = ? OR group_id = ?)", error, f.id(), f.id());
+            Sql.update(c, "UPDATE notification_history SET attempts = ? WHERE id = ?", tried, f.id());
+        } else {
+            Sql.update(c, "UPDATE notification_history SET attempts = ?, last_error = ?, lease_until = NULL,"
+                    + " deliver_after = ? WHERE id = ?", tried, error, now.plus(config.backoff(tried)), f.id());
+        }
+        return true;
+    }
+
+    private static List<NotificationItem> items(Connection c, List<Long> ids) throws SQLException {
+        return Sql.query(c, ITEM + " WHERE n.id IN (" + EventLog.placeholders(ids.size()) + ") ORDER BY n.id",
+                NotificationQueue::item, ids.toArray());
+    }
+
+    private static NotificationItem item(ResultSet rs) throws SQLException {
+        return new NotificationItem(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
+                rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
+                rs.getInt("attempts"), rs.getInt("group_size"));
+    }
+}

@@ -1,0 +1,226 @@
+package ru.wbassist.server.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.http.Json;
+import ru.wbassist.server.http.Params;
+import ru.wbassist.server.time.Moscow;
+import ru.wbassist.server.users.User;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/** {@code /api/v1/notifications}: poll (read-only or leased), batch poll, pending, ack, settings, test. */
+public final class NotificationService implements HttpService {
+
+    private static final int MAX_BATCH_IDS = 1000;
+    private static final int MAX_ACK_ENTRIES = 1000;
+
+    private final NotificationQueue queue;
+    private final SettingsRepository settings;
+    private final TestNotifications tests;
+    private final UserRepository users;
+
+    public NotificationService(NotificationQueue queue, SettingsRepository settings, TestNotifications tests,
+                               UserRepository users) {
+        this.queue = queue;
+        this.settings = settings;
+        this.tests = tests;
+        this.users = users;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/poll", this::poll)
+                .get("/poll/batch", this::pollBatch)
+                .get("/pending", this::pending)
+                .post("/ack", this::ack)
+                .get("/settings", this::getSettings)
+                .post("/settings", this::postSettings)
+                .post("/test", this::test);
+    }
+
+    private void poll(ServerRequest req, ServerResponse res) throws InterruptedException {
+        User user = user(Params.requiredId(req, "telegram_id"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("telegram_id", user.telegramId());
+        Optional<Lease> lease = Lease.of(req, 100, 50);
+        if (lease.isEmpty()) {
+            body.put("notifications", queue.since(List.of(user.id()), lastCheck(req)));
+        } else {
+            List<NotificationItem> items = lease.get().take(queue, Optional.of(List.of(user.id())));
+            body.put("notifications", items);
+            body.put("next_cursor", lease.get().nextCursor(items));
+        }
+        body.put("server_time", Instant.now());
+        res.send(body);
+    }
+
+    private void pollBatch(ServerRequest req, ServerResponse res) throws InterruptedException {
+        List<Long> telegramIds = Params.idList(req, "telegram_ids", MAX_BATCH_IDS);
+        Map<Long, Long> userIds = new LinkedHashMap<>();
+        for (Long telegramId : telegramIds) {
+            users.find(telegramId).ifPresent(u -> userIds.put(u.id(), telegramId));
+        }
+        Optional<Lease> lease = Lease.of(req, 100, 50);
+        List<NotificationItem> items = lease.isEmpty()
+                ? queue.since(new ArrayList<>(userIds.keySet()), lastCheck(req))
+                : lease.get().take(queue, Optional.of(new ArrayList<>(userIds.keySet())));
+        // Every requested id answers, unknown ones with an empty list, so the bot can tell "nothing" from "missing".
+        Map<String, List<NotificationItem>> perUser = new LinkedHashMap<>();
+        telegramIds.forEach(id -> perUser.put(Long.toString(id), new ArrayList<>()));
+        items.forEach(item -> perUser.get(Long.toString(item.telegramId())).add(item));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("users", perUser);
+        lease.ifPresent(l -> body.put("next_cursor", l.nextCursor(items)));
+        body.put("server_time", Instant.now());
+        res.send(body);
+    }
+
+    private void pending(ServerRequest req, ServerResponse res) throws InterruptedException {
+        Lease lease = Lease.defaults(req, 500, 100);
+        List<NotificationItem> items = lease.take(queue, Optional.empty());
+        res.send(Map.of("items", items, "server_time", Instant.now()));
+    }
+
+    private void ack(ServerRequest req, ServerResponse res) {
+        JsonNode body = Json.read(req, JsonNode.class);
+        if (!body.isObject()) {
+            throw ApiException.badRequest(null, "request body must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("delivered") && !name.equals("failed")) {
+                throw ApiException.badRequest(name, "unknown field " + name);
+            }
+        });
+        List<NotificationQueue.Delivered> delivered = new ArrayList<>();
+        for (JsonNode entry : entries(body, "delivered")) {
+            delivered.add(new NotificationQueue.Delivered(id(entry, "delivered"),
+                    optionalInstant(entry, "delivered.sent_at", entry.get("sent_at"))));
+        }
+        List<NotificationQueue.Failed> failed = new ArrayList<>();
+        for (JsonNode entry : entries(body, "failed")) {
+            JsonNode error = entry.get("error");
+            JsonNode permanent = entry.get("permanent");
+            if (error != null && !error.isNull() && !error.isTextual()) {
+                throw ApiException.badRequest("failed.error", "failed.error must be a string");
+            }
+            if (permanent != null && !permanent.isNull() && !permanent.isBoolean()) {
+                throw ApiException.badRequest("failed.permanent", "failed.permanent must be true or false");
+            }
+            failed.add(new NotificationQueue.Failed(id(entry, "failed"), error == null ? null : error.textValue(),
+                    permanent != null && permanent.booleanValue()));
+        }
+        if (delivered.isEmpty() && failed.isEmpty()) {
+            throw ApiException.badRequest("delivered", "delivered or failed must list at least one item");
+        }
+        if (delivered.size() + failed.size() > MAX_ACK_ENTRIES) {
+            throw ApiException.badRequest("delivered", "at most " + MAX_ACK_ENTRIES + " items per ack");
+        }
+        NotificationQueue.AckResult result = queue.ack(delivered, failed);
+        res.send(Map.of("delivered", result.delivered(), "failed", result.failed()));
+    }
+
+    private void getSettings(ServerRequest req, ServerResponse res) {
+        res.send(settings.get(user(Params.requiredId(req, "telegram_id")).id()));
+    }
+
+    private void postSettings(ServerRequest req, ServerResponse res) {
+        User user = user(Params.requiredId(req, "telegram_id"));
+        SettingsPatch patch = SettingsPatch.parse(Json.read(req, JsonNode.class));
+        res.send(settings.update(user.id(), patch));
+    }
+
+    private void test(ServerRequest req, ServerResponse res) {
+        long telegramId = Params.requiredId(req, "telegram_id");
+        String type = Params.requiredString(req, "type");
+        long id = tests.queue(telegramId, type);
+        res.status(Status.CREATED_201).send(Map.of("id", id, "type", type));
+    }
+
+    private User user(long telegramId) {
+        return users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
+    }
+
+    private static Instant lastCheck(ServerRequest req) {
+        return Params.optionalInstant(req, "last_check").orElseGet(() -> Instant.now().minus(Duration.ofMinutes(1)));
+    }
+
+    private static List<JsonNode> entries(JsonNode body, String field) {
+        JsonNode list = body.get(field);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw ApiException.badRequest(field, field + " must be a list");
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        list.forEach(entries::add);
+        return entries;
+    }
+
+    private static long id(JsonNode entry, String list) {
+        JsonNode id = entry.isObject() ? entry.get("id") : null;
+        if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.longValue() <= 0) {
+            throw ApiException.badRequest(list + ".id", list + ".id must be a positive integer");
+        }
+        return id.longValue();
+    }
+
+    private static Instant optionalInstant(JsonNode entry, String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return Moscow.parseInput(value.asText());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest(field, field + " must be an ISO-8601 date-time");
+        }
+    }
+
+    /** The lossless-mode parameters: cursor, limit, wait, lease. */
+    private record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
+
+        /** Present when the request uses the lossless mode (any of cursor, wait, lease). */
+        static Optional<Lease> of(ServerRequest req, int maxLimit, int defaultLimit) {
+            boolean lossless = Params.optionalString(req, "cursor").isPresent()
+                    || Params.optionalString(req, "wait").isPresent() || Params.optionalString(req, "lease").isPresent();
+            if (!lossless) {
+                return Optional.empty();
+            }
+            if (Params.optionalString(req, "last_check").isPresent()) {
+                throw ApiException.badRequest("last_check", "last_check is the read-only mode; do not combine it with"
+                        + " cursor, wait or lease");
+            }
+            return Optional.of(defaults(req, maxLimit, defaultLimit));
+        }
+
+        static Lease defaults(ServerRequest req, int maxLimit, int defaultLimit) {
+            return new Lease(Params.optionalLong(req, "cursor", 0).orElse(0L),
+                    Params.intInRange(req, "limit", 1, maxLimit, defaultLimit),
+                    Duration.ofSeconds(Params.intInRange(req, "wait", 0, 30, 0)),
+                    Duration.ofSeconds(Params.intInRange(req, "lease", 5, 600, 60)));
+        }
+
+        List<NotificationItem> take(NotificationQueue queue, Optional<List<Long>> userIds) throws InterruptedException {
+            return queue.lease(userIds, limit, lease, waitFor);
+        }
+
+        long nextCursor(List<NotificationItem> items) {
+            return items.stream().mapToLong(NotificationItem::id).max().stream().map(m -> Math.max(m, cursor))
+                    .findFirst().orElse(cursor);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package ru.wbassist.server.notifications;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import ru.wbassist.server.events.EventFacts;
+import ru.wbassist.server.events.EventType;
+import ru.wbassist.server.time.Moscow;
+
+/**
+ * Renders notification cards as Telegram HTML: Russian by default, English for {@code language = en}; every value
+ * escaped; times in Moscow time; within 1024 characters when the card carries a photo (a caption), else 4096.
+ */
+public final class Renderer {
+
+    public static final int TEXT_LIMIT = 4096;
+    public static final int CAPTION_LIMIT = 1024;
+    private static final int REVIEW_TEXT_MAX = 700;
+    private static final int REVIEW_PART_MAX = 250;
+    private static final int TITLE_MAX = 200;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private static final Renderer RU = new Renderer(false);
+    private static final Renderer EN = new Renderer(true);
+
+    /** A rendered card: text and the photo to send it with (null: a plain message). */
+    public record Rendered(String text, String imageUrl) {
+    }
+
+    private final boolean english;
+    private final DecimalFormat money;
+
+    private Renderer(boolean english) {
+        this.english = english;
+        this.money = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(english ? Locale.US : Locale.of("ru")));
+    }
+
+    public static Renderer forLanguage(String language) {
+        return "en".equals(language) ? EN : RU;
+    }
+
+    /** One card for one event. */
+    public Rendered render(EventType type, EventFacts facts, String cabinetName) {
+        Card card = switch (facts) {
+            case EventFacts.Order o when type == EventType.ORDER_CANCELLATION -> cancellation(o);
+            case EventFacts.Order o -> newOrder(o);
+            case EventFacts.Sale s -> sale(type, s);
+            case EventFacts.Review r -> review(r);
+            case EventFacts.Stock s -> stock(s);
+            case EventFacts.Key k -> key(type, k);
+            case EventFacts.Test t -> new Card(new StringBuilder("🔔 <b>" + t("Уведомления работают", "Notifications work")
+                    + "</b>\n" + esc(t.note())), null);
+        };
+        return card.finish(cabinetName);
+    }
+
+    /** A sample card marked as a test (the test endpoint). */
+    public Rendered renderTest(EventType type, EventFacts facts, String cabinetName) {
+        Rendered card = render(type, facts, cabinetName);
+        String banner = "🧪 <i>" + t("Тестовое уведомление", "Test notification") + "</i>\n";
+        return new Rendered(Html.truncate(banner + card.text(), limit(card.imageUrl())), card.imageUrl());
+    }
+
+    /** One message listing the members of a group (same type); sent without a photo. */
+    public String renderGroup(EventType type, List<EventFacts> members, String cabinetName) {
+        StringBuilder out = new StringBuilder(icon(type)).append(" <b>").append(groupTitle(type)).append(": ")
+                .append(members.size()).append("</b>");
+        if (cabinetName != null && !cabinetName.isBlank()) {
+            out.append(" · ").append(esc(cabinetName));
+        }
+        out.append('\n');
+        String more = "\n" + t("…и ещё ", "…and ") + members.size() + t("", " more");
+        for (int i = 0; i < members.size(); i++) {
+            String line = "• " + summary(members.get(i)) + "\n";
+            if (out.length() + line.length() + more.length() > TEXT_LIMIT) {
+                out.append(t("…и ещё ", "…and ")).append(members.size() - i).append(t("", " more"));
+                return out.toString();
+            }
+            out.append(line);
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private Card newOrder(EventFacts.Order o) {
+        StringBuilder b = new StringBuilder("🛒 <b>").append(t("Новый заказ", "New order")).append("</b>\n");
+        product(b, o.title(), o.vendorCode(), o.nmId(), o.size());
+        b.append(t("Цена: ", "Price: ")).append("<b>").append(rub(o.priceWithDisc())).append("</b>");
+        if (o.totalPrice() != null && o.priceWithDisc() != null && o.totalPrice().compareTo(o.priceWithDisc()) != 0) {
+            b.append(t(" (без скидки ", " (before discount ")).append(rub(o.totalPrice()));
+            if (o.discountPercent() != null) {
+                b.append(", −").append(o.discountPercent()).append('%');
+            }
+            b.append(')');
+        }
+        b.append('\n');
+        if (o.finishedPrice() != null) {
+            b.append(t("Покупатель заплатил: ", "Buyer paid: ")).append(rub(o.finishedPrice())).append('\n');
+        }
+        route(b, o.warehouse(), o.region());
+        b.append("🕒 ").append(when(o.orderDate())).append('\n');
+        b.append("📊 ").append(t("Сегодня: ", "Today: ")).append(o.dayOrders()).append(t(" зак. на ", " orders, "))
+                .append(rub(o.daySum())).append('\n');
+        return new Card(b, o.imageUrl());
+    }
+
+    private Card cancellation(EventFacts.Order o) {
+        StringBuilder b = new StringBuilder("❌ <b>").append(t("Отмена заказа", "Order cancelled")).append("</b>\n");
+        product(b, o.title(), o.vendorCode(), o.nmId(), o.size());
+        b.append(t("Цена: ", "Price: ")).append(rub(o.priceWithDisc())).append('\n');
+        route(b, o.warehouse(), o.region());
+        b.append(t("Заказан: ", "Ordered: ")).append(when(o.orderDate())).append('\n');
+        if (o.cancelDate() != null) {
+            b.append(t("Отменён: ", "Cancelled: ")).append(when(o.cancelDate())).append('\n');
+        }
+        return new Card(b, o.imageUrl());
+    }
+
+    private Card sale(EventType type, EventFacts.Sale s) {
+        boolean buyout = type == EventType.ORDER_BUYOUT;
+        StringBuilder b = new StringBuilder(buyout ? "💰 <b>" + t("Выкуп", "Buyout") : "↩️ <b>" + t("Возврат", "Return"))
+                .append("</b>\n");
+        product(b, s.title(), s.vendorCode(), s.nmId(), s.size());
+        b.append(t("Цена: ", "Price: ")).append(rub(s.priceWithDisc())).append('\n');
+        if (s.forPay() != null) {
+            b.append(t("К перечислению: ", "Payable to you: ")).append(rub(s.forPay())).append('\n');
+        }
+        route(b, s.warehouse(), s.region());
+        b.append("🕒 ").append(when(s.saleDate())).append('\n');
+        return new Card(b, s.imageUrl());
+    }
+
+    private Card review(EventFacts.Review r) {
+        StringBuilder b = new StringBuilder("⭐ <b>").append(t("Негативный отзыв", "Negative review")).append("</b> ")
+                .append(stars(r.rating())).append(" (").append(r.rating()).append("/5)\n");
+        product(b, r.productName(), r.vendorCode(), r.nmId(), null);
+        if (r.userName() != null && !r.userName().isBlank()) {
+            b.append(t("Покупатель: ", "Customer: ")).append(esc(Html.clip(r.userName(), 100))).append('\n');
+        }
+        quote(b, null, r.text(), REVIEW_TEXT_MAX);
+        quote(b, t("Достоинства", "Pros"), r.pros(), REVIEW_PART_MAX);
+        quote(b, t("Недостатки", "Cons"), r.cons(), REVIEW_PART_MAX);
+        b.append("🕒 ").append(when(r.createdDate())).append('\n');
+        return new Card(b, r.imageUrl());
+    }
+
+    private Card stock(EventFacts.Stock s) {
+        StringBuilder b = new StringBuilder("📉 <b>").append(t("Критичный остаток", "Critical stock")).append("</b>\n");
+        product(b, s.title(), s.vendorCode(), s.nmId(), null);
+        b.append(t("Осталось: ", "Left: ")).append("<b>").append(s.total()).append(t(" шт.", " pcs")).append("</b>")
+                .append(t(" (было ", " (was ")).append(s.totalBefore()).append(")\n");
+        if (!s.warehouses().isEmpty()) {
+            b.append(t("Где:", "Where:")).append('\n');
+            for (EventFacts.WarehouseLevel level : s.warehouses()) {
+                b.append("• ").append(esc(level.warehouse())).append(": ").append(level.quantity()).append('\n');
+            }
+        }
+        b.append(t("Пора пополнить запас.", "Time to restock.")).append('\n');
+        return new Card(b, s.imageUrl());
+    }
+
+    private Card key(EventType type, EventFacts.Key k) {
+        StringBuilder b = new StringBuilder();
+        if (type == EventType.KEY_INVALID) {
+            b.append("🔑 <b>").append(t("Ключ WB API не работает", "The WB API key stopped working")).append("</b>\n");
+            if (k.reason() != null && !k.reason().isBlank()) {
+                b.append(t("WB ответил: ", "WB said: ")).append(esc(Html.clip(k.reason(), 300))).append('\n');
+            }
+            b.append(t("Синхронизация остановлена. Создайте новый ключ в личном кабинете WB и подключите его.",
+                    "Sync is stopped. Create a new key in the WB seller portal and connect it.")).append('\n');
+        } else {
+            b.append("⏳ <b>").append(t("Ключ WB API скоро истечёт", "The WB API key expires soon")).append("</b>\n");
+            b.append(t("Осталось дней: ", "Days left: ")).append(k.daysLeft()).append('\n');
+            if (k.expiresAt() != null) {
+                b.append(t("Истекает: ", "Expires: ")).append(when(k.expiresAt())).append('\n');
+            }
+            b.append(t("Создайте новый ключ и подключите его, чтобы уведомления не прервались.",
+                    "Create a new key and connect it so notifications keep coming.")).append('\n');
+        }
+        return new Card(b, null);
+    }
+
+    private String summary(EventFacts facts) {
+        return switch (facts) {
+            case EventFacts.Order o -> name(o.title(), o.nmId()) + (o.size() != null && !o.size().equals("0")
+                    ? " (" + esc(o.size()) + ")" : "") + " — " + rub(o.priceWithDisc()) + ", " + esc(o.warehouse())
+                    + " → " + esc(o.region()) + ", " + clock(o.cancelDate() != null ? o.cancelDate() : o.orderDate());
+            case EventFacts.Sale s -> name(s.title(), s.nmId()) + " — " + rub(s.priceWithDisc()) + ", " + clock(s.saleDate());
+            case EventFacts.Review r -> stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
+                    + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
+            case EventFacts.Stock s -> name(s.title(), s.nmId()) + " — " + s.total() + t(" шт.", " pcs");
+            case EventFacts.Key k -> esc(k.reason());
+            case EventFacts.Test t -> esc(t.note());
+        };
+    }
+
+    private void product(StringBuilder b, String title, String vendorCode, long nmId, String size) {
+        b.append("<b>").append(name(title, nmId)).append("</b>\n");
+        b.append(t("Артикул: ", "Article: "));
+        if (vendorCode != null && !vendorCode.isBlank()) {
+            b.append("<code>").append(esc(Html.clip(vendorCode, 80))).append("</code> · ");
+        }
+        b.append("WB ").append(nmId).append('\n');
+        if (size != null && !size.isBlank() && !size.equals("0")) {
+            b.append(t("Размер: ", "Size: ")).append(esc(Html.clip(size, 40))).append('\n');
+        }
+    }
+
+    private void route(StringBuilder b, String warehouse, String region) {
+        if (warehouse == null && region == null) {
+            return;
+        }
+        b.append("🏬 ").append(esc(warehouse == null ? "—" : warehouse)).append(" → ")
+                .append(esc(region == null ? "—" : region)).append('\n');
+    }
+
+    private void quote(StringBuilder b, String label, String text, int max) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (label != null) {
+            b.append("<b>").append(label).append(":</b> ");
+        }
+        b.append("<i>").append(esc(Html.clip(text, max))).append("</i>\n");
+    }
+
+    private String name(String title, long nmId) {
+        return title == null || title.isBlank() ? t("Товар ", "Product ") + nmId : esc(Html.clip(title, TITLE_MAX));
+    }
+
+    private String groupTitle(EventType type) {
+        return switch (type) {
+            case NEW_ORDER -> t("Новые заказы", "New orders");
+            case ORDER_BUYOUT -> t("Выкупы", "Buyouts");
+            case ORDER_CANCELLATION -> t("Отмены заказов", "Cancelled orders");
+            case ORDER_RETURN -> t("Возвраты", "Returns");
+            case NEGATIVE_REVIEW -> t("Негативные отзывы", "Negative reviews");
+            case CRITICAL_STOCK -> t("Критичные остатки", "Critical stock");
+            case KEY_INVALID, KEY_EXPIRING -> t("Ключ WB API", "WB API key");
+            case TEST -> t("Тест", "Test");
+        };
+    }
+
+    private static String icon(EventType type) {
+        return switch (type) {
+            case NEW_ORDER -> "🛒";
+            case ORDER_BUYOUT -> "💰";
+            case ORDER_CANCELLATION -> "❌";
+            case ORDER_RETURN -> "↩️";
+            case NEGATIVE_REVIEW -> "⭐";
+            case CRITICAL_STOCK -> "📉";
+            case KEY_INVALID, KEY_EXPIRING -> "🔑";
+            case TEST -> "🧪";
+        };
+    }
+
+    private static String stars(int rating) {
+        int r = Math.max(0, Math.min(5, rating));
+        return "★".repeat(r) + "☆".repeat(5 - r);
+    }
+
+    private String rub(BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        synchronized (money) {
+            return money.format(amount) + " ₽";
+        }
+    }
+
+    private String when(Instant instant) {
+        return instant == null ? "—" : Moscow.toMsk(instant).format(WHEN) + t(" МСК", " MSK");
+    }
+
+    private static String clock(Instant instant) {
+        return instant == null ? "" : Moscow.toMsk(instant).format(CLOCK);
+    }
+
+    private static String esc(String value) {
+        return Html.escape(value);
+    }
+
+    private String t(String ru, String en) {
+        return english ? en : ru;
+    }
+
+    static int limit(String imageUrl) {
+        return imageUrl == null ? TEXT_LIMIT : CAPTION_LIMIT;
+    }
+
+    /** A card being built: its lines and photo; finishing adds the cabinet and fits the limit. */
+    private record Card(StringBuilder body, String imageUrl) {
+
+        Rendered finish(String cabinetName) {
+            String photo = imageUrl != null && (imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))
+                    ? imageUrl : null;
+            if (cabinetName != null && !cabinetName.isBlank()) {
+                body.append("🏷 ").append(esc(Html.clip(cabinetName, 100)));
+            }
+            return new Rendered(Html.truncate(body.toString().stripTrailing(), limit(photo)), photo);
+        }
+    }
+}

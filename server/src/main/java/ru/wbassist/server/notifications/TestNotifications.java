@@ -1,0 +1,98 @@
+package ru.wbassist.server.notifications;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import ru.wbassist.db.Database;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.events.EventFacts;
+import ru.wbassist.server.events.EventType;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/**
+ * Queues a realistic sample of a notification type for one user, marked as a test and delivered at once (no
+ * settings, quiet hours or grouping apply: the user or an operator asked for it). The sample uses a real product
+ * of the user's cabinet when there is one, so the photo and title look like the real thing.
+ */
+public final class TestNotifications {
+
+    private final Database db;
+    private final QueueSignal signal;
+    private final Clock clock;
+
+    public TestNotifications(Database db, QueueSignal signal, Clock clock) {
+        this.db = db;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /**
+     * @param type a type code of docs/api.md ({@code new_order} … {@code test})
+     * @return the id of the queued item
+     * @throws ApiException 404 for an unknown user, 400 (field {@code type}) for an unknown type
+     */
+    public long queue(long telegramId, String type) {
+        EventType eventType = EventType.ofCode(type).orElseThrow(() -> ApiException.badRequest("type",
+                "type must be one of " + String.join(", ", List.of(EventType.values()).stream().map(EventType::code).toList())));
+        long id = db.inTransaction(c -> {
+            var user = UserRepository.find(c, telegramId, false).orElseThrow(() -> UserService.unknown(telegramId));
+            Optional<Sample> product = product(c, user.id());
+            Instant now = clock.instant();
+            EventFacts facts = sample(eventType, product.orElse(Sample.FALLBACK), now);
+            String cabinetName = product.map(Sample::cabinetName).orElse(null);
+            Renderer.Rendered card = Renderer.forLanguage(user.language()).renderTest(eventType, facts, cabinetName);
+            return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
+                            + " image_url, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?)",
+                    user.id(), product.map(Sample::cabinetId).orElse(null), eventType.code(), "test:" + UUID.randomUUID(),
+                    card.text(), card.imageUrl(), now, "pending", now);
+        });
+        signal.signal();
+        return id;
+    }
+
+    /** A product to show: the most recently synced card of one of the user's cabinets. */
+    private record Sample(Long cabinetId, String cabinetName, long nmId, String title, String vendorCode, String imageUrl) {
+        static final Sample FALLBACK = new Sample(null, null, 123456789L, "Футболка оверсайз хлопок", "TSH-OVER-BLK", null);
+    }
+
+    private static Optional<Sample> product(Connection c, long userId) throws SQLException {
+        return Sql.queryOne(c, """
+                        SELECT p.cabinet_id, w.name, p.nm_id, p.title, p.vendor_code, p.image_url
+                          FROM cabinet_users cu JOIN wb_cabinets w ON w.id = cu.cabinet_id
+                          JOIN wb_products p ON p.cabinet_id = cu.cabinet_id
+                         WHERE cu.user_id = ? ORDER BY p.synced_at DESC, p.nm_id LIMIT 1""",
+                rs -> new Sample(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)), userId);
+    }
+
+    private static EventFacts sample(EventType type, Sample p, Instant now) {
+        Instant earlier = now.minus(Duration.ofMinutes(7));
+        return switch (type) {
+            case NEW_ORDER, ORDER_CANCELLATION -> new EventFacts.Order("test-" + now.toEpochMilli(), p.nmId(), p.title(),
+                    p.vendorCode(), "M", new BigDecimal("2490"), 40, new BigDecimal("1494"), new BigDecimal("1299"),
+                    "Коледино", "Московская область", earlier, type == EventType.ORDER_CANCELLATION ? now : null,
+                    p.imageUrl(), 12, new BigDecimal("17928"));
+            case ORDER_BUYOUT, ORDER_RETURN -> new EventFacts.Sale((type == EventType.ORDER_BUYOUT ? "S" : "R") + "9993700024",
+                    "test-" + now.toEpochMilli(), p.nmId(), p.title(), p.vendorCode(), "M", new BigDecimal("1494"),
+                    new BigDecimal("1284.01"), "Коледино", "Московская область", earlier, p.imageUrl());
+            case NEGATIVE_REVIEW -> new EventFacts.Review("test-review", p.nmId(), p.title(), p.vendorCode(), 2,
+                    "Ткань тоньше, чем на фото, после стирки села на размер.", "Цвет как на фото", "Качество ткани",
+                    "Николай", earlier, p.imageUrl());
+            case CRITICAL_STOCK -> new EventFacts.Stock(p.nmId(), p.title(), p.vendorCode(), 7, 3,
+                    List.of(new EventFacts.WarehouseLevel("Коледино", 2), new EventFacts.WarehouseLevel("Казань", 1)),
+                    p.imageUrl());
+            case KEY_INVALID -> new EventFacts.Key("401 Unauthorized: token is expired", null, null);
+            case KEY_EXPIRING -> new EventFacts.Key(null, 3, now.plus(Duration.ofDays(3)));
+            case TEST -> new EventFacts.Test("WB Assist → Telegram");
+        };
+    }
+}
