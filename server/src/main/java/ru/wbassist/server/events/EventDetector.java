@@ -147,8 +147,10 @@ public final class EventDetector implements EventSink {
                 }
             }
             if (!told.isEmpty()) {
-                // One event per fall; the alert rows (not this key) keep a repeated call from telling anyone twice.
-                EventLog.Candidate candidate = new EventLog.Candidate(nmId + "@" + now.toEpochMilli(),
+                // One event per fall, numbered per product; the alert rows keep a repeated call from telling anyone twice.
+                long falls = Sql.queryLong(c, "SELECT COUNT(*) FROM events WHERE cabinet_id = ? AND event_type = ?"
+                        + " AND external_id LIKE ?", cabinetId, EventType.CRITICAL_STOCK.code(), nmId + "#%");
+                EventLog.Candidate candidate = new EventLog.Candidate(nmId + "#" + (falls + 1),
                         stockFacts(c, cabinetId, nmId, before, after), now);
                 notifier.notify(c, log.record(c, cabinetId, cabinetName(c, cabinetId), EventType.CRITICAL_STOCK,
                         List.of(candidate), now), told);

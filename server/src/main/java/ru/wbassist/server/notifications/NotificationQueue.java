@@ -52,11 +52,11 @@ public final class NotificationQueue {
      */
     public List<NotificationItem> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
             throws InterruptedException {
-        Instant deadline = clock.instant().plus(wait);
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen = signal.version();
             List<NotificationItem> items = leaseNow(userIds, limit, lease);
-            Duration left = Duration.between(clock.instant(), deadline);
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (!items.isEmpty() || left.isNegative() || left.isZero()) {
                 return items;
             }

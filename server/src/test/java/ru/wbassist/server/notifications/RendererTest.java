@@ -1,0 +1,126 @@
+package ru.wbassist.server.notifications;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import ru.wbassist.server.events.EventFacts;
+import ru.wbassist.server.events.EventType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RendererTest {
+
+    private static final Instant ORDERED = Instant.parse("2026-11-27T07:05:00Z"); // 10:05 MSK
+    private static final String PHOTO = "https://basket-10.wbbasket.ru/vol1592/part159206/159206280/images/big/1.webp";
+
+    static EventFacts.Order order(String title) {
+        return new EventFacts.Order("srid-1", 159206280L, title, "TSH<01>", "M", new BigDecimal("2490"), 40,
+                new BigDecimal("1494.00"), new BigDecimal("1299.50"), "Коледино", "Московская", ORDERED, null, PHOTO, 3,
+                new BigDecimal("4482"));
+    }
+
+    @Test
+    void newOrderCardHasEverythingASellerLooksFor() {
+        var card = Renderer.forLanguage("ru").render(EventType.NEW_ORDER, order("Футболка"), "Мой магазин");
+        assertThat(card.imageUrl()).isEqualTo(PHOTO);
+        assertThat(card.text())
+                .contains("<b>Новый заказ</b>")
+                .contains("<b>Футболка</b>")
+                .contains("<code>TSH&lt;01&gt;</code>")
+                .contains("WB 159206280")
+                .contains("Размер: M")
+                .contains("1\u00a0494 ₽")
+                .contains("2\u00a0490 ₽")
+                .contains("−40%")
+                .contains("1\u00a0299,5 ₽")
+                .contains("Коледино → Московская")
+                .contains("27.11.2026 10:05 МСК")
+                .contains("Сегодня: 3 зак. на 4\u00a0482 ₽")
+                .contains("Мой магазин");
+        HtmlTest.assertWellFormed(card.text());
+    }
+
+    @Test
+    void englishWhenTheUserChoseIt() {
+        var card = Renderer.forLanguage("en").render(EventType.NEW_ORDER, order("T-shirt"), null);
+        assertThat(card.text()).contains("<b>New order</b>").contains("1,494 ₽").contains("27.11.2026 10:05 MSK")
+                .contains("Today: 3 orders, 4,482 ₽").doesNotContain("Новый");
+    }
+
+    @Test
+    void everyValueIsEscaped() {
+        String evil = "<script>alert(\"x\") & co</script>";
+        var review = new EventFacts.Review("r1", 1L, evil, evil, 1, evil, evil, evil, evil, ORDERED, null);
+        var card = Renderer.forLanguage("ru").render(EventType.NEGATIVE_REVIEW, review, evil);
+        assertThat(card.text()).doesNotContain("<script>").doesNotContain("\"x\"")
+                .contains("&lt;script&gt;alert(&quot;x&quot;) &amp; co&lt;/script&gt;");
+        HtmlTest.assertWellFormed(card.text());
+    }
+
+    @Test
+    void reviewCardTrimsLongTextsAndFitsTheCaptionLimitWithAPhoto() {
+        String longText = "Очень плохо & <грустно>. ".repeat(400);
+        var review = new EventFacts.Review("r1", 1L, "Платье".repeat(100), "A-1", 2, longText, longText, longText, "Анна",
+                ORDERED, PHOTO);
+        var card = Renderer.forLanguage("ru").render(EventType.NEGATIVE_REVIEW, review, "Кабинет");
+        assertThat(card.imageUrl()).isEqualTo(PHOTO);
+        assertThat(card.text().length()).isLessThanOrEqualTo(Renderer.CAPTION_LIMIT);
+        assertThat(card.text()).contains("★★☆☆☆ (2/5)").contains("Негативный отзыв");
+        HtmlTest.assertWellFormed(card.text());
+
+        var noPhoto = Renderer.forLanguage("ru").render(EventType.NEGATIVE_REVIEW,
+                new EventFacts.Review("r1", 1L, "Платье", "A-1", 2, longText, longText, longText, "Анна", ORDERED, null), null);
+        assertThat(noPhoto.imageUrl()).isNull();
+        assertThat(noPhoto.text().length()).isBetween(Renderer.CAPTION_LIMIT, Renderer.TEXT_LIMIT);
+        assertThat(noPhoto.text()).contains("Достоинства").contains("Недостатки").contains("…");
+    }
+
+    @Test
+    void eachTypeHasItsOwnCard() {
+        Renderer ru = Renderer.forLanguage("ru");
+        var sale = new EventFacts.Sale("S1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("3000"), new BigDecimal("2500"),
+                "Казань", "Татарстан", ORDERED, null);
+        assertThat(ru.render(EventType.ORDER_BUYOUT, sale, null).text()).contains("Выкуп").contains("К перечислению: 2\u00a0500 ₽");
+        assertThat(ru.render(EventType.ORDER_RETURN, sale, null).text()).contains("Возврат").contains("Казань → Татарстан");
+        var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", "42", null, null, new BigDecimal("3000"), null,
+                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO);
+        assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains("Отмена заказа")
+                .contains("Отменён: 27.11.2026 11:05 МСК");
+        var stock = new EventFacts.Stock(5L, "Кеды", "K-1", 7, 3,
+                List.of(new EventFacts.WarehouseLevel("Коледино", 2), new EventFacts.WarehouseLevel("Казань", 1)), null);
+        assertThat(ru.render(EventType.CRITICAL_STOCK, stock, null).text()).contains("Критичный остаток")
+                .contains("Осталось: <b>3 шт.</b> (было 7)").contains("• Коледино: 2").contains("• Казань: 1");
+        assertThat(ru.render(EventType.KEY_INVALID, new EventFacts.Key("token expired", null, null), null).text())
+                .contains("Ключ WB API не работает").contains("token expired");
+        assertThat(ru.render(EventType.KEY_EXPIRING, new EventFacts.Key(null, 3, ORDERED), null).text())
+                .contains("Осталось дней: 3").contains("27.11.2026 10:05 МСК");
+    }
+
+    @Test
+    void groupListsItsMembersWithinTheTextLimit() {
+        List<EventFacts> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            members.add(order("Товар " + i));
+        }
+        String text = Renderer.forLanguage("ru").renderGroup(EventType.NEW_ORDER, members, "Магазин");
+        assertThat(text).startsWith("🛒 <b>Новые заказы: 3</b> · Магазин").contains("• Товар 0 (M) — 1\u00a0494 ₽")
+                .contains("• Товар 2");
+        for (int i = 0; i < 200; i++) {
+            members.add(order("Очень длинное название товара ".repeat(6) + i));
+        }
+        String big = Renderer.forLanguage("ru").renderGroup(EventType.NEW_ORDER, members, "Магазин");
+        assertThat(big.length()).isLessThanOrEqualTo(Renderer.TEXT_LIMIT);
+        assertThat(big).contains("…и ещё ");
+        HtmlTest.assertWellFormed(big);
+    }
+
+    @Test
+    void testCardsAreMarked() {
+        var card = Renderer.forLanguage("ru").renderTest(EventType.NEW_ORDER, order("Футболка"), null);
+        assertThat(card.text()).startsWith("🧪 <i>Тестовое уведомление</i>").contains("Новый заказ");
+        assertThat(card.text().length()).isLessThanOrEqualTo(Renderer.CAPTION_LIMIT);
+    }
+}
