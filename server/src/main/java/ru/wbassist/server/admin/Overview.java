@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.insights.Period.Day;
-import ru.wbassist.server.time.Moscow;
 
 /**
  * The operator's overview: how many users and cabinets there are, what happened to notifications in the last 24 h
@@ -39,21 +40,19 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
     record DayCount(LocalDate date, long count) {
     }
 
-    static final String NOTIFICATIONS_PER_DAY = """
-            SELECT d.day_start, n.event_type, COUNT(*) AS n
-              FROM %s
-              JOIN notification_history n ON n.created_at >= d.day_start AND n.created_at < d.day_end
-             GROUP BY d.day_start, n.event_type
-             ORDER BY d.day_start, n.event_type
-            """;
+    static final String NOTIFICATIONS_PER_HOUR = """
+            SELECT x.h, x.event_type, COUNT(*) AS n
+              FROM (SELECT %s AS h, n.event_type FROM notification_history n
+                     WHERE n.created_at >= ? AND n.created_at < ?) x
+             GROUP BY x.h, x.event_type
+            """.formatted(Day.hourOf("n.created_at"));
 
-    static final String ORDERS_PER_DAY = """
-            SELECT d.day_start, COUNT(o.id) AS n
-              FROM %s
-              JOIN wb_orders o ON o.order_date >= d.day_start AND o.order_date < d.day_end
-             WHERE o.order_date >= ? AND o.order_date < ?
-             GROUP BY d.day_start
-            """;
+    /** Over all cabinets: no per-cabinet index applies, so this one reads the table (see docs/benchmarks.md). */
+    static final String ORDERS_PER_HOUR = """
+            SELECT x.h, COUNT(*) AS n
+              FROM (SELECT %s AS h FROM wb_orders o WHERE o.order_date >= ? AND o.order_date < ?) x
+             GROUP BY x.h
+            """.formatted(Day.hourOf("o.order_date"));
 
     static Overview load(Database db, Instant now) {
         List<Day> days = Day.lastDays(now, CHART_DAYS);
@@ -62,9 +61,7 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
                 window(c, now.minus(Duration.ofHours(24))), window(c, now.minus(Duration.ofDays(7))),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_sync_logs WHERE status = 'failed' AND started_at >= ?",
                         now.minus(Duration.ofHours(24))),
-                Sql.query(c, NOTIFICATIONS_PER_DAY.formatted(Day.sqlTable(days.size())),
-                        rs -> new TypeCount(Moscow.day(Sql.instant(rs, "day_start")), rs.getString("event_type"),
-                                rs.getLong("n")), Day.bounds(days).toArray()),
+                notificationsPerDay(c, days),
                 ordersPerDay(c, days)));
     }
 
@@ -82,17 +79,23 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
         return new Window(byStatus, byType);
     }
 
+    /** Per day and type, days and types in order; only the pairs that occurred. */
+    private static List<TypeCount> notificationsPerDay(Connection c, List<Day> days) throws SQLException {
+        Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
+        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new TypeCount(Day.dateOfHour(rs.getLong("h")), rs.getString("event_type"),
+                        rs.getLong("n")), days.getFirst().start(), days.getLast().end())
+                .forEach(t -> counts.computeIfAbsent(t.date(), d -> new TreeMap<>()).merge(t.type(), t.count(), Long::sum));
+        List<TypeCount> perDay = new ArrayList<>();
+        counts.forEach((date, types) -> types.forEach((type, count) -> perDay.add(new TypeCount(date, type, count))));
+        return perDay;
+    }
+
     /** Every one of the days, with zero for days without orders. */
     private static List<DayCount> ordersPerDay(Connection c, List<Day> days) throws SQLException {
-        Map<Instant, Long> counts = new LinkedHashMap<>();
-        List<Object> params = Day.bounds(days);
-        params.add(days.getFirst().start());
-        params.add(days.getLast().end());
-        Sql.query(c, ORDERS_PER_DAY.formatted(Day.sqlTable(days.size())),
-                rs -> Map.entry(Sql.instant(rs, "day_start"), rs.getLong("n")), params.toArray())
-                .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        List<DayCount> perDay = new ArrayList<>(days.size());
-        days.forEach(day -> perDay.add(new DayCount(day.date(), counts.getOrDefault(day.start(), 0L))));
-        return perDay;
+        Map<LocalDate, Long> counts = new HashMap<>();
+        Sql.query(c, ORDERS_PER_HOUR, rs -> Map.entry(Day.dateOfHour(rs.getLong("h")), rs.getLong("n")),
+                        days.getFirst().start(), days.getLast().end())
+                .forEach(e -> counts.merge(e.getKey(), e.getValue(), Long::sum));
+        return days.stream().map(day -> new DayCount(day.date(), counts.getOrDefault(day.date(), 0L))).toList();
     }
 }

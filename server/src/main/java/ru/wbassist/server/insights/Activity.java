@@ -3,14 +3,15 @@ package ru.wbassist.server.insights;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.insights.Period.Day;
@@ -25,8 +26,9 @@ import ru.wbassist.server.time.Moscow;
  *   <li>every sum is of {@code price_with_disc} (the price after the seller's discount, which is what the seller set
  *       and what WB's {@code forPay} is computed from), as an absolute value because WB may sign return amounts.</li>
  * </ul>
- * Each day is a [start, end) range of instants joined against the indexed timestamp column, so no function is ever
- * applied to a column and the Moscow calendar stays in {@link Moscow}.
+ * Each query reads one [start, end) range of the indexed timestamp column (Moscow midnights from {@link Moscow}) and
+ * sums it per UTC hour; Java adds the hours up into Moscow days ({@link Day#dateOfHour}), so the calendar stays in
+ * {@link Moscow} and the cost is one index range scan whatever the number of days.
  */
 final class Activity {
 
@@ -77,29 +79,29 @@ final class Activity {
     record TopProduct(long nmId, String title, long count, BigDecimal sum) {
     }
 
-    static final String ORDERS_BY_DAY = """
-            SELECT d.day_start, COUNT(o.id) AS n, SUM(o.price_with_disc) AS total
-              FROM %s
-              JOIN wb_orders o ON o.order_date >= d.day_start AND o.order_date < d.day_end
-             WHERE o.cabinet_id = ? AND o.order_date >= ? AND o.order_date < ?
-             GROUP BY d.day_start
-            """;
+    static final String ORDERS_BY_HOUR = """
+            SELECT x.h, NULL AS sale_type, COUNT(*) AS n, SUM(x.amount) AS total
+              FROM (SELECT %s AS h, o.price_with_disc AS amount
+                      FROM wb_orders o
+                     WHERE o.cabinet_id = ? AND o.order_date >= ? AND o.order_date < ?) x
+             GROUP BY x.h
+            """.formatted(Day.hourOf("o.order_date"));
 
-    static final String CANCELLATIONS_BY_DAY = """
-            SELECT d.day_start, COUNT(o.id) AS n, SUM(o.price_with_disc) AS total
-              FROM %s
-              JOIN wb_orders o ON o.cancel_date >= d.day_start AND o.cancel_date < d.day_end
-             WHERE o.cabinet_id = ? AND o.cancel_date >= ? AND o.cancel_date < ? AND o.is_cancel = TRUE
-             GROUP BY d.day_start
-            """;
+    static final String CANCELLATIONS_BY_HOUR = """
+            SELECT x.h, NULL AS sale_type, COUNT(*) AS n, SUM(x.amount) AS total
+              FROM (SELECT %s AS h, o.price_with_disc AS amount
+                      FROM wb_orders o
+                     WHERE o.cabinet_id = ? AND o.cancel_date >= ? AND o.cancel_date < ? AND o.is_cancel = TRUE) x
+             GROUP BY x.h
+            """.formatted(Day.hourOf("o.cancel_date"));
 
-    static final String SALES_BY_DAY = """
-            SELECT d.day_start, s.sale_type, COUNT(s.id) AS n, SUM(ABS(s.price_with_disc)) AS total
-              FROM %s
-              JOIN wb_sales s ON s.sale_date >= d.day_start AND s.sale_date < d.day_end
-             WHERE s.cabinet_id = ? AND s.sale_date >= ? AND s.sale_date < ?
-             GROUP BY d.day_start, s.sale_type
-            """;
+    static final String SALES_BY_HOUR = """
+            SELECT x.h, x.sale_type, COUNT(*) AS n, SUM(x.amount) AS total
+              FROM (SELECT %s AS h, s.sale_type, ABS(s.price_with_disc) AS amount
+                      FROM wb_sales s
+                     WHERE s.cabinet_id = ? AND s.sale_date >= ? AND s.sale_date < ?) x
+             GROUP BY x.h, x.sale_type
+            """.formatted(Day.hourOf("s.sale_date"));
 
     static final String SALES_IN_RANGE = """
             SELECT sale_type, COUNT(*) AS n, SUM(ABS(price_with_disc)) AS total
@@ -123,21 +125,19 @@ final class Activity {
 
     /** The figures of each of {@code days} (consecutive, oldest first), days without activity included as zeros. */
     static List<DayFigures> daily(Connection c, long cabinetId, List<Day> days) throws SQLException {
-        Object[] params = dayParams(days, cabinetId);
-        Map<Instant, Tally> orders = byDay(c, ORDERS_BY_DAY.formatted(Day.sqlTable(days.size())), params);
-        Map<Instant, Tally> cancellations = byDay(c, CANCELLATIONS_BY_DAY.formatted(Day.sqlTable(days.size())), params);
-        Map<String, Map<Instant, Tally>> sales = Map.of("buyout", new LinkedHashMap<>(), "return", new LinkedHashMap<>());
-        for (DayRow row : Sql.query(c, SALES_BY_DAY.formatted(Day.sqlTable(days.size())),
-                rs -> new DayRow(Sql.instant(rs, "day_start"), rs.getString("sale_type"),
-                        new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), params)) {
-            sales.get(row.saleType()).put(row.dayStart(), row.tally());
-        }
+        Object[] range = {cabinetId, days.getFirst().start(), days.getLast().end()};
+        Map<LocalDate, Tally> orders = new HashMap<>();
+        Map<LocalDate, Tally> cancellations = new HashMap<>();
+        Map<LocalDate, Tally> buyouts = new HashMap<>();
+        Map<LocalDate, Tally> returns = new HashMap<>();
+        addUp(Sql.query(c, ORDERS_BY_HOUR, HourRow::read, range), row -> orders);
+        addUp(Sql.query(c, CANCELLATIONS_BY_HOUR, HourRow::read, range), row -> cancellations);
+        addUp(Sql.query(c, SALES_BY_HOUR, HourRow::read, range), row -> "buyout".equals(row.saleType()) ? buyouts : returns);
         List<DayFigures> figures = new ArrayList<>(days.size());
         for (Day day : days) {
-            figures.add(new DayFigures(day.date(), orders.getOrDefault(day.start(), Tally.ZERO),
-                    sales.get("buyout").getOrDefault(day.start(), Tally.ZERO),
-                    sales.get("return").getOrDefault(day.start(), Tally.ZERO),
-                    cancellations.getOrDefault(day.start(), Tally.ZERO)));
+            LocalDate date = day.date();
+            figures.add(new DayFigures(date, orders.getOrDefault(date, Tally.ZERO), buyouts.getOrDefault(date, Tally.ZERO),
+                    returns.getOrDefault(date, Tally.ZERO), cancellations.getOrDefault(date, Tally.ZERO)));
         }
         return figures;
     }
@@ -145,10 +145,9 @@ final class Activity {
     /** The buyouts and returns of [from, to). */
     static Settlement settlement(Connection c, long cabinetId, Instant from, Instant to) throws SQLException {
         Map<String, Tally> byType = new HashMap<>();
-        for (DayRow row : Sql.query(c, SALES_IN_RANGE, rs -> new DayRow(null, rs.getString("sale_type"),
-                new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), cabinetId, from, to)) {
-            byType.put(row.saleType(), row.tally());
-        }
+        Sql.query(c, SALES_IN_RANGE, rs -> Map.entry(rs.getString("sale_type"),
+                        new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), cabinetId, from, to)
+                .forEach(e -> byType.put(e.getKey(), e.getValue()));
         return new Settlement(byType.getOrDefault("buyout", Tally.ZERO), byType.getOrDefault("return", Tally.ZERO));
     }
 
@@ -159,28 +158,19 @@ final class Activity {
                 rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit);
     }
 
-    /**
-     * The parameters of the per-day queries: the day table's bounds, the cabinet, then the whole range again, so the
-     * planner reads one index range on (cabinet, timestamp) instead of every row of the cabinet.
-     */
-    static Object[] dayParams(List<Day> days, long cabinetId) {
-        List<Object> params = Day.bounds(days);
-        params.add(cabinetId);
-        params.add(days.getFirst().start());
-        params.add(days.getLast().end());
-        return params.toArray();
-    }
-
-    private static Map<Instant, Tally> byDay(Connection c, String sql, Object[] params) throws SQLException {
-        Map<Instant, Tally> byDay = new LinkedHashMap<>();
-        for (DayRow row : Sql.query(c, sql, rs -> new DayRow(Sql.instant(rs, "day_start"), null,
-                new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), params)) {
-            byDay.put(row.dayStart(), row.tally());
+    /** Adds each hour's tally to its Moscow day in the map {@code target} picks for the row. */
+    private static void addUp(List<HourRow> rows, Function<HourRow, Map<LocalDate, Tally>> target) {
+        for (HourRow row : rows) {
+            target.apply(row).merge(Day.dateOfHour(row.hour()), row.tally(), Tally::plus);
         }
-        return byDay;
     }
 
-    /** A grouped row: its day (null when not grouped by day), its sale type (null for orders), its tally. */
-    private record DayRow(Instant dayStart, String saleType, Tally tally) {
+    /** One UTC hour's rows (of one sale type, for sales). */
+    private record HourRow(long hour, String saleType, Tally tally) {
+
+        static HourRow read(ResultSet rs) throws SQLException {
+            return new HourRow(rs.getLong("h"), rs.getString("sale_type"),
+                    new Tally(rs.getLong("n"), rs.getBigDecimal("total")));
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,22 +61,16 @@ public enum Period {
         }
 
         /**
-         * A derived table {@code d(day_start, day_end)} with one row per day, to join against an indexed timestamp
-         * column with {@code col >= d.day_start AND col < d.day_end}; bind its parameters with {@link #bounds}.
+         * SQL for the hour (hours since the epoch, UTC) of a timestamp column. Queries group by it — a range predicate
+         * stays on the bare column — and {@link #dateOfHour} maps each hour to its Moscow day.
          */
-        public static String sqlTable(int count) {
-            String row = "(CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))";
-            return "(VALUES " + String.join(", ", Collections.nCopies(count, row)) + ") AS d(day_start, day_end)";
+        public static String hourOf(String column) {
+            return "FLOOR(EXTRACT(EPOCH FROM " + column + ") / 3600)";
         }
 
-        /** The parameters of {@link #sqlTable}: each day's start and end. */
-        public static List<Object> bounds(List<Day> days) {
-            List<Object> bounds = new ArrayList<>(days.size() * 2);
-            days.forEach(day -> {
-                bounds.add(day.start());
-                bounds.add(day.end());
-            });
-            return bounds;
+        /** The Moscow date of an hour from {@link #hourOf}; Moscow's offset is whole hours, so no hour spans two days. */
+        public static LocalDate dateOfHour(long hour) {
+            return Moscow.day(Instant.ofEpochSecond(hour * 3600));
         }
     }
 }

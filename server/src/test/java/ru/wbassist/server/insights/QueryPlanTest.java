@@ -47,16 +47,14 @@ class QueryPlanTest {
 
     Iterable<Arguments> queries() {
         List<Day> week = Day.lastDays(NOW, 7);
-        List<Object> weekParams = List.of(Activity.dayParams(week, 0L));   // cabinet 0: set per test
         Instant monthStart = Day.lastDays(NOW, 30).getFirst().start();
         Instant end = week.getLast().end();
+        List<Object> weekRange = List.of(0L, week.getFirst().start(), end);   // cabinet 0: set per test
         return List.of(
-                Arguments.of("orders per day", Activity.ORDERS_BY_DAY.formatted(Day.sqlTable(7)),
-                        weekParams, "ix_wb_orders_cabinet_date"),
-                Arguments.of("cancellations per day", Activity.CANCELLATIONS_BY_DAY.formatted(Day.sqlTable(7)),
-                        weekParams, "ix_wb_orders_cabinet_cancel"),
-                Arguments.of("sales per day", Activity.SALES_BY_DAY.formatted(Day.sqlTable(7)),
-                        weekParams, "ix_wb_sales_cabinet"),
+                Arguments.of("orders per day", Activity.ORDERS_BY_HOUR, weekRange, "ix_wb_orders_cabinet_date"),
+                Arguments.of("cancellations per day", Activity.CANCELLATIONS_BY_HOUR, weekRange,
+                        "ix_wb_orders_cabinet_cancel"),
+                Arguments.of("sales per day", Activity.SALES_BY_HOUR, weekRange, "ix_wb_sales_cabinet"),
                 Arguments.of("sales of a period", Activity.SALES_IN_RANGE, List.of(0L, monthStart, end),
                         "ix_wb_sales_cabinet"),
                 Arguments.of("top products", Activity.TOP_PRODUCTS, List.of(0L, monthStart, end, 5),
