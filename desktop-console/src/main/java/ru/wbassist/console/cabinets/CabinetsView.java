@@ -1,7 +1,9 @@
 package ru.wbassist.console.cabinets;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,15 +12,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.CabinetUser;
-import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
+import ru.wbassist.console.common.ViewSupport;
+
+import java.util.List;
 
 /** The cabinets table with its filters and "sync now", and the selected cabinet's users below. */
 public final class CabinetsView {
@@ -61,7 +64,7 @@ public final class CabinetsView {
         SortedList<CabinetSummary> sorted = new SortedList<>(model.visibleCabinets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 ViewSupport.column("Id", 60, CabinetSummary::id),
                 ViewSupport.column("Name", 230, CabinetSummary::name),
                 ViewSupport.column("Users", 70, CabinetSummary::userCount),
@@ -70,6 +73,7 @@ public final class CabinetsView {
                 ViewSupport.timeColumn("Last sync", CabinetSummary::lastSyncAt),
                 ViewSupport.column("Status", 90, CabinetSummary::lastSyncStatus),
                 ViewSupport.column("Error", 420, CabinetSummary::lastError)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No cabinets match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy cabinet id", c -> String.valueOf(c.id())),
                 new CopyAction<>("Copy error", c -> c.lastError() == null ? "" : c.lastError()));
@@ -77,7 +81,7 @@ public final class CabinetsView {
 
         TableView<CabinetUser> users = new TableView<>(model.selectedUsers());
         users.setId("cabinetUsersTable");
-        users.getColumns().setAll(java.util.List.of(
+        users.getColumns().setAll(List.of(
                 ViewSupport.column("Telegram id", 130, CabinetUser::telegramId),
                 ViewSupport.column("Username", 180, CabinetUser::username, name -> "@" + name),
                 ViewSupport.column("First name", 180, CabinetUser::firstName),
@@ -93,7 +97,7 @@ public final class CabinetsView {
         VBox.setVgrow(users, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, usersBox);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
 
         BorderPane root = new BorderPane(split);

@@ -1,7 +1,10 @@
 package ru.wbassist.console.common;
 
+import javafx.beans.property.ObjectProperty;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** An entry of a filter combo box: what it shows and the value it filters by (null: no filter). */
@@ -24,8 +27,8 @@ public record Choice<T>(String label, T value) {
      * After the choices were replaced, points the filter at the entry with the same value again (or "any"), so a
      * refresh of the choices keeps what the operator picked; equal records do not fire a change.
      */
-    public static <V> void select(List<Choice<V>> choices, V value, javafx.beans.property.ObjectProperty<Choice<V>> filter) {
-        filter.set(choices.stream().filter(c -> java.util.Objects.equals(c.value(), value)).findFirst()
+    public static <V> void select(List<Choice<V>> choices, V value, ObjectProperty<Choice<V>> filter) {
+        filter.set(choices.stream().filter(c -> Objects.equals(c.value(), value)).findFirst()
                 .orElse(choices.getFirst()));
     }
 

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +40,7 @@ public final class Tasks {
             if (failure == null) {
                 onSuccess.accept(result);
             } else {
-                onFailure.accept(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                onFailure.accept(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
             }
         }));

@@ -1,9 +1,15 @@
 package ru.wbassist.console.common;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -47,7 +53,10 @@ public final class ViewSupport {
     }
 
     public static <T> TableColumn<T, OffsetDateTime> timeColumn(String title, Function<T, OffsetDateTime> value) {
-        return column(title, 150, value, MoscowTime::format);
+        TableColumn<T, OffsetDateTime> column = column(title, 152, value, MoscowTime::format);
+        // A constrained table squeezes columns; a cut-off time is useless.
+        column.setMinWidth(152);
+        return column;
     }
 
     /**
@@ -68,7 +77,7 @@ public final class ViewSupport {
                 });
                 menu.getItems().add(item);
             }
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             return row;
         });
@@ -104,7 +113,7 @@ public final class ViewSupport {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.setMaxSize(18, 18);
-        javafx.beans.binding.BooleanExpression busy = activities[0].busyProperty();
+        BooleanExpression busy = activities[0].busyProperty();
         for (int i = 1; i < activities.length; i++) {
             busy = busy.or(activities[i].busyProperty());
         }
@@ -113,9 +122,9 @@ public final class ViewSupport {
         error.setId(errorId);
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        javafx.beans.binding.StringExpression text = activities[0].errorProperty();
+        StringExpression text = activities[0].errorProperty();
         for (int i = 1; i < activities.length; i++) {
-            text = javafx.beans.binding.Bindings.when(text.isNotEmpty()).then(text).otherwise(activities[i].errorProperty());
+            text = Bindings.when(text.isNotEmpty()).then(text).otherwise(activities[i].errorProperty());
         }
         error.textProperty().bind(text);
         HBox line = new HBox(8, progress, error);
@@ -125,9 +134,9 @@ public final class ViewSupport {
         return line;
     }
 
-    public static <T> javafx.scene.control.ComboBox<T> combo(String id, javafx.collections.ObservableList<T> items,
+    public static <T> ComboBox<T> combo(String id, ObservableList<T> items,
                                                           ObjectProperty<T> value) {
-        javafx.scene.control.ComboBox<T> combo = new javafx.scene.control.ComboBox<>(items);
+        ComboBox<T> combo = new ComboBox<>(items);
         combo.setId(id);
         combo.valueProperty().bindBidirectional(value);
         return combo;
@@ -135,11 +144,11 @@ public final class ViewSupport {
 
     /** "◀ Previous  1–50 of 230  Next ▶"; ids {@code <prefix>PageLabel}, {@code <prefix>NextPage}, {@code <prefix>PreviousPage}. */
     public static HBox pager(String idPrefix, Paging paging, Runnable previousPage, Runnable nextPage) {
-        javafx.scene.control.Button previous = new javafx.scene.control.Button("◀ Previous");
+        Button previous = new Button("◀ Previous");
         previous.setId(idPrefix + "PreviousPage");
         previous.disableProperty().bind(paging.hasPreviousBinding().not());
         previous.setOnAction(event -> previousPage.run());
-        javafx.scene.control.Button next = new javafx.scene.control.Button("Next ▶");
+        Button next = new Button("Next ▶");
         next.setId(idPrefix + "NextPage");
         next.disableProperty().bind(paging.hasNextBinding().not());
         next.setOnAction(event -> nextPage.run());

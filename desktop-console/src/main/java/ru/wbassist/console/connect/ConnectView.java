@@ -1,5 +1,6 @@
 package ru.wbassist.console.connect;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -8,7 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -39,8 +42,8 @@ public final class ConnectView {
         progress.visibleProperty().bind(model.activity().busyProperty());
 
         GridPane form = new GridPane(10, 10);
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         form.getColumnConstraints().add(labels);
         form.addRow(0, new Label("Server URL"), url);
         form.addRow(1, new Label("Admin secret"), secret);
@@ -51,7 +54,7 @@ public final class ConnectView {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setMaxWidth(460);
-        error.textProperty().bind(javafx.beans.binding.Bindings.when(model.validationProperty().isNotEmpty())
+        error.textProperty().bind(Bindings.when(model.validationProperty().isNotEmpty())
                 .then(model.validationProperty()).otherwise(model.activity().errorProperty()));
 
         VBox card = new VBox(14, title, form, error);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,14 +129,13 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
             return logs;
         }
 
-        /** Two weeks of notifications for the users of cabinets 1–4, with the delivery outcomes each user's case gives. */
+        /** Two weeks of notifications (numbered at the end) for the users of cabinets 1–4, with the delivery outcomes each user's case gives. */
         private List<NotificationRecord> notifications() {
             List<String> eventTypes = List.of(NotificationTypes.NEW_ORDER, NotificationTypes.NEW_ORDER,
                     NotificationTypes.NEW_ORDER, NotificationTypes.ORDER_BUYOUT, NotificationTypes.ORDER_BUYOUT,
                     NotificationTypes.ORDER_CANCELLATION, NotificationTypes.ORDER_RETURN,
                     NotificationTypes.NEGATIVE_REVIEW, NotificationTypes.CRITICAL_STOCK);
             List<NotificationRecord> records = new ArrayList<>();
-            long id = 1;
             for (int minutesAgo = 14 * 24 * 60; minutesAgo > 0; minutesAgo -= 25 + random.nextInt(60)) {
                 CabinetSummary cabinet = cabinets.get(random.nextInt(4));
                 String type = eventTypes.get(random.nextInt(eventTypes.size()));
@@ -143,43 +143,50 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
                 OffsetDateTime created = nowMsk.minusMinutes(minutesAgo);
                 for (CabinetUser member : members.get(cabinet.id())) {
                     AdminUser user = users.stream().filter(u -> u.telegramId() == member.telegramId()).findFirst().orElseThrow();
-                    records.add(outcome(id++, user, cabinet, type, product, created, minutesAgo));
+                    records.add(outcome(user, cabinet, type, product, created, minutesAgo));
                 }
             }
             OffsetDateTime keyDied = nowMsk.minusHours(5);
-            records.add(new NotificationRecord(id++, 100003, 3L, NotificationTypes.KEY_INVALID, "sent", null,
+            records.add(new NotificationRecord(0, 100003, 3L, NotificationTypes.KEY_INVALID, "sent", null,
                     SampleTexts.render(NotificationTypes.KEY_INVALID, "ru", "Детская одежда", SampleTexts.PRODUCTS.getFirst(), keyDied),
                     null, keyDied, keyDied.plusSeconds(1), 1, null));
-            records.add(new NotificationRecord(id, 100006, 5L, NotificationTypes.KEY_EXPIRING, "pending", null,
+            records.add(new NotificationRecord(0, 100006, 5L, NotificationTypes.KEY_EXPIRING, "pending", null,
                     SampleTexts.render(NotificationTypes.KEY_EXPIRING, "ru", "Новый магазин", SampleTexts.PRODUCTS.getFirst(), nowMsk),
                     null, nowMsk.minusMinutes(1), null, 0, null));
-            return records;
+            // Ids follow creation, as the server's identity column does.
+            records.sort(Comparator.comparing(NotificationRecord::createdAt));
+            List<NotificationRecord> numbered = new ArrayList<>();
+            for (NotificationRecord r : records) {
+                numbered.add(new NotificationRecord(numbered.size() + 1, r.telegramId(), r.cabinetId(), r.type(), r.status(),
+                        r.suppressedReason(), r.text(), r.imageUrl(), r.createdAt(), r.sentAt(), r.attempts(), r.lastError()));
+            }
+            return numbered;
         }
 
-        private NotificationRecord outcome(long id, AdminUser user, CabinetSummary cabinet, String type,
+        private NotificationRecord outcome(AdminUser user, CabinetSummary cabinet, String type,
                                            SampleTexts.Product product, OffsetDateTime created, int minutesAgo) {
             String text = SampleTexts.render(type, user.settings().language(), cabinet.name(), product, created);
             String image = type.equals(NotificationTypes.NEW_ORDER)
                     ? "https://basket-12.wbbasket.ru/vol" + product.nmId() / 100000 + "/part" + product.nmId() / 1000
                     + "/" + product.nmId() + "/images/big/1.webp" : null;
             if (user.botBlocked() && minutesAgo < 3 * 24 * 60) {
-                return new NotificationRecord(id, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
+                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
                         image, created, null, 0, null);
             }
             if (!user.settings().allows(type)) {
-                return new NotificationRecord(id, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
+                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
                         text, image, created, null, 0, null);
             }
             if (minutesAgo < 8) {
-                return new NotificationRecord(id, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
+                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
                         created, null, 0, null);
             }
             if (random.nextInt(40) == 0) {
-                return new NotificationRecord(id, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
+                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
                         created, null, 5, "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified");
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
-            return new NotificationRecord(id, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
+            return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
                     created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)), attempts,
                     attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60");
         }

@@ -4,6 +4,7 @@ import ru.wbassist.console.api.NotificationTypes;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Notification texts in the Telegram HTML the server renders (Russian, or English for users who chose it), for the
@@ -16,7 +17,7 @@ final class SampleTexts {
     record Product(long nmId, String title, String article, String size, int price, String warehouse, String region) {
     }
 
-    static final java.util.List<Product> PRODUCTS = java.util.List.of(
+    static final List<Product> PRODUCTS = List.of(
             new Product(184503921, "Кроссовки беговые Air Run", "AR-2041", "42", 4990, "Коледино", "Московская область"),
             new Product(184503922, "Худи оверсайз с капюшоном", "HD-0312", "L", 3290, "Электросталь", "Санкт-Петербург"),
             new Product(201774310, "Набор полотенец <Premium> & халат", "TW-7710", "ONE", 2590, "Казань", "Республика Татарстан"),

@@ -16,8 +16,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
+import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtml;
 import ru.wbassist.console.telegram.TelegramHtmlView;
 
@@ -46,16 +46,17 @@ public final class NotificationsView {
         TableView<NotificationRecord> table = new TableView<>(model.rows());
         table.setId("notificationsTable");
         table.getColumns().setAll(List.of(
-                ViewSupport.column("Id", 55, NotificationRecord::id),
+                ViewSupport.column("Id", 50, NotificationRecord::id),
                 ViewSupport.timeColumn("Created", NotificationRecord::createdAt),
-                ViewSupport.column("User", 95, NotificationRecord::telegramId),
-                ViewSupport.column("Cabinet", 60, NotificationRecord::cabinetId),
+                ViewSupport.column("User", 80, NotificationRecord::telegramId),
+                ViewSupport.column("Cab.", 45, NotificationRecord::cabinetId),
                 ViewSupport.column("Type", 125, NotificationRecord::type),
-                ViewSupport.column("Status", 65, NotificationRecord::status),
-                ViewSupport.column("Att.", 40, NotificationRecord::attempts),
+                ViewSupport.column("Status", 62, NotificationRecord::status),
+                ViewSupport.column("Att.", 38, NotificationRecord::attempts),
                 ViewSupport.column("Suppressed", 100, NotificationRecord::suppressedReason),
-                ViewSupport.column("Last error", 140, NotificationRecord::lastError),
-                ViewSupport.column("Text", 220, NotificationRecord::text, html -> TelegramHtml.plainText(html).replace('\n', ' '))));
+                ViewSupport.column("Last error", 120, NotificationRecord::lastError),
+                ViewSupport.column("Text", 200, NotificationRecord::text, html -> TelegramHtml.plainText(html).replace('\n', ' '))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No notifications match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy notification id", n -> String.valueOf(n.id())),
                 new CopyAction<>("Copy Telegram id", n -> String.valueOf(n.telegramId())),
@@ -84,7 +85,7 @@ public final class NotificationsView {
         side.setPadding(new Insets(0, 0, 0, 8));
         side.setMinWidth(300);
         SplitPane split = new SplitPane(table, side);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.74);
 
         BorderPane root = new BorderPane(split);
         root.setTop(filters);

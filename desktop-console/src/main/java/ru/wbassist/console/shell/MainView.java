@@ -26,6 +26,7 @@ import ru.wbassist.console.testsend.TestSendView;
 import ru.wbassist.console.testsend.TestSendViewModel;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** The connected window: a header and one tab per view; a tab loads its data when it is opened. */
 public final class MainView {
@@ -71,7 +72,7 @@ public final class MainView {
 
     private static Tab tab(View view, String title, Node content, Runnable onOpen) {
         Tab tab = new Tab(title, content);
-        tab.setId("tab-" + view.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        tab.setId("tab-" + view.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         tab.setUserData(view);
         tab.getProperties().put(Runnable.class, onOpen);
         return tab;

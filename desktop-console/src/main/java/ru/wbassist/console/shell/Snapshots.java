@@ -4,11 +4,11 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** Writes a scene as PNG without javafx-swing: the snapshot's ARGB pixels into a BufferedImage (stack.md §7). */
 public final class Snapshots {

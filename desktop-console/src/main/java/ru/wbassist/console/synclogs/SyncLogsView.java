@@ -14,10 +14,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import ru.wbassist.console.api.SyncLogEntry;
-import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
+import ru.wbassist.console.common.ViewSupport;
 
 import java.util.List;
 
@@ -63,6 +62,7 @@ public final class SyncLogsView {
                 ViewSupport.timeColumn("Completed", SyncLogEntry::completedAt),
                 ViewSupport.column("Records", 80, SyncLogEntry::recordsProcessed),
                 ViewSupport.column("Error", 380, SyncLogEntry::errorMessage)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No sync runs match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy log id", e -> String.valueOf(e.id())),
                 new CopyAction<>("Copy cabinet id", e -> String.valueOf(e.cabinetId())),

@@ -9,6 +9,7 @@ import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.common.Choice;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,7 +96,7 @@ class SyncLogsViewModelTest {
                 .until(() -> api.syncLogCalls() <= stopped + 1);
     }
 
-    private static <T> Choice<T> choice(java.util.List<Choice<T>> choices, T value) {
+    private static <T> Choice<T> choice(List<Choice<T>> choices, T value) {
         return choices.stream().filter(c -> value.equals(c.value())).findFirst().orElseThrow();
     }
 }

@@ -3,7 +3,9 @@ package ru.wbassist.console.ui;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
@@ -84,7 +86,7 @@ class ConsoleUiTest {
         assertThat(table.getItems()).extracting(SyncLogEntry::status).containsOnly("failed");
 
         clickRow(robot, table, 0);
-        javafx.scene.control.TextArea details = robot.lookup("#syncLogDetails").queryAs(javafx.scene.control.TextArea.class);
+        TextArea details = robot.lookup("#syncLogDetails").queryAs(TextArea.class);
         waitUntil(() -> details.getText().contains("Error: WB API answered 401: key revoked"));
     }
 
@@ -102,7 +104,7 @@ class ConsoleUiTest {
         waitUntil(() -> !preview.getChildren().isEmpty());
         // The blockquote and the link render as the user reads them, without markup.
         assertThat(UiTestSupport.text(preview)).isEqualTo("Review 2/5\n▍ Too small\nReply");
-        javafx.scene.control.TextArea details = robot.lookup("#notificationDetails").queryAs(javafx.scene.control.TextArea.class);
+        TextArea details = robot.lookup("#notificationDetails").queryAs(TextArea.class);
         assertThat(details.getText()).contains("attempts: 5").contains("Last error: Telegram 400: Bad Request: chat not found");
     }
 
@@ -139,7 +141,7 @@ class ConsoleUiTest {
 
     private static void clickRow(FxRobot robot, TableView<?> table, int index) {
         robot.clickOn(robot.from(table).lookup(".table-row-cell")
-                .match((javafx.scene.control.TableRow<?> row) -> row.getIndex() == index && row.getItem() != null).<Node>query());
+                .match((TableRow<?> row) -> row.getIndex() == index && row.getItem() != null).<Node>query());
     }
 
     /** Opens a combo box and clicks the entry with that text, as an operator would. */
