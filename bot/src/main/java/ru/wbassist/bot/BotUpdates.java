@@ -11,11 +11,13 @@ import ru.wbassist.bot.command.CommandRequest;
 import ru.wbassist.bot.command.Languages;
 import ru.wbassist.bot.command.Sender;
 import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.ServerClient;
 
 import java.util.concurrent.ExecutorService;
 
 /**
- * Turns Telegram updates into command and button requests in the user's language. Each update is handled on its own
+ * Turns Telegram updates into command and button requests in the user's language, and reports a user who blocked
+ * the bot (my_chat_member "kicked") to the server. Each update is handled on its own
  * virtual thread so one slow server call does not hold up other users' commands.
  */
 final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
@@ -24,10 +26,12 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
 
     private final CommandContainer commands;
     private final Languages languages;
+    private final ServerClient server;
     private final ExecutorService workers;
 
-    BotUpdates(CommandContainer commands, Languages languages, ExecutorService workers) {
+    BotUpdates(CommandContainer commands, Languages languages, ServerClient server, ExecutorService workers) {
         this.commands = commands;
+        this.server = server;
         this.languages = languages;
         this.workers = workers;
     }
@@ -49,6 +53,10 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
             Sender from = sender(message.getFrom());
             Texts texts = Texts.of(languages.of(from));
             commands.onMessage(commandRequest(message, from, texts));
+        } else if (update.hasMyChatMember() && update.getMyChatMember().getChat().isUserChat()
+                && "kicked".equals(update.getMyChatMember().getNewChatMember().getStatus())) {
+            // the user blocked the bot: stop fan-out now rather than at the next failed send
+            server.markBlocked(update.getMyChatMember().getFrom().getId());
         } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             CallbackQuery query = update.getCallbackQuery();
             Sender from = sender(query.getFrom());

@@ -43,7 +43,7 @@ import java.util.concurrent.Executors;
 public final class WbAssistBot implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WbAssistBot.class.getName());
-    private static final List<String> MENU = List.of("start", "connect", "cabinets", "dashboard", "orders", "stocks",
+    static final List<String> MENU = List.of("start", "connect", "cabinets", "dashboard", "orders", "stocks",
             "reviews", "analytics", "sync", "settings", "test", "stop", "lang", "help");
 
     private final String token;
@@ -62,7 +62,7 @@ public final class WbAssistBot implements AutoCloseable {
                 token, telegramUrl);
         Messenger messenger = new TelegramMessenger(telegram);
         Languages languages = new Languages(server);
-        this.updates = new BotUpdates(commands(server, messenger, languages), languages, workers);
+        this.updates = new BotUpdates(commands(server, messenger, languages), languages, server, workers);
         this.delivery = new DeliveryEngine(server, messenger, deliveryOptions);
     }
 

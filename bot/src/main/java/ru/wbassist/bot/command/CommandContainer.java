@@ -7,6 +7,7 @@ import ru.wbassist.bot.telegram.TelegramFailure;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ public final class CommandContainer {
         this.messenger = messenger;
     }
 
-    public java.util.Set<String> commandNames() {
+    /** The names of all commands, e.g. for checking the menu against them. */
+    public Set<String> commandNames() {
         return commands.keySet();
     }
 

@@ -5,6 +5,7 @@ import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,7 +51,7 @@ final class AckQueue implements Runnable {
         this.maxPause = maxPause;
     }
 
-    void delivered(long id, java.time.OffsetDateTime sentAt) {
+    void delivered(long id, OffsetDateTime sentAt) {
         outcomes.add(new Delivered(new Dto.Delivered(id, sentAt)));
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 /**
  * The texts users read, from {@code messages.properties} (Russian) and {@code messages_en.properties}; values are
@@ -53,7 +54,7 @@ public final class Texts {
     }
 
     /** Every key, for the test that both languages define the same texts. */
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return bundle.keySet();
     }
 }

@@ -202,6 +202,14 @@ class BotCommandsTest {
     }
 
     @Test
+    void blockingTheBotIsReportedToTheServerAtOnce() {
+        say(ANNA, "/start");
+        emulator.block(CHAT);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.isBlocked(CHAT));
+    }
+
+    @Test
     void serverOutageBecomesAShortApology() {
         server.setDown(true);
         assertThat(say(ANNA, "/dashboard").text()).contains("Сервер WB Assist недоступен");

@@ -436,8 +436,40 @@ final class BotApi {
         return List.copyOf(allSent);
     }
 
-    synchronized void setBlocked(long chatId, boolean blocked) {
-        chat(chatId).blocked = blocked;
+    /**
+     * The user blocks (or unblocks) the bot. Like Telegram, this also sends the bot a my_chat_member update whose new
+     * status is "kicked" (or "member").
+     */
+    void setBlocked(long chatId, boolean blocked) {
+        TelegramUser user;
+        synchronized (this) {
+            Chat chat = chat(chatId);
+            if (chat.blocked == blocked) {
+                return;
+            }
+            chat.blocked = blocked;
+            user = chat.user != null ? chat.user : TelegramUser.of(chatId, "User " + chatId);
+        }
+        long date = clock.instant().getEpochSecond();
+        updates.add(id -> {
+            ObjectNode update = json.createObjectNode().put("update_id", id);
+            ObjectNode member = update.putObject("my_chat_member");
+            member.putObject("chat").put("id", chatId).put("type", "private").put("first_name", user.firstName());
+            member.set("from", userJson(user));
+            member.put("date", date);
+            member.set("old_chat_member", memberJson(blocked ? "member" : "kicked"));
+            member.set("new_chat_member", memberJson(blocked ? "kicked" : "member"));
+            return update;
+        });
+    }
+
+    private ObjectNode memberJson(String status) {
+        ObjectNode member = json.createObjectNode().put("status", status);
+        member.set("user", botUser());
+        if ("kicked".equals(status)) {
+            member.put("until_date", 0);
+        }
+        return member;
     }
 
     void makeUnfetchable(String url) {

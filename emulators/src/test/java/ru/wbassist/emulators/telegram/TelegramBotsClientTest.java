@@ -130,6 +130,20 @@ class TelegramBotsClientTest {
         assertThat(emulator.callbackAnswer(queryId)).contains("ok");
     }
 
+    @Test
+    void blockingTheBotSendsAMyChatMemberUpdateLikeTelegram() throws Exception {
+        emulator.block(CHAT);
+        emulator.block(CHAT);
+        emulator.unblock(CHAT);
+
+        List<Update> updates = telegram.execute(GetUpdates.builder().timeout(1).build());
+
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0).getMyChatMember().getNewChatMember().getStatus()).isEqualTo("kicked");
+        assertThat(updates.get(0).getMyChatMember().getChat().getId()).isEqualTo(CHAT);
+        assertThat(updates.get(1).getMyChatMember().getNewChatMember().getStatus()).isEqualTo("member");
+    }
+
     private static byte[] png() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), "png", out);
