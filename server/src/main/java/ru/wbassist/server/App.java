@@ -12,6 +12,7 @@ import ru.wbassist.db.Database;
 import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
+import ru.wbassist.server.cabinets.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.events.EventDetector;
@@ -29,8 +30,15 @@ import ru.wbassist.server.notifications.NotificationsConfig;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
+import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.SyncScheduler;
+import ru.wbassist.server.sync.SyncService;
+import ru.wbassist.server.sync.SyncSettings;
+import ru.wbassist.server.sync.SyncTrigger;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
+import ru.wbassist.server.wb.WbClient;
+import ru.wbassist.server.wb.WbKeyCheck;
 
 /**
  * The server's wiring, in one place: every repository, service and background part is built here by constructor,
@@ -48,14 +56,16 @@ public final class App implements AutoCloseable {
     private final EventSink eventSink;
     private final TestNotifications testNotifications;
     private final NotificationService notificationService;
+    private final CabinetRepository cabinets;
+    private final SyncScheduler syncScheduler;
+    private final SyncService syncService;
 
     public App(AppConfig config, Database db, Clock clock) {
         this.config = config;
         this.db = db;
         UserRepository users = new UserRepository(db);
-        CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
+        this.cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
         this.userService = new UserService(users);
-        this.cabinetService = new CabinetService(cabinets, users, clock);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         this.adminService = new AdminService(db, users, clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
@@ -65,6 +75,15 @@ public final class App implements AutoCloseable {
         this.testNotifications = new TestNotifications(db, signal, clock);
         this.notificationService = new NotificationService(new NotificationQueue(db, signal, notifications, clock),
                 new SettingsRepository(db), testNotifications, users);
+        SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
+        WbClient wb = WbClient.from(config.config().get("wb"));
+        this.syncScheduler = SyncScheduler.create(db.dataSource(),
+                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock), syncSettings, null);
+        SyncTrigger trigger = syncScheduler.trigger();
+        // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
+        KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
+        this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
+        this.syncService = new SyncService(db, users, cabinets, trigger);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -90,6 +109,7 @@ public final class App implements AutoCloseable {
         ErrorHandlers.register(routing);
         routing.register("/users", userService)
                 .register("/wb/cabinets", cabinetService)
+                .register("/api/v1/bot/sync", syncService)
                 .register("/api/v1/bot", insightsService)
                 .register("/api/v1/admin", adminService)
                 .register("/api/v1/notifications", notificationService);
@@ -98,6 +118,7 @@ public final class App implements AutoCloseable {
     /** Starts the background parts (scheduler, delivery signals). */
     public void start() {
         commitWatcher.start();
+        syncScheduler.start(cabinets.activeIds());
     }
 
     /** Where the sync reports stored rows (event detection and fan-out), inside its transaction. */
@@ -116,6 +137,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        syncScheduler.close();
         commitWatcher.close();
         db.close();
     }

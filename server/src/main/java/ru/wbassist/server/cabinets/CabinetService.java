@@ -2,6 +2,8 @@ package ru.wbassist.server.cabinets;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -10,11 +12,14 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.http.ErrorBody;
+import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
+import ru.wbassist.server.wb.WbException;
 
 /** {@code /wb/cabinets}: connect a WB key, list and leave cabinets. */
 public final class CabinetService implements HttpService {
@@ -22,11 +27,20 @@ public final class CabinetService implements HttpService {
     private final CabinetRepository cabinets;
     private final UserRepository users;
     private final Clock clock;
+    private final KeyCheck keyCheck;
+    private final LongConsumer firstSync;
 
-    public CabinetService(CabinetRepository cabinets, UserRepository users, Clock clock) {
+    /**
+     * @param keyCheck  asks WB whether a key works before it is stored
+     * @param firstSync starts the first sync of a newly created cabinet
+     */
+    public CabinetService(CabinetRepository cabinets, UserRepository users, Clock clock, KeyCheck keyCheck,
+                          LongConsumer firstSync) {
         this.cabinets = cabinets;
         this.users = users;
         this.clock = clock;
+        this.keyCheck = keyCheck;
+        this.firstSync = firstSync;
     }
 
     @Override
@@ -47,10 +61,24 @@ public final class CabinetService implements HttpService {
         User user = users.find(request.userId()).orElseThrow(() -> UserService.unknown(request.userId()));
         String apiKey = request.apiKey().strip();
         WbToken token = WbToken.parseForConnect(apiKey, clock);
-        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, request.cleanName(), token);
+        Optional<String> sellerName;
+        try {
+            sellerName = keyCheck.check(apiKey);
+        } catch (WbException e) {
+            // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error
+            Status status = e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
+            ErrorHandlers.send(res, status, new ErrorBody("wb_unavailable",
+                    "the key could not be checked with WB right now; try again in a few minutes (" + e.getMessage() + ")",
+                    null, null));
+            return;
+        }
+        String name = request.cleanName() != null ? request.cleanName() : sellerName.orElse(null);
+        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, name, token);
         switch (connected.outcome()) {
-            case CREATED -> res.status(Status.CREATED_201)
-                    .send(Map.of("cabinet", connected.cabinet(), "shared", false));
+            case CREATED -> {
+                firstSync.accept(connected.cabinet().id());
+                res.status(Status.CREATED_201).send(Map.of("cabinet", connected.cabinet(), "shared", false));
+            }
             case JOINED -> res.status(Status.OK_200).send(Map.of("cabinet", connected.cabinet(), "shared", true));
             case ALREADY_LINKED -> throw ApiException.conflict("this key is already connected to your cabinet \""
                     + connected.cabinet().name() + "\" (id " + connected.cabinet().id() + ")");

@@ -48,6 +48,14 @@ public final class Moscow {
         return instant.atZone(ZONE).truncatedTo(ChronoUnit.SECONDS).format(WB_NAIVE);
     }
 
+    /**
+     * Formats an instant as WB's statistics paging wants the last row's {@code lastChangeDate} back: naive Moscow time
+     * with the full fraction WB sent (none when it sent whole seconds).
+     */
+    public static String formatWbPrecise(Instant instant) {
+        return instant.atZone(ZONE).toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
     /** The instant as Moscow wall time with its offset, for API responses and texts. */
     public static OffsetDateTime toMsk(Instant instant) {
         return instant.atZone(ZONE).toOffsetDateTime();

@@ -1,0 +1,201 @@
+package ru.wbassist.server.sync;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import ru.wbassist.db.Database;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.cabinets.CabinetRepository;
+import ru.wbassist.server.cabinets.WbToken;
+import ru.wbassist.server.events.EventSink;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.wb.WbClient;
+import ru.wbassist.server.wb.WbCredentials;
+import ru.wbassist.server.wb.WbException;
+
+/**
+ * One run of one cabinet: products, stocks, orders, sales, reviews, each fetched from WB and then stored in one
+ * transaction together with its events and its cursor. A data set without a cursor is in its baseline: its history is
+ * stored and nothing is reported to the {@link EventSink}. When every data set has completed once the cabinet's
+ * {@code baseline_completed_at} is set.
+ *
+ * <p>A key WB rejects (401/403) ends the run: the cabinet's key is marked invalid, the data set's log says why, and
+ * the sink hears about it once per invalidation. The next interval tries again.
+ */
+public final class CabinetSync implements CabinetRunner {
+
+    private static final System.Logger LOG = System.getLogger(CabinetSync.class.getName());
+    private static final Duration ONE_DAY = Duration.ofDays(1);
+    private static final Duration THREE_DAYS = Duration.ofDays(3);
+
+    private final Database db;
+    private final CabinetRepository cabinets;
+    private final EventSink events;
+    private final Clock clock;
+    private final List<DataSetStep<?>> steps;
+
+    public CabinetSync(Database db, CabinetRepository cabinets, WbClient wb, EventSink events, SyncSettings settings,
+                       Clock clock) {
+        this.db = db;
+        this.cabinets = cabinets;
+        this.events = events;
+        this.clock = clock;
+        Duration history = Duration.ofDays(settings.historyDays());
+        this.steps = List.of(new ProductsStep(wb), new StocksStep(wb, db),
+                new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
+                new ReviewsStep(wb, settings.overlap()));
+    }
+
+    /** How a run ended. */
+    public enum Outcome { SUCCESS, FAILED, KEY_REJECTED, NO_CABINET }
+
+    /** Runs the cabinet once; {@code false} when it no longer exists or is inactive (stop scheduling it). */
+    @Override
+    public boolean run(long cabinetId) {
+        return sync(cabinetId) != Outcome.NO_CABINET;
+    }
+
+    /** Runs the cabinet once and says how it went. */
+    public Outcome sync(long cabinetId) {
+        Optional<State> found = db.withConnection(c -> Sql.queryOne(c, "SELECT active, token_expires_at,"
+                        + " baseline_completed_at FROM wb_cabinets WHERE id = ?",
+                rs -> new State(rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"),
+                        Sql.instant(rs, "baseline_completed_at")), cabinetId));
+        if (found.isEmpty() || !found.get().active()) {
+            return Outcome.NO_CABINET;
+        }
+        State state = found.get();
+        String key = cabinets.apiKey(cabinetId);
+        WbCredentials credentials = WbCredentials.ofCabinet(cabinetId, key);
+        warnIfExpiring(cabinetId, state.tokenExpiresAt());
+        Set<WbToken.Scope> scopes = scopesOf(key);
+        boolean allDone = true;
+        boolean anySucceeded = false;
+        for (DataSetStep<?> step : steps) {
+            if (!scopes.contains(step.dataSet().scope())) {
+                LOG.log(Level.DEBUG, "cabinet {0}: the key has no {1} category; {2} skipped", cabinetId,
+                        step.dataSet().scope(), step.dataSet().dbName());
+                continue;
+            }
+            try {
+                if (runStep(step, cabinetId, credentials)) {
+                    anySucceeded = true;
+                } else {
+                    allDone = false;
+                }
+            } catch (WbException.KeyRejected e) {
+                markKeyInvalid(cabinetId, e);
+                return Outcome.KEY_REJECTED;
+            }
+        }
+        Instant now = clock.instant();
+        boolean succeeded = anySucceeded;
+        boolean complete = allDone;
+        db.inTransaction(c -> {
+            if (succeeded) {
+                Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = NULL, key_error = NULL WHERE id = ?"
+                        + " AND key_invalid_since IS NOT NULL", cabinetId);
+            }
+            if (complete && state.baselineCompletedAt() == null) {
+                Sql.update(c, "UPDATE wb_cabinets SET baseline_completed_at = ? WHERE id = ?", now, cabinetId);
+            }
+            return null;
+        });
+        return allDone ? Outcome.SUCCESS : Outcome.FAILED;
+    }
+
+    /**
+     * Fetches and stores one data set, logging the run.
+     *
+     * @return false when it failed (the other data sets still run)
+     * @throws WbException.KeyRejected when WB refused the key (the log row already says so)
+     */
+    private <T> boolean runStep(DataSetStep<T> step, long cabinetId, WbCredentials credentials) {
+        DataSet dataSet = step.dataSet();
+        Instant started = clock.instant();
+        Optional<String> cursor = db.withConnection(c -> Cursors.read(c, cabinetId, dataSet));
+        boolean baseline = cursor.isEmpty();
+        long logId = db.withConnection(c -> SyncLogs.start(c, cabinetId, dataSet, baseline, started));
+        try {
+            DataSetStep.Fetched<T> fetched = step.fetch(credentials, cabinetId, cursor, started);
+            db.inTransaction(c -> {
+                Instant now = clock.instant();
+                DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
+                        : Optional.of(events), now);
+                Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
+                SyncLogs.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
+                        stored.skipped() > 0 ? stored.skipped() + " rows WB sent could not be stored" : null, now);
+                return null;
+            });
+            return true;
+        } catch (WbException.KeyRejected e) {
+            finishFailed(logId, e.getMessage() + ". Replace the key in the seller cabinet and connect it again.");
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cabinet " + cabinetId + ": " + dataSet.dbName() + " failed: " + e.getMessage(),
+                    e instanceof WbException ? null : e);
+            finishFailed(logId, e instanceof WbException ? e.getMessage() : "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return false;
+        }
+    }
+
+    private void finishFailed(long logId, String message) {
+        db.withConnection(c -> {
+            SyncLogs.finish(c, logId, "failed", 0, message, clock.instant());
+            return null;
+        });
+    }
+
+    /** Marks the key invalid; the sink hears of it only when the key was valid until now. */
+    private void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
+        LOG.log(Level.WARNING, "cabinet {0}: WB rejected the key ({1}): {2}", cabinetId, e.status(), e.reason());
+        String reason = "WB answered " + e.status() + ": " + e.reason();
+        db.inTransaction(c -> {
+            boolean wasValid = Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                    rs -> rs.getObject(1) == null, cabinetId).orElse(false);
+            if (wasValid) {
+                Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
+                        clock.instant(), reason, cabinetId);
+                events.keyInvalid(c, cabinetId, reason);
+            } else {
+                Sql.update(c, "UPDATE wb_cabinets SET key_error = ? WHERE id = ?", reason, cabinetId);
+            }
+            return null;
+        });
+    }
+
+    /** Tells the sink when the key expires within 3 days or 1 day (it keeps one notice per threshold and key). */
+    private void warnIfExpiring(long cabinetId, Instant expiresAt) {
+        if (expiresAt == null) {
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        if (left.isNegative() || left.compareTo(THREE_DAYS) > 0) {
+            return;
+        }
+        int daysLeft = left.compareTo(ONE_DAY) <= 0 ? 1 : 3;
+        db.inTransaction(c -> {
+            events.keyExpiring(c, cabinetId, daysLeft, expiresAt);
+            return null;
+        });
+    }
+
+    /** The categories the key grants; all of them when it cannot be read (WB will answer for itself). */
+    private static Set<WbToken.Scope> scopesOf(String key) {
+        try {
+            return WbToken.parse(key).scopes();
+        } catch (ApiException notAJwt) {
+            return EnumSet.allOf(WbToken.Scope.class);
+        }
+    }
+
+    private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt) {
+    }
+}

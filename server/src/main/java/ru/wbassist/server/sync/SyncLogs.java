@@ -1,0 +1,49 @@
+package ru.wbassist.server.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import ru.wbassist.db.Sql;
+
+/** {@code wb_sync_logs}: one row per run and data set, running → success / partial / failed. */
+final class SyncLogs {
+
+    static final int MAX_ERROR = 1000;
+
+    private SyncLogs() {
+    }
+
+    static long start(Connection c, long cabinetId, DataSet dataSet, boolean baseline, Instant now) throws SQLException {
+        return Sql.insert(c, "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, baseline)"
+                + " VALUES (?,?,?,?,?)", cabinetId, dataSet.dbName(), "running", now, baseline);
+    }
+
+    static void finish(Connection c, long logId, String status, int records, String error, Instant now)
+            throws SQLException {
+        String message = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + "…";
+        Sql.update(c, "UPDATE wb_sync_logs SET status = ?, completed_at = ?, records_processed = ?, error_message = ?"
+                + " WHERE id = ?", status, now, records, message, logId);
+    }
+
+    /** The latest run of each data set of a cabinet, in sync order. */
+    static List<DataSetRun> latest(Connection c, long cabinetId) throws SQLException {
+        List<DataSetRun> runs = new ArrayList<>(Sql.query(c, """
+                SELECT l.data_set, l.status, l.started_at, l.completed_at, l.records_processed, l.error_message
+                  FROM wb_sync_logs l
+                 WHERE l.cabinet_id = ?
+                   AND l.id IN (SELECT MAX(m.id) FROM wb_sync_logs m WHERE m.cabinet_id = ? GROUP BY m.data_set)
+                """, rs -> new DataSetRun(rs.getString("data_set"), rs.getString("status"), Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "completed_at"), rs.getInt("records_processed"), rs.getString("error_message")),
+                cabinetId, cabinetId));
+        runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
+        return runs;
+    }
+
+    /** One data set's latest run, as {@code GET /api/v1/bot/sync/status} shows it. */
+    record DataSetRun(String dataSet, String status, Instant startedAt, Instant completedAt, int records, String error) {
+    }
+}

@@ -1,0 +1,96 @@
+package ru.wbassist.server.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.db.Database;
+import ru.wbassist.server.cabinets.Cabinet;
+import ru.wbassist.server.cabinets.CabinetRepository;
+import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.http.Params;
+import ru.wbassist.server.users.User;
+import ru.wbassist.server.users.UserRepository;
+import ru.wbassist.server.users.UserService;
+
+/** {@code /api/v1/bot/sync}: "sync now" and the sync status of a user's cabinets (docs/api.md). */
+public final class SyncService implements HttpService {
+
+    private final Database db;
+    private final UserRepository users;
+    private final CabinetRepository cabinets;
+    private final SyncTrigger trigger;
+
+    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger) {
+        this.db = db;
+        this.users = users;
+        this.cabinets = cabinets;
+        this.trigger = trigger;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/start", this::start)
+                .get("/status", this::status)
+                .any("/start", (req, res) -> {
+                    throw ApiException.methodNotAllowed("POST");
+                })
+                .any("/status", (req, res) -> {
+                    throw ApiException.methodNotAllowed("GET");
+                });
+    }
+
+    /** 202 when at least one cabinet's sync was started; 409 when every requested cabinet is syncing already. */
+    private void start(ServerRequest req, ServerResponse res) {
+        List<Cabinet> selected = cabinetsOf(req);
+        List<Map<String, Object>> started = new ArrayList<>();
+        boolean any = false;
+        for (Cabinet cabinet : selected) {
+            SyncTrigger.Result result = trigger.start(cabinet.id());
+            any |= result == SyncTrigger.Result.STARTED;
+            started.add(Map.of("cabinet_id", cabinet.id(), "status",
+                    result == SyncTrigger.Result.STARTED ? "started" : "already_running"));
+        }
+        if (!any) {
+            throw ApiException.conflict(selected.size() == 1 ? "a sync of cabinet " + selected.getFirst().id()
+                    + " is running; try again when it ends" : "a sync of each of these cabinets is running");
+        }
+        res.status(Status.ACCEPTED_202).send(Map.of("cabinets", started));
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        List<CabinetStatus> blocks = new ArrayList<>();
+        for (Cabinet cabinet : cabinetsOf(req)) {
+            SyncTrigger.State state = trigger.state(cabinet.id());
+            blocks.add(new CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
+                    db.withConnection(c -> SyncLogs.latest(c, cabinet.id()))));
+        }
+        res.send(Map.of("cabinets", blocks));
+    }
+
+    /** One block of the status answer. */
+    record CabinetStatus(long cabinetId, String name, boolean running, java.time.Instant nextRunAt,
+                         List<SyncLogs.DataSetRun> dataSets) {
+    }
+
+    /** The user's cabinets, or the one named by {@code cabinet_id} (404 when it is not theirs). */
+    private List<Cabinet> cabinetsOf(ServerRequest req) {
+        long telegramId = Params.requiredId(req, "telegram_id");
+        User user = users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
+        List<Cabinet> all = cabinets.listForUser(user.id());
+        var cabinetId = Params.optionalId(req, "cabinet_id");
+        if (cabinetId.isPresent()) {
+            return all.stream().filter(c -> c.id() == cabinetId.get()).findFirst().map(List::of)
+                    .orElseThrow(() -> ApiException.notFound("cabinet " + cabinetId.get() + " is not connected for this user"));
+        }
+        if (all.isEmpty()) {
+            throw ApiException.notFound("no WB cabinet is connected for telegram_id " + telegramId);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,60 @@
+package ru.wbassist.server.wb;
+
+import java.time.Duration;
+
+/**
+ * The WB method groups this client calls, each with WB's published limit for Personal/Service tokens
+ * (external-apis.md §A.6): the interval between requests once the burst is spent, and the burst (bucket size).
+ * WB counts limits per seller and group, so the client keeps one bucket per (cabinet, group).
+ */
+public enum MethodGroup {
+    ORDERS(Host.STATISTICS, Duration.ofMinutes(1), 10, RetryBudget.DEFAULT),
+    SALES(Host.STATISTICS, Duration.ofMinutes(1), 1, RetryBudget.SALES),
+    STOCKS_REPORT(Host.ANALYTICS, Duration.ofSeconds(20), 1, RetryBudget.DEFAULT),
+    FEEDBACKS(Host.FEEDBACKS, Duration.ofMillis(333), 6, RetryBudget.DEFAULT),
+    CARDS(Host.CONTENT, Duration.ofMillis(600), 5, RetryBudget.DEFAULT),
+    PING(Host.STATISTICS, Duration.ofSeconds(10), 3, RetryBudget.DEFAULT),
+    SELLER_INFO(Host.COMMON, Duration.ofMinutes(1), 10, RetryBudget.DEFAULT);
+
+    private final Host host;
+    private final Duration interval;
+    private final int burst;
+    private final RetryBudget retry;
+
+    MethodGroup(Host host, Duration interval, int burst, RetryBudget retry) {
+        this.host = host;
+        this.interval = interval;
+        this.burst = burst;
+        this.retry = retry;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    /** WB's published spacing between requests of this group. */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** WB's published burst (bucket size) of this group. */
+    public int burst() {
+        return burst;
+    }
+
+    public RetryBudget retry() {
+        return retry;
+    }
+
+    /** The WB hosts, one base URL each (configurable so the client can talk to the sandbox). */
+    public enum Host { STATISTICS, FEEDBACKS, CONTENT, ANALYTICS, COMMON }
+
+    /**
+     * How long a call may keep retrying: attempts in all, and the total of the waits between them. Sales allow one
+     * request a minute with a burst of 1, so a 429 there can cost a minute per attempt: it may wait up to 5 minutes.
+     */
+    public record RetryBudget(int maxAttempts, Duration maxTotalWait) {
+        static final RetryBudget DEFAULT = new RetryBudget(3, Duration.ofSeconds(150));
+        static final RetryBudget SALES = new RetryBudget(6, Duration.ofMinutes(5));
+    }
+}

@@ -1,0 +1,112 @@
+package ru.wbassist.server.wb;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets per (cabinet, method group), so a steady state never meets WB's 429. Each bucket holds
+ * {@code burst} requests and refills one per {@code interval} (the generic cell rate algorithm: a request
+ * reserves its slot under the lock and then sleeps outside it, so callers queue fairly).
+ */
+public final class RateLimiter {
+
+    /** One group's limit: the spacing once the burst is spent, and the burst. */
+    public record Limit(Duration interval, int burst) {
+        public Limit {
+            if (interval.isNegative() || burst < 1) {
+                throw new IllegalArgumentException("a limit needs interval >= 0 and burst >= 1");
+            }
+        }
+    }
+
+    private final Map<MethodGroup, Limit> limits;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private RateLimiter(Map<MethodGroup, Limit> limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * WB's published limits, made stricter by the operator's caps: at most {@code maxPerMinute} requests per minute
+     * (WB_API_RATE_LIMIT) and at least {@code minInterval} between requests (WB_API_INTERVAL) of one group.
+     */
+    public static RateLimiter published(int maxPerMinute, Duration minInterval) {
+        if (maxPerMinute < 1) {
+            throw new IllegalArgumentException("WB_API_RATE_LIMIT must be at least 1 request per minute");
+        }
+        Duration fromRate = Duration.ofMillis(60_000L / maxPerMinute);
+        Map<MethodGroup, Limit> limits = new EnumMap<>(MethodGroup.class);
+        for (MethodGroup group : MethodGroup.values()) {
+            Duration interval = max(group.interval(), max(fromRate, minInterval));
+            limits.put(group, new Limit(interval, group.burst()));
+        }
+        return new RateLimiter(limits);
+    }
+
+    /** The same limit for every group (tests against a sandbox with relaxed limits). */
+    public static RateLimiter uniform(Limit limit) {
+        Map<MethodGroup, Limit> limits = new EnumMap<>(MethodGroup.class);
+        for (MethodGroup group : MethodGroup.values()) {
+            limits.put(group, limit);
+        }
+        return new RateLimiter(limits);
+    }
+
+    public Limit limit(MethodGroup group) {
+        return limits.get(group);
+    }
+
+    /** Blocks until a request of this group may be sent for this cabinet. */
+    public void acquire(String limitKey, MethodGroup group) throws InterruptedException {
+        long waitNanos = bucket(limitKey, group).reserve(System.nanoTime());
+        if (waitNanos > 0) {
+            Thread.sleep(Duration.ofNanos(waitNanos));
+        }
+    }
+
+    /** WB said "retry after": no request of this group goes out for the cabinet before then. */
+    public void pause(String limitKey, MethodGroup group, Duration retryAfter) {
+        bucket(limitKey, group).pauseUntil(System.nanoTime() + retryAfter.toNanos());
+    }
+
+    private Bucket bucket(String limitKey, MethodGroup group) {
+        return buckets.computeIfAbsent(limitKey + "/" + group.name(), k -> new Bucket(limits.get(group)));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** GCRA state: {@code tat} is the theoretical arrival time of the next request when the bucket is empty. */
+    private static final class Bucket {
+        private final long intervalNanos;
+        private final long toleranceNanos;
+        private long tat = Long.MIN_VALUE;
+        private long pausedUntil = Long.MIN_VALUE;
+
+        Bucket(Limit limit) {
+            this.intervalNanos = limit.interval().toNanos();
+            this.toleranceNanos = intervalNanos * (limit.burst() - 1);
+        }
+
+        /** Reserves the next slot and returns how long to wait for it. */
+        synchronized long reserve(long now) {
+            long base = tat == Long.MIN_VALUE ? now : Math.max(tat, now);
+            long allowedAt = Math.max(base - toleranceNanos, now);
+            if (pausedUntil != Long.MIN_VALUE && pausedUntil > allowedAt) {
+                allowedAt = pausedUntil;
+                base = Math.max(base, pausedUntil);
+            }
+            tat = base + intervalNanos;
+            return allowedAt - now;
+        }
+
+        synchronized void pauseUntil(long instant) {
+            if (pausedUntil == Long.MIN_VALUE || instant > pausedUntil) {
+                pausedUntil = instant;
+            }
+        }
+    }
+}

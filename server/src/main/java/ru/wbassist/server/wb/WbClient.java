@@ -1,0 +1,259 @@
+package ru.wbassist.server.wb;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.config.Config;
+import ru.wbassist.server.time.Moscow;
+
+/**
+ * The WB seller API client (production and sandbox alike): the data sets the sync stores and the key check used when
+ * a cabinet is connected. Paging follows WB's rules per API (external-apis.md Part A); limits and retries are the
+ * {@link WbTransport}'s.
+ */
+public final class WbClient {
+
+    private static final System.Logger LOG = System.getLogger(WbClient.class.getName());
+
+    /** Feedbacks: largest page and largest skip WB accepts. */
+    static final int FEEDBACK_PAGE = 5000;
+    static final int FEEDBACK_MAX_SKIP = 199_990;
+    /** Cards: largest page. */
+    static final int CARD_PAGE = 100;
+    /** Stocks report: largest page, and most nmIds per request. */
+    static final int STOCK_PAGE = 250_000;
+    static final int STOCK_NM_IDS = 1000;
+
+    private static final JavaType ORDERS = WbJson.MAPPER.getTypeFactory().constructCollectionType(List.class, WbOrder.class);
+    private static final JavaType SALES = WbJson.MAPPER.getTypeFactory().constructCollectionType(List.class, WbSale.class);
+
+    private final WbHosts hosts;
+    private final WbTransport transport;
+    private final int pageCap;
+
+    /**
+     * @param pageCap the statistics page size WB caps at (80,000): a shorter page is the last one
+     */
+    public WbClient(WbHosts hosts, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, int pageCap) {
+        this.hosts = hosts;
+        this.transport = new WbTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build(), limiter, requestTimeout, backoffBase);
+        this.pageCap = pageCap;
+    }
+
+    /** From the {@code wb} configuration section (see application.yaml). */
+    public static WbClient from(Config wb) {
+        RateLimiter limiter = RateLimiter.published(wb.get("rate-limit").asInt().orElse(60),
+                Duration.ofMillis(wb.get("interval").asLong().orElse(0L)));
+        return new WbClient(WbHosts.from(wb.get("urls")), limiter,
+                Duration.ofSeconds(wb.get("timeout").asLong().orElse(60L)),
+                Duration.ofMillis(wb.get("backoff").asLong().orElse(2000L)),
+                wb.get("page-cap").asInt().orElse(80_000));
+    }
+
+    /** Orders changed since {@code dateFrom} (flag=0), every page, one row per srid (its latest version). */
+    public List<WbOrder> orders(WbCredentials credentials, Instant dateFrom) {
+        return statistics(credentials, MethodGroup.ORDERS, "/api/v1/supplier/orders", dateFrom, ORDERS);
+    }
+
+    /**
+     * Sales and returns changed since {@code dateFrom}, one row per saleID. Rows whose saleID prefix is neither
+     * {@code S} nor {@code R} are logged and skipped: WB documents no others today.
+     */
+    public List<WbSale> sales(WbCredentials credentials, Instant dateFrom) {
+        List<WbSale> all = statistics(credentials, MethodGroup.SALES, "/api/v1/supplier/sales", dateFrom, SALES);
+        List<WbSale> known = new ArrayList<>(all.size());
+        for (WbSale sale : all) {
+            if (sale.type().isPresent()) {
+                known.add(sale);
+            } else {
+                LOG.log(Level.WARNING, "skipping a sales row with an unknown saleID prefix: {0} (nmId {1})",
+                        sale.saleId() == null || sale.saleId().isEmpty() ? "<empty>" : sale.saleId().substring(0, 1),
+                        sale.nmId());
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Pages a statistics data set: {@code dateFrom} is naive Moscow time, a full page continues from the last row's
+     * full {@code lastChangeDate}, and because WB filters with {@code >=} the boundary rows come again (deduplicated by
+     * key, the later version winning). A page that is short or brings nothing new ends the listing.
+     */
+    private <T extends StatisticsRow> List<T> statistics(WbCredentials credentials, MethodGroup group, String path,
+                                                         Instant dateFrom, JavaType type) {
+        Map<String, T> rows = new LinkedHashMap<>();
+        String from = Moscow.formatWbPrecise(dateFrom);
+        while (true) {
+            String body = transport.send(credentials, group, HttpRequest.newBuilder(hosts.resolve(group.host(),
+                    path + "?flag=0&dateFrom=" + encode(from))).GET());
+            List<T> page = parse(body, type);
+            int fresh = 0;
+            for (T row : page) {
+                if (rows.put(row.key(), row) == null) {
+                    fresh++;
+                }
+            }
+            if (page.size() < pageCap || fresh == 0) {
+                return new ArrayList<>(rows.values());
+            }
+            from = Moscow.formatWbPrecise(page.getLast().lastChangeDate());
+        }
+    }
+
+    /**
+     * Feedbacks created since {@code dateFrom} (all when null): unanswered first, then answered (a feedback answered
+     * in between is then seen twice rather than missed), take/skip paging; one entry per id.
+     */
+    public List<WbFeedback> feedbacks(WbCredentials credentials, Instant dateFrom) {
+        Map<String, WbFeedback> byId = new LinkedHashMap<>();
+        for (boolean answered : new boolean[] {false, true}) {
+            for (int skip = 0; skip <= FEEDBACK_MAX_SKIP; skip += FEEDBACK_PAGE) {
+                String query = "/api/v1/feedbacks?isAnswered=" + answered + "&take=" + FEEDBACK_PAGE + "&skip=" + skip
+                        + "&order=dateAsc" + (dateFrom == null ? "" : "&dateFrom=" + dateFrom.getEpochSecond());
+                String body = transport.send(credentials, MethodGroup.FEEDBACKS,
+                        HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET());
+                FeedbackEnvelope envelope = parse(body, FeedbackEnvelope.class);
+                if (envelope.error()) {
+                    throw new WbException("WB feedbacks answered an error: " + envelope.errorText(), 200, null);
+                }
+                List<WbFeedback> page = envelope.data() == null || envelope.data().feedbacks() == null
+                        ? List.of() : envelope.data().feedbacks();
+                page.forEach(f -> byId.put(f.id(), f));
+                if (page.size() < FEEDBACK_PAGE) {
+                    break;
+                }
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    record FeedbackEnvelope(FeedbackData data, boolean error, String errorText) {
+    }
+
+    record FeedbackData(Integer countUnanswered, Integer countArchive, List<WbFeedback> feedbacks) {
+    }
+
+    /** Cards listed after {@code from}, ascending by update time, with the cursor to continue from next time. */
+    public record CardsPage(List<WbCard> cards, CardCursor next) {
+    }
+
+    /** All cards (with and without photos) updated since the cursor, until WB's {@code total < limit}. */
+    public CardsPage cards(WbCredentials credentials, CardCursor from) {
+        List<WbCard> cards = new ArrayList<>();
+        CardCursor cursor = from;
+        while (true) {
+            ObjectNode request = WbJson.MAPPER.createObjectNode();
+            ObjectNode settings = request.putObject("settings");
+            settings.putObject("sort").put("ascending", true);
+            settings.putObject("filter").put("withPhoto", -1);
+            ObjectNode cursorNode = settings.putObject("cursor").put("limit", CARD_PAGE);
+            if (!cursor.isStart()) {
+                cursorNode.put("updatedAt", cursor.updatedAt()).put("nmID", cursor.nmId());
+            }
+            String body = transport.send(credentials, MethodGroup.CARDS, HttpRequest.newBuilder(
+                            hosts.resolve(MethodGroup.Host.CONTENT, "/content/v2/get/cards/list?locale=ru"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())));
+            CardsResponse page = parse(body, CardsResponse.class);
+            if (page.cards() != null) {
+                cards.addAll(page.cards());
+            }
+            ResponseCursor next = page.cursor();
+            if (next != null && next.updatedAt() != null && next.nmId() != null) {
+                cursor = new CardCursor(next.updatedAt(), next.nmId());
+            }
+            if (next == null || next.total() < CARD_PAGE) {
+                return new CardsPage(cards, cursor);
+            }
+        }
+    }
+
+    record CardsResponse(List<WbCard> cards, ResponseCursor cursor) {
+    }
+
+    record ResponseCursor(String updatedAt, @JsonProperty("nmID") Long nmId, int total) {
+    }
+
+    /**
+     * The stocks report for these products (per size and WB warehouse), in requests of at most 1000 nmIds each,
+     * paged by offset.
+     */
+    public List<WbStock> stocks(WbCredentials credentials, List<Long> nmIds) {
+        List<WbStock> rows = new ArrayList<>();
+        for (int from = 0; from < nmIds.size(); from += STOCK_NM_IDS) {
+            List<Long> chunk = nmIds.subList(from, Math.min(nmIds.size(), from + STOCK_NM_IDS));
+            for (int offset = 0; ; offset += STOCK_PAGE) {
+                ObjectNode request = WbJson.MAPPER.createObjectNode();
+                chunk.forEach(request.putArray("nmIds")::add);
+                request.put("limit", STOCK_PAGE).put("offset", offset);
+                String body = transport.send(credentials, MethodGroup.STOCKS_REPORT, HttpRequest.newBuilder(
+                                hosts.resolve(MethodGroup.Host.ANALYTICS, "/api/analytics/v1/stocks-report/wb-warehouses"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())));
+                StocksResponse page = parse(body, StocksResponse.class);
+                List<WbStock> items = page.items() == null ? List.of() : page.items();
+                rows.addAll(items);
+                if (items.size() < STOCK_PAGE) {
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    record StocksResponse(List<WbStock> items) {
+    }
+
+    /**
+     * Checks a key against WB: {@code /ping} on the statistics host (the token's category must match the host), then
+     * the seller's name from common-api.
+     *
+     * @throws WbException.KeyRejected when WB refuses the key
+     * @throws WbException.Unreachable when WB cannot be reached
+     */
+    public SellerInfo checkKey(WbCredentials credentials) {
+        String ping = transport.send(credentials, MethodGroup.PING,
+                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.STATISTICS, "/ping")).GET());
+        JsonNode status = parse(ping, JsonNode.class);
+        if (status == null || !"OK".equalsIgnoreCase(status.path("Status").asText())) {
+            throw new WbException("WB ping did not answer OK", 200, null);
+        }
+        return parse(transport.send(credentials, MethodGroup.SELLER_INFO,
+                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.COMMON, "/api/v1/seller-info")).GET()), SellerInfo.class);
+    }
+
+    private static <T> T parse(String body, JavaType type) {
+        try {
+            return WbJson.MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new WbException("WB sent a body that does not parse as " + type.getRawClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), 200, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T parse(String body, Class<T> type) {
+        return parse(body, WbJson.MAPPER.constructType(type));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,27 @@
+package ru.wbassist.server.wb;
+
+import java.util.Optional;
+
+import ru.wbassist.server.cabinets.KeyCheck;
+import ru.wbassist.server.http.ApiException;
+
+/** The live key check on connect: WB's ping on the statistics host, then seller-info for the seller's name. */
+public final class WbKeyCheck implements KeyCheck {
+
+    private final WbClient wb;
+
+    public WbKeyCheck(WbClient wb) {
+        this.wb = wb;
+    }
+
+    @Override
+    public Optional<String> check(String apiKey) {
+        try {
+            SellerInfo seller = wb.checkKey(WbCredentials.unsaved(apiKey));
+            return Optional.ofNullable(seller.name()).filter(name -> !name.isBlank());
+        } catch (WbException.KeyRejected e) {
+            throw ApiException.badRequest("api_key", "WB rejected this API key (" + e.status() + ": " + e.reason()
+                    + "); check that it is active and has the Statistics, Content and Feedbacks categories");
+        }
+    }
+}
