@@ -21,6 +21,12 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * How much slower than WB's published rate the buckets refill: WB's bucket starts counting at the arrival of our
+     * first request, and network jitter can bring two of ours closer together than we sent them.
+     */
+    static final double SAFETY_FACTOR = 1.1;
+
     private final Map<MethodGroup, Limit> limits;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -29,7 +35,7 @@ public final class RateLimiter {
     }
 
     /**
-     * WB's published limits, made stricter by the operator's caps: at most {@code maxPerMinute} requests per minute
+     * WB's published limits (with the {@link #SAFETY_FACTOR} margin), made stricter by the operator's caps: at most {@code maxPerMinute} requests per minute
      * (WB_API_RATE_LIMIT) and at least {@code minInterval} between requests (WB_API_INTERVAL) of one group.
      */
     public static RateLimiter published(int maxPerMinute, Duration minInterval) {
@@ -39,7 +45,8 @@ public final class RateLimiter {
         Duration fromRate = Duration.ofMillis(60_000L / maxPerMinute);
         Map<MethodGroup, Limit> limits = new EnumMap<>(MethodGroup.class);
         for (MethodGroup group : MethodGroup.values()) {
-            Duration interval = max(group.interval(), max(fromRate, minInterval));
+            Duration published = Duration.ofNanos((long) (group.interval().toNanos() * SAFETY_FACTOR));
+            Duration interval = max(published, max(fromRate, minInterval));
             limits.put(group, new Limit(interval, group.burst()));
         }
         return new RateLimiter(limits);
