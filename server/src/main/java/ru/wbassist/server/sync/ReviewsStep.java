@@ -17,7 +17,8 @@ import ru.wbassist.server.wb.WbFeedback;
 
 /**
  * Reviews: the baseline reads all of them; later runs read those created since the cursor (the newest
- * {@code createdDate}) minus the overlap. Upsert by feedback id; an answer flips {@code is_answered}.
+ * {@code createdDate}, or the first fetch's time when there was none) minus the overlap. Upsert by feedback id; an
+ * answer flips {@code is_answered}.
  */
 final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
 
@@ -47,7 +48,8 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
                                            Instant now) {
         Optional<Instant> previous = cursor.map(Instant::parse);
         List<WbFeedback> rows = wb.feedbacks(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
-        Instant latest = previous.orElse(Instant.EPOCH);
+        // With no reviews yet the fetch time is the cursor: the next run then re-reads only the overlap.
+        Instant latest = previous.orElse(now);
         for (WbFeedback f : rows) {
             if (f.createdDate() != null && f.createdDate().isAfter(latest)) {
                 latest = f.createdDate();

@@ -1,0 +1,66 @@
+package ru.wbassist.server.sync;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ru.wbassist.server.events.EventSink;
+
+/** An {@link EventSink} that remembers every call, to assert what the sync reported (and what it did not). */
+final class RecordingEventSink implements EventSink {
+
+    record Call(String kind, long cabinetId, List<String> ids, List<String> more, Map<Long, Integer> before,
+                Map<Long, Integer> after) {
+    }
+
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void ordersStored(Connection c, long cabinetId, Collection<String> newSrids,
+                             Collection<String> newlyCancelledSrids) {
+        calls.add(new Call("orders", cabinetId, List.copyOf(newSrids), List.copyOf(newlyCancelledSrids), null, null));
+    }
+
+    @Override
+    public void salesStored(Connection c, long cabinetId, Collection<String> newSaleIds) {
+        calls.add(new Call("sales", cabinetId, List.copyOf(newSaleIds), List.of(), null, null));
+    }
+
+    @Override
+    public void reviewsStored(Connection c, long cabinetId, Collection<String> newReviewIds) {
+        calls.add(new Call("reviews", cabinetId, List.copyOf(newReviewIds), List.of(), null, null));
+    }
+
+    @Override
+    public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
+                             Map<Long, Integer> totalsAfter) {
+        calls.add(new Call("stocks", cabinetId, List.of(), List.of(), Map.copyOf(totalsBefore), Map.copyOf(totalsAfter)));
+    }
+
+    @Override
+    public void keyInvalid(Connection c, long cabinetId, String reason) {
+        calls.add(new Call("keyInvalid", cabinetId, List.of(reason), List.of(), null, null));
+    }
+
+    @Override
+    public void keyExpiring(Connection c, long cabinetId, int daysLeft, Instant expiresAt) {
+        calls.add(new Call("keyExpiring", cabinetId, List.of(String.valueOf(daysLeft), expiresAt.toString()), List.of(),
+                null, null));
+    }
+
+    List<Call> of(String kind) {
+        return calls.stream().filter(call -> call.kind().equals(kind)).toList();
+    }
+
+    /** Every id reported in the first list of calls of that kind, in order. */
+    List<String> ids(String kind) {
+        return of(kind).stream().flatMap(call -> call.ids().stream()).toList();
+    }
+
+    List<String> cancelled() {
+        return of("orders").stream().flatMap(call -> call.more().stream()).toList();
+    }
+}
