@@ -1,0 +1,80 @@
+package ru.wbassist.server.wb;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
+import ru.wbassist.emulators.wb.SandboxSeller;
+import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.server.TestServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.ApiAssertions.assertBad;
+
+/** Connecting a cabinet asks WB (here the sandbox) whether the key works, then schedules the first sync. */
+class KeyCheckOnConnectTest {
+
+    private WbSandbox sandbox;
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        server.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aWorkingKeyConnectsUnderTheSellersNameAndARevokedOneIsRefused(DatabaseConfig.Vendor vendor) {
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).historyDays(0).relaxedLimits(true));
+        SandboxSeller seller = sandbox.createSeller("ИП Проверкин");
+        SandboxSeller revoked = sandbox.createSeller("ИП Отозванный");
+        sandbox.revoke(revoked.token());
+        server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true", "WB_API_BASE_URL", sandbox.baseUrl()));
+        server.post("/users/", Map.of("telegram_id", 21));
+
+        var connected = server.post("/wb/cabinets/", Map.of("user_id", 21, "api_key", seller.token()));
+
+        assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+        assertThat(connected.json().path("cabinet").path("name").asText()).isEqualTo("ИП Проверкин");
+        assertThat(sandbox.requestCount("/ping")).isEqualTo(1);
+        assertThat(sandbox.requestCount("/api/v1/seller-info")).isEqualTo(1);
+        long cabinetId = connected.json().path("cabinet").path("id").asLong();
+        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks"
+                + " WHERE task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
+
+        var refused = server.post("/wb/cabinets/", Map.of("user_id", 21, "api_key", revoked.token()));
+        assertBad(refused, "api_key", "WB rejected this API key (401");
+        assertThat(refused.body()).doesNotContain(revoked.token());
+        assertThat(count("SELECT COUNT(*) FROM wb_cabinets")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void unreachableWbIsA503WithAClearMessage(DatabaseConfig.Vendor vendor) {
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).historyDays(0));
+        String token = sandbox.createSeller("ИП Недоступный").token();
+        String deadUrl = sandbox.baseUrl();
+        sandbox.close();
+        sandbox = null;
+        server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true", "WB_API_BASE_URL", deadUrl));
+        server.post("/users/", Map.of("telegram_id", 22));
+
+        var response = server.post("/wb/cabinets/", Map.of("user_id", 22, "api_key", token));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.json().path("error").asText()).isEqualTo("wb_unavailable");
+        assertThat(response.json().path("message").asText()).contains("could not be checked with WB");
+        assertThat(response.body()).doesNotContain(token).doesNotContain("\tat ");
+        assertThat(count("SELECT COUNT(*) FROM wb_cabinets")).isZero();
+    }
+
+    private long count(String sql, Object... params) {
+        return server.db().withConnection(c -> Sql.queryLong(c, sql, params));
+    }
+}
