@@ -1,5 +1,6 @@
 package ru.wbassist.server.wb;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +13,10 @@ import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.TestServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static ru.wbassist.server.ApiAssertions.assertBad;
 
-/** Connecting a cabinet asks WB (here the sandbox) whether the key works, then schedules the first sync. */
+/** Connecting a cabinet asks WB (here the sandbox) whether the key works, then the first sync runs. */
 class KeyCheckOnConnectTest {
 
     private WbSandbox sandbox;
@@ -47,6 +49,14 @@ class KeyCheckOnConnectTest {
         long cabinetId = connected.json().path("cabinet").path("id").asLong();
         assertThat(count("SELECT COUNT(*) FROM scheduled_tasks"
                 + " WHERE task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
+
+        // the server syncs (SYNC_ENABLED=true): the first sync of the new cabinet is its baseline
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ?"
+                + " AND baseline_completed_at IS NOT NULL", cabinetId) == 1);
+        assertThat(count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ? AND status = 'success' AND baseline",
+                cabinetId)).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM wb_products WHERE cabinet_id = ?", cabinetId))
+                .isEqualTo(seller.shop().products().size());
 
         var refused = server.post("/wb/cabinets/", Map.of("user_id", 21, "api_key", revoked.token()));
         assertBad(refused, "api_key", "WB rejected this API key (401");
