@@ -1,9 +1,7 @@
 package ru.wbassist.console.ui;
 
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
@@ -25,6 +23,10 @@ import ru.wbassist.console.shell.ConsoleWindow;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.pick;
+import static ru.wbassist.console.ui.UiTestSupport.table;
 import static ru.wbassist.console.ui.UiTestSupport.text;
 import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 
@@ -127,27 +129,5 @@ class ConsoleUiTest {
         waitUntil(() -> !table.getItems().isEmpty() && table.getItems().getFirst().id() == 9);
         assertThat(table.getItems().getFirst().type()).isEqualTo("critical_stock");
         assertThat(table.getItems()).extracting(NotificationRecord::telegramId).containsOnly(111L);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> TableView<T> table(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TableView.class);
-    }
-
-    /** Clicks the tab's header (a tile or a column could carry the same text). */
-    private static void openTab(FxRobot robot, String title) {
-        robot.clickOn(robot.lookup(".tab-header-area .tab-label").match((Node n) -> title.equals(text(n))).<Node>query());
-    }
-
-    private static void clickRow(FxRobot robot, TableView<?> table, int index) {
-        robot.clickOn(robot.from(table).lookup(".table-row-cell")
-                .match((TableRow<?> row) -> row.getIndex() == index && row.getItem() != null).<Node>query());
-    }
-
-    /** Opens a combo box and clicks the entry with that text, as an operator would. */
-    private static void pick(FxRobot robot, String comboId, String entry) {
-        robot.clickOn(comboId);
-        Node cell = robot.lookup(".list-cell").match((Node n) -> entry.equals(text(n)) && n.isVisible()).query();
-        robot.clickOn(cell);
     }
 }

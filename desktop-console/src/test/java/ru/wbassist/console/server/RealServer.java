@@ -1,0 +1,128 @@
+package ru.wbassist.console.server;
+
+import io.helidon.webserver.WebServer;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.App;
+import ru.wbassist.server.config.AppConfig;
+import ru.wbassist.server.config.Settings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The real server, in-process on a fresh H2 file database, with fixture rows written straight into its tables
+ * (the admin API only reads them): three users, two cabinets (one with a failing sync and a revoked key), five sync
+ * runs, five notifications, two orders, all relative to now.
+ */
+final class RealServer implements AutoCloseable {
+
+    static final String SECRET = "console-real-server-secret";
+    static final long ANNA = 7001;
+    static final long BORIS = 7002;
+    static final long CLARA = 7003;
+
+    private final App app;
+    private final WebServer server;
+    long sneakers;
+    long deco;
+
+    RealServer(Path dataDir) {
+        AppConfig config = AppConfig.from(Settings.load(Map.of(
+                "API_SECRET_KEY", SECRET,
+                "DATA_DIR", dataDir.toString(),
+                "SYNC_ENABLED", "false",
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("console")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")));
+        app = App.create(config);
+        server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
+        app.start();
+        app.database().inTransaction(c -> {
+            insertFixture(c);
+            return null;
+        });
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        app.close();
+    }
+
+    private void insertFixture(Connection c) throws SQLException {
+        Instant now = Instant.now();
+        long anna = user(c, ANNA, "anna", "Anna", now.minus(Duration.ofDays(10)));
+        long boris = user(c, BORIS, "boris", "Boris", now.minus(Duration.ofDays(9)));
+        long clara = user(c, CLARA, null, "Clara", now.minus(Duration.ofDays(8)));
+        Sql.update(c, "UPDATE users SET bot_blocked_at = ? WHERE id = ?", now.minus(Duration.ofDays(1)), clara);
+        sneakers = cabinet(c, "Sneakers", "hash-1", now.minus(Duration.ofDays(10)));
+        deco = cabinet(c, "Home & Deco", "hash-2", now.minus(Duration.ofDays(9)));
+        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
+                now.minus(Duration.ofHours(1)), "WB answered 401: token revoked", deco);
+        link(c, sneakers, anna, "owner", now.minus(Duration.ofDays(10)));
+        link(c, deco, boris, "owner", now.minus(Duration.ofDays(9)));
+        link(c, deco, anna, "member", now.minus(Duration.ofDays(5)));
+        link(c, sneakers, clara, "member", now.minus(Duration.ofDays(4)));
+
+        syncLog(c, sneakers, "orders", "success", now.minus(Duration.ofMinutes(30)), 12, null);
+        syncLog(c, sneakers, "sales", "success", now.minus(Duration.ofMinutes(20)), 3, null);
+        syncLog(c, deco, "orders", "success", now.minus(Duration.ofDays(2)), 5, null);
+        syncLog(c, deco, "orders", "failed", now.minus(Duration.ofMinutes(10)), 0, "WB answered 401: token revoked");
+        syncLog(c, sneakers, "reviews", "partial", now.minus(Duration.ofDays(3)), 7, "2 of 3 pages");
+
+        notification(c, anna, sneakers, "new_order", "sent", null, now.minus(Duration.ofHours(3)), 1, null);
+        notification(c, anna, deco, "negative_review", "failed", null, now.minus(Duration.ofHours(2)), 5,
+                "Telegram 400: Bad Request: chat not found");
+        notification(c, boris, deco, "new_order", "pending", null, now.minus(Duration.ofHours(1)), 0, null);
+        notification(c, clara, sneakers, "critical_stock", "skipped", "bot_blocked", now.minus(Duration.ofMinutes(30)), 0, null);
+        notification(c, boris, deco, "order_buyout", "sent", null, now.minus(Duration.ofDays(3)), 2,
+                "Telegram 429: Too Many Requests: retry after 3");
+
+        order(c, sneakers, "srid-1", now.minus(Duration.ofMinutes(50)));
+        order(c, deco, "srid-2", now.minus(Duration.ofMinutes(40)));
+    }
+
+    private static long user(Connection c, long telegramId, String username, String firstName, Instant created)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO users (telegram_id, username, first_name, created_at) VALUES (?,?,?,?)",
+                telegramId, username, firstName, created);
+    }
+
+    private static long cabinet(Connection c, String name, String keyHash, Instant created) throws SQLException {
+        return Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at) VALUES (?,?,?,?)",
+                name, "not-a-real-key", keyHash, created);
+    }
+
+    private static void link(Connection c, long cabinet, long user, String role, Instant joined) throws SQLException {
+        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                cabinet, user, role, joined);
+    }
+
+    private static void syncLog(Connection c, long cabinet, String dataSet, String status, Instant started, int records,
+                                String error) throws SQLException {
+        Sql.insert(c, "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, completed_at,"
+                        + " records_processed, error_message) VALUES (?,?,?,?,?,?,?)",
+                cabinet, dataSet, status, started, started.plusSeconds(4), records, error);
+    }
+
+    private static void notification(Connection c, long user, long cabinet, String type, String status, String reason,
+                                     Instant created, int attempts, String error) throws SQLException {
+        Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text, created_at,"
+                        + " status, suppressed_reason, deliver_after, sent_at, attempts, last_error)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                user, cabinet, type, type + "-" + created, "<b>" + type + "</b> &amp; <i>details</i>", created, status,
+                reason, created, status.equals("sent") ? created.plusSeconds(1) : null, attempts, error);
+    }
+
+    private static void order(Connection c, long cabinet, String srid, Instant at) throws SQLException {
+        Sql.insert(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date, last_change_date) VALUES (?,?,?,?,?)",
+                cabinet, srid, 100500, at, at);
+    }
+}

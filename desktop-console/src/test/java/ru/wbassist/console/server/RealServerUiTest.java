@@ -1,0 +1,94 @@
+package ru.wbassist.console.server;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import ru.wbassist.console.ConsoleApp;
+import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.console.connect.ConnectionSettings;
+import ru.wbassist.console.shell.ConsoleWindow;
+import ru.wbassist.console.ui.UiTestSupport;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.table;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+/**
+ * The window against the real server (in-process, fixture rows): a wrong secret first shows the 401 state, the
+ * right one connects, and every view shows the server's rows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RealServerUiTest {
+
+    private static RealServer server;
+
+    @BeforeAll
+    static void startServer(@TempDir Path dataDir) {
+        server = new RealServer(dataDir);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private ConsoleWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new ConsoleWindow(UiTestSupport.fxTasks());
+        window.connect(new ConnectionSettings(server.baseUrl(), Optional.of("not-the-secret"), "test"), HttpAdminApi::new);
+        stage.setScene(ConsoleApp.scene(window));
+        stage.show();
+    }
+
+    @Test
+    void wrongSecretThenEveryViewShowsTheServersRows(FxRobot robot) {
+        Label error = robot.lookup("#connectError").queryAs(Label.class);
+        waitUntil(() -> error.getText() != null && error.getText().contains("401"));
+
+        robot.doubleClickOn("#connectSecret").eraseText(20).write(RealServer.SECRET).clickOn("#connectButton");
+        waitUntil(() -> window.mainProperty().get() != null);
+
+        FlowPane tiles = robot.lookup("#overviewTiles").queryAs(FlowPane.class);
+        waitUntil(() -> tiles.getChildren().size() == 11);
+
+        openTab(robot, "Cabinets");
+        TableView<CabinetSummary> cabinets = table(robot, "#cabinetsTable");
+        waitUntil(() -> cabinets.getItems().size() == 2);
+        robot.clickOn("#cabinetFilter").write("deco");
+        waitUntil(() -> cabinets.getItems().size() == 1 && cabinets.getItems().getFirst().lastError().contains("401"));
+
+        openTab(robot, "Sync logs");
+        TableView<SyncLogEntry> logs = table(robot, "#syncLogsTable");
+        waitUntil(() -> logs.getItems().size() == 5);
+
+        openTab(robot, "Notifications");
+        TableView<NotificationRecord> history = table(robot, "#notificationsTable");
+        waitUntil(() -> history.getItems().size() == 5);
+        clickRow(robot, history, 0);
+        TextFlow preview = robot.lookup("#notificationPreview").queryAs(TextFlow.class);
+        waitUntil(() -> preview.getChildren().size() == 3);
+        assertThat(((javafx.scene.text.Text) preview.getChildren().getFirst()).getText()).isEqualTo("critical_stock");
+    }
+}
