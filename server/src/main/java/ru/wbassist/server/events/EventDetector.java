@@ -298,57 +298,71 @@ public final class EventDetector implements EventSink {
         return code != null && !code.isBlank() ? code : rs.getString("supplier_article");
     }
 
-    /** The cabinet's orders per Moscow day, to tell "today's count and sum" as of each new order. */
+    /**
+     * The cabinet's orders per Moscow day, to tell "today's count and sum" as of each new order: one aggregate for
+     * the part of the day before the earliest new order, and the rows from it on (usually just the new ones).
+     */
     private static final class DayTally {
 
-        private final Map<LocalDate, List<Instant>> times = new HashMap<>();
-        private final Map<LocalDate, List<BigDecimal>> sums = new HashMap<>();
+        private record Day(long baseCount, BigDecimal baseSum, List<Instant> times, List<BigDecimal> sums) {
+        }
+
+        private final Map<LocalDate, Day> days = new HashMap<>();
 
         static DayTally load(Connection c, long cabinetId, List<Instant> orderDates) throws SQLException {
             DayTally tally = new DayTally();
-            if (orderDates.isEmpty()) {
-                return tally;
-            }
-            TreeSet<LocalDate> days = new TreeSet<>();
-            orderDates.forEach(d -> days.add(Moscow.day(d)));
-            List<Object[]> rows = Sql.query(c, "SELECT order_date, price_with_disc FROM wb_orders WHERE cabinet_id = ?"
-                            + " AND order_date >= ? AND order_date < ? ORDER BY order_date",
-                    rs -> new Object[] {Sql.instant(rs, "order_date"), rs.getBigDecimal("price_with_disc")},
-                    cabinetId, Moscow.startOf(days.first()), Moscow.startOf(days.last().plusDays(1)));
-            for (Object[] row : rows) {
-                Instant at = (Instant) row[0];
-                LocalDate day = Moscow.day(at);
-                if (!days.contains(day)) {
-                    continue;
+            Map<LocalDate, Instant> earliest = new HashMap<>();
+            orderDates.forEach(d -> earliest.merge(Moscow.day(d), d, (a, b) -> a.isBefore(b) ? a : b));
+            for (var entry : earliest.entrySet()) {
+                Instant dayStart = Moscow.startOf(entry.getKey());
+                Instant dayEnd = Moscow.startOf(entry.getKey().plusDays(1));
+                Object[] base = Sql.queryOne(c, "SELECT COUNT(*), COALESCE(SUM(price_with_disc), 0) FROM wb_orders"
+                                + " WHERE cabinet_id = ? AND order_date >= ? AND order_date < ?",
+                        rs -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}, cabinetId, dayStart, entry.getValue())
+                        .orElseThrow();
+                List<Instant> times = new ArrayList<>();
+                List<BigDecimal> sums = new ArrayList<>();
+                BigDecimal running = BigDecimal.ZERO;
+                for (Object[] row : Sql.query(c, "SELECT order_date, price_with_disc FROM wb_orders WHERE cabinet_id = ?"
+                                + " AND order_date >= ? AND order_date < ? ORDER BY order_date",
+                        rs -> new Object[] {Sql.instant(rs, "order_date"), rs.getBigDecimal("price_with_disc")},
+                        cabinetId, entry.getValue(), dayEnd)) {
+                    running = running.add(row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1]);
+                    times.add((Instant) row[0]);
+                    sums.add(running);
                 }
-                List<Instant> dayTimes = tally.times.computeIfAbsent(day, d -> new ArrayList<>());
-                List<BigDecimal> daySums = tally.sums.computeIfAbsent(day, d -> new ArrayList<>());
-                BigDecimal previous = daySums.isEmpty() ? BigDecimal.ZERO : daySums.getLast();
-                dayTimes.add(at);
-                daySums.add(previous.add(row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1]));
+                tally.days.put(entry.getKey(), new Day((Long) base[0], (BigDecimal) base[1], times, sums));
             }
             return tally;
         }
 
         /** Orders of that Moscow day placed at or before {@code at}. */
         int count(Instant at) {
-            List<Instant> dayTimes = times.getOrDefault(Moscow.day(at), List.of());
+            Day day = days.get(Moscow.day(at));
+            return day == null ? 0 : (int) day.baseCount() + upTo(day, at);
+        }
+
+        BigDecimal sum(Instant at) {
+            Day day = days.get(Moscow.day(at));
+            if (day == null) {
+                return BigDecimal.ZERO;
+            }
+            int n = upTo(day, at);
+            return n == 0 ? day.baseSum() : day.baseSum().add(day.sums().get(n - 1));
+        }
+
+        private static int upTo(Day day, Instant at) {
             int lo = 0;
-            int hi = dayTimes.size();
+            int hi = day.times().size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (!dayTimes.get(mid).isAfter(at)) {
+                if (!day.times().get(mid).isAfter(at)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             return lo;
-        }
-
-        BigDecimal sum(Instant at) {
-            int n = count(at);
-            return n == 0 ? BigDecimal.ZERO : sums.get(Moscow.day(at)).get(n - 1);
         }
     }
 }
