@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ru.wbassist.db.Database;
@@ -109,6 +111,23 @@ public final class NotificationQueue {
                     + " AND n.deliver_after > ? AND n.deliver_after <= ? ORDER BY n.id LIMIT ?",
                     NotificationQueue::item, params.toArray());
         });
+    }
+
+    /** Internal user ids by Telegram id, for the ids that are registered (one query for a whole batch). */
+    public Map<Long, Long> userIds(List<Long> telegramIds) {
+        Map<Long, Long> ids = new LinkedHashMap<>();
+        db.withConnection(c -> {
+            for (int from = 0; from < telegramIds.size(); from += EventLog.placeholdersLimit()) {
+                List<Long> chunk = telegramIds.subList(from, Math.min(telegramIds.size(), from + EventLog.placeholdersLimit()));
+                for (long[] row : Sql.query(c, "SELECT telegram_id, id FROM users WHERE telegram_id IN ("
+                        + EventLog.placeholders(chunk.size()) + ")", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        chunk.toArray())) {
+                    ids.put(row[0], row[1]);
+                }
+            }
+            return null;
+        });
+        return ids;
     }
 
     /** A delivery the bot reports. */

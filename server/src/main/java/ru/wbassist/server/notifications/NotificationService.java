@@ -70,14 +70,11 @@ public final class NotificationService implements HttpService {
 
     private void pollBatch(ServerRequest req, ServerResponse res) throws InterruptedException {
         List<Long> telegramIds = Params.idList(req, "telegram_ids", MAX_BATCH_IDS);
-        Map<Long, Long> userIds = new LinkedHashMap<>();
-        for (Long telegramId : telegramIds) {
-            users.find(telegramId).ifPresent(u -> userIds.put(u.id(), telegramId));
-        }
+        List<Long> userIds = new ArrayList<>(queue.userIds(telegramIds).values());
         Optional<Lease> lease = Lease.of(req, 100, 50);
         List<NotificationItem> items = lease.isEmpty()
-                ? queue.since(new ArrayList<>(userIds.keySet()), lastCheck(req))
-                : lease.get().take(queue, Optional.of(new ArrayList<>(userIds.keySet())));
+                ? queue.since(userIds, lastCheck(req))
+                : lease.get().take(queue, Optional.of(userIds));
         // Every requested id answers, unknown ones with an empty list, so the bot can tell "nothing" from "missing".
         Map<String, List<NotificationItem>> perUser = new LinkedHashMap<>();
         telegramIds.forEach(id -> perUser.put(Long.toString(id), new ArrayList<>()));

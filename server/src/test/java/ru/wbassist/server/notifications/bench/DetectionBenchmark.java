@@ -26,7 +26,7 @@ import ru.wbassist.server.notifications.QueueSignal;
  * orders the way the sync does — in transactions of {@code benchmark.batch} orders per cabinet, each reporting its
  * new srids to the EventSink — over {@code benchmark.cabinets} cabinets with {@code benchmark.users} users each,
  * once without the sink (storing only) and once with it, on an H2 file database and on PostgreSQL. The difference
- * is what detection and fan-out cost. Not part of the test run; see docs/benchmarks.md for the command.
+ * is what detection and fan-out cost ({@code benchmark.vendors} picks the stores). Not part of the test run; see docs/benchmarks.md for the command.
  */
 public final class DetectionBenchmark {
 
@@ -41,7 +41,8 @@ public final class DetectionBenchmark {
         System.out.printf("%,d orders over %d cabinets × %d users, %,d orders per sync transaction; Java %s, %d cores%n",
                 orders, cabinets, users, batch, Runtime.version(), Runtime.getRuntime().availableProcessors());
         System.out.printf("%-12s %-12s %10s %12s %14s%n", "store", "run", "seconds", "orders/s", "notifications");
-        for (DatabaseConfig.Vendor vendor : DatabaseConfig.Vendor.values()) {
+        for (String name : System.getProperty("benchmark.vendors", "H2,POSTGRESQL").split(",")) {
+            DatabaseConfig.Vendor vendor = DatabaseConfig.Vendor.valueOf(name.trim());
             for (boolean detect : new boolean[] {false, true}) {
                 Run run = run(vendor, orders, cabinets, users, batch, detect);
                 System.out.printf("%-12s %-12s %10.1f %,12.0f %,14d%n", vendor, detect ? "store+detect" : "store only",
@@ -88,7 +89,10 @@ public final class DetectionBenchmark {
     /** An H2 file database (the embedded default) in a temporary directory, or a new database on PostgreSQL 17. */
     private static DatabaseConfig config(DatabaseConfig.Vendor vendor) throws Exception {
         if (vendor == DatabaseConfig.Vendor.POSTGRESQL) {
-            return TestDatabases.freshConfig(vendor);
+            DatabaseConfig pg = TestDatabases.freshConfig(vendor);
+            String params = System.getProperty("benchmark.pg-params", "");
+            return params.isEmpty() ? pg : new DatabaseConfig(pg.url() + (pg.url().contains("?") ? "&" : "?") + params,
+                    pg.username(), pg.password(), pg.maxPoolSize());
         }
         Path dir = Files.createTempDirectory("wbassist-bench");
         return new DatabaseConfig("jdbc:h2:file:" + dir.resolve("bench")
