@@ -51,8 +51,11 @@ public final class DeliveryEngine implements AutoCloseable {
         this.server = server;
         this.messenger = messenger;
         this.options = options;
-        this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos());
-        this.acks = new AckQueue(server, scheduler::forget, options.retryPause());
+        // a claim is on the wire for at most its wait plus the client's timeout: remember deliveries longer than that
+        Duration retainDelivered = options.longPollWait().plus(options.lease()).plus(Duration.ofSeconds(30));
+        this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos(),
+                retainDelivered.toNanos());
+        this.acks = new AckQueue(server, scheduler::delivered, options.retryPause());
         this.inFlight = new Semaphore(options.maxInFlight());
     }
 
@@ -222,7 +225,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * (that is its retry), so it is released here at once.
      */
     private void failed(Dto.Notification item, String error, boolean permanent) {
-        scheduler.forget(List.of(item.id()));
+        scheduler.release(item.id());
         acks.failed(item.id(), error, permanent);
     }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Orders sends like Telegram wants them: one queue per chat, chats served round-robin (one user's burst waits its turn
  * behind everybody else's next message), at most one message in flight per chat and the next one only
  * {@code perChatInterval} after the previous send completed, and all chats together paced to {@code ratePerSecond}.
- * It also remembers which notification ids it holds until their ack is through, so an item the server hands out
- * again (its lease ran out while it waited here) is not sent twice.
+ * It also remembers which notification ids it holds, and for a while which it delivered, so an item the server hands
+ * out again (its lease ran out while it waited here) is not sent twice.
  */
 final class FairScheduler {
 
@@ -37,14 +37,22 @@ final class FairScheduler {
     private final Map<Long, ChatQueue> chats = new HashMap<>();
     private final Deque<Long> ring = new ArrayDeque<>();
     private final Set<Long> held = new HashSet<>();
+    private final Map<Long, Long> deliveredUntil = new HashMap<>();
     private final long globalSpacingNanos;
     private final long perChatIntervalNanos;
+    private final long retainDeliveredNanos;
     private long nextGlobalAt;
     private int queued;
 
-    FairScheduler(double ratePerSecond, long perChatIntervalNanos) {
+    /**
+     * @param retainDeliveredNanos how long a delivered id is still refused after its ack: longer than a claim can be
+     *                             on the wire, because a claim that leased the item just before the ack landed may
+     *                             answer just after it
+     */
+    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos) {
         this.globalSpacingNanos = (long) (1e9 / ratePerSecond);
         this.perChatIntervalNanos = perChatIntervalNanos;
+        this.retainDeliveredNanos = retainDeliveredNanos;
         this.nextGlobalAt = System.nanoTime();
     }
 
@@ -52,7 +60,8 @@ final class FairScheduler {
     boolean offer(Dto.Notification item) {
         lock.lock();
         try {
-            if (!held.add(item.id())) {
+            Long refusedUntil = deliveredUntil.get(item.id());
+            if ((refusedUntil != null && refusedUntil > System.nanoTime()) || !held.add(item.id())) {
                 return false;
             }
             ChatQueue chat = chats.computeIfAbsent(item.telegramId(), id -> new ChatQueue());
@@ -130,11 +139,29 @@ final class FairScheduler {
         }
     }
 
-    /** The server has the ack for these ids: they may be handed out again only if something went wrong there. */
-    void forget(List<Long> ids) {
+    /** A failed item is released: the server may hand it out again, which is its retry. */
+    void release(long id) {
         lock.lock();
         try {
-            ids.forEach(held::remove);
+            held.remove(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The server has the delivery acks for these ids. They are still refused for a while: a claim answered after the
+     * ack may carry an item it leased just before (its lease had run out while it waited here).
+     */
+    void delivered(List<Long> ids) {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            deliveredUntil.values().removeIf(until -> until <= now);
+            for (long id : ids) {
+                held.remove(id);
+                deliveredUntil.put(id, now + retainDeliveredNanos);
+            }
         } finally {
             lock.unlock();
         }

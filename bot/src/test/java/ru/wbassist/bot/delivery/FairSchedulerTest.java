@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FairSchedulerTest {
 
+    private static final long RETAIN = TimeUnit.MILLISECONDS.toNanos(300);
+
     private long nextId = 1;
 
     @Test
     void chatsAreServedRoundRobinWithOneMessageInFlightPerChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
         Dto.Notification a1 = item(1);
         Dto.Notification a2 = item(1);
         Dto.Notification a3 = item(1);
@@ -37,7 +39,7 @@ class FairSchedulerTest {
 
     @Test
     void aChatWaitsThePerChatIntervalAfterItsSendCompleted() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, TimeUnit.MILLISECONDS.toNanos(300));
+        FairScheduler scheduler = new FairScheduler(1000, TimeUnit.MILLISECONDS.toNanos(300), RETAIN);
         scheduler.offer(item(1));
         scheduler.offer(item(1));
         scheduler.take();
@@ -50,7 +52,7 @@ class FairSchedulerTest {
 
     @Test
     void theGlobalRateSpacesSendsAcrossChats() throws Exception {
-        FairScheduler scheduler = new FairScheduler(20, 0);
+        FairScheduler scheduler = new FairScheduler(20, 0, RETAIN);
         for (long chat = 1; chat <= 11; chat++) {
             scheduler.offer(item(chat));
         }
@@ -63,8 +65,8 @@ class FairSchedulerTest {
     }
 
     @Test
-    void aHeldIdIsNotQueuedTwiceUntilForgotten() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0);
+    void aDeliveredIdIsRefusedForAWhileAfterItsAck() throws Exception {
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
         Dto.Notification item = item(1);
 
         assertThat(scheduler.offer(item)).isTrue();
@@ -72,13 +74,28 @@ class FairSchedulerTest {
         assertThat(scheduler.offer(item)).as("handed out again while on the wire").isFalse();
 
         scheduler.sent(1);
-        scheduler.forget(List.of(item.id()));
+        scheduler.delivered(List.of(item.id()));
+        assertThat(scheduler.offer(item)).as("a claim that leased it just before the ack answered late").isFalse();
+
+        Thread.sleep(350);
+        assertThat(scheduler.offer(item)).isTrue();
+    }
+
+    @Test
+    void aFailedIdMayComeBackAtOnceForItsRetry() throws Exception {
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
+        Dto.Notification item = item(1);
+        scheduler.offer(item);
+        scheduler.take();
+        scheduler.sent(1);
+
+        scheduler.release(item.id());
         assertThat(scheduler.offer(item)).isTrue();
     }
 
     @Test
     void retryLaterPutsTheItemBackAtTheHeadOfItsChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
         Dto.Notification first = item(1);
         Dto.Notification second = item(1);
         scheduler.offer(first);

@@ -1,0 +1,196 @@
+package ru.wbassist.bot.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.server.Dto;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.emulators.telegram.TelegramUser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notifications from the real server's queue to the Telegram emulator through the real bot, all over HTTP: the
+ * lease/ack protocol, the rate limits, blocked users and a restart in the middle of a flood.
+ */
+class DeliveryWithRealServerTest {
+
+    private static final String TOKEN = "778:E2E";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private RunningServer server;
+    private TelegramEmulator telegram;
+    private HttpServerClient client;
+    private final List<WbAssistBot> bots = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = RunningServer.start(Map.of());
+        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));
+        client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        bots.forEach(WbAssistBot::close);
+        telegram.close();
+        server.close();
+    }
+
+    @Test
+    void fiveHundredNotificationsForFiftyUsersArriveOnceEachWithoutA429() {
+        for (long user = 1; user <= 50; user++) {
+            register(user);
+            for (int i = 0; i < 10; i++) {
+                client.sendTest(user, "new_order");
+            }
+        }
+        startBot(Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> status("sent") == 500);
+
+        assertThat(telegram.tooManyRequestsCount()).isZero();
+        Map<Long, List<Instant>> perChat = telegram.allSent().stream().collect(Collectors.groupingBy(
+                SentMessage::chatId, Collectors.mapping(SentMessage::at, Collectors.toList())));
+        assertThat(perChat).hasSize(50);
+        perChat.forEach((chat, times) -> {
+            assertThat(times).as("messages in chat %d", chat).hasSize(10);
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(Duration.between(times.get(i - 1), times.get(i))).as("gap in chat %d", chat)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+            }
+        });
+        SentMessage card = telegram.allSent().getFirst();
+        assertThat(card.body()).contains("Новый заказ");
+    }
+
+    @Test
+    void aTestNotificationFromTheBotArrivesAndIsMarkedDelivered() {
+        startBot(Duration.ofSeconds(60));
+        TelegramUser user = TelegramUser.of(31, "Вера");
+        telegram.injectMessage(31, user, "/start");
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.user(31) != null);
+
+        telegram.injectMessage(31, user, "/test");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> status("sent") == 1);
+        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=31").path("items").get(0);
+        assertThat(item.path("sent_at").asText()).isNotBlank();
+        assertThat(telegram.sent(31)).anySatisfy(message -> assertThat(message.body()).isEqualTo(item.path("text").asText()));
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotIsMarkedAndSkipped() {
+        register(41);
+        register(42);
+        telegram.block(41);
+        client.sendTest(41, "new_order");
+        client.sendTest(41, "critical_stock");
+        client.sendTest(42, "new_order");
+        startBot(Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.user(41).botBlocked()
+                && status("sent") == 1 && status("pending") == 0);
+        assertThat(telegram.sent(41)).isEmpty();
+        assertThat(telegram.sent(42)).hasSize(1);
+    }
+
+    @Test
+    void settingsTogglesFromTheBotAreStoredOnTheServer() {
+        startBot(Duration.ofSeconds(60));
+        TelegramUser user = TelegramUser.of(51, "Пётр");
+        telegram.injectMessage(51, user, "/start");
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.user(51) != null);
+
+        telegram.injectMessage(51, user, "/settings");
+        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.sent(51).size() >= 2);
+        SentMessage menu = telegram.sent(51).get(1);
+        String queryId = telegram.injectCallback(51, menu.messageId(), "set:rev").at("/callback_query/id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(queryId).isPresent());
+        Dto.Settings settings = client.settings(51);
+        assertThat(settings.negativeReviewsEnabled()).isFalse();
+        assertThat(telegram.sent(51).getLast().text()).contains("Негативные отзывы: <b>выкл</b>");
+
+        telegram.injectMessage(51, user, "/stop");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !client.settings(51).notificationsEnabled());
+    }
+
+    @Test
+    void stoppedMidFloodAndRestartedDeliversEachNotificationExactlyOnce() {
+        for (long user = 1; user <= 10; user++) {
+            register(user);
+            for (int i = 0; i < 10; i++) {
+                client.sendTest(user, "new_order");
+            }
+        }
+        WbAssistBot first = startBot(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("sent") >= 25);
+        first.close();
+        bots.remove(first);
+        assertThat(status("sent")).as("the stop left claimed items unsent").isLessThan(100);
+
+        startBot(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") == 100);
+
+        assertThat(telegram.allSent()).as(() -> telegram.allSent().stream().map(m -> m.chatId() + "@" + m.at())
+                .collect(Collectors.joining("\n"))).hasSize(100);
+        assertThat(telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting())))
+                .hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+    }
+
+    private WbAssistBot startBot(Duration lease) {
+        WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), lease));
+        bots.add(bot);
+        try {
+            bot.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return bot;
+    }
+
+    private void register(long telegramId) {
+        client.register(new Dto.Registration(telegramId, "user" + telegramId, "User " + telegramId, null, "ru"));
+    }
+
+    private long status(String status) {
+        return admin("/api/v1/admin/notifications?status=" + status + "&limit=1").path("total").asLong();
+    }
+
+    private JsonNode admin(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .header("X-API-SECRET-KEY", RunningServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
