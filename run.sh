@@ -84,7 +84,7 @@ start_sandbox() {
     --history-days "${SANDBOX_HISTORY_DAYS:-30}" --relaxed-limits --demo-token-file "$DATA_DIR/sandbox-token" \
     > "$DATA_DIR/sandbox.log" 2>&1 &
   PIDS+=($!)
-  wait_for "http://127.0.0.1:$SANDBOX_PORT/ping" 30 || { tail -20 "$DATA_DIR/sandbox.log"; exit 1; }
+  wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/status" 60 || { tail -20 "$DATA_DIR/sandbox.log"; exit 1; }
 }
 
 start_server() {
