@@ -80,7 +80,7 @@ wait_for() { # url, seconds
 start_sandbox() {
   mkdir -p "$DATA_DIR"
   "$JAVA_HOME/bin/java" -cp "$(classpath emulators)" ru.wbassist.emulators.wb.WbSandboxMain \
-    --port "$SANDBOX_PORT" --seed "${SANDBOX_SEED:-42}" --acceleration "${SANDBOX_ACCELERATION:-60}" \
+    --port "$SANDBOX_PORT" --seed "${SANDBOX_SEED:-42}" --acceleration "${SANDBOX_ACCELERATION:-240}" \
     --history-days "${SANDBOX_HISTORY_DAYS:-30}" --relaxed-limits --demo-token-file "$DATA_DIR/sandbox-token" \
     > "$DATA_DIR/sandbox.log" 2>&1 &
   PIDS+=($!)
