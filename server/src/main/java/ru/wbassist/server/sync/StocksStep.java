@@ -51,9 +51,9 @@ final class StocksStep implements DataSetStep<List<WbStock>> {
     public Stored store(Connection c, long cabinetId, List<WbStock> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
         Map<Long, Integer> before = new HashMap<>();
-        for (Object[] total : Sql.query(c, "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ?"
-                + " GROUP BY nm_id", rs -> new Object[] {rs.getLong(1), rs.getInt(2)}, cabinetId)) {
-            before.put((Long) total[0], (Integer) total[1]);
+        for (Total total : Sql.query(c, "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ?"
+                + " GROUP BY nm_id", rs -> new Total(rs.getLong(1), rs.getInt(2)), cabinetId)) {
+            before.put(total.nmId(), total.quantity());
         }
         // WB may list one size in one warehouse twice (the report is per warehouse id; names repeat): sum them.
         Map<List<Object>, WbStock> merged = new LinkedHashMap<>();
@@ -73,5 +73,8 @@ final class StocksStep implements DataSetStep<List<WbStock>> {
             events.get().stocksStored(c, cabinetId, before, after);
         }
         return new Stored(merged.size(), 0);
+    }
+
+    private record Total(long nmId, int quantity) {
     }
 }

@@ -1,5 +1,6 @@
 package ru.wbassist.server.sync;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class SyncService implements HttpService {
     }
 
     /** One block of the status answer. */
-    record CabinetStatus(long cabinetId, String name, boolean running, java.time.Instant nextRunAt,
+    record CabinetStatus(long cabinetId, String name, boolean running, Instant nextRunAt,
                          List<SyncLogs.DataSetRun> dataSets) {
     }
 
