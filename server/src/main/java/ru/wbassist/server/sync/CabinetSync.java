@@ -78,6 +78,10 @@ public final class CabinetSync implements CabinetRunner {
         boolean allDone = true;
         boolean anySucceeded = false;
         for (DataSetStep<?> step : steps) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the server is shutting down: the schedule row stays and another run picks up from the cursors
+                return Outcome.FAILED;
+            }
             if (!scopes.contains(step.dataSet().scope())) {
                 LOG.log(Level.DEBUG, "cabinet {0}: the key has no {1} category; {2} skipped", cabinetId,
                         step.dataSet().scope(), step.dataSet().dbName());

@@ -104,15 +104,22 @@ public final class WbClient {
                     path + "?flag=0&dateFrom=" + encode(from))).GET());
             List<T> page = parse(body, type);
             int fresh = 0;
+            Instant last = null;
             for (T row : page) {
-                if (rows.put(row.key(), row) == null) {
-                    fresh++;
+                if (row.key() == null || row.key().isEmpty() || row.lastChangeDate() == null) {
+                    // a row that cannot be keyed would fail the whole data set's transaction on every run
+                    LOG.log(Level.WARNING, "skipping a {0} row without its key or lastChangeDate", group);
+                } else {
+                    last = row.lastChangeDate();
+                    if (rows.put(row.key(), row) == null) {
+                        fresh++;
+                    }
                 }
             }
             if (page.size() < pageCap || fresh == 0) {
                 return new ArrayList<>(rows.values());
             }
-            from = Moscow.formatWbPrecise(page.getLast().lastChangeDate());
+            from = Moscow.formatWbPrecise(last);
         }
     }
 

@@ -64,6 +64,16 @@ class WbExamplesTest {
     }
 
     @Test
+    void aRowWithoutItsKeyIsSkippedNotFatal() {
+        String order = strip(ExampleServer.example("orders.json"));
+        wb.answerBody("/api/v1/supplier/orders", 200, "[" + order.replace("\"srid\":\"11.rf9ef11fce1684117b0nhj96222982382.3.0\"",
+                "\"srid\":null") + "," + order + "]");
+
+        assertThat(client.orders(credentials, Instant.parse("2022-03-01T00:00:00Z"))).extracting(WbOrder::srid)
+                .containsExactly("11.rf9ef11fce1684117b0nhj96222982382.3.0");
+    }
+
+    @Test
     void salesExampleIsABuyoutAndUnknownPrefixesAreSkipped() {
         String sale = ExampleServer.example("sales.json").strip();
         String surcharge = sale.replace("S9993700024", "D9993700025");
