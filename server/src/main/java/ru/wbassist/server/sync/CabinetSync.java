@@ -71,6 +71,7 @@ public final class CabinetSync implements CabinetRunner {
             return Outcome.NO_CABINET;
         }
         State state = found.get();
+        closeInterruptedRuns(cabinetId);
         String key = cabinets.apiKey(cabinetId);
         WbCredentials credentials = WbCredentials.ofCabinet(cabinetId, key);
         warnIfExpiring(cabinetId, state.tokenExpiresAt());
@@ -155,6 +156,16 @@ public final class CabinetSync implements CabinetRunner {
             SyncLogs.finish(c, logId, "failed", 0, message, clock.instant());
             return null;
         });
+    }
+
+    /**
+     * Log rows still {@code running} when a run starts belong to a run that never finished (its server stopped): the
+     * scheduler never runs one cabinet twice at once, so none of them is live.
+     */
+    private void closeInterruptedRuns(long cabinetId) {
+        db.withConnection(c -> Sql.update(c, "UPDATE wb_sync_logs SET status = 'failed', completed_at = ?,"
+                + " error_message = ? WHERE cabinet_id = ? AND status = 'running'", clock.instant(),
+                "the run was interrupted (its server stopped); the next run continued from the cursor", cabinetId));
     }
 
     /** Marks the key invalid; the sink hears of it only when the key was valid until now. */

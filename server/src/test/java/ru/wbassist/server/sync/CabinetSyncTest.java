@@ -70,6 +70,23 @@ class CabinetSyncTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void aRunCutShortByAStoppedServerIsClosedByTheNextRun(DatabaseConfig.Vendor vendor) {
+        f = new SyncFixture(vendor, 0);
+        long cabinet = f.connect(f.seller.token());
+        f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "INSERT INTO wb_sync_logs (cabinet_id, data_set, status,"
+                + " started_at) VALUES (?, 'orders', 'running', ?)", cabinet, Instant.now().minusSeconds(600)));
+
+        f.sync.sync(cabinet);
+
+        assertThat(f.count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ? AND status = 'running'", cabinet))
+                .isZero();
+        assertThat(f.rows("SELECT status, error_message FROM wb_sync_logs WHERE cabinet_id = ? ORDER BY id", cabinet)
+                .getFirst()).containsExactly("failed",
+                "the run was interrupted (its server stopped); the next run continued from the cursor");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void twoRunsLeaveTheSameRows(DatabaseConfig.Vendor vendor) {
         f = new SyncFixture(vendor, 2);
         long cabinet = f.connect(f.seller.token());
