@@ -20,6 +20,7 @@ import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiSecretFilter;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
+import ru.wbassist.server.http.JsonDirectHandler;
 import ru.wbassist.server.insights.InsightsService;
 import ru.wbassist.server.insights.Viewer;
 import ru.wbassist.server.notifications.CommitWatcher;
@@ -95,6 +96,7 @@ public final class App implements AutoCloseable {
     public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
         return server
                 .mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
+                .directHandlers(JsonDirectHandler::register)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
                                 .addCheck(new DatabaseHealthCheck(db.dbClient())).build())

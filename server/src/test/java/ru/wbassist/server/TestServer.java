@@ -62,7 +62,7 @@ public final class TestServer implements AutoCloseable {
             AppConfig appConfig = AppConfig.from(config);
             Database db = TestDatabases.fresh(vendor);
             App app = new App(appConfig, db, clock);
-            WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
+            WebServer server = app.configure(WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)).build().start();
             app.start();
             return new TestServer(app, server, dataDir);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ public final class Params {
     }
 
     public static Optional<String> optionalString(ServerRequest req, String name) {
-        Optional<String> value = req.query().first(name).asOptional().map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> value = req.query().first(name).asOptional().map(String::strip).filter(s -> !s.isEmpty());
         value.ifPresent(v -> {
             if (v.length() > MAX_PARAM_LENGTH) {
                 throw ApiException.badRequest(name, name + " is too long");
