@@ -61,7 +61,9 @@ public final class ScreenshotRunner {
         } else if (polls > MAX_POLLS || tasks.inFlightProperty().get() == 0 && polls > 10) {
             LOG.log(Level.ERROR, "Not connected; writing the connect dialog only");
             capture("connect");
+            // A screenshot run is a command: a failed one must fail the script that started it.
             Platform.exit();
+            System.exit(1);
         } else {
             later(() -> awaitMain(polls + 1));
         }

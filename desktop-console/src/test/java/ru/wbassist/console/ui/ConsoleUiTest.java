@@ -2,7 +2,9 @@ package ru.wbassist.console.ui;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
@@ -66,6 +68,12 @@ class ConsoleUiTest {
         robot.clickOn("Home & Deco");
         TableView<?> users = table(robot, "#cabinetUsersTable");
         waitUntil(() -> users.getItems().size() == 2);
+
+        // Headless Monocle sends no context-menu event for a right click, so fire the row's menu item directly.
+        robot.interact(() -> robot.from(table).lookup(".table-row-cell")
+                .match((TableRow<?> row) -> row.getIndex() == 0).<TableRow<?>>query().getContextMenu().getItems().stream()
+                .filter(item -> item.getText().equals("Copy cabinet id")).findFirst().orElseThrow().fire());
+        waitUntil(() -> "2".equals(Clipboard.getSystemClipboard().getString()));
 
         robot.clickOn("#syncNowButton");
         Label message = robot.lookup("#cabinetsMessage").queryAs(Label.class);
