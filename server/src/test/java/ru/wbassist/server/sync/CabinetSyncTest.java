@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.Scope;
-import ru.wbassist.emulators.wb.WbSandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,7 +200,6 @@ class CabinetSyncTest {
                 .isZero();
         assertThat(f.count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND baseline_completed_at IS NOT NULL",
                 cabinet)).isEqualTo(1);
-        assertThat(WbSandbox.DEFAULT_SCOPES & Scope.ANALYTICS.mask()).isNotZero();
     }
 
     private String placeOrder() {

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,7 +64,6 @@ class WbClientSandboxTest {
                 .containsExactlyInAnyOrderElementsOf(generated);
         // 1234 rows at 500 a page: three full-or-short pages (plus at most one boundary-only page)
         assertThat(sandbox.requestCount("/api/v1/supplier/orders")).isBetween(3L, 4L);
-        assertThat(new HashSet<>(orders.stream().map(WbOrder::nmId).toList())).isNotEmpty();
     }
 
     @Test
