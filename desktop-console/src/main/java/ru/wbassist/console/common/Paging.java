@@ -64,10 +64,6 @@ public final class Paging {
         this.total.set(total);
     }
 
-    public IntegerProperty pageProperty() {
-        return page;
-    }
-
     public BooleanBinding hasNextBinding() {
         return hasNext;
     }

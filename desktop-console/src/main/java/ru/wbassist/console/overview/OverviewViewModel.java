@@ -1,8 +1,5 @@
 package ru.wbassist.console.overview;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ru.wbassist.console.api.AdminApi;
@@ -35,7 +32,6 @@ public final class OverviewViewModel {
 
     private final AdminApi api;
     private final Activity activity;
-    private final ObjectProperty<Overview> overview = new SimpleObjectProperty<>();
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObservableList<Series> notificationsPerDay = FXCollections.observableArrayList();
     private final ObservableList<Series> ordersPerDay = FXCollections.observableArrayList();
@@ -50,7 +46,6 @@ public final class OverviewViewModel {
     }
 
     private void apply(Overview data) {
-        overview.set(data);
         List<Tile> counts = new ArrayList<>();
         counts.add(new Tile("Users", data.users()));
         counts.add(new Tile("Cabinets", data.cabinets()));
@@ -102,10 +97,6 @@ public final class OverviewViewModel {
 
     private static List<Point> points(List<LocalDate> days, Map<LocalDate, Long> counts) {
         return days.stream().map(day -> new Point(MoscowTime.formatDay(day), counts.getOrDefault(day, 0L))).toList();
-    }
-
-    public ReadOnlyObjectProperty<Overview> overviewProperty() {
-        return overview;
     }
 
     public ObservableList<Tile> tiles() {

@@ -1,5 +1,6 @@
 package ru.wbassist.console.ui;
 
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
@@ -79,6 +80,19 @@ class ConsoleUiTest {
         Label message = robot.lookup("#cabinetsMessage").queryAs(Label.class);
         waitUntil(() -> "Sync started for \"Home & Deco\".".equals(message.getText()));
         waitUntil(() -> "running".equals(table.getItems().getFirst().lastSyncStatus()));
+    }
+
+    @Test
+    void cabinetsSortByTheClickedColumn(FxRobot robot) {
+        openTab(robot, "Cabinets");
+        TableView<CabinetSummary> table = table(robot, "#cabinetsTable");
+        waitUntil(() -> table.getItems().size() == 3);
+        assertThat(table.getItems()).extracting(CabinetSummary::name).containsExactly("Sneakers", "Home & Deco", "Kids wear");
+
+        robot.clickOn(robot.from(table).lookup(".column-header .label").match((Label l) -> "Name".equals(l.getText())).<Node>query());
+
+        waitUntil(() -> "Home & Deco".equals(table.getItems().getFirst().name()));
+        assertThat(table.getItems()).extracting(CabinetSummary::name).containsExactly("Home & Deco", "Kids wear", "Sneakers");
     }
 
     @Test
