@@ -149,7 +149,7 @@ class BadInputSweepTest {
                 probes.add(post(path, body, "application/json"));
             }
             probes.add(post(path, "{\"telegram_id\":" + USER + "}", "text/plain"));
-            probes.add(post(path, "{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}", "application/json"));
+            probes.add(new Probe("POST " + path + " (2 MB body, raw)", () -> rawOversizedPost(path)));
             probes.add(post(path, new String(new byte[] {(byte) 0xFF, (byte) 0xFE, '{'}, StandardCharsets.ISO_8859_1),
                     "application/json"));
         }
@@ -207,24 +207,46 @@ class BadInputSweepTest {
     }
 
     private static TestServer.Response rawGet(String target) {
+        String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-SECRET-KEY: "
+                + TestServer.SECRET + "\r\nConnection: close\r\n\r\n";
+        return raw(request.getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
+
+    /** Sends bytes over a raw socket and reads the whole answer, even when the server stops reading early. */
+    private static TestServer.Response raw(byte[] head, byte[] body) {
         URI base = URI.create(server.baseUrl());
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            String request = "GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nX-API-SECRET-KEY: "
-                    + TestServer.SECRET + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head);
+            try {
+                socket.getOutputStream().write(body);
+            } catch (java.io.IOException closedEarly) {
+                // the server answered before reading it all; its answer is still in the socket
+            }
             String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(raw.substring(9, 12));
-            String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            String answer = raw.substring(raw.indexOf("\r\n\r\n") + 4);
             com.fasterxml.jackson.databind.JsonNode json = null;
             try {
-                json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+                json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer);
             } catch (java.io.IOException notJson) {
                 // asserted by the caller
             }
-            return new TestServer.Response(status, body, json, null);
+            return new TestServer.Response(status, answer, json, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A 2 MB JSON body. The server may answer 413 and close before the body is fully sent, which java.net.http
+     * reports as an I/O error; a raw socket reads the answer regardless.
+     */
+    private static TestServer.Response rawOversizedPost(String target) {
+        byte[] body = ("{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-SECRET-KEY: " + TestServer.SECRET
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        return raw(head.getBytes(StandardCharsets.ISO_8859_1), body);
     }
 
     private static Probe post(String path, String body, String contentType) {

@@ -3,6 +3,7 @@ package ru.wbassist.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -112,7 +113,7 @@ public final class Json {
     private static final class MoscowInstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(Moscow.toMsk(value).toString());
+            gen.writeString(Moscow.toMsk(value).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
     }
 

@@ -158,7 +158,7 @@ class CabinetApiTest {
         assertThat(logs).doesNotContain(key.split("\\.")[1]).doesNotContain(TestServer.SECRET);
 
         CabinetRepository repository = new CabinetRepository(server.db(), vaultOf(server));
-        long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT id FROM wb_cabinets"));
+        long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT MIN(id) FROM wb_cabinets"));
         assertThat(repository.apiKey(id)).isEqualTo(key);
     }
 
