@@ -68,12 +68,12 @@ public final class App implements AutoCloseable {
         this.cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
-        this.adminService = new AdminService(db, users, clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
         QueueSignal signal = new QueueSignal();
         this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
         this.eventSink = new EventDetector(new FanOut(commitWatcher, clock), clock);
         this.testNotifications = new TestNotifications(db, signal, clock);
+        this.adminService = new AdminService(db, users, testNotifications, clock);
         this.notificationService = new NotificationService(new NotificationQueue(db, signal, notifications, clock),
                 new SettingsRepository(db), testNotifications, users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -13,13 +14,14 @@ import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
+import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history and users. The secret filter lets the admin secret in here.
+ * users, sync logs, notification history, users, and test sends. The secret filter lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
 
@@ -33,15 +35,17 @@ public final class AdminService implements HttpService {
     private final SyncLogs syncLogs;
     private final NotificationLog notifications;
     private final UserDirectory userDirectory;
+    private final TestNotifications testNotifications;
     private final Clock clock;
 
-    public AdminService(Database db, UserRepository users, Clock clock) {
+    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = new CabinetDirectory(db);
         this.syncLogs = new SyncLogs(db);
         this.notifications = new NotificationLog(db);
         this.userDirectory = new UserDirectory(db);
+        this.testNotifications = testNotifications;
         this.clock = clock;
     }
 
@@ -53,6 +57,10 @@ public final class AdminService implements HttpService {
         get(rules, "/sync-logs", this::listSyncLogs);
         get(rules, "/notifications", this::listNotifications);
         get(rules, "/users", (req, res) -> res.send(userDirectory.list(Paging.of(req))));
+        rules.post("/users/{telegram_id}/test-notification", this::testNotification)
+                .any("/users/{telegram_id}/test-notification", (req, res) -> {
+                    throw ApiException.methodNotAllowed("POST");
+                });
     }
 
     private static void get(HttpRules rules, String path, Handler handler) {
@@ -87,6 +95,14 @@ public final class AdminService implements HttpService {
                 optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", Set.copyOf(Overview.STATUSES)),
                 Filter.TimeRange.of(req));
         res.send(notifications.list(query, paging));
+    }
+
+    /** Queues a realistic sample of {@code type} for the user, delivered like any notification. */
+    private void testNotification(ServerRequest req, ServerResponse res) {
+        long telegramId = Params.pathId(req, "telegram_id");
+        String type = Params.requiredString(req, "type");
+        long id = testNotifications.queue(telegramId, type);
+        res.status(Status.CREATED_201).send(Map.of("id", id, "type", type));
     }
 
     private long existingCabinet(long cabinetId) {

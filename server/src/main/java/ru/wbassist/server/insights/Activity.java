@@ -110,14 +110,17 @@ final class Activity {
              GROUP BY sale_type
             """;
 
+    /** Ranks first, then looks up the titles of the few products ranked (not of every order line). */
     static final String TOP_PRODUCTS = """
-            SELECT o.nm_id, MAX(COALESCE(p.title, o.subject)) AS title, COUNT(*) AS n, SUM(o.price_with_disc) AS total
-              FROM wb_orders o
-              LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id
-             WHERE o.cabinet_id = ? AND o.order_date >= ? AND o.order_date < ?
-             GROUP BY o.nm_id
-             ORDER BY n DESC, total DESC, o.nm_id
-             LIMIT ?
+            SELECT t.nm_id, COALESCE(p.title, t.subject) AS title, t.n, t.total
+              FROM (SELECT o.nm_id, MAX(o.subject) AS subject, COUNT(*) AS n, SUM(o.price_with_disc) AS total
+                      FROM wb_orders o
+                     WHERE o.cabinet_id = ? AND o.order_date >= ? AND o.order_date < ?
+                     GROUP BY o.nm_id
+                     ORDER BY n DESC, total DESC, o.nm_id
+                     LIMIT ?) t
+              LEFT JOIN wb_products p ON p.cabinet_id = ? AND p.nm_id = t.nm_id
+             ORDER BY t.n DESC, t.total DESC, t.nm_id
             """;
 
     private Activity() {
@@ -155,7 +158,7 @@ final class Activity {
     static List<TopProduct> topProducts(Connection c, long cabinetId, Instant from, Instant to, int limit)
             throws SQLException {
         return Sql.query(c, TOP_PRODUCTS, rs -> new TopProduct(rs.getLong("nm_id"), rs.getString("title"),
-                rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit);
+                rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit, cabinetId);
     }
 
     /** Adds each hour's tally to its Moscow day in the map {@code target} picks for the row. */

@@ -10,6 +10,7 @@ import ru.wbassist.server.cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
+import ru.wbassist.server.notifications.NotificationSettings;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
@@ -23,10 +24,6 @@ import ru.wbassist.server.users.UserService;
  * @param negativeReviewThreshold a review is negative when its rating is at or below this
  */
 public record Viewer(long userId, List<Cabinet> cabinets, int criticalStockThreshold, int negativeReviewThreshold) {
-
-    /** The column defaults of {@code notification_settings}, for users who never opened their settings. */
-    public static final int DEFAULT_CRITICAL_STOCK_THRESHOLD = 5;
-    public static final int DEFAULT_NEGATIVE_REVIEW_THRESHOLD = 3;
 
     /** Resolves viewers from requests: the user parameter, an optional {@code cabinet_id}, and the user's settings. */
     public static final class Resolver {
@@ -57,7 +54,8 @@ public record Viewer(long userId, List<Cabinet> cabinets, int criticalStockThres
             int[] thresholds = db.withConnection(c -> Sql.queryOne(c,
                     "SELECT critical_stock_threshold, negative_review_threshold FROM notification_settings WHERE user_id = ?",
                     rs -> new int[] {rs.getInt(1), rs.getInt(2)}, user.id()))
-                    .orElse(new int[] {DEFAULT_CRITICAL_STOCK_THRESHOLD, DEFAULT_NEGATIVE_REVIEW_THRESHOLD});
+                    .orElse(new int[] {NotificationSettings.DEFAULT_STOCK_THRESHOLD,
+                            NotificationSettings.DEFAULT_REVIEW_THRESHOLD});
             return new Viewer(user.id(), asked, thresholds[0], thresholds[1]);
         }
     }

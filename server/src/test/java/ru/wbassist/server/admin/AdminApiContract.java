@@ -22,7 +22,7 @@ import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.insights.InsightsFixture;
-import ru.wbassist.server.insights.Viewer;
+import ru.wbassist.server.notifications.NotificationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.wbassist.server.insights.InsightsFixture.msk;
@@ -370,12 +370,10 @@ abstract class AdminApiContract {
             try {
                 long userId = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 55555L);
                 Sql.update(c, "INSERT INTO notification_settings (user_id) VALUES (?)", userId);
-                UserSettings stored = Sql.queryOne(c, "SELECT " + UserSettings.COLUMNS + " FROM users u"
-                        + " JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?", UserSettings::read, userId)
-                        .orElseThrow();
-                assertThat(stored).isEqualTo(UserSettings.defaults("ru"));
-                assertThat(stored.criticalStockThreshold()).isEqualTo(Viewer.DEFAULT_CRITICAL_STOCK_THRESHOLD);
-                assertThat(stored.negativeReviewThreshold()).isEqualTo(Viewer.DEFAULT_NEGATIVE_REVIEW_THRESHOLD);
+                NotificationSettings stored = Sql.queryOne(c, "SELECT " + UserDirectory.SETTINGS_COLUMNS
+                        + " FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?",
+                        UserDirectory::settings, userId).orElseThrow();
+                assertThat(stored).isEqualTo(NotificationSettings.defaults("ru"));
             } finally {
                 c.rollback();
             }

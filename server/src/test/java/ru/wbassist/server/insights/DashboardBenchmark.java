@@ -36,6 +36,10 @@ public final class DashboardBenchmark {
         try (TestServer server = TestServer.start(DatabaseConfig.Vendor.POSTGRESQL, Map.of(), Clock.systemUTC())) {
             long started = System.nanoTime();
             long first = server.db().inTransaction(c -> LoadGenerator.generate(c, cabinets, orders, 2000, now));
+            server.db().withConnection(c -> {
+                LoadGenerator.vacuum(c);
+                return null;
+            });
             Duration loading = Duration.ofNanos(System.nanoTime() - started);
             long[] counts = server.db().withConnection(c -> new long[] {
                     Sql.queryLong(c, "SELECT COUNT(*) FROM wb_orders"), Sql.queryLong(c, "SELECT COUNT(*) FROM wb_sales"),

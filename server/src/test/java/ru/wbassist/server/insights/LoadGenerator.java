@@ -3,6 +3,7 @@ package ru.wbassist.server.insights;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import ru.wbassist.db.Sql;
 
@@ -18,11 +19,13 @@ public final class LoadGenerator {
     public static final long ALL_CABINETS_USER = 99_999;
     public static final long FIRST_OWNER = 100_000;
     static final int PRODUCTS_PER_CABINET = 500;
+    private static final List<String> TABLES = List.of("wb_orders", "wb_sales", "wb_products", "wb_stocks", "wb_reviews",
+            "cabinet_users", "users", "wb_cabinets");
 
     private LoadGenerator() {
     }
 
-    /** Generates the rows and runs ANALYZE; returns the id of the first cabinet (the others follow it). */
+    /** Generates the rows (then call {@link #vacuum}); returns the id of the first cabinet (the others follow it). */
     public static long generate(Connection c, int cabinets, int orders, int reviewsPerCabinet, Instant now)
             throws SQLException {
         long before = Sql.queryLong(c, "SELECT COALESCE(MAX(id), 0) FROM wb_cabinets");
@@ -76,10 +79,16 @@ public final class LoadGenerator {
                        CAST(? AS TIMESTAMP WITH TIME ZONE) - r * INTERVAL '1' HOUR, r % 4 <> 0
                   FROM generate_series(?, ?) c, generate_series(1, ?) r
                 """, PRODUCTS_PER_CABINET, now, first, first + cabinets - 1, reviewsPerCabinet);
-        for (String table : new String[] {"wb_orders", "wb_sales", "wb_products", "wb_stocks", "wb_reviews",
-                "cabinet_users", "users", "wb_cabinets"}) {
-            Sql.execute(c, "ANALYZE " + table);
-        }
         return first;
+    }
+
+    /**
+     * VACUUM ANALYZE of the loaded tables, what autovacuum does soon after a bulk load: statistics for the planner and
+     * the visibility map that index-only scans need. Must run outside a transaction.
+     */
+    public static void vacuum(Connection c) throws SQLException {
+        for (String table : TABLES) {
+            Sql.execute(c, "VACUUM ANALYZE " + table);
+        }
     }
 }
