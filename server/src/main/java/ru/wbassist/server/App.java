@@ -73,7 +73,6 @@ public final class App implements AutoCloseable {
         this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
         this.eventSink = new EventDetector(new FanOut(commitWatcher, clock), clock);
         this.testNotifications = new TestNotifications(db, signal, clock);
-        this.adminService = new AdminService(db, users, testNotifications, clock);
         this.notificationService = new NotificationService(new NotificationQueue(db, signal, notifications, clock),
                 new SettingsRepository(db), testNotifications, users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
@@ -85,6 +84,7 @@ public final class App implements AutoCloseable {
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger);
+        this.adminService = new AdminService(db, users, testNotifications, trigger, clock);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */

@@ -15,13 +15,14 @@ import ru.wbassist.db.Database;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.notifications.TestNotifications;
+import ru.wbassist.server.sync.SyncTrigger;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history, users, and test sends. The secret filter lets the admin secret in here.
+ * users, sync logs, notification history, users, test sends and "sync now". The secret filter lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
 
@@ -36,9 +37,11 @@ public final class AdminService implements HttpService {
     private final NotificationLog notifications;
     private final UserDirectory userDirectory;
     private final TestNotifications testNotifications;
+    private final SyncTrigger syncTrigger;
     private final Clock clock;
 
-    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, Clock clock) {
+    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, SyncTrigger syncTrigger,
+                        Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = new CabinetDirectory(db);
@@ -46,6 +49,7 @@ public final class AdminService implements HttpService {
         this.notifications = new NotificationLog(db);
         this.userDirectory = new UserDirectory(db);
         this.testNotifications = testNotifications;
+        this.syncTrigger = syncTrigger;
         this.clock = clock;
     }
 
@@ -54,18 +58,22 @@ public final class AdminService implements HttpService {
         get(rules, "/overview", (req, res) -> res.send(Overview.load(db, clock.instant())));
         get(rules, "/cabinets", this::listCabinets);
         get(rules, "/cabinets/{id}/users", this::cabinetUsers);
+        post(rules, "/cabinets/{id}/sync", this::syncCabinet);
         get(rules, "/sync-logs", this::listSyncLogs);
         get(rules, "/notifications", this::listNotifications);
         get(rules, "/users", (req, res) -> res.send(userDirectory.list(Paging.of(req))));
-        rules.post("/users/{telegram_id}/test-notification", this::testNotification)
-                .any("/users/{telegram_id}/test-notification", (req, res) -> {
-                    throw ApiException.methodNotAllowed("POST");
-                });
+        post(rules, "/users/{telegram_id}/test-notification", this::testNotification);
     }
 
     private static void get(HttpRules rules, String path, Handler handler) {
         rules.get(path, handler).any(path, (req, res) -> {
             throw ApiException.methodNotAllowed("GET");
+        });
+    }
+
+    private static void post(HttpRules rules, String path, Handler handler) {
+        rules.post(path, handler).any(path, (req, res) -> {
+            throw ApiException.methodNotAllowed("POST");
         });
     }
 
@@ -95,6 +103,15 @@ public final class AdminService implements HttpService {
                 optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", Set.copyOf(Overview.STATUSES)),
                 Filter.TimeRange.of(req));
         res.send(notifications.list(query, paging));
+    }
+
+    /** Starts the cabinet's sync now, on whichever server's scheduler picks it first; 409 while it runs. */
+    private void syncCabinet(ServerRequest req, ServerResponse res) {
+        long cabinetId = existingCabinet(Params.pathId(req, "id"));
+        if (syncTrigger.start(cabinetId) == SyncTrigger.Result.ALREADY_RUNNING) {
+            throw ApiException.conflict("a sync of cabinet " + cabinetId + " is running; try again when it has finished");
+        }
+        res.status(Status.ACCEPTED_202).send(Map.of("cabinet_id", cabinetId, "status", "started"));
     }
 
     /** Queues a realistic sample of {@code type} for the user, delivered like any notification. */

@@ -1,17 +1,20 @@
 package ru.wbassist.server.admin;
 
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
+import ru.wbassist.server.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An operator's test send queues a real notification for the user, visible in the history and to the bot's poll. */
-class AdminTestSendTest {
+/** What an operator starts from the console: a test send to a user, a sync of a cabinet. */
+class AdminActionsTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
@@ -47,6 +50,41 @@ class AdminTestSendTest {
             assertThat(server.get("/api/v1/admin/users/4242/test-notification?type=test").status()).isEqualTo(405);
             assertThat(server.get("/api/v1/admin/notifications?telegram_id=4242").json().get("total").asLong())
                     .isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void syncNowIsAcceptedThenRefusedWhileTheCabinetRuns(DatabaseConfig.Vendor vendor) {
+        try (TestServer server = TestServer.start(vendor)) {
+            server.post("/users/", Map.of("telegram_id", 77, "first_name", "Olga"));
+            TestServer.Response connected = server.post("/wb/cabinets/", Map.of("user_id", 77,
+                    "api_key", TestTokens.valid(), "name", "Olga's shop"));
+            assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+            long cabinetId = connected.json().get("cabinet").get("id").asLong();
+
+            TestServer.Response started = server.postEmpty("/api/v1/admin/cabinets/" + cabinetId + "/sync");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            assertThat(started.json().get("cabinet_id").asLong()).isEqualTo(cabinetId);
+            assertThat(started.json().get("status").asText()).isEqualTo("started");
+            Instant due = server.db().withConnection(c -> Sql.queryOne(c, "SELECT execution_time FROM scheduled_tasks"
+                    + " WHERE task_name = 'cabinet-sync' AND task_instance = ?", rs -> Sql.instant(rs, "execution_time"),
+                    String.valueOf(cabinetId))).orElseThrow();
+            assertThat(due).isBefore(Instant.now().plusSeconds(1));
+
+            // a scheduler picked the cabinet up: it is running
+            server.db().withConnection(c -> Sql.update(c, "UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'other'"
+                    + " WHERE task_instance = ?", String.valueOf(cabinetId)));
+            TestServer.Response refused = server.postEmpty("/api/v1/admin/cabinets/" + cabinetId + "/sync");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).isEqualTo("conflict");
+            assertThat(refused.json().get("message").asText()).contains("running");
+
+            assertThat(server.postEmpty("/api/v1/admin/cabinets/999999/sync").status()).isEqualTo(404);
+            TestServer.Response badId = server.postEmpty("/api/v1/admin/cabinets/abc/sync");
+            assertThat(badId.status()).isEqualTo(400);
+            assertThat(badId.json().get("field").asText()).isEqualTo("id");
+            assertThat(server.get("/api/v1/admin/cabinets/" + cabinetId + "/sync").status()).isEqualTo(405);
         }
     }
 }
