@@ -20,9 +20,10 @@ import java.util.Map;
  * @param rate            TELEGRAM_RATE messages per second overall, default 28
  * @param pollingInterval POLLING_INTERVAL seconds, default 30: the longest pause between claims after server errors
  * @param lease           DELIVERY_LEASE seconds, default 60: how long claimed notifications stay reserved
+ * @param journal         DELIVERY_JOURNAL, default ./data/bot-delivered.journal: deliveries not yet acked
  */
 public record BotConfig(String token, String serverUrl, String apiSecret, TelegramUrl telegramUrl, double rate,
-                        Duration pollingInterval, Duration lease) {
+                        Duration pollingInterval, Duration lease, Path journal) {
 
     /** A configuration problem, told to the operator in one line. */
     public static final class ConfigException extends RuntimeException {
@@ -42,7 +43,8 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
                 telegramUrl(value(env, "TELEGRAM_API_URL", "https://api.telegram.org")),
                 positive(env, "TELEGRAM_RATE", 28),
                 Duration.ofSeconds((long) positive(env, "POLLING_INTERVAL", 30)),
-                Duration.ofSeconds((long) Math.min(600, Math.max(5, positive(env, "DELIVERY_LEASE", 60)))));
+                Duration.ofSeconds((long) Math.min(600, Math.max(5, positive(env, "DELIVERY_LEASE", 60)))),
+                Path.of(value(env, "DELIVERY_JOURNAL", "data/bot-delivered.journal")));
     }
 
     /** Never print the token or the secret: records would, so this does not. */
@@ -50,7 +52,7 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
     public String toString() {
         return "BotConfig[server=" + serverUrl + ", telegram=" + telegramUrl.getSchema() + "://" + telegramUrl.getHost()
                 + ":" + telegramUrl.getPort() + ", rate=" + rate + "/s, pollingInterval=" + pollingInterval
-                + ", lease=" + lease + "]";
+                + ", lease=" + lease + ", journal=" + journal + "]";
     }
 
     private static String apiSecret(Map<String, String> env) {

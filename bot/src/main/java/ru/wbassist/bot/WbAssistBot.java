@@ -68,7 +68,8 @@ public final class WbAssistBot implements AutoCloseable {
 
     public static WbAssistBot create(BotConfig config, ServerClient server) {
         return new WbAssistBot(config.token(), config.telegramUrl(), server,
-                DeliveryOptions.defaults(config.rate(), config.pollingInterval(), config.lease()));
+                DeliveryOptions.defaults(config.rate(), config.pollingInterval(), config.lease())
+                        .withJournal(config.journal()));
     }
 
     /** Every command and button handler, in one container. */

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * anything else → failed, and the server retries it with backoff.</li>
  * </ol>
  * Nothing is acked before Telegram accepted it, so a crash loses nothing: unacked items come back when their lease
- * runs out. The only duplicate window is between Telegram's answer and the server taking the ack.
+ * runs out. A delivery is written to the {@link DeliveryJournal} before its ack, so a killed bot acks it at its next
+ * start instead of sending it again; the only duplicate window is between Telegram's answer and that write.
  */
 public final class DeliveryEngine implements AutoCloseable {
 
@@ -38,6 +39,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryOptions options;
     private final FairScheduler scheduler;
     private final AckQueue acks;
+    private final DeliveryJournal journal;
     private final Semaphore inFlight;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong delivered = new AtomicLong();
@@ -55,7 +57,8 @@ public final class DeliveryEngine implements AutoCloseable {
         Duration retainDelivered = options.longPollWait().plus(options.lease()).plus(Duration.ofSeconds(30));
         this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos(),
                 retainDelivered.toNanos());
-        this.acks = new AckQueue(server, scheduler::delivered, options.retryPause());
+        this.journal = options.journal() == null ? null : DeliveryJournal.open(options.journal());
+        this.acks = new AckQueue(server, this::acked, options.retryPause());
         this.inFlight = new Semaphore(options.maxInFlight());
     }
 
@@ -64,6 +67,13 @@ public final class DeliveryEngine implements AutoCloseable {
             return;
         }
         running = true;
+        if (journal != null && !journal.recovered().isEmpty()) {
+            // Telegram accepted these before the last run ended; ack them instead of sending them again
+            LOG.log(System.Logger.Level.INFO, "acking {0} deliveries the last run recorded but may not have acked",
+                    journal.recovered().size());
+            scheduler.delivered(journal.recovered().stream().map(Dto.Delivered::id).toList());
+            journal.recovered().forEach(entry -> acks.delivered(entry.id(), entry.sentAt()));
+        }
         acker = Thread.ofPlatform().name("delivery-ack").daemon().start(acks);
         dispatcher = Thread.ofPlatform().name("delivery-dispatch").daemon().start(this::dispatchLoop);
         claimer = Thread.ofPlatform().name("delivery-claim").daemon().start(this::claimLoop);
@@ -87,6 +97,7 @@ public final class DeliveryEngine implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (!running) {
+            closeJournal();
             return;
         }
         running = false;
@@ -109,6 +120,13 @@ public final class DeliveryEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         acker.interrupt();
+        closeJournal();
+    }
+
+    private void closeJournal() {
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     private void claimLoop() {
@@ -173,8 +191,12 @@ public final class DeliveryEngine implements AutoCloseable {
     private void deliver(Dto.Notification item) {
         try {
             send(item);
+            OffsetDateTime sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+            if (journal != null) {
+                journal.sent(item.id(), sentAt);
+            }
             delivered.incrementAndGet();
-            acks.delivered(item.id(), OffsetDateTime.now(ZoneOffset.UTC));
+            acks.delivered(item.id(), sentAt);
             scheduler.sent(item.telegramId());
         } catch (TelegramFailure failure) {
             onFailure(item, failure);
@@ -217,6 +239,14 @@ public final class DeliveryEngine implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "notification {0} failed: {1}", item.id(), failure.description());
             failed(item, failure.description(), false);
             scheduler.sent(item.telegramId());
+        }
+    }
+
+    /** The server took these delivery acks. */
+    private void acked(List<Long> ids) {
+        scheduler.delivered(ids);
+        if (journal != null) {
+            journal.acked(ids);
         }
     }
 

@@ -1,5 +1,6 @@
 package ru.wbassist.bot.delivery;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -13,12 +14,19 @@ import java.time.Duration;
  * @param maxQueued       no claim while this many items wait here
  * @param retryPause      pause after the server could not be reached (grows to POLLING_INTERVAL)
  * @param maxInFlight     concurrent sends (Telegram answers take ~100 ms; one at a time would cap the rate)
+ * @param journal         the {@link DeliveryJournal} file, or null for none (then a kill between Telegram's answer
+ *                        and the ack may duplicate that message)
  */
 public record DeliveryOptions(double ratePerSecond, Duration perChatInterval, Duration lease, Duration longPollWait,
-                              int claimBatch, int maxQueued, Duration retryPause, int maxInFlight) {
+                              int claimBatch, int maxQueued, Duration retryPause, int maxInFlight, Path journal) {
 
     public static DeliveryOptions defaults(double ratePerSecond, Duration pollingInterval, Duration lease) {
         return new DeliveryOptions(ratePerSecond, Duration.ofSeconds(1), lease, Duration.ofSeconds(25), 100,
-                (int) Math.max(100, ratePerSecond * 20), pollingInterval, 16);
+                (int) Math.max(100, ratePerSecond * 20), pollingInterval, 16, null);
+    }
+
+    public DeliveryOptions withJournal(Path file) {
+        return new DeliveryOptions(ratePerSecond, perChatInterval, lease, longPollWait, claimBatch, maxQueued,
+                retryPause, maxInFlight, file);
     }
 }

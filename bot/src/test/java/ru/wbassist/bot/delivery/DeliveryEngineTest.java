@@ -3,6 +3,7 @@ package ru.wbassist.bot.delivery;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import ru.wbassist.bot.server.Dto;
@@ -11,6 +12,8 @@ import ru.wbassist.bot.testing.FakeServer;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +156,24 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aDeliveryTheLastRunJournaledButNeverAckedIsAckedNotSentAgain(@TempDir Path dir) throws Exception {
+        startEmulator(30);
+        Dto.Notification sentBeforeTheKill = queueText(1);
+        Dto.Notification neverSent = queueText(1);
+        // the previous run: Telegram accepted the first, the journal has it, then the process died before the ack
+        Path journal = dir.resolve("bot-delivered.journal");
+        Files.writeString(journal, sentBeforeTheKill.id() + "," + Instant.now().toEpochMilli() + "\n" + "12");
+        server.pending(10, Duration.ZERO, Duration.ofSeconds(5));
+
+        startEngine(28, Duration.ofSeconds(5), journal);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.count("delivered") == 2);
+        assertThat(server.item(sentBeforeTheKill.id()).deliveredAcks).isEqualTo(1);
+        assertThat(emulator.allSent()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo(neverSent.text()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.size(journal) == 0);
+    }
+
+    @Test
     void tooManyRequestsWaitsRetryAfterAndLosesNothing() {
         startEmulator(4);
         for (long user = 1; user <= 20; user++) {
@@ -183,10 +204,14 @@ class DeliveryEngineTest {
     }
 
     private DeliveryEngine startEngine(double rate, Duration lease) {
+        return startEngine(rate, lease, null);
+    }
+
+    private DeliveryEngine startEngine(double rate, Duration lease, Path journal) {
         TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(new OkHttpClient(), TOKEN,
                 new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
         DeliveryEngine engine = new DeliveryEngine(server, messenger, new DeliveryOptions(rate, Duration.ofSeconds(1),
-                lease, Duration.ofSeconds(2), 100, 560, Duration.ofSeconds(2), 16));
+                lease, Duration.ofSeconds(2), 100, 560, Duration.ofSeconds(2), 16, journal));
         engines.add(engine);
         engine.start();
         return engine;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
@@ -19,11 +20,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +161,45 @@ class DeliveryWithRealServerTest {
                 .collect(Collectors.joining("\n"))).hasSize(100);
         assertThat(telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting())))
                 .hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+    }
+
+    @Test
+    void aBotProcessKilledMidFloodAndRestartedDeliversEachNotificationOnce(@TempDir Path dir) throws Exception {
+        for (long user = 1; user <= 10; user++) {
+            register(user);
+            for (int i = 0; i < 10; i++) {
+                client.sendTest(user, "new_order");
+            }
+        }
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl(),
+                "SERVER_URL", server.baseUrl(), "API_SECRET_KEY", RunningServer.SECRET, "DELIVERY_LEASE", "5",
+                "DELIVERY_JOURNAL", dir.resolve("bot-delivered.journal").toString());
+
+        Process first = botProcess(env, dir.resolve("first.log"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") >= 25);
+        first.destroyForcibly();  // SIGKILL: no shutdown hook, no graceful stop
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(status("sent")).as("killed mid-flood").isLessThan(100);
+
+        Process second = botProcess(env, dir.resolve("second.log"));
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> status("sent") == 100);
+            assertThat(telegram.allSent()).hasSize(100);
+            assertThat(telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId,
+                    Collectors.counting()))).hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+        } finally {
+            second.destroy();
+            second.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** {@code java ru.wbassist.bot.BotMain} as its own process, as ./run.sh bot starts it. */
+    private static Process botProcess(Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "ru.wbassist.bot.BotMain");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private WbAssistBot startBot(Duration lease) {
