@@ -163,8 +163,15 @@ class DeliveryWithRealServerTest {
                 .hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
     }
 
+    /**
+     * A SIGKILL can land anywhere, including inside the duplicate window (Telegram accepted a message, the bot has not
+     * journaled it yet: docs/bot.md). So this test asserts what is guaranteed: nothing is lost, and nothing already
+     * delivered is sent again beyond the few sends that were on the wire at the kill (one per chat at most; typically
+     * none). A naive bot would resend everything it had claimed.
+     */
     @Test
-    void aBotProcessKilledMidFloodAndRestartedDeliversEachNotificationOnce(@TempDir Path dir) throws Exception {
+    void aBotProcessKilledMidFloodAndRestartedLosesNothingAndResendsOnlyWhatWasOnTheWire(@TempDir Path dir)
+            throws Exception {
         for (long user = 1; user <= 10; user++) {
             register(user);
             for (int i = 0; i < 10; i++) {
@@ -179,14 +186,18 @@ class DeliveryWithRealServerTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") >= 25);
         first.destroyForcibly();  // SIGKILL: no shutdown hook, no graceful stop
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(status("sent")).as("killed mid-flood").isLessThan(100);
+        int sentByTheKilledBot = telegram.allSent().size();
+        assertThat(sentByTheKilledBot).as("killed mid-flood").isLessThan(100);
 
         Process second = botProcess(env, dir.resolve("second.log"));
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> status("sent") == 100);
-            assertThat(telegram.allSent()).hasSize(100);
-            assertThat(telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId,
-                    Collectors.counting()))).hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+            Map<Long, Long> perChat = telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId,
+                    Collectors.counting()));
+            assertThat(perChat).hasSize(10).allSatisfy((chat, count) -> assertThat(count).isBetween(10L, 11L));
+            long duplicates = telegram.allSent().size() - 100;
+            assertThat(duplicates).as("messages sent again after the restart (of %d sent before the kill)",
+                    sentByTheKilledBot).isLessThanOrEqualTo(2);
         } finally {
             second.destroy();
             second.waitFor(20, TimeUnit.SECONDS);
