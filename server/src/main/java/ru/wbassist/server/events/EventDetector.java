@@ -218,12 +218,9 @@ public final class EventDetector implements EventSink {
         List<T> rows = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += EventLog.CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + EventLog.CHUNK));
-            Object[] params = new Object[chunk.size() + 1];
-            params[0] = cabinetId;
-            for (int i = 0; i < chunk.size(); i++) {
-                params[i + 1] = chunk.get(i);
-            }
-            rows.addAll(Sql.query(c, sql.replace("(?*)", "(" + EventLog.placeholders(chunk.size()) + ")"), mapper, params));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(cabinetId);
+            rows.addAll(Sql.query(c, sql.replace("KEYS", EventLog.keys(chunk.size())), mapper, params.toArray()));
         }
         return rows;
     }
@@ -232,20 +229,20 @@ public final class EventDetector implements EventSink {
             SELECT o.srid, o.nm_id, o.supplier_article, o.tech_size, o.subject, o.brand, o.total_price, o.discount_percent,
                    o.price_with_disc, o.finished_price, o.warehouse_name, o.region_name, o.order_date, o.cancel_date,
                    p.title, p.vendor_code, p.image_url
-              FROM wb_orders o LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id
-             WHERE o.cabinet_id = ? AND o.srid IN (?*)""";
+              FROM KEYS JOIN wb_orders o ON o.cabinet_id = ? AND o.srid = k.ext_id
+              LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id""";
 
     private static final String SALES_SQL = """
             SELECT s.sale_id, s.srid, s.nm_id, s.supplier_article, s.tech_size, s.subject, s.brand, s.price_with_disc,
                    s.for_pay, s.warehouse_name, s.region_name, s.sale_date, s.sale_type, p.title, p.vendor_code, p.image_url
-              FROM wb_sales s LEFT JOIN wb_products p ON p.cabinet_id = s.cabinet_id AND p.nm_id = s.nm_id
-             WHERE s.cabinet_id = ? AND s.sale_id IN (?*)""";
+              FROM KEYS JOIN wb_sales s ON s.cabinet_id = ? AND s.sale_id = k.ext_id
+              LEFT JOIN wb_products p ON p.cabinet_id = s.cabinet_id AND p.nm_id = s.nm_id""";
 
     private static final String REVIEWS_SQL = """
             SELECT r.review_id, r.nm_id, r.product_name, r.supplier_article, r.rating, r.text, r.pros, r.cons, r.user_name,
                    r.created_date, p.title, p.vendor_code, p.image_url
-              FROM wb_reviews r LEFT JOIN wb_products p ON p.cabinet_id = r.cabinet_id AND p.nm_id = r.nm_id
-             WHERE r.cabinet_id = ? AND r.review_id IN (?*)""";
+              FROM KEYS JOIN wb_reviews r ON r.cabinet_id = ? AND r.review_id = k.ext_id
+              LEFT JOIN wb_products p ON p.cabinet_id = r.cabinet_id AND p.nm_id = r.nm_id""";
 
     /** An order row as read, before the day tally is known. */
     private record OrderRow(String srid, long nmId, String title, String vendorCode, String size, BigDecimal totalPrice,

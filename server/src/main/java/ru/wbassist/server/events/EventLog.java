@@ -105,16 +105,13 @@ public final class EventLog {
         if (externalIds.isEmpty()) {
             return Map.of();
         }
-        Object[] params = new Object[externalIds.size() + 2];
-        params[0] = cabinetId;
-        params[1] = type.code();
-        for (int i = 0; i < externalIds.size(); i++) {
-            params[i + 2] = externalIds.get(i);
-        }
+        List<Object> params = new ArrayList<>(externalIds);
+        params.add(cabinetId);
+        params.add(type.code());
         Map<String, Long> ids = new HashMap<>();
-        for (var row : Sql.query(c, "SELECT external_id, id FROM events WHERE cabinet_id = ? AND event_type = ?"
-                        + " AND external_id IN (" + placeholders(externalIds.size()) + ")",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params)) {
+        for (var row : Sql.query(c, "SELECT e.external_id, e.id FROM " + keys(externalIds.size()) + " JOIN events e"
+                        + " ON e.cabinet_id = ? AND e.event_type = ? AND e.external_id = k.ext_id",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params.toArray())) {
             ids.put(row.getKey(), row.getValue());
         }
         return ids;
@@ -123,6 +120,15 @@ public final class EventLog {
     /** The largest IN list this code builds. */
     public static int placeholdersLimit() {
         return CHUNK;
+    }
+
+    /**
+     * {@code (VALUES (?),(?),…) AS k(ext_id)}: a list of keys to join on a composite unique key. Both H2 and
+     * PostgreSQL look each key up in the (cabinet, key) index this way, where {@code cabinet_id = ? AND key IN (…)}
+     * makes H2 scan every row of the cabinet, which grows with its history.
+     */
+    public static String keys(int count) {
+        return "(VALUES " + String.join(",", Collections.nCopies(count, "(?)")) + ") AS k(ext_id)";
     }
 
     /** {@code ?,?,?} for an IN list. */

@@ -25,7 +25,8 @@ import ru.wbassist.server.notifications.QueueSignal;
  * Detection + fan-out throughput (docs/benchmarks.md "Detection and fan-out"): stores {@code benchmark.orders}
  * orders the way the sync does — in transactions of {@code benchmark.batch} orders per cabinet, each reporting its
  * new srids to the EventSink — over {@code benchmark.cabinets} cabinets with {@code benchmark.users} users each,
- * once without the sink (storing only) and once with it, on an H2 file database and on PostgreSQL. The difference
+ * once without the sink (storing only) and once with it, on an H2 file database and on PostgreSQL, each shop
+ * already holding as many orders of earlier days (analyzed). The difference
  * is what detection and fan-out cost ({@code benchmark.vendors} picks the stores). Not part of the test run; see docs/benchmarks.md for the command.
  */
 public final class DetectionBenchmark {
@@ -63,6 +64,7 @@ public final class DetectionBenchmark {
                 watcher.start();
                 EventDetector sink = new EventDetector(new FanOut(watcher, clock), clock);
                 List<Long> cabinetIds = seed(db, cabinets, users);
+                history(db, cabinetIds, orders / cabinets);
                 Instant day = Instant.now().minus(Duration.ofHours(2));
                 int perCabinet = orders / cabinets;
                 long started = System.nanoTime();
@@ -117,6 +119,21 @@ public final class DetectionBenchmark {
                 ids.add(cabinet);
             }
             return ids;
+        });
+    }
+
+    /**
+     * Earlier days of the same shops, as the baseline left them, with planner statistics: detection runs against
+     * cabinets with history, and PostgreSQL picks its plans from the statistics autovacuum keeps.
+     */
+    private static void history(Database db, List<Long> cabinetIds, int perCabinet) {
+        Instant earlier = Instant.now().minus(Duration.ofDays(3));
+        for (long cabinet : cabinetIds) {
+            db.inTransaction(c -> insertOrders(c, cabinet, -perCabinet, perCabinet, earlier));
+        }
+        db.withConnection(c -> {
+            Sql.execute(c, "ANALYZE");
+            return null;
         });
     }
 
