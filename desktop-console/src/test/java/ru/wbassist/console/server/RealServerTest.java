@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.HttpAdminApi;
 import ru.wbassist.console.api.NotificationRecord;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 import static ru.wbassist.console.server.RealServer.ANNA;
 import static ru.wbassist.console.server.RealServer.BORIS;
@@ -161,6 +163,52 @@ class RealServerTest {
         model.userProperty().set(model.users().get(2));
         assertThat(model.previewProperty().get()).contains("Clara (7003)").contains("blocked the bot")
                 .contains("Sneakers (member)");
+    }
+
+    @Test
+    void syncNowStartsTheCabinetsSync() {
+        CabinetsViewModel model = new CabinetsViewModel(api, ImmediateTasks.create());
+        model.refresh();
+        model.selectedProperty().set(model.visibleCabinets().getFirst());
+
+        model.syncSelected();
+
+        assertThat(model.activity().errorProperty().get()).isNull();
+        assertThat(model.messageProperty().get()).isEqualTo("Sync started for \"Sneakers\".");
+    }
+
+    @Test
+    void testSendQueuesARenderedNotificationThatTheHistoryShows() {
+        List<Long> sentTo = new ArrayList<>();
+        TestSendViewModel send = new TestSendViewModel(api, ImmediateTasks.create(), sentTo::add);
+        send.refresh();
+        send.typeProperty().set("negative_review");
+
+        send.send();
+
+        assertThat(send.activity().errorProperty().get()).isNull();
+        NotificationRecord queued = send.sentProperty().get();
+        assertThat(queued).isNotNull();
+        assertThat(queued.telegramId()).isEqualTo(ANNA);
+        assertThat(queued.type()).isEqualTo("negative_review");
+        assertThat(queued.status()).isEqualTo("pending");
+        assertThat(queued.text()).contains("<b>");
+        assertThat(send.messageProperty().get()).startsWith("Queued test notification #" + queued.id() + " (negative_review)");
+        assertThat(sentTo).containsExactly(ANNA);
+
+        NotificationsViewModel history = new NotificationsViewModel(api, ImmediateTasks.create());
+        history.refreshAll();
+        history.showUser(ANNA);
+        assertThat(history.rows().getFirst().id()).isEqualTo(queued.id());
+    }
+
+    @Test
+    void aTestSendToAnUnknownUserIsTheServers404() {
+        AdminApiException failure = catchThrowableOfType(AdminApiException.class,
+                () -> api.sendTestNotification(99_999, "new_order"));
+
+        assertThat(failure.kind()).isEqualTo(AdminApiException.Kind.NOT_FOUND);
+        assertThat(failure.getMessage()).startsWith("HTTP 404");
     }
 
     @Test

@@ -33,7 +33,7 @@ import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 
 /**
  * The window against the real server (in-process, fixture rows): a wrong secret first shows the 401 state, the
- * right one connects, and every view shows the server's rows.
+ * right one connects, and every view shows the server's rows, and a test send shows up in the history.
  */
 @ExtendWith(ApplicationExtension.class)
 class RealServerUiTest {
@@ -63,7 +63,7 @@ class RealServerUiTest {
     }
 
     @Test
-    void wrongSecretThenEveryViewShowsTheServersRows(FxRobot robot) {
+    void wrongSecretThenEveryViewShowsTheServersRowsAndATestSendShowsUp(FxRobot robot) {
         Label error = robot.lookup("#connectError").queryAs(Label.class);
         waitUntil(() -> error.getText() != null && error.getText().contains("401"));
 
@@ -90,5 +90,16 @@ class RealServerUiTest {
         TextFlow preview = robot.lookup("#notificationPreview").queryAs(TextFlow.class);
         waitUntil(() -> preview.getChildren().size() == 3);
         assertThat(((javafx.scene.text.Text) preview.getChildren().getFirst()).getText()).isEqualTo("critical_stock");
+
+        openTab(robot, "Test send");
+        Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
+        waitUntil(() -> !robot.lookup("#testSendButton").query().isDisabled());
+        robot.clickOn("#testSendButton");
+        waitUntil(() -> message.getText() != null && message.getText().startsWith("Queued test notification #"));
+        long queued = Long.parseLong(message.getText().replaceAll("^Queued test notification #(\\d+).*$", "$1"));
+
+        openTab(robot, "Notifications");
+        waitUntil(() -> !history.getItems().isEmpty() && history.getItems().getFirst().id() == queued);
+        assertThat(history.getItems()).extracting(NotificationRecord::telegramId).containsOnly(RealServer.ANNA);
     }
 }
