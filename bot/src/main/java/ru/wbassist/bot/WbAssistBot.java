@@ -98,10 +98,6 @@ public final class WbAssistBot implements AutoCloseable {
         return telegram;
     }
 
-    public DeliveryEngine delivery() {
-        return delivery;
-    }
-
     public void start() throws TelegramApiException {
         publishCommandMenu();
         polling = new TelegramBotsLongPollingApplication();

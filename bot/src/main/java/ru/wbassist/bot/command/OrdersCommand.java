@@ -12,7 +12,7 @@ import java.util.List;
 /** /orders: recent orders with status filter and paging buttons; pressing one edits the message in place. */
 public final class OrdersCommand implements Command, CallbackHandler {
 
-    static final int PAGE = 5;
+    private static final int PAGE = 5;
     private static final List<String> STATUSES = List.of("all", "active", "canceled", "buyout", "return");
 
     private final ServerClient server;

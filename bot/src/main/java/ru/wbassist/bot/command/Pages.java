@@ -6,7 +6,7 @@ package ru.wbassist.bot.command;
  */
 final class Pages {
 
-    static final int TELEGRAM_TEXT_LIMIT = 4096;
+    private static final int TELEGRAM_TEXT_LIMIT = 4096;
 
     private Pages() {
     }

@@ -36,6 +36,11 @@ public final class TelegramFailure extends RuntimeException {
         return errorCode == 403;
     }
 
+    /** A caption over Telegram's 1024 characters: the same text still fits a message (4096). */
+    public boolean isCaptionTooLong() {
+        return errorCode == 400 && description() != null && description().contains("message caption is too long");
+    }
+
     /** Telegram could not download the photo by its URL. */
     public boolean isPhotoUnavailable() {
         String text = description() == null ? "" : description();

@@ -114,14 +114,20 @@ class DeliveryEngineTest {
     }
 
     @Test
-    void photoCardsGoAsPhotosAndFallBackToTextWhenTelegramCannotFetchThePhoto() {
+    void photoCardsGoAsPhotosAndFallBackToTextWhenTelegramRefusesThePhotoOrCaption() {
         startEmulator(30);
         emulator.makeUnfetchable("https://basket-01.wbbasket.ru/dead/1.webp");
         Dto.Notification card = server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
         Dto.Notification dead = server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
+        Dto.Notification longCaption = server.queue(5, "<b>Отзыв</b> #n3 " + "x".repeat(1100),
+                "https://basket-01.wbbasket.ru/vol1/2.webp");
         startEngine(28, Duration.ofSeconds(60));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 3);
+        assertThat(emulator.sent(5)).singleElement().satisfies(text -> {
+            assertThat(text.method()).isEqualTo("sendMessage");
+            assertThat(text.text()).isEqualTo(longCaption.text());
+        });
         SentMessage photo = emulator.sent(3).getFirst();
         assertThat(photo.method()).isEqualTo("sendPhoto");
         assertThat(photo.photo()).isEqualTo(card.imageUrl());
