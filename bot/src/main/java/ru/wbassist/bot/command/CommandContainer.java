@@ -59,6 +59,9 @@ public final class CommandContainer {
         } catch (TelegramFailure e) {
             LOG.log(System.Logger.Level.WARNING, "/{0}: Telegram refused the reply: {1}", request.command(),
                     e.description());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "/" + request.command() + " failed in the bot", e);
+            apologize(request.chatId(), request.texts().get("error.server"));
         }
     }
 
@@ -74,6 +77,10 @@ public final class CommandContainer {
         } catch (TelegramFailure e) {
             LOG.log(System.Logger.Level.WARNING, "button {0}: Telegram refused the edit: {1}", request.data(),
                     e.description());
+        } catch (RuntimeException e) {
+            // e.g. a forged or truncated callback_data such as "cab:leave:x"
+            LOG.log(System.Logger.Level.WARNING, "button " + request.data() + " failed in the bot", e);
+            notice = request.texts().get("callback.outdated");
         } finally {
             try {
                 messenger.answerCallback(request.callbackId(), notice == null ? "" : notice);

@@ -199,6 +199,8 @@ class BotCommandsTest {
         SentMessage help = say(ANNA, "/help");
         String queryId = emulator.injectCallback(CHAT, help.messageId(), "old:button").at("/callback_query/id").asText();
         awaitAnswer(queryId, "Эта кнопка устарела — откройте меню заново.");
+        String forged = emulator.injectCallback(CHAT, help.messageId(), "cab:leave:x").at("/callback_query/id").asText();
+        awaitAnswer(forged, "Эта кнопка устарела — откройте меню заново.");
     }
 
     @Test

@@ -90,13 +90,18 @@ public final class TelegramEmulator implements AutoCloseable {
         ControlRoutes control = new ControlRoutes(this, json);
         server.createContext("/", exchange -> {
             try (exchange) {
-                if (exchange.getRequestURI().getPath().startsWith("/emulator/")) {
-                    control.handle(exchange);
-                } else {
-                    handleBotApi(exchange);
+                try {
+                    if (exchange.getRequestURI().getPath().startsWith("/emulator/")) {
+                        control.handle(exchange);
+                    } else {
+                        handleBotApi(exchange);
+                    }
+                } catch (RuntimeException e) {
+                    // a bug here must not look like a network failure to the client: answer like the Bot API would
+                    LOG.log(System.Logger.Level.WARNING, "emulator request failed", e);
+                    send(exchange, 500, json.createObjectNode().put("ok", false).put("error_code", 500)
+                            .put("description", "Internal Server Error"));
                 }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "emulator request failed", e);
             }
         });
         server.start();
