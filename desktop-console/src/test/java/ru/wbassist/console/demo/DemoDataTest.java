@@ -1,0 +1,55 @@
+package ru.wbassist.console.demo;
+
+import org.junit.jupiter.api.Test;
+import ru.wbassist.console.api.AdminUser;
+import ru.wbassist.console.api.NotificationQuery;
+import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.Overview;
+import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.telegram.TelegramHtml;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo data set behind --demo-data: consistent, and every view has something telling to show. */
+class DemoDataTest {
+
+    private final DemoData data = DemoData.generate(Instant.parse("2026-11-27T09:00:00Z"));
+    private final InMemoryAdminApi api = new InMemoryAdminApi(data);
+
+    @Test
+    void idsFollowCreationAndEveryRowBelongsToAKnownUserAndCabinet() {
+        List<NotificationRecord> notifications = data.notifications();
+        assertThat(notifications).isSortedAccordingTo(Comparator.comparing(NotificationRecord::createdAt));
+        assertThat(notifications).extracting(NotificationRecord::id)
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, notifications.size()).boxed().toList());
+        Set<Long> users = data.users().stream().map(AdminUser::telegramId).collect(Collectors.toSet());
+        assertThat(notifications).allSatisfy(n -> assertThat(users).contains(n.telegramId()));
+        data.members().values().forEach(members -> members.forEach(m -> assertThat(users).contains(m.telegramId())));
+    }
+
+    @Test
+    void everyViewHasTellingRows() {
+        Overview overview = api.overview();
+        assertThat(overview.notificationsPerDay()).isNotEmpty();
+        assertThat(overview.ordersPerDay()).hasSize(14);
+        assertThat(overview.syncFailures24h()).isPositive();
+        assertThat(api.syncLogs(new SyncLogQuery(null, null, "failed", null, null, 10, 0)).total()).isPositive();
+        assertThat(api.notifications(new NotificationQuery(null, null, null, "skipped", null, null, 10, 0)).items())
+                .extracting(NotificationRecord::suppressedReason).contains("bot_blocked");
+        assertThat(data.cabinets()).anySatisfy(c -> assertThat(c.lastSyncStatus()).isNull());
+    }
+
+    @Test
+    void textsAreTelegramHtmlThatParsesToReadableText() {
+        assertThat(data.notifications()).allSatisfy(n -> {
+            String plain = TelegramHtml.plainText(n.text());
+            assertThat(plain).doesNotContain("<b>", "</", "&amp;").isNotBlank();
+        });
+    }
+}
