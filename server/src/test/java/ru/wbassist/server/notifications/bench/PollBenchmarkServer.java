@@ -13,7 +13,7 @@ import ru.wbassist.server.TestServer;
 /**
  * The server side of the poll benchmark (docs/benchmarks.md "Poll API"): the real server on a fresh H2 or
  * PostgreSQL database with {@code benchmark.users} users (Telegram ids 1..n) sharing one cabinet and
- * {@code benchmark.items} pending notifications each. Writes {@code <base url> <secret> <users> <seeded-at>} to
+ * {@code benchmark.items} pending notifications each. Writes {@code <base url> <secret> <users> <last_check>} to
  * the file named by {@code benchmark.ready-file} and serves until killed. {@link PollLoadGenerator} is the client.
  */
 public final class PollBenchmarkServer {
@@ -53,7 +53,8 @@ public final class PollBenchmarkServer {
             }
             return null;
         });
-        Files.writeString(ready, server.baseUrl() + " " + TestServer.SECRET + " " + users + " " + seededAt);
+        // The read-only polls ask for what came after a second before the seeding (PostgreSQL keeps microseconds).
+        Files.writeString(ready, server.baseUrl() + " " + TestServer.SECRET + " " + users + " " + seededAt.minusSeconds(1));
         System.out.printf("poll benchmark server on %s (%s), %,d users × %d notifications%n", server.baseUrl(), vendor,
                 users, items);
         new CountDownLatch(1).await();
