@@ -134,9 +134,14 @@ class TelegramEmulatorHttpTest {
         for (int i = 0; i < 3; i++) {
             assertThat(client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "m" + i)).status()).isEqualTo(200);
         }
-        BotApiClient.Answer limited = client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "flood"));
+        // the fourth is refused unless this machine took a whole second for three requests (then a later one is)
+        BotApiClient.Answer limited = null;
+        for (int i = 0; i < 4 && limited == null; i++) {
+            BotApiClient.Answer answer = client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "flood"));
+            limited = answer.status() == 429 ? answer : null;
+        }
 
-        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited).isNotNull();
         assertThat(limited.body().get("error_code").asInt()).isEqualTo(429);
         assertThat(limited.body().at("/parameters/retry_after").asInt()).isEqualTo(1);
         assertThat(limited.description()).isEqualTo("Too Many Requests: retry after 1");
@@ -152,14 +157,17 @@ class TelegramEmulatorHttpTest {
         emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).globalRate(5));
         client = new BotApiClient(emulator.baseUrl());
 
+        long start = System.nanoTime();
         long accepted = 0;
-        for (int chat = 1; chat <= 8; chat++) {
+        for (int chat = 1; chat <= 20; chat++) {
             if (client.json(TOKEN, "sendMessage", Map.of("chat_id", chat, "text", "x")).status() == 200) {
                 accepted++;
             }
         }
-        assertThat(accepted).isEqualTo(5);
-        assertThat(emulator.tooManyRequestsCount()).isEqualTo(3);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // a burst of 5, then 5 per second refill while the loop ran (a slow machine gets a few more)
+        assertThat(accepted).isBetween(5L, 5L + (long) Math.ceil(seconds * 5));
+        assertThat(emulator.tooManyRequestsCount()).isEqualTo(20 - accepted).isPositive();
     }
 
     @Test
