@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventDetectorTest {
 
     static final Instant NOON_MSK = Instant.parse("2026-11-27T09:00:00Z");
-    private SyncFixture f;
+    private DetectionFixture f;
 
-    private SyncFixture start(DatabaseConfig.Vendor vendor) {
-        f = new SyncFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
+    private DetectionFixture start(DatabaseConfig.Vendor vendor) {
+        f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
         return f;
     }
 
@@ -49,7 +49,7 @@ class EventDetectorTest {
                 .contains("Коледино → Московская").contains("Сегодня: 2 зак. на 3\u00a0000 ₽").contains("Магазин");
         String image = f.db.withConnection(c -> Sql.queryOne(c, "SELECT image_url FROM notification_history WHERE user_id = ?"
                 + " ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), anna).orElseThrow());
-        assertThat(image).isEqualTo(SyncFixture.PHOTO.formatted(100));
+        assertThat(image).isEqualTo(DetectionFixture.PHOTO.formatted(100));
     }
 
     @ParameterizedTest
@@ -237,7 +237,7 @@ class EventDetectorTest {
         long anna = f.user(1);
         long shop = f.cabinet("Shop", anna);
         assertThatThrownBy(() -> f.db.inTransaction(c -> {
-            SyncFixture.insertOrder(c, shop, "o-1", 100, NOON_MSK);
+            DetectionFixture.insertOrder(c, shop, "o-1", 100, NOON_MSK);
             f.sink.ordersStored(c, shop, List.of("o-1"), List.of());
             throw new IllegalStateException("crash before the cursor advance");
         })).hasMessageContaining("crash");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
-import ru.wbassist.server.events.SyncFixture;
+import ru.wbassist.server.events.DetectionFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.wbassist.server.ApiAssertions.assertBad;
@@ -56,11 +56,11 @@ class NotificationApiTest {
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) VALUES (?,?,'owner')", id, anna);
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) VALUES (?,?,'member')", id, bob);
             Sql.update(c, "INSERT INTO wb_products (cabinet_id, nm_id, vendor_code, title, image_url) VALUES (?,?,?,?,?)",
-                    id, 100L, "K-1", "Кеды & <кроссовки>", SyncFixture.PHOTO.formatted(100));
+                    id, 100L, "K-1", "Кеды & <кроссовки>", DetectionFixture.PHOTO.formatted(100));
             return id;
         });
         server.db().inTransaction(c -> {
-            SyncFixture.insertOrder(c, cabinet, "o-1", 100, Instant.now().minusSeconds(60));
+            DetectionFixture.insertOrder(c, cabinet, "o-1", 100, Instant.now().minusSeconds(60));
             server.app().eventSink().ordersStored(c, cabinet, List.of("o-1"), List.of());
             return null;
         });
@@ -71,7 +71,7 @@ class NotificationApiTest {
         JsonNode item = legacy.path("notifications").get(0);
         assertThat(item.path("type").asText()).isEqualTo("new_order");
         assertThat(item.path("text").asText()).contains("Новый заказ").contains("Кеды &amp; &lt;кроссовки&gt;");
-        assertThat(item.path("image_url").asText()).isEqualTo(SyncFixture.PHOTO.formatted(100));
+        assertThat(item.path("image_url").asText()).isEqualTo(DetectionFixture.PHOTO.formatted(100));
         assertThat(item.path("cabinet_id").asLong()).isEqualTo(cabinet);
         assertThat(item.path("group_size").asInt()).isEqualTo(1);
         assertThat(item.path("created_at").asText()).endsWith("+03:00");

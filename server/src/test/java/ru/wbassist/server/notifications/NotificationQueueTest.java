@@ -19,7 +19,7 @@ import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.server.events.MutableClock;
-import ru.wbassist.server.events.SyncFixture;
+import ru.wbassist.server.events.DetectionFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +29,13 @@ class NotificationQueueTest {
     private static final Instant NOON_MSK = Instant.parse("2026-11-27T09:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private SyncFixture f;
+    private DetectionFixture f;
     private NotificationQueue queue;
     private long anna;
     private long shop;
 
     private void start(DatabaseConfig.Vendor vendor, Duration recheck) {
-        f = new SyncFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
+        f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
         queue = new NotificationQueue(f.db, f.signal, new NotificationsConfig(5, Duration.ofSeconds(30),
                 Duration.ofMinutes(30), recheck, Duration.ofMillis(10)), f.clock);
         anna = f.user(1);
@@ -67,7 +67,7 @@ class NotificationQueueTest {
         assertThat(first).hasSize(2);
         assertThat(first.getFirst().telegramId()).isEqualTo(1);
         assertThat(first.getFirst().type()).isEqualTo("new_order");
-        assertThat(first.getFirst().imageUrl()).isEqualTo(SyncFixture.PHOTO.formatted(100));
+        assertThat(first.getFirst().imageUrl()).isEqualTo(DetectionFixture.PHOTO.formatted(100));
         assertThat(poll()).as("leased items are not handed out again").isEmpty();
 
         queue.ack(List.of(new NotificationQueue.Delivered(first.getFirst().id(), null)), List.of());

@@ -20,7 +20,7 @@ import ru.wbassist.server.notifications.QueueSignal;
  * Writes rows the way the sync does (same tables, same columns) and then reports them to the {@link EventSink} in
  * the same transaction, so detection is tested exactly as the sync drives it.
  */
-public final class SyncFixture {
+public final class DetectionFixture {
 
     public static final String PHOTO = "https://basket-01.wbbasket.ru/vol1/part1/%d/images/big/1.webp";
 
@@ -31,7 +31,7 @@ public final class SyncFixture {
     public final EventDetector sink;
     private final Map<Long, Map<Long, Integer>> stock = new HashMap<>();
 
-    public SyncFixture(Database db, MutableClock clock) {
+    public DetectionFixture(Database db, MutableClock clock) {
         this.db = db;
         this.clock = clock;
         this.watcher = new CommitWatcher(db, signal, Duration.ofMillis(10));
