@@ -78,7 +78,11 @@ public final class CommitWatcher implements AutoCloseable {
     }
 
     private void check() {
-        List<Long> ids = new ArrayList<>(awaited).subList(0, Math.min(awaited.size(), EventLog.placeholdersLimit()));
+        List<Long> snapshot = new ArrayList<>(awaited);
+        List<Long> ids = snapshot.subList(0, Math.min(snapshot.size(), EventLog.placeholdersLimit()));
+        if (ids.isEmpty()) {
+            return;
+        }
         List<Long> visible = db.withConnection(c -> Sql.query(c, "SELECT id FROM events WHERE id IN ("
                 + EventLog.placeholders(ids.size()) + ")", rs -> rs.getLong(1), ids.toArray()));
         Instant stale = Instant.now().minus(GIVE_UP);
