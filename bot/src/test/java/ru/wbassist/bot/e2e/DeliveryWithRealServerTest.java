@@ -136,7 +136,24 @@ class DeliveryWithRealServerTest {
         assertThat(settings.negativeReviewsEnabled()).isFalse();
         assertThat(telegram.sent(51).getLast().text()).contains("Негативные отзывы: <b>выкл</b>");
 
+        // every other button too: the server accepts each value the menu steps to
+        for (String option : List.of("ord", "buy", "cnl", "ret", "stk", "grp", "gsz", "gto", "rth", "sth", "qh")) {
+            String pressed = telegram.injectCallback(51, menu.messageId(), "set:" + option).at("/callback_query/id")
+                    .asText();
+            await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(pressed).isPresent());
+            assertThat(telegram.callbackAnswer(pressed)).as("set:%s", option).contains("✅ Сохранено");
+        }
+        Dto.Settings changed = client.settings(51);
+        assertThat(changed.quietHoursStart()).isEqualTo("22:00");
+        assertThat(changed.quietHoursEnd()).isEqualTo("08:00");
+        assertThat(changed.groupingEnabled()).isTrue();
+        assertThat(changed.maxGroupSize()).isEqualTo(10);
+        assertThat(changed.groupTimeout()).isEqualTo(900);
+        assertThat(changed.negativeReviewThreshold()).isEqualTo(4);
+        assertThat(changed.criticalStockThreshold()).isEqualTo(10);
+
         telegram.injectMessage(51, user, "/stop");
+        assertThat(changed.notificationsEnabled()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> !client.settings(51).notificationsEnabled());
     }
 
