@@ -1,9 +1,11 @@
 package ru.wbassist.server.admin;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -12,6 +14,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.db.Database;
+import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.notifications.TestNotifications;
@@ -22,13 +25,15 @@ import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history, users, test sends and "sync now". The secret filter lets the admin secret in here.
+ * users, sync logs, notification history, users, test sends and "sync now". The secret filter lets the admin secret
+ * in here.
  */
 public final class AdminService implements HttpService {
 
     static final Set<String> SYNC_STATUSES = Set.of("running", "success", "failed", "partial");
-    static final Set<String> NOTIFICATION_TYPES = Set.of("new_order", "order_buyout", "order_cancellation",
-            "order_return", "negative_review", "critical_stock", "key_invalid", "key_expiring", "test");
+    static final Set<String> NOTIFICATION_TYPES = Arrays.stream(EventType.values()).map(EventType::code)
+            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> NOTIFICATION_STATUSES = Set.copyOf(Overview.STATUSES);
 
     private final Database db;
     private final UserRepository users;
@@ -100,7 +105,7 @@ public final class AdminService implements HttpService {
         Optional<Long> telegramId = Params.optionalId(req, "telegram_id");
         NotificationLog.Query query = new NotificationLog.Query(telegramId.map(this::userId),
                 Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
-                optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", Set.copyOf(Overview.STATUSES)),
+                optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", NOTIFICATION_STATUSES),
                 Filter.TimeRange.of(req));
         res.send(notifications.list(query, paging));
     }
@@ -109,7 +114,8 @@ public final class AdminService implements HttpService {
     private void syncCabinet(ServerRequest req, ServerResponse res) {
         long cabinetId = existingCabinet(Params.pathId(req, "id"));
         if (syncTrigger.start(cabinetId) == SyncTrigger.Result.ALREADY_RUNNING) {
-            throw ApiException.conflict("a sync of cabinet " + cabinetId + " is running; try again when it has finished");
+            throw ApiException.conflict("a sync of cabinet " + cabinetId
+                    + " is running; try again when it has finished");
         }
         res.status(Status.ACCEPTED_202).send(Map.of("cabinet_id", cabinetId, "status", "started"));
     }

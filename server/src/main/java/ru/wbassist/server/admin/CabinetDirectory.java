@@ -26,7 +26,8 @@ final class CabinetDirectory {
     }
 
     private static final String LATEST_RUN = """
-            (SELECT l.%s FROM wb_sync_logs l WHERE l.cabinet_id = c.id ORDER BY l.started_at DESC, l.id DESC LIMIT 1)""";
+            (SELECT l.%s FROM wb_sync_logs l
+              WHERE l.cabinet_id = c.id ORDER BY l.started_at DESC, l.id DESC LIMIT 1)""";
 
     static final String LIST = """
             SELECT c.id, c.name, c.active, c.created_at, c.key_invalid_since, c.key_error,
@@ -77,8 +78,9 @@ final class CabinetDirectory {
     private static CabinetRow map(ResultSet rs) throws SQLException {
         boolean keyValid = rs.getObject("key_invalid_since") == null;
         String error = rs.getString("last_run_error");
+        String lastError = error == null && !keyValid ? rs.getString("key_error") : error;
         return new CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
                 Sql.instant(rs, "created_at"), rs.getLong("user_count"), Sql.instant(rs, "last_sync_at"),
-                rs.getString("last_sync_status"), error == null && !keyValid ? rs.getString("key_error") : error, keyValid);
+                rs.getString("last_sync_status"), lastError, keyValid);
     }
 }

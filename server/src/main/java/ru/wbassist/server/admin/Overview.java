@@ -82,9 +82,10 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
     /** Per day and type, days and types in order; only the pairs that occurred. */
     private static List<TypeCount> notificationsPerDay(Connection c, List<Day> days) throws SQLException {
         Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
-        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new TypeCount(Day.dateOfHour(rs.getLong("h")), rs.getString("event_type"),
-                        rs.getLong("n")), days.getFirst().start(), days.getLast().end())
-                .forEach(t -> counts.computeIfAbsent(t.date(), d -> new TreeMap<>()).merge(t.type(), t.count(), Long::sum));
+        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new TypeCount(Day.dateOfHour(rs.getLong("h")),
+                        rs.getString("event_type"), rs.getLong("n")), days.getFirst().start(), days.getLast().end())
+                .forEach(t -> counts.computeIfAbsent(t.date(), d -> new TreeMap<>())
+                        .merge(t.type(), t.count(), Long::sum));
         List<TypeCount> perDay = new ArrayList<>();
         counts.forEach((date, types) -> types.forEach((type, count) -> perDay.add(new TypeCount(date, type, count))));
         return perDay;

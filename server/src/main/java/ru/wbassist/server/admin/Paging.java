@@ -9,7 +9,8 @@ import ru.wbassist.server.http.Params;
 record Paging(int limit, long offset) {
 
     static Paging of(ServerRequest req) {
-        return new Paging(Params.intInRange(req, "limit", 1, 500, 100), Params.optionalLong(req, "offset", 0).orElse(0L));
+        return new Paging(Params.intInRange(req, "limit", 1, 500, 100),
+                Params.optionalLong(req, "offset", 0).orElse(0L));
     }
 
     /** One page of a list and the size of the whole filtered list. */

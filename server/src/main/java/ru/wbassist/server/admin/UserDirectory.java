@@ -50,8 +50,9 @@ final class UserDirectory {
                             "SELECT cu.user_id, c.id, c.name, cu.role FROM cabinet_users cu"
                                     + " JOIN wb_cabinets c ON c.id = cu.cabinet_id WHERE cu.user_id IN ("
                                     + String.join(", ", Collections.nCopies(users.size(), "?")) + ") ORDER BY c.id",
-                            rs -> Map.entry(rs.getLong("user_id"), new CabinetLink(rs.getLong("id"), rs.getString("name"),
-                                    rs.getString("role"))), users.stream().map(Map.Entry::getKey).toArray())
+                            rs -> Map.entry(rs.getLong("user_id"),
+                                    new CabinetLink(rs.getLong("id"), rs.getString("name"), rs.getString("role"))),
+                            users.stream().map(Map.Entry::getKey).toArray())
                     .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                             Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
             List<UserRow> items = users.stream().map(e -> {
@@ -72,8 +73,9 @@ final class UserDirectory {
         return new NotificationSettings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
                 rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
                 rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
-                rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"),
-                rs.getInt("group_timeout"), rs.getInt("negative_review_threshold"), rs.getInt("critical_stock_threshold"),
+                rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("grouping_enabled"),
+                rs.getInt("max_group_size"), rs.getInt("group_timeout"), rs.getInt("negative_review_threshold"),
+                rs.getInt("critical_stock_threshold"),
                 rs.getString("quiet_hours_start"), rs.getString("quiet_hours_end"), language);
     }
 }

@@ -135,12 +135,14 @@ final class Activity {
         Map<LocalDate, Tally> returns = new HashMap<>();
         addUp(Sql.query(c, ORDERS_BY_HOUR, HourRow::read, range), row -> orders);
         addUp(Sql.query(c, CANCELLATIONS_BY_HOUR, HourRow::read, range), row -> cancellations);
-        addUp(Sql.query(c, SALES_BY_HOUR, HourRow::read, range), row -> "buyout".equals(row.saleType()) ? buyouts : returns);
+        addUp(Sql.query(c, SALES_BY_HOUR, HourRow::read, range),
+                row -> "buyout".equals(row.saleType()) ? buyouts : returns);
         List<DayFigures> figures = new ArrayList<>(days.size());
         for (Day day : days) {
             LocalDate date = day.date();
-            figures.add(new DayFigures(date, orders.getOrDefault(date, Tally.ZERO), buyouts.getOrDefault(date, Tally.ZERO),
-                    returns.getOrDefault(date, Tally.ZERO), cancellations.getOrDefault(date, Tally.ZERO)));
+            figures.add(new DayFigures(date, orders.getOrDefault(date, Tally.ZERO),
+                    buyouts.getOrDefault(date, Tally.ZERO), returns.getOrDefault(date, Tally.ZERO),
+                    cancellations.getOrDefault(date, Tally.ZERO)));
         }
         return figures;
     }

@@ -100,8 +100,8 @@ public final class InsightsService implements HttpService {
         Instant now = clock.instant();
         res.send(perCabinet(viewer, (c, cabinet) -> {
             ReviewFigures.Stats stats = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
-            return new Blocks.Reviews(cabinet.id(), cabinet.name(), stats.total(), stats.average(), stats.distribution(),
-                    stats.unanswered(), ReviewFigures.latest(c, cabinet.id(), limit));
+            return new Blocks.Reviews(cabinet.id(), cabinet.name(), stats.total(), stats.average(),
+                    stats.distribution(), stats.unanswered(), ReviewFigures.latest(c, cabinet.id(), limit));
         }));
     }
 

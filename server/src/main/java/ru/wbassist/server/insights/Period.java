@@ -68,7 +68,7 @@ public enum Period {
             return "FLOOR(EXTRACT(EPOCH FROM " + column + ") / 3600)";
         }
 
-        /** The Moscow date of an hour from {@link #hourOf}; Moscow's offset is whole hours, so no hour spans two days. */
+        /** The Moscow date of an hour from {@link #hourOf}; Moscow's offset is whole hours: no hour spans two days. */
         public static LocalDate dateOfHour(long hour) {
             return Moscow.day(Instant.ofEpochSecond(hour * 3600));
         }

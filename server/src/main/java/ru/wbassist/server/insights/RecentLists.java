@@ -16,14 +16,14 @@ import ru.wbassist.db.Sql;
  */
 final class RecentLists {
 
-    record OrderLine(String srid, long nmId, String title, String imageUrl, String article, String size, BigDecimal price,
-                     BigDecimal finishedPrice, String warehouse, String region, String status, Instant orderDate,
-                     Instant cancelDate) {
+    record OrderLine(String srid, long nmId, String title, String imageUrl, String article, String size,
+                     BigDecimal price, BigDecimal finishedPrice, String warehouse, String region, String status,
+                     Instant orderDate, Instant cancelDate) {
     }
 
     /** A buyout or return; amounts are absolute values, {@code saleType} gives the direction. */
-    record Sale(String saleId, String srid, long nmId, String title, String saleType, Instant saleDate, BigDecimal price,
-                BigDecimal forPay, String warehouse, String region) {
+    record Sale(String saleId, String srid, long nmId, String title, String saleType, Instant saleDate,
+                BigDecimal price, BigDecimal forPay, String warehouse, String region) {
     }
 
     static final String ORDERS = """

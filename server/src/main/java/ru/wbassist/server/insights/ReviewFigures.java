@@ -64,7 +64,8 @@ final class ReviewFigures {
         long unanswered = 0;
         long newNegative = 0;
         for (long[] row : Sql.query(c, STATS, rs -> new long[] {rs.getInt("rating"), rs.getLong("n"),
-                rs.getLong("unanswered"), rs.getLong("new_negative")}, now.minus(NEW_WINDOW), negativeThreshold, cabinetId)) {
+                rs.getLong("unanswered"), rs.getLong("new_negative")},
+                now.minus(NEW_WINDOW), negativeThreshold, cabinetId)) {
             distribution.put(Long.toString(row[0]), row[1]);
             total += row[1];
             ratingSum += row[0] * row[1];

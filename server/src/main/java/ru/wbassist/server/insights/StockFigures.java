@@ -35,7 +35,8 @@ final class StockFigures {
     static final String CRITICAL = """
             SELECT s.nm_id, SUM(s.quantity) AS total
               FROM wb_stocks s
-              LEFT JOIN product_stock_thresholds t ON t.user_id = ? AND t.cabinet_id = s.cabinet_id AND t.nm_id = s.nm_id
+              LEFT JOIN product_stock_thresholds t
+                     ON t.user_id = ? AND t.cabinet_id = s.cabinet_id AND t.nm_id = s.nm_id
              WHERE s.cabinet_id = ?
              GROUP BY s.nm_id, t.threshold
             HAVING SUM(s.quantity) <= COALESCE(t.threshold, ?)
@@ -86,10 +87,12 @@ final class StockFigures {
         List<Object> params = new ArrayList<>();
         params.add(cabinetId);
         bare.forEach(p -> params.add(p.nmId()));
-        Map<Long, List<Warehouse>> warehouses = Sql.query(c, WAREHOUSES.formatted(in), rs -> Map.entry(rs.getLong("nm_id"),
-                new Warehouse(rs.getString("warehouse_name"), rs.getLong("quantity"), rs.getLong("to_client"),
-                        rs.getLong("from_client"))), params.toArray()).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<Warehouse>> warehouses = Sql.query(c, WAREHOUSES.formatted(in),
+                        rs -> Map.entry(rs.getLong("nm_id"), new Warehouse(rs.getString("warehouse_name"),
+                                rs.getLong("quantity"), rs.getLong("to_client"), rs.getLong("from_client"))),
+                        params.toArray()).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         params.add(now.minus(DEMAND_WINDOW));
         Map<Long, Long> demand = Sql.query(c, ORDERS_SINCE.formatted(in),
                 rs -> Map.entry(rs.getLong("nm_id"), rs.getLong("n")), params.toArray()).stream()

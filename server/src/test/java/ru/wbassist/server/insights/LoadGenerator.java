@@ -84,9 +84,12 @@ public final class LoadGenerator {
 
     /**
      * VACUUM ANALYZE of the loaded tables, what autovacuum does soon after a bulk load: statistics for the planner and
-     * the visibility map that index-only scans need. Must run outside a transaction.
+     * the visibility map that index-only scans need. Must run outside a transaction. The CHECKPOINT first flushes the
+     * load's commit record: the test server commits asynchronously, and VACUUM marks no page all-visible while the
+     * commit that wrote its rows may still be lost.
      */
     public static void vacuum(Connection c) throws SQLException {
+        Sql.execute(c, "CHECKPOINT");
         for (String table : TABLES) {
             Sql.execute(c, "VACUUM ANALYZE " + table);
         }
