@@ -32,6 +32,7 @@ import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
+import ru.wbassist.bot.telegram.PatientMessenger;
 import ru.wbassist.bot.telegram.TelegramMessenger;
 
 import java.time.Duration;
@@ -62,7 +63,8 @@ public final class WbAssistBot implements AutoCloseable {
                 token, telegramUrl);
         Messenger messenger = new TelegramMessenger(telegram);
         Languages languages = new Languages(server);
-        this.updates = new BotUpdates(commands(server, messenger, languages), languages, server, workers);
+        Messenger replies = new PatientMessenger(messenger, Duration.ofSeconds(5));
+        this.updates = new BotUpdates(commands(server, replies, languages), languages, server, workers);
         this.delivery = new DeliveryEngine(server, messenger, deliveryOptions);
     }
 

@@ -204,6 +204,23 @@ class BotCommandsTest {
     }
 
     @Test
+    void repliesToAUserTypingFasterThanTelegramAllowsStillArrive() throws Exception {
+        bot.close();
+        emulator.close();
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));  // burst of 3
+        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false), server,
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+        bot.start();
+
+        for (int i = 0; i < 6; i++) {
+            emulator.injectMessage(CHAT, ANNA, "/help");
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> emulator.sent(CHAT).size() == 6);
+        assertThat(emulator.tooManyRequestsCount()).as("Telegram did refuse some at first").isPositive();
+    }
+
+    @Test
     void blockingTheBotIsReportedToTheServerAtOnce() {
         say(ANNA, "/start");
         emulator.block(CHAT);
