@@ -90,6 +90,14 @@ class SandboxToTelegramTest {
                 .contains("/" + product.nmId() + "/images/");
         assertThat(card.body()).contains("Новый заказ").contains(warehouse);
 
+        // the reports render the synced data (the server's real JSON for orders, stocks, reviews, analytics)
+        assertThat(say(ANNA, "/orders").text()).contains(product.vendorCode()).contains("ИП Телеграмов");
+        assertThat(say(ANNA, "/dashboard").text()).contains("Заказы сегодня: <b>");
+        assertThat(say(ANNA, "/reviews").text()).contains("ИП Телеграмов");
+        assertThat(say(ANNA, "/stocks").text()).contains("ИП Телеграмов");
+        assertThat(say(ANNA, "/analytics").text()).contains("Процент выкупа");
+        assertThat(say(ANNA, "/cabinets").text()).contains("ИП Телеграмов");
+
         // Boris turns them back on: the next order reaches both chats
         int borisBefore = cards(BORIS, product.vendorCode()).size();
         assertThat(borisBefore).as("Boris had new orders off").isZero();
