@@ -19,6 +19,8 @@ Usage: ./run.sh [command]
   bot             the Telegram bot (needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL for the emulator)
   bot-demo        Telegram emulator + bot wired to a running ./run.sh (no real Telegram needed)
   console         the JavaFX operator console (needs a display; connects to the local server)
+  chaos [opts]    the chaos run (docs/chaos.md): 2 servers on one PostgreSQL, faulty WB sandbox, bot and
+                  servers SIGKILLed while events flow; exits non-zero on any lost or duplicated notification
   test            all tests (what CI runs)
   build           build everything, skipping tests
   help            this text
@@ -171,6 +173,12 @@ case $command in
   console)
     build_if_needed
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(classpath desktop-console)" ru.wbassist.console.ConsoleMain
+    ;;
+  chaos)
+    # always build: the run must test the sources as they are
+    ./mvnw -B -q -DskipTests package
+    shift
+    exec "$JAVA_HOME/bin/java" -cp "$(classpath system-tests)" ru.wbassist.chaos.ChaosMain "$@"
     ;;
   test)
     exec ./mvnw -B test
