@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -126,6 +127,7 @@ public final class ChaosRun {
                 + servers.size() + " server restarts");
         int botKills = 0;
         int serverRestarts = 0;
+        Instant[] lastKill = new Instant[servers.size()];
         Instant chaosStart = Instant.now();
         for (Fault fault : schedule(servers.size())) {
             sleepUntil(chaosStart.plus(fault.at()));
@@ -139,6 +141,7 @@ public final class ChaosRun {
                 Child server = servers.get(fault.server());
                 step("SIGKILL " + server.name() + " and start it again");
                 server.kill();
+                lastKill[fault.server()] = Instant.now();
                 serverRestarts++;
                 startServer(server, ports.server(fault.server()));
             }
@@ -158,8 +161,10 @@ public final class ChaosRun {
                 .path("too_many_requests").asLong();
         try (Connection c = connect(db)) {
             DeliveryLedger.Figures delivery = DeliveryLedger.audit(c, sent);
+            Instant deadBefore = Arrays.stream(lastKill).map(k -> k == null ? Instant.MIN : k)
+                    .min(Instant::compareTo).orElse(Instant.MIN);
             SyncAudit.Figures sync = SyncAudit.audit(c, Instant.now(),
-                    options.syncInterval().multipliedBy(2).plusSeconds(10));
+                    options.syncInterval().multipliedBy(2).plusSeconds(10), deadBefore);
             return new ChaosReport(options, Duration.between(begin, Instant.now()), generator.placed(),
                     generator.canceled(), botKills, botStarts[0], serverRestarts, too429, delivery, sync);
         }

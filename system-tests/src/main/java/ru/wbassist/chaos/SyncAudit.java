@@ -24,14 +24,9 @@ final class SyncAudit {
 
     private static final int SAMPLES = 10;
     /**
-     * A data set of a live run can wait about a minute for WB's statistics limit (1 request per minute, which the
-     * server keeps whatever SYNC_INTERVAL says) plus its retries; a row open longer than this was orphaned.
-     */
-    static final Duration ORPHAN_AGE = Duration.ofSeconds(100);
-
-    /**
      * @param gapsOverLimit idle stretches (nothing running, nothing started) longer than {@code gapLimit}
-     * @param orphanedRuns  runs still open at {@code until} after {@link #ORPHAN_AGE}: cut short by a killed server
+     * @param orphanedRuns  runs still open at {@code until} that began before {@code deadBefore}: their server was
+     *                      killed, and nobody has taken the cabinet over
      */
     record Figures(int cabinets, int rows, int failedRows, int overlaps, int gapsOverLimit, Duration maxGap,
                    Duration gapLimit, int orphanedRuns, List<String> samples) {
@@ -43,7 +38,13 @@ final class SyncAudit {
     private SyncAudit() {
     }
 
-    static Figures audit(Connection db, Instant until, Duration gapLimit) throws SQLException {
+    /**
+     * @param until      the end of the audited stretch
+     * @param gapLimit   the longest idle stretch that is not a gap
+     * @param deadBefore every server process alive now started after this (the earliest of the servers' last kills):
+     *                   a row begun before it and still open belongs to a killed process
+     */
+    static Figures audit(Connection db, Instant until, Duration gapLimit, Instant deadBefore) throws SQLException {
         List<Log> logs = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement("SELECT cabinet_id, data_set, status, started_at, completed_at"
                 + " FROM wb_sync_logs ORDER BY cabinet_id, started_at, id"); ResultSet rs = st.executeQuery()) {
@@ -56,7 +57,7 @@ final class SyncAudit {
         Map<Long, List<Log>> byCabinet = logs.stream().collect(Collectors.groupingBy(Log::cabinetId,
                 LinkedHashMap::new, Collectors.toList()));
         Tally tally = new Tally(gapLimit);
-        byCabinet.values().forEach(rows -> tally.cabinet(rows, until));
+        byCabinet.values().forEach(rows -> tally.cabinet(rows, until, deadBefore));
         int failed = (int) logs.stream().filter(l -> !"success".equals(l.status()) && !"partial".equals(l.status()))
                 .count();
         return new Figures(byCabinet.size(), logs.size(), failed, tally.overlaps, tally.gaps, tally.maxGap, gapLimit,
@@ -77,7 +78,7 @@ final class SyncAudit {
         }
 
         /** One cabinet's rows, in start order. */
-        void cabinet(List<Log> rows, Instant until) {
+        void cabinet(List<Log> rows, Instant until, Instant deadBefore) {
             Log previous = rows.getFirst();
             Instant busyUntil = end(previous);
             for (Log log : rows.subList(1, rows.size())) {
@@ -95,9 +96,9 @@ final class SyncAudit {
                 busyUntil = end.isAfter(busyUntil) ? end : busyUntil;
             }
             if (busyUntil == Instant.MAX) {
-                // still "running": longer than any live run waits on WB's limits means its server was killed
-                // and db-scheduler has not revived the cabinet's schedule yet
-                if (previous.started().isBefore(until.minus(ORPHAN_AGE))) {
+                // still "running" although the process that began it is dead: db-scheduler has not revived the
+                // cabinet's schedule yet (a live run may legitimately stay open for minutes, waiting on WB's limits)
+                if (previous.started().isBefore(deadBefore)) {
                     orphans++;
                     sample("ORPHANED cabinet " + previous.cabinetId() + ": " + previous.dataSet() + " started "
                             + previous.started() + " is still open and nothing has run since");

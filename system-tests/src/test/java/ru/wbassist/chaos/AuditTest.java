@@ -82,7 +82,8 @@ class AuditTest {
         syncLog(2, "products", 41, 42);
         syncLog(2, "orders", 43, -1);
 
-        SyncAudit.Figures figures = SyncAudit.audit(c, T0.plusSeconds(50), limit);
+        Instant noKill = Instant.MIN;
+        SyncAudit.Figures figures = SyncAudit.audit(c, T0.plusSeconds(50), limit, noKill);
 
         assertThat(figures.cabinets()).isEqualTo(2);
         assertThat(figures.overlaps()).isEqualTo(1);
@@ -90,16 +91,16 @@ class AuditTest {
                 .isEqualTo(1);
         assertThat(figures.maxGap()).isEqualTo(Duration.ofSeconds(40));
 
-        assertThat(figures.orphanedRuns()).as("cabinet 2's open run is young enough to be waiting on WB").isZero();
+        assertThat(figures.orphanedRuns()).as("no server was killed: cabinet 2's open run is live").isZero();
 
-        SyncAudit.Figures later = SyncAudit.audit(c, T0.plusSeconds(90), limit);
+        SyncAudit.Figures later = SyncAudit.audit(c, T0.plusSeconds(90), limit, T0.plusSeconds(40));
         assertThat(later.gapsOverLimit()).as("now also cabinet 1's idle end").isEqualTo(2);
         assertThat(later.maxGap()).isEqualTo(Duration.ofSeconds(47));
-        assertThat(later.orphanedRuns()).isZero();
+        assertThat(later.orphanedRuns()).as("cabinet 2's open run began after the last kill").isZero();
 
-        SyncAudit.Figures muchLater = SyncAudit.audit(c, T0.plusSeconds(150), limit);
-        assertThat(muchLater.orphanedRuns()).as("cabinet 2's run, open for 107 s").isEqualTo(1);
-        assertThat(muchLater.samples()).anyMatch(line -> line.startsWith("ORPHANED cabinet 2: orders"));
+        SyncAudit.Figures afterKill = SyncAudit.audit(c, T0.plusSeconds(90), limit, T0.plusSeconds(45));
+        assertThat(afterKill.orphanedRuns()).as("cabinet 2's run began before every live server").isEqualTo(1);
+        assertThat(afterKill.samples()).anyMatch(line -> line.startsWith("ORPHANED cabinet 2: orders"));
     }
 
     private void notification(long userId, String text, String status) throws Exception {
