@@ -54,8 +54,9 @@ public final class DeliveryEngine implements AutoCloseable {
         this.options = options;
         // a claim is on the wire for at most its wait plus the client's timeout: remember deliveries longer than that
         Duration retainDelivered = options.longPollWait().plus(options.lease()).plus(Duration.ofSeconds(30));
+        int perChatLimit = (int) Math.max(1, options.lease().toMillis() / Math.max(1, options.perChatInterval().toMillis()));
         this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos(),
-                retainDelivered.toNanos());
+                retainDelivered.toNanos(), perChatLimit);
         this.journal = options.journal() == null ? null : DeliveryJournal.open(options.journal());
         this.acks = new AckQueue(server, this::acked, options.retryPause());
         this.inFlight = new Semaphore(options.maxInFlight());

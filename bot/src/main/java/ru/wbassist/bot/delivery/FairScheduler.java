@@ -41,6 +41,7 @@ final class FairScheduler {
     private final long globalSpacingNanos;
     private final long perChatIntervalNanos;
     private final long retainDeliveredNanos;
+    private final int perChatLimit;
     private long nextGlobalAt;
     private int queued;
 
@@ -48,20 +49,29 @@ final class FairScheduler {
      * @param retainDeliveredNanos how long a delivered id is still refused after its ack: longer than a claim can be
      *                             on the wire, because a claim that leased the item just before the ack landed may
      *                             answer just after it
+     * @param perChatLimit         most items queued for one chat: what it can be sent within a lease. More would only
+     *                             wait here past their lease; refused, they come back from the server later, and the
+     *                             local queue never fills with one user's backlog while others' items wait unclaimed
      */
-    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos) {
+    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos, int perChatLimit) {
         this.globalSpacingNanos = (long) (1e9 / ratePerSecond);
         this.perChatIntervalNanos = perChatIntervalNanos;
         this.retainDeliveredNanos = retainDeliveredNanos;
+        this.perChatLimit = perChatLimit;
         this.nextGlobalAt = System.nanoTime();
     }
 
-    /** Queues a notification unless it is already held; returns whether it was queued. */
+    /**
+     * Queues a notification unless it is already held, was just delivered, or its chat already has a lease's worth
+     * queued; returns whether it was queued.
+     */
     boolean offer(Dto.Notification item) {
         lock.lock();
         try {
             Long refusedUntil = deliveredUntil.get(item.id());
-            if ((refusedUntil != null && refusedUntil > System.nanoTime()) || !held.add(item.id())) {
+            ChatQueue existing = chats.get(item.telegramId());
+            if ((refusedUntil != null && refusedUntil > System.nanoTime())
+                    || (existing != null && existing.items.size() >= perChatLimit) || !held.add(item.id())) {
                 return false;
             }
             ChatQueue chat = chats.computeIfAbsent(item.telegramId(), id -> new ChatQueue());

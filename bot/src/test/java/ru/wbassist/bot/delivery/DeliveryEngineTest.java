@@ -95,6 +95,29 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aBacklogBiggerThanTheLocalQueueDoesNotStarveOthers() {
+        startEmulator(30);
+        for (int i = 0; i < 400; i++) {
+            queueText(1);
+        }
+        List<Long> others = new ArrayList<>();
+        for (long user = 2; user <= 11; user++) {
+            others.add(queueText(user).id());
+        }
+        // a 10 s lease: chat 1 keeps at most 10 here; the queue holds 40, far less than the 400 ahead of the others
+        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(new OkHttpClient(), TOKEN,
+                new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
+        DeliveryEngine engine = new DeliveryEngine(server, messenger, new DeliveryOptions(28, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofSeconds(2), 20, 40, Duration.ofSeconds(2), 16, null));
+        engines.add(engine);
+        engine.start();
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> others.stream()
+                .allMatch(id -> "delivered".equals(server.item(id).status)));
+        assertThat(emulator.sent(1).size()).isLessThan(12);
+    }
+
+    @Test
     void blockedUserIsReportedAndTheirItemsFailPermanently() {
         startEmulator(30);
         emulator.block(7);

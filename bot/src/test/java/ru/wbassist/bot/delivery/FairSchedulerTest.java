@@ -17,7 +17,7 @@ class FairSchedulerTest {
 
     @Test
     void chatsAreServedRoundRobinWithOneMessageInFlightPerChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
         Dto.Notification a1 = item(1);
         Dto.Notification a2 = item(1);
         Dto.Notification a3 = item(1);
@@ -39,7 +39,7 @@ class FairSchedulerTest {
 
     @Test
     void aChatWaitsThePerChatIntervalAfterItsSendCompleted() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, TimeUnit.MILLISECONDS.toNanos(300), RETAIN);
+        FairScheduler scheduler = new FairScheduler(1000, TimeUnit.MILLISECONDS.toNanos(300), RETAIN, 100);
         scheduler.offer(item(1));
         scheduler.offer(item(1));
         scheduler.take();
@@ -52,7 +52,7 @@ class FairSchedulerTest {
 
     @Test
     void theGlobalRateSpacesSendsAcrossChats() throws Exception {
-        FairScheduler scheduler = new FairScheduler(20, 0, RETAIN);
+        FairScheduler scheduler = new FairScheduler(20, 0, RETAIN, 100);
         for (long chat = 1; chat <= 11; chat++) {
             scheduler.offer(item(chat));
         }
@@ -66,7 +66,7 @@ class FairSchedulerTest {
 
     @Test
     void aDeliveredIdIsRefusedForAWhileAfterItsAck() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
         Dto.Notification item = item(1);
 
         assertThat(scheduler.offer(item)).isTrue();
@@ -82,8 +82,21 @@ class FairSchedulerTest {
     }
 
     @Test
+    void aChatHoldsAtMostALeasesWorth() throws Exception {
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 2);
+        assertThat(scheduler.offer(item(1))).isTrue();
+        assertThat(scheduler.offer(item(1))).isTrue();
+        Dto.Notification third = item(1);
+        assertThat(scheduler.offer(third)).as("left to come back from the server later").isFalse();
+        assertThat(scheduler.offer(item(2))).isTrue();
+
+        scheduler.take();
+        assertThat(scheduler.offer(third)).isTrue();
+    }
+
+    @Test
     void aFailedIdMayComeBackAtOnceForItsRetry() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
         Dto.Notification item = item(1);
         scheduler.offer(item);
         scheduler.take();
@@ -95,7 +108,7 @@ class FairSchedulerTest {
 
     @Test
     void retryLaterPutsTheItemBackAtTheHeadOfItsChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN);
+        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
         Dto.Notification first = item(1);
         Dto.Notification second = item(1);
         scheduler.offer(first);
