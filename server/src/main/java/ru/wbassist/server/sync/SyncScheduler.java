@@ -42,8 +42,11 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /**
-     * @param name this server's name in {@code scheduled_tasks.picked_by} (host name when null)
+     * @param name this server's name in {@code scheduled_tasks.picked_by} (host name and process id when null, so two
+     *             instances on one host are told apart)
      */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
     public static SyncScheduler create(DataSource dataSource, CabinetRunner runner, SyncSettings settings, String name) {
         Duration interval = settings.interval();
         CustomTask<Void> task = Tasks.custom(TASK, Void.class)
@@ -60,12 +63,15 @@ public final class SyncScheduler implements AutoCloseable {
         var builder = Scheduler.create(dataSource, List.of(task))
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
-                // a run cut short by shutdown stays picked; a live server revives it once its heartbeat is stale
+                // a run cut short by shutdown or a kill stays picked; a live server revives it once its heartbeat is
+                // stale: 4 missed beats of 5 s (4 is db-scheduler's minimum). With the default 6 × 5 min a killed
+                // server's cabinets would wait half an hour.
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .enableImmediateExecution();
-        if (name != null) {
-            builder.schedulerName(new SchedulerName.Fixed(name));
-        }
+        builder.schedulerName(new SchedulerName.Fixed(name != null ? name
+                : new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid()));
         Scheduler scheduler = builder.build();
         return new SyncScheduler(task, scheduler, scheduler);
     }
