@@ -126,7 +126,8 @@ public final class Renderer {
         StringBuilder b = new StringBuilder(buyout ? "💰 <b>" + t("Выкуп", "Buyout") : "↩️ <b>" + t("Возврат", "Return"))
                 .append("</b>\n");
         product(b, s.title(), s.vendorCode(), s.nmId(), s.size());
-        b.append(t("Цена: ", "Price: ")).append(rub(s.priceWithDisc())).append('\n');
+        // WB may send a return's amounts negative; the price reads as a price, what is payable keeps its sign
+        b.append(t("Цена: ", "Price: ")).append(rub(s.priceWithDisc() == null ? null : s.priceWithDisc().abs())).append('\n');
         if (s.forPay() != null) {
             b.append(t("К перечислению: ", "Payable to you: ")).append(rub(s.forPay())).append('\n');
         }

@@ -85,6 +85,10 @@ class RendererTest {
                 "Казань", "Татарстан", ORDERED, null);
         assertThat(ru.render(EventType.ORDER_BUYOUT, sale, null).text()).contains("Выкуп").contains("К перечислению: 2\u00a0500 ₽");
         assertThat(ru.render(EventType.ORDER_RETURN, sale, null).text()).contains("Возврат").contains("Казань → Татарстан");
+        var negativeReturn = new EventFacts.Sale("R1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("-3000"),
+                new BigDecimal("-2500"), "Казань", "Татарстан", ORDERED, null);
+        assertThat(ru.render(EventType.ORDER_RETURN, negativeReturn, null).text())
+                .contains("Цена: 3\u00a0000 ₽").contains("К перечислению: -2\u00a0500 ₽");
         var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", "42", null, null, new BigDecimal("3000"), null,
                 "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO);
         assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains("Отмена заказа")
