@@ -91,6 +91,15 @@ class SchemaTest {
         assertThat(read).isEqualTo(at);
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void postgresConnectionsRewriteBatchesIntoMultiRowInserts(DatabaseConfig.Vendor vendor) {
+        db = TestDatabases.fresh(vendor);
+        String rewrite = ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getDataSourceProperties()
+                .getProperty("reWriteBatchedInserts");
+        assertThat(rewrite).isEqualTo(vendor == DatabaseConfig.Vendor.POSTGRESQL ? "true" : null);
+    }
+
     private void assertDuplicate(Database.SqlWork<Integer> insert) {
         assertThatThrownBy(() -> db.inTransaction(insert))
                 .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
