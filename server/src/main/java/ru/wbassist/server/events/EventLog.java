@@ -2,14 +2,13 @@ package ru.wbassist.server.events;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,11 +54,11 @@ public final class EventLog {
             if (fresh.isEmpty()) {
                 continue;
             }
-            insert(c, cabinetId, type, fresh, now);
-            Map<String, Long> ids = ids(c, cabinetId, type, fresh.stream().map(Candidate::externalId).toList());
-            for (Candidate candidate : fresh) {
-                recorded.add(new RecordedEvent(ids.get(candidate.externalId()), cabinetId, cabinetName, type,
-                        candidate.externalId(), candidate.facts(), candidate.occurredAt()));
+            List<Long> ids = insert(c, cabinetId, type, fresh, now);
+            for (int i = 0; i < fresh.size(); i++) {
+                Candidate candidate = fresh.get(i);
+                recorded.add(new RecordedEvent(ids.get(i), cabinetId, cabinetName, type, candidate.externalId(),
+                        candidate.facts(), candidate.occurredAt()));
             }
         }
         return recorded;
@@ -82,39 +81,38 @@ public final class EventLog {
         }
     }
 
-    private static void insert(Connection c, long cabinetId, EventType type, List<Candidate> fresh, Instant now)
+    /** Inserts the rows as one batch; returns their ids in the order given (the batch's generated keys). */
+    private static List<Long> insert(Connection c, long cabinetId, EventType type, List<Candidate> fresh, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (cabinet_id, event_type, external_id, payload,"
-                + " occurred_at, detected_at) VALUES (?,?,?,?,?,?)")) {
+                + " occurred_at, detected_at) VALUES (?,?,?,?,?,?)", new String[] {"id"})) {
             for (Candidate candidate : fresh) {
                 Sql.bind(ps, cabinetId, type.code(), candidate.externalId(), payload(candidate.facts()),
                         candidate.occurredAt(), now);
                 ps.addBatch();
             }
             ps.executeBatch();
+            List<Long> ids = new ArrayList<>(fresh.size());
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+            if (ids.size() != fresh.size()) {
+                throw new IllegalStateException("the driver returned " + ids.size() + " keys for " + fresh.size() + " events");
+            }
+            return ids;
         }
     }
 
     private static Set<String> existing(Connection c, long cabinetId, EventType type, List<String> externalIds)
             throws SQLException {
-        return new HashSet<>(ids(c, cabinetId, type, externalIds).keySet());
-    }
-
-    private static Map<String, Long> ids(Connection c, long cabinetId, EventType type, List<String> externalIds)
-            throws SQLException {
-        if (externalIds.isEmpty()) {
-            return Map.of();
-        }
         List<Object> params = new ArrayList<>(externalIds);
         params.add(cabinetId);
         params.add(type.code());
-        Map<String, Long> ids = new HashMap<>();
-        for (var row : Sql.query(c, "SELECT e.external_id, e.id FROM " + keys(externalIds.size()) + " JOIN events e"
-                        + " ON e.cabinet_id = ? AND e.event_type = ? AND e.external_id = k.ext_id",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params.toArray())) {
-            ids.put(row.getKey(), row.getValue());
-        }
-        return ids;
+        return new HashSet<>(Sql.query(c, "SELECT e.external_id FROM " + keys(externalIds.size()) + " JOIN events e"
+                + " ON e.cabinet_id = ? AND e.event_type = ? AND e.external_id = k.ext_id", rs -> rs.getString(1),
+                params.toArray()));
     }
 
     /** The largest IN list this code builds. */

@@ -66,9 +66,19 @@ class CabinetApiTest {
         assertThat(list.json().path("cabinets").get(0).path("key_valid").asBoolean()).isTrue();
         assertThat(list.body()).doesNotContain(key).doesNotContain("api_key");
 
-        // leaving: the cabinet stays while a user is left, then goes with its data
-        server.db().inTransaction(c -> Sql.update(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date,"
-                + " last_change_date) VALUES (?,?,?,?,?)", cabinetId, "s1", 1L, Instant.now(), Instant.now()));
+        // leaving: the cabinet stays while a user is left, then goes with its data, its events and notifications
+        long userId = server.db().withConnection(c -> Sql.queryLong(c, "SELECT id FROM users WHERE telegram_id = 1"));
+        server.db().inTransaction(c -> {
+            Sql.update(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date, last_change_date) VALUES (?,?,?,?,?)",
+                    cabinetId, "s1", 1L, Instant.now(), Instant.now());
+            long event = Sql.insert(c, "INSERT INTO events (cabinet_id, event_type, external_id, payload, occurred_at)"
+                    + " VALUES (?,?,?,?,?)", cabinetId, "new_order", "s1", "{}", Instant.now());
+            Sql.update(c, "INSERT INTO notification_history (user_id, cabinet_id, event_id, event_type, external_id, text)"
+                    + " VALUES (?,?,?,?,?,?)", userId, cabinetId, event, "new_order", "s1", "order");
+            // a test notification belongs to no cabinet and outlives it
+            return Sql.update(c, "INSERT INTO notification_history (user_id, event_type, external_id, text)"
+                    + " VALUES (?,?,?,?)", userId, "test", "test-1", "test");
+        });
         assertThat(server.delete("/wb/cabinets/" + cabinetId + "?user_id=1").status()).isEqualTo(204);
         assertThat(server.get("/wb/cabinets/?user_id=1").json().path("cabinets")).isEmpty();
         assertThat(server.get("/wb/cabinets/?user_id=2").json().path("cabinets")).hasSize(1);
@@ -76,6 +86,11 @@ class CabinetApiTest {
         assertThat(server.delete("/wb/cabinets/" + cabinetId + "?user_id=2").status()).isEqualTo(204);
         long orders = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_orders"));
         assertThat(orders).isZero();
+        long events = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM events"));
+        assertThat(events).isZero();
+        List<String> left = server.db().withConnection(c -> Sql.query(c, "SELECT event_type FROM notification_history",
+                rs -> rs.getString(1)));
+        assertThat(left).containsExactly("test");
     }
 
     @ParameterizedTest

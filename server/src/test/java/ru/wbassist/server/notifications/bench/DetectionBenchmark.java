@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
@@ -41,13 +44,17 @@ public final class DetectionBenchmark {
         int batch = Integer.getInteger("benchmark.batch", 1000);
         System.out.printf("%,d orders over %d cabinets × %d users, %,d orders per sync transaction; Java %s, %d cores%n",
                 orders, cabinets, users, batch, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-12s %-12s %10s %12s %14s%n", "store", "run", "seconds", "orders/s", "notifications");
+        System.out.printf("%-12s %8s %-12s %10s %12s %14s%n", "store", "threads", "run", "seconds", "orders/s",
+                "notifications");
         for (String name : System.getProperty("benchmark.vendors", "H2,POSTGRESQL").split(",")) {
             DatabaseConfig.Vendor vendor = DatabaseConfig.Vendor.valueOf(name.trim());
-            for (boolean detect : new boolean[] {false, true}) {
-                Run run = run(vendor, orders, cabinets, users, batch, detect);
-                System.out.printf("%-12s %-12s %10.1f %,12.0f %,14d%n", vendor, detect ? "store+detect" : "store only",
-                        run.took().toMillis() / 1000.0, orders / (run.took().toNanos() / 1e9), run.notifications());
+            for (String threads : System.getProperty("benchmark.threads", "1,4").split(",")) {
+                for (boolean detect : new boolean[] {false, true}) {
+                    Run run = run(vendor, orders, cabinets, users, batch, Integer.parseInt(threads.trim()), detect);
+                    System.out.printf("%-12s %8s %-12s %10.1f %,12.0f %,14d%n", vendor, threads.trim(),
+                            detect ? "store+detect" : "store only", run.took().toMillis() / 1000.0,
+                            orders / (run.took().toNanos() / 1e9), run.notifications());
+                }
             }
         }
     }
@@ -55,8 +62,8 @@ public final class DetectionBenchmark {
     private record Run(Duration took, long notifications) {
     }
 
-    private static Run run(DatabaseConfig.Vendor vendor, int orders, int cabinets, int users, int batch, boolean detect)
-            throws Exception {
+    private static Run run(DatabaseConfig.Vendor vendor, int orders, int cabinets, int users, int batch, int threads,
+                           boolean detect) throws Exception {
         try (Database db = Database.open(config(vendor))) {
             MutableClock clock = new MutableClock(Instant.now());
             QueueSignal signal = new QueueSignal();
@@ -68,17 +75,27 @@ public final class DetectionBenchmark {
                 Instant day = Instant.now().minus(Duration.ofHours(2));
                 int perCabinet = orders / cabinets;
                 long started = System.nanoTime();
-                for (int from = 0; from < perCabinet; from += batch) {
+                // Like SyncScheduler: up to `threads` cabinets sync at once, each its own transactions in order.
+                try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                    List<Future<?>> syncs = new ArrayList<>();
                     for (long cabinet : cabinetIds) {
-                        int first = from;
-                        int count = Math.min(batch, perCabinet - from);
-                        db.inTransaction(c -> {
-                            List<String> srids = insertOrders(c, cabinet, first, count, day);
-                            if (detect) {
-                                sink.ordersStored(c, cabinet, srids, List.of());
+                        syncs.add(pool.submit(() -> {
+                            for (int from = 0; from < perCabinet; from += batch) {
+                                int first = from;
+                                int count = Math.min(batch, perCabinet - from);
+                                db.inTransaction(c -> {
+                                    List<String> srids = insertOrders(c, cabinet, first, count, day);
+                                    if (detect) {
+                                        sink.ordersStored(c, cabinet, srids, List.of());
+                                    }
+                                    return null;
+                                });
                             }
                             return null;
-                        });
+                        }));
+                    }
+                    for (Future<?> sync : syncs) {
+                        sync.get();
                     }
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
