@@ -111,8 +111,8 @@ public final class FanOut implements Notifier {
             case Grouping.Join join -> {
                 Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
                         card.text(), card.imageUrl(), now, "pending", null, join.leaderDeliverAfter(), join.leaderId(), 1);
-                String text = Renderer.forLanguage(s.language()).renderGroup(event.type(), memberFacts(c, join.leaderId()),
-                        event.cabinetName());
+                String text = Renderer.forLanguage(s.language()).renderGroup(event.type(),
+                        memberFacts(c, r.userId(), join.leaderId()), event.cabinetName());
                 Sql.update(c, "UPDATE notification_history SET group_size = ?, group_text = ?, deliver_after = ? WHERE id = ?",
                         join.size(), text, join.leaderDeliverAfter(), join.leaderId());
             }
@@ -140,10 +140,11 @@ public final class FanOut implements Notifier {
                 candidate.get(), now);
     }
 
-    private static List<EventFacts> memberFacts(Connection c, long leaderId) throws SQLException {
+    /** The facts of an open group's rows, leader first: pending rows of the user (an open group is not leased). */
+    private static List<EventFacts> memberFacts(Connection c, long userId, long leaderId) throws SQLException {
         return Sql.query(c, "SELECT e.event_type, e.payload FROM notification_history n JOIN events e ON e.id = n.event_id"
-                        + " WHERE n.group_id = ? ORDER BY n.id",
-                rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(), rs.getString(2)), leaderId);
+                        + " WHERE n.user_id = ? AND n.status = 'pending' AND n.group_id = ? ORDER BY n.id",
+                rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(), rs.getString(2)), userId, leaderId);
     }
 
     private static List<Recipient> recipients(Connection c, Collection<Long> userIds) throws SQLException {

@@ -187,17 +187,22 @@ public final class NotificationQueue {
     }
 
     /**
-     * Ends a pending item and, when it leads a group, its members (two statements rather than
-     * {@code id = ? OR group_id = ?}, which H2 answers with a table scan).
+     * Ends a pending item and, when it leads a group, its members: pending rows of the same user pointing at it
+     * (two statements rather than {@code id = ? OR group_id = ?}, which H2 answers with a table scan; the user
+     * narrows the second to that user's pending rows in the (user_id, status, id) index).
      *
      * @return false when the item was not pending
      */
     private static boolean finish(Connection c, long id, String assignments, Object value) throws SQLException {
+        Optional<long[]> item = Sql.queryOne(c, "SELECT user_id, group_size FROM notification_history WHERE id = ?"
+                + " AND status = 'pending'", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, id);
         String update = "UPDATE notification_history SET " + assignments + ", lease_until = NULL WHERE status = 'pending'";
-        if (Sql.update(c, update + " AND id = ?", value, id) == 0) {
+        if (item.isEmpty() || Sql.update(c, update + " AND id = ?", value, id) == 0) {
             return false;
         }
-        Sql.update(c, update + " AND group_id = ?", value, id);
+        if (item.get()[1] > 1) {
+            Sql.update(c, update + " AND user_id = ? AND group_id = ?", value, item.get()[0], id);
+        }
         return true;
     }
 
