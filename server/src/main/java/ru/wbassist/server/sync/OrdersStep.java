@@ -60,8 +60,7 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
     @Override
     public Stored store(Connection c, long cabinetId, List<WbOrder> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
-        Map<String, Previous> existing = Jdbc.existing(c,
-                "SELECT srid, is_cancel, status, last_change_date FROM wb_orders WHERE cabinet_id = ? AND srid IN",
+        Map<String, Previous> existing = Jdbc.existing(c, "wb_orders", "srid", "is_cancel, status, last_change_date",
                 cabinetId, rows.stream().map(WbOrder::srid).toList(),
                 rs -> new Previous(rs.getBoolean("is_cancel"), rs.getString("status"), Sql.instant(rs, "last_change_date")));
         List<Object[]> inserts = new ArrayList<>();

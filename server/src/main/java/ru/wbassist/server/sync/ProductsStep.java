@@ -59,8 +59,8 @@ final class ProductsStep implements DataSetStep<List<WbCard>> {
             throws SQLException {
         Map<Long, WbCard> latest = new LinkedHashMap<>();
         cards.forEach(card -> latest.put(card.nmId(), card));
-        Set<Long> existing = Jdbc.existing(c, "SELECT nm_id FROM wb_products WHERE cabinet_id = ? AND nm_id IN",
-                cabinetId, latest.keySet(), rs -> Boolean.TRUE).keySet();
+        Set<Long> existing = Jdbc.existing(c, "wb_products", "nm_id", "", cabinetId, latest.keySet(), rs -> Boolean.TRUE)
+                .keySet();
         Jdbc.batch(c, INSERT, latest.values().stream().filter(card -> !existing.contains(card.nmId())).toList(),
                 card -> new Object[] {cabinetId, card.nmId(), card.imtId(), card.vendorCode(), card.title(), card.brand(),
                         card.subjectName(), card.imageUrl(), card.updatedAt(), now});

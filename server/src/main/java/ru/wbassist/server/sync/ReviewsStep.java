@@ -70,8 +70,7 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
                 valid.add(f);
             }
         }
-        Map<String, Boolean> existing = Jdbc.existing(c,
-                "SELECT review_id, is_answered FROM wb_reviews WHERE cabinet_id = ? AND review_id IN", cabinetId,
+        Map<String, Boolean> existing = Jdbc.existing(c, "wb_reviews", "review_id", "is_answered", cabinetId,
                 valid.stream().map(WbFeedback::id).toList(), rs -> rs.getBoolean("is_answered"));
         List<WbFeedback> inserts = new ArrayList<>();
         List<WbFeedback> updates = new ArrayList<>();

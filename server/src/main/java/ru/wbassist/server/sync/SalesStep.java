@@ -58,8 +58,7 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
     @Override
     public Stored store(Connection c, long cabinetId, List<WbSale> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
-        Map<String, Instant> existing = Jdbc.existing(c,
-                "SELECT sale_id, last_change_date FROM wb_sales WHERE cabinet_id = ? AND sale_id IN", cabinetId,
+        Map<String, Instant> existing = Jdbc.existing(c, "wb_sales", "sale_id", "last_change_date", cabinetId,
                 rows.stream().map(WbSale::saleId).toList(), rs -> Sql.instant(rs, "last_change_date"));
         List<WbSale> inserts = new ArrayList<>();
         List<WbSale> updates = new ArrayList<>();
