@@ -76,7 +76,7 @@ public final class CabinetRepository {
 
     /**
      * Unlinks a user; when nobody is left, deletes the cabinet and all its data
-     * (its notifications explicitly, everything else by cascade).
+     * (its events and notifications explicitly, everything else by cascade).
      *
      * @return false when the user was not linked to that cabinet
      */
@@ -86,8 +86,9 @@ public final class CabinetRepository {
                 return false;
             }
             if (Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ?", cabinetId) == 0) {
-                // notification_history has no foreign keys (V41: they dominated fan-out's insert cost), so no cascade.
+                // Notifications and events have no foreign keys (V41, V43: they dominated fan-out's insert cost).
                 Sql.update(c, "DELETE FROM notification_history WHERE cabinet_id = ?", cabinetId);
+                Sql.update(c, "DELETE FROM events WHERE cabinet_id = ?", cabinetId);
                 Sql.update(c, "DELETE FROM wb_cabinets WHERE id = ?", cabinetId);
             }
             return true;
