@@ -156,9 +156,17 @@ class BadInputSweepTest {
         for (String type : List.of("", "weird", urlEncode(HTML), urlEncode(SQL_INJECTION))) {
             probes.add(post("/api/v1/notifications/test?telegram_id=" + USER + "&type=" + type, "", null));
             probes.add(post("/api/v1/admin/users/" + USER + "/test-notification?type=" + type, "", null));
+            probes.add(post("/api/v1/admin/users/" + USER + "/test-notification/preview?type=" + type, "", null));
+        }
+        probes.add(post("/api/v1/admin/users/" + USER + "/test-notification/preview", "", null));
+        for (String bad : BAD_NUMBERS) {
+            if (!bad.equals("%ZZ")) { // java.net.http refuses to send a malformed escape in a POST
+                probes.add(post("/api/v1/admin/users/" + bad + "/test-notification/preview?type=test", "", null));
+            }
         }
         probes.add(post("/api/v1/notifications/test?telegram_id=999999&type=new_order", "", null));
         probes.add(post("/api/v1/admin/users/999999/test-notification?type=new_order", "", null));
+        probes.add(post("/api/v1/admin/users/999999/test-notification/preview?type=new_order", "", null));
         probes.add(post("/api/v1/bot/sync/start?telegram_id=999999", "", null));
         probes.add(post("/api/v1/admin/cabinets/999999/sync", "", null));
         probes.add(post("/users/abc/blocked", "", null));
@@ -182,6 +190,7 @@ class BadInputSweepTest {
         probes.add(Probe.of(server.request("/wb/cabinets/").method("PATCH", HttpRequest.BodyPublishers.noBody()).build()));
         probes.add(Probe.of(server.request("/api/v1/bot/dashboard?telegram_id=" + USER).DELETE().build()));
         probes.add(Probe.of(server.request("/api/v1/admin/overview").POST(HttpRequest.BodyPublishers.noBody()).build()));
+        probes.add(get("/api/v1/admin/users/" + USER + "/test-notification/preview?type=test"));
         return probes;
     }
 

@@ -25,7 +25,7 @@ import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history, users, test sends and "sync now". The secret filter lets the admin secret
+ * users, sync logs, notification history, users, test sends (and their preview) and "sync now". The secret filter lets the admin secret
  * in here.
  */
 public final class AdminService implements HttpService {
@@ -68,6 +68,7 @@ public final class AdminService implements HttpService {
         get(rules, "/notifications", this::listNotifications);
         get(rules, "/users", (req, res) -> res.send(userDirectory.list(Paging.of(req))));
         post(rules, "/users/{telegram_id}/test-notification", this::testNotification);
+        post(rules, "/users/{telegram_id}/test-notification/preview", this::previewTestNotification);
     }
 
     private static void get(HttpRules rules, String path, Handler handler) {
@@ -126,6 +127,12 @@ public final class AdminService implements HttpService {
         String type = Params.requiredString(req, "type");
         long id = testNotifications.queue(telegramId, type);
         res.status(Status.CREATED_201).send(Map.of("id", id, "type", type));
+    }
+
+    /** What {@link #testNotification} would queue now, rendered, with what it will meet; writes nothing. */
+    private void previewTestNotification(ServerRequest req, ServerResponse res) {
+        long telegramId = Params.pathId(req, "telegram_id");
+        res.send(testNotifications.preview(telegramId, Params.requiredString(req, "type")));
     }
 
     private long existingCabinet(long cabinetId) {

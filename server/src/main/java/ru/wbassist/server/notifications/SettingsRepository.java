@@ -51,7 +51,8 @@ public final class SettingsRepository {
         }
     }
 
-    private static NotificationSettings read(Connection c, long userId) throws SQLException {
+    /** The settings inside a caller's transaction, without creating the row: the defaults when there is none. */
+    static NotificationSettings read(Connection c, long userId) throws SQLException {
         return Sql.queryOne(c, "SELECT " + NotificationSettings.COLUMNS + " FROM users u LEFT JOIN notification_settings s"
                 + " ON s.user_id = u.id WHERE u.id = ?", NotificationSettings::map, userId).orElseThrow();
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,13 +16,15 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.http.ApiException;
+import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
 /**
  * Queues a realistic sample of a notification type for one user, marked as a test and delivered at once (no
  * settings, quiet hours or grouping apply: the user or an operator asked for it). The sample uses a real product
- * of the user's cabinet when there is one, so the photo and title look like the real thing.
+ * of the user's cabinet when there is one, so the photo and title look like the real thing. {@link #preview} builds
+ * the same message through the same code without queueing it, so an operator sees it before sending.
  */
 public final class TestNotifications {
 
@@ -41,22 +44,82 @@ public final class TestNotifications {
      * @throws ApiException 404 for an unknown user, 400 (field {@code type}) for an unknown type
      */
     public long queue(long telegramId, String type) {
-        EventType eventType = EventType.ofCode(type).orElseThrow(() -> ApiException.badRequest("type",
-                "type must be one of " + String.join(", ", List.of(EventType.values()).stream().map(EventType::code).toList())));
+        EventType eventType = eventType(type);
         long id = db.inTransaction(c -> {
-            var user = UserRepository.find(c, telegramId, false).orElseThrow(() -> UserService.unknown(telegramId));
-            Optional<Sample> product = product(c, user.id());
-            Instant now = clock.instant();
-            EventFacts facts = sample(eventType, product.orElse(Sample.FALLBACK), now);
-            String cabinetName = product.map(Sample::cabinetName).orElse(null);
-            Renderer.Rendered card = Renderer.forLanguage(user.language()).renderTest(eventType, facts, cabinetName);
+            Draft draft = draft(c, telegramId, eventType);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                             + " image_url, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?)",
-                    user.id(), product.map(Sample::cabinetId).orElse(null), eventType.code(), "test:" + UUID.randomUUID(),
-                    card.text(), card.imageUrl(), now, "pending", now);
+                    draft.user().id(), draft.product().map(Sample::cabinetId).orElse(null), eventType.code(),
+                    "test:" + UUID.randomUUID(), draft.card().text(), draft.card().imageUrl(), draft.at(), "pending",
+                    draft.at());
         });
         signal.signal();
         return id;
+    }
+
+    /**
+     * What {@link #queue} would queue now, and what the operator should know about it; reads only.
+     *
+     * @throws ApiException as {@link #queue}
+     */
+    public TestPreview preview(long telegramId, String type) {
+        EventType eventType = eventType(type);
+        return db.withConnection(c -> {
+            Draft draft = draft(c, telegramId, eventType);
+            NotificationSettings settings = SettingsRepository.read(c, draft.user().id());
+            return new TestPreview(telegramId, eventType.code(), draft.user().language(),
+                    draft.product().map(Sample::cabinetId).orElse(null),
+                    draft.product().map(Sample::cabinetName).orElse(null), draft.card().text(), draft.card().imageUrl(),
+                    draft.user().botBlocked(), warnings(draft, settings));
+        });
+    }
+
+    private static EventType eventType(String type) {
+        return EventType.ofCode(type).orElseThrow(() -> ApiException.badRequest("type",
+                "type must be one of " + String.join(", ", List.of(EventType.values()).stream().map(EventType::code).toList())));
+    }
+
+    /** The message for the user as of now: the one place a test notification is built, for the send and the preview. */
+    private Draft draft(Connection c, long telegramId, EventType type) throws SQLException {
+        User user = UserRepository.find(c, telegramId, false).orElseThrow(() -> UserService.unknown(telegramId));
+        Optional<Sample> product = product(c, user.id());
+        Instant now = clock.instant();
+        EventFacts facts = sample(type, product.orElse(Sample.FALLBACK), now);
+        Renderer.Rendered card = Renderer.forLanguage(user.language())
+                .renderTest(type, facts, product.map(Sample::cabinetName).orElse(null));
+        return new Draft(user, type, facts, product, card, now);
+    }
+
+    private record Draft(User user, EventType type, EventFacts facts, Optional<Sample> product, Renderer.Rendered card,
+                         Instant at) {
+    }
+
+    /**
+     * What the send will meet. A blocked bot stops the delivery; the settings and quiet hours do not (a test passes
+     * them), but the operator should know the user would not get a real notification of this type now.
+     */
+    private static List<TestPreview.Warning> warnings(Draft draft, NotificationSettings settings) {
+        List<TestPreview.Warning> warnings = new ArrayList<>();
+        if (draft.user().botBlocked()) {
+            warnings.add(new TestPreview.Warning(DeliveryRules.BOT_BLOCKED,
+                    "The user blocked the bot: Telegram will refuse this message until they write to the bot again."));
+        }
+        if (!settings.notificationsEnabled()) {
+            warnings.add(new TestPreview.Warning(DeliveryRules.NOTIFICATIONS_OFF, "The user turned notifications off;"
+                    + " a test is delivered anyway."));
+        } else if (!settings.enabled(draft.type())) {
+            warnings.add(new TestPreview.Warning(DeliveryRules.TYPE_DISABLED, "The user switched "
+                    + draft.type().code() + " notifications off; a test is delivered anyway."));
+        }
+        settings.quietHours().filter(q -> q.releaseAt(draft.at()).isAfter(draft.at())).ifPresent(q ->
+                warnings.add(new TestPreview.Warning(TestPreview.QUIET_HOURS, "It is within the user's quiet hours ("
+                        + settings.quietHoursStart() + "–" + settings.quietHoursEnd()
+                        + " MSK); a test is delivered at once anyway.")));
+        if (draft.product().isEmpty() && !(draft.facts() instanceof EventFacts.Key || draft.facts() instanceof EventFacts.Test)) {
+            warnings.add(new TestPreview.Warning(TestPreview.SAMPLE_PRODUCT, "None of the user's cabinets has a synced"
+                    + " product yet: the message shows a made-up product without a photo."));
+        }
+        return List.copyOf(warnings);
     }
 
     /** A product to show: the most recently synced card of one of the user's cabinets. */
