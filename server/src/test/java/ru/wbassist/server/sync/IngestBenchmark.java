@@ -31,6 +31,8 @@ public final class IngestBenchmark {
 
     private static final int ORDERS = 100_000;
     private static final int ROUNDS = 3;
+    /** The rows of a later sync into a cabinet that holds the rest. */
+    private static final int LATER = 10_000;
     private static final String RAW_INSERT = """
             INSERT INTO wb_orders (cabinet_id, srid, g_number, nm_id, supplier_article, barcode, tech_size, category,
                 subject, brand, warehouse_name, warehouse_type, country_name, oblast_okrug_name, region_name, total_price,
@@ -81,6 +83,24 @@ public final class IngestBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f |%n", vendor, syncRate, rawRate,
                     syncRate / rawRate, ORDERS / (syncBest + fetchNanos / 1e9));
         }
+        // A later sync: the cabinet already holds most of its history and the new rows are a small part of it.
+        List<WbOrder> history = rows.subList(0, ORDERS - LATER);
+        List<WbOrder> later = rows.subList(ORDERS - LATER, ORDERS);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "| database | %,d new orders into a cabinet holding %,d: sync ingest (rows/s) |"
+                + " raw JDBC batch insert (rows/s) | ratio |%n", LATER, history.size());
+        System.out.println("|---|---|---|---|");
+        for (DatabaseConfig.Vendor vendor : DatabaseConfig.Vendor.values()) {
+            double syncBest = Double.MAX_VALUE;
+            double rawBest = Double.MAX_VALUE;
+            for (int round = 0; round < ROUNDS; round++) {
+                syncBest = Math.min(syncBest, measure(vendor, db -> raw(db, history, now),
+                        db -> ingest(db, step, later, now)));
+                rawBest = Math.min(rawBest, measure(vendor, db -> raw(db, history, now), db -> raw(db, later, now)));
+            }
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f |%n", vendor, LATER / syncBest, LATER / rawBest,
+                    rawBest / syncBest);
+        }
         System.exit(0);   // the embedded PostgreSQL is stopped by its shutdown hook
     }
 
@@ -91,9 +111,16 @@ public final class IngestBenchmark {
 
     /** Seconds {@code work} took on a fresh database with one cabinet. */
     private static double measure(DatabaseConfig.Vendor vendor, Work work) throws SQLException {
+        return measure(vendor, db -> { }, work);
+    }
+
+    /** Seconds {@code work} took on a fresh database with one cabinet after {@code setup} (not measured). */
+    private static double measure(DatabaseConfig.Vendor vendor, Work setup, Work work) throws SQLException {
         try (Database db = TestDatabases.fresh(vendor)) {
             db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_cabinets (id, name, api_key_encrypted, api_key_hash)"
                     + " VALUES (1, 'bench', 'x', 'x')"));
+            setup.run(db);
+            db.withConnection(c -> Sql.update(c, "ANALYZE"));
             long started = System.nanoTime();
             work.run(db);
             return (System.nanoTime() - started) / 1e9;
