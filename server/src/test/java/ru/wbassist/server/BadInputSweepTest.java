@@ -144,7 +144,7 @@ class BadInputSweepTest {
                 "{\"quiet_hours_start\":\"25:00\",\"quiet_hours_end\":\"07:00\"}", "{\"quiet_hours_start\":\"23:00\"}",
                 "{\"language\":\"de\"}", "{\"notifications_enabled\":\"maybe\"}");
         for (String path : List.of("/users/", "/wb/cabinets/", "/api/v1/notifications/ack",
-                "/api/v1/notifications/settings?telegram_id=" + USER)) {
+                "/api/v1/notifications/settings?telegram_id=" + USER, "/api/v1/notifications/poll/batch")) {
             for (String body : badBodies) {
                 probes.add(post(path, body, "application/json"));
             }
@@ -152,6 +152,16 @@ class BadInputSweepTest {
             probes.add(new Probe("POST " + path + " (2 MB body, raw)", () -> rawOversizedPost(path)));
             probes.add(post(path, new String(new byte[] {(byte) 0xFF, (byte) 0xFE, '{'}, StandardCharsets.ISO_8859_1),
                     "application/json"));
+        }
+        String ids = "{\"telegram_ids\":[" + USER;
+        for (String body : List.of("{\"telegram_ids\":[]}", "{\"telegram_ids\":[0]}", "{\"telegram_ids\":[\"1\"]}",
+                "{\"telegram_ids\":[1.5]}", "{\"telegram_ids\":\"1,2\"}", "{\"telegram_ids\":[[1]]}",
+                "{\"telegram_ids\":[\"" + SQL_INJECTION + "\"]}", "{\"telegram_ids\":[" + "1,".repeat(10_000) + "1]}",
+                ids + "],\"last_check\":\"yesterday\"}", ids + "],\"last_check\":\"" + SQL_INJECTION + "\"}",
+                ids + "],\"cursor\":-1}", ids + "],\"cursor\":0,\"limit\":101}", ids + "],\"wait\":\"x\"}",
+                ids + "],\"lease\":601}", ids + "],\"limit\":5}", ids + "],\"last_check\":\"2026-11-27T10:00:00\",\"lease\":60}",
+                "{\"telegram_ids\":[1" + " ".repeat(600_000) + "]}")) {
+            probes.add(post("/api/v1/notifications/poll/batch", body, "application/json"));
         }
         for (String type : List.of("", "weird", urlEncode(HTML), urlEncode(SQL_INJECTION))) {
             probes.add(post("/api/v1/notifications/test?telegram_id=" + USER + "&type=" + type, "", null));

@@ -60,18 +60,23 @@ public final class Json {
      * @throws ApiException 415 when the body is not JSON, 413 when too large, 400 naming the field that does not fit
      */
     public static <T> T read(ServerRequest req, Class<T> type) {
+        return read(req, type, MAX_BODY_BYTES);
+    }
+
+    /** {@link #read(ServerRequest, Class)} for a route whose bodies may be larger (up to {@code maxBytes}). */
+    public static <T> T read(ServerRequest req, Class<T> type, int maxBytes) {
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         if (!contentType.toLowerCase().startsWith("application/json")) {
             throw ApiException.unsupportedMediaType("request body must be application/json");
         }
         byte[] body;
         try (InputStream in = req.content().inputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            body = in.readNBytes(maxBytes + 1);
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest(null, "request body could not be read");
         }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiException.payloadTooLarge("request body exceeds " + MAX_BODY_BYTES + " bytes");
+        if (body.length > maxBytes) {
+            throw ApiException.payloadTooLarge("request body exceeds " + maxBytes + " bytes");
         }
         if (body.length == 0) {
             throw ApiException.badRequest(null, "request body is empty");

@@ -1,5 +1,6 @@
 package ru.wbassist.server.notifications;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -27,8 +29,8 @@ public final class NotificationQueue {
     private static final int ERROR_MAX = 1000;
 
     /** Deliverable now: pending, released, not leased, and not a member of a group (the leader carries it). */
-    private static final String DELIVERABLE = "status = 'pending' AND deliver_after <= ?"
-            + " AND (lease_until IS NULL OR lease_until <= ?) AND (group_id IS NULL OR group_id = id)";
+    private static final String DELIVERABLE = "n.status = 'pending' AND n.deliver_after <= ?"
+            + " AND (n.lease_until IS NULL OR n.lease_until <= ?) AND (n.group_id IS NULL OR n.group_id = n.id)";
 
     private static final String ITEM = """
             SELECT n.id, u.telegram_id, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
@@ -75,12 +77,13 @@ public final class NotificationQueue {
             List<Object> params = new ArrayList<>(List.of(now, now));
             String users = "";
             if (userIds.isPresent()) {
-                users = " AND user_id IN (" + EventLog.placeholders(userIds.get().size()) + ")";
-                params.addAll(userIds.get());
+                UserFilter filter = UserFilter.of(userIds.get());
+                users = " AND " + filter.sql();
+                params.addAll(filter.params());
             }
             params.add(limit);
-            List<Long> ids = Sql.query(c, "SELECT id FROM notification_history WHERE " + DELIVERABLE + users
-                    + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), params.toArray());
+            List<Long> ids = Sql.query(c, "SELECT n.id FROM notification_history n WHERE " + DELIVERABLE + users
+                    + " ORDER BY n.id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), params.toArray());
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -95,39 +98,68 @@ public final class NotificationQueue {
 
     /**
      * The read-only poll of the original design: items of these users that became deliverable after
-     * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first.
+     * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
+     * One branch per status: H2 range-scans {@code (status, deliver_after)} only for a single status, and with
+     * {@code status IN ('pending', 'sent')} it would read every item ever sent.
      */
     public List<NotificationItem> since(List<Long> userIds, Instant lastCheck) {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        return db.withConnection(c -> {
-            List<Object> params = new ArrayList<>(userIds);
+        UserFilter users = UserFilter.of(userIds);
+        Instant now = clock.instant();
+        String branch = " AND " + users.sql() + " AND (n.group_id IS NULL OR n.group_id = n.id)"
+                + " AND n.deliver_after > ? AND n.deliver_after <= ?";
+        List<Object> params = new ArrayList<>();
+        for (int status = 0; status < 2; status++) {
+            params.addAll(users.params());
             params.add(lastCheck);
-            params.add(clock.instant());
-            params.add(LAST_CHECK_LIMIT);
-            return Sql.query(c, ITEM + " WHERE n.user_id IN (" + EventLog.placeholders(userIds.size()) + ")"
-                    + " AND n.status IN ('pending', 'sent') AND (n.group_id IS NULL OR n.group_id = n.id)"
-                    + " AND n.deliver_after > ? AND n.deliver_after <= ? ORDER BY n.id LIMIT ?",
-                    NotificationQueue::item, params.toArray());
-        });
+            params.add(now);
+        }
+        params.add(LAST_CHECK_LIMIT);
+        return db.withConnection(c -> Sql.query(c, "SELECT * FROM (" + ITEM + " WHERE n.status = 'pending'" + branch
+                + " UNION ALL " + ITEM + " WHERE n.status = 'sent'" + branch + ") i ORDER BY i.id LIMIT ?",
+                NotificationQueue::item, params.toArray()));
     }
 
-    /** Internal user ids by Telegram id, for the ids that are registered (one query for a whole batch). */
+    /**
+     * Internal user ids by Telegram id, for the ids that are registered: one query for a whole batch, the ids
+     * passed as one array that both H2 and PostgreSQL join on the unique {@code telegram_id} index.
+     */
     public Map<Long, Long> userIds(List<Long> telegramIds) {
+        if (telegramIds.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, Long> ids = new LinkedHashMap<>();
         db.withConnection(c -> {
-            for (int from = 0; from < telegramIds.size(); from += EventLog.placeholdersLimit()) {
-                List<Long> chunk = telegramIds.subList(from, Math.min(telegramIds.size(), from + EventLog.placeholdersLimit()));
-                for (long[] row : Sql.query(c, "SELECT telegram_id, id FROM users WHERE telegram_id IN ("
-                        + EventLog.placeholders(chunk.size()) + ")", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                        chunk.toArray())) {
-                    ids.put(row[0], row[1]);
-                }
+            Array array = c.createArrayOf("BIGINT", telegramIds.toArray());
+            for (long[] row : Sql.query(c, "SELECT u.telegram_id, u.id FROM UNNEST(?) AS k(telegram_id)"
+                    + " JOIN users u ON u.telegram_id = k.telegram_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                    array)) {
+                ids.put(row[0], row[1]);
             }
             return null;
         });
         return ids;
+    }
+
+    /**
+     * The {@code n.user_id} condition of a poll. One user: an index probe. Several: the ids as literals, because
+     * a literal list is a hashed set in both databases while H2 compares each row with every element of a
+     * parameter list or array (10,000 ids × every candidate row), and {@code + 0} keeps H2 from probing each
+     * user's whole history through the user index instead of the {@code (status, deliver_after)} range that
+     * bounds the work. The literals are Java longs, so nothing from the request reaches the SQL text.
+     */
+    private record UserFilter(String sql, List<Object> params) {
+
+        static UserFilter of(List<Long> userIds) {
+            if (userIds.size() == 1) {
+                return new UserFilter("n.user_id = ?", List.of(userIds.getFirst()));
+            }
+            StringJoiner literals = new StringJoiner(",", "n.user_id + 0 IN (", ")");
+            userIds.stream().distinct().forEach(id -> literals.add(Long.toString(id)));
+            return new UserFilter(literals.toString(), List.of());
+        }
     }
 
     /** A delivery the bot reports. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
@@ -25,8 +26,20 @@ import ru.wbassist.server.users.UserService;
 /** {@code /api/v1/notifications}: poll (read-only or leased), batch poll, pending, ack, settings, test. */
 public final class NotificationService implements HttpService {
 
+    /** Ids in the query of {@code GET /poll/batch} (URL length). */
     private static final int MAX_BATCH_IDS = 1000;
+    /** Ids in the body of {@code POST /poll/batch}: one bot's users in one poll. */
+    private static final int MAX_BODY_BATCH_IDS = 10_000;
+    /** 10,000 ids of up to 19 digits, formatted with room to spare; the default body limit is 64 KiB. */
+    private static final int MAX_BATCH_BODY_BYTES = 512 * 1024;
+    private static final Set<String> BATCH_FIELDS = Set.of("telegram_ids", "last_check", "cursor", "limit", "wait",
+            "lease");
+    private static final int MAX_POLL_LIMIT = 100;
+    private static final int DEFAULT_POLL_LIMIT = 50;
+    private static final int MAX_PENDING_LIMIT = 500;
+    private static final int DEFAULT_PENDING_LIMIT = 100;
     private static final int MAX_ACK_ENTRIES = 1000;
+    private static final Set<String> ACK_FIELDS = Set.of("delivered", "failed");
 
     private final NotificationQueue queue;
     private final SettingsRepository settings;
@@ -45,6 +58,7 @@ public final class NotificationService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/poll", this::poll)
                 .get("/poll/batch", this::pollBatch)
+                .post("/poll/batch", this::pollBatchBody)
                 .get("/pending", this::pending)
                 .post("/ack", this::ack)
                 .get("/settings", this::getSettings)
@@ -56,7 +70,7 @@ public final class NotificationService implements HttpService {
         User user = user(Params.requiredId(req, "telegram_id"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("telegram_id", user.telegramId());
-        Optional<Lease> lease = Lease.of(req, 100, 50);
+        Optional<Lease> lease = Lease.fromQuery(req, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
         if (lease.isEmpty()) {
             body.put("notifications", queue.since(List.of(user.id()), lastCheck(req)));
         } else {
@@ -70,10 +84,25 @@ public final class NotificationService implements HttpService {
 
     private void pollBatch(ServerRequest req, ServerResponse res) throws InterruptedException {
         List<Long> telegramIds = Params.idList(req, "telegram_ids", MAX_BATCH_IDS);
+        Optional<Lease> lease = Lease.fromQuery(req, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
+        res.send(batch(telegramIds, lease, lastCheck(req)));
+    }
+
+    /** The batch poll with the ids in a JSON body, for more ids than a URL holds. */
+    private void pollBatchBody(ServerRequest req, ServerResponse res) throws InterruptedException {
+        JsonNode body = JsonFields.object(Json.read(req, JsonNode.class, MAX_BATCH_BODY_BYTES), BATCH_FIELDS);
+        List<Long> telegramIds = JsonFields.idList(body, "telegram_ids", MAX_BODY_BATCH_IDS);
+        Optional<Lease> lease = Lease.fromBody(body, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
+        Instant lastCheck = JsonFields.optionalInstant(body, "last_check").orElseGet(NotificationService::defaultLastCheck);
+        res.send(batch(telegramIds, lease, lastCheck));
+    }
+
+    /** Read-only since {@code lastCheck}, or leased when {@code lease} is present (then there is no last_check). */
+    private Map<String, Object> batch(List<Long> telegramIds, Optional<Lease> lease, Instant lastCheck)
+            throws InterruptedException {
         List<Long> userIds = new ArrayList<>(queue.userIds(telegramIds).values());
-        Optional<Lease> lease = Lease.of(req, 100, 50);
         List<NotificationItem> items = lease.isEmpty()
-                ? queue.since(userIds, lastCheck(req))
+                ? queue.since(userIds, lastCheck)
                 : lease.get().take(queue, Optional.of(userIds));
         // Every requested id answers, unknown ones with an empty list, so the bot can tell "nothing" from "missing".
         Map<String, List<NotificationItem>> perUser = new LinkedHashMap<>();
@@ -83,25 +112,17 @@ public final class NotificationService implements HttpService {
         body.put("users", perUser);
         lease.ifPresent(l -> body.put("next_cursor", l.nextCursor(items)));
         body.put("server_time", Instant.now());
-        res.send(body);
+        return body;
     }
 
     private void pending(ServerRequest req, ServerResponse res) throws InterruptedException {
-        Lease lease = Lease.defaults(req, 500, 100);
+        Lease lease = Lease.defaults(req, MAX_PENDING_LIMIT, DEFAULT_PENDING_LIMIT);
         List<NotificationItem> items = lease.take(queue, Optional.empty());
         res.send(Map.of("items", items, "server_time", Instant.now()));
     }
 
     private void ack(ServerRequest req, ServerResponse res) {
-        JsonNode body = Json.read(req, JsonNode.class);
-        if (!body.isObject()) {
-            throw ApiException.badRequest(null, "request body must be a JSON object");
-        }
-        body.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("delivered") && !name.equals("failed")) {
-                throw ApiException.badRequest(name, "unknown field " + name);
-            }
-        });
+        JsonNode body = JsonFields.object(Json.read(req, JsonNode.class), ACK_FIELDS);
         List<NotificationQueue.Delivered> delivered = new ArrayList<>();
         for (JsonNode entry : entries(body, "delivered")) {
             delivered.add(new NotificationQueue.Delivered(id(entry, "delivered"),
@@ -152,7 +173,11 @@ public final class NotificationService implements HttpService {
     }
 
     private static Instant lastCheck(ServerRequest req) {
-        return Params.optionalInstant(req, "last_check").orElseGet(() -> Instant.now().minus(Duration.ofMinutes(1)));
+        return Params.optionalInstant(req, "last_check").orElseGet(NotificationService::defaultLastCheck);
+    }
+
+    private static Instant defaultLastCheck() {
+        return Instant.now().minus(Duration.ofMinutes(1));
     }
 
     private static List<JsonNode> entries(JsonNode body, String field) {
@@ -184,40 +209,6 @@ public final class NotificationService implements HttpService {
             return Moscow.parseInput(value.asText());
         } catch (RuntimeException e) {
             throw ApiException.badRequest(field, field + " must be an ISO-8601 date-time");
-        }
-    }
-
-    /** The lossless-mode parameters: cursor, limit, wait, lease. */
-    private record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
-
-        /** Present when the request uses the lossless mode (any of cursor, wait, lease). */
-        static Optional<Lease> of(ServerRequest req, int maxLimit, int defaultLimit) {
-            boolean lossless = Params.optionalString(req, "cursor").isPresent()
-                    || Params.optionalString(req, "wait").isPresent() || Params.optionalString(req, "lease").isPresent();
-            if (!lossless) {
-                return Optional.empty();
-            }
-            if (Params.optionalString(req, "last_check").isPresent()) {
-                throw ApiException.badRequest("last_check", "last_check is the read-only mode; do not combine it with"
-                        + " cursor, wait or lease");
-            }
-            return Optional.of(defaults(req, maxLimit, defaultLimit));
-        }
-
-        static Lease defaults(ServerRequest req, int maxLimit, int defaultLimit) {
-            return new Lease(Params.optionalLong(req, "cursor", 0).orElse(0L),
-                    Params.intInRange(req, "limit", 1, maxLimit, defaultLimit),
-                    Duration.ofSeconds(Params.intInRange(req, "wait", 0, 30, 0)),
-                    Duration.ofSeconds(Params.intInRange(req, "lease", 5, 600, 60)));
-        }
-
-        List<NotificationItem> take(NotificationQueue queue, Optional<List<Long>> userIds) throws InterruptedException {
-            return queue.lease(userIds, limit, lease, waitFor);
-        }
-
-        long nextCursor(List<NotificationItem> items) {
-            return items.stream().mapToLong(NotificationItem::id).max().stream().map(m -> Math.max(m, cursor))
-                    .findFirst().orElse(cursor);
         }
     }
 }
