@@ -26,6 +26,8 @@ import ru.wbassist.server.events.EventLog;
 public final class NotificationQueue {
 
     private static final int LAST_CHECK_LIMIT = 1000;
+    /** Above this many users a poll reads the rows that changed rather than each user's rows. */
+    private static final int PROBED_USERS = 100;
     private static final int ERROR_MAX = 1000;
 
     /** Deliverable now: pending, released, not leased, and not a member of a group (the leader carries it). */
@@ -100,7 +102,8 @@ public final class NotificationQueue {
      * The read-only poll of the original design: items of these users that became deliverable after
      * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
      * One branch per status: H2 range-scans {@code (status, deliver_after)} only for a single status, and with
-     * {@code status IN ('pending', 'sent')} it would read every item ever sent.
+     * {@code status IN ('pending', 'sent')} it would read every item ever sent. The ids come first and the items
+     * after, so a window holding many rows is read narrow.
      */
     public List<NotificationItem> since(List<Long> userIds, Instant lastCheck) {
         if (userIds.isEmpty()) {
@@ -117,9 +120,13 @@ public final class NotificationQueue {
             params.add(now);
         }
         params.add(LAST_CHECK_LIMIT);
-        return db.withConnection(c -> Sql.query(c, "SELECT * FROM (" + ITEM + " WHERE n.status = 'pending'" + branch
-                + " UNION ALL " + ITEM + " WHERE n.status = 'sent'" + branch + ") i ORDER BY i.id LIMIT ?",
-                NotificationQueue::item, params.toArray()));
+        return db.withConnection(c -> {
+            List<Long> ids = Sql.query(c, "SELECT i.id FROM (SELECT n.id FROM notification_history n"
+                    + " WHERE n.status = 'pending'" + branch + " UNION ALL SELECT n.id FROM notification_history n"
+                    + " WHERE n.status = 'sent'" + branch + ") i ORDER BY i.id LIMIT ?", rs -> rs.getLong(1),
+                    params.toArray());
+            return ids.isEmpty() ? List.of() : items(c, ids);
+        });
     }
 
     /**
@@ -144,11 +151,14 @@ public final class NotificationQueue {
     }
 
     /**
-     * The {@code n.user_id} condition of a poll. One user: an index probe. Several: the ids as literals, because
-     * a literal list is a hashed set in both databases while H2 compares each row with every element of a
-     * parameter list or array (10,000 ids × every candidate row), and {@code + 0} keeps H2 from probing each
-     * user's whole history through the user index instead of the {@code (status, deliver_after)} range that
-     * bounds the work. The literals are Java longs, so nothing from the request reaches the SQL text.
+     * The {@code n.user_id} condition of a poll, as literals: a literal list is a hashed set in both databases, while
+     * H2 compares each row with every element of a parameter list or array (10,000 ids × every candidate row). The
+     * literals are Java longs, so nothing from the request reaches the SQL text.
+     * <p>
+     * Up to {@link #PROBED_USERS} users are looked up through the user index (reading each one's rows). For more,
+     * {@code + 0} keeps the databases off that index, so the {@code (status, deliver_after)} range of what is
+     * deliverable (or new since last_check) drives and the set only filters it: probing 10,000 users' whole
+     * histories costs far more than reading the rows that changed (docs/benchmarks.md "Poll API").
      */
     private record UserFilter(String sql, List<Object> params) {
 
@@ -156,9 +166,8 @@ public final class NotificationQueue {
             if (userIds.size() == 1) {
                 return new UserFilter("n.user_id = ?", List.of(userIds.getFirst()));
             }
-            StringJoiner literals = new StringJoiner(",", "n.user_id + 0 IN (", ")");
-            userIds.stream().distinct().forEach(id -> literals.add(Long.toString(id)));
-            return new UserFilter(literals.toString(), List.of());
+            String column = userIds.size() <= PROBED_USERS ? "n.user_id" : "n.user_id + 0";
+            return new UserFilter(column + " IN (" + literals(userIds) + ")", List.of());
         }
     }
 
@@ -238,9 +247,15 @@ public final class NotificationQueue {
         return true;
     }
 
+    /** The items of these ids (read from the database just before: literals, see {@link UserFilter}). */
     private static List<NotificationItem> items(Connection c, List<Long> ids) throws SQLException {
-        return Sql.query(c, ITEM + " WHERE n.id IN (" + EventLog.placeholders(ids.size()) + ") ORDER BY n.id",
-                NotificationQueue::item, ids.toArray());
+        return Sql.query(c, ITEM + " WHERE n.id IN (" + literals(ids) + ") ORDER BY n.id", NotificationQueue::item);
+    }
+
+    private static String literals(List<Long> ids) {
+        StringJoiner literals = new StringJoiner(",");
+        ids.stream().distinct().forEach(id -> literals.add(Long.toString(id)));
+        return literals.toString();
     }
 
     private static NotificationItem item(ResultSet rs) throws SQLException {

@@ -76,6 +76,13 @@ class BatchPollApiTest {
         assertThat(item.path("text").asText()).isEqualTo("<b>due</b>");
         assertThat(item.path("created_at").asText()).endsWith("+03:00");
 
+        // a small batch (looked up user by user) answers what the large one (read by time window) did for its ids
+        List<Long> small = requested.subList(0, 60);
+        JsonNode smallAnswer = server.post(BATCH, Map.of("telegram_ids", small, "last_check", lastCheck)).json().path("users");
+        assertThat(smallAnswer.size()).isEqualTo(60);
+        small.forEach(id -> assertThat(smallAnswer.path(id.toString())).isEqualTo(users.path(id.toString())));
+        assertThat(itemsByUser(smallAnswer)).hasSize(1);
+
         // the GET answers the same as the body for as many ids as a 4 KiB request line holds
         List<Long> first = requested.subList(0, 400);
         JsonNode viaGet = server.get(BATCH + "?telegram_ids=" + first.stream().map(String::valueOf)
