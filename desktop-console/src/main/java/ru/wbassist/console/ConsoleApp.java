@@ -47,7 +47,7 @@ public final class ConsoleApp extends Application {
             window.connect(ConnectionSettings.resolve(System.getenv(), Path.of("")), HttpAdminApi::new);
         }
         options.screenshots().ifPresent(directory ->
-                new ScreenshotRunner(scene, window, tasks, directory, options.demoData()).start());
+                new ScreenshotRunner(scene, window, tasks, directory).start());
     }
 
     /** The scene with the console's style sheet; the UI tests build theirs the same way. */

@@ -11,6 +11,7 @@ import ru.wbassist.console.api.Overview;
 import ru.wbassist.console.api.Page;
 import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.api.TestSendPreview;
 import ru.wbassist.console.api.TestSendResult;
 import ru.wbassist.console.demo.InMemoryAdminApi;
 
@@ -20,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The admin API over {@link Fixtures}: answers like the server would, including 401 for a wrong secret, and counts
- * the sync-log calls (live refresh).
+ * The admin API over {@link Fixtures}: answers like the server would, including 401 for a wrong secret; counts the
+ * sync-log calls (live refresh) and the previews, and can make previews fail.
  */
 public final class FakeAdminApi implements AdminApi {
 
     private final InMemoryAdminApi data = new InMemoryAdminApi(Fixtures.data());
     private final String secret;
     private final AtomicInteger syncLogCalls = new AtomicInteger();
+    private final AtomicInteger previewCalls = new AtomicInteger();
+    private volatile AdminApiException previewFailure;
 
     public FakeAdminApi() {
         this(Fixtures.SECRET);
@@ -95,6 +98,26 @@ public final class FakeAdminApi implements AdminApi {
     @Override
     public TestSendResult sendTestNotification(long telegramId, String type) {
         return call(() -> data.sendTestNotification(telegramId, type));
+    }
+
+    @Override
+    public TestSendPreview previewTestNotification(long telegramId, String type) {
+        previewCalls.incrementAndGet();
+        return call(() -> {
+            if (previewFailure != null) {
+                throw previewFailure;
+            }
+            return data.previewTestNotification(telegramId, type);
+        });
+    }
+
+    /** From now on previews fail like this (the sends still work). */
+    public void failPreviews(AdminApiException failure) {
+        this.previewFailure = failure;
+    }
+
+    public int previewCalls() {
+        return previewCalls.get();
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface AdminApi {
 
     TestSendResult sendTestNotification(long telegramId, String type);
 
+    /** What {@link #sendTestNotification} would queue now, rendered; the server writes nothing. */
+    TestSendPreview previewTestNotification(long telegramId, String type);
+
     /** Where this client talks to, for the window's header. */
     String endpoint();
 }

@@ -113,10 +113,19 @@ public final class HttpAdminApi implements AdminApi {
 
     @Override
     public TestSendResult sendTestNotification(long telegramId, String type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        uri(ADMIN + "/users/" + telegramId + "/test-notification", Map.of("type", type)))
+        return parse(send(testNotification(telegramId, type, "")), new TypeReference<>() { });
+    }
+
+    @Override
+    public TestSendPreview previewTestNotification(long telegramId, String type) {
+        return parse(send(testNotification(telegramId, type, "/preview")), new TypeReference<>() { });
+    }
+
+    /** The send and its preview: the same POST, the preview one segment further. */
+    private HttpRequest.Builder testNotification(long telegramId, String type, String suffix) {
+        return HttpRequest.newBuilder(uri(ADMIN + "/users/" + telegramId + "/test-notification" + suffix,
+                        Map.of("type", type)))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        return parse(send(request), new TypeReference<>() { });
     }
 
     @Override

@@ -28,8 +28,4 @@ public record UserSettings(
             default -> true;
         };
     }
-
-    public boolean hasQuietHours() {
-        return quietHoursStart != null && quietHoursEnd != null;
-    }
 }

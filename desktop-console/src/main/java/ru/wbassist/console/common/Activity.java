@@ -7,12 +7,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import ru.wbassist.console.api.AdminApiException;
 
 import java.lang.System.Logger.Level;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The loading state of one view model: busy while its calls run, the error of the last failed call.
- * {@link #load} keeps only the newest answer, so a slow old page never overwrites what the operator asked for since.
+ * {@link #load} keeps only the newest answer (or error), so a slow old page never overwrites what the operator asked
+ * for since.
  */
 public final class Activity {
 
@@ -28,30 +30,32 @@ public final class Activity {
         this.tasks = tasks;
     }
 
-    /** Loads data; an answer is applied only if no newer load started meanwhile. */
+    /** Loads data; an answer, or a failure, counts only if no newer load started meanwhile. */
     public <T> void load(Supplier<T> call, Consumer<T> apply) {
         long generation = ++latestLoad;
-        run(call, result -> {
-            if (generation == latestLoad) {
-                apply.accept(result);
-            }
-        }, failure -> { });
+        run(call, apply, failure -> { }, () -> generation == latestLoad);
     }
 
     /** Performs an action whose outcome always matters (sync now, test send). */
     public <T> void perform(Supplier<T> call, Consumer<T> onSuccess, Consumer<AdminApiException> onApiFailure) {
-        run(call, onSuccess, onApiFailure);
+        run(call, onSuccess, onApiFailure, () -> true);
     }
 
-    private <T> void run(Supplier<T> call, Consumer<T> onSuccess, Consumer<AdminApiException> onApiFailure) {
+    private <T> void run(Supplier<T> call, Consumer<T> onSuccess, Consumer<AdminApiException> onApiFailure,
+                         BooleanSupplier wanted) {
         running++;
         busy.set(true);
         tasks.submit(call, result -> {
             finish();
-            error.set(null);
-            onSuccess.accept(result);
+            if (wanted.getAsBoolean()) {
+                error.set(null);
+                onSuccess.accept(result);
+            }
         }, failure -> {
             finish();
+            if (!wanted.getAsBoolean()) {
+                return; // a newer load answers for the view; an old error would only confuse it
+            }
             if (failure instanceof AdminApiException api) {
                 error.set(api.getMessage());
                 onApiFailure.accept(api);

@@ -12,7 +12,9 @@ import ru.wbassist.console.api.Overview;
 import ru.wbassist.console.api.Page;
 import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.api.TestSendPreview;
 import ru.wbassist.console.api.TestSendResult;
+import ru.wbassist.console.api.UserSettings;
 import ru.wbassist.console.common.MoscowTime;
 
 import java.time.Duration;
@@ -136,19 +138,46 @@ public final class InMemoryAdminApi implements AdminApi {
 
     @Override
     public synchronized TestSendResult sendTestNotification(long telegramId, String type) {
-        AdminUser user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
-                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: no user with telegram_id " + telegramId));
-        if (!NotificationTypes.ALL.contains(type)) {
-            throw AdminApiException.forStatus(400, "HTTP 400: unknown notification type " + type);
-        }
-        AdminUser.UserCabinet cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
+        TestSendPreview message = previewTestNotification(telegramId, type);
         OffsetDateTime created = at(current());
         long id = notifications.stream().mapToLong(NotificationRecord::id).max().orElse(0) + 1;
-        String language = user.settings() == null ? "ru" : user.settings().language();
-        notifications.add(new NotificationRecord(id, telegramId, cabinet == null ? null : cabinet.id(), type, "pending",
-                null, SampleTexts.render(type, language, cabinet == null ? "—" : cabinet.name(),
-                SampleTexts.PRODUCTS.getFirst(), created), null, created, null, 0, null));
+        notifications.add(new NotificationRecord(id, telegramId, message.cabinetId(), type, "pending", null,
+                message.text(), message.imageUrl(), created, null, 0, null));
         return new TestSendResult(id, type);
+    }
+
+    /**
+     * The send's message, built as the send builds it, with the server's warnings about a blocked bot and the
+     * settings (not quiet hours: the demo's clock is the wall clock, so they would come and go).
+     */
+    @Override
+    public synchronized TestSendPreview previewTestNotification(long telegramId, String type) {
+        AdminUser user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
+                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: unknown user: telegram_id " + telegramId));
+        if (!NotificationTypes.ALL.contains(type)) {
+            throw AdminApiException.forStatus(400, "HTTP 400: type must be one of " + String.join(", ", NotificationTypes.ALL));
+        }
+        AdminUser.UserCabinet cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
+        UserSettings settings = user.settings();
+        String language = settings == null ? "ru" : settings.language();
+        String text = SampleTexts.render(type, language, cabinet == null ? "—" : cabinet.name(),
+                SampleTexts.PRODUCTS.getFirst(), at(current()));
+        return new TestSendPreview(telegramId, type, language, cabinet == null ? null : cabinet.id(),
+                cabinet == null ? null : cabinet.name(), text, null, user.botBlocked(), warnings(user, type));
+    }
+
+    private static List<TestSendPreview.Warning> warnings(AdminUser user, String type) {
+        List<TestSendPreview.Warning> warnings = new ArrayList<>();
+        if (user.botBlocked()) {
+            warnings.add(new TestSendPreview.Warning("bot_blocked",
+                    "The user blocked the bot: Telegram will refuse this message until they write to the bot again."));
+        }
+        UserSettings settings = user.settings();
+        if (settings != null && !settings.allows(type)) {
+            warnings.add(new TestSendPreview.Warning(settings.notificationsEnabled() ? "type_disabled" : "notifications_off",
+                    "The user's settings switch " + type + " notifications off; a test is delivered anyway."));
+        }
+        return warnings;
     }
 
     @Override

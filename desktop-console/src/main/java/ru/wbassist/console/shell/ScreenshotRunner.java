@@ -3,9 +3,10 @@ package ru.wbassist.console.shell;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
+import ru.wbassist.console.api.AdminUser;
 import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.HttpAdminApi;
 import ru.wbassist.console.api.NotificationRecord;
@@ -25,8 +26,8 @@ import java.util.function.Predicate;
 
 /**
  * {@code --screenshots=DIR}: opens every view in turn, waits until its calls have answered, picks a telling row
- * (a failed sync, a message to preview), writes {@code <view>.png}, then the connect dialog with a refused connection
- * as {@code connect.png}, and quits.
+ * (a failed sync, a message to preview, a test send's recipient with a warning), writes
+ * {@code <view>.png}, then the connect dialog with a refused connection as {@code connect.png}, and quits.
  */
 public final class ScreenshotRunner {
 
@@ -38,16 +39,14 @@ public final class ScreenshotRunner {
     private final ConsoleWindow window;
     private final Tasks tasks;
     private final Path directory;
-    private final boolean sendTestMessage;
     private final Deque<Runnable> steps = new ArrayDeque<>();
 
-    /** {@code sendTestMessage}: only with demo data, so screenshots never queue a message to a real user. */
-    public ScreenshotRunner(Scene scene, ConsoleWindow window, Tasks tasks, Path directory, boolean sendTestMessage) {
+    /** Never sends anything: the Test send view shows the server's preview, so no real user gets a message. */
+    public ScreenshotRunner(Scene scene, ConsoleWindow window, Tasks tasks, Path directory) {
         this.scene = scene;
         this.window = window;
         this.tasks = tasks;
         this.directory = directory;
-        this.sendTestMessage = sendTestMessage;
     }
 
     public void start() {
@@ -100,8 +99,14 @@ public final class ScreenshotRunner {
             case NOTIFICATIONS -> select("#notificationsTable", NotificationRecord.class,
                     n -> n.type().equals(NotificationTypes.NEGATIVE_REVIEW));
             case TEST_SEND -> {
-                if (sendTestMessage && scene.lookup("#testSendButton") instanceof Button send) {
-                    send.fire();
+                // A user who blocked the bot, so the preview shows a warning next to the rendered message.
+                if (scene.lookup("#testSendUser") instanceof ComboBox<?> users) {
+                    for (int i = 0; i < users.getItems().size(); i++) {
+                        if (users.getItems().get(i) instanceof AdminUser user && user.botBlocked()) {
+                            users.getSelectionModel().select(i);
+                            break;
+                        }
+                    }
                 }
             }
             case OVERVIEW -> { }

@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
@@ -15,8 +17,13 @@ import ru.wbassist.console.api.AdminUser;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtmlView;
 
-/** Test send: user and type, what the send will meet, the send button, then the queued message as rendered. */
+/**
+ * Test send: user and type, the send button, what the send will meet, and the message as the user will get it: the
+ * server's preview before the send, the queued notification after it.
+ */
 public final class TestSendView {
+
+    private static final double PHOTO_WIDTH = 280;
 
     private TestSendView() {
     }
@@ -41,35 +48,50 @@ public final class TestSendView {
         form.addRow(1, new Label("Type"), type);
         form.add(send, 1, 2);
 
-        Label previewTitle = new Label("Before sending");
-        previewTitle.getStyleClass().add("section-title");
-        Label preview = new Label();
-        preview.setId("testSendPreview");
-        preview.setWrapText(true);
-        preview.textProperty().bind(model.previewProperty());
+        Label factsTitle = new Label("Before sending");
+        factsTitle.getStyleClass().add("section-title");
+        Label facts = new Label();
+        facts.setId("testSendPreview");
+        facts.setWrapText(true);
+        facts.textProperty().bind(model.factsBinding());
 
         Label message = new Label();
         message.setId("testSendMessage");
         message.getStyleClass().add("success-text");
         message.textProperty().bind(model.messageProperty());
 
-        Label sentTitle = new Label("Queued message, as the user will see it");
-        sentTitle.getStyleClass().add("section-title");
+        Label bubbleTitle = new Label();
+        bubbleTitle.setId("testSendRenderedTitle");
+        bubbleTitle.getStyleClass().add("section-title");
+        bubbleTitle.textProperty().bind(model.messageTitleBinding());
+        ImageView photo = new ImageView();
+        photo.setId("testSendPhoto");
+        photo.setFitWidth(PHOTO_WIDTH);
+        photo.setPreserveRatio(true);
+        photo.managedProperty().bind(photo.imageProperty().isNotNull());
+        showPhoto(photo, model.imageUrlBinding().get());
+        model.imageUrlBinding().addListener((obs, old, url) -> showPhoto(photo, url));
         TextFlow rendered = TelegramHtmlView.create();
         rendered.setId("testSendRendered");
-        model.sentProperty().addListener((obs, old, record) -> TelegramHtmlView.show(rendered, record == null ? null : record.text()));
-        ScrollPane bubble = new ScrollPane(rendered);
+        TelegramHtmlView.show(rendered, model.messageHtmlBinding().get());
+        model.messageHtmlBinding().addListener((obs, old, html) -> TelegramHtmlView.show(rendered, html));
+        ScrollPane bubble = new ScrollPane(new VBox(8, photo, rendered));
         bubble.setFitToWidth(true);
         bubble.getStyleClass().add("message-bubble");
-        bubble.setPrefHeight(260);
+        bubble.setPrefHeight(320);
         bubble.setMaxWidth(560);
-        bubble.setMaxHeight(320);
+        bubble.setMaxHeight(420);
 
-        VBox root = new VBox(12, form, ViewSupport.statusLine("testSendError", model.activity()), previewTitle, preview,
-                message, sentTitle, bubble);
+        VBox root = new VBox(12, form, ViewSupport.statusLine("testSendError", model.activity(), model.previewActivity()),
+                factsTitle, facts, message, bubbleTitle, bubble);
         root.setAlignment(Pos.TOP_LEFT);
         root.setPadding(new Insets(16));
         return root;
+    }
+
+    /** Loads the photo in the background; a photo that cannot be loaded just stays away, as the URL is in the facts. */
+    private static void showPhoto(ImageView photo, String url) {
+        photo.setImage(url == null ? null : new Image(url, PHOTO_WIDTH, 0, true, true, true));
     }
 
     private static final class UserCell extends ListCell<AdminUser> {

@@ -2,6 +2,7 @@ package ru.wbassist.console.testsend;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,18 +16,21 @@ import ru.wbassist.console.api.AdminUser;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.NotificationRecord;
 import ru.wbassist.console.api.NotificationTypes;
+import ru.wbassist.console.api.TestSendPreview;
 import ru.wbassist.console.api.TestSendResult;
-import ru.wbassist.console.api.UserSettings;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
 
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Test send: pick a user and a type, see what the send will meet (the user's language, switches, quiet hours,
- * a blocked bot), send, then see the queued notification as the user will read it. {@code onSent} gets the user's
- * Telegram id, so the shell can show that user's history.
+ * Test send: pick a user and a type; the server's preview then shows the message exactly as the send would queue it
+ * (rendered in the user's language, with its photo) and what the send will meet (a blocked bot, settings and quiet
+ * hours it passes). Send, then the message shows the queued notification read back from the history.
+ * {@code onSent} gets the user's Telegram id, so the shell can show that user's history.
  */
 public final class TestSendViewModel {
 
@@ -34,34 +38,51 @@ public final class TestSendViewModel {
 
     private final AdminApi api;
     private final Activity activity;
+    private final Activity previewActivity;
     private final LongConsumer onSent;
     private final ObservableList<AdminUser> users = FXCollections.observableArrayList();
     private final ObservableList<String> types = FXCollections.observableArrayList(NotificationTypes.ALL);
     private final ObjectProperty<AdminUser> user = new SimpleObjectProperty<>();
     private final ObjectProperty<String> type = new SimpleObjectProperty<>(NotificationTypes.NEW_ORDER);
-    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TestSendPreview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<NotificationRecord> sent = new ReadOnlyObjectWrapper<>();
+    private final StringBinding facts;
+    private final StringBinding messageTitle;
+    private final StringBinding messageHtml;
+    private final StringBinding imageUrl;
     private final BooleanBinding canSend;
 
     public TestSendViewModel(AdminApi api, Tasks tasks, LongConsumer onSent) {
         this.api = api;
         this.activity = new Activity(tasks);
+        this.previewActivity = new Activity(tasks);
         this.onSent = onSent;
         canSend = Bindings.createBooleanBinding(
                 () -> user.get() != null && type.get() != null && !activity.busyProperty().get(),
                 user, type, activity.busyProperty());
-        user.addListener((obs, old, now) -> updatePreview());
-        type.addListener((obs, old, now) -> updatePreview());
+        facts = Bindings.createStringBinding(this::describeChoice, user, type, preview, previewActivity.busyProperty(),
+                previewActivity.errorProperty());
+        messageTitle = Bindings.createStringBinding(() -> sent.get() != null
+                ? "Queued notification #" + sent.get().id() + ", as the server stored it"
+                : preview.get() != null ? "Preview: what the user will get (not sent yet)" : "Preview", sent, preview);
+        messageHtml = Bindings.createStringBinding(() -> shown(NotificationRecord::text, TestSendPreview::text),
+                sent, preview);
+        imageUrl = Bindings.createStringBinding(() -> shown(NotificationRecord::imageUrl, TestSendPreview::imageUrl),
+                sent, preview);
+        user.addListener((obs, old, now) -> loadPreview());
+        type.addListener((obs, old, now) -> loadPreview());
     }
 
     public void refresh() {
         activity.load(() -> api.users(500, 0).items(), loaded -> {
-            Long current = user.get() == null ? null : user.get().telegramId();
+            AdminUser before = user.get();
             users.setAll(loaded);
-            user.set(users.stream().filter(u -> current != null && u.telegramId() == current).findFirst()
+            user.set(users.stream().filter(u -> before != null && u.telegramId() == before.telegramId()).findFirst()
                     .orElse(users.isEmpty() ? null : users.getFirst()));
-            updatePreview();
+            if (Objects.equals(before, user.get())) {
+                loadPreview(); // the listener did not run; the message may have changed on the server all the same
+            }
         });
     }
 
@@ -76,7 +97,7 @@ public final class TestSendViewModel {
         sent.set(null);
         activity.perform(() -> {
             TestSendResult result = api.sendTestNotification(recipient.telegramId(), chosenType);
-            // Read it back from the history: the preview then shows the text the server rendered for this user.
+            // Read it back from the history: what the server stored for this user, next to what the preview said.
             NotificationRecord record = api.notifications(NotificationQuery.ofUser(recipient.telegramId(), HISTORY_LOOKUP))
                     .items().stream().filter(n -> n.id() == result.id()).findFirst().orElse(null);
             return new Sent(result, record);
@@ -91,34 +112,46 @@ public final class TestSendViewModel {
     private record Sent(TestSendResult result, NotificationRecord record) {
     }
 
-    private void updatePreview() {
+    /** Asks the server for the message of the current choice; a stale answer for an earlier choice is dropped. */
+    private void loadPreview() {
         AdminUser recipient = user.get();
         String chosenType = type.get();
-        if (recipient == null || chosenType == null) {
-            preview.set("");
-            return;
+        sent.set(null);
+        preview.set(null);
+        if (recipient != null && chosenType != null) {
+            previewActivity.load(() -> api.previewTestNotification(recipient.telegramId(), chosenType), preview::set);
         }
-        StringBuilder text = new StringBuilder()
-                .append("To: ").append(recipient.displayName()).append('\n')
-                .append("Type: ").append(chosenType).append('\n')
-                .append("Cabinets: ").append(recipient.cabinets().isEmpty() ? "none"
-                        : recipient.cabinets().stream().map(c -> c.name() + " (" + c.role() + ")")
-                        .collect(Collectors.joining(", ")));
-        UserSettings settings = recipient.settings();
-        if (settings != null) {
-            text.append("\nLanguage: ").append(settings.language());
-            if (!settings.allows(chosenType)) {
-                text.append("\n⚠ The user's settings switch ").append(chosenType).append(" notifications off.");
-            }
-            if (settings.hasQuietHours()) {
-                text.append("\nQuiet hours: ").append(settings.quietHoursStart()).append("–")
-                        .append(settings.quietHoursEnd()).append(" MSK (delivery may wait until they end).");
-            }
+    }
+
+    /** Of the queued notification once sent, else of the preview, else null. */
+    private String shown(Function<NotificationRecord, String> ofSent, Function<TestSendPreview, String> ofPreview) {
+        if (sent.get() != null) {
+            return ofSent.apply(sent.get());
         }
-        if (recipient.botBlocked()) {
-            text.append("\n⚠ The user blocked the bot: the notification will not be delivered.");
+        return preview.get() == null ? null : ofPreview.apply(preview.get());
+    }
+
+    private String describeChoice() {
+        AdminUser recipient = user.get();
+        if (recipient == null || type.get() == null) {
+            return "";
         }
-        preview.set(text.toString());
+        StringBuilder text = new StringBuilder("To: ").append(recipient.displayName())
+                .append("\nType: ").append(type.get())
+                .append("\nCabinets: ").append(recipient.cabinets().isEmpty() ? "none" : recipient.cabinets().stream()
+                        .map(c -> c.name() + " (" + c.role() + ")").collect(Collectors.joining(", ")));
+        TestSendPreview answer = preview.get();
+        if (answer == null) {
+            return text.append(previewActivity.busyProperty().get() ? "\nLoading the preview…"
+                    : previewActivity.errorProperty().get() != null ? "\nNo preview: the server did not give one." : "")
+                    .toString();
+        }
+        text.append("\nLanguage: ").append(answer.language())
+                .append("\nSample from: ").append(answer.cabinetName() == null ? "no cabinet"
+                        : answer.cabinetName() + " (cabinet #" + answer.cabinetId() + ")")
+                .append("\nPhoto: ").append(answer.imageUrl() == null ? "none (a plain message)" : answer.imageUrl());
+        answer.warnings().forEach(w -> text.append("\n⚠ ").append(w.message()));
+        return text.toString();
     }
 
     public ObservableList<AdminUser> users() {
@@ -137,8 +170,14 @@ public final class TestSendViewModel {
         return type;
     }
 
-    public ReadOnlyStringProperty previewProperty() {
+    /** The server's preview of the current choice; null while it loads or when it failed. */
+    public ReadOnlyObjectProperty<TestSendPreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** Recipient, language, cabinet, photo and the server's warnings, as lines for the operator. */
+    public StringBinding factsBinding() {
+        return facts;
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -149,11 +188,32 @@ public final class TestSendViewModel {
         return sent.getReadOnlyProperty();
     }
 
+    /** What the message bubble shows: the preview before the send, the queued notification after it. */
+    public StringBinding messageTitleBinding() {
+        return messageTitle;
+    }
+
+    /** The Telegram HTML in the bubble; null for nothing. */
+    public StringBinding messageHtmlBinding() {
+        return messageHtml;
+    }
+
+    /** The photo the message goes with; null for a plain message. */
+    public StringBinding imageUrlBinding() {
+        return imageUrl;
+    }
+
     public BooleanBinding canSendBinding() {
         return canSend;
     }
 
+    /** Loading the users and sending. */
     public Activity activity() {
         return activity;
+    }
+
+    /** Loading the preview: its own progress and error, so a failed preview never blocks a send. */
+    public Activity previewActivity() {
+        return previewActivity;
     }
 }

@@ -169,6 +169,22 @@ class HttpAdminApiTest {
     }
 
     @Test
+    void testSendPreviewIsAPostOneSegmentFurtherAndReadsTheDocumentedShape() {
+        answers.put("POST /api/v1/admin/users/111/test-notification/preview", new Answer(200, """
+                {"telegram_id":111,"type":"new_order","language":"en","cabinet_id":5,"cabinet_name":"Shop",
+                 "text":"🧪 <i>Test notification</i>\\n<b>New order</b>","image_url":"https://img.example/1.jpg",
+                 "bot_blocked":true,"warnings":[{"code":"bot_blocked","message":"The user blocked the bot."}],
+                 "added_later":1}"""));
+
+        TestSendPreview preview = api.previewTestNotification(111, "new_order");
+
+        assertThat(preview).isEqualTo(new TestSendPreview(111, "new_order", "en", 5L, "Shop",
+                "🧪 <i>Test notification</i>\n<b>New order</b>", "https://img.example/1.jpg", true,
+                List.of(new TestSendPreview.Warning("bot_blocked", "The user blocked the bot."))));
+        assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification/preview?type=new_order");
+    }
+
+    @Test
     void conflictAndServerErrorsCarryTheServersMessage() {
         answers.put("POST /api/v1/admin/cabinets/5/sync",
                 new Answer(409, "{\"error\":\"conflict\",\"message\":\"a sync of cabinet 5 is running\"}"));

@@ -153,16 +153,22 @@ class RealServerTest {
     }
 
     @Test
-    void testSendPreviewReadsTheUsersFromTheServer() {
+    void testSendPreviewIsTheServersRenderingWithWhatTheSendWillMeet() {
         TestSendViewModel model = new TestSendViewModel(api, ImmediateTasks.create(), id -> { });
 
         model.refresh();
 
         assertThat(model.activity().errorProperty().get()).isNull();
         assertThat(model.users()).extracting(u -> u.telegramId()).containsExactly(ANNA, BORIS, CLARA);
+        assertThat(model.previewActivity().errorProperty().get()).isNull();
+        assertThat(model.messageHtmlBinding().get()).startsWith("🧪 <i>Тестовое уведомление</i>\n");
         model.userProperty().set(model.users().get(2));
-        assertThat(model.previewProperty().get()).contains("Clara (7003)").contains("blocked the bot")
-                .contains("Sneakers (member)");
+        assertThat(model.factsBinding().get()).contains("To: Clara (7003)").contains("Cabinets: Sneakers (member)")
+                .contains("Language: ru").contains("Sample from: no cabinet")
+                .contains("⚠ The user blocked the bot: Telegram will refuse this message")
+                .contains("⚠ None of the user's cabinets has a synced product yet");
+        assertThat(model.previewProperty().get().warnings()).extracting(w -> w.code())
+                .containsExactly("bot_blocked", "sample_product");
     }
 
     @Test
@@ -177,12 +183,21 @@ class RealServerTest {
         assertThat(model.messageProperty().get()).isEqualTo("Sync started for \"Sneakers\".");
     }
 
+    /** On a server of its own: the send adds a row that the other tests' counts do not expect. */
     @Test
-    void testSendQueuesARenderedNotificationThatTheHistoryShows() {
+    void testSendQueuesExactlyThePreviewedMessageThatTheHistoryShows(@TempDir Path dataDir) {
+        try (RealServer own = new RealServer(dataDir)) {
+            sendQueuesThePreviewedMessage(new HttpAdminApi(URI.create(own.baseUrl()), SECRET));
+        }
+    }
+
+    private static void sendQueuesThePreviewedMessage(AdminApi api) {
         List<Long> sentTo = new ArrayList<>();
         TestSendViewModel send = new TestSendViewModel(api, ImmediateTasks.create(), sentTo::add);
         send.refresh();
-        send.typeProperty().set("negative_review");
+        send.typeProperty().set("test"); // a sample without times: the text cannot move between preview and send
+        String previewed = send.messageHtmlBinding().get();
+        assertThat(previewed).startsWith("🧪 <i>Тестовое уведомление</i>\n");
 
         send.send();
 
@@ -190,10 +205,10 @@ class RealServerTest {
         NotificationRecord queued = send.sentProperty().get();
         assertThat(queued).isNotNull();
         assertThat(queued.telegramId()).isEqualTo(ANNA);
-        assertThat(queued.type()).isEqualTo("negative_review");
+        assertThat(queued.type()).isEqualTo("test");
         assertThat(queued.status()).isEqualTo("pending");
-        assertThat(queued.text()).contains("<b>");
-        assertThat(send.messageProperty().get()).startsWith("Queued test notification #" + queued.id() + " (negative_review)");
+        assertThat(queued.text()).isEqualTo(previewed);
+        assertThat(send.messageProperty().get()).startsWith("Queued test notification #" + queued.id() + " (test)");
         assertThat(sentTo).containsExactly(ANNA);
 
         NotificationsViewModel history = new NotificationsViewModel(api, ImmediateTasks.create());
@@ -209,6 +224,18 @@ class RealServerTest {
 
         assertThat(failure.kind()).isEqualTo(AdminApiException.Kind.NOT_FOUND);
         assertThat(failure.getMessage()).startsWith("HTTP 404");
+    }
+
+    @Test
+    void aPreviewForAnUnknownUserOrTypeIsTheServersJsonError() {
+        AdminApiException unknownUser = catchThrowableOfType(AdminApiException.class,
+                () -> api.previewTestNotification(99_999, "new_order"));
+        assertThat(unknownUser.kind()).isEqualTo(AdminApiException.Kind.NOT_FOUND);
+        assertThat(unknownUser.getMessage()).isEqualTo("HTTP 404: unknown user: telegram_id 99999");
+
+        AdminApiException badType = catchThrowableOfType(AdminApiException.class,
+                () -> api.previewTestNotification(ANNA, "sms"));
+        assertThat(badType.getMessage()).startsWith("HTTP 400: type must be one of new_order");
     }
 
     @Test

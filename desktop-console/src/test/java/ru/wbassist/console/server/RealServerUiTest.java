@@ -93,6 +93,10 @@ class RealServerUiTest {
 
         openTab(robot, "Test send");
         Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
+        TextFlow rendered = robot.lookup("#testSendRendered").queryAs(TextFlow.class);
+        Label renderedTitle = robot.lookup("#testSendRenderedTitle").queryAs(Label.class);
+        waitUntil(() -> UiTestSupport.text(rendered).startsWith("🧪 Тестовое уведомление")
+                && renderedTitle.getText().startsWith("Preview"));
         waitUntil(() -> !robot.lookup("#testSendButton").query().isDisabled());
         robot.clickOn("#testSendButton");
         waitUntil(() -> message.getText() != null && message.getText().startsWith("Queued test notification #"));

@@ -5,11 +5,15 @@ import org.junit.jupiter.api.Test;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
+import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.console.api.TestSendPreview;
+import ru.wbassist.console.common.Tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,23 +30,42 @@ class TestSendViewModelTest {
     }
 
     @Test
-    void previewNamesTheRecipientAndWhatTheirSettingsDo() {
+    void theServersPreviewShowsTheMessageAndWhatTheSendWillMeetBeforeAnythingIsSent() {
+        long historyBefore = history(Fixtures.ANNA);
+        TestSendPreview anna = model.previewProperty().get();
         assertThat(model.userProperty().get().telegramId()).isEqualTo(Fixtures.ANNA);
-        assertThat(model.previewProperty().get()).contains("To: Anna (@anna, 111)")
-                .contains("Cabinets: Sneakers (owner), Home & Deco (member)").doesNotContain("⚠");
+        assertThat(anna).isEqualTo(api.previewTestNotification(Fixtures.ANNA, "new_order"));
+        assertThat(model.messageHtmlBinding().get()).isEqualTo(anna.text()).contains("Новый заказ").contains("Sneakers");
+        assertThat(model.messageTitleBinding().get()).isEqualTo("Preview: what the user will get (not sent yet)");
+        assertThat(model.factsBinding().get()).isEqualTo("""
+                To: Anna (@anna, 111)
+                Type: new_order
+                Cabinets: Sneakers (owner), Home & Deco (member)
+                Language: ru
+                Sample from: Sneakers (cabinet #1)
+                Photo: none (a plain message)""");
 
         model.userProperty().set(model.users().get(1));
-        model.typeProperty().set("new_order");
-        assertThat(model.previewProperty().get()).contains("Language: en")
-                .contains("switch new_order notifications off").contains("Quiet hours: 23:00–08:00");
+        assertThat(model.messageHtmlBinding().get()).contains("New order").contains("Home &amp; Deco");
+        assertThat(model.factsBinding().get()).contains("To: Boris (@boris, 222)").contains("Language: en")
+                .endsWith("⚠ The user's settings switch new_order notifications off; a test is delivered anyway.");
+
+        model.typeProperty().set("critical_stock");
+        assertThat(model.messageHtmlBinding().get()).contains("Critical stock");
+        assertThat(model.factsBinding().get()).doesNotContain("⚠");
 
         model.userProperty().set(model.users().get(2));
-        assertThat(model.previewProperty().get()).contains("blocked the bot");
+        assertThat(model.factsBinding().get()).contains("⚠ The user blocked the bot");
+
+        assertThat(model.sentProperty().get()).isNull();
+        assertThat(sentTo).isEmpty();
+        assertThat(history(Fixtures.ANNA)).isEqualTo(historyBefore);
     }
 
     @Test
-    void sendQueuesTheNotificationShowsItAndItIsInTheHistory() {
+    void theSendQueuesThePreviewedMessageAndTheBubbleThenShowsTheQueuedOne() {
         model.typeProperty().set("negative_review");
+        String previewed = model.messageHtmlBinding().get();
 
         model.send();
 
@@ -50,23 +73,72 @@ class TestSendViewModelTest {
         assertThat(sent).isNotNull();
         assertThat(sent.type()).isEqualTo("negative_review");
         assertThat(sent.status()).isEqualTo("pending");
-        assertThat(sent.text()).contains("<b>");
+        // The sample's time is "now": the same text but for the minute it was rendered in.
+        assertThat(withoutTime(sent.text())).isEqualTo(withoutTime(previewed));
+        assertThat(model.messageHtmlBinding().get()).isEqualTo(sent.text());
+        assertThat(model.messageTitleBinding().get()).isEqualTo("Queued notification #" + sent.id() + ", as the server stored it");
         assertThat(model.messageProperty().get())
                 .isEqualTo("Queued test notification #" + sent.id() + " (negative_review) for Anna (@anna, 111).");
         assertThat(sentTo).containsExactly(Fixtures.ANNA);
         assertThat(api.notifications(NotificationQuery.ofUser(Fixtures.ANNA, 10)).items().getFirst().id())
                 .isEqualTo(sent.id());
+
+        // A new choice is a new preview, not the old send.
+        model.typeProperty().set("test");
+        assertThat(model.sentProperty().get()).isNull();
+        assertThat(model.messageTitleBinding().get()).startsWith("Preview");
+        assertThat(model.messageHtmlBinding().get()).contains("Тестовое уведомление");
     }
 
     @Test
-    void aFailedSendShowsTheErrorAndNotifiesNobody() {
+    void aFailedPreviewShowsTheServersErrorAndDoesNotBlockTheSend() {
+        api.failPreviews(AdminApiException.forStatus(404, "HTTP 404: unknown user: telegram_id 111"));
+        model.typeProperty().set("order_return");
+
+        assertThat(model.previewActivity().errorProperty().get()).isEqualTo("HTTP 404: unknown user: telegram_id 111");
+        assertThat(model.activity().errorProperty().get()).isNull();
+        assertThat(model.previewProperty().get()).isNull();
+        assertThat(model.messageHtmlBinding().get()).isNull();
+        assertThat(model.factsBinding().get()).endsWith("No preview: the server did not give one.");
+        assertThat(model.canSendBinding().get()).isTrue();
+    }
+
+    @Test
+    void anAnswerForAnEarlierChoiceNeverReplacesTheCurrentOne() {
+        List<Runnable> calls = new ArrayList<>();
+        Tasks held = new Tasks(calls::add, Runnable::run, Executors.newSingleThreadScheduledExecutor());
+        TestSendViewModel slow = new TestSendViewModel(api, held, id -> { });
+        slow.refresh();
+        calls.removeFirst().run(); // the users; choosing the first one asks for its preview
+        slow.typeProperty().set("order_buyout");
+        assertThat(calls).hasSize(2);
+        assertThat(slow.factsBinding().get()).endsWith("Loading the preview…");
+
+        calls.get(1).run();  // the order_buyout preview answers first
+        calls.get(0).run();  // then the stale new_order one
+        assertThat(slow.previewProperty().get().type()).isEqualTo("order_buyout");
+        assertThat(slow.messageHtmlBinding().get()).contains("Выкуп");
+        assertThat(slow.previewActivity().busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedLoadShowsTheErrorAndNotifiesNobody() {
         TestSendViewModel rejected = new TestSendViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), sentTo::add);
         rejected.refresh();
 
         assertThat(rejected.activity().errorProperty().get()).contains("401");
         assertThat(rejected.canSendBinding().get()).isFalse();
+        assertThat(rejected.factsBinding().get()).isEmpty();
         rejected.send();
         assertThat(rejected.messageProperty().get()).isEqualTo("Pick a user and a type first.");
         assertThat(sentTo).isEmpty();
+    }
+
+    private long history(long telegramId) {
+        return api.notifications(NotificationQuery.ofUser(telegramId, 100)).total();
+    }
+
+    private static String withoutTime(String html) {
+        return html.replaceAll("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d", "<time>");
     }
 }

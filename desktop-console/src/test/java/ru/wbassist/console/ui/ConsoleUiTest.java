@@ -133,18 +133,32 @@ class ConsoleUiTest {
     }
 
     @Test
-    void aTestSendShowsUpInTheHistory(FxRobot robot) {
+    void aTestSendShowsTheRenderedPreviewBeforeSendingThenShowsUpInTheHistory(FxRobot robot) {
         openTab(robot, "Test send");
         @SuppressWarnings("unchecked")
         ComboBox<Object> user = robot.lookup("#testSendUser").queryAs(ComboBox.class);
         waitUntil(() -> user.getValue() != null);
         pick(robot, "#testSendType", "critical_stock");
 
-        robot.clickOn("#testSendButton");
-        Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
-        waitUntil(() -> message.getText() != null && message.getText().startsWith("Queued test notification #9 "));
+        // Before the click: the server's preview, rendered, and the facts of the send.
         TextFlow rendered = robot.lookup("#testSendRendered").queryAs(TextFlow.class);
-        waitUntil(() -> UiTestSupport.text(rendered).contains("Критический остаток"));
+        Label renderedTitle = robot.lookup("#testSendRenderedTitle").queryAs(Label.class);
+        Label facts = robot.lookup("#testSendPreview").queryAs(Label.class);
+        waitUntil(() -> UiTestSupport.text(rendered).contains("Критический остаток")
+                && text(renderedTitle).startsWith("Preview: what the user will get"));
+        assertThat(text(facts)).contains("To: Anna (@anna, 111)").contains("Language: ru").contains("Sample from: Sneakers (cabinet #1)");
+        Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
+        assertThat(message.getText()).isNull();
+
+        robot.clickOn("#testSendButton");
+        waitUntil(() -> message.getText() != null && message.getText().startsWith("Queued test notification #9 "));
+        waitUntil(() -> text(renderedTitle).equals("Queued notification #9, as the server stored it")
+                && UiTestSupport.text(rendered).contains("Критический остаток"));
+
+        // A blocked user: the warning shows before any send.
+        pick(robot, "#testSendUser", "Clara (333) — bot blocked");
+        waitUntil(() -> text(facts).contains("⚠ The user blocked the bot"));
+        assertThat(text(renderedTitle)).startsWith("Preview");
 
         openTab(robot, "Notifications");
         TableView<NotificationRecord> table = table(robot, "#notificationsTable");
