@@ -25,8 +25,8 @@ import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history, users, test sends (and their preview) and "sync now". The secret filter lets the admin secret
- * in here.
+ * users, sync logs, notification history, users, test sends and their preview, and "sync now". The secret filter
+ * lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
 

@@ -49,9 +49,8 @@ public final class TestNotifications {
             Draft draft = draft(c, telegramId, eventType);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                             + " image_url, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?)",
-                    draft.user().id(), draft.product().map(Sample::cabinetId).orElse(null), eventType.code(),
-                    "test:" + UUID.randomUUID(), draft.card().text(), draft.card().imageUrl(), draft.at(), "pending",
-                    draft.at());
+                    draft.user().id(), draft.cabinetId(), eventType.code(), "test:" + UUID.randomUUID(),
+                    draft.card().text(), draft.card().imageUrl(), draft.at(), "pending", draft.at());
         });
         signal.signal();
         return id;
@@ -67,10 +66,9 @@ public final class TestNotifications {
         return db.withConnection(c -> {
             Draft draft = draft(c, telegramId, eventType);
             NotificationSettings settings = SettingsRepository.read(c, draft.user().id());
-            return new TestPreview(telegramId, eventType.code(), draft.user().language(),
-                    draft.product().map(Sample::cabinetId).orElse(null),
-                    draft.product().map(Sample::cabinetName).orElse(null), draft.card().text(), draft.card().imageUrl(),
-                    draft.user().botBlocked(), warnings(draft, settings));
+            return new TestPreview(telegramId, eventType.code(), draft.user().language(), draft.cabinetId(),
+                    draft.cabinetName(), draft.card().text(), draft.card().imageUrl(), draft.user().botBlocked(),
+                    warnings(draft, settings));
         });
     }
 
@@ -85,13 +83,26 @@ public final class TestNotifications {
         Optional<Sample> product = product(c, user.id());
         Instant now = clock.instant();
         EventFacts facts = sample(type, product.orElse(Sample.FALLBACK), now);
-        Renderer.Rendered card = Renderer.forLanguage(user.language())
-                .renderTest(type, facts, product.map(Sample::cabinetName).orElse(null));
+        String cabinetName = product.map(Sample::cabinetName).orElse(null);
+        Renderer.Rendered card = Renderer.forLanguage(user.language()).renderTest(type, facts, cabinetName);
         return new Draft(user, type, facts, product, card, now);
     }
 
     private record Draft(User user, EventType type, EventFacts facts, Optional<Sample> product, Renderer.Rendered card,
                          Instant at) {
+
+        Long cabinetId() {
+            return product.map(Sample::cabinetId).orElse(null);
+        }
+
+        String cabinetName() {
+            return product.map(Sample::cabinetName).orElse(null);
+        }
+
+        /** A product's event told with the made-up sample product: no cabinet of the user has a synced one. */
+        boolean madeUpProduct() {
+            return product.isEmpty() && !(facts instanceof EventFacts.Key || facts instanceof EventFacts.Test);
+        }
     }
 
     /**
@@ -115,7 +126,7 @@ public final class TestNotifications {
                 warnings.add(new TestPreview.Warning(TestPreview.QUIET_HOURS, "It is within the user's quiet hours ("
                         + settings.quietHoursStart() + "–" + settings.quietHoursEnd()
                         + " MSK); a test is delivered at once anyway.")));
-        if (draft.product().isEmpty() && !(draft.facts() instanceof EventFacts.Key || draft.facts() instanceof EventFacts.Test)) {
+        if (draft.madeUpProduct()) {
             warnings.add(new TestPreview.Warning(TestPreview.SAMPLE_PRODUCT, "None of the user's cabinets has a synced"
                     + " product yet: the message shows a made-up product without a photo."));
         }
