@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * The admin API over {@link Fixtures}: answers like the server would, including 401 for a wrong secret; counts the
- * sync-log calls (live refresh) and the previews, and can make previews fail.
+ * sync-log calls (live refresh) and the previews, and can make previews fail or carry a photo.
  */
 public final class FakeAdminApi implements AdminApi {
 
@@ -31,6 +31,7 @@ public final class FakeAdminApi implements AdminApi {
     private final AtomicInteger syncLogCalls = new AtomicInteger();
     private final AtomicInteger previewCalls = new AtomicInteger();
     private volatile AdminApiException previewFailure;
+    private volatile String photo;
 
     public FakeAdminApi() {
         this(Fixtures.SECRET);
@@ -107,8 +108,16 @@ public final class FakeAdminApi implements AdminApi {
             if (previewFailure != null) {
                 throw previewFailure;
             }
-            return data.previewTestNotification(telegramId, type);
+            TestSendPreview preview = data.previewTestNotification(telegramId, type);
+            return photo == null ? preview : new TestSendPreview(preview.telegramId(), preview.type(), preview.language(),
+                    preview.cabinetId(), preview.cabinetName(), preview.text(), photo, preview.botBlocked(),
+                    preview.warnings());
         });
+    }
+
+    /** From now on previews come with this photo, as the server's do when the cabinet has a product card. */
+    public void previewPhoto(String url) {
+        this.photo = url;
     }
 
     /** From now on previews fail like this (the sends still work). */

@@ -7,12 +7,14 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,6 +25,10 @@ import ru.wbassist.console.api.NotificationRecord;
 import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.shell.ConsoleWindow;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +43,12 @@ import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
 
+    private final FakeAdminApi api = new FakeAdminApi();
+
     @Start
     void start(Stage stage) {
         ConsoleWindow window = new ConsoleWindow(UiTestSupport.fxTasks());
-        window.open(new FakeAdminApi());
+        window.open(api);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();
     }
@@ -133,7 +141,11 @@ class ConsoleUiTest {
     }
 
     @Test
-    void aTestSendShowsTheRenderedPreviewBeforeSendingThenShowsUpInTheHistory(FxRobot robot) {
+    void aTestSendShowsTheRenderedPreviewBeforeSendingThenShowsUpInTheHistory(FxRobot robot, @TempDir Path dir)
+            throws IOException {
+        Path photo = dir.resolve("product.png");
+        ImageIO.write(new BufferedImage(40, 60, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+        api.previewPhoto(photo.toUri().toString());
         openTab(robot, "Test send");
         @SuppressWarnings("unchecked")
         ComboBox<Object> user = robot.lookup("#testSendUser").queryAs(ComboBox.class);
@@ -146,7 +158,12 @@ class ConsoleUiTest {
         Label facts = robot.lookup("#testSendPreview").queryAs(Label.class);
         waitUntil(() -> UiTestSupport.text(rendered).contains("Критический остаток")
                 && text(renderedTitle).startsWith("Preview: what the user will get"));
-        assertThat(text(facts)).contains("To: Anna (@anna, 111)").contains("Language: ru").contains("Sample from: Sneakers (cabinet #1)");
+        assertThat(text(facts)).contains("To: Anna (@anna, 111)").contains("Language: ru").contains("Sample from: Sneakers (cabinet #1)")
+                .contains("Photo: " + photo.toUri());
+        ImageView shownPhoto = robot.lookup("#testSendPhoto").queryAs(ImageView.class);
+        waitUntil(() -> shownPhoto.getImage() != null && shownPhoto.getImage().getProgress() == 1);
+        assertThat(shownPhoto.getImage().isError()).isFalse();
+        assertThat(shownPhoto.getImage().getHeight() / shownPhoto.getImage().getWidth()).isEqualTo(1.5);
         Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
         assertThat(message.getText()).isNull();
 

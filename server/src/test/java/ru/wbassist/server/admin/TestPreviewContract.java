@@ -163,6 +163,11 @@ abstract class TestPreviewContract {
         assertThat(get.json().get("error").asText()).isEqualTo("method_not_allowed");
     }
 
+    @Test
+    void theOpenApiDocumentListsThePreview() {
+        assertThat(server.get("/openapi").body()).contains("/api/v1/admin/users/{telegram_id}/test-notification/preview:");
+    }
+
     private JsonNode ok(long telegramId, String type) {
         TestServer.Response response = server.postEmpty(PREVIEW.formatted(telegramId, type));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
