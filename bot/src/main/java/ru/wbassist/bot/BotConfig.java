@@ -17,13 +17,20 @@ import java.util.Map;
  * @param serverUrl       SERVER_URL, default http://127.0.0.1:8080
  * @param apiSecret       API_SECRET_KEY, else the content of API_SECRET_FILE (default ./data/api-secret)
  * @param telegramUrl     TELEGRAM_API_URL, default https://api.telegram.org (the emulator: http://127.0.0.1:8081)
- * @param rate            TELEGRAM_RATE messages per second overall, default 28
+ * @param rate            TELEGRAM_RATE messages per second overall, default {@link #DEFAULT_RATE}
  * @param pollingInterval POLLING_INTERVAL seconds, default 30: the longest pause between claims after server errors
  * @param lease           DELIVERY_LEASE seconds, default 60: how long claimed notifications stay reserved
  * @param journal         DELIVERY_JOURNAL, default ./data/bot-delivered.journal: deliveries not yet acked
  */
 public record BotConfig(String token, String serverUrl, String apiSecret, TelegramUrl telegramUrl, double rate,
                         Duration pollingInterval, Duration lease, Path journal) {
+
+    /**
+     * Sends started per second: Telegram allows "30 messages per second or so" for a bot. The delivery engine starts
+     * at most rate + 1 sends in any one-second window (see FairScheduler), so 29 never exceeds 30 in any second, and
+     * the margin absorbs network jitter; docs/bot.md explains the choice.
+     */
+    public static final double DEFAULT_RATE = 29;
 
     /** A configuration problem, told to the operator in one line. */
     public static final class ConfigException extends RuntimeException {
@@ -41,7 +48,7 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
                 value(env, "SERVER_URL", "http://127.0.0.1:8080"),
                 apiSecret(env),
                 telegramUrl(value(env, "TELEGRAM_API_URL", "https://api.telegram.org")),
-                positive(env, "TELEGRAM_RATE", 28),
+                positive(env, "TELEGRAM_RATE", DEFAULT_RATE),
                 Duration.ofSeconds((long) positive(env, "POLLING_INTERVAL", 30)),
                 Duration.ofSeconds((long) Math.min(600, Math.max(5, positive(env, "DELIVERY_LEASE", 60)))),
                 Path.of(value(env, "DELIVERY_JOURNAL", "data/bot-delivered.journal")));

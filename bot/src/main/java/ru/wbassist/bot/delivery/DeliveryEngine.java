@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Delivers the server's notifications to Telegram without losing or flooding:
  * <ol>
  * <li>a claimer leases pending items from the server (long poll) into the {@link FairScheduler};</li>
- * <li>a dispatcher takes them at the allowed pace (global rate, one per chat per interval, round-robin over chats)
- * and sends each on a virtual thread — a photo card with caption, or text when Telegram cannot fetch the photo;</li>
+ * <li>a dispatcher takes them at the allowed pace (the global rate and one per chat per interval, both counted from
+ * when sends start; round-robin over chats) and sends each on a virtual thread, up to {@code maxInFlight} at once so a
+ * slow round trip does not lower the rate — a photo card with caption, or text when Telegram cannot fetch the photo;</li>
  * <li>each outcome is acked right after Telegram answered: delivered; 403 → the user is reported blocked and the item
  * (with the chat's other queued items) failed permanently; 429 → the item waits retry_after and is sent again;
  * anything else → failed, and the server retries it with backoff.</li>
@@ -56,7 +57,7 @@ public final class DeliveryEngine implements AutoCloseable {
         Duration retainDelivered = options.longPollWait().plus(options.lease()).plus(Duration.ofSeconds(30));
         int perChatLimit = (int) Math.max(1, options.lease().toMillis() / Math.max(1, options.perChatInterval().toMillis()));
         this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos(),
-                retainDelivered.toNanos(), perChatLimit);
+                retainDelivered.toNanos(), perChatLimit, System::nanoTime);
         this.journal = options.journal() == null ? null : DeliveryJournal.open(options.journal());
         this.acks = new AckQueue(server, this::acked, options.retryPause());
         this.inFlight = new Semaphore(options.maxInFlight());

@@ -11,14 +11,25 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Orders sends like Telegram wants them: one queue per chat, chats served round-robin (one user's burst waits its turn
- * behind everybody else's next message), at most one message in flight per chat and the next one only
- * {@code perChatInterval} after the previous send completed, and all chats together paced to {@code ratePerSecond}.
+ * behind everybody else's next message), and two limits, both counted from when sends <em>start</em>:
+ * <ul>
+ * <li>per chat, the next message starts no earlier than {@code perChatInterval} after the previous one started, and not
+ * while the previous one is still on the wire (so a chat's messages arrive in order, and a 429 is seen before the next
+ * send to that chat);</li>
+ * <li>all chats together start one send per {@code 1/ratePerSecond} on a fixed grid of slots. A send that starts late
+ * (the thread woke late, or no send was allowed) keeps the grid when it is less than one slot late, so wake-up jitter
+ * does not lower the rate; later than that, the grid restarts at that send, so idle time is never saved up for a burst.
+ * Any one-second window therefore holds at most {@code ratePerSecond + 1} starts.</li>
+ * </ul>
+ * Counting from the start rather than the completion is what Telegram counts (messages per second), and it keeps a slow
+ * round trip from stretching every chat's interval. The limits are computed against the injected clock, so the next
+ * instant anything may go is known exactly: {@link #take} sleeps until then (or until a change) instead of polling.
  * It also remembers which notification ids it holds, and for a while which it delivered, so an item the server hands
  * out again (its lease ran out while it waited here) is not sent twice.
  */
@@ -26,8 +37,10 @@ final class FairScheduler {
 
     private static final class ChatQueue {
         final Deque<Dto.Notification> items = new ArrayDeque<>();
+        /** A send to this chat is on the wire. */
         boolean busy;
-        long readyAt;
+        /** The earliest instant its next send may start (nanoTime may be negative: a new chat is ready at once). */
+        long readyAt = Long.MIN_VALUE;
     }
 
     private static final int SWEEP_ABOVE = 10_000;
@@ -35,14 +48,19 @@ final class FairScheduler {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Long, ChatQueue> chats = new HashMap<>();
+    /** Chats with queued items and nothing on the wire, in round-robin order. */
     private final Deque<Long> ring = new ArrayDeque<>();
     private final Set<Long> held = new HashSet<>();
     private final Map<Long, Long> deliveredUntil = new HashMap<>();
-    private final long globalSpacingNanos;
+    private final LongSupplier nanoClock;
+    private final long slotNanos;
     private final long perChatIntervalNanos;
     private final long retainDeliveredNanos;
     private final int perChatLimit;
-    private long nextGlobalAt;
+    /** The next slot of the global grid: no send starts before it. */
+    private long nextSlotAt;
+    /** When {@link #next} found nothing to send: the instant something may become sendable without a change. */
+    private long wakeAt = Long.MAX_VALUE;
     private int queued;
 
     /**
@@ -52,13 +70,17 @@ final class FairScheduler {
      * @param perChatLimit         most items queued for one chat: what it can be sent within a lease. More would only
      *                             wait here past their lease; refused, they come back from the server later, and the
      *                             local queue never fills with one user's backlog while others' items wait unclaimed
+     * @param nanoClock            monotonic nanoseconds ({@code System::nanoTime} outside tests)
      */
-    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos, int perChatLimit) {
-        this.globalSpacingNanos = (long) (1e9 / ratePerSecond);
+    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos, int perChatLimit,
+                  LongSupplier nanoClock) {
+        // rounded up, so the grid never runs faster than the configured rate
+        this.slotNanos = (long) Math.ceil(1e9 / ratePerSecond);
         this.perChatIntervalNanos = perChatIntervalNanos;
         this.retainDeliveredNanos = retainDeliveredNanos;
         this.perChatLimit = perChatLimit;
-        this.nextGlobalAt = System.nanoTime();
+        this.nanoClock = nanoClock;
+        this.nextSlotAt = nanoClock.getAsLong();
     }
 
     /**
@@ -70,7 +92,7 @@ final class FairScheduler {
         try {
             Long refusedUntil = deliveredUntil.get(item.id());
             ChatQueue existing = chats.get(item.telegramId());
-            if ((refusedUntil != null && refusedUntil > System.nanoTime())
+            if ((refusedUntil != null && refusedUntil > nanoClock.getAsLong())
                     || (existing != null && existing.items.size() >= perChatLimit) || !held.add(item.id())) {
                 return false;
             }
@@ -87,33 +109,23 @@ final class FairScheduler {
         }
     }
 
-    /** Waits for the next notification that may be sent now, and marks its chat busy until {@link #sent}. */
+    /**
+     * Waits for the next notification that may start now, and marks its chat busy until {@link #sent} or
+     * {@link #retryLater}.
+     */
     Dto.Notification take() throws InterruptedException {
         lock.lock();
         try {
             while (true) {
-                long now = System.nanoTime();
-                if (now < nextGlobalAt) {
-                    changed.awaitNanos(nextGlobalAt - now);
-                    continue;
+                long now = nanoClock.getAsLong();
+                Dto.Notification item = next(now);
+                if (item != null) {
+                    return item;
                 }
-                long earliest = Long.MAX_VALUE;
-                for (Iterator<Long> it = ring.iterator(); it.hasNext(); ) {
-                    long chatId = it.next();
-                    ChatQueue chat = chats.get(chatId);
-                    if (chat.readyAt <= now) {
-                        it.remove();
-                        chat.busy = true;
-                        queued--;
-                        nextGlobalAt = Math.max(now, nextGlobalAt) + globalSpacingNanos;
-                        return chat.items.pollFirst();
-                    }
-                    earliest = Math.min(earliest, chat.readyAt);
-                }
-                if (earliest == Long.MAX_VALUE) {
+                if (wakeAt == Long.MAX_VALUE) {
                     changed.await();
                 } else {
-                    changed.awaitNanos(earliest - now);
+                    changed.awaitNanos(wakeAt - now);
                 }
             }
         } finally {
@@ -121,14 +133,24 @@ final class FairScheduler {
         }
     }
 
-    /** The send to this chat finished (either way); its next message may go after the per-chat interval. */
+    /** {@link #take} without waiting: the notification that may start now, or null. */
+    Dto.Notification poll() {
+        lock.lock();
+        try {
+            return next(nanoClock.getAsLong());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The send to this chat finished (either way); its next message may start once its interval is over. */
     void sent(long chatId) {
-        release(chatId, System.nanoTime() + perChatIntervalNanos, null);
+        finished(chatId, null, 0);
     }
 
     /** Telegram said to wait: the item goes back to the head of its chat's queue for {@code delayNanos}. */
     void retryLater(Dto.Notification item, long delayNanos) {
-        release(item.telegramId(), System.nanoTime() + Math.max(delayNanos, perChatIntervalNanos), item);
+        finished(item.telegramId(), item, Math.max(delayNanos, perChatIntervalNanos));
     }
 
     /** Removes and returns what is still queued for a chat (the user blocked the bot). */
@@ -166,7 +188,7 @@ final class FairScheduler {
     void delivered(List<Long> ids) {
         lock.lock();
         try {
-            long now = System.nanoTime();
+            long now = nanoClock.getAsLong();
             deliveredUntil.values().removeIf(until -> until <= now);
             for (long id : ids) {
                 held.remove(id);
@@ -188,18 +210,54 @@ final class FairScheduler {
     }
 
     /** Forgets idle chats whose pause is over; an empty chat is kept while its pause runs so it stays paced. */
-    private void sweep() {
-        long now = System.nanoTime();
+    private void sweep(long now) {
         chats.values().removeIf(chat -> chat.items.isEmpty() && !chat.busy && chat.readyAt <= now);
     }
 
-    private void release(long chatId, long readyAt, Dto.Notification putBack) {
+    /**
+     * Picks the first ready chat in ring order if the global grid allows a start at {@code now}; otherwise sets
+     * {@link #wakeAt}. Caller holds the lock.
+     */
+    private Dto.Notification next(long now) {
+        wakeAt = Long.MAX_VALUE;
+        if (ring.isEmpty()) {
+            return null;
+        }
+        if (now < nextSlotAt) {
+            wakeAt = nextSlotAt;
+            return null;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (Iterator<Long> it = ring.iterator(); it.hasNext(); ) {
+            long chatId = it.next();
+            ChatQueue chat = chats.get(chatId);
+            if (chat.readyAt <= now) {
+                it.remove();
+                chat.busy = true;
+                chat.readyAt = now + perChatIntervalNanos;
+                queued--;
+                long slot = now - nextSlotAt < slotNanos ? nextSlotAt : now;
+                nextSlotAt = slot + slotNanos;
+                return chat.items.pollFirst();
+            }
+            earliest = Math.min(earliest, chat.readyAt);
+        }
+        wakeAt = earliest;
+        return null;
+    }
+
+    /**
+     * The chat's send is over: it may be taken again once its interval from that send's start is over, or
+     * {@code pauseNanos} from now when Telegram asked to wait (then {@code putBack} goes first again).
+     */
+    private void finished(long chatId, Dto.Notification putBack, long pauseNanos) {
         lock.lock();
         try {
+            long now = nanoClock.getAsLong();
             ChatQueue chat = chats.get(chatId);
             chat.busy = false;
-            chat.readyAt = readyAt;
             if (putBack != null) {
+                chat.readyAt = now + pauseNanos;
                 chat.items.addFirst(putBack);
                 queued++;
             }
@@ -207,7 +265,7 @@ final class FairScheduler {
                 ring.addLast(chatId);
             }
             if (chats.size() > SWEEP_ABOVE) {
-                sweep();
+                sweep(now);
             }
             changed.signalAll();
         } finally {

@@ -4,20 +4,30 @@ import org.junit.jupiter.api.Test;
 import ru.wbassist.bot.server.Dto;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The scheduler against a fake clock: what it lets start, and when. */
 class FairSchedulerTest {
 
-    private static final long RETAIN = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long RETAIN = 300 * MS;
 
+    /** Starts below zero, as System.nanoTime may. */
+    private final AtomicLong clock = new AtomicLong(-5 * SECOND);
     private long nextId = 1;
 
     @Test
-    void chatsAreServedRoundRobinWithOneMessageInFlightPerChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
+    void chatsAreServedRoundRobinWithOneMessageInFlightPerChat() {
+        FairScheduler scheduler = scheduler(1000, 0, 100);
         Dto.Notification a1 = item(1);
         Dto.Notification a2 = item(1);
         Dto.Notification a3 = item(1);
@@ -27,79 +37,164 @@ class FairSchedulerTest {
 
         List<Dto.Notification> taken = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            taken.add(scheduler.take());
+            advance(MS);
+            taken.add(scheduler.poll());
         }
         // chat 1's burst came first, yet chats 2 and 3 get their turn before chat 1's second message
         assertThat(taken).containsExactly(a1, b1, c1);
+        advance(MS);
+        assertThat(scheduler.poll()).as("chat 1's first send is still on the wire").isNull();
 
         scheduler.sent(1);
-        assertThat(scheduler.take()).isEqualTo(a2);
+        assertThat(scheduler.poll()).isEqualTo(a2);
         assertThat(scheduler.queued()).isEqualTo(1);
     }
 
     @Test
-    void aChatWaitsThePerChatIntervalAfterItsSendCompleted() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, TimeUnit.MILLISECONDS.toNanos(300), RETAIN, 100);
-        scheduler.offer(item(1));
-        scheduler.offer(item(1));
-        scheduler.take();
-        long completed = System.nanoTime();
-        scheduler.sent(1);
+    void aChatsNextSendStartsOneIntervalAfterThePreviousStartNotAfterItsCompletion() {
+        FairScheduler scheduler = scheduler(1000, SECOND, 100);
+        Dto.Notification first = item(1);
+        Dto.Notification second = item(1);
+        Dto.Notification third = item(1);
+        List.of(first, second, third).forEach(scheduler::offer);
 
-        scheduler.take();
-        assertThat(System.nanoTime() - completed).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+        assertThat(scheduler.poll()).isEqualTo(first);
+        advance(400 * MS);
+        scheduler.sent(1);
+        advance(599 * MS);
+        assertThat(scheduler.poll()).as("999 ms after the previous start").isNull();
+        advance(MS);
+        assertThat(scheduler.poll()).as("1 s after the previous start, 600 ms after its completion")
+                .isEqualTo(second);
+
+        // a round trip longer than the interval: the chat waits for it, then goes at once
+        advance(1500 * MS);
+        assertThat(scheduler.poll()).as("the previous send is still on the wire").isNull();
+        scheduler.sent(1);
+        assertThat(scheduler.poll()).isEqualTo(third);
     }
 
     @Test
-    void theGlobalRateSpacesSendsAcrossChats() throws Exception {
-        FairScheduler scheduler = new FairScheduler(20, 0, RETAIN, 100);
-        for (long chat = 1; chat <= 11; chat++) {
+    void theGlobalRateHoldsThroughLateWakeUpsAndIsNeverExceededInAnySecond() {
+        FairScheduler scheduler = scheduler(29, 0, 100);
+        for (long chat = 1; chat <= 400; chat++) {
             scheduler.offer(item(chat));
         }
-        long start = System.nanoTime();
-        for (int i = 0; i < 11; i++) {
-            scheduler.take();
+        Random steps = new Random(42);
+        List<Long> starts = new ArrayList<>();
+        long begin = clock.get();
+        // the dispatcher wakes up to 30 ms late (a slot is 34.5 ms); a send sent counts from when it started
+        while (scheduler.queued() > 0) {
+            Dto.Notification item = scheduler.poll();
+            if (item != null) {
+                starts.add(clock.get() - begin);
+                scheduler.sent(item.telegramId());
+            } else {
+                advance((1 + steps.nextInt(30)) * MS);
+            }
         }
-        // 11 sends at 20/s: the first at once, then 10 gaps of 50 ms
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(490));
+
+        assertThat(maxStartsInAnySecond(starts)).as("starts in any one-second window").isLessThanOrEqualTo(30);
+        // 400 starts at 29/s span 399 slots of 1/29 s (13.76 s), plus at most the last wake-up's lateness; a scheduler
+        // that counted each slot from the late start before it would need about half a second more per 29 sends
+        assertThat(starts.getLast()).isLessThanOrEqualTo(399 * SECOND / 29 + 30 * MS);
     }
 
     @Test
-    void aDeliveredIdIsRefusedForAWhileAfterItsAck() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
+    void idleTimeIsNotSavedUpForABurst() {
+        FairScheduler scheduler = scheduler(10, 0, 100);
+        scheduler.offer(item(1));
+        assertThat(scheduler.poll()).isNotNull();
+        advance(5 * SECOND);
+        for (long chat = 2; chat <= 6; chat++) {
+            scheduler.offer(item(chat));
+        }
+
+        assertThat(scheduler.poll()).isNotNull();
+        assertThat(scheduler.poll()).as("the second start of the burst at the same instant").isNull();
+        advance(99 * MS);
+        assertThat(scheduler.poll()).isNull();
+        advance(MS);
+        assertThat(scheduler.poll()).as("one slot (100 ms) later").isNotNull();
+    }
+
+    @Test
+    void slowRoundTripsDoNotStretchTheCycleOfChatsLimitedByThePerChatInterval() {
+        // 20 chats at 29/s: each chat's interval, not the global rate, is what limits them
+        FairScheduler scheduler = scheduler(29, SECOND, 100);
+        for (int round = 0; round < 5; round++) {
+            for (long chat = 1; chat <= 20; chat++) {
+                scheduler.offer(item(chat));
+            }
+        }
+        long begin = clock.get();
+        Map<Long, List<Long>> startsPerChat = new HashMap<>();
+        List<Long> starts = new ArrayList<>();
+        // each send's answer takes 300 ms; completions are (time, chat)
+        PriorityQueue<long[]> onTheWire = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        while (starts.size() < 100) {
+            while (!onTheWire.isEmpty() && onTheWire.peek()[0] <= clock.get()) {
+                scheduler.sent(onTheWire.poll()[1]);
+            }
+            Dto.Notification item = scheduler.poll();
+            if (item == null) {
+                advance(MS);
+                continue;
+            }
+            long at = clock.get() - begin;
+            starts.add(at);
+            startsPerChat.computeIfAbsent(item.telegramId(), chat -> new ArrayList<>()).add(at);
+            onTheWire.add(new long[]{clock.get() + 300 * MS, item.telegramId()});
+        }
+
+        startsPerChat.forEach((chat, times) -> {
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(times.get(i) - times.get(i - 1)).as("chat %d, starts %d and %d", chat, i - 1, i)
+                        .isGreaterThanOrEqualTo(SECOND);
+            }
+        });
+        assertThat(maxStartsInAnySecond(starts)).isLessThanOrEqualTo(30);
+        // the first round takes 19 slots (0.66 s), then each chat goes again every 1 s: the last start is at 4.66 s.
+        // Counting the interval from completions would make it every 1.3 s, the last start at 5.9 s.
+        assertThat(starts.getLast()).isLessThan(4_700 * MS);
+    }
+
+    @Test
+    void aDeliveredIdIsRefusedForAWhileAfterItsAck() {
+        FairScheduler scheduler = scheduler(1000, 0, 100);
         Dto.Notification item = item(1);
 
         assertThat(scheduler.offer(item)).isTrue();
-        scheduler.take();
+        scheduler.poll();
         assertThat(scheduler.offer(item)).as("handed out again while on the wire").isFalse();
 
         scheduler.sent(1);
         scheduler.delivered(List.of(item.id()));
         assertThat(scheduler.offer(item)).as("a claim that leased it just before the ack answered late").isFalse();
 
-        Thread.sleep(350);
+        advance(RETAIN);
         assertThat(scheduler.offer(item)).isTrue();
     }
 
     @Test
-    void aChatHoldsAtMostALeasesWorth() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 2);
+    void aChatHoldsAtMostALeasesWorth() {
+        FairScheduler scheduler = scheduler(1000, 0, 2);
         assertThat(scheduler.offer(item(1))).isTrue();
         assertThat(scheduler.offer(item(1))).isTrue();
         Dto.Notification third = item(1);
         assertThat(scheduler.offer(third)).as("left to come back from the server later").isFalse();
         assertThat(scheduler.offer(item(2))).isTrue();
 
-        scheduler.take();
+        scheduler.poll();
         assertThat(scheduler.offer(third)).isTrue();
     }
 
     @Test
-    void aFailedIdMayComeBackAtOnceForItsRetry() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
+    void aFailedIdMayComeBackAtOnceForItsRetry() {
+        FairScheduler scheduler = scheduler(1000, 0, 100);
         Dto.Notification item = item(1);
         scheduler.offer(item);
-        scheduler.take();
+        scheduler.poll();
         scheduler.sent(1);
 
         scheduler.release(item.id());
@@ -107,20 +202,56 @@ class FairSchedulerTest {
     }
 
     @Test
-    void retryLaterPutsTheItemBackAtTheHeadOfItsChat() throws Exception {
-        FairScheduler scheduler = new FairScheduler(1000, 0, RETAIN, 100);
+    void retryLaterPutsTheItemBackAtTheHeadOfItsChatForRetryAfter() {
+        FairScheduler scheduler = scheduler(1000, SECOND, 100);
         Dto.Notification first = item(1);
         Dto.Notification second = item(1);
         scheduler.offer(first);
         scheduler.offer(second);
 
-        Dto.Notification taken = scheduler.take();
-        long start = System.nanoTime();
-        scheduler.retryLater(taken, TimeUnit.MILLISECONDS.toNanos(200));
+        Dto.Notification taken = scheduler.poll();
+        advance(100 * MS);
+        scheduler.retryLater(taken, 3 * SECOND);
 
-        assertThat(scheduler.take()).isEqualTo(first);
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
+        advance(3 * SECOND - MS);
+        assertThat(scheduler.poll()).as("retry_after counts from the 429 answer").isNull();
+        advance(MS);
+        assertThat(scheduler.poll()).isEqualTo(first);
         assertThat(scheduler.drain(1)).containsExactly(second);
+    }
+
+    @Test
+    void takeWaitsForTheNextSlotOnTheRealClock() throws Exception {
+        long start = System.nanoTime();
+        FairScheduler scheduler = new FairScheduler(20, 0, RETAIN, 100, System::nanoTime);
+        for (long chat = 1; chat <= 11; chat++) {
+            scheduler.offer(item(chat));
+        }
+        for (int i = 0; i < 11; i++) {
+            scheduler.take();
+        }
+        // 11 sends at 20/s: the first at once, then 10 slots of 50 ms
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(500 * MS);
+    }
+
+    private FairScheduler scheduler(double rate, long perChatIntervalNanos, int perChatLimit) {
+        return new FairScheduler(rate, perChatIntervalNanos, RETAIN, perChatLimit, clock::get);
+    }
+
+    private void advance(long nanos) {
+        clock.addAndGet(nanos);
+    }
+
+    private static int maxStartsInAnySecond(List<Long> sortedStarts) {
+        int max = 0;
+        int from = 0;
+        for (int to = 0; to < sortedStarts.size(); to++) {
+            while (sortedStarts.get(to) - sortedStarts.get(from) >= SECOND) {
+                from++;
+            }
+            max = Math.max(max, to - from + 1);
+        }
+        return max;
     }
 
     private Dto.Notification item(long chat) {
