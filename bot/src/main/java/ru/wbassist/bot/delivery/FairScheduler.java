@@ -22,10 +22,11 @@ import java.util.function.LongSupplier;
  * <li>per chat, the next message starts no earlier than {@code perChatInterval} after the previous one started, and not
  * while the previous one is still on the wire (so a chat's messages arrive in order, and a 429 is seen before the next
  * send to that chat);</li>
- * <li>all chats together start one send per {@code 1/ratePerSecond} on a fixed grid of slots. A send that starts late
- * (the thread woke late, or no send was allowed) keeps the grid when it is less than one slot late, so wake-up jitter
- * does not lower the rate; later than that, the grid restarts at that send, so idle time is never saved up for a burst.
- * Any one-second window therefore holds at most {@code ratePerSecond + 1} starts.</li>
+ * <li>all chats together start one send per {@code 1/ratePerSecond} on a fixed grid of slots. Slots missed by less
+ * than {@value #CATCH_UP_SLOTS} slots (the dispatcher woke late: a busy CPU, a GC pause) are caught up, so such stalls
+ * do not lower the rate; a longer gap (nothing was ready to send) restarts the grid at the next send, so idle time
+ * never turns into a burst of more than a few sends. On top of the grid, no one-second window ever holds more than
+ * {@code floor(ratePerSecond) + 1} starts, catch-up included: 30 at 29/s, Telegram's bulk limit.</li>
  * </ul>
  * Counting from the start rather than the completion is what Telegram counts (messages per second), and it keeps a slow
  * round trip from stretching every chat's interval. The limits are computed against the injected clock, so the next
@@ -44,6 +45,9 @@ final class FairScheduler {
     }
 
     private static final int SWEEP_ABOVE = 10_000;
+    /** How far behind the grid may fall and still catch up: a few slots, about 100 ms at 29/s. */
+    private static final int CATCH_UP_SLOTS = 3;
+    private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -54,6 +58,9 @@ final class FairScheduler {
     private final Map<Long, Long> deliveredUntil = new HashMap<>();
     private final LongSupplier nanoClock;
     private final long slotNanos;
+    private final int maxStartsPerWindow;
+    /** Starts within the last {@link #WINDOW_NANOS}, oldest first. */
+    private final Deque<Long> recentStarts = new ArrayDeque<>();
     private final long perChatIntervalNanos;
     private final long retainDeliveredNanos;
     private final int perChatLimit;
@@ -76,6 +83,7 @@ final class FairScheduler {
                   LongSupplier nanoClock) {
         // rounded up, so the grid never runs faster than the configured rate
         this.slotNanos = (long) Math.ceil(1e9 / ratePerSecond);
+        this.maxStartsPerWindow = (int) Math.floor(ratePerSecond) + 1;
         this.perChatIntervalNanos = perChatIntervalNanos;
         this.retainDeliveredNanos = retainDeliveredNanos;
         this.perChatLimit = perChatLimit;
@@ -215,7 +223,7 @@ final class FairScheduler {
     }
 
     /**
-     * Picks the first ready chat in ring order if the global grid allows a start at {@code now}; otherwise sets
+     * Picks the first ready chat in ring order if the global limits allow a start at {@code now}; otherwise sets
      * {@link #wakeAt}. Caller holds the lock.
      */
     private Dto.Notification next(long now) {
@@ -223,8 +231,9 @@ final class FairScheduler {
         if (ring.isEmpty()) {
             return null;
         }
-        if (now < nextSlotAt) {
-            wakeAt = nextSlotAt;
+        long allowedAt = globalStartAllowedAt(now);
+        if (now < allowedAt) {
+            wakeAt = allowedAt;
             return null;
         }
         long earliest = Long.MAX_VALUE;
@@ -236,14 +245,29 @@ final class FairScheduler {
                 chat.busy = true;
                 chat.readyAt = now + perChatIntervalNanos;
                 queued--;
-                long slot = now - nextSlotAt < slotNanos ? nextSlotAt : now;
-                nextSlotAt = slot + slotNanos;
+                started(now);
                 return chat.items.pollFirst();
             }
             earliest = Math.min(earliest, chat.readyAt);
         }
         wakeAt = earliest;
         return null;
+    }
+
+    /** The earliest instant the grid and the one-second window allow the next start. */
+    private long globalStartAllowedAt(long now) {
+        while (!recentStarts.isEmpty() && recentStarts.peekFirst() <= now - WINDOW_NANOS) {
+            recentStarts.pollFirst();
+        }
+        long windowOpensAt = recentStarts.size() < maxStartsPerWindow ? Long.MIN_VALUE
+                : recentStarts.peekFirst() + WINDOW_NANOS;
+        return Math.max(nextSlotAt, windowOpensAt);
+    }
+
+    private void started(long now) {
+        long slot = now - nextSlotAt < CATCH_UP_SLOTS * slotNanos ? nextSlotAt : now;
+        nextSlotAt = slot + slotNanos;
+        recentStarts.addLast(now);
     }
 
     /**
