@@ -26,7 +26,7 @@ import ru.wbassist.server.events.EventLog;
 public final class NotificationQueue {
 
     private static final int LAST_CHECK_LIMIT = 1000;
-    /** Above this many users a poll reads the rows that changed rather than each user's rows. */
+    /** Above this many users a lease reads the deliverable rows of everyone rather than each user's pending rows. */
     private static final int PROBED_USERS = 100;
     private static final int ERROR_MAX = 1000;
 
@@ -79,7 +79,7 @@ public final class NotificationQueue {
             List<Object> params = new ArrayList<>(List.of(now, now));
             String users = "";
             if (userIds.isPresent()) {
-                UserFilter filter = UserFilter.of(userIds.get());
+                UserFilter filter = UserFilter.of(userIds.get(), PROBED_USERS);
                 users = " AND " + filter.sql();
                 params.addAll(filter.params());
             }
@@ -109,7 +109,7 @@ public final class NotificationQueue {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        UserFilter users = UserFilter.of(userIds);
+        UserFilter users = UserFilter.of(userIds, 1);
         Instant now = clock.instant();
         String branch = " AND " + users.sql() + " AND (n.group_id IS NULL OR n.group_id = n.id)"
                 + " AND n.deliver_after > ? AND n.deliver_after <= ?";
@@ -155,18 +155,20 @@ public final class NotificationQueue {
      * H2 compares each row with every element of a parameter list or array (10,000 ids × every candidate row). The
      * literals are Java longs, so nothing from the request reaches the SQL text.
      * <p>
-     * Up to {@link #PROBED_USERS} users are looked up through the user index (reading each one's rows). For more,
-     * {@code + 0} keeps the databases off that index, so the {@code (status, deliver_after)} range of what is
-     * deliverable (or new since last_check) drives and the set only filters it: probing 10,000 users' whole
-     * histories costs far more than reading the rows that changed (docs/benchmarks.md "Poll API").
+     * Up to {@code probedUpTo} users are looked up through the user index. For more, {@code + 0} keeps the
+     * databases off that index, so the {@code (status, deliver_after)} range of what is deliverable (or new since
+     * last_check) drives and the set only filters it. Leasing probes up to {@link #PROBED_USERS} users: the index
+     * reaches each one's pending rows, which stay few, while the range also holds every leased row of everyone. The
+     * read-only poll probes one user only: its range is the recent window, while a user's sent rows (which the index
+     * would read) grow without end (docs/benchmarks.md "Poll API").
      */
     private record UserFilter(String sql, List<Object> params) {
 
-        static UserFilter of(List<Long> userIds) {
+        static UserFilter of(List<Long> userIds, int probedUpTo) {
             if (userIds.size() == 1) {
                 return new UserFilter("n.user_id = ?", List.of(userIds.getFirst()));
             }
-            String column = userIds.size() <= PROBED_USERS ? "n.user_id" : "n.user_id + 0";
+            String column = userIds.size() <= probedUpTo ? "n.user_id" : "n.user_id + 0";
             return new UserFilter(column + " IN (" + literals(userIds) + ")", List.of());
         }
     }
