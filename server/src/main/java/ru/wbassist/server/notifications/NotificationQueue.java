@@ -26,8 +26,6 @@ import ru.wbassist.server.events.EventLog;
 public final class NotificationQueue {
 
     private static final int LAST_CHECK_LIMIT = 1000;
-    /** Above this many users a lease reads the deliverable rows of everyone rather than each user's pending rows. */
-    private static final int PROBED_USERS = 100;
     private static final int ERROR_MAX = 1000;
 
     /** Deliverable now: pending, released, not leased, and not a member of a group (the leader carries it). */
@@ -79,7 +77,7 @@ public final class NotificationQueue {
             List<Object> params = new ArrayList<>(List.of(now, now));
             String users = "";
             if (userIds.isPresent()) {
-                UserFilter filter = UserFilter.of(userIds.get(), PROBED_USERS);
+                UserFilter filter = UserFilter.of(userIds.get());
                 users = " AND " + filter.sql();
                 params.addAll(filter.params());
             }
@@ -109,7 +107,7 @@ public final class NotificationQueue {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        UserFilter users = UserFilter.of(userIds, 1);
+        UserFilter users = UserFilter.of(userIds);
         Instant now = clock.instant();
         String branch = " AND " + users.sql() + " AND (n.group_id IS NULL OR n.group_id = n.id)"
                 + " AND n.deliver_after > ? AND n.deliver_after <= ?";
@@ -151,25 +149,21 @@ public final class NotificationQueue {
     }
 
     /**
-     * The {@code n.user_id} condition of a poll, as literals: a literal list is a hashed set in both databases, while
-     * H2 compares each row with every element of a parameter list or array (10,000 ids × every candidate row). The
-     * literals are Java longs, so nothing from the request reaches the SQL text.
-     * <p>
-     * Up to {@code probedUpTo} users are looked up through the user index. For more, {@code + 0} keeps the
-     * databases off that index, so the {@code (status, deliver_after)} range of what is deliverable (or new since
-     * last_check) drives and the set only filters it. Leasing probes up to {@link #PROBED_USERS} users: the index
-     * reaches each one's pending rows, which stay few, while the range also holds every leased row of everyone. The
-     * read-only poll probes one user only: its range is the recent window, while a user's sent rows (which the index
-     * would read) grow without end (docs/benchmarks.md "Poll API").
+     * The {@code n.user_id} condition of a poll. One user: an index probe. Several: {@code + 0} keeps the databases
+     * off the user index, so the {@code (status, deliver_after)} range of what is deliverable (or new since
+     * last_check) drives and the set only filters it. Probing each user through the index reads all of that user's
+     * rows (H2 uses an IN list on the first index column only), and sent rows pile up without end, while the range
+     * holds what changed recently; the price is a backlog of everyone's pending rows, which /pending pays too
+     * (docs/benchmarks.md "Poll API"). The ids are literals: a literal list is a hashed set in both databases, while
+     * H2 compares each row with every element of a parameter list or array (10,000 ids × every candidate row). They
+     * are Java longs, so nothing from the request reaches the SQL text.
      */
     private record UserFilter(String sql, List<Object> params) {
 
-        static UserFilter of(List<Long> userIds, int probedUpTo) {
-            if (userIds.size() == 1) {
-                return new UserFilter("n.user_id = ?", List.of(userIds.getFirst()));
-            }
-            String column = userIds.size() <= probedUpTo ? "n.user_id" : "n.user_id + 0";
-            return new UserFilter(column + " IN (" + literals(userIds) + ")", List.of());
+        static UserFilter of(List<Long> userIds) {
+            return userIds.size() == 1
+                    ? new UserFilter("n.user_id = ?", List.of(userIds.getFirst()))
+                    : new UserFilter("n.user_id + 0 IN (" + literals(userIds) + ")", List.of());
         }
     }
 

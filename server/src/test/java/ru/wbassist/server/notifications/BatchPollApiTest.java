@@ -76,7 +76,7 @@ class BatchPollApiTest {
         assertThat(item.path("text").asText()).isEqualTo("<b>due</b>");
         assertThat(item.path("created_at").asText()).endsWith("+03:00");
 
-        // a small batch (looked up user by user) answers what the large one (read by time window) did for its ids
+        // a smaller batch answers what the large one did for its ids
         List<Long> small = requested.subList(0, 60);
         JsonNode smallAnswer = server.post(BATCH, Map.of("telegram_ids", small, "last_check", lastCheck)).json().path("users");
         assertThat(smallAnswer.size()).isEqualTo(60);
