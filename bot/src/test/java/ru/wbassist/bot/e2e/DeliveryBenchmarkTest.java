@@ -105,11 +105,22 @@ class DeliveryBenchmarkTest {
         int to = total - 1 - total / 20;
         double steadyRate = (to - from) / secondsBetween(times.get(from), times.get(to));
         long refused = telegram.tooManyRequestsCount() - refusedBefore;
+        // where a rate below the configured one went: a few long gaps are stalls, a uniformly slower pace is not
+        long longestGapMillis = 0;
+        int gapsOverTenSlots = 0;
+        for (int i = 1; i < total; i++) {
+            long gap = Duration.between(times.get(i - 1), times.get(i)).toMillis();
+            longestGapMillis = Math.max(longestGapMillis, gap);
+            if (gap > 10_000 / RATE) {
+                gapsOverTenSlots++;
+            }
+        }
         assertThat(rate).isLessThanOrEqualTo(RATE + 0.5);
         assertThat(refused).isZero();
         return String.format(Locale.ROOT, "flood: %d notifications, %d users, %.1f s: %.2f msg/s first to last,"
-                        + " %.2f msg/s steady (middle 90 %%); TELEGRAM_RATE %s, 429s: %d%n", total, users, seconds,
-                rate, steadyRate, RATE, refused);
+                        + " %.2f msg/s steady (middle 90 %%); TELEGRAM_RATE %s, 429s: %d; longest gap between"
+                        + " arrivals %d ms, gaps over 10 slots: %d%n", total, users, seconds, rate, steadyRate, RATE,
+                refused, longestGapMillis, gapsOverTenSlots);
     }
 
     /**
