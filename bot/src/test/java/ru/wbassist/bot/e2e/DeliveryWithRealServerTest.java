@@ -38,6 +38,14 @@ import static org.awaitility.Awaitility.await;
  */
 class DeliveryWithRealServerTest {
 
+    /**
+     * Sends to one chat start at least 1 s apart (FairSchedulerTest checks that exactly, on a fake clock). Arrivals
+     * also carry the difference of the two requests' one-way delays — the first send of a run opens the connection
+     * and meets cold code, tens of milliseconds — which Telegram's tolerance of short bursts in a chat absorbs (the
+     * emulator's per-chat bucket too: no 429 is the real check). So the gap seen here may be shorter by that much.
+     */
+    private static final Duration ARRIVAL_GAP_FLOOR = Duration.ofMillis(900);
+
     private static final String TOKEN = "778:E2E";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -81,7 +89,7 @@ class DeliveryWithRealServerTest {
             assertThat(times).as("messages in chat %d", chat).hasSize(10);
             for (int i = 1; i < times.size(); i++) {
                 assertThat(Duration.between(times.get(i - 1), times.get(i))).as("gap in chat %d", chat)
-                        .isGreaterThanOrEqualTo(Duration.ofMillis(990));
+                        .isGreaterThanOrEqualTo(ARRIVAL_GAP_FLOOR);
             }
         });
         SentMessage card = telegram.allSent().getFirst();
