@@ -24,7 +24,7 @@ class BotConfigTest {
         assertThat(config.serverUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(config.telegramUrl().getHost()).isEqualTo("api.telegram.org");
         assertThat(config.telegramUrl().getPort()).isEqualTo(443);
-        assertThat(config.rate()).isEqualTo(29);
+        assertThat(config.rate()).isEqualTo(28);
         assertThat(config.pollingInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.toString()).doesNotContain("1:AAA").doesNotContain("file-secret");
     }
