@@ -32,6 +32,17 @@ public final class FanOut implements Notifier {
             + " external_id, text, image_url, created_at, status, suppressed_reason, deliver_after, group_id, group_size)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+    /** The user's newest open group of a type and cabinet (both look-ups go through (user_id, status, id), V42). */
+    static final String OPEN_GROUP = """
+            SELECT id FROM notification_history
+             WHERE user_id = ? AND status = 'pending' AND event_type = ? AND cabinet_id = ? AND group_id = id
+               AND lease_until IS NULL AND deliver_after > ?
+             ORDER BY id DESC LIMIT 1 FOR UPDATE""";
+
+    static final String MEMBER_FACTS = "SELECT e.event_type, e.payload FROM notification_history n"
+            + " JOIN events e ON e.id = n.event_id WHERE n.user_id = ? AND n.status = 'pending' AND n.group_id = ?"
+            + " ORDER BY n.id";
+
     /** JDBC batch and IN-list size. */
     private static final int BATCH = EventLog.placeholdersLimit();
 
@@ -125,12 +136,8 @@ public final class FanOut implements Notifier {
      */
     private static Optional<Grouping.OpenGroup> openGroup(Connection c, long userId, RecordedEvent event, Instant now)
             throws SQLException {
-        Optional<Long> candidate = Sql.queryOne(c, """
-                        SELECT id FROM notification_history
-                         WHERE user_id = ? AND status = 'pending' AND event_type = ? AND cabinet_id = ? AND group_id = id
-                           AND lease_until IS NULL AND deliver_after > ?
-                         ORDER BY id DESC LIMIT 1 FOR UPDATE""",
-                rs -> rs.getLong(1), userId, event.type().code(), event.cabinetId(), now);
+        Optional<Long> candidate = Sql.queryOne(c, OPEN_GROUP, rs -> rs.getLong(1), userId, event.type().code(),
+                event.cabinetId(), now);
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
@@ -142,9 +149,8 @@ public final class FanOut implements Notifier {
 
     /** The facts of an open group's rows, leader first: pending rows of the user (an open group is not leased). */
     private static List<EventFacts> memberFacts(Connection c, long userId, long leaderId) throws SQLException {
-        return Sql.query(c, "SELECT e.event_type, e.payload FROM notification_history n JOIN events e ON e.id = n.event_id"
-                        + " WHERE n.user_id = ? AND n.status = 'pending' AND n.group_id = ? ORDER BY n.id",
-                rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(), rs.getString(2)), userId, leaderId);
+        return Sql.query(c, MEMBER_FACTS, rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(),
+                rs.getString(2)), userId, leaderId);
     }
 
     private static List<Recipient> recipients(Connection c, Collection<Long> userIds) throws SQLException {
