@@ -56,6 +56,11 @@ final class JsonFields {
     }
 
     static Optional<Instant> optionalInstant(JsonNode body, String name) {
+        return optionalInstant(body, name, name);
+    }
+
+    /** As {@link #optionalInstant(JsonNode, String)}, naming the field {@code path} in the error (a list entry's). */
+    static Optional<Instant> optionalInstant(JsonNode body, String name, String path) {
         return value(body, name).map(v -> {
             if (v.isTextual()) {
                 try {
@@ -64,7 +69,7 @@ final class JsonFields {
                     // reported below
                 }
             }
-            throw ApiException.badRequest(name, name + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
+            throw ApiException.badRequest(path, path + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
         });
     }
 

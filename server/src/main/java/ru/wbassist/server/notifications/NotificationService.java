@@ -18,7 +18,6 @@ import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
-import ru.wbassist.server.time.Moscow;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
@@ -126,7 +125,7 @@ public final class NotificationService implements HttpService {
         List<NotificationQueue.Delivered> delivered = new ArrayList<>();
         for (JsonNode entry : entries(body, "delivered")) {
             delivered.add(new NotificationQueue.Delivered(id(entry, "delivered"),
-                    optionalInstant(entry, "delivered.sent_at", entry.get("sent_at"))));
+                    JsonFields.optionalInstant(entry, "sent_at", "delivered.sent_at").orElse(null)));
         }
         List<NotificationQueue.Failed> failed = new ArrayList<>();
         for (JsonNode entry : entries(body, "failed")) {
@@ -199,16 +198,5 @@ public final class NotificationService implements HttpService {
             throw ApiException.badRequest(list + ".id", list + ".id must be a positive integer");
         }
         return id.longValue();
-    }
-
-    private static Instant optionalInstant(JsonNode entry, String field, JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return Moscow.parseInput(value.asText());
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest(field, field + " must be an ISO-8601 date-time");
-        }
     }
 }
