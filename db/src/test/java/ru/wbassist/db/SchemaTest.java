@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,6 +37,19 @@ class SchemaTest {
             long rows = db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM " + table));
             assertThat(rows).as(table).isZero();
         }
+    }
+
+    @Test
+    void h2AndPostgresqlBuildTheSameSchema() throws Exception {
+        List<String> h2;
+        List<String> postgres;
+        try (Database h = TestDatabases.fresh(DatabaseConfig.Vendor.H2);
+             Database p = TestDatabases.fresh(DatabaseConfig.Vendor.POSTGRESQL)) {
+            h2 = h.withConnection(SchemaFingerprint::of);
+            postgres = p.withConnection(SchemaFingerprint::of);
+        }
+        assertThat(h2).contains("table notification_history", "  index ix_notification_user_queue [user_id, status, id]");
+        assertThat(h2).containsExactlyElementsOf(postgres);
     }
 
     @ParameterizedTest

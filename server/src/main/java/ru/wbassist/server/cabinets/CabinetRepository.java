@@ -86,7 +86,7 @@ public final class CabinetRepository {
                 return false;
             }
             if (Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ?", cabinetId) == 0) {
-                // Notifications and events have no foreign keys (V41, V43: they dominated fan-out's insert cost).
+                // Notifications and events have no foreign keys (they dominated fan-out's insert cost).
                 Sql.update(c, "DELETE FROM notification_history WHERE cabinet_id = ?", cabinetId);
                 Sql.update(c, "DELETE FROM events WHERE cabinet_id = ?", cabinetId);
                 Sql.update(c, "DELETE FROM wb_cabinets WHERE id = ?", cabinetId);

@@ -32,7 +32,7 @@ public final class FanOut implements Notifier {
             + " external_id, text, image_url, created_at, status, suppressed_reason, deliver_after, group_id, group_size)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-    /** The user's newest open group of a type and cabinet (both look-ups go through (user_id, status, id), V42). */
+    /** The user's newest open group of a type and cabinet (both look-ups go through (user_id, status, id)). */
     static final String OPEN_GROUP = """
             SELECT id FROM notification_history
              WHERE user_id = ? AND status = 'pending' AND event_type = ? AND cabinet_id = ? AND group_id = id

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fan-out's own reads of the queue go through the per-user index (user_id, status, id) on PostgreSQL, with a history
- * far larger than the pending rows: V42 dropped the other per-user index and the group_id index on that promise.
+ * far larger than the pending rows: the schema has no other per-user index and no group_id index on that promise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueuePlanTest {
