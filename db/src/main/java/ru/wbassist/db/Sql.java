@@ -107,4 +107,21 @@ public final class Sql {
             st.execute(sql);
         }
     }
+
+    /** Key lists and batches are cut to this size (PostgreSQL allows 32767 parameters per statement). */
+    public static final int MAX_LIST = 500;
+
+    /** {@code ?,?,?} for an IN list of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /**
+     * {@code (VALUES (?),(?),…) AS k(ext_id)}: a list of keys to join on a composite unique key. H2 and PostgreSQL
+     * look each key up in the (cabinet, key) index this way; {@code cabinet_id = ? AND key IN (…)} makes H2 scan
+     * every row of the cabinet.
+     */
+    public static String keyList(int count) {
+        return "(VALUES " + String.join(",", java.util.Collections.nCopies(count, "(?)")) + ") AS k(ext_id)";
+    }
 }

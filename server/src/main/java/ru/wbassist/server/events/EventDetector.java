@@ -216,11 +216,11 @@ public final class EventDetector implements EventSink {
             throws SQLException {
         List<String> all = new ArrayList<>(keys);
         List<T> rows = new ArrayList<>(all.size());
-        for (int from = 0; from < all.size(); from += EventLog.CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + EventLog.CHUNK));
+        for (int from = 0; from < all.size(); from += Sql.MAX_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + Sql.MAX_LIST));
             List<Object> params = new ArrayList<>(chunk);
             params.add(cabinetId);
-            rows.addAll(Sql.query(c, sql.replace("KEYS", EventLog.keys(chunk.size())), mapper, params.toArray()));
+            rows.addAll(Sql.query(c, sql.replace("KEYS", Sql.keyList(chunk.size())), mapper, params.toArray()));
         }
         return rows;
     }

@@ -6,14 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.http.Json;
 
 /**
  * Records events under their unique key (cabinet, type, external id). Portable check-then-insert (H2 has no
@@ -22,9 +19,6 @@ import ru.wbassist.server.http.Json;
  * the unique key fails the whole transaction rather than duplicating an event.
  */
 public final class EventLog {
-
-    /** IN-lists and batches are cut to this size (PostgreSQL allows 32767 parameters per statement). */
-    static final int CHUNK = 500;
 
     /** An event about to be recorded. */
     public record Candidate(String externalId, EventFacts facts, Instant occurredAt) {
@@ -41,8 +35,8 @@ public final class EventLog {
             return List.of();
         }
         List<RecordedEvent> recorded = new ArrayList<>(candidates.size());
-        for (int from = 0; from < candidates.size(); from += CHUNK) {
-            List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+        for (int from = 0; from < candidates.size(); from += Sql.MAX_LIST) {
+            List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + Sql.MAX_LIST));
             Set<String> known = existing(c, cabinetId, type, chunk.stream().map(Candidate::externalId).toList());
             List<Candidate> fresh = new ArrayList<>();
             Set<String> seen = new HashSet<>(known);
@@ -66,19 +60,7 @@ public final class EventLog {
 
     /** Reads the facts stored with an event. */
     public static EventFacts facts(EventType type, String payload) {
-        try {
-            return Json.MAPPER.readValue(payload, type.factsType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable payload of a " + type.code() + " event", e);
-        }
-    }
-
-    static String payload(EventFacts facts) {
-        try {
-            return Json.MAPPER.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("facts not serializable: " + facts.getClass().getSimpleName(), e);
-        }
+        return EventPayloads.read(type, payload);
     }
 
     /** Inserts the rows as one batch; returns their ids in the order given (the batch's generated keys). */
@@ -87,7 +69,7 @@ public final class EventLog {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (cabinet_id, event_type, external_id, payload,"
                 + " occurred_at, detected_at) VALUES (?,?,?,?,?,?)", new String[] {"id"})) {
             for (Candidate candidate : fresh) {
-                Sql.bind(ps, cabinetId, type.code(), candidate.externalId(), payload(candidate.facts()),
+                Sql.bind(ps, cabinetId, type.code(), candidate.externalId(), EventPayloads.write(candidate.facts()),
                         candidate.occurredAt(), now);
                 ps.addBatch();
             }
@@ -110,27 +92,8 @@ public final class EventLog {
         List<Object> params = new ArrayList<>(externalIds);
         params.add(cabinetId);
         params.add(type.code());
-        return new HashSet<>(Sql.query(c, "SELECT e.external_id FROM " + keys(externalIds.size()) + " JOIN events e"
+        return new HashSet<>(Sql.query(c, "SELECT e.external_id FROM " + Sql.keyList(externalIds.size()) + " JOIN events e"
                 + " ON e.cabinet_id = ? AND e.event_type = ? AND e.external_id = k.ext_id", rs -> rs.getString(1),
                 params.toArray()));
-    }
-
-    /** The largest IN list this code builds. */
-    public static int placeholdersLimit() {
-        return CHUNK;
-    }
-
-    /**
-     * {@code (VALUES (?),(?),…) AS k(ext_id)}: a list of keys to join on a composite unique key. Both H2 and
-     * PostgreSQL look each key up in the (cabinet, key) index this way, where {@code cabinet_id = ? AND key IN (…)}
-     * makes H2 scan every row of the cabinet, which grows with its history.
-     */
-    public static String keys(int count) {
-        return "(VALUES " + String.join(",", Collections.nCopies(count, "(?)")) + ") AS k(ext_id)";
-    }
-
-    /** {@code ?,?,?} for an IN list. */
-    public static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 }

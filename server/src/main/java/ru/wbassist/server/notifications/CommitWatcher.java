@@ -11,7 +11,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.events.EventLog;
 
 /**
  * Signals long-polls once a fan-out has committed. Fan-out runs inside the sync's transaction and JDBC has no
@@ -79,12 +78,12 @@ public final class CommitWatcher implements AutoCloseable {
 
     private void check() {
         List<Long> snapshot = new ArrayList<>(awaited);
-        List<Long> ids = snapshot.subList(0, Math.min(snapshot.size(), EventLog.placeholdersLimit()));
+        List<Long> ids = snapshot.subList(0, Math.min(snapshot.size(), Sql.MAX_LIST));
         if (ids.isEmpty()) {
             return;
         }
         List<Long> visible = db.withConnection(c -> Sql.query(c, "SELECT id FROM events WHERE id IN ("
-                + EventLog.placeholders(ids.size()) + ")", rs -> rs.getLong(1), ids.toArray()));
+                + Sql.placeholders(ids.size()) + ")", rs -> rs.getLong(1), ids.toArray()));
         Instant stale = Instant.now().minus(GIVE_UP);
         boolean any = !visible.isEmpty();
         visible.forEach(this::forget);

@@ -44,7 +44,7 @@ public final class FanOut implements Notifier {
             + " ORDER BY n.id";
 
     /** JDBC batch and IN-list size. */
-    private static final int BATCH = EventLog.placeholdersLimit();
+    private static final int BATCH = Sql.MAX_LIST;
 
     private final CommitWatcher watcher;
     private final Clock clock;
@@ -160,7 +160,7 @@ public final class FanOut implements Notifier {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             recipients.addAll(Sql.query(c, "SELECT u.id, u.bot_blocked_at, " + NotificationSettings.COLUMNS
                     + " FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id IN ("
-                    + EventLog.placeholders(chunk.size()) + ") ORDER BY u.id", FanOut::recipient, chunk.toArray()));
+                    + Sql.placeholders(chunk.size()) + ") ORDER BY u.id", FanOut::recipient, chunk.toArray()));
         }
         return recipients;
     }

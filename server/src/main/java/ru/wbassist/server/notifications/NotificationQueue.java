@@ -16,7 +16,6 @@ import java.util.StringJoiner;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.events.EventLog;
 
 /**
  * The durable delivery queue over {@code notification_history}. An item is {@code pending} until acknowledged;
@@ -91,7 +90,7 @@ public final class NotificationQueue {
             update.add(now.plus(lease));
             update.addAll(ids);
             Sql.update(c, "UPDATE notification_history SET lease_until = ? WHERE id IN ("
-                    + EventLog.placeholders(ids.size()) + ")", update.toArray());
+                    + Sql.placeholders(ids.size()) + ")", update.toArray());
             return items(c, ids);
         });
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.events.EventLog;
 
 /** The batch helpers the data sets share: JDBC batches for writes, key-list look-ups for what exists. */
 final class Jdbc {
@@ -82,7 +81,7 @@ final class Jdbc {
 
     /** The look-up {@link #existing} runs for {@code count} keys: the keys' parameters first, then the cabinet. */
     static String existingSql(String table, String key, String columns, int count) {
-        return "SELECT t." + key + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + EventLog.keys(count)
+        return "SELECT t." + key + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + Sql.keyList(count)
                 + " JOIN " + table + " t ON t.cabinet_id = ? AND t." + key + " = k.ext_id";
     }
 }
