@@ -2,7 +2,7 @@ package ru.wbassist.bot.command;
 
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.bot.chart.SalesChart;
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -81,7 +81,7 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
                 text.append("\n").append(t.get("analytics.top"));
                 int place = 1;
                 for (Dto.TopProduct product : block.topProducts()) {
-                    text.append("\n").append(place++).append(". ").append(Html.escape(Html.shorten(product.title(), 50)))
+                    text.append("\n").append(place++).append(". ").append(Html.escape(Html.clip(product.title(), 50)))
                             .append(" — ").append(product.count()).append(" · ").append(Format.money(product.sum()));
                     if (place > 5) {
                         break;

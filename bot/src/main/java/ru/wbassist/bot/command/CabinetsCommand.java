@@ -1,6 +1,6 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -84,7 +84,7 @@ public final class CabinetsCommand implements Command, CallbackHandler {
             List<Dto.Cabinet> cabinets, Texts t) {
         Buttons buttons = Buttons.keyboard();
         for (Dto.Cabinet cabinet : cabinets) {
-            buttons.row().button(t.get("cabinets.leave", Html.shorten(cabinet.name(), 30)), "cab:leave:" + cabinet.id());
+            buttons.row().button(t.get("cabinets.leave", Html.clip(cabinet.name(), 30)), "cab:leave:" + cabinet.id());
         }
         return buttons.build();
     }

@@ -1,5 +1,6 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.ApiJson;
 import ru.wbassist.bot.server.Dto;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.Locale;
 /** Numbers and times as sellers read them: roubles with thin grouping, Moscow time. */
 final class Format {
 
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final ZoneId MOSCOW = ApiJson.MOSCOW;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
     private Format() {

@@ -1,7 +1,7 @@
 package ru.wbassist.bot.command;
 
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -71,7 +71,7 @@ public final class OrdersCommand implements Command, CallbackHandler {
                 text.append("\n").append(t.get("orders.none"));
             }
             for (Dto.Order order : block.orders()) {
-                text.append("\n\n").append(t.get("orders.item", Html.escape(Html.shorten(order.title(), 60)),
+                text.append("\n\n").append(t.get("orders.item", Html.escape(Html.clip(order.title(), 60)),
                         Html.escape(order.article()), Format.money(order.finishedPrice()),
                         Html.escape(order.warehouse()), Html.escape(order.region()), Format.time(order.orderDate()),
                         t.getOr("orders.status." + order.status(), Html.escape(order.status()))));

@@ -1,6 +1,6 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -46,8 +46,8 @@ public final class ReviewsCommand implements Command {
                     block.total(), block.unanswered(), distribution));
             for (Dto.Review review : block.latest()) {
                 text.append("\n\n").append(t.get("reviews.item", "★".repeat(Math.max(0, review.rating())),
-                        Html.escape(Html.shorten(review.productName(), 50)), Format.time(review.createdDate()),
-                        Html.escape(Html.shorten(review.text() == null || review.text().isBlank()
+                        Html.escape(Html.clip(review.productName(), 50)), Format.time(review.createdDate()),
+                        Html.escape(Html.clip(review.text() == null || review.text().isBlank()
                                 ? t.get("reviews.no_text") : review.text(), 300))));
             }
         }

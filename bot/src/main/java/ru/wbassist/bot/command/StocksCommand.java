@@ -1,6 +1,6 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -44,7 +44,7 @@ public final class StocksCommand implements Command {
             }
             for (Dto.StockProduct product : block.products()) {
                 String days = product.daysLeft() == null ? "—" : String.format(Locale.ROOT, "%.1f", product.daysLeft());
-                text.append("\n\n").append(t.get("stocks.item", Html.escape(Html.shorten(product.title(), 60)),
+                text.append("\n\n").append(t.get("stocks.item", Html.escape(Html.clip(product.title(), 60)),
                         Html.escape(product.article()), product.total(), product.orders7d(), days));
             }
         }

@@ -1,6 +1,6 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
@@ -71,7 +71,7 @@ public final class SyncCommand implements Command, CallbackHandler {
                                 Html.escape(set.status())), Format.time(set.completedAt()),
                         set.records() == null ? "—" : set.records().toString()));
                 if (set.error() != null && !set.error().isBlank()) {
-                    text.append(" — ").append(Html.escape(Html.shorten(set.error(), 120)));
+                    text.append(" — ").append(Html.escape(Html.clip(set.error(), 120)));
                 }
             }
         }

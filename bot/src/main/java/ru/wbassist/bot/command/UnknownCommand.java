@@ -1,6 +1,6 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.bot.i18n.Html;
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.telegram.Messenger;
 
 /** An unknown command or unexpected text: say so and point to the commands that exist. */
@@ -21,7 +21,7 @@ public final class UnknownCommand implements Command {
     public void execute(CommandRequest request) {
         String text = request.command() == null
                 ? request.texts().get("unknown.text")
-                : request.texts().get("unknown.command", Html.escape("/" + Html.shorten(request.command(), 40)));
+                : request.texts().get("unknown.command", Html.escape("/" + Html.clip(request.command(), 40)));
         messenger.sendText(request.chatId(), text, null);
     }
 }

@@ -1,13 +1,10 @@
 package ru.wbassist.bot.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ru.wbassist.api.ApiJson;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,22 +25,13 @@ public final class HttpServerClient implements ServerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = mapper();
+    private final ObjectMapper json = ApiJson.clientMapper();
     private final String baseUrl;
     private final String apiSecret;
 
     public HttpServerClient(String baseUrl, String apiSecret) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.apiSecret = apiSecret;
-    }
-
-    /** The mapper for the server's JSON: snake_case, ISO dates, unknown fields ignored. */
-    public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ru.wbassist.bot.i18n;
 
+
 import org.junit.jupiter.api.Test;
 
 import java.text.MessageFormat;
@@ -32,11 +33,5 @@ class TextsTest {
         assertThat(Lang.fromTelegram("ru")).isEqualTo(Lang.RU);
         assertThat(Lang.fromTelegram("uk")).isEqualTo(Lang.RU);
         assertThat(Lang.fromTelegram(null)).isEqualTo(Lang.RU);
-    }
-
-    @Test
-    void htmlEscapingCoversTelegramsReservedCharacters() {
-        assertThat(Html.escape("<b>\"A&B\"</b>")).isEqualTo("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
-        assertThat(Html.shorten("абвгд", 4)).isEqualTo("абв…");
     }
 }

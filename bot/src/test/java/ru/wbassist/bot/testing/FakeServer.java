@@ -1,6 +1,7 @@
 package ru.wbassist.bot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.ApiJson;
 import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.bot.server.ServerClient;
@@ -47,7 +48,7 @@ public final class FakeServer implements ServerClient {
         }
     }
 
-    private final ObjectMapper json = HttpServerClient.mapper();
+    private final ObjectMapper json = ApiJson.clientMapper();
     private final Map<Long, Dto.User> users = new ConcurrentHashMap<>();
     private final Map<Long, List<Dto.Cabinet>> cabinets = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> settings = new ConcurrentHashMap<>();

@@ -2,11 +2,9 @@ package ru.wbassist.console.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ru.wbassist.api.ApiJson;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -42,12 +40,7 @@ public final class HttpAdminApi implements AdminApi {
         this.baseUri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.secret = secret;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        this.json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                // Keep the +03:00 the server sends instead of moving every time to UTC.
-                .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
+        this.json = ApiJson.clientMapper();
     }
 
     @Override

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import ru.wbassist.api.ApiJson;
+
 /** The console shows every time in Moscow time, like the server's answers and the bot. */
 public final class MoscowTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+    public static final ZoneId ZONE = ApiJson.MOSCOW;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
 

@@ -3,48 +3,38 @@ package ru.wbassist.server.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.media.MediaSupport;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.http.ServerRequest;
+import ru.wbassist.api.ApiJson;
 import ru.wbassist.server.time.Moscow;
 
 /**
- * The API's JSON conventions: snake_case names, instants written in Moscow time with offset, unknown request
- * fields rejected. Request bodies are read here so that every parse problem becomes a 400 naming the field.
+ * The server's side of the API's JSON ({@link ApiJson}): requests are read strictly, unknown fields and
+ * numbers for enums rejected. Request bodies are read here so that every parse problem becomes a 400 naming the field.
  */
 public final class Json {
 
     /** Largest accepted request body. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule("moscow-instants")
-                    .addSerializer(Instant.class, new MoscowInstantSerializer())
-                    .addDeserializer(Instant.class, new InputInstantDeserializer()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    public static final ObjectMapper MAPPER = ApiJson.conventions()
+            .addModule(new SimpleModule("moscow-input").addDeserializer(Instant.class, new InputInstantDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .build();
 
     private Json() {
     }
@@ -113,13 +103,6 @@ public final class Json {
             }
         }
         return path.isEmpty() ? null : path.toString();
-    }
-
-    private static final class MoscowInstantSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(Moscow.toMsk(value).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        }
     }
 
     private static final class InputInstantDeserializer extends JsonDeserializer<Instant> {

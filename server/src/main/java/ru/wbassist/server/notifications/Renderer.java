@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import ru.wbassist.api.Html;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.time.Moscow;

@@ -9,13 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
+import ru.wbassist.api.ApiJson;
+
 /**
  * The one place that converts between stored UTC instants and Moscow time (MSK, UTC+3 without DST since 2014).
  * WB statistics send naive Moscow date-times; users see Moscow time; "today" is a Moscow day.
  */
 public final class Moscow {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+    public static final ZoneId ZONE = ApiJson.MOSCOW;
 
     /** WB's marker for "not cancelled" in {@code cancelDate}. */
     private static final String WB_NO_DATE = "0001-01-01T00:00:00";

@@ -7,9 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** {@link Html} (shared with the bot) and the well-formedness check the renderer tests use. */
 class HtmlTest {
 
     @Test

@@ -1,4 +1,4 @@
-package ru.wbassist.server.notifications;
+package ru.wbassist.api;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
