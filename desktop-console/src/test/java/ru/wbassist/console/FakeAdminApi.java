@@ -1,18 +1,11 @@
 package ru.wbassist.console;
 
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
-import ru.wbassist.console.api.AdminUser;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.Overview;
-import ru.wbassist.console.api.Page;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.api.SyncLogQuery;
-import ru.wbassist.console.api.TestSendPreview;
-import ru.wbassist.console.api.TestSendResult;
 import ru.wbassist.console.demo.InMemoryAdminApi;
 
 import java.net.URI;
@@ -58,17 +51,17 @@ public final class FakeAdminApi implements AdminApi {
     }
 
     @Override
-    public Overview overview() {
+    public Admin.Overview overview() {
         return call(data::overview);
     }
 
     @Override
-    public Page<CabinetSummary> cabinets(String nameContains, int limit, int offset) {
+    public Admin.Page<Admin.CabinetRow> cabinets(String nameContains, int limit, int offset) {
         return call(() -> data.cabinets(nameContains, limit, offset));
     }
 
     @Override
-    public List<CabinetUser> cabinetUsers(long cabinetId) {
+    public List<Admin.Member> cabinetUsers(long cabinetId) {
         return call(() -> data.cabinetUsers(cabinetId));
     }
 
@@ -81,35 +74,35 @@ public final class FakeAdminApi implements AdminApi {
     }
 
     @Override
-    public Page<SyncLogEntry> syncLogs(SyncLogQuery query) {
+    public Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
         syncLogCalls.incrementAndGet();
         return call(() -> data.syncLogs(query));
     }
 
     @Override
-    public Page<NotificationRecord> notifications(NotificationQuery query) {
+    public Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
         return call(() -> data.notifications(query));
     }
 
     @Override
-    public Page<AdminUser> users(int limit, int offset) {
+    public Admin.Page<Admin.UserRow> users(int limit, int offset) {
         return call(() -> data.users(limit, offset));
     }
 
     @Override
-    public TestSendResult sendTestNotification(long telegramId, String type) {
+    public Notifications.TestQueued sendTestNotification(long telegramId, String type) {
         return call(() -> data.sendTestNotification(telegramId, type));
     }
 
     @Override
-    public TestSendPreview previewTestNotification(long telegramId, String type) {
+    public Notifications.TestPreview previewTestNotification(long telegramId, String type) {
         previewCalls.incrementAndGet();
         return call(() -> {
             if (previewFailure != null) {
                 throw previewFailure;
             }
-            TestSendPreview preview = data.previewTestNotification(telegramId, type);
-            return photo == null ? preview : new TestSendPreview(preview.telegramId(), preview.type(), preview.language(),
+            Notifications.TestPreview preview = data.previewTestNotification(telegramId, type);
+            return photo == null ? preview : new Notifications.TestPreview(preview.telegramId(), preview.type(), preview.language(),
                     preview.cabinetId(), preview.cabinetName(), preview.text(), photo, preview.botBlocked(),
                     preview.warnings());
         });

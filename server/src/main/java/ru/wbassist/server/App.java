@@ -8,11 +8,17 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import ru.wbassist.api.Users;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
-import ru.wbassist.server.cabinets.KeyCheck;
+import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.events.EventDetector;
@@ -109,12 +115,12 @@ public final class App implements AutoCloseable {
     void routing(HttpRouting.Builder routing) {
         routing.addFilter(new ApiSecretFilter(config.apiSecret(), config.adminSecret()));
         ErrorHandlers.register(routing);
-        routing.register("/users", userService)
-                .register("/wb/cabinets", cabinetService)
-                .register("/api/v1/bot/sync", syncService)
-                .register("/api/v1/bot", insightsService)
-                .register("/api/v1/admin", adminService)
-                .register("/api/v1/notifications", notificationService);
+        routing.register(Users.PATH, userService)
+                .register(Cabinets.PATH, cabinetService)
+                .register(Syncs.PATH, syncService)
+                .register(Insights.PATH, insightsService)
+                .register(Admin.PATH, adminService)
+                .register(Notifications.PATH, notificationService);
     }
 
     /** Starts the background parts (scheduler, delivery signals). */

@@ -1,7 +1,7 @@
 package ru.wbassist.bot.chart;
 
+import ru.wbassist.api.Insights;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -37,7 +37,7 @@ public final class SalesChart {
     private SalesChart() {
     }
 
-    public static byte[] png(Dto.Analytics analytics, Texts t) {
+    public static byte[] png(Insights.Analytics analytics, Texts t) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -58,9 +58,9 @@ public final class SalesChart {
         return out.toByteArray();
     }
 
-    private static void draw(Graphics2D g, Dto.Analytics analytics, Texts t) {
-        List<Dto.Day> days = analytics.days() == null ? List.of() : analytics.days();
-        int max = Math.max(1, days.stream().mapToInt(day -> Math.max(count(day.orders()), count(day.buyouts())))
+    private static void draw(Graphics2D g, Insights.Analytics analytics, Texts t) {
+        List<Insights.DayFigures> days = analytics.days() == null ? List.of() : analytics.days();
+        long max = Math.max(1, days.stream().mapToLong(day -> Math.max(count(day.orders()), count(day.buyouts())))
                 .max().orElse(1));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
@@ -78,7 +78,7 @@ public final class SalesChart {
             int y = TOP + plotHeight - plotHeight * i / 4;
             g.drawLine(LEFT, y, WIDTH - RIGHT, y);
             g.setColor(Color.GRAY);
-            g.drawString(Integer.toString(max * i / 4), 20, y + 5);
+            g.drawString(Long.toString(max * i / 4), 20, y + 5);
             g.setColor(new Color(0xDDDDDD));
         }
         if (days.isEmpty()) {
@@ -88,10 +88,10 @@ public final class SalesChart {
         int bar = (int) Math.max(1, slot * 0.38);
         int labelEvery = Math.max(1, (int) Math.ceil(days.size() / 15.0));
         for (int i = 0; i < days.size(); i++) {
-            Dto.Day day = days.get(i);
+            Insights.DayFigures day = days.get(i);
             int x = LEFT + (int) (slot * i + slot * 0.1);
-            bar(g, ORDERS, x, bar, day, Dto.Day::orders, max, plotHeight);
-            bar(g, BUYOUTS, x + bar, bar, day, Dto.Day::buyouts, max, plotHeight);
+            bar(g, ORDERS, x, bar, day, Insights.DayFigures::orders, max, plotHeight);
+            bar(g, BUYOUTS, x + bar, bar, day, Insights.DayFigures::buyouts, max, plotHeight);
             if (i % labelEvery == 0 && day.date() != null) {
                 g.setColor(Color.GRAY);
                 g.drawString(day.date().format(DAY), x, HEIGHT - BOTTOM + 20);
@@ -99,8 +99,8 @@ public final class SalesChart {
         }
     }
 
-    private static void bar(Graphics2D g, Color color, int x, int width, Dto.Day day,
-                            Function<Dto.Day, Dto.CountSum> metric, int max, int plotHeight) {
+    private static void bar(Graphics2D g, Color color, int x, int width, Insights.DayFigures day,
+                            Function<Insights.DayFigures, Insights.Tally> metric, long max, int plotHeight) {
         int height = (int) Math.round((double) count(metric.apply(day)) / max * plotHeight);
         g.setColor(color);
         g.fillRect(x, TOP + plotHeight - height, width, height);
@@ -113,7 +113,7 @@ public final class SalesChart {
         g.drawString(label, x + 20, 36);
     }
 
-    private static int count(Dto.CountSum value) {
+    private static long count(Insights.Tally value) {
         return value == null ? 0 : value.count();
     }
 }

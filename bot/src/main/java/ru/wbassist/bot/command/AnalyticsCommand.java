@@ -1,10 +1,10 @@
 package ru.wbassist.bot.command;
 
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Insights;
 import ru.wbassist.bot.chart.SalesChart;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -40,7 +40,7 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
     public void execute(CommandRequest request) {
         String period = PERIODS.contains(request.args() == null ? "" : request.args().trim())
                 ? request.args().trim() : "7d";
-        List<Dto.Analytics> blocks = server.analytics(request.from().id(), period);
+        List<Insights.Analytics> blocks = server.analytics(request.from().id(), period);
         messenger.sendText(request.chatId(), text(blocks, request.texts()), keyboard(period, blocks, request.texts()));
     }
 
@@ -51,9 +51,9 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
         boolean chart = args.length > 1 && "chart".equals(args[0]);
         String requested = chart ? args[1] : args.length > 0 ? args[0] : "7d";
         String period = PERIODS.contains(requested) ? requested : "7d";
-        List<Dto.Analytics> blocks = server.analytics(request.from().id(), period);
+        List<Insights.Analytics> blocks = server.analytics(request.from().id(), period);
         if (chart) {
-            for (Dto.Analytics block : blocks) {
+            for (Insights.Analytics block : blocks) {
                 messenger.sendPhotoUpload(request.chatId(), SalesChart.png(block, t), "sales-" + period + ".png",
                         t.get("analytics.chart_caption", Html.escape(block.name()), t.get("period." + period)), null);
             }
@@ -63,16 +63,16 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
         return "";
     }
 
-    private static String text(List<Dto.Analytics> blocks, Texts t) {
+    private static String text(List<Insights.Analytics> blocks, Texts t) {
         if (blocks.isEmpty()) {
             return t.get("common.no_cabinets");
         }
         StringBuilder text = new StringBuilder();
-        for (Dto.Analytics block : blocks) {
+        for (Insights.Analytics block : blocks) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            Dto.Totals totals = block.totals();
+            Insights.Totals totals = block.totals();
             text.append(t.get("analytics.block", Html.escape(block.name()), t.get("period." + block.period()),
                     Format.countSum(totals.orders()), Format.countSum(totals.buyouts()),
                     Format.countSum(totals.returns()), Format.countSum(totals.cancellations()),
@@ -80,7 +80,7 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
             if (!block.topProducts().isEmpty()) {
                 text.append("\n").append(t.get("analytics.top"));
                 int place = 1;
-                for (Dto.TopProduct product : block.topProducts()) {
+                for (Insights.TopProduct product : block.topProducts()) {
                     text.append("\n").append(place++).append(". ").append(Html.escape(Html.clip(product.title(), 50)))
                             .append(" — ").append(product.count()).append(" · ").append(Format.money(product.sum()));
                     if (place > 5) {
@@ -92,7 +92,7 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
         return Pages.fit(text.toString());
     }
 
-    private static InlineKeyboardMarkup keyboard(String period, List<Dto.Analytics> blocks, Texts t) {
+    private static InlineKeyboardMarkup keyboard(String period, List<Insights.Analytics> blocks, Texts t) {
         if (blocks.isEmpty()) {
             return null;
         }

@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -31,7 +31,7 @@ public final class CabinetsCommand implements Command, CallbackHandler {
 
     @Override
     public void execute(CommandRequest request) {
-        List<Dto.Cabinet> cabinets = server.cabinets(request.from().id());
+        List<Cabinets.Cabinet> cabinets = server.cabinets(request.from().id());
         messenger.sendText(request.chatId(), listText(cabinets, request.texts()), listKeyboard(cabinets, request.texts()));
     }
 
@@ -45,7 +45,7 @@ public final class CabinetsCommand implements Command, CallbackHandler {
             long cabinetId = Long.parseLong(args[1]);
             if ("leave".equals(action)) {
                 String name = server.cabinets(userId).stream().filter(c -> c.id() == cabinetId)
-                        .map(Dto.Cabinet::name).findFirst().orElse("#" + cabinetId);
+                        .map(Cabinets.Cabinet::name).findFirst().orElse("#" + cabinetId);
                 messenger.editText(request.chatId(), request.messageId(), t.get("cabinets.confirm", Html.escape(name)),
                         Buttons.keyboard().button(t.get("cabinets.yes"), "cab:yes:" + cabinetId)
                                 .button(t.get("cabinets.no"), "cab:list").build());
@@ -60,18 +60,18 @@ public final class CabinetsCommand implements Command, CallbackHandler {
     }
 
     private void refresh(CallbackRequest request) {
-        List<Dto.Cabinet> cabinets = server.cabinets(request.from().id());
+        List<Cabinets.Cabinet> cabinets = server.cabinets(request.from().id());
         messenger.editText(request.chatId(), request.messageId(), listText(cabinets, request.texts()),
                 listKeyboard(cabinets, request.texts()));
     }
 
-    private static String listText(List<Dto.Cabinet> cabinets, Texts t) {
+    private static String listText(List<Cabinets.Cabinet> cabinets, Texts t) {
         if (cabinets.isEmpty()) {
             return t.get("cabinets.none");
         }
         StringBuilder text = new StringBuilder(t.get("cabinets.title"));
-        for (Dto.Cabinet cabinet : cabinets) {
-            String state = Boolean.FALSE.equals(cabinet.keyValid())
+        for (Cabinets.Cabinet cabinet : cabinets) {
+            String state = !cabinet.keyValid()
                     ? t.get("cabinets.key_invalid", Html.escape(cabinet.keyError() == null ? "" : cabinet.keyError()))
                     : t.get("cabinets.synced", Format.time(cabinet.lastSyncAt()));
             text.append("\n\n").append(t.get("cabinets.item", Html.escape(cabinet.name()),
@@ -81,9 +81,9 @@ public final class CabinetsCommand implements Command, CallbackHandler {
     }
 
     private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup listKeyboard(
-            List<Dto.Cabinet> cabinets, Texts t) {
+            List<Cabinets.Cabinet> cabinets, Texts t) {
         Buttons buttons = Buttons.keyboard();
-        for (Dto.Cabinet cabinet : cabinets) {
+        for (Cabinets.Cabinet cabinet : cabinets) {
             buttons.row().button(t.get("cabinets.leave", Html.clip(cabinet.name(), 30)), "cab:leave:" + cabinet.id());
         }
         return buttons.build();

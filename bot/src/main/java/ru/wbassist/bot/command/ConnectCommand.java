@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
@@ -61,7 +61,7 @@ public final class ConnectCommand implements Command, FreeTextHandler {
         Texts t = request.texts();
         deleteKeyMessage(request);
         try {
-            Dto.CabinetConnection connection = server.connectCabinet(request.from().id(), apiKey, null);
+            Cabinets.Connected connection = server.connectCabinet(request.from().id(), apiKey, null);
             String name = Html.escape(connection.cabinet().name());
             messenger.sendText(request.chatId(),
                     t.get(connection.shared() ? "connect.shared" : "connect.ok", name), null);

@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -27,13 +27,13 @@ public final class DashboardCommand implements Command {
     @Override
     public void execute(CommandRequest request) {
         Texts t = request.texts();
-        List<Dto.Dashboard> blocks = server.dashboard(request.from().id());
+        List<Insights.Dashboard> blocks = server.dashboard(request.from().id());
         if (blocks.isEmpty()) {
             messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
             return;
         }
         StringBuilder text = new StringBuilder();
-        for (Dto.Dashboard block : blocks) {
+        for (Insights.Dashboard block : blocks) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }

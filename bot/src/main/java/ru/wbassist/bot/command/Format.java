@@ -1,13 +1,13 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.ApiJson;
-import ru.wbassist.bot.server.Dto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -31,20 +31,20 @@ final class Format {
         return format.format(amount.setScale(0, RoundingMode.HALF_UP)) + " ₽";
     }
 
-    static String countSum(Dto.CountSum value) {
+    static String countSum(Insights.Tally value) {
         return value == null ? "0 · 0 ₽" : value.count() + " · " + money(value.sum());
     }
 
-    static String time(OffsetDateTime time) {
-        return time == null ? "—" : time.atZoneSameInstant(MOSCOW).format(DATE_TIME);
+    static String time(Instant time) {
+        return time == null ? "—" : time.atZone(MOSCOW).format(DATE_TIME);
     }
 
-    static String rating(Double rating) {
-        return rating == null ? "—" : String.format(Locale.ROOT, "%.2f", rating);
+    static String rating(BigDecimal rating) {
+        return rating == null ? "—" : rating.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A share given as a fraction (the server's buyout_rate is 0..1). */
-    static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.1f%%", share * 100);
+    static String percent(BigDecimal share) {
+        return share == null ? "—" : share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

@@ -1,7 +1,7 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.i18n.Lang;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 
@@ -32,7 +32,7 @@ public final class Languages {
         Lang lang = Lang.fromTelegram(sender.languageCode());
         try {
             // settings hold the language the user chose (/lang, /settings); registration seeds it
-            Dto.User user = server.user(sender.id());
+            Users.User user = server.user(sender.id());
             Lang saved = user == null ? null : Lang.fromCode(server.settings(sender.id()).language());
             if (saved != null) {
                 lang = saved;

@@ -1,9 +1,9 @@
 package ru.wbassist.bot.command;
 
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -53,24 +53,24 @@ public final class OrdersCommand implements Command, CallbackHandler {
     }
 
     private Page page(long userId, String status, int offset, Texts t) {
-        List<Dto.Orders> blocks = server.orders(userId, "all".equals(status) ? null : status, PAGE, offset);
+        List<Insights.Orders> blocks = server.orders(userId, "all".equals(status) ? null : status, PAGE, offset);
         if (blocks.isEmpty()) {
             return new Page(t.get("common.no_cabinets"), null);
         }
         StringBuilder text = new StringBuilder();
-        int maxTotal = 0;
-        for (Dto.Orders block : blocks) {
+        long maxTotal = 0;
+        for (Insights.Orders block : blocks) {
             maxTotal = Math.max(maxTotal, block.total());
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            int to = Math.min(block.total(), offset + block.orders().size());
+            long to = Math.min(block.total(), offset + block.orders().size());
             text.append(t.get("orders.title", Html.escape(block.name()), t.get("orders.status." + status),
                     block.total() == 0 ? 0 : offset + 1, to, block.total()));
             if (block.orders().isEmpty()) {
                 text.append("\n").append(t.get("orders.none"));
             }
-            for (Dto.Order order : block.orders()) {
+            for (Insights.OrderLine order : block.orders()) {
                 text.append("\n\n").append(t.get("orders.item", Html.escape(Html.clip(order.title(), 60)),
                         Html.escape(order.article()), Format.money(order.finishedPrice()),
                         Html.escape(order.warehouse()), Html.escape(order.region()), Format.time(order.orderDate()),

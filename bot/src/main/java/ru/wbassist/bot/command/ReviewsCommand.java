@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -27,24 +27,24 @@ public final class ReviewsCommand implements Command {
     @Override
     public void execute(CommandRequest request) {
         Texts t = request.texts();
-        List<Dto.Reviews> blocks = server.reviews(request.from().id());
+        List<Insights.Reviews> blocks = server.reviews(request.from().id());
         if (blocks.isEmpty()) {
             messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
             return;
         }
         StringBuilder text = new StringBuilder();
-        for (Dto.Reviews block : blocks) {
+        for (Insights.Reviews block : blocks) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
             StringBuilder distribution = new StringBuilder();
             for (int stars = 5; stars >= 1; stars--) {
-                int count = block.distribution() == null ? 0 : block.distribution().getOrDefault("" + stars, 0);
+                long count = block.distribution() == null ? 0 : block.distribution().getOrDefault("" + stars, 0L);
                 distribution.append(stars).append("★ ").append(count).append(stars > 1 ? " · " : "");
             }
             text.append(t.get("reviews.title", Html.escape(block.name()), Format.rating(block.averageRating()),
                     block.total(), block.unanswered(), distribution));
-            for (Dto.Review review : block.latest()) {
+            for (Insights.Review review : block.latest()) {
                 text.append("\n\n").append(t.get("reviews.item", "★".repeat(Math.max(0, review.rating())),
                         Html.escape(Html.clip(review.productName(), 50)), Format.time(review.createdDate()),
                         Html.escape(Html.clip(review.text() == null || review.text().isBlank()

@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -36,7 +36,7 @@ public final class SettingsCommand implements Command, CallbackHandler {
 
     @Override
     public void execute(CommandRequest request) {
-        Dto.Settings settings = server.settings(request.from().id());
+        Notifications.Settings settings = server.settings(request.from().id());
         messenger.sendText(request.chatId(), SettingsMenu.text(settings, request.texts()),
                 SettingsMenu.keyboard(settings, request.texts()));
     }
@@ -45,12 +45,12 @@ public final class SettingsCommand implements Command, CallbackHandler {
     public String handle(CallbackRequest request) {
         long userId = request.from().id();
         String[] args = request.args();
-        Dto.Settings current = server.settings(userId);
+        Notifications.Settings current = server.settings(userId);
         Map<String, Object> change = args.length == 0 ? null : SettingsMenu.change(args[0], current);
         if (change == null) {
             return request.texts().get("callback.outdated");
         }
-        Dto.Settings saved = server.updateSettings(userId, change);
+        Notifications.Settings saved = server.updateSettings(userId, change);
         Texts t = request.texts();
         Lang lang = Lang.fromCode(saved.language());
         if (lang != null && lang != t.lang()) {

@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.function.Function;
 final class SettingsMenu {
 
     /** One setting: its code, its Settings fields, how to read it and the values one press steps through. */
-    private record Option(String code, String label, Function<Dto.Settings, Object> read, List<Map<String, Object>> steps) {
+    private record Option(String code, String label, Function<Notifications.Settings, Object> read, List<Map<String, Object>> steps) {
 
         /** The change one press makes: the step after the current value (or the first). */
-        Map<String, Object> next(Dto.Settings settings) {
+        Map<String, Object> next(Notifications.Settings settings) {
             Object current = read.apply(settings);
             for (int i = 0; i < steps.size(); i++) {
                 if (Objects.equals(valueOf(steps.get(i)), current)) {
@@ -36,29 +36,29 @@ final class SettingsMenu {
     }
 
     private static final List<Option> OPTIONS = List.of(
-            toggle("all", "settings.notifications", "notifications_enabled", Dto.Settings::notificationsEnabled),
-            toggle("ord", "settings.new_orders", "new_orders_enabled", Dto.Settings::newOrdersEnabled),
-            toggle("buy", "settings.buyouts", "order_buyouts_enabled", Dto.Settings::orderBuyoutsEnabled),
-            toggle("cnl", "settings.cancellations", "order_cancellations_enabled", Dto.Settings::orderCancellationsEnabled),
-            toggle("ret", "settings.returns", "order_returns_enabled", Dto.Settings::orderReturnsEnabled),
-            toggle("rev", "settings.reviews", "negative_reviews_enabled", Dto.Settings::negativeReviewsEnabled),
-            toggle("stk", "settings.stocks", "critical_stocks_enabled", Dto.Settings::criticalStocksEnabled),
-            toggle("grp", "settings.grouping", "grouping_enabled", Dto.Settings::groupingEnabled),
-            cycle("gsz", "settings.group_size", "max_group_size", Dto.Settings::maxGroupSize, 3, 5, 10, 20),
-            cycle("gto", "settings.group_timeout", "group_timeout", Dto.Settings::groupTimeout, 60, 300, 900, 1800),
+            toggle("all", "settings.notifications", "notifications_enabled", Notifications.Settings::notificationsEnabled),
+            toggle("ord", "settings.new_orders", "new_orders_enabled", Notifications.Settings::newOrdersEnabled),
+            toggle("buy", "settings.buyouts", "order_buyouts_enabled", Notifications.Settings::orderBuyoutsEnabled),
+            toggle("cnl", "settings.cancellations", "order_cancellations_enabled", Notifications.Settings::orderCancellationsEnabled),
+            toggle("ret", "settings.returns", "order_returns_enabled", Notifications.Settings::orderReturnsEnabled),
+            toggle("rev", "settings.reviews", "negative_reviews_enabled", Notifications.Settings::negativeReviewsEnabled),
+            toggle("stk", "settings.stocks", "critical_stocks_enabled", Notifications.Settings::criticalStocksEnabled),
+            toggle("grp", "settings.grouping", "grouping_enabled", Notifications.Settings::groupingEnabled),
+            cycle("gsz", "settings.group_size", "max_group_size", Notifications.Settings::maxGroupSize, 3, 5, 10, 20),
+            cycle("gto", "settings.group_timeout", "group_timeout", Notifications.Settings::groupTimeout, 60, 300, 900, 1800),
             cycle("rth", "settings.review_threshold", "negative_review_threshold",
-                    Dto.Settings::negativeReviewThreshold, 1, 2, 3, 4),
+                    Notifications.Settings::negativeReviewThreshold, 1, 2, 3, 4),
             cycle("sth", "settings.stock_threshold", "critical_stock_threshold",
-                    Dto.Settings::criticalStockThreshold, 3, 5, 10, 20, 50),
-            new Option("qh", "settings.quiet_hours", Dto.Settings::quietHoursStart, List.of(
+                    Notifications.Settings::criticalStockThreshold, 3, 5, 10, 20, 50),
+            new Option("qh", "settings.quiet_hours", Notifications.Settings::quietHoursStart, List.of(
                     quiet(null, null), quiet("22:00", "08:00"), quiet("23:00", "07:00"), quiet("00:00", "09:00"))),
-            new Option("lng", "settings.language", Dto.Settings::language,
+            new Option("lng", "settings.language", Notifications.Settings::language,
                     List.of(Map.of("language", "ru"), Map.of("language", "en"))));
 
     private SettingsMenu() {
     }
 
-    static String text(Dto.Settings settings, Texts t) {
+    static String text(Notifications.Settings settings, Texts t) {
         StringBuilder text = new StringBuilder(t.get("settings.title"));
         for (Option option : OPTIONS) {
             text.append("\n").append(t.get(option.label())).append(": <b>").append(display(option, settings, t))
@@ -67,7 +67,7 @@ final class SettingsMenu {
         return text.append("\n\n").append(t.get("settings.hint")).toString();
     }
 
-    static InlineKeyboardMarkup keyboard(Dto.Settings settings, Texts t) {
+    static InlineKeyboardMarkup keyboard(Notifications.Settings settings, Texts t) {
         Buttons buttons = Buttons.keyboard();
         for (int i = 0; i < OPTIONS.size(); i++) {
             Option option = OPTIONS.get(i);
@@ -80,12 +80,12 @@ final class SettingsMenu {
     }
 
     /** The change a press on {@code code} makes, or null for an unknown (outdated) button. */
-    static Map<String, Object> change(String code, Dto.Settings settings) {
+    static Map<String, Object> change(String code, Notifications.Settings settings) {
         return OPTIONS.stream().filter(option -> option.code().equals(code)).findFirst()
                 .map(option -> option.next(settings)).orElse(null);
     }
 
-    private static String display(Option option, Dto.Settings settings, Texts t) {
+    private static String display(Option option, Notifications.Settings settings, Texts t) {
         Object value = option.read().apply(settings);
         if (value instanceof Boolean on) {
             return t.get(on ? "settings.on" : "settings.off");
@@ -100,11 +100,11 @@ final class SettingsMenu {
         };
     }
 
-    private static Option toggle(String code, String label, String field, Function<Dto.Settings, Boolean> read) {
+    private static Option toggle(String code, String label, String field, Function<Notifications.Settings, Boolean> read) {
         return new Option(code, label, read::apply, List.of(Map.of(field, false), Map.of(field, true)));
     }
 
-    private static Option cycle(String code, String label, String field, Function<Dto.Settings, Integer> read,
+    private static Option cycle(String code, String label, String field, Function<Notifications.Settings, Integer> read,
                                 int... values) {
         return new Option(code, label, read::apply,
                 java.util.Arrays.stream(values).mapToObj(v -> Map.<String, Object>of(field, v)).toList());

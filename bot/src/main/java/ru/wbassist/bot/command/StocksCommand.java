@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -28,13 +28,13 @@ public final class StocksCommand implements Command {
     @Override
     public void execute(CommandRequest request) {
         Texts t = request.texts();
-        List<Dto.Stocks> blocks = server.criticalStocks(request.from().id());
+        List<Insights.Stocks> blocks = server.criticalStocks(request.from().id());
         if (blocks.isEmpty()) {
             messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
             return;
         }
         StringBuilder text = new StringBuilder();
-        for (Dto.Stocks block : blocks) {
+        for (Insights.Stocks block : blocks) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
@@ -42,7 +42,7 @@ public final class StocksCommand implements Command {
             if (block.products().isEmpty()) {
                 text.append("\n").append(t.get("stocks.none"));
             }
-            for (Dto.StockProduct product : block.products()) {
+            for (Insights.CriticalProduct product : block.products()) {
                 String days = product.daysLeft() == null ? "—" : String.format(Locale.ROOT, "%.1f", product.daysLeft());
                 text.append("\n\n").append(t.get("stocks.item", Html.escape(Html.clip(product.title(), 60)),
                         Html.escape(product.article()), product.total(), product.orders7d(), days));

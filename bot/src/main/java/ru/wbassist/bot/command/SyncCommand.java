@@ -1,8 +1,8 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
@@ -35,7 +35,7 @@ public final class SyncCommand implements Command, CallbackHandler {
         Texts t = request.texts();
         String started;
         try {
-            List<Dto.SyncStarted> cabinets = server.startSync(request.from().id());
+            List<Syncs.Started> cabinets = server.startSync(request.from().id());
             if (cabinets.isEmpty()) {
                 messenger.sendText(request.chatId(), t.get("common.no_cabinets"), null);
                 return;
@@ -59,17 +59,17 @@ public final class SyncCommand implements Command, CallbackHandler {
 
     private String status(long userId, Texts t) {
         StringBuilder text = new StringBuilder();
-        for (Dto.SyncStatus cabinet : server.syncStatus(userId)) {
+        for (Syncs.CabinetStatus cabinet : server.syncStatus(userId)) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
             text.append(t.get(cabinet.running() ? "sync.cabinet_running" : "sync.cabinet_idle",
                     Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
-            for (Dto.DataSetStatus set : cabinet.dataSets()) {
+            for (Syncs.DataSetRun set : cabinet.dataSets()) {
                 text.append("\n").append(t.get("sync.data_set", t.getOr("data_set." + set.dataSet(),
                                 Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),
                                 Html.escape(set.status())), Format.time(set.completedAt()),
-                        set.records() == null ? "—" : set.records().toString()));
+                        String.valueOf(set.records())));
                 if (set.error() != null && !set.error().isBlank()) {
                     text.append(" — ").append(Html.escape(Html.clip(set.error(), 120)));
                 }

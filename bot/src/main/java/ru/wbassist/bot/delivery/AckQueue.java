@@ -1,11 +1,11 @@
 package ru.wbassist.bot.delivery;
 
-import ru.wbassist.bot.server.Dto;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,13 +26,13 @@ final class AckQueue implements Runnable {
         long id();
     }
 
-    private record Delivered(Dto.Delivered ack) implements Outcome {
+    private record Delivered(Notifications.Delivered ack) implements Outcome {
         public long id() {
             return ack.id();
         }
     }
 
-    private record Failed(Dto.Failed ack) implements Outcome {
+    private record Failed(Notifications.Failed ack) implements Outcome {
         public long id() {
             return ack.id();
         }
@@ -51,12 +51,12 @@ final class AckQueue implements Runnable {
         this.maxPause = maxPause;
     }
 
-    void delivered(long id, OffsetDateTime sentAt) {
-        outcomes.add(new Delivered(new Dto.Delivered(id, sentAt)));
+    void delivered(long id, Instant sentAt) {
+        outcomes.add(new Delivered(new Notifications.Delivered(id, sentAt)));
     }
 
     void failed(long id, String error, boolean permanent) {
-        outcomes.add(new Failed(new Dto.Failed(id, error, permanent)));
+        outcomes.add(new Failed(new Notifications.Failed(id, error, permanent)));
     }
 
     /** After {@link #finish}, the loop ends once everything queued is acked. */
@@ -96,15 +96,15 @@ final class AckQueue implements Runnable {
         finishing = true;
     }
 
-    private static Dto.Ack toAck(List<Outcome> batch) {
-        List<Dto.Delivered> delivered = new ArrayList<>();
-        List<Dto.Failed> failed = new ArrayList<>();
+    private static Notifications.Ack toAck(List<Outcome> batch) {
+        List<Notifications.Delivered> delivered = new ArrayList<>();
+        List<Notifications.Failed> failed = new ArrayList<>();
         for (Outcome outcome : batch) {
             switch (outcome) {
                 case Delivered d -> delivered.add(d.ack());
                 case Failed f -> failed.add(f.ack());
             }
         }
-        return new Dto.Ack(delivered, failed);
+        return new Notifications.Ack(delivered, failed);
     }
 }

@@ -1,14 +1,13 @@
 package ru.wbassist.bot.delivery;
 
-import ru.wbassist.bot.server.Dto;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.TelegramFailure;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +71,7 @@ public final class DeliveryEngine implements AutoCloseable {
             // Telegram accepted these before the last run ended; ack them instead of sending them again
             LOG.log(System.Logger.Level.INFO, "acking {0} deliveries the last run recorded but may not have acked",
                     journal.recovered().size());
-            scheduler.delivered(journal.recovered().stream().map(Dto.Delivered::id).toList());
+            scheduler.delivered(journal.recovered().stream().map(Notifications.Delivered::id).toList());
             journal.recovered().forEach(entry -> acks.delivered(entry.id(), entry.sentAt()));
         }
         acker = Thread.ofPlatform().name("delivery-ack").daemon().start(acks);
@@ -136,7 +135,7 @@ public final class DeliveryEngine implements AutoCloseable {
                 }
                 // wait long on the server only when idle; with a backlog, look for new items about once a second
                 Duration wait = scheduler.queued() == 0 ? options.longPollWait() : Duration.ofSeconds(1);
-                List<Dto.Notification> items = server.pending(Math.min(room, options.claimBatch()), wait,
+                List<Notifications.Item> items = server.pending(Math.min(room, options.claimBatch()), wait,
                         options.lease());
                 items.forEach(scheduler::offer);
                 pauseMillis = 1000;
@@ -162,7 +161,7 @@ public final class DeliveryEngine implements AutoCloseable {
         while (running) {
             try {
                 inFlight.acquire();
-                Dto.Notification item;
+                Notifications.Item item;
                 try {
                     item = scheduler.take();
                 } catch (InterruptedException e) {
@@ -184,10 +183,10 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    private void deliver(Dto.Notification item) {
+    private void deliver(Notifications.Item item) {
         try {
             send(item);
-            OffsetDateTime sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+            Instant sentAt = Instant.now();
             if (journal != null) {
                 journal.sent(item.id(), sentAt);
             }
@@ -206,7 +205,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * A photo card when the item has an image; its text alone when Telegram cannot fetch the photo (or refuses the
      * caption, which the server keeps within 1024 characters, so only a server bug gets here).
      */
-    private void send(Dto.Notification item) {
+    private void send(Notifications.Item item) {
         if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
             try {
                 messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text());
@@ -222,7 +221,7 @@ public final class DeliveryEngine implements AutoCloseable {
         messenger.sendText(item.telegramId(), item.text(), null);
     }
 
-    private void onFailure(Dto.Notification item, TelegramFailure failure) {
+    private void onFailure(Notifications.Item item, TelegramFailure failure) {
         if (failure.isTooManyRequests()) {
             rateLimited.incrementAndGet();
             int seconds = failure.retryAfterSeconds() == null ? 1 : failure.retryAfterSeconds();
@@ -252,7 +251,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * Reports a failure. Unlike a delivery, a failed item may be handed out again as soon as the server has the ack
      * (that is its retry), so it is released here at once.
      */
-    private void failed(Dto.Notification item, String error, boolean permanent) {
+    private void failed(Notifications.Item item, String error, boolean permanent) {
         scheduler.release(item.id());
         acks.failed(item.id(), error, permanent);
     }

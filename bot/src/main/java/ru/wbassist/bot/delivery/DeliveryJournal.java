@@ -1,6 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-import ru.wbassist.bot.server.Dto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import ru.wbassist.api.Notifications;
 
 /**
  * A local record of deliveries Telegram accepted whose ack the server may not have yet. A line is written right after
@@ -33,10 +32,10 @@ final class DeliveryJournal implements AutoCloseable {
 
     private final Path file;
     private FileChannel channel;
-    private final Map<Long, OffsetDateTime> unacked = new LinkedHashMap<>();
-    private final List<Dto.Delivered> recovered;
+    private final Map<Long, Instant> unacked = new LinkedHashMap<>();
+    private final List<Notifications.Delivered> recovered;
 
-    private DeliveryJournal(Path file, FileChannel channel, List<Dto.Delivered> recovered) {
+    private DeliveryJournal(Path file, FileChannel channel, List<Notifications.Delivered> recovered) {
         this.file = file;
         this.channel = channel;
         this.recovered = List.copyOf(recovered);
@@ -49,7 +48,7 @@ final class DeliveryJournal implements AutoCloseable {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            List<Dto.Delivered> recovered = new ArrayList<>();
+            List<Notifications.Delivered> recovered = new ArrayList<>();
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     parse(line, recovered);
@@ -64,13 +63,13 @@ final class DeliveryJournal implements AutoCloseable {
     }
 
     /** Deliveries a previous run recorded but may not have acked. */
-    List<Dto.Delivered> recovered() {
+    List<Notifications.Delivered> recovered() {
         return recovered;
     }
 
-    synchronized void sent(long id, OffsetDateTime sentAt) {
+    synchronized void sent(long id, Instant sentAt) {
         unacked.put(id, sentAt);
-        write(id + "," + sentAt.toInstant().toEpochMilli() + "\n");
+        write(id + "," + sentAt.toEpochMilli() + "\n");
     }
 
     /** The server has these acks: forget them, and keep the file small. */
@@ -99,7 +98,7 @@ final class DeliveryJournal implements AutoCloseable {
     private void compact() throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder lines = new StringBuilder();
-        unacked.forEach((id, at) -> lines.append(id).append(',').append(at.toInstant().toEpochMilli()).append('\n'));
+        unacked.forEach((id, at) -> lines.append(id).append(',').append(at.toEpochMilli()).append('\n'));
         Files.writeString(temp, lines, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // the channel still points at the replaced file: appends must go to the new one
@@ -118,7 +117,7 @@ final class DeliveryJournal implements AutoCloseable {
         }
     }
 
-    private static void parse(String line, List<Dto.Delivered> into) {
+    private static void parse(String line, List<Notifications.Delivered> into) {
         int comma = line.indexOf(',');
         if (comma <= 0) {
             return; // a line cut short by the kill: its send is the one the window may duplicate
@@ -126,7 +125,7 @@ final class DeliveryJournal implements AutoCloseable {
         try {
             long id = Long.parseLong(line.substring(0, comma));
             long millis = Long.parseLong(line.substring(comma + 1).trim());
-            into.add(new Dto.Delivered(id, OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC)));
+            into.add(new Notifications.Delivered(id, Instant.ofEpochMilli(millis)));
         } catch (NumberFormatException e) {
             // same: a torn last line
         }

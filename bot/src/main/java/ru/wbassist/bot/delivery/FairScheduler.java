@@ -1,6 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-import ru.wbassist.bot.server.Dto;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+
+import ru.wbassist.api.Notifications;
 
 /**
  * Orders sends like Telegram wants them: one queue per chat, chats served round-robin (one user's burst waits its turn
@@ -37,7 +38,7 @@ import java.util.function.LongSupplier;
 final class FairScheduler {
 
     private static final class ChatQueue {
-        final Deque<Dto.Notification> items = new ArrayDeque<>();
+        final Deque<Notifications.Item> items = new ArrayDeque<>();
         /** A send to this chat is on the wire. */
         boolean busy;
         /** The earliest instant its next send may start (nanoTime may be negative: a new chat is ready at once). */
@@ -95,7 +96,7 @@ final class FairScheduler {
      * Queues a notification unless it is already held, was just delivered, or its chat already has a lease's worth
      * queued; returns whether it was queued.
      */
-    boolean offer(Dto.Notification item) {
+    boolean offer(Notifications.Item item) {
         lock.lock();
         try {
             Long refusedUntil = deliveredUntil.get(item.id());
@@ -121,12 +122,12 @@ final class FairScheduler {
      * Waits for the next notification that may start now, and marks its chat busy until {@link #sent} or
      * {@link #retryLater}.
      */
-    Dto.Notification take() throws InterruptedException {
+    Notifications.Item take() throws InterruptedException {
         lock.lock();
         try {
             while (true) {
                 long now = nanoClock.getAsLong();
-                Dto.Notification item = next(now);
+                Notifications.Item item = next(now);
                 if (item != null) {
                     return item;
                 }
@@ -142,7 +143,7 @@ final class FairScheduler {
     }
 
     /** {@link #take} without waiting: the notification that may start now, or null. */
-    Dto.Notification poll() {
+    Notifications.Item poll() {
         lock.lock();
         try {
             return next(nanoClock.getAsLong());
@@ -157,19 +158,19 @@ final class FairScheduler {
     }
 
     /** Telegram said to wait: the item goes back to the head of its chat's queue for {@code delayNanos}. */
-    void retryLater(Dto.Notification item, long delayNanos) {
+    void retryLater(Notifications.Item item, long delayNanos) {
         finished(item.telegramId(), item, Math.max(delayNanos, perChatIntervalNanos));
     }
 
     /** Removes and returns what is still queued for a chat (the user blocked the bot). */
-    List<Dto.Notification> drain(long chatId) {
+    List<Notifications.Item> drain(long chatId) {
         lock.lock();
         try {
             ChatQueue chat = chats.get(chatId);
             if (chat == null) {
                 return List.of();
             }
-            List<Dto.Notification> drained = new ArrayList<>(chat.items);
+            List<Notifications.Item> drained = new ArrayList<>(chat.items);
             queued -= drained.size();
             chat.items.clear();
             ring.remove(chatId);
@@ -226,7 +227,7 @@ final class FairScheduler {
      * Picks the first ready chat in ring order if the global limits allow a start at {@code now}; otherwise sets
      * {@link #wakeAt}. Caller holds the lock.
      */
-    private Dto.Notification next(long now) {
+    private Notifications.Item next(long now) {
         wakeAt = Long.MAX_VALUE;
         if (ring.isEmpty()) {
             return null;
@@ -274,7 +275,7 @@ final class FairScheduler {
      * The chat's send is over: it may be taken again once its interval from that send's start is over, or
      * {@code pauseNanos} from now when Telegram asked to wait (then {@code putBack} goes first again).
      */
-    private void finished(long chatId, Dto.Notification putBack, long pauseNanos) {
+    private void finished(long chatId, Notifications.Item putBack, long pauseNanos) {
         lock.lock();
         try {
             long now = nanoClock.getAsLong();

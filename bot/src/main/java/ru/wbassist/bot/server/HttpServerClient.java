@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.Routes;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Users;
 import ru.wbassist.api.ApiJson;
 
 import java.io.IOException;
@@ -35,14 +41,14 @@ public final class HttpServerClient implements ServerClient {
     }
 
     @Override
-    public Dto.User register(Dto.Registration registration) {
-        return call("POST", "/users/", Map.of(), registration, Dto.User.class);
+    public Users.User register(Users.Registration registration) {
+        return call("POST", Users.PATH + "/", Map.of(), registration, Users.User.class);
     }
 
     @Override
-    public Dto.User user(long telegramId) {
+    public Users.User user(long telegramId) {
         try {
-            return call("GET", "/users/" + telegramId, Map.of(), null, Dto.User.class);
+            return call("GET", Routes.expand(Users.PATH + Users.ONE, telegramId), Map.of(), null, Users.User.class);
         } catch (ServerException e) {
             if (e.status() == 404) {
                 return null;
@@ -53,55 +59,55 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public void markBlocked(long telegramId) {
-        call("POST", "/users/" + telegramId + "/blocked", Map.of(), null, Void.class);
+        call("POST", Routes.expand(Users.PATH + Users.BLOCKED, telegramId), Map.of(), null, Void.class);
     }
 
     @Override
-    public Dto.CabinetConnection connectCabinet(long telegramId, String apiKey, String name) {
+    public Cabinets.Connected connectCabinet(long telegramId, String apiKey, String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_id", telegramId);
         body.put("api_key", apiKey);
         if (name != null) {
             body.put("name", name);
         }
-        return call("POST", "/wb/cabinets/", Map.of(), body, Dto.CabinetConnection.class);
+        return call("POST", Cabinets.PATH + "/", Map.of(), body, Cabinets.Connected.class);
     }
 
     @Override
-    public List<Dto.Cabinet> cabinets(long telegramId) {
-        return call("GET", "/wb/cabinets/", Map.of("user_id", telegramId), null, Dto.Cabinets.class).cabinets();
+    public List<Cabinets.Cabinet> cabinets(long telegramId) {
+        return call("GET", Cabinets.PATH + "/", Map.of("user_id", telegramId), null, Cabinets.CabinetList.class).cabinets();
     }
 
     @Override
     public void leaveCabinet(long telegramId, long cabinetId) {
-        call("DELETE", "/wb/cabinets/" + cabinetId, Map.of("user_id", telegramId), null, Void.class);
+        call("DELETE", Routes.expand(Cabinets.PATH + Cabinets.ONE, cabinetId), Map.of("user_id", telegramId), null, Void.class);
     }
 
     @Override
-    public Dto.Settings settings(long telegramId) {
-        return call("GET", "/api/v1/notifications/settings", Map.of("telegram_id", telegramId), null,
-                Dto.Settings.class);
+    public Notifications.Settings settings(long telegramId) {
+        return call("GET", Notifications.PATH + Notifications.SETTINGS, Map.of("telegram_id", telegramId), null,
+                Notifications.Settings.class);
     }
 
     @Override
-    public Dto.Settings updateSettings(long telegramId, Map<String, Object> changes) {
-        return call("POST", "/api/v1/notifications/settings", Map.of("telegram_id", telegramId), changes,
-                Dto.Settings.class);
+    public Notifications.Settings updateSettings(long telegramId, Map<String, Object> changes) {
+        return call("POST", Notifications.PATH + Notifications.SETTINGS, Map.of("telegram_id", telegramId), changes,
+                Notifications.Settings.class);
     }
 
     @Override
-    public Dto.TestQueued sendTest(long telegramId, String type) {
-        return call("POST", "/api/v1/notifications/test", Map.of("telegram_id", telegramId, "type", type), null,
-                Dto.TestQueued.class);
+    public Notifications.TestQueued sendTest(long telegramId, String type) {
+        return call("POST", Notifications.PATH + Notifications.TEST, Map.of("telegram_id", telegramId, "type", type), null,
+                Notifications.TestQueued.class);
     }
 
     @Override
-    public List<Dto.Dashboard> dashboard(long telegramId) {
-        return blocks("/api/v1/bot/dashboard", Map.of("telegram_id", telegramId), Dto.Dashboard.class);
+    public List<Insights.Dashboard> dashboard(long telegramId) {
+        return blocks(Insights.PATH + Insights.DASHBOARD, Map.of("telegram_id", telegramId), Insights.Dashboard.class);
     }
 
     @Override
-    public List<Dto.Orders> orders(long telegramId, String status, int limit, int offset) {
+    public List<Insights.Orders> orders(long telegramId, String status, int limit, int offset) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("telegram_id", telegramId);
         if (status != null) {
@@ -109,46 +115,46 @@ public final class HttpServerClient implements ServerClient {
         }
         query.put("limit", limit);
         query.put("offset", offset);
-        return blocks("/api/v1/bot/orders/recent", query, Dto.Orders.class);
+        return blocks(Insights.PATH + Insights.RECENT_ORDERS, query, Insights.Orders.class);
     }
 
     @Override
-    public List<Dto.Stocks> criticalStocks(long telegramId) {
-        return blocks("/api/v1/bot/stocks/critical", Map.of("telegram_id", telegramId), Dto.Stocks.class);
+    public List<Insights.Stocks> criticalStocks(long telegramId) {
+        return blocks(Insights.PATH + Insights.CRITICAL_STOCKS, Map.of("telegram_id", telegramId), Insights.Stocks.class);
     }
 
     @Override
-    public List<Dto.Reviews> reviews(long telegramId) {
-        return blocks("/api/v1/bot/reviews/summary", Map.of("telegram_id", telegramId), Dto.Reviews.class);
+    public List<Insights.Reviews> reviews(long telegramId) {
+        return blocks(Insights.PATH + Insights.REVIEW_SUMMARY, Map.of("telegram_id", telegramId), Insights.Reviews.class);
     }
 
     @Override
-    public List<Dto.Analytics> analytics(long telegramId, String period) {
-        return blocks("/api/v1/bot/analytics/sales", Map.of("telegram_id", telegramId, "period", period),
-                Dto.Analytics.class);
+    public List<Insights.Analytics> analytics(long telegramId, String period) {
+        return blocks(Insights.PATH + Insights.SALES_ANALYTICS, Map.of("telegram_id", telegramId, "period", period),
+                Insights.Analytics.class);
     }
 
     @Override
-    public List<Dto.SyncStarted> startSync(long telegramId) {
-        return blockList(call("POST", "/api/v1/bot/sync/start", Map.of("telegram_id", telegramId), null,
-                JsonNode.class), Dto.SyncStarted.class);
+    public List<Syncs.Started> startSync(long telegramId) {
+        return blockList(call("POST", Syncs.PATH + Syncs.START, Map.of("telegram_id", telegramId), null,
+                JsonNode.class), Syncs.Started.class);
     }
 
     @Override
-    public List<Dto.SyncStatus> syncStatus(long telegramId) {
-        return blocks("/api/v1/bot/sync/status", Map.of("telegram_id", telegramId), Dto.SyncStatus.class);
+    public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
+        return blocks(Syncs.PATH + Syncs.STATUS, Map.of("telegram_id", telegramId), Syncs.CabinetStatus.class);
     }
 
     @Override
-    public List<Dto.Notification> pending(int limit, Duration wait, Duration lease) {
+    public List<Notifications.Item> pending(int limit, Duration wait, Duration lease) {
         Map<String, Object> query = Map.of("limit", limit, "wait", wait.toSeconds(), "lease", lease.toSeconds());
-        return call("GET", "/api/v1/notifications/pending", query, null, Dto.Pending.class, wait.plus(TIMEOUT))
+        return call("GET", Notifications.PATH + Notifications.PENDING, query, null, Notifications.Pending.class, wait.plus(TIMEOUT))
                 .items();
     }
 
     @Override
-    public void ack(Dto.Ack ack) {
-        call("POST", "/api/v1/notifications/ack", Map.of(), ack, JsonNode.class);
+    public void ack(Notifications.Ack ack) {
+        call("POST", Notifications.PATH + Notifications.ACK, Map.of(), ack, JsonNode.class);
     }
 
     private <T> List<T> blocks(String path, Map<String, Object> query, Class<T> type) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.bot.server.Dto;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.TelegramMessenger;
 import ru.wbassist.bot.testing.FakeServer;
@@ -155,9 +155,9 @@ class DeliveryEngineTest {
     void blockedUserIsReportedAndTheirItemsFailPermanently() {
         startEmulator(30);
         emulator.block(7);
-        Dto.Notification toBlocked = queueText(7);
-        Dto.Notification second = queueText(7);
-        Dto.Notification toOther = queueText(8);
+        Notifications.Item toBlocked = queueText(7);
+        Notifications.Item second = queueText(7);
+        Notifications.Item toOther = queueText(8);
         startEngine(28, Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(server.item(toOther.id()).status)
@@ -174,9 +174,9 @@ class DeliveryEngineTest {
     void photoCardsGoAsPhotosAndFallBackToTextWhenTelegramRefusesThePhotoOrCaption() {
         startEmulator(30);
         emulator.makeUnfetchable("https://basket-01.wbbasket.ru/dead/1.webp");
-        Dto.Notification card = server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
-        Dto.Notification dead = server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
-        Dto.Notification longCaption = server.queue(5, "<b>Отзыв</b> #n3 " + "x".repeat(1100),
+        Notifications.Item card = server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
+        Notifications.Item dead = server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
+        Notifications.Item longCaption = server.queue(5, "<b>Отзыв</b> #n3 " + "x".repeat(1100),
                 "https://basket-01.wbbasket.ru/vol1/2.webp");
         startEngine(28, Duration.ofSeconds(60));
 
@@ -221,8 +221,8 @@ class DeliveryEngineTest {
     @Test
     void aDeliveryTheLastRunJournaledButNeverAckedIsAckedNotSentAgain(@TempDir Path dir) throws Exception {
         startEmulator(30);
-        Dto.Notification sentBeforeTheKill = queueText(1);
-        Dto.Notification neverSent = queueText(1);
+        Notifications.Item sentBeforeTheKill = queueText(1);
+        Notifications.Item neverSent = queueText(1);
         // the previous run: Telegram accepted the first, the journal has it, then the process died before the ack
         Path journal = dir.resolve("bot-delivered.journal");
         Files.writeString(journal, sentBeforeTheKill.id() + "," + Instant.now().toEpochMilli() + "\n" + "12");
@@ -253,7 +253,7 @@ class DeliveryEngineTest {
     @Test
     void aMessageTelegramRejectsIsReportedAsARetryableFailure() {
         startEmulator(30);
-        Dto.Notification broken = server.queue(5, "<b>unclosed", null);
+        Notifications.Item broken = server.queue(5, "<b>unclosed", null);
         startEngine(28, Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(server.item(broken.id()).status));
@@ -281,7 +281,7 @@ class DeliveryEngineTest {
     }
 
     /** The text names the id so the test can count deliveries per notification at the emulator. */
-    private Dto.Notification queueText(long user) {
+    private Notifications.Item queueText(long user) {
         return server.queue(user, "🛒 <b>Новый заказ</b> · #n{id}", null);
     }
 

@@ -1,7 +1,6 @@
 package ru.wbassist.bot.delivery;
 
 import org.junit.jupiter.api.Test;
-import ru.wbassist.bot.server.Dto;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import ru.wbassist.api.Notifications;
 
 /** The scheduler against a fake clock: what it lets start, and when. */
 class FairSchedulerTest {
@@ -27,14 +28,14 @@ class FairSchedulerTest {
     @Test
     void chatsAreServedRoundRobinWithOneMessageInFlightPerChat() {
         FairScheduler scheduler = scheduler(1000, 0, 100);
-        Dto.Notification a1 = item(1);
-        Dto.Notification a2 = item(1);
-        Dto.Notification a3 = item(1);
-        Dto.Notification b1 = item(2);
-        Dto.Notification c1 = item(3);
+        Notifications.Item a1 = item(1);
+        Notifications.Item a2 = item(1);
+        Notifications.Item a3 = item(1);
+        Notifications.Item b1 = item(2);
+        Notifications.Item c1 = item(3);
         List.of(a1, a2, a3, b1, c1).forEach(scheduler::offer);
 
-        List<Dto.Notification> taken = new ArrayList<>();
+        List<Notifications.Item> taken = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             advance(MS);
             taken.add(scheduler.poll());
@@ -52,9 +53,9 @@ class FairSchedulerTest {
     @Test
     void aChatsNextSendStartsOneIntervalAfterThePreviousStartNotAfterItsCompletion() {
         FairScheduler scheduler = scheduler(1000, SECOND, 100);
-        Dto.Notification first = item(1);
-        Dto.Notification second = item(1);
-        Dto.Notification third = item(1);
+        Notifications.Item first = item(1);
+        Notifications.Item second = item(1);
+        Notifications.Item third = item(1);
         List.of(first, second, third).forEach(scheduler::offer);
 
         assertThat(scheduler.poll()).isEqualTo(first);
@@ -84,7 +85,7 @@ class FairSchedulerTest {
         // the dispatcher looks every millisecond, but after every 20th send it stalls for 80 ms (2.3 slots): a busy
         // CPU, a GC pause. Catching up the missed slots then would put 31 starts in some second, were it not capped
         while (scheduler.queued() > 0) {
-            Dto.Notification item = scheduler.poll();
+            Notifications.Item item = scheduler.poll();
             if (item != null) {
                 starts.add(clock.get() - begin);
                 scheduler.sent(item.telegramId());
@@ -142,7 +143,7 @@ class FairSchedulerTest {
             while (!onTheWire.isEmpty() && onTheWire.peek()[0] <= clock.get()) {
                 scheduler.sent(onTheWire.poll()[1]);
             }
-            Dto.Notification item = scheduler.poll();
+            Notifications.Item item = scheduler.poll();
             if (item == null) {
                 advance(MS);
                 continue;
@@ -168,7 +169,7 @@ class FairSchedulerTest {
     @Test
     void aDeliveredIdIsRefusedForAWhileAfterItsAck() {
         FairScheduler scheduler = scheduler(1000, 0, 100);
-        Dto.Notification item = item(1);
+        Notifications.Item item = item(1);
 
         assertThat(scheduler.offer(item)).isTrue();
         scheduler.poll();
@@ -187,7 +188,7 @@ class FairSchedulerTest {
         FairScheduler scheduler = scheduler(1000, 0, 2);
         assertThat(scheduler.offer(item(1))).isTrue();
         assertThat(scheduler.offer(item(1))).isTrue();
-        Dto.Notification third = item(1);
+        Notifications.Item third = item(1);
         assertThat(scheduler.offer(third)).as("left to come back from the server later").isFalse();
         assertThat(scheduler.offer(item(2))).isTrue();
 
@@ -198,7 +199,7 @@ class FairSchedulerTest {
     @Test
     void aFailedIdMayComeBackAtOnceForItsRetry() {
         FairScheduler scheduler = scheduler(1000, 0, 100);
-        Dto.Notification item = item(1);
+        Notifications.Item item = item(1);
         scheduler.offer(item);
         scheduler.poll();
         scheduler.sent(1);
@@ -210,12 +211,12 @@ class FairSchedulerTest {
     @Test
     void retryLaterPutsTheItemBackAtTheHeadOfItsChatForRetryAfter() {
         FairScheduler scheduler = scheduler(1000, SECOND, 100);
-        Dto.Notification first = item(1);
-        Dto.Notification second = item(1);
+        Notifications.Item first = item(1);
+        Notifications.Item second = item(1);
         scheduler.offer(first);
         scheduler.offer(second);
 
-        Dto.Notification taken = scheduler.poll();
+        Notifications.Item taken = scheduler.poll();
         advance(100 * MS);
         scheduler.retryLater(taken, 3 * SECOND);
 
@@ -260,7 +261,7 @@ class FairSchedulerTest {
         return max;
     }
 
-    private Dto.Notification item(long chat) {
-        return new Dto.Notification(nextId++, chat, 5L, "new_order", "text", null, null, 0, 1);
+    private Notifications.Item item(long chat) {
+        return new Notifications.Item(nextId++, chat, 5L, "new_order", "text", null, null, 0, 1);
     }
 }

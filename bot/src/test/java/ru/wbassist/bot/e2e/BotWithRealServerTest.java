@@ -4,9 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
@@ -64,7 +65,7 @@ class BotWithRealServerTest {
     @Test
     void startConnectAndEveryReportAgainstTheRealServer() {
         assertThat(say("/start").text()).contains("Здравствуйте, Ольга").contains("/connect");
-        Dto.User user = client.user(CHAT);
+        Users.User user = client.user(CHAT);
         assertThat(user).isNotNull();
         assertThat(user.firstName()).isEqualTo("Ольга");
         assertThat(user.language()).isEqualTo("ru");
@@ -75,7 +76,7 @@ class BotWithRealServerTest {
         assertThat(actions.get(2).method()).isEqualTo("deleteMessage");
         assertThat(actions.get(2).messageId()).isEqualTo(keyMessage);
         assertThat(actions.get(3).text()).startsWith("✅ Кабинет <b>");
-        List<Dto.Cabinet> cabinets = client.cabinets(CHAT);
+        List<Cabinets.Cabinet> cabinets = client.cabinets(CHAT);
         assertThat(cabinets).hasSize(1);
         assertThat(actions.get(3).text()).contains(cabinets.getFirst().name());
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.BotConfig;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
@@ -88,7 +88,7 @@ class DeliveryBenchmarkTest {
     private static String flood(HttpServerClient client, TelegramEmulator telegram, long firstUser, int users,
                                 int perUser) throws Exception {
         for (long user = firstUser; user < firstUser + users; user++) {
-            client.register(new Dto.Registration(user, null, "User " + user, null, "ru"));
+            client.register(new Users.Registration(user, null, "User " + user, null, "ru"));
             for (int i = 0; i < perUser; i++) {
                 client.sendTest(user, "new_order");
             }

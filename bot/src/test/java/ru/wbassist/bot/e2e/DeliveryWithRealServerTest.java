@@ -7,9 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
@@ -140,7 +141,7 @@ class DeliveryWithRealServerTest {
         String queryId = telegram.injectCallback(51, menu.messageId(), "set:rev").at("/callback_query/id").asText();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(queryId).isPresent());
-        Dto.Settings settings = client.settings(51);
+        Notifications.Settings settings = client.settings(51);
         assertThat(settings.negativeReviewsEnabled()).isFalse();
         assertThat(telegram.sent(51).getLast().text()).contains("Негативные отзывы: <b>выкл</b>");
 
@@ -151,7 +152,7 @@ class DeliveryWithRealServerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(pressed).isPresent());
             assertThat(telegram.callbackAnswer(pressed)).as("set:%s", option).contains("✅ Сохранено");
         }
-        Dto.Settings changed = client.settings(51);
+        Notifications.Settings changed = client.settings(51);
         assertThat(changed.quietHoursStart()).isEqualTo("22:00");
         assertThat(changed.quietHoursEnd()).isEqualTo("08:00");
         assertThat(changed.groupingEnabled()).isTrue();
@@ -251,7 +252,7 @@ class DeliveryWithRealServerTest {
     }
 
     private void register(long telegramId) {
-        client.register(new Dto.Registration(telegramId, "user" + telegramId, "User " + telegramId, null, "ru"));
+        client.register(new Users.Registration(telegramId, "user" + telegramId, "User " + telegramId, null, "ru"));
     }
 
     private long status(String status) {

@@ -1,8 +1,12 @@
 package ru.wbassist.bot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Users;
 import ru.wbassist.api.ApiJson;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
@@ -10,7 +14,7 @@ import ru.wbassist.bot.server.ServerException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,25 +36,25 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FakeServer implements ServerClient {
 
     public static final String BAD_KEY = "bad-key";
-    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 27, 9, 30, 0, 0, ZoneOffset.ofHours(3));
+    private static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
 
     /** A queued notification and what happened to it. */
     public static final class Item {
-        public final Dto.Notification notification;
+        public final Notifications.Item notification;
         public String status = "pending";
         public long leasedUntil;
         public int attempts;
         public String lastError;
         public int deliveredAcks;
 
-        Item(Dto.Notification notification) {
+        Item(Notifications.Item notification) {
             this.notification = notification;
         }
     }
 
     private final ObjectMapper json = ApiJson.clientMapper();
-    private final Map<Long, Dto.User> users = new ConcurrentHashMap<>();
-    private final Map<Long, List<Dto.Cabinet>> cabinets = new ConcurrentHashMap<>();
+    private final Map<Long, Users.User> users = new ConcurrentHashMap<>();
+    private final Map<Long, List<Cabinets.Cabinet>> cabinets = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> settings = new ConcurrentHashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -63,11 +67,11 @@ public final class FakeServer implements ServerClient {
     // ---- test controls
 
     /** Queues a notification like the server's event detection would; "{id}" in the text becomes its id. */
-    public Dto.Notification queue(long telegramId, String text, String imageUrl) {
+    public Notifications.Item queue(long telegramId, String text, String imageUrl) {
         lock.lock();
         try {
             long id = nextId.getAndIncrement();
-            Dto.Notification notification = new Dto.Notification(id, telegramId, 5L, "new_order",
+            Notifications.Item notification = new Notifications.Item(id, telegramId, 5L, "new_order",
                     text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1);
             items.put(id, new Item(notification));
             added.signalAll();
@@ -120,17 +124,17 @@ public final class FakeServer implements ServerClient {
     // ---- users and cabinets
 
     @Override
-    public Dto.User register(Dto.Registration r) {
+    public Users.User register(Users.Registration r) {
         call("register");
         blocked.remove(r.telegramId());
-        Dto.User user = new Dto.User(r.telegramId(), r.username(), r.firstName(), r.lastName(), r.language(), false);
+        Users.User user = new Users.User(r.telegramId(), r.username(), r.firstName(), r.lastName(), r.language(), NOW, false);
         users.put(r.telegramId(), user);
         settings.computeIfAbsent(r.telegramId(), id -> defaults()).put("language", r.language());
         return user;
     }
 
     @Override
-    public Dto.User user(long telegramId) {
+    public Users.User user(long telegramId) {
         call("user");
         return users.get(telegramId);
     }
@@ -149,18 +153,18 @@ public final class FakeServer implements ServerClient {
     }
 
     @Override
-    public Dto.CabinetConnection connectCabinet(long telegramId, String apiKey, String name) {
+    public Cabinets.Connected connectCabinet(long telegramId, String apiKey, String name) {
         call("connectCabinet");
         if (BAD_KEY.equals(apiKey)) {
             throw new ServerException(400, "bad_request", "WB rejected the key: 401 Unauthorized");
         }
-        Dto.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name);
+        Cabinets.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name);
         cabinets.computeIfAbsent(telegramId, id -> new ArrayList<>()).add(cabinet);
-        return new Dto.CabinetConnection(cabinet, false);
+        return new Cabinets.Connected(cabinet, false);
     }
 
     @Override
-    public List<Dto.Cabinet> cabinets(long telegramId) {
+    public List<Cabinets.Cabinet> cabinets(long telegramId) {
         call("cabinets");
         return List.copyOf(cabinets.getOrDefault(telegramId, List.of()));
     }
@@ -174,67 +178,67 @@ public final class FakeServer implements ServerClient {
     // ---- settings
 
     @Override
-    public Dto.Settings settings(long telegramId) {
+    public Notifications.Settings settings(long telegramId) {
         call("settings");
-        return json.convertValue(settings.computeIfAbsent(telegramId, id -> defaults()), Dto.Settings.class);
+        return json.convertValue(settings.computeIfAbsent(telegramId, id -> defaults()), Notifications.Settings.class);
     }
 
     @Override
-    public Dto.Settings updateSettings(long telegramId, Map<String, Object> changes) {
+    public Notifications.Settings updateSettings(long telegramId, Map<String, Object> changes) {
         call("updateSettings " + new java.util.TreeMap<>(changes));
         Map<String, Object> stored = settings.computeIfAbsent(telegramId, id -> defaults());
         stored.putAll(changes);
-        return json.convertValue(stored, Dto.Settings.class);
+        return json.convertValue(stored, Notifications.Settings.class);
     }
 
     @Override
-    public Dto.TestQueued sendTest(long telegramId, String type) {
+    public Notifications.TestQueued sendTest(long telegramId, String type) {
         call("sendTest " + type);
-        Dto.Notification queued = queue(telegramId, "🧪 <b>Тест</b>: " + type, null);
-        return new Dto.TestQueued(queued.id(), type);
+        Notifications.Item queued = queue(telegramId, "🧪 <b>Тест</b>: " + type, null);
+        return new Notifications.TestQueued(queued.id(), type);
     }
 
     // ---- read API: one cabinet's worth of plausible data
 
     @Override
-    public List<Dto.Dashboard> dashboard(long telegramId) {
+    public List<Insights.Dashboard> dashboard(long telegramId) {
         call("dashboard");
-        return perCabinet(telegramId, c -> new Dto.Dashboard(c.id(), c.name(), NOW, money(12, "15470.50"),
-                money(9, "11200"), money(4, "5200"), money(1, "990"), money(2, "1800"), 3, 1, 4.62, 2));
+        return perCabinet(telegramId, c -> new Insights.Dashboard(c.id(), c.name(), NOW, money(12, "15470.50"),
+                money(9, "11200"), money(4, "5200"), money(1, "990"), money(2, "1800"), 3, 1, new BigDecimal("4.62"), 2));
     }
 
     @Override
-    public List<Dto.Orders> orders(long telegramId, String status, int limit, int offset) {
+    public List<Insights.Orders> orders(long telegramId, String status, int limit, int offset) {
         call("orders " + status + " " + limit + " " + offset);
         int total = 12;
         return perCabinet(telegramId, c -> {
-            List<Dto.Order> page = new ArrayList<>();
+            List<Insights.OrderLine> page = new ArrayList<>();
             for (int i = offset; i < Math.min(total, offset + limit); i++) {
-                page.add(new Dto.Order("srid-" + i, 1000 + i, "Платье <летнее> №" + (i + 1), null, "ART-" + i, "M",
+                page.add(new Insights.OrderLine("srid-" + i, 1000 + i, "Платье <летнее> №" + (i + 1), null, "ART-" + i, "M",
                         new BigDecimal("2500"), new BigDecimal("1990"), "Коледино", "Москва",
-                        status == null ? "active" : status, NOW.minusHours(i), null));
+                        status == null ? "active" : status, NOW.minus(Duration.ofHours(i)), null));
             }
-            return new Dto.Orders(c.id(), c.name(), total, page);
+            return new Insights.Orders(c.id(), c.name(), total, page);
         });
     }
 
     @Override
-    public List<Dto.Stocks> criticalStocks(long telegramId) {
+    public List<Insights.Stocks> criticalStocks(long telegramId) {
         call("criticalStocks");
-        return perCabinet(telegramId, c -> new Dto.Stocks(c.id(), c.name(), 5, List.of(new Dto.StockProduct(42,
-                "Футболка & шорты", "TS-1", null, 3, List.of(new Dto.WarehouseStock("Коледино", 3, 1, 0)), 14, 1.5))));
+        return perCabinet(telegramId, c -> new Insights.Stocks(c.id(), c.name(), 5, List.of(new Insights.CriticalProduct(42,
+                "Футболка & шорты", "TS-1", null, 3, List.of(new Insights.Warehouse("Коледино", 3, 1, 0)), 14, new BigDecimal("1.5")))));
     }
 
     @Override
-    public List<Dto.Reviews> reviews(long telegramId) {
+    public List<Insights.Reviews> reviews(long telegramId) {
         call("reviews");
-        return perCabinet(telegramId, c -> new Dto.Reviews(c.id(), c.name(), 120, 4.62,
-                Map.of("1", 3, "2", 2, "3", 5, "4", 20, "5", 90), 4, List.of(new Dto.Review("r1", 42,
+        return perCabinet(telegramId, c -> new Insights.Reviews(c.id(), c.name(), 120, new BigDecimal("4.62"),
+                Map.of("1", 3L, "2", 2L, "3", 5L, "4", 20L, "5", 90L), 4, List.of(new Insights.Review("r1", 42,
                 "Футболка", 1, "Пришло <не то>, размер мал", null, null, "Анна", NOW, false))));
     }
 
     @Override
-    public List<Dto.Analytics> analytics(long telegramId, String period) {
+    public List<Insights.Analytics> analytics(long telegramId, String period) {
         call("analytics " + period);
         int days = switch (period) {
             case "1d" -> 1;
@@ -243,42 +247,42 @@ public final class FakeServer implements ServerClient {
             default -> 7;
         };
         return perCabinet(telegramId, c -> {
-            List<Dto.Day> series = new ArrayList<>();
+            List<Insights.DayFigures> series = new ArrayList<>();
             for (int i = days - 1; i >= 0; i--) {
-                series.add(new Dto.Day(LocalDate.of(2026, 11, 27).minusDays(i), money(10 + i % 5, "12000"),
+                series.add(new Insights.DayFigures(LocalDate.of(2026, 11, 27).minusDays(i), money(10 + i % 5, "12000"),
                         money(6 + i % 3, "7000"), money(1, "900"), money(1, "1000")));
             }
-            return new Dto.Analytics(c.id(), c.name(), period, series, new Dto.Totals(money(days * 12, "150000"),
-                    money(days * 7, "90000"), money(days, "9000"), money(days, "10000")), 0.78,
-                    List.of(new Dto.TopProduct(42, "Футболка", 30, new BigDecimal("45000"))));
+            return new Insights.Analytics(c.id(), c.name(), period, series, new Insights.Totals(money(days * 12, "150000"),
+                    money(days * 7, "90000"), money(days, "9000"), money(days, "10000")), new BigDecimal("0.78"),
+                    List.of(new Insights.TopProduct(42, "Футболка", 30, new BigDecimal("45000"))));
         });
     }
 
     @Override
-    public List<Dto.SyncStarted> startSync(long telegramId) {
+    public List<Syncs.Started> startSync(long telegramId) {
         call("startSync");
-        return perCabinet(telegramId, c -> new Dto.SyncStarted(c.id(), "started"));
+        return perCabinet(telegramId, c -> new Syncs.Started(c.id(), "started"));
     }
 
     @Override
-    public List<Dto.SyncStatus> syncStatus(long telegramId) {
+    public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
         call("syncStatus");
-        return perCabinet(telegramId, c -> new Dto.SyncStatus(c.id(), c.name(), true, NOW.plusMinutes(10), List.of(
-                new Dto.DataSetStatus("orders", "success", NOW, NOW, 120, null),
-                new Dto.DataSetStatus("feedbacks", "running", NOW, null, null, null))));
+        return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), true, NOW.plus(Duration.ofMinutes(10)), List.of(
+                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null),
+                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null))));
     }
 
     // ---- delivery
 
     @Override
-    public List<Dto.Notification> pending(int limit, Duration wait, Duration lease) {
+    public List<Notifications.Item> pending(int limit, Duration wait, Duration lease) {
         call("pending");
         long deadline = System.nanoTime() + wait.toNanos();
         lock.lock();
         try {
             while (true) {
                 long now = System.nanoTime();
-                List<Dto.Notification> leased = new ArrayList<>();
+                List<Notifications.Item> leased = new ArrayList<>();
                 for (Item item : items.values()) {
                     boolean free = "pending".equals(item.status)
                             || ("leased".equals(item.status) && item.leasedUntil <= now);
@@ -303,16 +307,16 @@ public final class FakeServer implements ServerClient {
     }
 
     @Override
-    public void ack(Dto.Ack ack) {
+    public void ack(Notifications.Ack ack) {
         call("ack");
         lock.lock();
         try {
-            for (Dto.Delivered delivered : ack.delivered()) {
+            for (Notifications.Delivered delivered : ack.delivered()) {
                 Item item = items.get(delivered.id());
                 item.status = "delivered";
                 item.deliveredAcks++;
             }
-            for (Dto.Failed failed : ack.failed()) {
+            for (Notifications.Failed failed : ack.failed()) {
                 Item item = items.get(failed.id());
                 item.attempts++;
                 item.lastError = failed.error();
@@ -333,18 +337,18 @@ public final class FakeServer implements ServerClient {
         calls.add(name);
     }
 
-    private <T> List<T> perCabinet(long telegramId, java.util.function.Function<Dto.Cabinet, T> block) {
+    private <T> List<T> perCabinet(long telegramId, java.util.function.Function<Cabinets.Cabinet, T> block) {
         return cabinets.getOrDefault(telegramId, List.of()).stream().map(block).toList();
     }
 
-    private static Dto.CountSum money(int count, String sum) {
-        return new Dto.CountSum(count, new BigDecimal(sum));
+    private static Insights.Tally money(int count, String sum) {
+        return new Insights.Tally(count, new BigDecimal(sum));
     }
 
     private final AtomicInteger cabinetIds = new AtomicInteger(5);
 
-    private Dto.Cabinet cabinet(String name) {
-        return new Dto.Cabinet(cabinetIds.getAndIncrement(), name, "owner", true, true, null, NOW, "success");
+    private Cabinets.Cabinet cabinet(String name) {
+        return new Cabinets.Cabinet(cabinetIds.getAndIncrement(), name, "owner", NOW, true, null, true, null, NOW, "success");
     }
 
     private static Map<String, Object> defaults() {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Routes;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -17,7 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,6 @@ import java.util.StringJoiner;
 public final class HttpAdminApi implements AdminApi {
 
     private static final String SECRET_HEADER = "X-API-SECRET-KEY";
-    private static final String ADMIN = "/api/v1/admin";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI baseUri;
@@ -44,33 +46,33 @@ public final class HttpAdminApi implements AdminApi {
     }
 
     @Override
-    public Overview overview() {
-        return get(ADMIN + "/overview", Map.of(), new TypeReference<>() { });
+    public Admin.Overview overview() {
+        return get(Admin.PATH + Admin.OVERVIEW, Map.of(), new TypeReference<>() { });
     }
 
     @Override
-    public Page<CabinetSummary> cabinets(String nameContains, int limit, int offset) {
+    public Admin.Page<Admin.CabinetRow> cabinets(String nameContains, int limit, int offset) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", nameContains == null || nameContains.isBlank() ? null : nameContains);
         params.put("limit", limit);
         params.put("offset", offset);
-        return get(ADMIN + "/cabinets", params, new TypeReference<Page<CabinetSummary>>() { });
+        return get(Admin.PATH + Admin.CABINETS, params, new TypeReference<Admin.Page<Admin.CabinetRow>>() { });
     }
 
     @Override
-    public List<CabinetUser> cabinetUsers(long cabinetId) {
-        Items<CabinetUser> items = get(ADMIN + "/cabinets/" + cabinetId + "/users", Map.of(), new TypeReference<>() { });
-        return items.items();
+    public List<Admin.Member> cabinetUsers(long cabinetId) {
+        return get(Routes.expand(Admin.PATH + Admin.CABINET_USERS, cabinetId), Map.of(),
+                new TypeReference<Admin.Members>() { }).items();
     }
 
     @Override
     public void startSync(long cabinetId) {
-        send(HttpRequest.newBuilder(uri(ADMIN + "/cabinets/" + cabinetId + "/sync", Map.of()))
+        send(HttpRequest.newBuilder(uri(Routes.expand(Admin.PATH + Admin.CABINET_SYNC, cabinetId), Map.of()))
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     @Override
-    public Page<SyncLogEntry> syncLogs(SyncLogQuery query) {
+    public Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cabinet_id", query.cabinetId());
         params.put("data_set", query.dataSet());
@@ -79,11 +81,11 @@ public final class HttpAdminApi implements AdminApi {
         params.put("to", query.to());
         params.put("limit", query.limit());
         params.put("offset", query.offset());
-        return get(ADMIN + "/sync-logs", params, new TypeReference<Page<SyncLogEntry>>() { });
+        return get(Admin.PATH + Admin.SYNC_LOGS, params, new TypeReference<Admin.Page<Admin.SyncLogEntry>>() { });
     }
 
     @Override
-    public Page<NotificationRecord> notifications(NotificationQuery query) {
+    public Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("telegram_id", query.telegramId());
         params.put("cabinet_id", query.cabinetId());
@@ -93,31 +95,30 @@ public final class HttpAdminApi implements AdminApi {
         params.put("to", query.to());
         params.put("limit", query.limit());
         params.put("offset", query.offset());
-        return get(ADMIN + "/notifications", params, new TypeReference<Page<NotificationRecord>>() { });
+        return get(Admin.PATH + Admin.NOTIFICATIONS, params, new TypeReference<Admin.Page<Admin.NotificationEntry>>() { });
     }
 
     @Override
-    public Page<AdminUser> users(int limit, int offset) {
+    public Admin.Page<Admin.UserRow> users(int limit, int offset) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
-        return get(ADMIN + "/users", params, new TypeReference<Page<AdminUser>>() { });
+        return get(Admin.PATH + Admin.USERS, params, new TypeReference<Admin.Page<Admin.UserRow>>() { });
     }
 
     @Override
-    public TestSendResult sendTestNotification(long telegramId, String type) {
-        return parse(send(testNotification(telegramId, type, "")), new TypeReference<>() { });
+    public Notifications.TestQueued sendTestNotification(long telegramId, String type) {
+        return parse(send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION, telegramId), type)), new TypeReference<>() { });
     }
 
     @Override
-    public TestSendPreview previewTestNotification(long telegramId, String type) {
-        return parse(send(testNotification(telegramId, type, "/preview")), new TypeReference<>() { });
+    public Notifications.TestPreview previewTestNotification(long telegramId, String type) {
+        return parse(send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION_PREVIEW, telegramId), type)), new TypeReference<>() { });
     }
 
-    /** The send and its preview: the same POST, the preview one segment further. */
-    private HttpRequest.Builder testNotification(long telegramId, String type, String suffix) {
-        return HttpRequest.newBuilder(uri(ADMIN + "/users/" + telegramId + "/test-notification" + suffix,
-                        Map.of("type", type)))
+    /** The send and its preview: the same POST on two paths. */
+    private HttpRequest.Builder testNotification(String path, String type) {
+        return HttpRequest.newBuilder(uri(path, Map.of("type", type)))
                 .POST(HttpRequest.BodyPublishers.noBody());
     }
 
@@ -126,9 +127,6 @@ public final class HttpAdminApi implements AdminApi {
         return baseUri.toString();
     }
 
-    /** The wrapper of routes that answer {@code {"items":[...]}} without a total. */
-    private record Items<T>(List<T> items) {
-    }
 
     private <T> T get(String path, Map<String, Object> params, TypeReference<T> type) {
         return parse(send(HttpRequest.newBuilder(uri(path, params)).GET()), type);
@@ -196,7 +194,8 @@ public final class HttpAdminApi implements AdminApi {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         params.forEach((name, value) -> {
             if (value != null) {
-                String text = value instanceof OffsetDateTime time ? time.toString() : String.valueOf(value);
+                String text = value instanceof Instant time ? time.atZone(ApiJson.MOSCOW).toOffsetDateTime().toString()
+                        : String.valueOf(value);
                 query.add(name + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
             }
         });

@@ -1,8 +1,8 @@
 package ru.wbassist.console.api;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
 /** Filters and page of GET /api/v1/admin/sync-logs; null means "any". */
-public record SyncLogQuery(Long cabinetId, String dataSet, String status, OffsetDateTime from, OffsetDateTime to,
+public record SyncLogQuery(Long cabinetId, String dataSet, String status, Instant from, Instant to,
                            int limit, int offset) {
 }

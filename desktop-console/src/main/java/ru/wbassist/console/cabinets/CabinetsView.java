@@ -16,8 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
 import ru.wbassist.console.common.ViewSupport;
 
@@ -59,34 +58,34 @@ public final class CabinetsView {
                 ViewSupport.statusLine("cabinetsError", model.activity(), model.usersActivity()));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<CabinetSummary> table = new TableView<>();
+        TableView<Admin.CabinetRow> table = new TableView<>();
         table.setId("cabinetsTable");
-        SortedList<CabinetSummary> sorted = new SortedList<>(model.visibleCabinets());
+        SortedList<Admin.CabinetRow> sorted = new SortedList<>(model.visibleCabinets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(
-                ViewSupport.column("Id", 60, CabinetSummary::id),
-                ViewSupport.column("Name", 230, CabinetSummary::name),
-                ViewSupport.column("Users", 70, CabinetSummary::userCount),
-                ViewSupport.column("Active", 70, CabinetSummary::active, active -> active ? "yes" : "no"),
-                ViewSupport.column("Key", 80, CabinetSummary::keyValid, valid -> valid ? "valid" : "invalid"),
-                ViewSupport.timeColumn("Last sync", CabinetSummary::lastSyncAt),
-                ViewSupport.column("Status", 90, CabinetSummary::lastSyncStatus),
-                ViewSupport.column("Error", 420, CabinetSummary::lastError)));
+                ViewSupport.column("Id", 60, Admin.CabinetRow::id),
+                ViewSupport.column("Name", 230, Admin.CabinetRow::name),
+                ViewSupport.column("Users", 70, Admin.CabinetRow::userCount),
+                ViewSupport.column("Active", 70, Admin.CabinetRow::active, active -> active ? "yes" : "no"),
+                ViewSupport.column("Key", 80, Admin.CabinetRow::keyValid, valid -> valid ? "valid" : "invalid"),
+                ViewSupport.timeColumn("Last sync", Admin.CabinetRow::lastSyncAt),
+                ViewSupport.column("Status", 90, Admin.CabinetRow::lastSyncStatus),
+                ViewSupport.column("Error", 420, Admin.CabinetRow::lastError)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No cabinets match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy cabinet id", c -> String.valueOf(c.id())),
                 new CopyAction<>("Copy error", c -> c.lastError() == null ? "" : c.lastError()));
         ViewSupport.bindSelection(table, model.selectedProperty());
 
-        TableView<CabinetUser> users = new TableView<>(model.selectedUsers());
+        TableView<Admin.Member> users = new TableView<>(model.selectedUsers());
         users.setId("cabinetUsersTable");
         users.getColumns().setAll(List.of(
-                ViewSupport.column("Telegram id", 130, CabinetUser::telegramId),
-                ViewSupport.column("Username", 180, CabinetUser::username, name -> "@" + name),
-                ViewSupport.column("First name", 180, CabinetUser::firstName),
-                ViewSupport.column("Role", 100, CabinetUser::role),
-                ViewSupport.timeColumn("Joined", CabinetUser::joinedAt)));
+                ViewSupport.column("Telegram id", 130, Admin.Member::telegramId),
+                ViewSupport.column("Username", 180, Admin.Member::username, name -> "@" + name),
+                ViewSupport.column("First name", 180, Admin.Member::firstName),
+                ViewSupport.column("Role", 100, Admin.Member::role),
+                ViewSupport.timeColumn("Joined", Admin.Member::joinedAt)));
         users.setPlaceholder(new Label("Select a cabinet to see its users."));
         ViewSupport.copyMenu(users, new CopyAction<>("Copy Telegram id", u -> String.valueOf(u.telegramId())));
         Label usersTitle = new Label();

@@ -9,11 +9,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
-import ru.wbassist.console.api.NotificationTypes;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
 
@@ -33,13 +32,13 @@ public final class CabinetsViewModel {
     private final AdminApi api;
     private final Activity activity;
     private final Activity usersActivity;
-    private final ObservableList<CabinetSummary> all = FXCollections.observableArrayList();
-    private final FilteredList<CabinetSummary> visible = new FilteredList<>(all);
+    private final ObservableList<Admin.CabinetRow> all = FXCollections.observableArrayList();
+    private final FilteredList<Admin.CabinetRow> visible = new FilteredList<>(all);
     private final StringProperty nameFilter = new SimpleStringProperty("");
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ANY_STATUS);
     private final ObservableList<String> statusChoices = FXCollections.observableArrayList();
-    private final ObjectProperty<CabinetSummary> selected = new SimpleObjectProperty<>();
-    private final ObservableList<CabinetUser> selectedUsers = FXCollections.observableArrayList();
+    private final ObjectProperty<Admin.CabinetRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Admin.Member> selectedUsers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
 
     public CabinetsViewModel(AdminApi api, Tasks tasks) {
@@ -47,7 +46,7 @@ public final class CabinetsViewModel {
         this.activity = new Activity(tasks);
         this.usersActivity = new Activity(tasks);
         List<String> statuses = new ArrayList<>(List.of(ANY_STATUS));
-        statuses.addAll(NotificationTypes.SYNC_STATUSES);
+        statuses.addAll(Syncs.STATUSES);
         statuses.add(NEVER_SYNCED);
         statusChoices.setAll(statuses);
         nameFilter.addListener((obs, old, now) -> updateFilter());
@@ -67,7 +66,7 @@ public final class CabinetsViewModel {
 
     /** Starts a sync of the selected cabinet and refreshes the table so its status shows "running". */
     public void syncSelected() {
-        CabinetSummary cabinet = selected.get();
+        Admin.CabinetRow cabinet = selected.get();
         if (cabinet == null) {
             message.set("Select a cabinet first.");
             return;
@@ -87,7 +86,7 @@ public final class CabinetsViewModel {
         });
     }
 
-    private void loadUsers(CabinetSummary cabinet) {
+    private void loadUsers(Admin.CabinetRow cabinet) {
         if (cabinet == null) {
             selectedUsers.clear();
             return;
@@ -98,10 +97,10 @@ public final class CabinetsViewModel {
     private void updateFilter() {
         String text = nameFilter.get() == null ? "" : nameFilter.get().trim().toLowerCase(Locale.ROOT);
         String status = statusFilter.get() == null ? ANY_STATUS : statusFilter.get();
-        Predicate<CabinetSummary> byName = c -> text.isEmpty()
+        Predicate<Admin.CabinetRow> byName = c -> text.isEmpty()
                 || (c.name() != null && c.name().toLowerCase(Locale.ROOT).contains(text))
                 || String.valueOf(c.id()).equals(text);
-        Predicate<CabinetSummary> byStatus = c -> switch (status) {
+        Predicate<Admin.CabinetRow> byStatus = c -> switch (status) {
             case ANY_STATUS -> true;
             case NEVER_SYNCED -> c.lastSyncStatus() == null;
             default -> status.equals(c.lastSyncStatus());
@@ -109,7 +108,7 @@ public final class CabinetsViewModel {
         visible.setPredicate(byName.and(byStatus));
     }
 
-    public ObservableList<CabinetSummary> visibleCabinets() {
+    public ObservableList<Admin.CabinetRow> visibleCabinets() {
         return visible;
     }
 
@@ -129,11 +128,11 @@ public final class CabinetsViewModel {
         return statusChoices;
     }
 
-    public ObjectProperty<CabinetSummary> selectedProperty() {
+    public ObjectProperty<Admin.CabinetRow> selectedProperty() {
         return selected;
     }
 
-    public ObservableList<CabinetUser> selectedUsers() {
+    public ObservableList<Admin.Member> selectedUsers() {
         return selectedUsers;
     }
 

@@ -1,7 +1,7 @@
 package ru.wbassist.console.common;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -17,15 +17,15 @@ public final class MoscowTime {
     private MoscowTime() {
     }
 
-    public static String format(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(ZONE).format(DATE_TIME);
+    public static String format(Instant time) {
+        return time == null ? "" : time.atZone(ZONE).format(DATE_TIME);
     }
 
     public static String formatDay(LocalDate date) {
         return date.format(DAY);
     }
 
-    public static OffsetDateTime startOfDay(LocalDate date) {
-        return date.atStartOfDay(ZONE).toOffsetDateTime();
+    public static Instant startOfDay(LocalDate date) {
+        return date.atStartOfDay(ZONE).toInstant();
     }
 }

@@ -23,7 +23,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.function.Function;
 
 /** The small pieces every view repeats: columns, the status line, copy-id menus, selection sync. */
@@ -52,8 +52,8 @@ public final class ViewSupport {
         return column(title, width, value, String::valueOf);
     }
 
-    public static <T> TableColumn<T, OffsetDateTime> timeColumn(String title, Function<T, OffsetDateTime> value) {
-        TableColumn<T, OffsetDateTime> column = column(title, 152, value, MoscowTime::format);
+    public static <T> TableColumn<T, Instant> timeColumn(String title, Function<T, Instant> value) {
+        TableColumn<T, Instant> column = column(title, 152, value, MoscowTime::format);
         // A constrained table squeezes columns; a cut-off time is useless.
         column.setMinWidth(152);
         return column;

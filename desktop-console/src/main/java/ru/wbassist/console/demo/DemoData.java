@@ -1,19 +1,13 @@
 package ru.wbassist.console.demo;
 
-import ru.wbassist.console.api.AdminUser;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.Overview.DayCount;
-import ru.wbassist.console.api.SyncLogEntry;
-import ru.wbassist.console.api.UserSettings;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Admin.DayCount;
 import ru.wbassist.console.common.MoscowTime;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,9 +19,9 @@ import java.util.Random;
  * A data set for {@link InMemoryAdminApi}: what the admin API would answer about a small, busy installation.
  * {@link #generate} builds the demo one (seeded, so screenshots are stable apart from the clock).
  */
-public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> cabinets,
-                       Map<Long, List<CabinetUser>> members, List<SyncLogEntry> syncLogs,
-                       List<NotificationRecord> notifications, List<DayCount> ordersPerDay) {
+public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.CabinetRow> cabinets,
+                       Map<Long, List<Admin.Member>> members, List<Admin.SyncLogEntry> syncLogs,
+                       List<Admin.NotificationEntry> notifications, List<DayCount> ordersPerDay) {
 
     public static final List<String> DATA_SETS = List.of("orders", "sales", "stocks", "reviews");
 
@@ -37,19 +31,19 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
 
     private static final class Generator {
         private final Instant now;
-        private final OffsetDateTime nowMsk;
+        private final Instant nowMsk;
         private final Random random = new Random(20261127);
-        private final List<AdminUser> users = new ArrayList<>();
-        private final List<CabinetSummary> cabinets = new ArrayList<>();
-        private final Map<Long, List<CabinetUser>> members = new LinkedHashMap<>();
+        private final List<Admin.UserRow> users = new ArrayList<>();
+        private final List<Admin.CabinetRow> cabinets = new ArrayList<>();
+        private final Map<Long, List<Admin.Member>> members = new LinkedHashMap<>();
 
         Generator(Instant now) {
             this.now = now;
-            this.nowMsk = now.atZone(MoscowTime.ZONE).toOffsetDateTime();
+            this.nowMsk = now;
         }
 
         DemoData build() {
-            UserSettings defaults = settings(true, null, null, "ru");
+            Notifications.Settings defaults = settings(true, null, null, "ru");
             user(100001, "anna_shop", "Анна", "Смирнова", defaults, false);
             user(100002, "boris_wb", "Boris", "Klein", settings(true, null, null, "en"), false);
             user(100003, null, "Мария", "Иванова", settings(true, "23:00", "08:00", "ru"), false);
@@ -68,42 +62,43 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
                     notifications(), ordersPerDay());
         }
 
-        private static UserSettings settings(boolean newOrders, String quietStart, String quietEnd, String language) {
-            return new UserSettings(true, newOrders, true, true, true, true, true, quietStart, quietEnd, language);
+        private static Notifications.Settings settings(boolean newOrders, String quietStart, String quietEnd, String language) {
+            return new Notifications.Settings(true, newOrders, true, true, true, true, true, false, 5, 300, 3, 5, quietStart,
+                    quietEnd, language);
         }
 
-        private void user(long telegramId, String username, String firstName, String lastName, UserSettings settings,
+        private void user(long telegramId, String username, String firstName, String lastName, Notifications.Settings settings,
                           boolean blocked) {
-            users.add(new AdminUser(telegramId, username, firstName, lastName, nowMsk.minusDays(40 - users.size() * 5L),
+            users.add(new Admin.UserRow(telegramId, username, firstName, lastName, nowMsk.minus(Duration.ofDays(40 - users.size() * 5L)),
                     blocked, List.of(), settings));
         }
 
         private void cabinet(long id, String name, String status, String error, boolean keyValid, long... telegramIds) {
-            OffsetDateTime lastSync = status == null ? null : nowMsk.minusMinutes(2 + id);
-            cabinets.add(new CabinetSummary(id, name, true, nowMsk.minusDays(30 - id * 4), telegramIds.length, lastSync,
+            Instant lastSync = status == null ? null : nowMsk.minus(Duration.ofMinutes(2 + id));
+            cabinets.add(new Admin.CabinetRow(id, name, true, nowMsk.minus(Duration.ofDays(30 - id * 4)), telegramIds.length, lastSync,
                     status, error, keyValid));
-            List<CabinetUser> cabinetUsers = new ArrayList<>();
+            List<Admin.Member> cabinetUsers = new ArrayList<>();
             for (int i = 0; i < telegramIds.length; i++) {
                 long telegramId = telegramIds[i];
                 String role = i == 0 ? "owner" : "member";
-                AdminUser user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst().orElseThrow();
-                cabinetUsers.add(new CabinetUser(telegramId, user.username(), user.firstName(), role,
-                        nowMsk.minusDays(30 - id * 4 - i)));
-                List<AdminUser.UserCabinet> joined = new ArrayList<>(user.cabinets());
-                joined.add(new AdminUser.UserCabinet(id, name, role));
-                users.set(users.indexOf(user), new AdminUser(user.telegramId(), user.username(), user.firstName(),
+                Admin.UserRow user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst().orElseThrow();
+                cabinetUsers.add(new Admin.Member(telegramId, user.username(), user.firstName(), role,
+                        nowMsk.minus(Duration.ofDays(30 - id * 4 - i))));
+                List<Admin.CabinetLink> joined = new ArrayList<>(user.cabinets());
+                joined.add(new Admin.CabinetLink(id, name, role));
+                users.set(users.indexOf(user), new Admin.UserRow(user.telegramId(), user.username(), user.firstName(),
                         user.lastName(), user.createdAt(), user.botBlocked(), joined, user.settings()));
             }
             members.put(id, List.copyOf(cabinetUsers));
         }
 
         /** A run of every data set of cabinets 1–4 every 30 minutes for two days; cabinet 3 fails since its key died. */
-        private List<SyncLogEntry> syncLogs() {
-            List<SyncLogEntry> logs = new ArrayList<>();
+        private List<Admin.SyncLogEntry> syncLogs() {
+            List<Admin.SyncLogEntry> logs = new ArrayList<>();
             long id = 1;
             for (int run = 96; run >= 0; run--) {
-                OffsetDateTime started = nowMsk.minusMinutes(30L * run + 5);
-                for (CabinetSummary cabinet : cabinets.subList(0, 4)) {
+                Instant started = nowMsk.minus(Duration.ofMinutes(30L * run + 5));
+                for (Admin.CabinetRow cabinet : cabinets.subList(0, 4)) {
                     for (String dataSet : DATA_SETS) {
                         String status = "success";
                         String error = null;
@@ -119,7 +114,7 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
                         }
                         boolean running = run == 0 && cabinet.id() == 1 && dataSet.equals("reviews");
                         int records = status.equals("failed") ? 0 : random.nextInt(dataSet.equals("stocks") ? 400 : 40);
-                        logs.add(new SyncLogEntry(id++, cabinet.id(), cabinet.name(), dataSet, running ? "running" : status,
+                        logs.add(new Admin.SyncLogEntry(id++, cabinet.id(), cabinet.name(), dataSet, running ? "running" : status,
                                 started.plusSeconds(DATA_SETS.indexOf(dataSet) * 3L),
                                 running ? null : started.plusSeconds(DATA_SETS.indexOf(dataSet) * 3L + 2 + random.nextInt(9)),
                                 running ? 0 : records, running ? null : error));
@@ -130,69 +125,69 @@ public record DemoData(Instant now, List<AdminUser> users, List<CabinetSummary> 
         }
 
         /** Two weeks of notifications (numbered at the end) for the users of cabinets 1–4, with the delivery outcomes each user's case gives. */
-        private List<NotificationRecord> notifications() {
-            List<String> eventTypes = List.of(NotificationTypes.NEW_ORDER, NotificationTypes.NEW_ORDER,
-                    NotificationTypes.NEW_ORDER, NotificationTypes.ORDER_BUYOUT, NotificationTypes.ORDER_BUYOUT,
-                    NotificationTypes.ORDER_CANCELLATION, NotificationTypes.ORDER_RETURN,
-                    NotificationTypes.NEGATIVE_REVIEW, NotificationTypes.CRITICAL_STOCK);
-            List<NotificationRecord> records = new ArrayList<>();
+        private List<Admin.NotificationEntry> notifications() {
+            List<String> eventTypes = List.of(Notifications.Types.NEW_ORDER, Notifications.Types.NEW_ORDER,
+                    Notifications.Types.NEW_ORDER, Notifications.Types.ORDER_BUYOUT, Notifications.Types.ORDER_BUYOUT,
+                    Notifications.Types.ORDER_CANCELLATION, Notifications.Types.ORDER_RETURN,
+                    Notifications.Types.NEGATIVE_REVIEW, Notifications.Types.CRITICAL_STOCK);
+            List<Admin.NotificationEntry> records = new ArrayList<>();
             for (int minutesAgo = 14 * 24 * 60; minutesAgo > 0; minutesAgo -= 25 + random.nextInt(60)) {
-                CabinetSummary cabinet = cabinets.get(random.nextInt(4));
+                Admin.CabinetRow cabinet = cabinets.get(random.nextInt(4));
                 String type = eventTypes.get(random.nextInt(eventTypes.size()));
                 SampleTexts.Product product = SampleTexts.PRODUCTS.get(random.nextInt(SampleTexts.PRODUCTS.size()));
-                OffsetDateTime created = nowMsk.minusMinutes(minutesAgo);
-                for (CabinetUser member : members.get(cabinet.id())) {
-                    AdminUser user = users.stream().filter(u -> u.telegramId() == member.telegramId()).findFirst().orElseThrow();
+                Instant created = nowMsk.minus(Duration.ofMinutes(minutesAgo));
+                for (Admin.Member member : members.get(cabinet.id())) {
+                    Admin.UserRow user = users.stream().filter(u -> u.telegramId() == member.telegramId()).findFirst().orElseThrow();
                     records.add(outcome(user, cabinet, type, product, created, minutesAgo));
                 }
             }
-            OffsetDateTime keyDied = nowMsk.minusHours(5);
-            records.add(new NotificationRecord(0, 100003, 3L, NotificationTypes.KEY_INVALID, "sent", null,
-                    SampleTexts.render(NotificationTypes.KEY_INVALID, "ru", "Детская одежда", SampleTexts.PRODUCTS.getFirst(), keyDied),
+            Instant keyDied = nowMsk.minus(Duration.ofHours(5));
+            records.add(new Admin.NotificationEntry(0, 100003, 3L, Notifications.Types.KEY_INVALID, "sent", null,
+                    SampleTexts.render(Notifications.Types.KEY_INVALID, "ru", "Детская одежда", SampleTexts.PRODUCTS.getFirst(), keyDied),
                     null, keyDied, keyDied.plusSeconds(1), 1, null));
-            records.add(new NotificationRecord(0, 100006, 5L, NotificationTypes.KEY_EXPIRING, "pending", null,
-                    SampleTexts.render(NotificationTypes.KEY_EXPIRING, "ru", "Новый магазин", SampleTexts.PRODUCTS.getFirst(), nowMsk),
-                    null, nowMsk.minusMinutes(1), null, 0, null));
+            records.add(new Admin.NotificationEntry(0, 100006, 5L, Notifications.Types.KEY_EXPIRING, "pending", null,
+                    SampleTexts.render(Notifications.Types.KEY_EXPIRING, "ru", "Новый магазин", SampleTexts.PRODUCTS.getFirst(), nowMsk),
+                    null, nowMsk.minus(Duration.ofMinutes(1)), null, 0, null));
             // Ids follow creation, as the server's identity column does.
-            records.sort(Comparator.comparing(NotificationRecord::createdAt));
-            List<NotificationRecord> numbered = new ArrayList<>();
-            for (NotificationRecord r : records) {
-                numbered.add(new NotificationRecord(numbered.size() + 1, r.telegramId(), r.cabinetId(), r.type(), r.status(),
+            records.sort(Comparator.comparing(Admin.NotificationEntry::createdAt));
+            List<Admin.NotificationEntry> numbered = new ArrayList<>();
+            for (Admin.NotificationEntry r : records) {
+                numbered.add(new Admin.NotificationEntry(numbered.size() + 1, r.telegramId(), r.cabinetId(), r.type(), r.status(),
                         r.suppressedReason(), r.text(), r.imageUrl(), r.createdAt(), r.sentAt(), r.attempts(), r.lastError()));
             }
             return numbered;
         }
 
-        private NotificationRecord outcome(AdminUser user, CabinetSummary cabinet, String type,
-                                           SampleTexts.Product product, OffsetDateTime created, int minutesAgo) {
+        private Admin.NotificationEntry outcome(Admin.UserRow user, Admin.CabinetRow cabinet, String type,
+                                           SampleTexts.Product product, Instant created, int minutesAgo) {
             String text = SampleTexts.render(type, user.settings().language(), cabinet.name(), product, created);
-            String image = type.equals(NotificationTypes.NEW_ORDER)
+            String image = type.equals(Notifications.Types.NEW_ORDER)
                     ? "https://basket-12.wbbasket.ru/vol" + product.nmId() / 100000 + "/part" + product.nmId() / 1000
                     + "/" + product.nmId() + "/images/big/1.webp" : null;
             if (user.botBlocked() && minutesAgo < 3 * 24 * 60) {
-                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
+                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
                         image, created, null, 0, null);
             }
-            if (!user.settings().allows(type)) {
-                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
+            if (!(user.settings().notificationsEnabled() && user.settings().wants(type))) {
+                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
                         text, image, created, null, 0, null);
             }
             if (minutesAgo < 8) {
-                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
+                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
                         created, null, 0, null);
             }
             if (random.nextInt(40) == 0) {
-                return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
+                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
                         created, null, 5, "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified");
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
-            return new NotificationRecord(0, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
+            return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
                     created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)), attempts,
                     attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60");
         }
 
         private List<DayCount> ordersPerDay() {
-            LocalDate today = nowMsk.toLocalDate();
+            LocalDate today = LocalDate.ofInstant(nowMsk, MoscowTime.ZONE);
             List<DayCount> days = new ArrayList<>();
             for (int back = 13; back >= 0; back--) {
                 LocalDate day = today.minusDays(back);

@@ -1,26 +1,16 @@
 package ru.wbassist.console.demo;
 
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
-import ru.wbassist.console.api.AdminUser;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.Overview;
-import ru.wbassist.console.api.Page;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.api.SyncLogQuery;
-import ru.wbassist.console.api.TestSendPreview;
-import ru.wbassist.console.api.TestSendResult;
-import ru.wbassist.console.api.UserSettings;
 import ru.wbassist.console.common.MoscowTime;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,12 +31,12 @@ public final class InMemoryAdminApi implements AdminApi {
     private static final String DEFAULT_SYNC_DATA_SET = "orders";
 
     private final Instant now;
-    private final List<AdminUser> users;
-    private final List<CabinetSummary> cabinets;
-    private final Map<Long, List<CabinetUser>> members;
-    private final List<SyncLogEntry> syncLogs;
-    private final List<NotificationRecord> notifications;
-    private final List<Overview.DayCount> ordersPerDay;
+    private final List<Admin.UserRow> users;
+    private final List<Admin.CabinetRow> cabinets;
+    private final Map<Long, List<Admin.Member>> members;
+    private final List<Admin.SyncLogEntry> syncLogs;
+    private final List<Admin.NotificationEntry> notifications;
+    private final List<Admin.DayCount> ordersPerDay;
 
     public InMemoryAdminApi(DemoData data) {
         this.now = data.now();
@@ -59,91 +49,91 @@ public final class InMemoryAdminApi implements AdminApi {
     }
 
     @Override
-    public synchronized Overview overview() {
-        OffsetDateTime dayAgo = at(now.minus(Duration.ofHours(24)));
-        OffsetDateTime weekAgo = at(now.minus(Duration.ofDays(7)));
-        LocalDate firstDay = at(now).toLocalDate().minusDays(13);
+    public synchronized Admin.Overview overview() {
+        Instant dayAgo = now.minus(Duration.ofHours(24));
+        Instant weekAgo = now.minus(Duration.ofDays(7));
+        LocalDate firstDay = LocalDate.ofInstant(now, MoscowTime.ZONE).minusDays(13);
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
-        notifications.stream().filter(n -> !n.createdAt().atZoneSameInstant(MoscowTime.ZONE).toLocalDate().isBefore(firstDay))
-                .forEach(n -> perDay.computeIfAbsent(n.createdAt().atZoneSameInstant(MoscowTime.ZONE).toLocalDate(),
+        notifications.stream().filter(n -> !n.createdAt().atZone(MoscowTime.ZONE).toLocalDate().isBefore(firstDay))
+                .forEach(n -> perDay.computeIfAbsent(n.createdAt().atZone(MoscowTime.ZONE).toLocalDate(),
                         day -> new TreeMap<>()).merge(n.type(), 1L, Long::sum));
-        List<Overview.TypeDayCount> notificationsPerDay = new ArrayList<>();
+        List<Admin.TypeCount> notificationsPerDay = new ArrayList<>();
         perDay.forEach((day, byType) -> byType.forEach((type, count) ->
-                notificationsPerDay.add(new Overview.TypeDayCount(day, type, count))));
+                notificationsPerDay.add(new Admin.TypeCount(day, type, count))));
         long syncFailures = syncLogs.stream()
                 .filter(log -> log.status().equals("failed") && !log.startedAt().isBefore(dayAgo)).count();
-        return new Overview(users.size(), cabinets.size(), stats(dayAgo), stats(weekAgo), syncFailures,
+        return new Admin.Overview(users.size(), cabinets.size(), stats(dayAgo), stats(weekAgo), syncFailures,
                 notificationsPerDay, ordersPerDay);
     }
 
-    private Overview.NotificationStats stats(OffsetDateTime since) {
-        List<NotificationRecord> recent = notifications.stream().filter(n -> !n.createdAt().isBefore(since)).toList();
-        return new Overview.NotificationStats(
-                recent.stream().collect(Collectors.groupingBy(NotificationRecord::status, Collectors.counting())),
-                recent.stream().collect(Collectors.groupingBy(NotificationRecord::type, Collectors.counting())));
+    private Admin.Window stats(Instant since) {
+        List<Admin.NotificationEntry> recent = notifications.stream().filter(n -> !n.createdAt().isBefore(since)).toList();
+        return new Admin.Window(
+                recent.stream().collect(Collectors.groupingBy(Admin.NotificationEntry::status, Collectors.counting())),
+                recent.stream().collect(Collectors.groupingBy(Admin.NotificationEntry::type, Collectors.counting())));
     }
 
     @Override
-    public synchronized Page<CabinetSummary> cabinets(String nameContains, int limit, int offset) {
+    public synchronized Admin.Page<Admin.CabinetRow> cabinets(String nameContains, int limit, int offset) {
         String needle = nameContains == null ? "" : nameContains.toLowerCase(Locale.ROOT);
         return page(cabinets.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparingLong(CabinetSummary::id)), limit, offset);
+                .sorted(Comparator.comparingLong(Admin.CabinetRow::id)), limit, offset);
     }
 
     @Override
-    public synchronized List<CabinetUser> cabinetUsers(long cabinetId) {
+    public synchronized List<Admin.Member> cabinetUsers(long cabinetId) {
         cabinet(cabinetId);
         return members.getOrDefault(cabinetId, List.of());
     }
 
     @Override
     public synchronized void startSync(long cabinetId) {
-        CabinetSummary cabinet = cabinet(cabinetId);
+        Admin.CabinetRow cabinet = cabinet(cabinetId);
         if ("running".equals(cabinet.lastSyncStatus())) {
             throw AdminApiException.forStatus(409, "HTTP 409: a sync of cabinet " + cabinetId + " is already running");
         }
-        OffsetDateTime started = at(current());
-        long id = syncLogs.stream().mapToLong(SyncLogEntry::id).max().orElse(0) + 1;
-        syncLogs.add(new SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
-        cabinets.set(cabinets.indexOf(cabinet), new CabinetSummary(cabinet.id(), cabinet.name(), cabinet.active(),
+        Instant started = current();
+        long id = syncLogs.stream().mapToLong(Admin.SyncLogEntry::id).max().orElse(0) + 1;
+        syncLogs.add(new Admin.SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
+        cabinets.set(cabinets.indexOf(cabinet), new Admin.CabinetRow(cabinet.id(), cabinet.name(), cabinet.active(),
                 cabinet.createdAt(), cabinet.userCount(), started, "running", null, cabinet.keyValid()));
     }
 
     @Override
-    public synchronized Page<SyncLogEntry> syncLogs(SyncLogQuery query) {
-        Predicate<SyncLogEntry> filter = log -> (query.cabinetId() == null || log.cabinetId() == query.cabinetId())
+    public synchronized Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
+        Predicate<Admin.SyncLogEntry> filter = log -> (query.cabinetId() == null || log.cabinetId() == query.cabinetId())
                 && matches(query.dataSet(), log.dataSet()) && matches(query.status(), log.status())
                 && (query.from() == null || !log.startedAt().isBefore(query.from()))
                 && (query.to() == null || log.startedAt().isBefore(query.to()));
         return page(syncLogs.stream().filter(filter)
-                .sorted(Comparator.comparing(SyncLogEntry::startedAt).thenComparing(SyncLogEntry::id).reversed()),
+                .sorted(Comparator.comparing(Admin.SyncLogEntry::startedAt).thenComparing(Admin.SyncLogEntry::id).reversed()),
                 query.limit(), query.offset());
     }
 
     @Override
-    public synchronized Page<NotificationRecord> notifications(NotificationQuery query) {
-        Predicate<NotificationRecord> filter = n -> (query.telegramId() == null || n.telegramId() == query.telegramId())
+    public synchronized Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
+        Predicate<Admin.NotificationEntry> filter = n -> (query.telegramId() == null || n.telegramId() == query.telegramId())
                 && (query.cabinetId() == null || Objects.equals(n.cabinetId(), query.cabinetId()))
                 && matches(query.type(), n.type()) && matches(query.status(), n.status())
                 && (query.from() == null || !n.createdAt().isBefore(query.from()))
                 && (query.to() == null || n.createdAt().isBefore(query.to()));
         return page(notifications.stream().filter(filter)
-                .sorted(Comparator.comparingLong(NotificationRecord::id).reversed()), query.limit(), query.offset());
+                .sorted(Comparator.comparingLong(Admin.NotificationEntry::id).reversed()), query.limit(), query.offset());
     }
 
     @Override
-    public synchronized Page<AdminUser> users(int limit, int offset) {
-        return page(users.stream().sorted(Comparator.comparingLong(AdminUser::telegramId)), limit, offset);
+    public synchronized Admin.Page<Admin.UserRow> users(int limit, int offset) {
+        return page(users.stream().sorted(Comparator.comparingLong(Admin.UserRow::telegramId)), limit, offset);
     }
 
     @Override
-    public synchronized TestSendResult sendTestNotification(long telegramId, String type) {
-        TestSendPreview message = previewTestNotification(telegramId, type);
-        OffsetDateTime created = at(current());
-        long id = notifications.stream().mapToLong(NotificationRecord::id).max().orElse(0) + 1;
-        notifications.add(new NotificationRecord(id, telegramId, message.cabinetId(), type, "pending", null,
+    public synchronized Notifications.TestQueued sendTestNotification(long telegramId, String type) {
+        Notifications.TestPreview message = previewTestNotification(telegramId, type);
+        Instant created = current();
+        long id = notifications.stream().mapToLong(Admin.NotificationEntry::id).max().orElse(0) + 1;
+        notifications.add(new Admin.NotificationEntry(id, telegramId, message.cabinetId(), type, "pending", null,
                 message.text(), message.imageUrl(), created, null, 0, null));
-        return new TestSendResult(id, type);
+        return new Notifications.TestQueued(id, type);
     }
 
     /**
@@ -151,30 +141,30 @@ public final class InMemoryAdminApi implements AdminApi {
      * settings (not quiet hours: the demo's clock is the wall clock, so they would come and go).
      */
     @Override
-    public synchronized TestSendPreview previewTestNotification(long telegramId, String type) {
-        AdminUser user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
+    public synchronized Notifications.TestPreview previewTestNotification(long telegramId, String type) {
+        Admin.UserRow user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
                 .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: unknown user: telegram_id " + telegramId));
-        if (!NotificationTypes.ALL.contains(type)) {
-            throw AdminApiException.forStatus(400, "HTTP 400: type must be one of " + String.join(", ", NotificationTypes.ALL));
+        if (!Notifications.Types.ALL.contains(type)) {
+            throw AdminApiException.forStatus(400, "HTTP 400: type must be one of " + String.join(", ", Notifications.Types.ALL));
         }
-        AdminUser.UserCabinet cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
-        UserSettings settings = user.settings();
+        Admin.CabinetLink cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
+        Notifications.Settings settings = user.settings();
         String language = settings == null ? "ru" : settings.language();
         String text = SampleTexts.render(type, language, cabinet == null ? "—" : cabinet.name(),
-                SampleTexts.PRODUCTS.getFirst(), at(current()));
-        return new TestSendPreview(telegramId, type, language, cabinet == null ? null : cabinet.id(),
+                SampleTexts.PRODUCTS.getFirst(), current());
+        return new Notifications.TestPreview(telegramId, type, language, cabinet == null ? null : cabinet.id(),
                 cabinet == null ? null : cabinet.name(), text, null, user.botBlocked(), warnings(user, type));
     }
 
-    private static List<TestSendPreview.Warning> warnings(AdminUser user, String type) {
-        List<TestSendPreview.Warning> warnings = new ArrayList<>();
+    private static List<Notifications.TestPreview.Warning> warnings(Admin.UserRow user, String type) {
+        List<Notifications.TestPreview.Warning> warnings = new ArrayList<>();
         if (user.botBlocked()) {
-            warnings.add(new TestSendPreview.Warning("bot_blocked",
+            warnings.add(new Notifications.TestPreview.Warning("bot_blocked",
                     "The user blocked the bot: Telegram will refuse this message until they write to the bot again."));
         }
-        UserSettings settings = user.settings();
-        if (settings != null && !settings.allows(type)) {
-            warnings.add(new TestSendPreview.Warning(settings.notificationsEnabled() ? "type_disabled" : "notifications_off",
+        Notifications.Settings settings = user.settings();
+        if (settings != null && !(settings.notificationsEnabled() && settings.wants(type))) {
+            warnings.add(new Notifications.TestPreview.Warning(settings.notificationsEnabled() ? "type_disabled" : "notifications_off",
                     "The user's settings switch " + type + " notifications off; a test is delivered anyway."));
         }
         return warnings;
@@ -191,7 +181,7 @@ public final class InMemoryAdminApi implements AdminApi {
         return wall.isAfter(now) ? wall : now;
     }
 
-    private CabinetSummary cabinet(long id) {
+    private Admin.CabinetRow cabinet(long id) {
         return cabinets.stream().filter(c -> c.id() == id).findFirst()
                 .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: no cabinet " + id));
     }
@@ -200,12 +190,8 @@ public final class InMemoryAdminApi implements AdminApi {
         return wanted == null || wanted.equals(actual);
     }
 
-    private static <T> Page<T> page(Stream<T> rows, int limit, int offset) {
+    private static <T> Admin.Page<T> page(Stream<T> rows, int limit, int offset) {
         List<T> all = rows.toList();
-        return new Page<>(all.stream().skip(offset).limit(limit).toList(), all.size());
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atZone(MoscowTime.ZONE).toOffsetDateTime();
+        return new Admin.Page<>(all.stream().skip(offset).limit(limit).toList(), all.size());
     }
 }

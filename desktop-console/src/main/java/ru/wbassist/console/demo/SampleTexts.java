@@ -1,10 +1,13 @@
 package ru.wbassist.console.demo;
 
-import ru.wbassist.console.api.NotificationTypes;
 
-import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.common.MoscowTime;
 
 /**
  * Notification texts in the Telegram HTML the server renders (Russian, or English for users who chose it), for the
@@ -29,45 +32,45 @@ final class SampleTexts {
     private SampleTexts() {
     }
 
-    static String render(String type, String language, String cabinet, Product product, OffsetDateTime at) {
+    static String render(String type, String language, String cabinet, Product product, Instant at) {
         boolean en = "en".equals(language);
         String shop = escape(cabinet);
         String title = escape(product.title());
-        String when = "<i>" + at.format(TIME) + (en ? " MSK" : " МСК") + "</i>";
+        String when = "<i>" + at.atZone(MoscowTime.ZONE).format(TIME) + (en ? " MSK" : " МСК") + "</i>";
         String price = String.format("%,d", product.price()).replace(',', ' ') + " ₽";
         String item = "<b>" + title + "</b>\n" + (en ? "Article: " : "Артикул: ") + "<code>" + escape(product.article())
                 + "</code> · " + (en ? "size " : "размер ") + escape(product.size()) + "\n";
         return switch (type) {
-            case NotificationTypes.NEW_ORDER -> (en ? "✚ <b>New order</b> · " : "✚ <b>Новый заказ</b> · ") + shop + "\n\n"
+            case Notifications.Types.NEW_ORDER -> (en ? "✚ <b>New order</b> · " : "✚ <b>Новый заказ</b> · ") + shop + "\n\n"
                     + item + (en ? "Price: <b>" : "Цена: <b>") + price + "</b>\n"
                     + (en ? "Warehouse: " : "Склад: ") + escape(product.warehouse()) + " → " + escape(product.region())
                     + "\n\n" + when;
-            case NotificationTypes.ORDER_BUYOUT -> (en ? "✔ <b>Buyout</b> · " : "✔ <b>Выкуп</b> · ") + shop + "\n\n"
+            case Notifications.Types.ORDER_BUYOUT -> (en ? "✔ <b>Buyout</b> · " : "✔ <b>Выкуп</b> · ") + shop + "\n\n"
                     + item + (en ? "To be paid: <b>" : "К перечислению: <b>") + price + "</b>\n\n" + when;
-            case NotificationTypes.ORDER_CANCELLATION -> (en ? "✖ <b>Order cancelled</b> · " : "✖ <b>Отмена заказа</b> · ")
+            case Notifications.Types.ORDER_CANCELLATION -> (en ? "✖ <b>Order cancelled</b> · " : "✖ <b>Отмена заказа</b> · ")
                     + shop + "\n\n" + item + (en ? "Price: <s>" : "Цена: <s>") + price + "</s>\n\n" + when;
-            case NotificationTypes.ORDER_RETURN -> (en ? "↩ <b>Return</b> · " : "↩ <b>Возврат</b> · ") + shop + "\n\n"
+            case Notifications.Types.ORDER_RETURN -> (en ? "↩ <b>Return</b> · " : "↩ <b>Возврат</b> · ") + shop + "\n\n"
                     + item + (en ? "Refund: <b>" : "Возврат средств: <b>") + price + "</b>\n\n" + when;
-            case NotificationTypes.NEGATIVE_REVIEW -> (en ? "★ <b>Negative review: 2 of 5</b> · "
+            case Notifications.Types.NEGATIVE_REVIEW -> (en ? "★ <b>Negative review: 2 of 5</b> · "
                     : "★ <b>Негативный отзыв: 2 из 5</b> · ") + shop + "\n\n<b>" + title + "</b>\n"
                     + (en ? "<blockquote>Runs small, the sole came off after a week &amp; no reply from the seller.</blockquote>\n"
                     : "<blockquote>Маломерит, подошва отклеилась через неделю &amp; продавец не отвечает.</blockquote>\n")
                     + (en ? "Buyer: Olga\n" : "Покупатель: Ольга\n")
                     + "<a href=\"https://seller.wildberries.ru/feedbacks/feedbacks-tab/not-answered\">"
                     + (en ? "Reply in the seller portal" : "Ответить в кабинете продавца") + "</a>\n\n" + when;
-            case NotificationTypes.CRITICAL_STOCK -> (en ? "⚠ <b>Critical stock</b> · " : "⚠ <b>Критический остаток</b> · ")
+            case Notifications.Types.CRITICAL_STOCK -> (en ? "⚠ <b>Critical stock</b> · " : "⚠ <b>Критический остаток</b> · ")
                     + shop + "\n\n<b>" + title + "</b> (<code>" + escape(product.article()) + "</code>)\n"
                     + (en ? "Left: <b>3 pcs</b>, about 1 day of sales\n" : "Осталось: <b>3 шт.</b>, примерно на 1 день продаж\n")
                     + escape(product.warehouse()) + ": 2 · Электросталь: 1\n\n" + when;
-            case NotificationTypes.KEY_INVALID -> (en ? "⚠ <b>The WB API key is not valid</b>\n\nCabinet «"
+            case Notifications.Types.KEY_INVALID -> (en ? "⚠ <b>The WB API key is not valid</b>\n\nCabinet «"
                     : "⚠ <b>Ключ API WB недействителен</b>\n\nКабинет «") + shop
                     + (en ? "»: WB rejected the key (401). Sync is paused.\nConnect a new key: /cabinets"
                     : "»: WB отклонил ключ (401). Синхронизация приостановлена.\nПодключите новый ключ: /cabinets")
                     + "\n\n" + when;
-            case NotificationTypes.KEY_EXPIRING -> (en ? "ℹ <b>The WB API key expires soon</b>\n\nCabinet «"
+            case Notifications.Types.KEY_EXPIRING -> (en ? "ℹ <b>The WB API key expires soon</b>\n\nCabinet «"
                     : "ℹ <b>Ключ API WB скоро истечёт</b>\n\nКабинет «") + shop
                     + (en ? "»: the key is valid until <b>" : "»: ключ действует до <b>")
-                    + at.plusDays(5).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "</b>.\n\n" + when;
+                    + at.plus(Duration.ofDays(5)).atZone(MoscowTime.ZONE).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "</b>.\n\n" + when;
             default -> (en ? "✉ <b>Test notification</b>\n\nIf you read this, notifications reach you. &lt;3"
                     : "✉ <b>Тестовое уведомление</b>\n\nЕсли вы читаете это, уведомления доходят. &lt;3")
                     + "\n\n" + when;

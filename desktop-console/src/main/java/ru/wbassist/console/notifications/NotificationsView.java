@@ -15,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import ru.wbassist.console.api.NotificationRecord;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtml;
@@ -43,24 +43,24 @@ public final class NotificationsView {
                 ViewSupport.statusLine("notificationsError", model.activity()));
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<NotificationRecord> table = new TableView<>(model.rows());
+        TableView<Admin.NotificationEntry> table = new TableView<>(model.rows());
         table.setId("notificationsTable");
         table.getColumns().setAll(List.of(
-                ViewSupport.column("Id", 50, NotificationRecord::id),
-                ViewSupport.timeColumn("Created", NotificationRecord::createdAt),
-                ViewSupport.column("User", 80, NotificationRecord::telegramId),
-                ViewSupport.column("Cab.", 45, NotificationRecord::cabinetId),
-                ViewSupport.column("Type", 125, NotificationRecord::type),
-                ViewSupport.column("Status", 62, NotificationRecord::status),
-                ViewSupport.column("Att.", 38, NotificationRecord::attempts),
-                ViewSupport.column("Suppressed", 100, NotificationRecord::suppressedReason),
-                ViewSupport.column("Last error", 120, NotificationRecord::lastError),
-                ViewSupport.column("Text", 200, NotificationRecord::text, html -> TelegramHtml.plainText(html).replace('\n', ' '))));
+                ViewSupport.column("Id", 50, Admin.NotificationEntry::id),
+                ViewSupport.timeColumn("Created", Admin.NotificationEntry::createdAt),
+                ViewSupport.column("User", 80, Admin.NotificationEntry::telegramId),
+                ViewSupport.column("Cab.", 45, Admin.NotificationEntry::cabinetId),
+                ViewSupport.column("Type", 125, Admin.NotificationEntry::type),
+                ViewSupport.column("Status", 62, Admin.NotificationEntry::status),
+                ViewSupport.column("Att.", 38, Admin.NotificationEntry::attempts),
+                ViewSupport.column("Suppressed", 100, Admin.NotificationEntry::suppressedReason),
+                ViewSupport.column("Last error", 120, Admin.NotificationEntry::lastError),
+                ViewSupport.column("Text", 200, Admin.NotificationEntry::text, html -> TelegramHtml.plainText(html).replace('\n', ' '))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No notifications match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy notification id", n -> String.valueOf(n.id())),
                 new CopyAction<>("Copy Telegram id", n -> String.valueOf(n.telegramId())),
-                new CopyAction<>("Copy text (HTML)", NotificationRecord::text));
+                new CopyAction<>("Copy text (HTML)", Admin.NotificationEntry::text));
         ViewSupport.bindSelection(table, model.selectedProperty());
 
         TextFlow message = TelegramHtmlView.create();

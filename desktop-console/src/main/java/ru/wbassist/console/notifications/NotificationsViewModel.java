@@ -6,15 +6,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.api.AdminUser;
-import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.NotificationTypes;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Choice;
 import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
 
@@ -31,18 +30,18 @@ public final class NotificationsViewModel {
     private final AdminApi api;
     private final Activity activity;
     private final Paging paging = new Paging(PAGE_SIZE);
-    private final ObservableList<NotificationRecord> rows = FXCollections.observableArrayList();
+    private final ObservableList<Admin.NotificationEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<Choice<Long>> userChoices = FXCollections.observableArrayList(Choice.any("All users"));
     private final ObservableList<Choice<Long>> cabinetChoices = FXCollections.observableArrayList(Choice.any("All cabinets"));
     private final ObservableList<Choice<String>> typeChoices = FXCollections.observableArrayList(
-            Choice.list("All types", NotificationTypes.ALL, t -> t, t -> t));
+            Choice.list("All types", Notifications.Types.ALL, t -> t, t -> t));
     private final ObservableList<Choice<String>> statusChoices = FXCollections.observableArrayList(
-            Choice.list("Any status", NotificationTypes.STATUSES, s -> s, s -> s));
+            Choice.list("Any status", Notifications.Types.STATUSES, s -> s, s -> s));
     private final ObjectProperty<Choice<Long>> user = new SimpleObjectProperty<>(userChoices.getFirst());
     private final ObjectProperty<Choice<Long>> cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
     private final ObjectProperty<Choice<String>> type = new SimpleObjectProperty<>(typeChoices.getFirst());
     private final ObjectProperty<Choice<String>> status = new SimpleObjectProperty<>(statusChoices.getFirst());
-    private final ObjectProperty<NotificationRecord> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Admin.NotificationEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper();
 
@@ -111,19 +110,19 @@ public final class NotificationsViewModel {
                 null, null, paging.limit(), paging.offset());
     }
 
-    private void applyUsers(List<AdminUser> users) {
+    private void applyUsers(List<Admin.UserRow> users) {
         Long current = user.get() == null ? null : user.get().value();
-        userChoices.setAll(Choice.list("All users", users, AdminUser::displayName, AdminUser::telegramId));
+        userChoices.setAll(Choice.list("All users", users, Names::user, Admin.UserRow::telegramId));
         Choice.select(userChoices, current, user);
     }
 
-    private void applyCabinets(List<CabinetSummary> cabinets) {
+    private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", CabinetSummary::id));
+        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
 
-    private static String describe(NotificationRecord record) {
+    private static String describe(Admin.NotificationEntry record) {
         if (record == null) {
             return "";
         }
@@ -148,7 +147,7 @@ public final class NotificationsViewModel {
         return text.toString();
     }
 
-    public ObservableList<NotificationRecord> rows() {
+    public ObservableList<Admin.NotificationEntry> rows() {
         return rows;
     }
 
@@ -188,7 +187,7 @@ public final class NotificationsViewModel {
         return status;
     }
 
-    public ObjectProperty<NotificationRecord> selectedProperty() {
+    public ObjectProperty<Admin.NotificationEntry> selectedProperty() {
         return selected;
     }
 

@@ -2,9 +2,9 @@ package ru.wbassist.console.overview;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.Overview;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Tasks;
@@ -45,15 +45,15 @@ public final class OverviewViewModel {
         activity.load(api::overview, this::apply);
     }
 
-    private void apply(Overview data) {
+    private void apply(Admin.Overview data) {
         List<Tile> counts = new ArrayList<>();
         counts.add(new Tile("Users", data.users()));
         counts.add(new Tile("Cabinets", data.cabinets()));
         counts.add(new Tile("Sync failures, 24 h", data.syncFailures24h()));
-        for (String status : NotificationTypes.STATUSES) {
+        for (String status : Notifications.Types.STATUSES) {
             counts.add(new Tile(capitalized(status) + ", 24 h", data.notifications24h().status(status)));
         }
-        for (String status : NotificationTypes.STATUSES) {
+        for (String status : Notifications.Types.STATUSES) {
             counts.add(new Tile(capitalized(status) + ", 7 d", data.notifications7d().status(status)));
         }
         tiles.setAll(counts);
@@ -65,7 +65,7 @@ public final class OverviewViewModel {
         return Character.toUpperCase(status.charAt(0)) + status.substring(1);
     }
 
-    private static List<Series> perTypeSeries(Overview data) {
+    private static List<Series> perTypeSeries(Admin.Overview data) {
         List<LocalDate> days = daysOf(data);
         Map<String, Map<LocalDate, Long>> byType = new TreeMap<>();
         data.notificationsPerDay().forEach(count -> byType.computeIfAbsent(count.type(), type -> new TreeMap<>())
@@ -75,14 +75,14 @@ public final class OverviewViewModel {
         return series;
     }
 
-    private static Map<LocalDate, Long> dayCounts(Overview data) {
+    private static Map<LocalDate, Long> dayCounts(Admin.Overview data) {
         Map<LocalDate, Long> counts = new TreeMap<>();
         data.ordersPerDay().forEach(count -> counts.merge(count.date(), count.count(), Long::sum));
         return counts;
     }
 
     /** Every day from the first to the last one either series mentions, so both charts share their axis. */
-    private static List<LocalDate> daysOf(Overview data) {
+    private static List<LocalDate> daysOf(Admin.Overview data) {
         TreeSet<LocalDate> mentioned = new TreeSet<>();
         data.notificationsPerDay().forEach(count -> mentioned.add(count.date()));
         data.ordersPerDay().forEach(count -> mentioned.add(count.date()));

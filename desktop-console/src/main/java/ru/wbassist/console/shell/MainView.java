@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.cabinets.CabinetsView;
 import ru.wbassist.console.cabinets.CabinetsViewModel;
@@ -53,7 +54,7 @@ public final class MainView {
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(
-                tab(View.OVERVIEW, "Overview", OverviewView.create(overview), overview::refresh),
+                tab(View.OVERVIEW, "Admin.Overview", OverviewView.create(overview), overview::refresh),
                 tab(View.CABINETS, "Cabinets", CabinetsView.create(cabinets), cabinets::refresh),
                 tab(View.SYNC_LOGS, "Sync logs", SyncLogsView.create(syncLogs), syncLogs::refreshAll),
                 tab(View.NOTIFICATIONS, "Notifications", NotificationsView.create(notifications), notifications::refreshAll),

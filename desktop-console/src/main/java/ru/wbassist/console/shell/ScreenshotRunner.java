@@ -6,12 +6,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
-import ru.wbassist.console.api.AdminUser;
-import ru.wbassist.console.api.CabinetSummary;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.HttpAdminApi;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.connect.ConnectionSettings;
 
@@ -94,15 +91,15 @@ public final class ScreenshotRunner {
 
     private void prepare(MainView.View view) {
         switch (view) {
-            case CABINETS -> select("#cabinetsTable", CabinetSummary.class, c -> c.lastError() != null);
-            case SYNC_LOGS -> select("#syncLogsTable", SyncLogEntry.class, log -> log.errorMessage() != null);
-            case NOTIFICATIONS -> select("#notificationsTable", NotificationRecord.class,
-                    n -> n.type().equals(NotificationTypes.NEGATIVE_REVIEW));
+            case CABINETS -> select("#cabinetsTable", Admin.CabinetRow.class, c -> c.lastError() != null);
+            case SYNC_LOGS -> select("#syncLogsTable", Admin.SyncLogEntry.class, log -> log.errorMessage() != null);
+            case NOTIFICATIONS -> select("#notificationsTable", Admin.NotificationEntry.class,
+                    n -> n.type().equals(Notifications.Types.NEGATIVE_REVIEW));
             case TEST_SEND -> {
                 // A user who blocked the bot, so the preview shows a warning next to the rendered message.
                 if (scene.lookup("#testSendUser") instanceof ComboBox<?> users) {
                     for (int i = 0; i < users.getItems().size(); i++) {
-                        if (users.getItems().get(i) instanceof AdminUser user && user.botBlocked()) {
+                        if (users.getItems().get(i) instanceof Admin.UserRow user && user.botBlocked()) {
                             users.getSelectionModel().select(i);
                             break;
                         }

@@ -14,7 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import ru.wbassist.console.api.SyncLogEntry;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
 import ru.wbassist.console.common.ViewSupport;
 
@@ -51,17 +51,17 @@ public final class SyncLogsView {
                 ViewSupport.statusLine("syncLogsError", model.activity()));
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<SyncLogEntry> table = new TableView<>(model.rows());
+        TableView<Admin.SyncLogEntry> table = new TableView<>(model.rows());
         table.setId("syncLogsTable");
         table.getColumns().setAll(List.of(
-                ViewSupport.column("Id", 60, SyncLogEntry::id),
-                ViewSupport.column("Cabinet", 190, SyncLogEntry::cabinetName),
-                ViewSupport.column("Data set", 110, SyncLogEntry::dataSet),
-                ViewSupport.column("Status", 80, SyncLogEntry::status),
-                ViewSupport.timeColumn("Started", SyncLogEntry::startedAt),
-                ViewSupport.timeColumn("Completed", SyncLogEntry::completedAt),
-                ViewSupport.column("Records", 80, SyncLogEntry::recordsProcessed),
-                ViewSupport.column("Error", 380, SyncLogEntry::errorMessage)));
+                ViewSupport.column("Id", 60, Admin.SyncLogEntry::id),
+                ViewSupport.column("Cabinet", 190, Admin.SyncLogEntry::cabinetName),
+                ViewSupport.column("Data set", 110, Admin.SyncLogEntry::dataSet),
+                ViewSupport.column("Status", 80, Admin.SyncLogEntry::status),
+                ViewSupport.timeColumn("Started", Admin.SyncLogEntry::startedAt),
+                ViewSupport.timeColumn("Completed", Admin.SyncLogEntry::completedAt),
+                ViewSupport.column("Records", 80, Admin.SyncLogEntry::recordsProcessed),
+                ViewSupport.column("Error", 380, Admin.SyncLogEntry::errorMessage)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No sync runs match."));
         ViewSupport.copyMenu(table, new CopyAction<>("Copy log id", e -> String.valueOf(e.id())),

@@ -8,10 +8,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Choice;
@@ -34,18 +33,18 @@ public final class SyncLogsViewModel {
     private final Duration liveRefreshPeriod;
     private final Activity activity;
     private final Paging paging = new Paging(PAGE_SIZE);
-    private final ObservableList<SyncLogEntry> rows = FXCollections.observableArrayList();
+    private final ObservableList<Admin.SyncLogEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<Choice<Long>> cabinetChoices = FXCollections.observableArrayList(Choice.any("All cabinets"));
     private final ObservableList<Choice<String>> dataSetChoices = FXCollections.observableArrayList(Choice.any("All data sets"));
     private final ObservableList<Choice<String>> statusChoices = FXCollections.observableArrayList(
-            Choice.list("Any status", NotificationTypes.SYNC_STATUSES, s -> s, s -> s));
+            Choice.list("Any status", Syncs.STATUSES, s -> s, s -> s));
     private final ObjectProperty<Choice<Long>> cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
     private final ObjectProperty<Choice<String>> dataSet = new SimpleObjectProperty<>(dataSetChoices.getFirst());
     private final ObjectProperty<Choice<String>> status = new SimpleObjectProperty<>(statusChoices.getFirst());
     private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDay = new SimpleObjectProperty<>();
     private final BooleanProperty liveRefresh = new SimpleBooleanProperty(false);
-    private final ObjectProperty<SyncLogEntry> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Admin.SyncLogEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final TreeSet<String> seenDataSets = new TreeSet<>();
     private AutoCloseable liveRefreshHandle;
@@ -101,16 +100,16 @@ public final class SyncLogsViewModel {
                 paging.limit(), paging.offset());
     }
 
-    private void applyCabinets(List<CabinetSummary> cabinets) {
+    private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", CabinetSummary::id));
+        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
 
     /** The server has no list of data sets; the choices grow with the data sets the logs mention. */
-    private void rememberDataSets(List<SyncLogEntry> entries) {
+    private void rememberDataSets(List<Admin.SyncLogEntry> entries) {
         boolean grew = false;
-        for (SyncLogEntry entry : entries) {
+        for (Admin.SyncLogEntry entry : entries) {
             grew |= entry.dataSet() != null && seenDataSets.add(entry.dataSet());
         }
         if (grew) {
@@ -139,7 +138,7 @@ public final class SyncLogsViewModel {
         }
     }
 
-    private static String describe(SyncLogEntry entry) {
+    private static String describe(Admin.SyncLogEntry entry) {
         if (entry == null) {
             return "";
         }
@@ -154,7 +153,7 @@ public final class SyncLogsViewModel {
         return text.toString();
     }
 
-    public ObservableList<SyncLogEntry> rows() {
+    public ObservableList<Admin.SyncLogEntry> rows() {
         return rows;
     }
 
@@ -198,7 +197,7 @@ public final class SyncLogsViewModel {
         return liveRefresh;
     }
 
-    public ObjectProperty<SyncLogEntry> selectedProperty() {
+    public ObjectProperty<Admin.SyncLogEntry> selectedProperty() {
         return selected;
     }
 

@@ -13,7 +13,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import ru.wbassist.console.api.AdminUser;
+import ru.wbassist.console.common.Names;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtmlView;
 
@@ -29,7 +30,7 @@ public final class TestSendView {
     }
 
     public static Node create(TestSendViewModel model) {
-        ComboBox<AdminUser> user = new ComboBox<>(model.users());
+        ComboBox<Admin.UserRow> user = new ComboBox<>(model.users());
         user.setId("testSendUser");
         user.setPrefWidth(360);
         user.setCellFactory(list -> new UserCell());
@@ -94,11 +95,11 @@ public final class TestSendView {
         photo.setImage(url == null ? null : new Image(url, PHOTO_WIDTH, 0, true, true, true));
     }
 
-    private static final class UserCell extends ListCell<AdminUser> {
+    private static final class UserCell extends ListCell<Admin.UserRow> {
         @Override
-        protected void updateItem(AdminUser user, boolean empty) {
+        protected void updateItem(Admin.UserRow user, boolean empty) {
             super.updateItem(user, empty);
-            setText(empty || user == null ? null : user.displayName() + (user.botBlocked() ? " — bot blocked" : ""));
+            setText(empty || user == null ? null : Names.user(user) + (user.botBlocked() ? " — bot blocked" : ""));
         }
     }
 }

@@ -11,13 +11,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import ru.wbassist.console.common.Names;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.api.AdminUser;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.NotificationTypes;
-import ru.wbassist.console.api.TestSendPreview;
-import ru.wbassist.console.api.TestSendResult;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
 
@@ -40,13 +38,13 @@ public final class TestSendViewModel {
     private final Activity activity;
     private final Activity previewActivity;
     private final LongConsumer onSent;
-    private final ObservableList<AdminUser> users = FXCollections.observableArrayList();
-    private final ObservableList<String> types = FXCollections.observableArrayList(NotificationTypes.ALL);
-    private final ObjectProperty<AdminUser> user = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> type = new SimpleObjectProperty<>(NotificationTypes.NEW_ORDER);
-    private final ReadOnlyObjectWrapper<TestSendPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Admin.UserRow> users = FXCollections.observableArrayList();
+    private final ObservableList<String> types = FXCollections.observableArrayList(Notifications.Types.ALL);
+    private final ObjectProperty<Admin.UserRow> user = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> type = new SimpleObjectProperty<>(Notifications.Types.NEW_ORDER);
+    private final ReadOnlyObjectWrapper<Notifications.TestPreview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<NotificationRecord> sent = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Admin.NotificationEntry> sent = new ReadOnlyObjectWrapper<>();
     private final StringBinding facts;
     private final StringBinding messageTitle;
     private final StringBinding messageHtml;
@@ -66,9 +64,9 @@ public final class TestSendViewModel {
         messageTitle = Bindings.createStringBinding(() -> sent.get() != null
                 ? "Queued notification #" + sent.get().id() + ", as the server stored it"
                 : preview.get() != null ? "Preview: what the user will get (not sent yet)" : "Preview", sent, preview);
-        messageHtml = Bindings.createStringBinding(() -> shown(NotificationRecord::text, TestSendPreview::text),
+        messageHtml = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::text, Notifications.TestPreview::text),
                 sent, preview);
-        imageUrl = Bindings.createStringBinding(() -> shown(NotificationRecord::imageUrl, TestSendPreview::imageUrl),
+        imageUrl = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::imageUrl, Notifications.TestPreview::imageUrl),
                 sent, preview);
         user.addListener((obs, old, now) -> loadPreview());
         type.addListener((obs, old, now) -> loadPreview());
@@ -76,7 +74,7 @@ public final class TestSendViewModel {
 
     public void refresh() {
         activity.load(() -> api.users(500, 0).items(), loaded -> {
-            AdminUser before = user.get();
+            Admin.UserRow before = user.get();
             users.setAll(loaded);
             user.set(users.stream().filter(u -> before != null && u.telegramId() == before.telegramId()).findFirst()
                     .orElse(users.isEmpty() ? null : users.getFirst()));
@@ -87,7 +85,7 @@ public final class TestSendViewModel {
     }
 
     public void send() {
-        AdminUser recipient = user.get();
+        Admin.UserRow recipient = user.get();
         String chosenType = type.get();
         if (recipient == null || chosenType == null) {
             message.set("Pick a user and a type first.");
@@ -96,25 +94,25 @@ public final class TestSendViewModel {
         message.set(null);
         sent.set(null);
         activity.perform(() -> {
-            TestSendResult result = api.sendTestNotification(recipient.telegramId(), chosenType);
+            Notifications.TestQueued result = api.sendTestNotification(recipient.telegramId(), chosenType);
             // Read it back from the history: what the server stored for this user, next to what the preview said.
-            NotificationRecord record = api.notifications(NotificationQuery.ofUser(recipient.telegramId(), HISTORY_LOOKUP))
+            Admin.NotificationEntry record = api.notifications(NotificationQuery.ofUser(recipient.telegramId(), HISTORY_LOOKUP))
                     .items().stream().filter(n -> n.id() == result.id()).findFirst().orElse(null);
             return new Sent(result, record);
         }, outcome -> {
             sent.set(outcome.record());
             message.set("Queued test notification #" + outcome.result().id() + " (" + outcome.result().type()
-                    + ") for " + recipient.displayName() + ".");
+                    + ") for " + Names.user(recipient) + ".");
             onSent.accept(recipient.telegramId());
         }, failure -> { });
     }
 
-    private record Sent(TestSendResult result, NotificationRecord record) {
+    private record Sent(Notifications.TestQueued result, Admin.NotificationEntry record) {
     }
 
     /** Asks the server for the message of the current choice; a stale answer for an earlier choice is dropped. */
     private void loadPreview() {
-        AdminUser recipient = user.get();
+        Admin.UserRow recipient = user.get();
         String chosenType = type.get();
         sent.set(null);
         preview.set(null);
@@ -124,7 +122,7 @@ public final class TestSendViewModel {
     }
 
     /** Of the queued notification once sent, else of the preview, else null. */
-    private String shown(Function<NotificationRecord, String> ofSent, Function<TestSendPreview, String> ofPreview) {
+    private String shown(Function<Admin.NotificationEntry, String> ofSent, Function<Notifications.TestPreview, String> ofPreview) {
         if (sent.get() != null) {
             return ofSent.apply(sent.get());
         }
@@ -132,15 +130,15 @@ public final class TestSendViewModel {
     }
 
     private String describeChoice() {
-        AdminUser recipient = user.get();
+        Admin.UserRow recipient = user.get();
         if (recipient == null || type.get() == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder("To: ").append(recipient.displayName())
+        StringBuilder text = new StringBuilder("To: ").append(Names.user(recipient))
                 .append("\nType: ").append(type.get())
                 .append("\nCabinets: ").append(recipient.cabinets().isEmpty() ? "none" : recipient.cabinets().stream()
                         .map(c -> c.name() + " (" + c.role() + ")").collect(Collectors.joining(", ")));
-        TestSendPreview answer = preview.get();
+        Notifications.TestPreview answer = preview.get();
         if (answer == null) {
             return text.append(previewActivity.busyProperty().get() ? "\nLoading the preview…"
                     : previewActivity.errorProperty().get() != null ? "\nNo preview: the server did not give one." : "")
@@ -154,7 +152,7 @@ public final class TestSendViewModel {
         return text.toString();
     }
 
-    public ObservableList<AdminUser> users() {
+    public ObservableList<Admin.UserRow> users() {
         return users;
     }
 
@@ -162,7 +160,7 @@ public final class TestSendViewModel {
         return types;
     }
 
-    public ObjectProperty<AdminUser> userProperty() {
+    public ObjectProperty<Admin.UserRow> userProperty() {
         return user;
     }
 
@@ -171,7 +169,7 @@ public final class TestSendViewModel {
     }
 
     /** The server's preview of the current choice; null while it loads or when it failed. */
-    public ReadOnlyObjectProperty<TestSendPreview> previewProperty() {
+    public ReadOnlyObjectProperty<Notifications.TestPreview> previewProperty() {
         return preview.getReadOnlyProperty();
     }
 
@@ -184,7 +182,7 @@ public final class TestSendViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<NotificationRecord> sentProperty() {
+    public ReadOnlyObjectProperty<Admin.NotificationEntry> sentProperty() {
         return sent.getReadOnlyProperty();
     }
 

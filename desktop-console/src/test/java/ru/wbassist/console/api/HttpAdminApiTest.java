@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 
 /** {@link HttpAdminApi} against a tiny JDK HTTP server answering the JSON shapes of docs/api.md. */
 class HttpAdminApiTest {
@@ -73,7 +76,7 @@ class HttpAdminApiTest {
                  "notifications_per_day":[{"date":"2026-11-26","type":"new_order","count":4}],
                  "orders_per_day":[{"date":"2026-11-26","count":9}]}"""));
 
-        Overview overview = api.overview();
+        Admin.Overview overview = api.overview();
 
         assertThat(overview.users()).isEqualTo(3);
         assertThat(overview.notifications24h().status("sent")).isEqualTo(5);
@@ -81,8 +84,8 @@ class HttpAdminApiTest {
         assertThat(overview.notifications7d().byType()).containsEntry("new_order", 40L);
         assertThat(overview.syncFailures24h()).isEqualTo(2);
         assertThat(overview.notificationsPerDay())
-                .containsExactly(new Overview.TypeDayCount(LocalDate.of(2026, 11, 26), "new_order", 4));
-        assertThat(overview.ordersPerDay()).containsExactly(new Overview.DayCount(LocalDate.of(2026, 11, 26), 9));
+                .containsExactly(new Admin.TypeCount(LocalDate.of(2026, 11, 26), "new_order", 4));
+        assertThat(overview.ordersPerDay()).containsExactly(new Admin.DayCount(LocalDate.of(2026, 11, 26), 9));
         assertThat(requests).containsExactly("GET /api/v1/admin/overview");
     }
 
@@ -98,16 +101,16 @@ class HttpAdminApiTest {
                 {"items":[{"telegram_id":111,"username":"anna","first_name":"Anna","role":"owner",
                   "joined_at":"2026-11-01T10:00:00+03:00"}]}"""));
 
-        Page<CabinetSummary> page = api.cabinets("Sh op", 100, 0);
-        List<CabinetUser> users = api.cabinetUsers(5);
+        Admin.Page<Admin.CabinetRow> page = api.cabinets("Sh op", 100, 0);
+        List<Admin.Member> users = api.cabinetUsers(5);
 
         assertThat(page.total()).isEqualTo(2);
-        assertThat(page.items().getFirst()).isEqualTo(new CabinetSummary(5, "Shop", true,
-                OffsetDateTime.parse("2026-11-01T10:00:00+03:00"), 2, OffsetDateTime.parse("2026-11-27T06:00:00+03:00"),
+        assertThat(page.items().getFirst()).isEqualTo(new Admin.CabinetRow(5, "Shop", true,
+                Instant.parse("2026-11-01T10:00:00+03:00"), 2, Instant.parse("2026-11-27T06:00:00+03:00"),
                 "failed", "401 from WB", false));
         assertThat(page.items().get(1).lastSyncAt()).isNull();
-        assertThat(users).containsExactly(new CabinetUser(111, "anna", "Anna", "owner",
-                OffsetDateTime.parse("2026-11-01T10:00:00+03:00")));
+        assertThat(users).containsExactly(new Admin.Member(111, "anna", "Anna", "owner",
+                Instant.parse("2026-11-01T10:00:00+03:00")));
         assertThat(requests).containsExactly("GET /api/v1/admin/cabinets?q=Sh+op&limit=100&offset=0",
                 "GET /api/v1/admin/cabinets/5/users");
     }
@@ -119,8 +122,8 @@ class HttpAdminApiTest {
                   "started_at":"2026-11-27T06:00:00+03:00","completed_at":"2026-11-27T06:00:02+03:00",
                   "records_processed":0,"error_message":"WB 401"}],"total":1}"""));
 
-        Page<SyncLogEntry> page = api.syncLogs(new SyncLogQuery(5L, "orders", "failed",
-                OffsetDateTime.parse("2026-11-27T00:00+03:00"), null, 50, 100));
+        Admin.Page<Admin.SyncLogEntry> page = api.syncLogs(new SyncLogQuery(5L, "orders", "failed",
+                Instant.parse("2026-11-27T00:00:00+03:00"), null, 50, 100));
 
         assertThat(page.items().getFirst().errorMessage()).isEqualTo("WB 401");
         assertThat(page.items().getFirst().cabinetName()).isEqualTo("Shop");
@@ -143,14 +146,14 @@ class HttpAdminApiTest {
                   "negative_review_threshold":3,"critical_stock_threshold":5,"quiet_hours_start":"23:00",
                   "quiet_hours_end":"07:00","language":"en"}}],"total":1}"""));
 
-        NotificationRecord record = api.notifications(NotificationQuery.ofUser(111, 20)).items().getFirst();
-        AdminUser user = api.users(500, 0).items().getFirst();
+        Admin.NotificationEntry record = api.notifications(NotificationQuery.ofUser(111, 20)).items().getFirst();
+        Admin.UserRow user = api.users(500, 0).items().getFirst();
 
         assertThat(record.cabinetId()).isNull();
         assertThat(record.suppressedReason()).isEqualTo("bot_blocked");
         assertThat(user.botBlocked()).isTrue();
-        assertThat(user.cabinets()).containsExactly(new AdminUser.UserCabinet(5, "Shop", "owner"));
-        assertThat(user.settings().allows("new_order")).isFalse();
+        assertThat(user.cabinets()).containsExactly(new Admin.CabinetLink(5, "Shop", "owner"));
+        assertThat(user.settings().wants("new_order")).isFalse();
         assertThat(user.settings().quietHoursEnd()).isEqualTo("07:00");
         assertThat(requests).containsExactly("GET /api/v1/admin/notifications?telegram_id=111&limit=20&offset=0",
                 "GET /api/v1/admin/users?limit=500&offset=0");
@@ -161,7 +164,7 @@ class HttpAdminApiTest {
         answers.put("POST /api/v1/admin/users/111/test-notification", new Answer(201, "{\"id\":124,\"type\":\"new_order\"}"));
         answers.put("POST /api/v1/admin/cabinets/5/sync", new Answer(202, "{\"cabinet_id\":5,\"status\":\"started\"}"));
 
-        assertThat(api.sendTestNotification(111, "new_order")).isEqualTo(new TestSendResult(124, "new_order"));
+        assertThat(api.sendTestNotification(111, "new_order")).isEqualTo(new Notifications.TestQueued(124, "new_order"));
         api.startSync(5);
 
         assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification?type=new_order",
@@ -176,11 +179,11 @@ class HttpAdminApiTest {
                  "bot_blocked":true,"warnings":[{"code":"bot_blocked","message":"The user blocked the bot."}],
                  "added_later":1}"""));
 
-        TestSendPreview preview = api.previewTestNotification(111, "new_order");
+        Notifications.TestPreview preview = api.previewTestNotification(111, "new_order");
 
-        assertThat(preview).isEqualTo(new TestSendPreview(111, "new_order", "en", 5L, "Shop",
+        assertThat(preview).isEqualTo(new Notifications.TestPreview(111, "new_order", "en", 5L, "Shop",
                 "🧪 <i>Test notification</i>\n<b>New order</b>", "https://img.example/1.jpg", true,
-                List.of(new TestSendPreview.Warning("bot_blocked", "The user blocked the bot."))));
+                List.of(new Notifications.TestPreview.Warning("bot_blocked", "The user blocked the bot."))));
         assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification/preview?type=new_order");
     }
 

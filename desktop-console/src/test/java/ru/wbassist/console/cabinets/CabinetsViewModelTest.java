@@ -2,11 +2,10 @@ package ru.wbassist.console.cabinets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.CabinetUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ class CabinetsViewModelTest {
 
     @Test
     void showsEveryCabinet() {
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::name)
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::name)
                 .containsExactly("Sneakers", "Home & Deco", "Kids wear");
         assertThat(model.visibleCabinets().get(1).lastError()).isEqualTo("WB API answered 401: key revoked");
     }
@@ -30,17 +29,17 @@ class CabinetsViewModelTest {
     @Test
     void nameAndStatusFiltersNarrowTheRows() {
         model.nameFilterProperty().set("  DECO ");
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::id).containsExactly(2L);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(2L);
 
         model.nameFilterProperty().set("3");
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::id).containsExactly(3L);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(3L);
 
         model.nameFilterProperty().set("");
         model.statusFilterProperty().set("failed");
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::id).containsExactly(2L);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(2L);
 
         model.statusFilterProperty().set(CabinetsViewModel.NEVER_SYNCED);
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::id).containsExactly(3L);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(3L);
 
         model.statusFilterProperty().set(CabinetsViewModel.ANY_STATUS);
         assertThat(model.visibleCabinets()).hasSize(3);
@@ -50,7 +49,7 @@ class CabinetsViewModelTest {
     void selectingACabinetLoadsItsUsers() {
         model.selectedProperty().set(model.visibleCabinets().get(1));
 
-        assertThat(model.selectedUsers()).extracting(CabinetUser::telegramId, CabinetUser::role)
+        assertThat(model.selectedUsers()).extracting(Admin.Member::telegramId, Admin.Member::role)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Fixtures.BORIS, "owner"),
                         org.assertj.core.groups.Tuple.tuple(Fixtures.ANNA, "member"));
 

@@ -1,10 +1,8 @@
 package ru.wbassist.console.demo;
 
 import org.junit.jupiter.api.Test;
-import ru.wbassist.console.api.AdminUser;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.Overview;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.telegram.TelegramHtml;
 
@@ -24,24 +22,24 @@ class DemoDataTest {
 
     @Test
     void idsFollowCreationAndEveryRowBelongsToAKnownUserAndCabinet() {
-        List<NotificationRecord> notifications = data.notifications();
-        assertThat(notifications).isSortedAccordingTo(Comparator.comparing(NotificationRecord::createdAt));
-        assertThat(notifications).extracting(NotificationRecord::id)
+        List<Admin.NotificationEntry> notifications = data.notifications();
+        assertThat(notifications).isSortedAccordingTo(Comparator.comparing(Admin.NotificationEntry::createdAt));
+        assertThat(notifications).extracting(Admin.NotificationEntry::id)
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, notifications.size()).boxed().toList());
-        Set<Long> users = data.users().stream().map(AdminUser::telegramId).collect(Collectors.toSet());
+        Set<Long> users = data.users().stream().map(Admin.UserRow::telegramId).collect(Collectors.toSet());
         assertThat(notifications).allSatisfy(n -> assertThat(users).contains(n.telegramId()));
         data.members().values().forEach(members -> members.forEach(m -> assertThat(users).contains(m.telegramId())));
     }
 
     @Test
     void everyViewHasTellingRows() {
-        Overview overview = api.overview();
+        Admin.Overview overview = api.overview();
         assertThat(overview.notificationsPerDay()).isNotEmpty();
         assertThat(overview.ordersPerDay()).hasSize(14);
         assertThat(overview.syncFailures24h()).isPositive();
         assertThat(api.syncLogs(new SyncLogQuery(null, null, "failed", null, null, 10, 0)).total()).isPositive();
         assertThat(api.notifications(new NotificationQuery(null, null, null, "skipped", null, null, 10, 0)).items())
-                .extracting(NotificationRecord::suppressedReason).contains("bot_blocked");
+                .extracting(Admin.NotificationEntry::suppressedReason).contains("bot_blocked");
         assertThat(data.cabinets()).anySatisfy(c -> assertThat(c.lastSyncStatus()).isNull());
     }
 

@@ -2,10 +2,10 @@ package ru.wbassist.console.notifications;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
-import ru.wbassist.console.api.NotificationRecord;
 import ru.wbassist.console.common.Choice;
 
 import java.util.List;
@@ -24,7 +24,7 @@ class NotificationsViewModelTest {
 
     @Test
     void showsTheHistoryNewestFirstWithUserChoices() {
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
         assertThat(model.userChoices()).extracting(Choice::label)
                 .containsExactly("All users", "Anna (@anna, 111)", "Boris (@boris, 222)", "Clara (333)");
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–8 of 8");
@@ -33,19 +33,19 @@ class NotificationsViewModelTest {
     @Test
     void filtersNarrowTheRows() {
         model.userProperty().set(choice(model.userChoices(), Fixtures.ANNA));
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(7L, 4L, 2L, 1L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(7L, 4L, 2L, 1L);
 
         model.typeProperty().set(choice(model.typeChoices(), "new_order"));
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(7L, 1L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(7L, 1L);
 
         model.statusProperty().set(choice(model.statusChoices(), "pending"));
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(7L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(7L);
 
         model.userProperty().set(model.userChoices().getFirst());
         model.typeProperty().set(model.typeChoices().getFirst());
         model.statusProperty().set(model.statusChoices().getFirst());
         model.cabinetProperty().set(choice(model.cabinetChoices(), 2L));
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(8L, 6L, 4L, 3L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(8L, 6L, 4L, 3L);
     }
 
     @Test
@@ -70,7 +70,7 @@ class NotificationsViewModelTest {
 
         assertThat(model.userProperty().get().value()).isEqualTo(Fixtures.BORIS);
         assertThat(model.typeProperty().get().value()).isNull();
-        assertThat(model.rows()).extracting(NotificationRecord::id).containsExactly(8L, 6L, 3L);
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(8L, 6L, 3L);
     }
 
     private static <T> Choice<T> choice(List<Choice<T>> choices, T value) {

@@ -5,13 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
-import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.HttpAdminApi;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.cabinets.CabinetsViewModel;
 import ru.wbassist.console.common.Choice;
 import ru.wbassist.console.connect.ConnectViewModel;
@@ -85,15 +83,15 @@ class RealServerTest {
         model.refresh();
 
         assertThat(model.activity().errorProperty().get()).isNull();
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::name, CabinetSummary::userCount,
-                CabinetSummary::lastSyncStatus).containsExactly(tuple("Sneakers", 2, "success"),
-                tuple("Home & Deco", 2, "failed"));
-        CabinetSummary failing = model.visibleCabinets().get(1);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::name, Admin.CabinetRow::userCount,
+                Admin.CabinetRow::lastSyncStatus).containsExactly(tuple("Sneakers", 2L, "success"),
+                tuple("Home & Deco", 2L, "failed"));
+        Admin.CabinetRow failing = model.visibleCabinets().get(1);
         assertThat(failing.keyValid()).isFalse();
         assertThat(failing.lastError()).contains("401");
 
         model.statusFilterProperty().set("failed");
-        assertThat(model.visibleCabinets()).extracting(CabinetSummary::id).containsExactly(server.deco);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(server.deco);
 
         model.selectedProperty().set(failing);
         assertThat(model.selectedUsers()).extracting(u -> u.telegramId(), u -> u.role())
@@ -112,16 +110,16 @@ class RealServerTest {
         assertThat(model.dataSetChoices()).extracting(Choice::value).containsExactly(null, "orders", "reviews", "sales");
 
         model.statusProperty().set(choice(model.statusChoices(), "failed"));
-        assertThat(model.rows()).extracting(SyncLogEntry::cabinetName).containsExactly("Home & Deco");
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::cabinetName).containsExactly("Home & Deco");
         model.selectedProperty().set(model.rows().getFirst());
         assertThat(model.detailsProperty().get()).contains("Error: WB answered 401: token revoked");
 
         model.statusProperty().set(model.statusChoices().getFirst());
         model.cabinetProperty().set(choice(model.cabinetChoices(), server.sneakers));
-        assertThat(model.rows()).extracting(SyncLogEntry::dataSet).containsExactly("sales", "orders", "reviews");
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::dataSet).containsExactly("sales", "orders", "reviews");
 
         model.fromDayProperty().set(java.time.LocalDate.now(ru.wbassist.console.common.MoscowTime.ZONE).minusDays(1));
-        assertThat(model.rows()).extracting(SyncLogEntry::dataSet).containsExactly("sales", "orders");
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::dataSet).containsExactly("sales", "orders");
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–2 of 2");
     }
 
@@ -132,12 +130,12 @@ class RealServerTest {
         model.refreshAll();
 
         assertThat(model.activity().errorProperty().get()).isNull();
-        assertThat(model.rows()).extracting(NotificationRecord::type).containsExactly("critical_stock", "new_order",
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::type).containsExactly("critical_stock", "new_order",
                 "negative_review", "new_order", "order_buyout");
         assertThat(model.userChoices()).extracting(Choice::value).containsExactly(null, ANNA, BORIS, CLARA);
 
         model.userProperty().set(choice(model.userChoices(), ANNA));
-        assertThat(model.rows()).extracting(NotificationRecord::type).containsExactly("negative_review", "new_order");
+        assertThat(model.rows()).extracting(Admin.NotificationEntry::type).containsExactly("negative_review", "new_order");
 
         model.userProperty().set(model.userChoices().getFirst());
         model.statusProperty().set(choice(model.statusChoices(), "skipped"));
@@ -202,7 +200,7 @@ class RealServerTest {
         send.send();
 
         assertThat(send.activity().errorProperty().get()).isNull();
-        NotificationRecord queued = send.sentProperty().get();
+        Admin.NotificationEntry queued = send.sentProperty().get();
         assertThat(queued).isNotNull();
         assertThat(queued.telegramId()).isEqualTo(ANNA);
         assertThat(queued.type()).isEqualTo("test");

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.ConsoleApp;
-import ru.wbassist.console.api.CabinetSummary;
 import ru.wbassist.console.api.HttpAdminApi;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.ui.UiTestSupport;
@@ -74,17 +72,17 @@ class RealServerUiTest {
         waitUntil(() -> tiles.getChildren().size() == 11);
 
         openTab(robot, "Cabinets");
-        TableView<CabinetSummary> cabinets = table(robot, "#cabinetsTable");
+        TableView<Admin.CabinetRow> cabinets = table(robot, "#cabinetsTable");
         waitUntil(() -> cabinets.getItems().size() == 2);
         robot.clickOn("#cabinetFilter").write("deco");
         waitUntil(() -> cabinets.getItems().size() == 1 && cabinets.getItems().getFirst().lastError().contains("401"));
 
         openTab(robot, "Sync logs");
-        TableView<SyncLogEntry> logs = table(robot, "#syncLogsTable");
+        TableView<Admin.SyncLogEntry> logs = table(robot, "#syncLogsTable");
         waitUntil(() -> logs.getItems().size() == 5);
 
         openTab(robot, "Notifications");
-        TableView<NotificationRecord> history = table(robot, "#notificationsTable");
+        TableView<Admin.NotificationEntry> history = table(robot, "#notificationsTable");
         waitUntil(() -> history.getItems().size() == 5);
         clickRow(robot, history, 0);
         TextFlow preview = robot.lookup("#notificationPreview").queryAs(TextFlow.class);
@@ -104,6 +102,6 @@ class RealServerUiTest {
 
         openTab(robot, "Notifications");
         waitUntil(() -> !history.getItems().isEmpty() && history.getItems().getFirst().id() == queued);
-        assertThat(history.getItems()).extracting(NotificationRecord::telegramId).containsOnly(RealServer.ANNA);
+        assertThat(history.getItems()).extracting(Admin.NotificationEntry::telegramId).containsOnly(RealServer.ANNA);
     }
 }

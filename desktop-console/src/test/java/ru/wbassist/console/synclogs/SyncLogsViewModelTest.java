@@ -2,13 +2,15 @@ package ru.wbassist.console.synclogs;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.MoscowTime;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,7 @@ class SyncLogsViewModelTest {
     @Test
     void firstPageIsNewestFirstWithTheTotal() {
         assertThat(model.rows()).hasSize(SyncLogsViewModel.PAGE_SIZE);
-        assertThat(model.rows()).extracting(SyncLogEntry::id).startsWith(63L, 62L, 60L, 59L);
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).startsWith(63L, 62L, 60L, 59L);
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–50 of 63");
         assertThat(model.cabinetChoices()).extracting(Choice::label)
                 .containsExactly("All cabinets", "Sneakers (#1)", "Home & Deco (#2)", "Kids wear (#3)");
@@ -56,19 +58,19 @@ class SyncLogsViewModelTest {
 
         model.statusProperty().set(choice(model.statusChoices(), "failed"));
 
-        assertThat(model.rows()).extracting(SyncLogEntry::id).containsExactly(62L, 61L);
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).containsExactly(62L, 61L);
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–2 of 2");
 
-        model.fromDayProperty().set(Fixtures.NOW_MSK.toLocalDate());
-        assertThat(model.rows()).extracting(SyncLogEntry::id).containsExactly(62L);
+        model.fromDayProperty().set(LocalDate.ofInstant(Fixtures.NOW_MSK, MoscowTime.ZONE));
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).containsExactly(62L);
 
         model.statusProperty().set(model.statusChoices().getFirst());
         model.fromDayProperty().set(null);
         model.cabinetProperty().set(choice(model.cabinetChoices(), 1L));
         model.dataSetProperty().set(choice(model.dataSetChoices(), "reviews"));
-        assertThat(model.rows()).extracting(SyncLogEntry::id).containsExactly(63L);
+        assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).containsExactly(63L);
 
-        model.toDayProperty().set(Fixtures.NOW_MSK.toLocalDate().minusDays(1));
+        model.toDayProperty().set(LocalDate.ofInstant(Fixtures.NOW_MSK, MoscowTime.ZONE).minusDays(1));
         assertThat(model.rows()).isEmpty();
         assertThat(model.paging().labelBinding().get()).isEqualTo("No rows");
     }

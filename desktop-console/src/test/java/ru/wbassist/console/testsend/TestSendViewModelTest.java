@@ -2,13 +2,13 @@ package ru.wbassist.console.testsend;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.TestSendPreview;
 import ru.wbassist.console.common.Tasks;
 
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class TestSendViewModelTest {
     @Test
     void theServersPreviewShowsTheMessageAndWhatTheSendWillMeetBeforeAnythingIsSent() {
         long historyBefore = history(Fixtures.ANNA);
-        TestSendPreview anna = model.previewProperty().get();
+        Notifications.TestPreview anna = model.previewProperty().get();
         assertThat(model.userProperty().get().telegramId()).isEqualTo(Fixtures.ANNA);
         assertThat(anna).isEqualTo(api.previewTestNotification(Fixtures.ANNA, "new_order"));
         assertThat(model.messageHtmlBinding().get()).isEqualTo(anna.text()).contains("Новый заказ").contains("Sneakers");
@@ -69,7 +69,7 @@ class TestSendViewModelTest {
 
         model.send();
 
-        NotificationRecord sent = model.sentProperty().get();
+        Admin.NotificationEntry sent = model.sentProperty().get();
         assertThat(sent).isNotNull();
         assertThat(sent.type()).isEqualTo("negative_review");
         assertThat(sent.status()).isEqualTo("pending");

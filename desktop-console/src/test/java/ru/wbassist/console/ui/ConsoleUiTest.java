@@ -18,11 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import ru.wbassist.api.Admin;
 import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.FakeAdminApi;
-import ru.wbassist.console.api.CabinetSummary;
-import ru.wbassist.console.api.NotificationRecord;
-import ru.wbassist.console.api.SyncLogEntry;
 import ru.wbassist.console.shell.ConsoleWindow;
 
 import javax.imageio.ImageIO;
@@ -67,7 +65,7 @@ class ConsoleUiTest {
     @Test
     void cabinetsShowTheRowsAndTheFilterNarrowsThem(FxRobot robot) {
         openTab(robot, "Cabinets");
-        TableView<CabinetSummary> table = table(robot, "#cabinetsTable");
+        TableView<Admin.CabinetRow> table = table(robot, "#cabinetsTable");
         waitUntil(() -> table.getItems().size() == 3);
 
         robot.clickOn("#cabinetFilter").write("deco");
@@ -93,20 +91,20 @@ class ConsoleUiTest {
     @Test
     void cabinetsSortByTheClickedColumn(FxRobot robot) {
         openTab(robot, "Cabinets");
-        TableView<CabinetSummary> table = table(robot, "#cabinetsTable");
+        TableView<Admin.CabinetRow> table = table(robot, "#cabinetsTable");
         waitUntil(() -> table.getItems().size() == 3);
-        assertThat(table.getItems()).extracting(CabinetSummary::name).containsExactly("Sneakers", "Home & Deco", "Kids wear");
+        assertThat(table.getItems()).extracting(Admin.CabinetRow::name).containsExactly("Sneakers", "Home & Deco", "Kids wear");
 
         robot.clickOn(robot.from(table).lookup(".column-header .label").match((Label l) -> "Name".equals(l.getText())).<Node>query());
 
         waitUntil(() -> "Home & Deco".equals(table.getItems().getFirst().name()));
-        assertThat(table.getItems()).extracting(CabinetSummary::name).containsExactly("Home & Deco", "Kids wear", "Sneakers");
+        assertThat(table.getItems()).extracting(Admin.CabinetRow::name).containsExactly("Home & Deco", "Kids wear", "Sneakers");
     }
 
     @Test
     void syncLogsPageAndFilterByStatusWithErrorDetails(FxRobot robot) {
         openTab(robot, "Sync logs");
-        TableView<SyncLogEntry> table = table(robot, "#syncLogsTable");
+        TableView<Admin.SyncLogEntry> table = table(robot, "#syncLogsTable");
         waitUntil(() -> table.getItems().size() == 50);
         assertThat(text(robot.lookup("#syncPageLabel").queryAs(Label.class))).isEqualTo("1–50 of 63");
 
@@ -115,7 +113,7 @@ class ConsoleUiTest {
 
         pick(robot, "#syncStatusFilter", "failed");
         waitUntil(() -> table.getItems().size() == 2);
-        assertThat(table.getItems()).extracting(SyncLogEntry::status).containsOnly("failed");
+        assertThat(table.getItems()).extracting(Admin.SyncLogEntry::status).containsOnly("failed");
 
         clickRow(robot, table, 0);
         TextArea details = robot.lookup("#syncLogDetails").queryAs(TextArea.class);
@@ -125,7 +123,7 @@ class ConsoleUiTest {
     @Test
     void notificationHistoryFiltersAndPreviewsTheMessage(FxRobot robot) {
         openTab(robot, "Notifications");
-        TableView<NotificationRecord> table = table(robot, "#notificationsTable");
+        TableView<Admin.NotificationEntry> table = table(robot, "#notificationsTable");
         waitUntil(() -> table.getItems().size() == 8);
 
         pick(robot, "#notificationTypeFilter", "negative_review");
@@ -178,9 +176,9 @@ class ConsoleUiTest {
         assertThat(text(renderedTitle)).startsWith("Preview");
 
         openTab(robot, "Notifications");
-        TableView<NotificationRecord> table = table(robot, "#notificationsTable");
+        TableView<Admin.NotificationEntry> table = table(robot, "#notificationsTable");
         waitUntil(() -> !table.getItems().isEmpty() && table.getItems().getFirst().id() == 9);
         assertThat(table.getItems().getFirst().type()).isEqualTo("critical_stock");
-        assertThat(table.getItems()).extracting(NotificationRecord::telegramId).containsOnly(111L);
+        assertThat(table.getItems()).extracting(Admin.NotificationEntry::telegramId).containsOnly(111L);
     }
 }

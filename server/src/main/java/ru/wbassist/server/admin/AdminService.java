@@ -13,6 +13,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.http.ApiException;
@@ -30,7 +33,7 @@ import ru.wbassist.server.users.UserService;
  */
 public final class AdminService implements HttpService {
 
-    static final Set<String> SYNC_STATUSES = Set.of("running", "success", "failed", "partial");
+    static final Set<String> SYNC_STATUSES = Set.copyOf(Syncs.STATUSES);
     static final Set<String> NOTIFICATION_TYPES = Arrays.stream(EventType.values()).map(EventType::code)
             .collect(Collectors.toUnmodifiableSet());
     static final Set<String> NOTIFICATION_STATUSES = Set.copyOf(Overview.STATUSES);
@@ -60,15 +63,15 @@ public final class AdminService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        get(rules, "/overview", (req, res) -> res.send(Overview.load(db, clock.instant())));
-        get(rules, "/cabinets", this::listCabinets);
-        get(rules, "/cabinets/{id}/users", this::cabinetUsers);
-        post(rules, "/cabinets/{id}/sync", this::syncCabinet);
-        get(rules, "/sync-logs", this::listSyncLogs);
-        get(rules, "/notifications", this::listNotifications);
-        get(rules, "/users", (req, res) -> res.send(userDirectory.list(Paging.of(req))));
-        post(rules, "/users/{telegram_id}/test-notification", this::testNotification);
-        post(rules, "/users/{telegram_id}/test-notification/preview", this::previewTestNotification);
+        get(rules, Admin.OVERVIEW, (req, res) -> res.send(Overview.load(db, clock.instant())));
+        get(rules, Admin.CABINETS, this::listCabinets);
+        get(rules, Admin.CABINET_USERS, this::cabinetUsers);
+        post(rules, Admin.CABINET_SYNC, this::syncCabinet);
+        get(rules, Admin.SYNC_LOGS, this::listSyncLogs);
+        get(rules, Admin.NOTIFICATIONS, this::listNotifications);
+        get(rules, Admin.USERS, (req, res) -> res.send(userDirectory.list(Paging.of(req))));
+        post(rules, Admin.TEST_NOTIFICATION, this::testNotification);
+        post(rules, Admin.TEST_NOTIFICATION_PREVIEW, this::previewTestNotification);
     }
 
     private static void get(HttpRules rules, String path, Handler handler) {
@@ -90,7 +93,7 @@ public final class AdminService implements HttpService {
 
     private void cabinetUsers(ServerRequest req, ServerResponse res) {
         long cabinetId = existingCabinet(Params.pathId(req, "id"));
-        res.send(Map.of("items", cabinets.members(cabinetId)));
+        res.send(new Admin.Members(cabinets.members(cabinetId)));
     }
 
     private void listSyncLogs(ServerRequest req, ServerResponse res) {
@@ -118,7 +121,7 @@ public final class AdminService implements HttpService {
             throw ApiException.conflict("a sync of cabinet " + cabinetId
                     + " is running; try again when it has finished");
         }
-        res.status(Status.ACCEPTED_202).send(Map.of("cabinet_id", cabinetId, "status", "started"));
+        res.status(Status.ACCEPTED_202).send(new Admin.SyncStarted(cabinetId, "started"));
     }
 
     /** Queues a realistic sample of {@code type} for the user, delivered like any notification. */
@@ -126,7 +129,7 @@ public final class AdminService implements HttpService {
         long telegramId = Params.pathId(req, "telegram_id");
         String type = Params.requiredString(req, "type");
         long id = testNotifications.queue(telegramId, type);
-        res.status(Status.CREATED_201).send(Map.of("id", id, "type", type));
+        res.status(Status.CREATED_201).send(new Notifications.TestQueued(id, type));
     }
 
     /** What {@link #testNotification} would queue now, rendered, with what it will meet; writes nothing. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -18,12 +19,7 @@ final class CabinetDirectory {
      * @param lastSyncStatus the status of the latest run of any data set
      * @param lastError      that run's error, else the key's error while the key is invalid
      */
-    record CabinetRow(long id, String name, boolean active, Instant createdAt, long userCount, Instant lastSyncAt,
-                      String lastSyncStatus, String lastError, boolean keyValid) {
-    }
 
-    record Member(long telegramId, String username, String firstName, String role, Instant joinedAt) {
-    }
 
     private static final String LATEST_RUN = """
             (SELECT l.%s FROM wb_sync_logs l
@@ -46,9 +42,9 @@ final class CabinetDirectory {
     }
 
     /** Cabinets whose name contains {@code q} (ignoring case), by id. */
-    Paging.Page<CabinetRow> list(Optional<String> q, Paging paging) {
+    Admin.Page<Admin.CabinetRow> list(Optional<String> q, Paging paging) {
         Filter filter = new Filter().when("LOWER(c.name) LIKE ? ESCAPE '\\'", q.map(CabinetDirectory::containsPattern));
-        return db.withConnection(c -> new Paging.Page<>(
+        return db.withConnection(c -> new Admin.Page<>(
                 Sql.query(c, LIST + filter.where() + " ORDER BY c.id LIMIT ? OFFSET ?", CabinetDirectory::map,
                         filter.params(paging.limit(), paging.offset())),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets c" + filter.where(), filter.params())));
@@ -59,13 +55,13 @@ final class CabinetDirectory {
     }
 
     /** The users of a cabinet, in the order they joined. */
-    List<Member> members(long cabinetId) {
+    List<Admin.Member> members(long cabinetId) {
         return db.withConnection(c -> Sql.query(c, """
                 SELECT u.telegram_id, u.username, u.first_name, cu.role, cu.joined_at
                   FROM cabinet_users cu JOIN users u ON u.id = cu.user_id
                  WHERE cu.cabinet_id = ?
                  ORDER BY cu.joined_at, u.telegram_id
-                """, rs -> new Member(rs.getLong("telegram_id"), rs.getString("username"), rs.getString("first_name"),
+                """, rs -> new Admin.Member(rs.getLong("telegram_id"), rs.getString("username"), rs.getString("first_name"),
                 rs.getString("role"), Sql.instant(rs, "joined_at")), cabinetId));
     }
 
@@ -75,11 +71,11 @@ final class CabinetDirectory {
         return "%" + escaped + "%";
     }
 
-    private static CabinetRow map(ResultSet rs) throws SQLException {
+    private static Admin.CabinetRow map(ResultSet rs) throws SQLException {
         boolean keyValid = rs.getObject("key_invalid_since") == null;
         String error = rs.getString("last_run_error");
         String lastError = error == null && !keyValid ? rs.getString("key_error") : error;
-        return new CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
+        return new Admin.CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
                 Sql.instant(rs, "created_at"), rs.getLong("user_count"), Sql.instant(rs, "last_sync_at"),
                 rs.getString("last_sync_status"), lastError, keyValid);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.server.http.Params;
 
 /** The optional filters of an admin list, as a SQL {@code WHERE} clause and its parameters. */
@@ -37,7 +37,7 @@ final class Filter {
             Optional<Instant> from = Params.optionalInstant(req, "from");
             Optional<Instant> to = Params.optionalInstant(req, "to");
             if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
-                throw ApiException.badRequest("to", "to must be after from");
+                throw new InvalidRequest("to", "to must be after from");
             }
             return new TimeRange(from, to);
         }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.insights.Period.Day;
@@ -22,22 +23,12 @@ import ru.wbassist.server.insights.Period.Day;
  * and 7 days, how many sync runs failed in the last 24 h, and notifications and orders per Moscow day over the last
  * 14 days.
  */
-record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Window notifications24h,
-                @JsonProperty("notifications_7d") Window notifications7d,
-                @JsonProperty("sync_failures_24h") long syncFailures24h, List<TypeCount> notificationsPerDay,
-                List<DayCount> ordersPerDay) {
+final class Overview {
 
     static final int CHART_DAYS = 14;
-    static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped");
+    static final List<String> STATUSES = Notifications.Types.STATUSES;
 
-    /** Notifications created in a window: per status (every status present) and per type (types that occurred). */
-    record Window(Map<String, Long> byStatus, Map<String, Long> byType) {
-    }
-
-    record TypeCount(LocalDate date, String type, long count) {
-    }
-
-    record DayCount(LocalDate date, long count) {
+    private Overview() {
     }
 
     static final String NOTIFICATIONS_PER_HOUR = """
@@ -54,9 +45,9 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
              GROUP BY x.h
             """.formatted(Day.hourOf("o.order_date"));
 
-    static Overview load(Database db, Instant now) {
+    static Admin.Overview load(Database db, Instant now) {
         List<Day> days = Day.lastDays(now, CHART_DAYS);
-        return db.withConnection(c -> new Overview(Sql.queryLong(c, "SELECT COUNT(*) FROM users"),
+        return db.withConnection(c -> new Admin.Overview(Sql.queryLong(c, "SELECT COUNT(*) FROM users"),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"),
                 window(c, now.minus(Duration.ofHours(24))), window(c, now.minus(Duration.ofDays(7))),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_sync_logs WHERE status = 'failed' AND started_at >= ?",
@@ -65,7 +56,7 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
                 ordersPerDay(c, days)));
     }
 
-    private static Window window(Connection c, Instant since) throws SQLException {
+    private static Admin.Window window(Connection c, Instant since) throws SQLException {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         STATUSES.forEach(status -> byStatus.put(status, 0L));
         Sql.query(c, "SELECT status, COUNT(*) AS n FROM notification_history WHERE created_at >= ? GROUP BY status",
@@ -76,27 +67,27 @@ record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Wi
                         + " GROUP BY event_type ORDER BY event_type",
                 rs -> Map.entry(rs.getString("event_type"), rs.getLong("n")), since)
                 .forEach(e -> byType.put(e.getKey(), e.getValue()));
-        return new Window(byStatus, byType);
+        return new Admin.Window(byStatus, byType);
     }
 
     /** Per day and type, days and types in order; only the pairs that occurred. */
-    private static List<TypeCount> notificationsPerDay(Connection c, List<Day> days) throws SQLException {
+    private static List<Admin.TypeCount> notificationsPerDay(Connection c, List<Day> days) throws SQLException {
         Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
-        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new TypeCount(Day.dateOfHour(rs.getLong("h")),
+        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new Admin.TypeCount(Day.dateOfHour(rs.getLong("h")),
                         rs.getString("event_type"), rs.getLong("n")), days.getFirst().start(), days.getLast().end())
                 .forEach(t -> counts.computeIfAbsent(t.date(), d -> new TreeMap<>())
                         .merge(t.type(), t.count(), Long::sum));
-        List<TypeCount> perDay = new ArrayList<>();
-        counts.forEach((date, types) -> types.forEach((type, count) -> perDay.add(new TypeCount(date, type, count))));
+        List<Admin.TypeCount> perDay = new ArrayList<>();
+        counts.forEach((date, types) -> types.forEach((type, count) -> perDay.add(new Admin.TypeCount(date, type, count))));
         return perDay;
     }
 
     /** Every one of the days, with zero for days without orders. */
-    private static List<DayCount> ordersPerDay(Connection c, List<Day> days) throws SQLException {
+    private static List<Admin.DayCount> ordersPerDay(Connection c, List<Day> days) throws SQLException {
         Map<LocalDate, Long> counts = new HashMap<>();
         Sql.query(c, ORDERS_PER_HOUR, rs -> Map.entry(Day.dateOfHour(rs.getLong("h")), rs.getLong("n")),
                         days.getFirst().start(), days.getLast().end())
                 .forEach(e -> counts.merge(e.getKey(), e.getValue(), Long::sum));
-        return days.stream().map(day -> new DayCount(day.date(), counts.getOrDefault(day.date(), 0L))).toList();
+        return days.stream().map(day -> new Admin.DayCount(day.date(), counts.getOrDefault(day.date(), 0L))).toList();
     }
 }

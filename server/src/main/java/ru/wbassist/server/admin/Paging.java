@@ -14,6 +14,4 @@ record Paging(int limit, long offset) {
     }
 
     /** One page of a list and the size of the whole filtered list. */
-    record Page<T>(List<T> items, long total) {
-    }
 }

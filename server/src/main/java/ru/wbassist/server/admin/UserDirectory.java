@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.notifications.NotificationSettings;
@@ -15,12 +17,7 @@ import ru.wbassist.server.notifications.NotificationSettings;
 /** Every bot user with their cabinets and settings, by id (registration order). */
 final class UserDirectory {
 
-    record CabinetLink(long id, String name, String role) {
-    }
 
-    record UserRow(long telegramId, String username, String firstName, String lastName, Instant createdAt,
-                   boolean botBlocked, List<CabinetLink> cabinets, NotificationSettings settings) {
-    }
 
     /** The settings columns of {@code notification_settings s} (absent row: all null) and the user's language. */
     static final String SETTINGS_COLUMNS = """
@@ -36,41 +33,41 @@ final class UserDirectory {
         this.db = db;
     }
 
-    Paging.Page<UserRow> list(Paging paging) {
+    Admin.Page<Admin.UserRow> list(Paging paging) {
         return db.withConnection(c -> {
-            List<Map.Entry<Long, UserRow>> users = Sql.query(c, "SELECT u.id, u.telegram_id, u.username, u.first_name,"
+            List<Map.Entry<Long, Admin.UserRow>> users = Sql.query(c, "SELECT u.id, u.telegram_id, u.username, u.first_name,"
                             + " u.last_name, u.created_at, u.bot_blocked_at, " + SETTINGS_COLUMNS
                             + " FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id"
                             + " ORDER BY u.id LIMIT ? OFFSET ?",
-                    rs -> Map.entry(rs.getLong("id"), new UserRow(rs.getLong("telegram_id"), rs.getString("username"),
+                    rs -> Map.entry(rs.getLong("id"), new Admin.UserRow(rs.getLong("telegram_id"), rs.getString("username"),
                             rs.getString("first_name"), rs.getString("last_name"), Sql.instant(rs, "created_at"),
                             rs.getObject("bot_blocked_at") != null, List.of(), settings(rs))),
                     paging.limit(), paging.offset());
-            Map<Long, List<CabinetLink>> cabinets = users.isEmpty() ? Map.of() : Sql.query(c,
+            Map<Long, List<Admin.CabinetLink>> cabinets = users.isEmpty() ? Map.of() : Sql.query(c,
                             "SELECT cu.user_id, c.id, c.name, cu.role FROM cabinet_users cu"
                                     + " JOIN wb_cabinets c ON c.id = cu.cabinet_id WHERE cu.user_id IN ("
                                     + String.join(", ", Collections.nCopies(users.size(), "?")) + ") ORDER BY c.id",
                             rs -> Map.entry(rs.getLong("user_id"),
-                                    new CabinetLink(rs.getLong("id"), rs.getString("name"), rs.getString("role"))),
+                                    new Admin.CabinetLink(rs.getLong("id"), rs.getString("name"), rs.getString("role"))),
                             users.stream().map(Map.Entry::getKey).toArray())
                     .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                             Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-            List<UserRow> items = users.stream().map(e -> {
-                UserRow u = e.getValue();
-                return new UserRow(u.telegramId(), u.username(), u.firstName(), u.lastName(), u.createdAt(),
+            List<Admin.UserRow> items = users.stream().map(e -> {
+                Admin.UserRow u = e.getValue();
+                return new Admin.UserRow(u.telegramId(), u.username(), u.firstName(), u.lastName(), u.createdAt(),
                         u.botBlocked(), cabinets.getOrDefault(e.getKey(), List.of()), u.settings());
             }).toList();
-            return new Paging.Page<>(items, Sql.queryLong(c, "SELECT COUNT(*) FROM users"));
+            return new Admin.Page<>(items, Sql.queryLong(c, "SELECT COUNT(*) FROM users"));
         });
     }
 
     /** The user's settings; a user who never saved any has no row and gets the defaults (docs/api.md). */
-    static NotificationSettings settings(ResultSet rs) throws SQLException {
+    static Notifications.Settings settings(ResultSet rs) throws SQLException {
         String language = rs.getString("language");
         if (rs.getObject("settings_user_id") == null) {
             return NotificationSettings.defaults(language);
         }
-        return new NotificationSettings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
+        return new Notifications.Settings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
                 rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
                 rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
                 rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("grouping_enabled"),

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 

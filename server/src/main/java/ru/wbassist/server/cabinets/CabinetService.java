@@ -11,8 +11,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.server.wb.KeyCheck;
+import ru.wbassist.api.Cabinets;
 import ru.wbassist.server.http.ApiException;
-import ru.wbassist.server.http.ErrorBody;
+import ru.wbassist.api.ErrorBody;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
@@ -47,17 +49,17 @@ public final class CabinetService implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/", this::connect)
                 .get("/", this::list)
-                .delete("/{id}", this::leave)
+                .delete(Cabinets.ONE, this::leave)
                 .any("/", (req, res) -> {
                     throw ApiException.methodNotAllowed("GET, POST");
                 })
-                .any("/{id}", (req, res) -> {
+                .any(Cabinets.ONE, (req, res) -> {
                     throw ApiException.methodNotAllowed("DELETE");
                 });
     }
 
     private void connect(ServerRequest req, ServerResponse res) {
-        CabinetConnection request = connectionOf(req).validated();
+        Cabinets.Connection request = connectionOf(req).validated();
         User user = users.find(request.userId()).orElseThrow(() -> UserService.unknown(request.userId()));
         String apiKey = request.apiKey().strip();
         WbToken token = WbToken.parseForConnect(apiKey, clock);
@@ -77,29 +79,29 @@ public final class CabinetService implements HttpService {
         switch (connected.outcome()) {
             case CREATED -> {
                 firstSync.accept(connected.cabinet().id());
-                res.status(Status.CREATED_201).send(Map.of("cabinet", connected.cabinet(), "shared", false));
+                res.status(Status.CREATED_201).send(new Cabinets.Connected(connected.cabinet(), false));
             }
-            case JOINED -> res.status(Status.OK_200).send(Map.of("cabinet", connected.cabinet(), "shared", true));
+            case JOINED -> res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), true));
             case ALREADY_LINKED -> throw ApiException.conflict("this key is already connected to your cabinet \""
                     + connected.cabinet().name() + "\" (id " + connected.cabinet().id() + ")");
         }
     }
 
     /** The key may come as query parameters (original design) or, better, in a JSON body so it stays out of URLs. */
-    private static CabinetConnection connectionOf(ServerRequest req) {
+    private static Cabinets.Connection connectionOf(ServerRequest req) {
         boolean hasBody = req.headers().contentLength().orElse(0L) > 0
                 || req.headers().contains(HeaderNames.TRANSFER_ENCODING)
                 || req.headers().contains(HeaderNames.CONTENT_TYPE);
         if (hasBody) {
-            return Json.read(req, CabinetConnection.class);
+            return Json.read(req, Cabinets.Connection.class);
         }
-        return new CabinetConnection(Params.optionalString(req, "user_id").map(v -> Params.parseId("user_id", v)).orElse(null),
+        return new Cabinets.Connection(Params.optionalString(req, "user_id").map(v -> Params.parseId("user_id", v)).orElse(null),
                 Params.optionalString(req, "api_key").orElse(null), Params.optionalString(req, "name").orElse(null));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         User user = userOf(req);
-        res.send(Map.of("cabinets", cabinets.listForUser(user.id())));
+        res.send(new Cabinets.CabinetList(cabinets.listForUser(user.id())));
     }
 
     private void leave(ServerRequest req, ServerResponse res) {

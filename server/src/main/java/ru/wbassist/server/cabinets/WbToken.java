@@ -9,7 +9,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ru.wbassist.server.http.ApiException;
+
+import ru.wbassist.api.InvalidRequest;
 
 /**
  * What a WB API token says about itself. A WB token is a JWT whose payload carries {@code s} (a scope bitmask, bit n
@@ -43,7 +44,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
     /**
      * Reads and checks a key for connecting a cabinet.
      *
-     * @throws ApiException 400 on {@code api_key} saying what is wrong (never echoing the key)
+     * @throws InvalidRequest on {@code api_key} saying what is wrong (never echoing the key)
      */
     public static WbToken parseForConnect(String apiKey, Clock clock) {
         WbToken token = parse(apiKey);
@@ -62,7 +63,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
     /** Decodes the payload. */
     public static WbToken parse(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
-            throw ApiException.badRequest("api_key", "api_key is required");
+            throw new InvalidRequest("api_key", "api_key is required");
         }
         String key = apiKey.strip();
         if (key.startsWith("Bearer ")) {
@@ -97,7 +98,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
                 ((s >> READ_ONLY_BIT) & 1) == 1);
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest("api_key", message);
+    private static InvalidRequest invalid(String message) {
+        return new InvalidRequest("api_key", message);
     }
 }

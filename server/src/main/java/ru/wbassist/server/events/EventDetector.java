@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.time.Moscow;
 
@@ -162,9 +163,7 @@ public final class EventDetector implements EventSink {
     public void keyInvalid(Connection c, long cabinetId, String reason) throws SQLException {
         Instant now = clock.instant();
         // The invalidation's start names it: told once per invalidation, however many syncs fail meanwhile.
-        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = COALESCE(key_invalid_since, ?) WHERE id = ?", now, cabinetId);
-        Instant since = Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ?",
-                rs -> Sql.instant(rs, "key_invalid_since"), cabinetId).orElse(now);
+        Instant since = CabinetState.keyInvalidSince(c, cabinetId, now);
         String cleanReason = reason == null ? null : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
         announce(c, cabinetId, EventType.KEY_INVALID, List.of(new EventLog.Candidate("invalid@" + since.toEpochMilli(),
                 new EventFacts.Key(cleanReason, null, null), since)), now);

@@ -3,18 +3,20 @@ package ru.wbassist.server.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import ru.wbassist.api.Notifications.Types;
+
 /** What can happen in a cabinet that a user is told about; {@link #code} is the name used in the API and the tables. */
 public enum EventType {
-    NEW_ORDER("new_order", EventFacts.Order.class, false),
-    ORDER_BUYOUT("order_buyout", EventFacts.Sale.class, false),
-    ORDER_CANCELLATION("order_cancellation", EventFacts.Order.class, false),
-    ORDER_RETURN("order_return", EventFacts.Sale.class, false),
-    NEGATIVE_REVIEW("negative_review", EventFacts.Review.class, false),
-    CRITICAL_STOCK("critical_stock", EventFacts.Stock.class, true),
-    KEY_INVALID("key_invalid", EventFacts.Key.class, true),
-    KEY_EXPIRING("key_expiring", EventFacts.Key.class, true),
+    NEW_ORDER(Types.NEW_ORDER, EventFacts.Order.class, false),
+    ORDER_BUYOUT(Types.ORDER_BUYOUT, EventFacts.Sale.class, false),
+    ORDER_CANCELLATION(Types.ORDER_CANCELLATION, EventFacts.Order.class, false),
+    ORDER_RETURN(Types.ORDER_RETURN, EventFacts.Sale.class, false),
+    NEGATIVE_REVIEW(Types.NEGATIVE_REVIEW, EventFacts.Review.class, false),
+    CRITICAL_STOCK(Types.CRITICAL_STOCK, EventFacts.Stock.class, true),
+    KEY_INVALID(Types.KEY_INVALID, EventFacts.Key.class, true),
+    KEY_EXPIRING(Types.KEY_EXPIRING, EventFacts.Key.class, true),
     /** A sample a user or operator asked for; never stored as an event. */
-    TEST("test", EventFacts.Test.class, true);
+    TEST(Types.TEST, EventFacts.Test.class, true);
 
     private final String code;
     private final Class<? extends EventFacts> factsType;

@@ -12,6 +12,8 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.ErrorBody;
 
 /**
  * Requires {@code X-API-SECRET-KEY} on every route but health. When an admin secret is configured, admin routes
@@ -22,7 +24,7 @@ import io.helidon.webserver.http.RoutingResponse;
 public final class ApiSecretFilter implements Filter {
 
     public static final HeaderName HEADER = HeaderNames.create("X-API-SECRET-KEY");
-    private static final String ADMIN_PREFIX = "/api/v1/admin/";
+    private static final String ADMIN_PREFIX = Admin.PATH + "/";
 
     private final byte[] apiSecretDigest;
     private final byte[] adminSecretDigest;

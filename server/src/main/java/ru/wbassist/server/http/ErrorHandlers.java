@@ -9,6 +9,9 @@ import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.NotFound;
+import ru.wbassist.api.ErrorBody;
+import ru.wbassist.api.InvalidRequest;
 
 /** Turns every failure into a JSON error: client errors with their message, server errors with an id, never a trace. */
 public final class ErrorHandlers {
@@ -19,7 +22,12 @@ public final class ErrorHandlers {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), ErrorBody.of(e)))
+        routing.error(ApiException.class, (req, res, e) -> send(res, e.status(),
+                        new ErrorBody(e.code(), e.getMessage(), e.field(), null)))
+                .error(InvalidRequest.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400,
+                        new ErrorBody("bad_request", e.getMessage(), e.field(), null)))
+                .error(NotFound.class, (req, res, e) -> send(res, Status.NOT_FOUND_404,
+                        new ErrorBody("not_found", e.getMessage(), null, null)))
                 .error(HttpException.class, (req, res, e) -> send(res, e.status(), fromHttp(e)))
                 .error(Throwable.class, (req, res, e) -> {
                     String id = UUID.randomUUID().toString();

@@ -6,6 +6,7 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
+import ru.wbassist.api.ErrorBody;
 
 /**
  * JSON errors for requests Helidon rejects before routing (malformed URI or escapes, over-long request line or

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import ru.wbassist.api.Insights.Tally;
+import ru.wbassist.api.Insights.DayFigures;
+import ru.wbassist.api.Insights.Totals;
+import ru.wbassist.api.Insights.TopProduct;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.insights.Period.Day;
 import ru.wbassist.server.time.Moscow;
@@ -33,29 +37,20 @@ import ru.wbassist.server.time.Moscow;
 final class Activity {
 
     /** The figures of one Moscow day. */
-    record DayFigures(LocalDate date, Tally orders, Tally buyouts, Tally returns, Tally cancellations) {
-    }
-
     /** The figures of a whole period. */
-    record Totals(Tally orders, Tally buyouts, Tally returns, Tally cancellations) {
-
-        static Totals of(List<DayFigures> days) {
-            Tally orders = Tally.ZERO;
-            Tally buyouts = Tally.ZERO;
-            Tally returns = Tally.ZERO;
-            Tally cancellations = Tally.ZERO;
-            for (DayFigures day : days) {
-                orders = orders.plus(day.orders());
-                buyouts = buyouts.plus(day.buyouts());
-                returns = returns.plus(day.returns());
-                cancellations = cancellations.plus(day.cancellations());
-            }
-            return new Totals(orders, buyouts, returns, cancellations);
+    /** The period's totals: the sums of its days. */
+    static Totals totals(List<DayFigures> days) {
+        Tally orders = Tally.ZERO;
+        Tally buyouts = Tally.ZERO;
+        Tally returns = Tally.ZERO;
+        Tally cancellations = Tally.ZERO;
+        for (DayFigures day : days) {
+            orders = orders.plus(day.orders());
+            buyouts = buyouts.plus(day.buyouts());
+            returns = returns.plus(day.returns());
+            cancellations = cancellations.plus(day.cancellations());
         }
-
-        Settlement settlement() {
-            return new Settlement(buyouts, returns);
-        }
+        return new Totals(orders, buyouts, returns, cancellations);
     }
 
     /** Buyouts and returns of a period. */
@@ -76,9 +71,6 @@ final class Activity {
     }
 
     /** A product ranked by its order lines in a period. */
-    record TopProduct(long nmId, String title, long count, BigDecimal sum) {
-    }
-
     static final String ORDERS_BY_HOUR = """
             SELECT x.h, NULL AS sale_type, COUNT(*) AS n, SUM(x.amount) AS total
               FROM (SELECT %s AS h, o.price_with_disc AS amount

@@ -14,12 +14,22 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.PerCabinet;
+import ru.wbassist.api.Insights.Dashboard;
+import ru.wbassist.api.Insights.Orders;
+import ru.wbassist.api.Insights.Stocks;
+import ru.wbassist.api.Insights.Reviews;
+import ru.wbassist.api.Insights.Analytics;
+import ru.wbassist.api.Insights.DayFigures;
+import ru.wbassist.api.Insights.Totals;
+import ru.wbassist.api.Insights.Sales;
+import ru.wbassist.api.Insights.SalesStatistics;
 import ru.wbassist.db.Database;
-import ru.wbassist.server.cabinets.Cabinet;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
-import ru.wbassist.server.insights.Activity.DayFigures;
-import ru.wbassist.server.insights.Activity.Totals;
 import ru.wbassist.server.insights.Period.Day;
 
 /**
@@ -45,13 +55,13 @@ public final class InsightsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        route(rules, "/dashboard", this::dashboard);
-        route(rules, "/orders/recent", this::recentOrders);
-        route(rules, "/stocks/critical", this::criticalStocks);
-        route(rules, "/reviews/summary", this::reviewSummary);
-        route(rules, "/analytics/sales", this::salesAnalytics);
-        route(rules, "/sales/recent", this::recentSales);
-        route(rules, "/sales/statistics", this::salesStatistics);
+        route(rules, Insights.DASHBOARD, this::dashboard);
+        route(rules, Insights.RECENT_ORDERS, this::recentOrders);
+        route(rules, Insights.CRITICAL_STOCKS, this::criticalStocks);
+        route(rules, Insights.REVIEW_SUMMARY, this::reviewSummary);
+        route(rules, Insights.SALES_ANALYTICS, this::salesAnalytics);
+        route(rules, Insights.RECENT_SALES, this::recentSales);
+        route(rules, Insights.SALES_STATISTICS, this::salesStatistics);
     }
 
     private static void route(HttpRules rules, String path, Handler handler) {
@@ -69,7 +79,7 @@ public final class InsightsService implements HttpService {
             DayFigures yesterday = days.get(0);
             DayFigures today = days.get(1);
             ReviewFigures.Stats reviews = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
-            return new Blocks.Dashboard(cabinet.id(), cabinet.name(), cabinet.lastSyncAt(), today.orders(),
+            return new Dashboard(cabinet.id(), cabinet.name(), cabinet.lastSyncAt(), today.orders(),
                     yesterday.orders(), today.buyouts(), today.returns(), today.cancellations(),
                     StockFigures.countCritical(c, viewer, cabinet.id()), reviews.newNegative(), reviews.average(),
                     reviews.unanswered());
@@ -81,7 +91,7 @@ public final class InsightsService implements HttpService {
         long offset = Params.optionalLong(req, "offset", 0).orElse(0L);
         Optional<String> status = Optional.ofNullable(Params.oneOf(req, "status", ORDER_STATUSES, null));
         Viewer viewer = viewers.resolve(req, "telegram_id");
-        res.send(perCabinet(viewer, (c, cabinet) -> new Blocks.Orders(cabinet.id(), cabinet.name(),
+        res.send(perCabinet(viewer, (c, cabinet) -> new Orders(cabinet.id(), cabinet.name(),
                 RecentLists.countOrders(c, cabinet.id(), status),
                 RecentLists.orders(c, cabinet.id(), status, limit, offset))));
     }
@@ -90,7 +100,7 @@ public final class InsightsService implements HttpService {
         int limit = Params.intInRange(req, "limit", 1, 100, 20);
         Viewer viewer = viewers.resolve(req, "telegram_id");
         Instant now = clock.instant();
-        res.send(perCabinet(viewer, (c, cabinet) -> new Blocks.Stocks(cabinet.id(), cabinet.name(),
+        res.send(perCabinet(viewer, (c, cabinet) -> new Stocks(cabinet.id(), cabinet.name(),
                 viewer.criticalStockThreshold(), StockFigures.critical(c, viewer, cabinet.id(), limit, now))));
     }
 
@@ -100,7 +110,7 @@ public final class InsightsService implements HttpService {
         Instant now = clock.instant();
         res.send(perCabinet(viewer, (c, cabinet) -> {
             ReviewFigures.Stats stats = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
-            return new Blocks.Reviews(cabinet.id(), cabinet.name(), stats.total(), stats.average(),
+            return new Reviews(cabinet.id(), cabinet.name(), stats.total(), stats.average(),
                     stats.distribution(), stats.unanswered(), ReviewFigures.latest(c, cabinet.id(), limit));
         }));
     }
@@ -111,9 +121,9 @@ public final class InsightsService implements HttpService {
         List<Day> days = period.days(clock.instant());
         res.send(perCabinet(viewer, (c, cabinet) -> {
             List<DayFigures> figures = Activity.daily(c, cabinet.id(), days);
-            Totals totals = Totals.of(figures);
-            return new Blocks.Analytics(cabinet.id(), cabinet.name(), period, figures, totals,
-                    totals.settlement().buyoutRate(),
+            Totals totals = Activity.totals(figures);
+            return new Analytics(cabinet.id(), cabinet.name(), period.code(), figures, totals,
+                    new Activity.Settlement(totals.buyouts(), totals.returns()).buyoutRate(),
                     Activity.topProducts(c, cabinet.id(), days.getFirst().start(), days.getLast().end(), TOP_PRODUCTS));
         }));
     }
@@ -122,7 +132,7 @@ public final class InsightsService implements HttpService {
         int limit = Params.intInRange(req, "limit", 1, 100, 10);
         Optional<String> saleType = Optional.ofNullable(Params.oneOf(req, "sale_type", SALE_TYPES, null));
         Viewer viewer = viewers.resolve(req, "user_id");
-        res.send(perCabinet(viewer, (c, cabinet) -> new Blocks.Sales(cabinet.id(), cabinet.name(),
+        res.send(perCabinet(viewer, (c, cabinet) -> new Sales(cabinet.id(), cabinet.name(),
                 RecentLists.sales(c, cabinet.id(), saleType, limit))));
     }
 
@@ -133,14 +143,14 @@ public final class InsightsService implements HttpService {
         res.send(perCabinet(viewer, (c, cabinet) -> {
             Activity.Settlement sales = Activity.settlement(c, cabinet.id(), days.getFirst().start(),
                     days.getLast().end());
-            return new Blocks.SalesStatistics(cabinet.id(), cabinet.name(), period, sales.buyouts(), sales.returns(),
+            return new SalesStatistics(cabinet.id(), cabinet.name(), period.code(), sales.buyouts(), sales.returns(),
                     sales.buyoutRate(), sales.averageCheck());
         }));
     }
 
     /** One block per cabinet of the viewer, all read on one connection. */
-    private <T> Blocks.Answer<T> perCabinet(Viewer viewer, BlockReader<T> reader) {
-        return new Blocks.Answer<>(db.withConnection(c -> {
+    private <T> PerCabinet<T> perCabinet(Viewer viewer, BlockReader<T> reader) {
+        return new PerCabinet<>(db.withConnection(c -> {
             List<T> blocks = new ArrayList<>(viewer.cabinets().size());
             for (Cabinet cabinet : viewer.cabinets()) {
                 blocks.add(reader.read(c, cabinet));

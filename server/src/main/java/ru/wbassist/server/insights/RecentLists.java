@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import ru.wbassist.api.Insights.Tally;
+import ru.wbassist.api.Insights.OrderLine;
+import ru.wbassist.api.Insights.Sale;
 import ru.wbassist.db.Sql;
 
 /**
@@ -16,16 +19,7 @@ import ru.wbassist.db.Sql;
  */
 final class RecentLists {
 
-    record OrderLine(String srid, long nmId, String title, String imageUrl, String article, String size,
-                     BigDecimal price, BigDecimal finishedPrice, String warehouse, String region, String status,
-                     Instant orderDate, Instant cancelDate) {
-    }
-
     /** A buyout or return; amounts are absolute values, {@code saleType} gives the direction. */
-    record Sale(String saleId, String srid, long nmId, String title, String saleType, Instant saleDate,
-                BigDecimal price, BigDecimal forPay, String warehouse, String region) {
-    }
-
     static final String ORDERS = """
             SELECT o.srid, o.nm_id, COALESCE(p.title, o.subject) AS title, p.image_url, o.supplier_article, o.tech_size,
                    o.price_with_disc, o.finished_price, o.warehouse_name, o.region_name, o.status, o.order_date,

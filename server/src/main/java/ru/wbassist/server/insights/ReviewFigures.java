@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ru.wbassist.api.Insights.Review;
 import ru.wbassist.db.Sql;
 
 /**
@@ -26,10 +27,6 @@ final class ReviewFigures {
      * @param average      mean rating, two decimals; null without reviews
      */
     record Stats(long total, BigDecimal average, Map<String, Long> distribution, long unanswered, long newNegative) {
-    }
-
-    record Review(String reviewId, long nmId, String productName, int rating, String text, String pros, String cons,
-                  String userName, Instant createdDate, boolean isAnswered) {
     }
 
     static final String STATS = """

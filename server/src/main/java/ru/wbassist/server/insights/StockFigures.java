@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ru.wbassist.api.Insights.CriticalProduct;
+import ru.wbassist.api.Insights.Warehouse;
 import ru.wbassist.db.Sql;
 
 /**
@@ -23,13 +25,6 @@ import ru.wbassist.db.Sql;
 final class StockFigures {
 
     static final Duration DEMAND_WINDOW = Duration.ofDays(7);
-
-    record Warehouse(String name, long quantity, long inWayToClient, long inWayFromClient) {
-    }
-
-    record CriticalProduct(long nmId, String title, String article, String imageUrl, long total,
-                           List<Warehouse> warehouses, @JsonProperty("orders_7d") long orders7d, BigDecimal daysLeft) {
-    }
 
     /** Products of the cabinet at or below their threshold: the first three parameters are user, cabinet, default. */
     static final String CRITICAL = """

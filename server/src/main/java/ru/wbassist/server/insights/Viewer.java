@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.helidon.webserver.http.ServerRequest;
+import ru.wbassist.api.Cabinets;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.cabinets.Cabinet;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;

@@ -3,6 +3,7 @@ package ru.wbassist.server.notifications;
 import java.time.Instant;
 import java.util.Optional;
 
+import ru.wbassist.api.Notifications;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
 
@@ -18,7 +19,7 @@ public final class DeliveryRules {
     }
 
     /** The reason the user is not told, or empty when they are. */
-    public static Optional<String> suppression(EventType type, EventFacts facts, NotificationSettings settings,
+    public static Optional<String> suppression(EventType type, EventFacts facts, Notifications.Settings settings,
                                               boolean botBlocked) {
         if (botBlocked) {
             return Optional.of(BOT_BLOCKED);
@@ -26,7 +27,7 @@ public final class DeliveryRules {
         if (!settings.notificationsEnabled()) {
             return Optional.of(NOTIFICATIONS_OFF);
         }
-        if (!settings.enabled(type)) {
+        if (!settings.wants(type.code())) {
             return Optional.of(TYPE_DISABLED);
         }
         if (facts instanceof EventFacts.Review review && review.rating() > settings.negativeReviewThreshold()) {
@@ -36,10 +37,10 @@ public final class DeliveryRules {
     }
 
     /** The earliest delivery: ordinary notifications wait for the end of quiet hours, urgent ones never wait. */
-    public static Instant release(EventType type, NotificationSettings settings, Instant now) {
+    public static Instant release(EventType type, Notifications.Settings settings, Instant now) {
         if (type.urgent()) {
             return now;
         }
-        return settings.quietHours().map(q -> q.releaseAt(now)).orElse(now);
+        return NotificationSettings.quietHours(settings).map(q -> q.releaseAt(now)).orElse(now);
     }
 }

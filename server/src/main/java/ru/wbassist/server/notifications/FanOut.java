@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.CabinetMember;
 import ru.wbassist.server.events.EventFacts;
@@ -107,7 +108,7 @@ public final class FanOut implements Notifier {
     /** Joins the user's open group of this type and cabinet, or starts one, or (grouping off in effect) stands alone. */
     private void group(Connection c, RecordedEvent event, Recipient r, Renderer.Rendered card, Instant now, Instant release)
             throws SQLException {
-        NotificationSettings s = r.settings();
+        Notifications.Settings s = r.settings();
         Optional<Grouping.OpenGroup> open = openGroup(c, r.userId(), event, now);
         Grouping.Decision decision = Grouping.decide(true, s.maxGroupSize(), s.groupTimeout(), open, now, release);
         switch (decision) {
@@ -169,6 +170,6 @@ public final class FanOut implements Notifier {
         return new Recipient(rs.getLong("id"), rs.getObject("bot_blocked_at") != null, NotificationSettings.map(rs));
     }
 
-    private record Recipient(long userId, boolean botBlocked, NotificationSettings settings) {
+    private record Recipient(long userId, boolean botBlocked, Notifications.Settings settings) {
     }
 }

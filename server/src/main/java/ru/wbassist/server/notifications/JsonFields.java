@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -22,11 +22,11 @@ final class JsonFields {
     /** The body as an object that has no fields but {@code allowed}. */
     static JsonNode object(JsonNode body, Set<String> allowed) {
         if (!body.isObject()) {
-            throw ApiException.badRequest(null, "request body must be a JSON object");
+            throw new InvalidRequest(null, "request body must be a JSON object");
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(name, "unknown field " + name);
+                throw new InvalidRequest(name, "unknown field " + name);
             }
         });
         return body;
@@ -42,7 +42,7 @@ final class JsonFields {
             if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= min && v.intValue() <= max) {
                 return v.intValue();
             }
-            throw ApiException.badRequest(name, name + " must be an integer between " + min + " and " + max);
+            throw new InvalidRequest(name, name + " must be an integer between " + min + " and " + max);
         });
     }
 
@@ -51,7 +51,7 @@ final class JsonFields {
             if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= min) {
                 return v.longValue();
             }
-            throw ApiException.badRequest(name, name + " must be an integer ≥ " + min);
+            throw new InvalidRequest(name, name + " must be an integer ≥ " + min);
         });
     }
 
@@ -69,23 +69,23 @@ final class JsonFields {
                     // reported below
                 }
             }
-            throw ApiException.badRequest(path, path + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
+            throw new InvalidRequest(path, path + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
         });
     }
 
     /** A required list of 1..{@code max} positive integer ids. */
     static List<Long> idList(JsonNode body, String name, int max) {
-        JsonNode list = value(body, name).orElseThrow(() -> ApiException.badRequest(name, name + " is required"));
+        JsonNode list = value(body, name).orElseThrow(() -> new InvalidRequest(name, name + " is required"));
         if (!list.isArray() || list.isEmpty()) {
-            throw ApiException.badRequest(name, name + " must be a non-empty list of positive integers");
+            throw new InvalidRequest(name, name + " must be a non-empty list of positive integers");
         }
         if (list.size() > max) {
-            throw ApiException.badRequest(name, name + " may hold at most " + max + " ids");
+            throw new InvalidRequest(name, name + " may hold at most " + max + " ids");
         }
         List<Long> ids = new ArrayList<>(list.size());
         for (JsonNode id : list) {
             if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() <= 0) {
-                throw ApiException.badRequest(name, name + " must hold positive integers only");
+                throw new InvalidRequest(name, name + " must hold positive integers only");
             }
             ids.add(id.longValue());
         }

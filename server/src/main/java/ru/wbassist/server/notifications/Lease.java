@@ -6,7 +6,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerRequest;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.server.http.Params;
 
 /** The lossless-mode parameters of a poll: cursor, limit, wait, lease (docs/api.md), from a query or a JSON body. */
@@ -43,7 +44,7 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
                 || JsonFields.present(body, "lease");
         if (!lossless) {
             if (JsonFields.present(body, "limit")) {
-                throw ApiException.badRequest("limit", "limit belongs to the lossless mode (cursor, wait, lease)");
+                throw new InvalidRequest("limit", "limit belongs to the lossless mode (cursor, wait, lease)");
             }
             return Optional.empty();
         }
@@ -56,17 +57,17 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
                 Duration.ofSeconds(JsonFields.optionalInt(body, "lease", MIN_LEASE, MAX_LEASE).orElse(DEFAULT_LEASE))));
     }
 
-    private static ApiException mixedModes() {
-        return ApiException.badRequest("last_check", "last_check is the read-only mode; do not combine it with"
+    private static InvalidRequest mixedModes() {
+        return new InvalidRequest("last_check", "last_check is the read-only mode; do not combine it with"
                 + " cursor, wait or lease");
     }
 
-    List<NotificationItem> take(NotificationQueue queue, Optional<List<Long>> userIds) throws InterruptedException {
+    List<Notifications.Item> take(NotificationQueue queue, Optional<List<Long>> userIds) throws InterruptedException {
         return queue.lease(userIds, limit, lease, waitFor);
     }
 
-    long nextCursor(List<NotificationItem> items) {
-        return items.stream().mapToLong(NotificationItem::id).max().stream().map(m -> Math.max(m, cursor))
+    long nextCursor(List<Notifications.Item> items) {
+        return items.stream().mapToLong(Notifications.Item::id).max().stream().map(m -> Math.max(m, cursor))
                 .findFirst().orElse(cursor);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -53,12 +54,12 @@ public final class NotificationQueue {
      * Leases up to {@code limit} deliverable items, oldest first, of the given users (empty: of all users). With
      * a {@code wait}, holds until something is deliverable or the wait is over.
      */
-    public List<NotificationItem> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
+    public List<Notifications.Item> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long seen = signal.version();
-            List<NotificationItem> items = leaseNow(userIds, limit, lease);
+            List<Notifications.Item> items = leaseNow(userIds, limit, lease);
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             if (!items.isEmpty() || left.isNegative() || left.isZero()) {
                 return items;
@@ -67,7 +68,7 @@ public final class NotificationQueue {
         }
     }
 
-    private List<NotificationItem> leaseNow(Optional<List<Long>> userIds, int limit, Duration lease) {
+    private List<Notifications.Item> leaseNow(Optional<List<Long>> userIds, int limit, Duration lease) {
         if (userIds.isPresent() && userIds.get().isEmpty()) {
             return List.of();
         }
@@ -102,7 +103,7 @@ public final class NotificationQueue {
      * {@code status IN ('pending', 'sent')} it would read every item ever sent. The ids come first and the items
      * after, so a window holding many rows is read narrow.
      */
-    public List<NotificationItem> since(List<Long> userIds, Instant lastCheck) {
+    public List<Notifications.Item> since(List<Long> userIds, Instant lastCheck) {
         if (userIds.isEmpty()) {
             return List.of();
         }
@@ -166,37 +167,26 @@ public final class NotificationQueue {
         }
     }
 
-    /** A delivery the bot reports. */
-    public record Delivered(long id, Instant sentAt) {
-    }
-
-    /** A failed delivery: retried with back-off unless permanent or out of attempts. */
-    public record Failed(long id, String error, boolean permanent) {
-    }
-
-    public record AckResult(int delivered, int failed) {
-    }
-
     /**
      * Records deliveries ({@code sent}, with the members of a group) and failures. Acknowledging an item that is no
      * longer pending changes nothing, so a repeated ack is harmless.
      */
-    public AckResult ack(List<Delivered> delivered, List<Failed> failed) {
-        AckResult result = db.inTransaction(c -> {
+    public Notifications.AckResult ack(List<Notifications.Delivered> delivered, List<Notifications.Failed> failed) {
+        Notifications.AckResult result = db.inTransaction(c -> {
             Instant now = clock.instant();
             int sent = 0;
-            for (Delivered d : delivered) {
+            for (Notifications.Delivered d : delivered) {
                 if (finish(c, d.id(), "status = 'sent', sent_at = ?", d.sentAt() == null ? now : d.sentAt())) {
                     sent++;
                 }
             }
             int failures = 0;
-            for (Failed f : failed) {
+            for (Notifications.Failed f : failed) {
                 if (fail(c, f, now)) {
                     failures++;
                 }
             }
-            return new AckResult(sent, failures);
+            return new Notifications.AckResult(sent, failures);
         });
         if (result.failed() > 0) {
             signal.signal();
@@ -204,7 +194,7 @@ public final class NotificationQueue {
         return result;
     }
 
-    private boolean fail(Connection c, Failed f, Instant now) throws SQLException {
+    private boolean fail(Connection c, Notifications.Failed f, Instant now) throws SQLException {
         Optional<Integer> attempts = Sql.queryOne(c, "SELECT attempts FROM notification_history WHERE id = ?"
                 + " AND status = 'pending' FOR UPDATE", rs -> rs.getInt(1), f.id());
         if (attempts.isEmpty()) {
@@ -243,7 +233,7 @@ public final class NotificationQueue {
     }
 
     /** The items of these ids (read from the database just before: literals, see {@link UserFilter}). */
-    private static List<NotificationItem> items(Connection c, List<Long> ids) throws SQLException {
+    private static List<Notifications.Item> items(Connection c, List<Long> ids) throws SQLException {
         return Sql.query(c, ITEM + " WHERE n.id IN (" + literals(ids) + ") ORDER BY n.id", NotificationQueue::item);
     }
 
@@ -253,8 +243,8 @@ public final class NotificationQueue {
         return literals.toString();
     }
 
-    private static NotificationItem item(ResultSet rs) throws SQLException {
-        return new NotificationItem(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
+    private static Notifications.Item item(ResultSet rs) throws SQLException {
+        return new Notifications.Item(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
                 rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
                 rs.getInt("attempts"), rs.getInt("group_size"));
     }

@@ -15,6 +15,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
@@ -55,30 +56,26 @@ public final class NotificationService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/poll", this::poll)
-                .get("/poll/batch", this::pollBatch)
-                .post("/poll/batch", this::pollBatchBody)
-                .get("/pending", this::pending)
-                .post("/ack", this::ack)
-                .get("/settings", this::getSettings)
-                .post("/settings", this::postSettings)
-                .post("/test", this::test);
+        rules.get(Notifications.POLL, this::poll)
+                .get(Notifications.POLL_BATCH, this::pollBatch)
+                .post(Notifications.POLL_BATCH, this::pollBatchBody)
+                .get(Notifications.PENDING, this::pending)
+                .post(Notifications.ACK, this::ack)
+                .get(Notifications.SETTINGS, this::getSettings)
+                .post(Notifications.SETTINGS, this::postSettings)
+                .post(Notifications.TEST, this::test);
     }
 
     private void poll(ServerRequest req, ServerResponse res) throws InterruptedException {
         User user = user(Params.requiredId(req, "telegram_id"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("telegram_id", user.telegramId());
         Optional<Lease> lease = Lease.fromQuery(req, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
         if (lease.isEmpty()) {
-            body.put("notifications", queue.since(List.of(user.id()), lastCheck(req)));
+            res.send(new Notifications.Poll(user.telegramId(), queue.since(List.of(user.id()), lastCheck(req)), null,
+                    Instant.now()));
         } else {
-            List<NotificationItem> items = lease.get().take(queue, Optional.of(List.of(user.id())));
-            body.put("notifications", items);
-            body.put("next_cursor", lease.get().nextCursor(items));
+            List<Notifications.Item> items = lease.get().take(queue, Optional.of(List.of(user.id())));
+            res.send(new Notifications.Poll(user.telegramId(), items, lease.get().nextCursor(items), Instant.now()));
         }
-        body.put("server_time", Instant.now());
-        res.send(body);
     }
 
     private void pollBatch(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -97,37 +94,33 @@ public final class NotificationService implements HttpService {
     }
 
     /** Read-only since {@code lastCheck}, or leased when {@code lease} is present (then there is no last_check). */
-    private Map<String, Object> batch(List<Long> telegramIds, Optional<Lease> lease, Instant lastCheck)
+    private Notifications.BatchPoll batch(List<Long> telegramIds, Optional<Lease> lease, Instant lastCheck)
             throws InterruptedException {
         List<Long> userIds = new ArrayList<>(queue.userIds(telegramIds).values());
-        List<NotificationItem> items = lease.isEmpty()
+        List<Notifications.Item> items = lease.isEmpty()
                 ? queue.since(userIds, lastCheck)
                 : lease.get().take(queue, Optional.of(userIds));
         // Every requested id answers, unknown ones with an empty list, so the bot can tell "nothing" from "missing".
-        Map<String, List<NotificationItem>> perUser = new LinkedHashMap<>();
+        Map<String, List<Notifications.Item>> perUser = new LinkedHashMap<>();
         telegramIds.forEach(id -> perUser.put(Long.toString(id), new ArrayList<>()));
         items.forEach(item -> perUser.get(Long.toString(item.telegramId())).add(item));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("users", perUser);
-        lease.ifPresent(l -> body.put("next_cursor", l.nextCursor(items)));
-        body.put("server_time", Instant.now());
-        return body;
+        return new Notifications.BatchPoll(perUser, lease.map(l -> l.nextCursor(items)).orElse(null), Instant.now());
     }
 
     private void pending(ServerRequest req, ServerResponse res) throws InterruptedException {
         Lease lease = Lease.defaults(req, MAX_PENDING_LIMIT, DEFAULT_PENDING_LIMIT);
-        List<NotificationItem> items = lease.take(queue, Optional.empty());
-        res.send(Map.of("items", items, "server_time", Instant.now()));
+        List<Notifications.Item> items = lease.take(queue, Optional.empty());
+        res.send(new Notifications.Pending(items, Instant.now()));
     }
 
     private void ack(ServerRequest req, ServerResponse res) {
         JsonNode body = JsonFields.object(Json.read(req, JsonNode.class), ACK_FIELDS);
-        List<NotificationQueue.Delivered> delivered = new ArrayList<>();
+        List<Notifications.Delivered> delivered = new ArrayList<>();
         for (JsonNode entry : entries(body, "delivered")) {
-            delivered.add(new NotificationQueue.Delivered(id(entry, "delivered"),
+            delivered.add(new Notifications.Delivered(id(entry, "delivered"),
                     JsonFields.optionalInstant(entry, "sent_at", "delivered.sent_at").orElse(null)));
         }
-        List<NotificationQueue.Failed> failed = new ArrayList<>();
+        List<Notifications.Failed> failed = new ArrayList<>();
         for (JsonNode entry : entries(body, "failed")) {
             JsonNode error = entry.get("error");
             JsonNode permanent = entry.get("permanent");
@@ -137,7 +130,7 @@ public final class NotificationService implements HttpService {
             if (permanent != null && !permanent.isNull() && !permanent.isBoolean()) {
                 throw ApiException.badRequest("failed.permanent", "failed.permanent must be true or false");
             }
-            failed.add(new NotificationQueue.Failed(id(entry, "failed"), error == null ? null : error.textValue(),
+            failed.add(new Notifications.Failed(id(entry, "failed"), error == null ? null : error.textValue(),
                     permanent != null && permanent.booleanValue()));
         }
         if (delivered.isEmpty() && failed.isEmpty()) {
@@ -146,8 +139,8 @@ public final class NotificationService implements HttpService {
         if (delivered.size() + failed.size() > MAX_ACK_ENTRIES) {
             throw ApiException.badRequest("delivered", "at most " + MAX_ACK_ENTRIES + " items per ack");
         }
-        NotificationQueue.AckResult result = queue.ack(delivered, failed);
-        res.send(Map.of("delivered", result.delivered(), "failed", result.failed()));
+        Notifications.AckResult result = queue.ack(delivered, failed);
+        res.send(result);
     }
 
     private void getSettings(ServerRequest req, ServerResponse res) {
@@ -164,7 +157,7 @@ public final class NotificationService implements HttpService {
         long telegramId = Params.requiredId(req, "telegram_id");
         String type = Params.requiredString(req, "type");
         long id = tests.queue(telegramId, type);
-        res.status(Status.CREATED_201).send(Map.of("id", id, "type", type));
+        res.status(Status.CREATED_201).send(new Notifications.TestQueued(id, type));
     }
 
     private User user(long telegramId) {

@@ -4,15 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import ru.wbassist.server.events.EventType;
+import ru.wbassist.api.Notifications;
 
-/** A user's notification settings (SPEC §2 plus thresholds, quiet hours and language); the API shape too. */
-public record NotificationSettings(boolean notificationsEnabled, boolean newOrdersEnabled, boolean orderBuyoutsEnabled,
-                                   boolean orderCancellationsEnabled, boolean orderReturnsEnabled,
-                                   boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean groupingEnabled,
-                                   int maxGroupSize, int groupTimeout, int negativeReviewThreshold,
-                                   int criticalStockThreshold, String quietHoursStart, String quietHoursEnd,
-                                   String language) {
+/** A user's {@link Notifications.Settings} as stored: defaults, quiet hours, the columns that hold them. */
+public final class NotificationSettings {
 
     public static final int DEFAULT_REVIEW_THRESHOLD = 3;
     public static final int DEFAULT_STOCK_THRESHOLD = 5;
@@ -25,35 +20,25 @@ public record NotificationSettings(boolean notificationsEnabled, boolean newOrde
             s.negative_review_threshold, s.critical_stock_threshold, s.quiet_hours_start, s.quiet_hours_end,
             u.language""";
 
-    public static NotificationSettings defaults(String language) {
-        return new NotificationSettings(true, true, true, true, true, true, true, false, 5, 300,
+    private NotificationSettings() {
+    }
+
+    public static Notifications.Settings defaults(String language) {
+        return new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300,
                 DEFAULT_REVIEW_THRESHOLD, DEFAULT_STOCK_THRESHOLD, null, null, language);
     }
 
-    /** Whether the user wants this type at all (key problems and tests have no switch of their own). */
-    public boolean enabled(EventType type) {
-        return switch (type) {
-            case NEW_ORDER -> newOrdersEnabled;
-            case ORDER_BUYOUT -> orderBuyoutsEnabled;
-            case ORDER_CANCELLATION -> orderCancellationsEnabled;
-            case ORDER_RETURN -> orderReturnsEnabled;
-            case NEGATIVE_REVIEW -> negativeReviewsEnabled;
-            case CRITICAL_STOCK -> criticalStocksEnabled;
-            case KEY_INVALID, KEY_EXPIRING, TEST -> true;
-        };
-    }
-
-    public Optional<QuietHours> quietHours() {
-        return QuietHours.of(quietHoursStart, quietHoursEnd);
+    public static Optional<QuietHours> quietHours(Notifications.Settings settings) {
+        return QuietHours.of(settings.quietHoursStart(), settings.quietHoursEnd());
     }
 
     /** Reads {@link #COLUMNS}; a user without a settings row has the defaults. */
-    static NotificationSettings map(ResultSet rs) throws SQLException {
+    static Notifications.Settings map(ResultSet rs) throws SQLException {
         String language = rs.getString("language");
         if (rs.getObject("settings_user") == null) {
             return defaults(language);
         }
-        return new NotificationSettings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
+        return new Notifications.Settings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
                 rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
                 rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
                 rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"),

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.api.Notifications;
 
 /**
  * A partial update of {@link NotificationSettings}: only the fields present in the JSON body change. Read from
@@ -34,7 +35,7 @@ public final class SettingsPatch {
     /** Checks every field of the body. */
     public static SettingsPatch parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest(null, "request body must be a JSON object");
+            throw new InvalidRequest(null, "request body must be a JSON object");
         }
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
@@ -43,36 +44,36 @@ public final class SettingsPatch {
             JsonNode value = field.getValue();
             if (BOOLEANS.contains(name)) {
                 if (!value.isBoolean()) {
-                    throw ApiException.badRequest(name, name + " must be true or false");
+                    throw new InvalidRequest(name, name + " must be true or false");
                 }
             } else if (RANGES.containsKey(name)) {
                 int[] range = RANGES.get(name);
                 if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < range[0]
                         || value.intValue() > range[1]) {
-                    throw ApiException.badRequest(name, name + " must be an integer between " + range[0] + " and " + range[1]);
+                    throw new InvalidRequest(name, name + " must be an integer between " + range[0] + " and " + range[1]);
                 }
             } else if (QUIET.contains(name)) {
                 if (!value.isNull()) {
                     try {
                         QuietHours.parse(value.isTextual() ? value.textValue() : null);
                     } catch (DateTimeParseException e) {
-                        throw ApiException.badRequest(name, name + " must be a time HH:MM (00:00..23:59) or null");
+                        throw new InvalidRequest(name, name + " must be a time HH:MM (00:00..23:59) or null");
                     }
                 }
             } else if (name.equals("language")) {
                 if (!value.isTextual() || !(value.textValue().equals("ru") || value.textValue().equals("en"))) {
-                    throw ApiException.badRequest(name, "language must be ru or en");
+                    throw new InvalidRequest(name, "language must be ru or en");
                 }
             } else {
-                throw ApiException.badRequest(name, "unknown field " + name);
+                throw new InvalidRequest(name, "unknown field " + name);
             }
         }
         return new SettingsPatch(body);
     }
 
     /** The settings after this patch; quiet hours must end up both set or both empty. */
-    public NotificationSettings applyTo(NotificationSettings s) {
-        NotificationSettings merged = new NotificationSettings(
+    public Notifications.Settings applyTo(Notifications.Settings s) {
+        Notifications.Settings merged = new Notifications.Settings(
                 bool("notifications_enabled", s.notificationsEnabled()), bool("new_orders_enabled", s.newOrdersEnabled()),
                 bool("order_buyouts_enabled", s.orderBuyoutsEnabled()),
                 bool("order_cancellations_enabled", s.orderCancellationsEnabled()),
@@ -86,7 +87,7 @@ public final class SettingsPatch {
                 text("language", s.language()));
         if ((merged.quietHoursStart() == null) != (merged.quietHoursEnd() == null)) {
             String missing = merged.quietHoursStart() == null ? "quiet_hours_start" : "quiet_hours_end";
-            throw ApiException.badRequest(missing, "quiet_hours_start and quiet_hours_end must be set together"
+            throw new InvalidRequest(missing, "quiet_hours_start and quiet_hours_end must be set together"
                     + " (send both as null to turn quiet hours off)");
         }
         return merged;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -16,17 +17,17 @@ public final class SettingsRepository {
         this.db = db;
     }
 
-    public NotificationSettings get(long userId) {
+    public Notifications.Settings get(long userId) {
         return db.inTransaction(c -> {
             ensureRow(c, userId);
             return read(c, userId);
         });
     }
 
-    public NotificationSettings update(long userId, SettingsPatch patch) {
+    public Notifications.Settings update(long userId, SettingsPatch patch) {
         return db.inTransaction(c -> {
             ensureRow(c, userId);
-            NotificationSettings s = patch.applyTo(read(c, userId));
+            Notifications.Settings s = patch.applyTo(read(c, userId));
             Sql.update(c, """
                             UPDATE notification_settings SET notifications_enabled = ?, new_orders_enabled = ?,
                                    order_buyouts_enabled = ?, order_cancellations_enabled = ?, order_returns_enabled = ?,
@@ -52,7 +53,7 @@ public final class SettingsRepository {
     }
 
     /** The settings inside a caller's transaction, without creating the row: the defaults when there is none. */
-    static NotificationSettings read(Connection c, long userId) throws SQLException {
+    static Notifications.Settings read(Connection c, long userId) throws SQLException {
         return Sql.queryOne(c, "SELECT " + NotificationSettings.COLUMNS + " FROM users u LEFT JOIN notification_settings s"
                 + " ON s.user_id = u.id WHERE u.id = ?", NotificationSettings::map, userId).orElseThrow();
     }

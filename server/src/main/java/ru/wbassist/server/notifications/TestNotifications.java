@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
-import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
@@ -41,7 +42,8 @@ public final class TestNotifications {
     /**
      * @param type a type code of docs/api.md ({@code new_order} … {@code test})
      * @return the id of the queued item
-     * @throws ApiException 404 for an unknown user, 400 (field {@code type}) for an unknown type
+     * @throws ru.wbassist.api.NotFound for an unknown user
+     * @throws InvalidRequest on {@code type} for an unknown type
      */
     public long queue(long telegramId, String type) {
         EventType eventType = eventType(type);
@@ -59,21 +61,21 @@ public final class TestNotifications {
     /**
      * What {@link #queue} would queue now, and what the operator should know about it; reads only.
      *
-     * @throws ApiException as {@link #queue}
+     * @throws RuntimeException as {@link #queue}
      */
-    public TestPreview preview(long telegramId, String type) {
+    public Notifications.TestPreview preview(long telegramId, String type) {
         EventType eventType = eventType(type);
         return db.withConnection(c -> {
             Draft draft = draft(c, telegramId, eventType);
-            NotificationSettings settings = SettingsRepository.read(c, draft.user().id());
-            return new TestPreview(telegramId, eventType.code(), draft.user().language(), draft.cabinetId(),
+            Notifications.Settings settings = SettingsRepository.read(c, draft.user().id());
+            return new Notifications.TestPreview(telegramId, eventType.code(), draft.user().language(), draft.cabinetId(),
                     draft.cabinetName(), draft.card().text(), draft.card().imageUrl(), draft.user().botBlocked(),
                     warnings(draft, settings));
         });
     }
 
     private static EventType eventType(String type) {
-        return EventType.ofCode(type).orElseThrow(() -> ApiException.badRequest("type",
+        return EventType.ofCode(type).orElseThrow(() -> new InvalidRequest("type",
                 "type must be one of " + String.join(", ", List.of(EventType.values()).stream().map(EventType::code).toList())));
     }
 
@@ -109,25 +111,25 @@ public final class TestNotifications {
      * What the send will meet. A blocked bot stops the delivery; the settings and quiet hours do not (a test passes
      * them), but the operator should know the user would not get a real notification of this type now.
      */
-    private static List<TestPreview.Warning> warnings(Draft draft, NotificationSettings settings) {
-        List<TestPreview.Warning> warnings = new ArrayList<>();
+    private static List<Notifications.TestPreview.Warning> warnings(Draft draft, Notifications.Settings settings) {
+        List<Notifications.TestPreview.Warning> warnings = new ArrayList<>();
         if (draft.user().botBlocked()) {
-            warnings.add(new TestPreview.Warning(DeliveryRules.BOT_BLOCKED,
+            warnings.add(new Notifications.TestPreview.Warning(DeliveryRules.BOT_BLOCKED,
                     "The user blocked the bot: Telegram will refuse this message until they write to the bot again."));
         }
         if (!settings.notificationsEnabled()) {
-            warnings.add(new TestPreview.Warning(DeliveryRules.NOTIFICATIONS_OFF, "The user turned notifications off;"
+            warnings.add(new Notifications.TestPreview.Warning(DeliveryRules.NOTIFICATIONS_OFF, "The user turned notifications off;"
                     + " a test is delivered anyway."));
-        } else if (!settings.enabled(draft.type())) {
-            warnings.add(new TestPreview.Warning(DeliveryRules.TYPE_DISABLED, "The user switched "
+        } else if (!settings.wants(draft.type().code())) {
+            warnings.add(new Notifications.TestPreview.Warning(DeliveryRules.TYPE_DISABLED, "The user switched "
                     + draft.type().code() + " notifications off; a test is delivered anyway."));
         }
-        settings.quietHours().filter(q -> q.releaseAt(draft.at()).isAfter(draft.at())).ifPresent(q ->
-                warnings.add(new TestPreview.Warning(TestPreview.QUIET_HOURS, "It is within the user's quiet hours ("
+        NotificationSettings.quietHours(settings).filter(q -> q.releaseAt(draft.at()).isAfter(draft.at())).ifPresent(q ->
+                warnings.add(new Notifications.TestPreview.Warning(Notifications.TestPreview.QUIET_HOURS, "It is within the user's quiet hours ("
                         + settings.quietHoursStart() + "–" + settings.quietHoursEnd()
                         + " MSK); a test is delivered at once anyway.")));
         if (draft.madeUpProduct()) {
-            warnings.add(new TestPreview.Warning(TestPreview.SAMPLE_PRODUCT, "None of the user's cabinets has a synced"
+            warnings.add(new Notifications.TestPreview.Warning(Notifications.TestPreview.SAMPLE_PRODUCT, "None of the user's cabinets has a synced"
                     + " product yet: the message shows a made-up product without a photo."));
         }
         return List.copyOf(warnings);

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import ru.wbassist.server.cabinets.CabinetState;
+import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.EventSink;
-import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
 import ru.wbassist.server.wb.WbException;
@@ -104,11 +105,10 @@ public final class CabinetSync implements CabinetRunner {
         boolean complete = allDone;
         db.inTransaction(c -> {
             if (succeeded) {
-                Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = NULL, key_error = NULL WHERE id = ?"
-                        + " AND key_invalid_since IS NOT NULL", cabinetId);
+                CabinetState.markKeyValid(c, cabinetId);
             }
             if (complete && state.baselineCompletedAt() == null) {
-                Sql.update(c, "UPDATE wb_cabinets SET baseline_completed_at = ? WHERE id = ?", now, cabinetId);
+                CabinetState.markBaselineDone(c, cabinetId, now);
             }
             return null;
         });
@@ -173,14 +173,8 @@ public final class CabinetSync implements CabinetRunner {
         LOG.log(Level.WARNING, "cabinet {0}: WB rejected the key ({1}): {2}", cabinetId, e.status(), e.reason());
         String reason = "WB answered " + e.status() + ": " + e.reason();
         db.inTransaction(c -> {
-            boolean wasValid = Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ? FOR UPDATE",
-                    rs -> rs.getObject(1) == null, cabinetId).orElse(false);
-            if (wasValid) {
-                Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
-                        clock.instant(), reason, cabinetId);
+            if (CabinetState.markKeyInvalid(c, cabinetId, reason, clock.instant())) {
                 events.keyInvalid(c, cabinetId, reason);
-            } else {
-                Sql.update(c, "UPDATE wb_cabinets SET key_error = ? WHERE id = ?", reason, cabinetId);
             }
             return null;
         });
@@ -206,7 +200,7 @@ public final class CabinetSync implements CabinetRunner {
     private static Set<WbToken.Scope> scopesOf(String key) {
         try {
             return WbToken.parse(key).scopes();
-        } catch (ApiException notAJwt) {
+        } catch (InvalidRequest notAJwt) {
             return EnumSet.allOf(WbToken.Scope.class);
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import ru.wbassist.api.Syncs;
 import ru.wbassist.db.Sql;
 
 /** {@code wb_sync_logs}: one row per run and data set, running → success / partial / failed. */
@@ -30,20 +31,16 @@ final class SyncLogs {
     }
 
     /** The latest run of each data set of a cabinet, in sync order. */
-    static List<DataSetRun> latest(Connection c, long cabinetId) throws SQLException {
-        List<DataSetRun> runs = new ArrayList<>(Sql.query(c, """
+    static List<Syncs.DataSetRun> latest(Connection c, long cabinetId) throws SQLException {
+        List<Syncs.DataSetRun> runs = new ArrayList<>(Sql.query(c, """
                 SELECT l.data_set, l.status, l.started_at, l.completed_at, l.records_processed, l.error_message
                   FROM wb_sync_logs l
                  WHERE l.cabinet_id = ?
                    AND l.id IN (SELECT MAX(m.id) FROM wb_sync_logs m WHERE m.cabinet_id = ? GROUP BY m.data_set)
-                """, rs -> new DataSetRun(rs.getString("data_set"), rs.getString("status"), Sql.instant(rs, "started_at"),
+                """, rs -> new Syncs.DataSetRun(rs.getString("data_set"), rs.getString("status"), Sql.instant(rs, "started_at"),
                 Sql.instant(rs, "completed_at"), rs.getInt("records_processed"), rs.getString("error_message")),
                 cabinetId, cabinetId));
         runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
         return runs;
-    }
-
-    /** One data set's latest run, as {@code GET /api/v1/bot/sync/status} shows it. */
-    record DataSetRun(String dataSet, String status, Instant startedAt, Instant completedAt, int records, String error) {
     }
 }

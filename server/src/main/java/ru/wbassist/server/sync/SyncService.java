@@ -10,8 +10,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.PerCabinet;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Cabinets;
 import ru.wbassist.db.Database;
-import ru.wbassist.server.cabinets.Cabinet;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
@@ -36,12 +39,12 @@ public final class SyncService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/start", this::start)
-                .get("/status", this::status)
-                .any("/start", (req, res) -> {
+        rules.post(Syncs.START, this::start)
+                .get(Syncs.STATUS, this::status)
+                .any(Syncs.START, (req, res) -> {
                     throw ApiException.methodNotAllowed("POST");
                 })
-                .any("/status", (req, res) -> {
+                .any(Syncs.STATUS, (req, res) -> {
                     throw ApiException.methodNotAllowed("GET");
                 });
     }
@@ -49,34 +52,29 @@ public final class SyncService implements HttpService {
     /** 202 when at least one cabinet's sync was started; 409 when every requested cabinet is syncing already. */
     private void start(ServerRequest req, ServerResponse res) {
         List<Cabinet> selected = cabinetsOf(req);
-        List<Map<String, Object>> started = new ArrayList<>();
+        List<Syncs.Started> started = new ArrayList<>();
         boolean any = false;
         for (Cabinet cabinet : selected) {
             SyncTrigger.Result result = trigger.start(cabinet.id());
             any |= result == SyncTrigger.Result.STARTED;
-            started.add(Map.of("cabinet_id", cabinet.id(), "status",
+            started.add(new Syncs.Started(cabinet.id(),
                     result == SyncTrigger.Result.STARTED ? "started" : "already_running"));
         }
         if (!any) {
             throw ApiException.conflict(selected.size() == 1 ? "a sync of cabinet " + selected.getFirst().id()
                     + " is running; try again when it ends" : "a sync of each of these cabinets is running");
         }
-        res.status(Status.ACCEPTED_202).send(Map.of("cabinets", started));
+        res.status(Status.ACCEPTED_202).send(new PerCabinet<>(started));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        List<CabinetStatus> blocks = new ArrayList<>();
+        List<Syncs.CabinetStatus> blocks = new ArrayList<>();
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
-            blocks.add(new CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
+            blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
                     db.withConnection(c -> SyncLogs.latest(c, cabinet.id()))));
         }
-        res.send(Map.of("cabinets", blocks));
-    }
-
-    /** One block of the status answer. */
-    record CabinetStatus(long cabinetId, String name, boolean running, Instant nextRunAt,
-                         List<SyncLogs.DataSetRun> dataSets) {
+        res.send(new PerCabinet<>(blocks));
     }
 
     /** The user's cabinets, or the one named by {@code cabinet_id} (404 when it is not theirs). */

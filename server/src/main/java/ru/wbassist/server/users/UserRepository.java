@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
+import ru.wbassist.api.Users;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -29,7 +30,7 @@ public final class UserRepository {
      * Creates the user or updates their names. Registering again also clears a bot block: the user wrote to the
      * bot, so they can be reached again.
      */
-    public Registered register(UserRegistration r) {
+    public Registered register(Users.Registration r) {
         return db.inTransaction(c -> {
             Optional<User> existing = find(c, r.telegramId(), true);
             Instant now = Instant.now();

@@ -5,6 +5,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.NotFound;
+import ru.wbassist.api.Users;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
@@ -21,25 +23,25 @@ public final class UserService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", this::register)
-                .get("/{telegram_id}", this::get)
-                .post("/{telegram_id}/blocked", this::blocked)
+                .get(Users.ONE, this::get)
+                .post(Users.BLOCKED, this::blocked)
                 .any("/", (req, res) -> {
                     throw ApiException.methodNotAllowed("POST");
                 })
-                .any("/{telegram_id}", (req, res) -> {
+                .any(Users.ONE, (req, res) -> {
                     throw ApiException.methodNotAllowed("GET");
                 });
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        UserRegistration registration = Json.read(req, UserRegistration.class).validated();
+        Users.Registration registration = Json.read(req, Users.Registration.class).validated();
         UserRepository.Registered result = users.register(registration);
-        res.status(result.created() ? Status.CREATED_201 : Status.OK_200).send(result.user());
+        res.status(result.created() ? Status.CREATED_201 : Status.OK_200).send(result.user().view());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         long telegramId = Params.pathId(req, "telegram_id");
-        res.send(users.find(telegramId).orElseThrow(() -> unknown(telegramId)));
+        res.send(users.find(telegramId).orElseThrow(() -> unknown(telegramId)).view());
     }
 
     private void blocked(ServerRequest req, ServerResponse res) {
@@ -51,7 +53,7 @@ public final class UserService implements HttpService {
     }
 
     /** The 404 for a Telegram id nobody registered. */
-    public static ApiException unknown(long telegramId) {
-        return ApiException.notFound("unknown user: telegram_id " + telegramId);
+    public static NotFound unknown(long telegramId) {
+        return new NotFound("unknown user: telegram_id " + telegramId);
     }
 }

@@ -2,8 +2,7 @@ package ru.wbassist.server.wb;
 
 import java.util.Optional;
 
-import ru.wbassist.server.cabinets.KeyCheck;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
 
 /** The live key check on connect: WB's ping on the statistics host, then seller-info for the seller's name. */
 public final class WbKeyCheck implements KeyCheck {
@@ -20,7 +19,7 @@ public final class WbKeyCheck implements KeyCheck {
             SellerInfo seller = wb.checkKey(WbCredentials.unsaved(apiKey));
             return Optional.ofNullable(seller.name()).filter(name -> !name.isBlank());
         } catch (WbException.KeyRejected e) {
-            throw ApiException.badRequest("api_key", "WB rejected this API key (" + e.status() + ": " + e.reason()
+            throw new InvalidRequest("api_key", "WB rejected this API key (" + e.status() + ": " + e.reason()
                     + "); check that it is active and has the Statistics, Content and Feedbacks categories");
         }
     }

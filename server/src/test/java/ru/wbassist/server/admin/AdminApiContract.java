@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
@@ -370,7 +371,7 @@ abstract class AdminApiContract {
             try {
                 long userId = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 55555L);
                 Sql.update(c, "INSERT INTO notification_settings (user_id) VALUES (?)", userId);
-                NotificationSettings stored = Sql.queryOne(c, "SELECT " + UserDirectory.SETTINGS_COLUMNS
+                Notifications.Settings stored = Sql.queryOne(c, "SELECT " + UserDirectory.SETTINGS_COLUMNS
                         + " FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?",
                         UserDirectory::settings, userId).orElseThrow();
                 assertThat(stored).isEqualTo(NotificationSettings.defaults("ru"));

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import ru.wbassist.server.TestTokens;
-import ru.wbassist.server.http.ApiException;
+import ru.wbassist.api.InvalidRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +46,7 @@ class KeyVaultTest {
         assertThat(token.expiresAt()).isEqualTo(exp);
         assertThat(WbToken.parse("Bearer " + TestTokens.token(2, exp)).scopes()).containsExactly(WbToken.Scope.CONTENT);
         String noFeedbacks = TestTokens.token((1L << 5) | (1L << 1), exp);
-        assertThatThrownBy(() -> WbToken.parseForConnect(noFeedbacks, now)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> WbToken.parseForConnect(noFeedbacks, now)).isInstanceOf(InvalidRequest.class)
                 .hasMessageContaining("FEEDBACKS").hasMessageNotContaining(noFeedbacks);
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
@@ -49,7 +50,7 @@ class NotificationQueueTest {
         f.db.close();
     }
 
-    private List<NotificationItem> poll() throws InterruptedException {
+    private List<Notifications.Item> poll() throws InterruptedException {
         return queue.lease(Optional.of(List.of(anna)), 50, LEASE, Duration.ZERO);
     }
 
@@ -63,20 +64,20 @@ class NotificationQueueTest {
         start(vendor, Duration.ofSeconds(1));
         f.order(shop, "o-1", 100);
         f.order(shop, "o-2", 100);
-        List<NotificationItem> first = poll();
+        List<Notifications.Item> first = poll();
         assertThat(first).hasSize(2);
         assertThat(first.getFirst().telegramId()).isEqualTo(1);
         assertThat(first.getFirst().type()).isEqualTo("new_order");
         assertThat(first.getFirst().imageUrl()).isEqualTo(DetectionFixture.PHOTO.formatted(100));
         assertThat(poll()).as("leased items are not handed out again").isEmpty();
 
-        queue.ack(List.of(new NotificationQueue.Delivered(first.getFirst().id(), null)), List.of());
+        queue.ack(List.of(new Notifications.Delivered(first.getFirst().id(), null)), List.of());
         f.clock.advance(LEASE.plusSeconds(1));
-        List<NotificationItem> again = poll();
-        assertThat(again).extracting(NotificationItem::id).containsExactly(first.get(1).id());
+        List<Notifications.Item> again = poll();
+        assertThat(again).extracting(Notifications.Item::id).containsExactly(first.get(1).id());
 
-        queue.ack(List.of(new NotificationQueue.Delivered(again.getFirst().id(), NOON_MSK)), List.of());
-        assertThat(queue.ack(List.of(new NotificationQueue.Delivered(again.getFirst().id(), NOON_MSK)), List.of())
+        queue.ack(List.of(new Notifications.Delivered(again.getFirst().id(), NOON_MSK)), List.of());
+        assertThat(queue.ack(List.of(new Notifications.Delivered(again.getFirst().id(), NOON_MSK)), List.of())
                 .delivered()).as("a repeated ack changes nothing").isZero();
         f.clock.advance(Duration.ofHours(1));
         assertThat(poll()).isEmpty();
@@ -100,7 +101,7 @@ class NotificationQueueTest {
                 boolean perUser = p % 2 == 0;
                 pollers.add(pool.submit(() -> {
                     while (true) {
-                        List<NotificationItem> items = perUser
+                        List<Notifications.Item> items = perUser
                                 ? queue.lease(Optional.of(List.of(anna, boris)), 7, LEASE, Duration.ZERO)
                                 : queue.lease(Optional.empty(), 7, LEASE, Duration.ZERO);
                         if (items.isEmpty()) {
@@ -124,20 +125,20 @@ class NotificationQueueTest {
         start(vendor, Duration.ofSeconds(1));
         f.order(shop, "o-1", 100);
         f.order(shop, "o-2", 100);
-        List<NotificationItem> items = poll();
+        List<Notifications.Item> items = poll();
         long retried = items.get(0).id();
         long permanent = items.get(1).id();
-        var result = queue.ack(List.of(), List.of(new NotificationQueue.Failed(retried, "Telegram 500", false),
-                new NotificationQueue.Failed(permanent, "Forbidden: bot was blocked by the user", true)));
+        var result = queue.ack(List.of(), List.of(new Notifications.Failed(retried, "Telegram 500", false),
+                new Notifications.Failed(permanent, "Forbidden: bot was blocked by the user", true)));
         assertThat(result.failed()).isEqualTo(2);
         assertThat(statuses()).containsExactly("pending", "failed");
         assertThat(poll()).as("backing off").isEmpty();
         for (int attempt = 2; attempt <= 5; attempt++) {
             f.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
-            List<NotificationItem> back = poll();
-            assertThat(back).extracting(NotificationItem::id).containsExactly(retried);
+            List<Notifications.Item> back = poll();
+            assertThat(back).extracting(Notifications.Item::id).containsExactly(retried);
             assertThat(back.getFirst().attempts()).isEqualTo(attempt - 1);
-            queue.ack(List.of(), List.of(new NotificationQueue.Failed(retried, "Telegram 500 again", false)));
+            queue.ack(List.of(), List.of(new Notifications.Failed(retried, "Telegram 500 again", false)));
         }
         assertThat(statuses()).containsExactly("failed", "failed");
         String error = f.db.withConnection(c -> Sql.queryOne(c, "SELECT last_error || ':' || attempts FROM notification_history"
@@ -160,7 +161,7 @@ class NotificationQueueTest {
             f.order(shop, "o-1", 100);
         });
         long started = System.nanoTime();
-        List<NotificationItem> items = queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(20));
+        List<Notifications.Item> items = queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(20));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         producer.join();
         assertThat(items).hasSize(1);
@@ -181,29 +182,29 @@ class NotificationQueueTest {
         f.order(shop, "o-2", 100);
         f.stock(shop, 100, java.util.Map.of("Коледино", 9));
         f.stock(shop, 100, java.util.Map.of("Коледино", 1));
-        List<NotificationItem> urgent = poll();
-        assertThat(urgent).as("critical stock is never held for grouping").extracting(NotificationItem::type)
+        List<Notifications.Item> urgent = poll();
+        assertThat(urgent).as("critical stock is never held for grouping").extracting(Notifications.Item::type)
                 .containsExactly("critical_stock");
-        queue.ack(List.of(new NotificationQueue.Delivered(urgent.getFirst().id(), null)), List.of());
+        queue.ack(List.of(new Notifications.Delivered(urgent.getFirst().id(), null)), List.of());
 
         f.clock.advance(Duration.ofSeconds(271));
-        List<NotificationItem> grouped = poll();
+        List<Notifications.Item> grouped = poll();
         assertThat(grouped).hasSize(1);
-        NotificationItem group = grouped.getFirst();
+        Notifications.Item group = grouped.getFirst();
         assertThat(group.groupSize()).isEqualTo(2);
         assertThat(group.imageUrl()).isNull();
         assertThat(group.text()).startsWith("🛒 <b>Новые заказы: 2</b>");
         assertThat(group.text().split("\n•")).hasSize(3);
-        queue.ack(List.of(new NotificationQueue.Delivered(group.id(), null)), List.of());
+        queue.ack(List.of(new Notifications.Delivered(group.id(), null)), List.of());
         assertThat(statuses()).containsExactly("sent", "sent", "sent");
 
         // A full group is released at once; the next order starts a new group.
         f.orders(shop, List.of("o-3", "o-4", "o-5", "o-6"), 100, f.clock.instant());
-        List<NotificationItem> full = poll();
-        assertThat(full).extracting(NotificationItem::groupSize).containsExactly(3);
-        queue.ack(List.of(new NotificationQueue.Delivered(full.getFirst().id(), null)), List.of());
+        List<Notifications.Item> full = poll();
+        assertThat(full).extracting(Notifications.Item::groupSize).containsExactly(3);
+        queue.ack(List.of(new Notifications.Delivered(full.getFirst().id(), null)), List.of());
         f.clock.advance(Duration.ofSeconds(301));
-        assertThat(poll()).extracting(NotificationItem::groupSize).containsExactly(1);
+        assertThat(poll()).extracting(Notifications.Item::groupSize).containsExactly(1);
     }
 
     @ParameterizedTest
@@ -213,7 +214,7 @@ class NotificationQueueTest {
         f.settings(anna, "grouping_enabled = ?, max_group_size = ?, group_timeout = ?", true, 5, 60);
         f.order(shop, "o-1", 100);
         f.clock.advance(Duration.ofSeconds(61));
-        assertThat(poll()).extracting(NotificationItem::groupSize).containsExactly(1);
+        assertThat(poll()).extracting(Notifications.Item::groupSize).containsExactly(1);
         f.order(shop, "o-2", 100);
         List<Integer> sizes = f.db.withConnection(c -> Sql.query(c, "SELECT group_size FROM notification_history"
                 + " WHERE group_id = id ORDER BY id", rs -> rs.getInt(1)));

@@ -22,7 +22,7 @@ import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.sync.CabinetSync;
 import ru.wbassist.server.sync.SyncSettings;
-import ru.wbassist.server.users.UserRegistration;
+import ru.wbassist.api.Users;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
@@ -65,8 +65,8 @@ class SandboxScenarioTest {
                 Clock.systemUTC()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
                 Duration.ofMillis(100)), Clock.systemUTC());
 
-        long anna = users.register(new UserRegistration(501L, "anna", "Анна", null, "ru")).user().id();
-        long boris = users.register(new UserRegistration(502L, "boris", "Борис", null, "en")).user().id();
+        long anna = users.register(new Users.Registration(501L, "anna", "Анна", null, "ru")).user().id();
+        long boris = users.register(new Users.Registration(502L, "boris", "Борис", null, "en")).user().id();
         long cabinet = cabinets.connect(anna, seller.token(), "Сценарий", WbToken.parse(seller.token())).cabinet().id();
         cabinets.connect(boris, seller.token(), null, WbToken.parse(seller.token()));
         new SettingsRepository(db).update(boris, SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER.createObjectNode()

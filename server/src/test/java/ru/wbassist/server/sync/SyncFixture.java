@@ -13,7 +13,7 @@ import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.cabinets.WbToken;
-import ru.wbassist.server.users.UserRegistration;
+import ru.wbassist.api.Users;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
@@ -49,7 +49,7 @@ final class SyncFixture implements AutoCloseable {
 
     /** Connects a cabinet with this key for a new user and returns its id. */
     long connect(String token) {
-        long userId = users.register(new UserRegistration(nextTelegramId++, "u", "U", null, "ru")).user().id();
+        long userId = users.register(new Users.Registration(nextTelegramId++, "u", "U", null, "ru")).user().id();
         return cabinets.connect(userId, token, "Тест", WbToken.parse(token)).cabinet().id();
     }
 

@@ -1,4 +1,4 @@
-package ru.wbassist.server.cabinets;
+package ru.wbassist.server.wb;
 
 import java.util.Optional;
 
@@ -11,8 +11,8 @@ public interface KeyCheck {
 
     /**
      * @return the seller's name as WB reports it, when it does
-     * @throws ru.wbassist.server.http.ApiException 400 on {@code api_key} when WB rejects the key
-     * @throws ru.wbassist.server.wb.WbException when WB cannot be asked (unreachable, or answering errors)
+     * @throws ru.wbassist.api.InvalidRequest on {@code api_key} when WB rejects the key
+     * @throws WbException when WB cannot be asked (unreachable, or answering errors)
      */
     Optional<String> check(String apiKey);
 }

@@ -1,0 +1,86 @@
+package ru.wbassist.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code /api/v1/admin}: what the operator console reads. Lists are pages of {@code items} with the {@code total}. */
+public final class Admin {
+
+    public static final String PATH = "/api/v1/admin";
+    public static final String OVERVIEW = "/overview";
+    public static final String CABINETS = "/cabinets";
+    public static final String CABINET_USERS = "/cabinets/{id}/users";
+    public static final String CABINET_SYNC = "/cabinets/{id}/sync";
+    public static final String SYNC_LOGS = "/sync-logs";
+    public static final String NOTIFICATIONS = "/notifications";
+    public static final String USERS = "/users";
+    public static final String TEST_NOTIFICATION = "/users/{telegram_id}/test-notification";
+    public static final String TEST_NOTIFICATION_PREVIEW = "/users/{telegram_id}/test-notification/preview";
+
+    private Admin() {
+    }
+
+    /** One page of a list and the number of items over all pages. */
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    /** {@code GET /overview}: counts and the last 14 Moscow days of notifications and orders. */
+    public record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Window notifications24h,
+                           @JsonProperty("notifications_7d") Window notifications7d,
+                           @JsonProperty("sync_failures_24h") long syncFailures24h,
+                           List<TypeCount> notificationsPerDay, List<DayCount> ordersPerDay) {
+    }
+
+    /** Notifications created in a window: per status (every status present) and per type (types that occurred). */
+    public record Window(Map<String, Long> byStatus, Map<String, Long> byType) {
+
+        public long status(String status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
+    }
+
+    public record TypeCount(LocalDate date, String type, long count) {
+    }
+
+    public record DayCount(LocalDate date, long count) {
+    }
+
+    /** {@code GET /cabinets}. */
+    public record CabinetRow(long id, String name, boolean active, Instant createdAt, long userCount,
+                             Instant lastSyncAt, String lastSyncStatus, String lastError, boolean keyValid) {
+    }
+
+    /** {@code GET /cabinets/{id}/users}: answers {@code {"items":[…]}}. */
+    public record Member(long telegramId, String username, String firstName, String role, Instant joinedAt) {
+    }
+
+    public record Members(List<Member> items) {
+    }
+
+    /** {@code GET /users}. */
+    public record UserRow(long telegramId, String username, String firstName, String lastName, Instant createdAt,
+                          boolean botBlocked, List<CabinetLink> cabinets, Notifications.Settings settings) {
+    }
+
+    public record CabinetLink(long id, String name, String role) {
+    }
+
+    /** {@code GET /sync-logs}. */
+    public record SyncLogEntry(long id, long cabinetId, String cabinetName, String dataSet, String status,
+                               Instant startedAt, Instant completedAt, int recordsProcessed, String errorMessage) {
+    }
+
+    /** {@code GET /notifications}: {@code text} is the Telegram HTML the user receives. */
+    public record NotificationEntry(long id, long telegramId, Long cabinetId, String type, String status,
+                                    String suppressedReason, String text, String imageUrl, Instant createdAt,
+                                    Instant sentAt, int attempts, String lastError) {
+    }
+
+    /** {@code POST /cabinets/{id}/sync}: {@code status} is {@code started}. */
+    public record SyncStarted(long cabinetId, String status) {
+    }
+}

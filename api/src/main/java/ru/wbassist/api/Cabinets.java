@@ -1,0 +1,63 @@
+package ru.wbassist.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/** {@code /wb/cabinets}: connecting a WB key, listing and leaving the cabinets of a user. */
+public final class Cabinets {
+
+    public static final String PATH = "/wb/cabinets";
+    public static final String ONE = "/{id}";
+
+    private Cabinets() {
+    }
+
+    /** A cabinet as one of its users sees it; never carries the key. */
+    public record Cabinet(long id, String name, String role, Instant createdAt, boolean active, Instant keyExpiresAt,
+                          boolean keyValid, String keyError, Instant lastSyncAt, String lastSyncStatus) {
+    }
+
+    /** The body of {@code POST /wb/cabinets/}: {@code user_id} is the Telegram id of the user connecting the key. */
+    public record Connection(Long userId, String apiKey, String name) {
+
+        private static final int MAX_NAME = 100;
+
+        public Connection validated() {
+            if (userId == null) {
+                throw new InvalidRequest("user_id", "user_id is required");
+            }
+            if (userId <= 0) {
+                throw new InvalidRequest("user_id", "user_id must be a positive integer");
+            }
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new InvalidRequest("api_key", "api_key is required");
+            }
+            if (name != null && name.strip().length() > MAX_NAME) {
+                throw new InvalidRequest("name", "name must be at most " + MAX_NAME + " characters");
+            }
+            return this;
+        }
+
+        /** The cleaned name, or null when none was given. */
+        @JsonIgnore
+        public String cleanName() {
+            return name == null || name.isBlank() ? null : name.strip();
+        }
+
+        /** Never print the key. */
+        @Override
+        public String toString() {
+            return "Connection[userId=" + userId + ", name=" + name + "]";
+        }
+    }
+
+    /** The answer to a connect: the cabinet, and whether the key joined a cabinet someone else had connected. */
+    public record Connected(Cabinet cabinet, boolean shared) {
+    }
+
+    /** {@code GET /wb/cabinets/?user_id=}. */
+    public record CabinetList(List<Cabinet> cabinets) {
+    }
+}

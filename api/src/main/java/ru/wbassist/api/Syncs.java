@@ -1,0 +1,32 @@
+package ru.wbassist.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code /api/v1/bot/sync}: start a user's syncs now and see how the last ones went. */
+public final class Syncs {
+
+    public static final String PATH = "/api/v1/bot/sync";
+    public static final String START = "/start";
+    public static final String STATUS = "/status";
+
+    /** The outcomes of a data set's run ({@code partial}: some rows were skipped). */
+    public static final List<String> STATUSES = List.of("running", "success", "failed", "partial");
+
+    private Syncs() {
+    }
+
+    /** {@code POST /api/v1/bot/sync/start}: per cabinet {@code started} or {@code already_running}. */
+    public record Started(long cabinetId, String status) {
+    }
+
+    /** {@code GET /api/v1/bot/sync/status}: one block per cabinet. */
+    public record CabinetStatus(long cabinetId, String name, boolean running, Instant nextRunAt,
+                                List<DataSetRun> dataSets) {
+    }
+
+    /** One data set's latest run. */
+    public record DataSetRun(String dataSet, String status, Instant startedAt, Instant completedAt, int records,
+                             String error) {
+    }
+}
