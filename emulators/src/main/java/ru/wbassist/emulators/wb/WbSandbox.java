@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A local, faithful emulator of the WB seller API ("WB sandbox"): one HTTP port serves the paths of all emulated WB
@@ -73,57 +74,86 @@ public final class WbSandbox implements AutoCloseable {
         }
 
         public Options host(String host) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.host = host);
         }
 
         public Options port(int port) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.port = port);
         }
 
         public Options seed(long seed) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.seed = seed);
         }
 
         /** Rows per statistics page (WB: 80,000); small values let tests page. */
         public Options pageCap(int pageCap) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.pageCap = pageCap);
         }
 
         /** Live activity speed: 60 = an hour of a normal shop per real minute; 0 = no live ticker. */
         public Options acceleration(double acceleration) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.acceleration = acceleration);
         }
 
         /** WB's Personal-token limits × 100, for demos and benchmarks. */
         public Options relaxedLimits(boolean relaxedLimits) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.relaxedLimits = relaxedLimits);
         }
 
         public Options historyDays(int historyDays) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.historyDays = historyDays);
         }
 
         public Options faults(Faults.Settings faults) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.faults = faults);
         }
 
         /** The clock of timestamps and token expiry (a fixed clock makes histories comparable across runs). */
         public Options clock(Clock clock) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.clock = clock);
         }
 
         public Options secret(String secret) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.secret = secret);
+        }
+
+        /** Every wither copies through here, so a new option is one field in {@link Copy}, not ten edits. */
+        private Options with(Consumer<Copy> change) {
+            Copy copy = new Copy(this);
+            change.accept(copy);
+            return copy.build();
+        }
+
+        /** A mutable copy of the options, used only by {@link #with}. */
+        private static final class Copy {
+            private String host;
+            private int port;
+            private long seed;
+            private int pageCap;
+            private double acceleration;
+            private boolean relaxedLimits;
+            private int historyDays;
+            private Faults.Settings faults;
+            private Clock clock;
+            private String secret;
+
+            private Copy(Options o) {
+                host = o.host;
+                port = o.port;
+                seed = o.seed;
+                pageCap = o.pageCap;
+                acceleration = o.acceleration;
+                relaxedLimits = o.relaxedLimits;
+                historyDays = o.historyDays;
+                faults = o.faults;
+                clock = o.clock;
+                secret = o.secret;
+            }
+
+            private Options build() {
+                return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
+                        secret);
+            }
         }
     }
 

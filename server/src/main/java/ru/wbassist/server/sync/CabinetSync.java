@@ -126,7 +126,7 @@ public final class CabinetSync implements CabinetRunner {
         Instant started = clock.instant();
         Optional<String> cursor = db.withConnection(c -> Cursors.read(c, cabinetId, dataSet));
         boolean baseline = cursor.isEmpty();
-        long logId = db.withConnection(c -> SyncLogs.start(c, cabinetId, dataSet, baseline, started));
+        long logId = db.withConnection(c -> RunLog.start(c, cabinetId, dataSet, baseline, started));
         try {
             DataSetStep.Fetched<T> fetched = step.fetch(credentials, cabinetId, cursor, started);
             db.inTransaction(c -> {
@@ -134,7 +134,7 @@ public final class CabinetSync implements CabinetRunner {
                 DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
                         : Optional.of(events), now);
                 Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
-                SyncLogs.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
+                RunLog.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
                         stored.skipped() > 0 ? stored.skipped() + " rows WB sent could not be stored" : null, now);
                 return null;
             });
@@ -153,7 +153,7 @@ public final class CabinetSync implements CabinetRunner {
 
     private void finishFailed(long logId, String message) {
         db.withConnection(c -> {
-            SyncLogs.finish(c, logId, "failed", 0, message, clock.instant());
+            RunLog.finish(c, logId, "failed", 0, message, clock.instant());
             return null;
         });
     }

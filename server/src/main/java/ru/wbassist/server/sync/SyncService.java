@@ -69,14 +69,14 @@ public final class SyncService implements HttpService {
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
             blocks.add(new CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
-                    db.withConnection(c -> SyncLogs.latest(c, cabinet.id()))));
+                    db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
         }
         res.send(Map.of("cabinets", blocks));
     }
 
     /** One block of the status answer. */
     record CabinetStatus(long cabinetId, String name, boolean running, Instant nextRunAt,
-                         List<SyncLogs.DataSetRun> dataSets) {
+                         List<RunLog.DataSetRun> dataSets) {
     }
 
     /** The user's cabinets, or the one named by {@code cabinet_id} (404 when it is not theirs). */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
-/** The sync runs of all cabinets, newest first. */
-final class SyncLogs {
+/** The sync runs of all cabinets, newest first, for the admin API (the sync writes them through {@code sync.RunLog}). */
+final class SyncHistory {
 
     record Entry(long id, long cabinetId, String cabinetName, String dataSet, String status, Instant startedAt,
                  Instant completedAt, int recordsProcessed, String errorMessage) {
@@ -19,7 +19,7 @@ final class SyncLogs {
 
     private final Database db;
 
-    SyncLogs(Database db) {
+    SyncHistory(Database db) {
         this.db = db;
     }
 
