@@ -96,8 +96,8 @@ public final class NotificationQueue {
     }
 
     /**
-     * The read-only poll of the original design: items of these users that became deliverable after
-     * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
+     * The read-only poll (the API's first delivery route, kept for simple clients): items of these users that became
+     * deliverable after {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
      * One branch per status: H2 range-scans {@code (status, deliver_after)} only for a single status, and with
      * {@code status IN ('pending', 'sent')} it would read every item ever sent. The ids come first and the items
      * after, so a window holding many rows is read narrow.

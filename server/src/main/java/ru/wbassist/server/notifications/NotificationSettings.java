@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import ru.wbassist.server.events.EventType;
 
-/** A user's notification settings (SPEC §2 plus thresholds, quiet hours and language); the API shape too. */
+/** A user's notification settings (switches per event type, thresholds, quiet hours, language); the API shape too. */
 public record NotificationSettings(boolean notificationsEnabled, boolean newOrdersEnabled, boolean orderBuyoutsEnabled,
                                    boolean orderCancellationsEnabled, boolean orderReturnsEnabled,
                                    boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean groupingEnabled,
