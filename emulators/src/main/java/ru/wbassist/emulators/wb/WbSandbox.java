@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * A local, faithful emulator of the WB seller API ("WB sandbox"): one HTTP port serves the paths of all emulated WB
@@ -45,6 +46,7 @@ public final class WbSandbox implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WbSandbox.class.getName());
     private static final long LIVE_TICK_MILLIS = 200;
+    private static final LongSupplier SYSTEM_NANOS = System::nanoTime;
 
     /**
      * Start options. {@code acceleration} 0 means no live ticker (history and scripted events only);
@@ -52,7 +54,8 @@ public final class WbSandbox implements AutoCloseable {
      * seed accepts the tokens it issued before.
      */
     public record Options(String host, int port, long seed, int pageCap, double acceleration, boolean relaxedLimits,
-                          int historyDays, Faults.Settings faults, Clock clock, String secret) {
+                          int historyDays, Faults.Settings faults, Clock clock, LongSupplier limitClock,
+                          String secret) {
 
         public Options {
             if (pageCap < 1 || historyDays < 0 || acceleration < 0 || port < 0) {
@@ -70,7 +73,7 @@ public final class WbSandbox implements AutoCloseable {
 
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 42, 80_000, 0, false, 90, Faults.Settings.NONE, Clock.systemUTC(),
-                    null);
+                    SYSTEM_NANOS, null);
         }
 
         public Options host(String host) {
@@ -113,6 +116,11 @@ public final class WbSandbox implements AutoCloseable {
             return with(o -> o.clock = clock);
         }
 
+        /** The monotonic clock of the rate limits (tests stop it to read WB's 429 headers exactly). */
+        public Options limitClock(LongSupplier limitClock) {
+            return with(o -> o.limitClock = limitClock);
+        }
+
         public Options secret(String secret) {
             return with(o -> o.secret = secret);
         }
@@ -135,6 +143,7 @@ public final class WbSandbox implements AutoCloseable {
             private int historyDays;
             private Faults.Settings faults;
             private Clock clock;
+            private LongSupplier limitClock;
             private String secret;
 
             private Copy(Options o) {
@@ -147,12 +156,13 @@ public final class WbSandbox implements AutoCloseable {
                 historyDays = o.historyDays;
                 faults = o.faults;
                 clock = o.clock;
+                limitClock = o.limitClock;
                 secret = o.secret;
             }
 
             private Options build() {
                 return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                        secret);
+                        limitClock, secret);
             }
         }
     }
@@ -174,7 +184,7 @@ public final class WbSandbox implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.tokens = new Tokens(json, options.clock(),
                 options.secret() != null ? options.secret() : "wb-sandbox-secret-" + options.seed());
-        this.limiter = new RateLimiter(options.relaxedLimits());
+        this.limiter = new RateLimiter(options.relaxedLimits(), options.limitClock());
         this.faults = new Faults(options.faults(), options.seed());
         StatisticsApi statistics = new StatisticsApi(options.pageCap());
         FeedbacksApi feedbacks = new FeedbacksApi(options.clock());
