@@ -14,6 +14,8 @@ import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,16 +43,16 @@ class DeliveryWithRealServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private RunningServer server;
+    private TestServer server;
     private TelegramEmulator telegram;
     private HttpServerClient client;
     private final List<WbAssistBot> bots = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = RunningServer.start(Map.of());
+        server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
         telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));
-        client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+        client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
     }
 
     @AfterEach
@@ -190,7 +192,7 @@ class DeliveryWithRealServerTest {
             }
         }
         Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl(),
-                "SERVER_URL", server.baseUrl(), "API_SECRET_KEY", RunningServer.SECRET, "DELIVERY_LEASE", "5",
+                "SERVER_URL", server.baseUrl(), "API_SECRET_KEY", TestServer.SECRET, "DELIVERY_LEASE", "5",
                 "DELIVERY_JOURNAL", dir.resolve("bot-delivered.journal").toString());
 
         Process first = botProcess(env, dir.resolve("first.log"));
@@ -247,7 +249,7 @@ class DeliveryWithRealServerTest {
     private JsonNode admin(String path) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("X-API-SECRET-KEY", RunningServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("X-API-SECRET-KEY", TestServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {
