@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.WbToken;
+import ru.wbassist.server.events.DetectionRules;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.wb.WbClient;
@@ -31,8 +33,6 @@ import ru.wbassist.server.wb.WbException;
 public final class CabinetSync implements CabinetRunner {
 
     private static final System.Logger LOG = System.getLogger(CabinetSync.class.getName());
-    private static final Duration ONE_DAY = Duration.ofDays(1);
-    private static final Duration THREE_DAYS = Duration.ofDays(3);
 
     private final Database db;
     private final CabinetRepository cabinets;
@@ -191,13 +191,12 @@ public final class CabinetSync implements CabinetRunner {
         if (expiresAt == null) {
             return;
         }
-        Duration left = Duration.between(clock.instant(), expiresAt);
-        if (left.isNegative() || left.compareTo(THREE_DAYS) > 0) {
+        OptionalInt daysLeft = DetectionRules.expiryNoticeDays(clock.instant(), expiresAt);
+        if (daysLeft.isEmpty()) {
             return;
         }
-        int daysLeft = left.compareTo(ONE_DAY) <= 0 ? 1 : 3;
         db.inTransaction(c -> {
-            events.keyExpiring(c, cabinetId, daysLeft, expiresAt);
+            events.keyExpiring(c, cabinetId, daysLeft.getAsInt(), expiresAt);
             return null;
         });
     }
