@@ -183,6 +183,49 @@ class CommandsTest {
                 RU.get("unknown.command", "/f&lt;o&gt;o"), RU.get("unknown.text"));
     }
 
+    @Test
+    void aSettingsButtonSavesTheChangeAndRedrawsTheMenuInPlace() {
+        String saved = new SettingsCommand(server, messenger, languages).handle(press("set:ord"));
+
+        assertThat(saved).isEqualTo(RU.get("settings.saved"));
+        assertThat(server.storedSettings(CHAT)).containsEntry("new_orders_enabled", false);
+        assertThat(messenger.only().method()).isEqualTo("editText");
+        assertThat(messenger.only().messageId()).isEqualTo(900);
+        assertThat(new SettingsCommand(server, messenger, languages).handle(press("set:nonsense")))
+                .isEqualTo(RU.get("callback.outdated"));
+    }
+
+    @Test
+    void leavingACabinetAsksFirstAndLeavesOnlyOnYes() {
+        server.addCabinet(CHAT, "Shop <1>");
+        long id = server.cabinets(CHAT).getFirst().id();
+        CabinetsCommand cabinets = new CabinetsCommand(server, messenger);
+
+        assertThat(cabinets.handle(press("cab:leave:" + id))).isEmpty();
+        assertThat(messenger.only().text()).isEqualTo(RU.get("cabinets.confirm", "Shop &lt;1&gt;"));
+        assertThat(messenger.only().callbackData()).containsExactly("cab:yes:" + id, "cab:list");
+        assertThat(server.cabinets(CHAT)).hasSize(1);
+
+        assertThat(cabinets.handle(press("cab:yes:" + id))).isEqualTo(RU.get("cabinets.left"));
+        assertThat(server.cabinets(CHAT)).isEmpty();
+        assertThat(messenger.actions.getLast().text()).isEqualTo(RU.get("cabinets.none"));
+    }
+
+    @Test
+    void anOrdersButtonFiltersAndPagesInPlace() {
+        server.addCabinet(CHAT, "Shop");
+
+        new OrdersCommand(server, messenger).handle(press("ord:buyout:10"));
+
+        assertThat(server.calls()).anyMatch(call -> call.startsWith("orders buyout ") && call.endsWith(" 10"));
+        assertThat(messenger.only().method()).isEqualTo("editText");
+        assertThat(messenger.only().text()).contains("Платье &lt;летнее&gt; №11");
+    }
+
+    private static CallbackRequest press(String data) {
+        return new CallbackRequest(CHAT, ANNA, "query-1", 900, data, RU);
+    }
+
     private void run(Command command, String name, String args) {
         command.execute(new CommandRequest(CHAT, ANNA, name, args, 77, RU));
     }
