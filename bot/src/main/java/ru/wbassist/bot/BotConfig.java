@@ -26,8 +26,8 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
                         Duration pollingInterval, Duration lease, Path journal) {
 
     /**
-     * Sends started per second: Telegram allows "30 messages per second or so" for a bot, and the architecture asks
-     * for at most 28 by default, leaving room for the bot's own replies to commands. The delivery engine starts at
+     * Sends started per second: Telegram allows "30 messages per second or so" for a bot (docs/telegram.md); 28 by
+     * default leaves room for the bot's own replies to commands. The delivery engine starts at
      * most rate + 1 sends in any one-second window (see FairScheduler), so an operator may set 29 and still never
      * exceed 30 in any second; docs/bot.md has the measurements of both.
      */

@@ -39,7 +39,7 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(config.maxPoolSize());
         hc.setPoolName("wbassist");
         if (config.vendor() == DatabaseConfig.Vendor.POSTGRESQL) {
-            // pgjdbc sends a JDBC batch as one multi-row INSERT with this on: the sync's batches get ~15 % faster.
+            // pgjdbc then sends a JDBC batch as one multi-row INSERT: faster sync batches (docs/benchmarks.md, Ingest).
             hc.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         HikariDataSource pool = new HikariDataSource(hc);

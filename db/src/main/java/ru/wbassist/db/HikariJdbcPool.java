@@ -9,7 +9,7 @@ import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
 /**
  * Adapts the Hikari pool to Helidon's DbClient, which ships no pool of its own in 4.5
- * (helidon-dbclient-hikari is not published for 4.5; see stack.md §2).
+ * (helidon-dbclient-hikari is not published for 4.5).
  */
 final class HikariJdbcPool implements JdbcConnectionPool {
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Starts the console. Not an {@link Application} itself, so JavaFX runs from the plain classpath
- * (java -cp ... ru.wbassist.console.ConsoleMain) without a module path (stack.md §7).
+ * (java -cp ... ru.wbassist.console.ConsoleMain) without a module path; JavaFX only warns about the unnamed module.
  */
 public final class ConsoleMain {
 

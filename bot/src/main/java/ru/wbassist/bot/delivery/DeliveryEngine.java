@@ -16,19 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Delivers the server's notifications to Telegram without losing or flooding:
- * <ol>
- * <li>a claimer leases pending items from the server (long poll) into the {@link FairScheduler};</li>
- * <li>a dispatcher takes them at the allowed pace (the global rate and one per chat per interval, both counted from
- * when sends start; round-robin over chats) and sends each on a virtual thread, up to {@code maxInFlight} at once so a
- * slow round trip does not lower the rate — a photo card with caption, or text when Telegram cannot fetch the photo;</li>
- * <li>each outcome is acked right after Telegram answered: delivered; 403 → the user is reported blocked and the item
- * (with the chat's other queued items) failed permanently; 429 → the item waits retry_after and is sent again;
- * anything else → failed, and the server retries it with backoff.</li>
- * </ol>
- * Nothing is acked before Telegram accepted it, so a crash loses nothing: unacked items come back when their lease
- * runs out. A delivery is written to the {@link DeliveryJournal} before its ack, so a killed bot acks it at its next
- * start instead of sending it again; the only duplicate window is between Telegram's answer and that write.
+ * Delivers the server's notifications to Telegram without losing or flooding: claim (lease) → {@link FairScheduler}
+ * → send on a virtual thread → ack right after Telegram answered (403 fails the chat permanently, 429 waits
+ * retry_after, other errors go back to the server's retries). Nothing is acked before Telegram accepted it, and each
+ * delivery is journaled before its ack, so a crash loses nothing and resends at most what was on the wire
+ * (docs/bot.md, "Guarantees").
  */
 public final class DeliveryEngine implements AutoCloseable {
 

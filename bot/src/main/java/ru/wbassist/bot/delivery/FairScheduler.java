@@ -17,23 +17,11 @@ import java.util.function.LongSupplier;
 import ru.wbassist.api.Notifications;
 
 /**
- * Orders sends like Telegram wants them: one queue per chat, chats served round-robin (one user's burst waits its turn
- * behind everybody else's next message), and two limits, both counted from when sends <em>start</em>:
- * <ul>
- * <li>per chat, the next message starts no earlier than {@code perChatInterval} after the previous one started, and not
- * while the previous one is still on the wire (so a chat's messages arrive in order, and a 429 is seen before the next
- * send to that chat);</li>
- * <li>all chats together start one send per {@code 1/ratePerSecond} on a fixed grid of slots. Slots missed by less
- * than {@value #CATCH_UP_SLOTS} slots (the dispatcher woke late: a busy CPU, a GC pause) are caught up, so such stalls
- * do not lower the rate; a longer gap (nothing was ready to send) restarts the grid at the next send, so idle time
- * never turns into a burst of more than a few sends. On top of the grid, no one-second window ever holds more than
- * {@code floor(ratePerSecond) + 1} starts, catch-up included: 30 at 29/s, Telegram's bulk limit.</li>
- * </ul>
- * Counting from the start rather than the completion is what Telegram counts (messages per second), and it keeps a slow
- * round trip from stretching every chat's interval. The limits are computed against the injected clock, so the next
- * instant anything may go is known exactly: {@link #take} sleeps until then (or until a change) instead of polling.
- * It also remembers which notification ids it holds, and for a while which it delivered, so an item the server hands
- * out again (its lease ran out while it waited here) is not sent twice.
+ * Orders sends like Telegram wants them: one queue per chat served round-robin, one start per chat per
+ * {@code perChatInterval} (never while its previous send is on the wire), and a global grid of {@code ratePerSecond}
+ * starts, with short stalls caught up and no one-second window above {@code floor(rate) + 1}. Limits count from send
+ * starts, as Telegram does; docs/bot.md ("Delivery engine") has the rules and why. It also refuses ids it holds or
+ * recently delivered, so an item handed out again after its lease ran out is not sent twice.
  */
 final class FairScheduler {
 

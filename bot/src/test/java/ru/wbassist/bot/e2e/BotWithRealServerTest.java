@@ -12,6 +12,8 @@ import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,16 +36,16 @@ class BotWithRealServerTest {
     private static final long CHAT = 9001;
     private static final TelegramUser OLGA = TelegramUser.of(CHAT, "Ольга");
 
-    private RunningServer server;
+    private TestServer server;
     private TelegramEmulator telegram;
     private WbAssistBot bot;
     private HttpServerClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = RunningServer.start(Map.of());
+        server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
         telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
-        client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+        client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
         bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bot.start();

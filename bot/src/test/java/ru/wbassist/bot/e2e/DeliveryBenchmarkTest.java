@@ -12,6 +12,8 @@ import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,9 +51,9 @@ class DeliveryBenchmarkTest {
 
     @Test
     void sustainedRateAndCreationToSendLatency() throws Exception {
-        try (RunningServer server = RunningServer.start(Map.of());
+        try (TestServer server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
              TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN))) {
-            HttpServerClient client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+            HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
             StringBuilder report = new StringBuilder();
             report.append(flood(client, telegram, 1, 100, 10));
             letTheStoppedBotsLastClaimEnd();
@@ -152,10 +154,10 @@ class DeliveryBenchmarkTest {
         return Duration.between(from, to).toNanos() / 1e9;
     }
 
-    private static Instant createdAt(RunningServer server, long id) throws Exception {
+    private static Instant createdAt(TestServer server, long id) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         server.baseUrl() + "/api/v1/admin/notifications?limit=500"))
-                .header("X-API-SECRET-KEY", RunningServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-API-SECRET-KEY", TestServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
         for (JsonNode item : JSON.readTree(response.body()).path("items")) {
             if (item.path("id").asLong() == id) {
                 return OffsetDateTime.parse(item.path("created_at").asText()).toInstant();

@@ -14,6 +14,8 @@ import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.SandboxShop;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +36,7 @@ class SandboxToTelegramTest {
     private static final TelegramUser BORIS = TelegramUser.of(602, "Борис");
 
     private WbSandbox sandbox;
-    private RunningServer server;
+    private TestServer server;
     private TelegramEmulator telegram;
     private WbAssistBot bot;
     private HttpServerClient client;
@@ -43,9 +45,9 @@ class SandboxToTelegramTest {
     void start() throws Exception {
         sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(11).acceleration(0).relaxedLimits(true)
                 .historyDays(3));
-        server = RunningServer.start(Map.of("SYNC_ENABLED", "true", "WB_API_BASE_URL", sandbox.baseUrl()));
+        server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("SYNC_ENABLED", "true", "WB_API_BASE_URL", sandbox.baseUrl()));
         telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
-        client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+        client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
         bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bot.start();

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes a scene as PNG without javafx-swing: the snapshot's ARGB pixels into a BufferedImage (stack.md §7). */
+/** Writes a scene as PNG without javafx-swing (one dependency less): the snapshot's ARGB pixels into a BufferedImage. */
 public final class Snapshots {
 
     private Snapshots() {

@@ -1,59 +1,44 @@
 package ru.wbassist.console.server;
 
-import io.helidon.webserver.WebServer;
+import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.App;
-import ru.wbassist.server.config.AppConfig;
-import ru.wbassist.server.config.Settings;
+import ru.wbassist.server.TestServer;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * The real server, in-process on a fresh H2 file database, with fixture rows written straight into its tables
- * (the admin API only reads them): three users, two cabinets (one with a failing sync and a revoked key), five sync
- * runs, five notifications, two orders, all relative to now.
+ * The real server ({@link TestServer}, in-process on a fresh H2 database), with fixture rows written straight into
+ * its tables (the admin API only reads them): three users, two cabinets (one with a failing sync and a revoked key),
+ * five sync runs, five notifications, two orders, all relative to now.
  */
 final class RealServer implements AutoCloseable {
 
-    static final String SECRET = "console-real-server-secret";
+    static final String SECRET = TestServer.SECRET;
     static final long ANNA = 7001;
     static final long BORIS = 7002;
     static final long CLARA = 7003;
 
-    private final App app;
-    private final WebServer server;
+    private final TestServer server = TestServer.start(DatabaseConfig.Vendor.H2);
     long sneakers;
     long deco;
 
-    RealServer(Path dataDir) {
-        AppConfig config = AppConfig.from(Settings.load(Map.of(
-                "API_SECRET_KEY", SECRET,
-                "DATA_DIR", dataDir.toString(),
-                "SYNC_ENABLED", "false",
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("console")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")));
-        app = App.create(config);
-        server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
-        app.start();
-        app.database().inTransaction(c -> {
+    RealServer() {
+        server.db().inTransaction(c -> {
             insertFixture(c);
             return null;
         });
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     @Override
     public void close() {
-        server.stop();
-        app.close();
+        server.close();
     }
 
     private void insertFixture(Connection c) throws SQLException {

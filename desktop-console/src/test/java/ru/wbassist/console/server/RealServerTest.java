@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApi;
@@ -21,7 +20,6 @@ import ru.wbassist.console.synclogs.SyncLogsViewModel;
 import ru.wbassist.console.testsend.TestSendViewModel;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +44,8 @@ class RealServerTest {
     private AdminApi api;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        server = new RealServer(dataDir);
+    void start() {
+        server = new RealServer();
         api = new HttpAdminApi(URI.create(server.baseUrl()), SECRET);
     }
 
@@ -183,8 +181,8 @@ class RealServerTest {
 
     /** On a server of its own: the send adds a row that the other tests' counts do not expect. */
     @Test
-    void testSendQueuesExactlyThePreviewedMessageThatTheHistoryShows(@TempDir Path dataDir) {
-        try (RealServer own = new RealServer(dataDir)) {
+    void testSendQueuesExactlyThePreviewedMessageThatTheHistoryShows() {
+        try (RealServer own = new RealServer()) {
             sendQueuesThePreviewedMessage(new HttpAdminApi(URI.create(own.baseUrl()), SECRET));
         }
     }

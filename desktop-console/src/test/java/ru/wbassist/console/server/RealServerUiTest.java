@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,7 +19,6 @@ import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.ui.UiTestSupport;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +37,8 @@ class RealServerUiTest {
     private static RealServer server;
 
     @BeforeAll
-    static void startServer(@TempDir Path dataDir) {
-        server = new RealServer(dataDir);
+    static void startServer() {
+        server = new RealServer();
     }
 
     @AfterAll

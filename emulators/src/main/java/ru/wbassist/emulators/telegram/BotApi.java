@@ -528,4 +528,8 @@ final class BotApi {
             node.put(field, value);
         }
     }
+
+    int waitingPolls() {
+        return updates.waitingPolls();
+    }
 }

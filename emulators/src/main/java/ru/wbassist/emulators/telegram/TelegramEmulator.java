@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,7 @@ public final class TelegramEmulator implements AutoCloseable {
         private double globalRate = 30;
         private double perChatRate = 1;
         private int perChatBurst = 3;
+        private LongSupplier nanoClock = System::nanoTime;
 
         private Options() {
         }
@@ -71,6 +73,12 @@ public final class TelegramEmulator implements AutoCloseable {
             this.perChatBurst = messages;
             return this;
         }
+
+        /** The monotonic clock of the rate limits (tests stop it to count a burst exactly). */
+        public Options floodClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
     }
 
     private final HttpServer server;
@@ -82,7 +90,7 @@ public final class TelegramEmulator implements AutoCloseable {
     private TelegramEmulator(Options options) throws IOException {
         this.token = options.token;
         FloodControl flood = new FloodControl(options.globalRate, options.perChatRate, options.perChatBurst,
-                System::nanoTime);
+                options.nanoClock);
         this.api = new BotApi(json, Clock.systemUTC(), botId(options.token), flood);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port), 0);
@@ -149,6 +157,11 @@ public final class TelegramEmulator implements AutoCloseable {
     }
 
     /** How many 429 answers the flood control gave. */
+    /** getUpdates calls waiting for an update now (a test waits for the bot's long poll before acting). */
+    public int waitingPolls() {
+        return api.waitingPolls();
+    }
+
     public long tooManyRequestsCount() {
         return api.tooManyRequestsCount();
     }

@@ -75,6 +75,16 @@ final class UpdateQueue {
         }
     }
 
+    /** How many getUpdates calls are waiting for an update right now. */
+    int waitingPolls() {
+        lock.lock();
+        try {
+            return waitingPolls;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes every waiting poll, which then answers what it has; used when the emulator stops. */
     void wakeAll() {
         lock.lock();

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code POST /api/analytics/v1/stocks-report/wb-warehouses} (§A.1.3), the replacement of the removed statistics
- * stocks method. Unlike WB today (which reports a single "Склад WB" row, id -999999), the sandbox returns one row per
- * size per real warehouse, so that transfers between warehouses can be tested.
+ * {@code POST /api/analytics/v1/stocks-report/wb-warehouses} (docs/wb-api.md), which replaces the retired statistics
+ * stocks method. Unlike WB today (a single "Склад WB" row, id -999999), the sandbox returns one row per size per real
+ * warehouse, so that transfers between warehouses can be tested.
  */
 final class AnalyticsApi {
 

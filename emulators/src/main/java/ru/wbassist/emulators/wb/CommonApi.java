@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** {@code GET /ping} (any host) and common-api's {@code GET /api/v1/seller-info} (§A.4). */
+/** {@code GET /ping} (any host) and common-api's {@code GET /api/v1/seller-info} (docs/wb-api.md). */
 final class CommonApi {
 
     private static final DateTimeFormatter MSK_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * {@code POST /content/v2/get/cards/list} (§A.3): cursor paging by (updatedAt, nmID), descending unless
+ * {@code POST /content/v2/get/cards/list} (docs/wb-api.md): cursor paging by (updatedAt, nmID), descending unless
  * {@code sort.ascending}, and WB's trap that {@code filter.withPhoto} defaults to 0 = cards WITHOUT photos only.
  */
 final class ContentApi {

@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 /**
- * The feedbacks API (§A.2): {@code GET /api/v1/feedbacks} and {@code /api/v1/feedbacks/count-unanswered} in WB's
- * {@code {data, error, errorText, additionalErrors}} envelope, with {@code createdDate} in UTC ({@code Z}).
+ * The feedbacks API (docs/wb-api.md): {@code GET /api/v1/feedbacks} and {@code /api/v1/feedbacks/count-unanswered}
+ * in WB's {@code {data, error, errorText, additionalErrors}} envelope, with {@code createdDate} in UTC ({@code Z}).
  * The sandbox counts answered feedbacks as the archive.
  */
 final class FeedbacksApi {

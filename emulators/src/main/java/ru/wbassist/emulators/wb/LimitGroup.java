@@ -3,7 +3,7 @@ package ru.wbassist.emulators.wb;
 import java.time.Duration;
 
 /**
- * WB's rate-limit groups for the emulated methods with the Personal-token limits of §A.6, and the token category
+ * WB's rate-limit groups for the emulated methods with the Personal-token limits of docs/wb-api.md, and the category
  * each needs ({@code null}: any valid token, as for {@code /ping} and seller-info).
  */
 enum LimitGroup {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Moscow time as the WB statistics API speaks it: naive {@code yyyy-MM-dd'T'HH:mm:ss} strings that mean MSK
- * (reference Part C). Everything inside the sandbox is an {@link Instant}; only the wire format is naive.
+ * (docs/wb-api.md). Everything inside the sandbox is an {@link Instant}; only the wire format is naive.
  */
 final class MskTime {
 

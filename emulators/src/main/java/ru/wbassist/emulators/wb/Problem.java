@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** WB's 2024+ gateway error body ({@code application/problem+json}, §A.0). */
+/** WB's 2024+ gateway error body ({@code application/problem+json}, docs/wb-api.md). */
 record Problem(String title, String detail, String code, String requestId, String origin, int status,
                String statusText, String timestamp) {
 

@@ -2,6 +2,7 @@ package ru.wbassist.emulators.wb;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * WB's token buckets: one per (seller, token type, method group), holding {@code burst} requests and regaining one
@@ -16,9 +17,12 @@ final class RateLimiter {
     }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
     private volatile int factor;
 
-    RateLimiter(boolean relaxed) {
+    /** @param nanoClock monotonic nanoseconds ({@code System::nanoTime} outside tests) */
+    RateLimiter(boolean relaxed, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         setRelaxed(relaxed);
     }
 
@@ -32,18 +36,18 @@ final class RateLimiter {
     }
 
     Decision acquire(String sid, int tokenType, LimitGroup group) {
-        return bucket(sid, tokenType, group).acquire(System.nanoTime());
+        return bucket(sid, tokenType, group).acquire(nanoClock.getAsLong());
     }
 
     /** The bucket's state without taking from it (for injected 429s, which must look like real ones). */
     Decision peekRefusal(String sid, int tokenType, LimitGroup group) {
-        return bucket(sid, tokenType, group).refusal(System.nanoTime());
+        return bucket(sid, tokenType, group).refusal(nanoClock.getAsLong());
     }
 
     private Bucket bucket(String sid, int tokenType, LimitGroup group) {
         int f = factor;
         return buckets.computeIfAbsent(sid + "/" + tokenType + "/" + group + "/" + f,
-                k -> new Bucket(group.burst() * f, group.intervalNanos() / f));
+                k -> new Bucket(group.burst() * f, group.intervalNanos() / f, nanoClock.getAsLong()));
     }
 
     private static final class Bucket {
@@ -52,11 +56,11 @@ final class RateLimiter {
         private double tokens;
         private long updatedNanos;
 
-        Bucket(int capacity, long intervalNanos) {
+        Bucket(int capacity, long intervalNanos, long now) {
             this.capacity = capacity;
             this.intervalNanos = Math.max(1, intervalNanos);
             this.tokens = capacity;
-            this.updatedNanos = System.nanoTime();
+            this.updatedNanos = now;
         }
 
         synchronized Decision acquire(long now) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The statistics API's {@code /api/v1/supplier/orders} and {@code /sales} (§A.1.1, §A.1.2): bare JSON arrays,
+ * The statistics API's {@code /api/v1/supplier/orders} and {@code /sales} (docs/wb-api.md): bare JSON arrays,
  * naive MSK times, {@code flag=0} = rows changed at or after {@code dateFrom} (sorted, capped per page),
  * {@code flag=1} = rows whose {@code date} falls on that MSK calendar day.
  */

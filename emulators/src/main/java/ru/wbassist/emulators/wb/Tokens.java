@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mints and checks WB-style API tokens: HS256 JWTs signed with the sandbox secret, payload
- * {@code id, s, sid, exp, acc, for, t} as WB documents it (§A.5). Revocation is by token id.
+ * {@code id, s, sid, exp, acc, for, t} as WB documents it (docs/wb-api.md). Revocation is by token id.
  */
 final class Tokens {
 

@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * A local, faithful emulator of the WB seller API ("WB sandbox"): one HTTP port serves the paths of all emulated WB
@@ -44,6 +46,7 @@ public final class WbSandbox implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WbSandbox.class.getName());
     private static final long LIVE_TICK_MILLIS = 200;
+    private static final LongSupplier SYSTEM_NANOS = System::nanoTime;
 
     /**
      * Start options. {@code acceleration} 0 means no live ticker (history and scripted events only);
@@ -51,7 +54,8 @@ public final class WbSandbox implements AutoCloseable {
      * seed accepts the tokens it issued before.
      */
     public record Options(String host, int port, long seed, int pageCap, double acceleration, boolean relaxedLimits,
-                          int historyDays, Faults.Settings faults, Clock clock, String secret) {
+                          int historyDays, Faults.Settings faults, Clock clock, LongSupplier limitClock,
+                          String secret) {
 
         public Options {
             if (pageCap < 1 || historyDays < 0 || acceleration < 0 || port < 0) {
@@ -69,61 +73,97 @@ public final class WbSandbox implements AutoCloseable {
 
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 42, 80_000, 0, false, 90, Faults.Settings.NONE, Clock.systemUTC(),
-                    null);
+                    SYSTEM_NANOS, null);
         }
 
         public Options host(String host) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.host = host);
         }
 
         public Options port(int port) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.port = port);
         }
 
         public Options seed(long seed) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.seed = seed);
         }
 
         /** Rows per statistics page (WB: 80,000); small values let tests page. */
         public Options pageCap(int pageCap) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.pageCap = pageCap);
         }
 
         /** Live activity speed: 60 = an hour of a normal shop per real minute; 0 = no live ticker. */
         public Options acceleration(double acceleration) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.acceleration = acceleration);
         }
 
         /** WB's Personal-token limits × 100, for demos and benchmarks. */
         public Options relaxedLimits(boolean relaxedLimits) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.relaxedLimits = relaxedLimits);
         }
 
         public Options historyDays(int historyDays) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.historyDays = historyDays);
         }
 
         public Options faults(Faults.Settings faults) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.faults = faults);
         }
 
         /** The clock of timestamps and token expiry (a fixed clock makes histories comparable across runs). */
         public Options clock(Clock clock) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.clock = clock);
+        }
+
+        /** The monotonic clock of the rate limits (tests stop it to read WB's 429 headers exactly). */
+        public Options limitClock(LongSupplier limitClock) {
+            return with(o -> o.limitClock = limitClock);
         }
 
         public Options secret(String secret) {
-            return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                    secret);
+            return with(o -> o.secret = secret);
+        }
+
+        /** Every wither copies through here, so a new option is one field in {@link Copy}, not ten edits. */
+        private Options with(Consumer<Copy> change) {
+            Copy copy = new Copy(this);
+            change.accept(copy);
+            return copy.build();
+        }
+
+        /** A mutable copy of the options, used only by {@link #with}. */
+        private static final class Copy {
+            private String host;
+            private int port;
+            private long seed;
+            private int pageCap;
+            private double acceleration;
+            private boolean relaxedLimits;
+            private int historyDays;
+            private Faults.Settings faults;
+            private Clock clock;
+            private LongSupplier limitClock;
+            private String secret;
+
+            private Copy(Options o) {
+                host = o.host;
+                port = o.port;
+                seed = o.seed;
+                pageCap = o.pageCap;
+                acceleration = o.acceleration;
+                relaxedLimits = o.relaxedLimits;
+                historyDays = o.historyDays;
+                faults = o.faults;
+                clock = o.clock;
+                limitClock = o.limitClock;
+                secret = o.secret;
+            }
+
+            private Options build() {
+                return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
+                        limitClock, secret);
+            }
         }
     }
 
@@ -144,7 +184,7 @@ public final class WbSandbox implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.tokens = new Tokens(json, options.clock(),
                 options.secret() != null ? options.secret() : "wb-sandbox-secret-" + options.seed());
-        this.limiter = new RateLimiter(options.relaxedLimits());
+        this.limiter = new RateLimiter(options.relaxedLimits(), options.limitClock());
         this.faults = new Faults(options.faults(), options.seed());
         StatisticsApi statistics = new StatisticsApi(options.pageCap());
         FeedbacksApi feedbacks = new FeedbacksApi(options.clock());

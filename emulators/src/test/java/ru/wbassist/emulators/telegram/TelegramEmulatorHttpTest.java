@@ -5,12 +5,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The emulator over real HTTP with a plain client: envelope, encodings, limits and Telegram's error texts. */
 class TelegramEmulatorHttpTest {
@@ -131,17 +134,16 @@ class TelegramEmulatorHttpTest {
 
     @Test
     void aChatGetsAShortBurstThenTooManyRequestsWithRetryAfter() {
+        emulator.close();
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).floodClock(() -> 0));
+        client = new BotApiClient(emulator.baseUrl());
         for (int i = 0; i < 3; i++) {
             assertThat(client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "m" + i)).status()).isEqualTo(200);
         }
-        // the fourth is refused unless this machine took a whole second for three requests (then a later one is)
-        BotApiClient.Answer limited = null;
-        for (int i = 0; i < 4 && limited == null; i++) {
-            BotApiClient.Answer answer = client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "flood"));
-            limited = answer.status() == 429 ? answer : null;
-        }
+        // the clock stands still, so the chat regains nothing: the fourth is refused
+        BotApiClient.Answer limited = client.json(TOKEN, "sendMessage", Map.of("chat_id", CHAT, "text", "flood"));
 
-        assertThat(limited).isNotNull();
+        assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.body().get("error_code").asInt()).isEqualTo(429);
         assertThat(limited.body().at("/parameters/retry_after").asInt()).isEqualTo(1);
         assertThat(limited.description()).isEqualTo("Too Many Requests: retry after 1");
@@ -154,20 +156,25 @@ class TelegramEmulatorHttpTest {
     @Test
     void theGlobalRateLimitsTheWholeBot() {
         emulator.close();
-        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).globalRate(5));
+        AtomicLong nanos = new AtomicLong();
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).globalRate(5)
+                .floodClock(nanos::get));
         client = new BotApiClient(emulator.baseUrl());
 
-        long start = System.nanoTime();
         long accepted = 0;
         for (int chat = 1; chat <= 20; chat++) {
             if (client.json(TOKEN, "sendMessage", Map.of("chat_id", chat, "text", "x")).status() == 200) {
                 accepted++;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        // a burst of 5, then 5 per second refill while the loop ran (a slow machine gets a few more)
-        assertThat(accepted).isBetween(5L, 5L + (long) Math.ceil(seconds * 5));
-        assertThat(emulator.tooManyRequestsCount()).isEqualTo(20 - accepted).isPositive();
+        // the clock stands still: the burst of 5, then 429 for every other chat
+        assertThat(accepted).isEqualTo(5);
+        assertThat(emulator.tooManyRequestsCount()).isEqualTo(15);
+
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(400));
+        assertThat(client.json(TOKEN, "sendMessage", Map.of("chat_id", 21, "text", "x")).status()).isEqualTo(200);
+        assertThat(client.json(TOKEN, "sendMessage", Map.of("chat_id", 22, "text", "x")).status()).isEqualTo(200);
+        assertThat(client.json(TOKEN, "sendMessage", Map.of("chat_id", 23, "text", "x")).status()).isEqualTo(429);
     }
 
     @Test
@@ -222,7 +229,7 @@ class TelegramEmulatorHttpTest {
 
         CompletableFuture<BotApiClient.Answer> waiting = CompletableFuture.supplyAsync(
                 () -> client.get("/bot" + TOKEN + "/getUpdates?timeout=10&offset=" + (firstId + 1)));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> emulator.waitingPolls() == 1);
         assertThat(waiting).isNotDone();
         emulator.injectCallback(CHAT, first.at("/message/message_id").asLong(), "menu:1");
 
@@ -236,7 +243,7 @@ class TelegramEmulatorHttpTest {
     void aSecondGetUpdatesTerminatesTheWaitingOneWithConflict() throws Exception {
         CompletableFuture<BotApiClient.Answer> first = CompletableFuture.supplyAsync(
                 () -> client.get("/bot" + TOKEN + "/getUpdates?timeout=10"));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> emulator.waitingPolls() == 1);
         CompletableFuture<BotApiClient.Answer> second = CompletableFuture.supplyAsync(
                 () -> client.get("/bot" + TOKEN + "/getUpdates?timeout=1"));
 

@@ -132,12 +132,12 @@ class GeneratorTest {
         }
     }
 
+    /** Its speed is IngestBenchmark's (docs/benchmarks.md, Ingest); here: every order once, in WB's 80,000-row pages. */
     @Test
-    void bulkOrdersAreGeneratedAndServedFast() throws IOException {
+    void bulkOrdersAreGeneratedAndServedInFullPages() throws IOException {
         try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(1).historyDays(0)
                 .relaxedLimits(true))) {
             SandboxSeller seller = sandbox.createSeller("Bench");
-            long started = System.nanoTime();
             seller.shop().generateOrders(100_000, Instant.parse("2026-03-01T00:00:00Z"),
                     Instant.parse("2026-04-01T00:00:00Z"));
             HttpClient client = HttpClient.newHttpClient();
@@ -153,11 +153,8 @@ class GeneratorTest {
                 rows.forEach(row -> srids.add(row[0]));
                 dateFrom = rows.getLast()[1];
             } while (pageSize == 80_000);
-            long millis = (System.nanoTime() - started) / 1_000_000;
             assertThat(srids).hasSize(100_000);
             assertThat(pages).isEqualTo(2);
-            // About 2.5 s on an idle 2-core machine; the bound leaves room for a machine shared with other builds.
-            assertThat(millis).as("generate + serve 100,000 orders").isLessThan(30_000);
         }
     }
 

@@ -41,7 +41,7 @@ public final class AdminService implements HttpService {
     private final Database db;
     private final UserRepository users;
     private final CabinetDirectory cabinets;
-    private final SyncLogs syncLogs;
+    private final SyncHistory syncHistory;
     private final NotificationLog notifications;
     private final UserDirectory userDirectory;
     private final TestNotifications testNotifications;
@@ -53,7 +53,7 @@ public final class AdminService implements HttpService {
         this.db = db;
         this.users = users;
         this.cabinets = new CabinetDirectory(db);
-        this.syncLogs = new SyncLogs(db);
+        this.syncHistory = new SyncHistory(db);
         this.notifications = new NotificationLog(db);
         this.userDirectory = new UserDirectory(db);
         this.testNotifications = testNotifications;
@@ -98,10 +98,10 @@ public final class AdminService implements HttpService {
 
     private void listSyncLogs(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req);
-        SyncLogs.Query query = new SyncLogs.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+        SyncHistory.Query query = new SyncHistory.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
                 Params.optionalString(req, "data_set"), optionalOneOf(req, "status", SYNC_STATUSES),
                 Filter.TimeRange.of(req));
-        res.send(syncLogs.list(query, paging));
+        res.send(syncHistory.list(query, paging));
     }
 
     private void listNotifications(ServerRequest req, ServerResponse res) {

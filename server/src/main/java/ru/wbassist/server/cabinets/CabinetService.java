@@ -87,7 +87,7 @@ public final class CabinetService implements HttpService {
         }
     }
 
-    /** The key may come as query parameters (original design) or, better, in a JSON body so it stays out of URLs. */
+    /** The key may come as query parameters (the API's first form, kept working) or, better, in a JSON body (no URL). */
     private static Cabinets.Connection connectionOf(ServerRequest req) {
         boolean hasBody = req.headers().contentLength().orElse(0L) > 0
                 || req.headers().contains(HeaderNames.TRANSFER_ENCODING)

@@ -15,7 +15,7 @@ import ru.wbassist.api.InvalidRequest;
 /**
  * What a WB API token says about itself. A WB token is a JWT whose payload carries {@code s} (a scope bitmask, bit n
  * read as {@code (s >> n) & 1}), {@code exp}, {@code sid} (seller id) and {@code acc} (token type); see
- * external-apis.md §A.5. The signature is WB's to check; we only read the payload to reject keys that cannot work.
+ * docs/wb-api.md, Tokens. The signature is WB's to check; we only read the payload to reject keys that cannot work.
  */
 public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly) {
 

@@ -8,8 +8,8 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 /**
- * Loads the configuration: {@code application.yaml} from the classpath, overridden by the environment variables
- * of SPEC §7. The table below is the only mapping from variable to key; README's configuration table mirrors it.
+ * Loads the configuration: {@code application.yaml} from the classpath, overridden by environment variables.
+ * The table below is the only mapping from variable to key; README's configuration table mirrors it.
  */
 public final class Settings {
 

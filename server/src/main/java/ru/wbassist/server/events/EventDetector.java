@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Sql;
@@ -95,12 +94,11 @@ public final class EventDetector implements EventSink {
         }
         // A review is an event when it is negative for at least one member; the fan-out marks it suppressed
         // ("rating_above_threshold") for members with a stricter threshold.
-        int loosest = notifier.members(c, cabinetId).stream().mapToInt(CabinetMember::negativeReviewThreshold).max()
-                .orElse(0);
+        int loosest = DetectionRules.loosestReviewThreshold(notifier.members(c, cabinetId));
         List<EventLog.Candidate> negative = new ArrayList<>();
         for (EventFacts.Review review : inChunks(c, REVIEWS_SQL, cabinetId, new HashSet<>(newReviewIds),
                 EventDetector::review)) {
-            if (review.rating() <= loosest) {
+            if (DetectionRules.negativeForSomeone(review.rating(), loosest)) {
                 negative.add(new EventLog.Candidate(review.reviewId(), review, review.createdDate()));
             }
         }
@@ -110,12 +108,7 @@ public final class EventDetector implements EventSink {
     @Override
     public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
                              Map<Long, Integer> totalsAfter) throws SQLException {
-        Set<Long> changed = new TreeSet<>();
-        for (Long nmId : union(totalsBefore.keySet(), totalsAfter.keySet())) {
-            if (totalsBefore.getOrDefault(nmId, 0).intValue() != totalsAfter.getOrDefault(nmId, 0).intValue()) {
-                changed.add(nmId);
-            }
-        }
+        Set<Long> changed = DetectionRules.changedTotals(totalsBefore, totalsAfter);
         if (changed.isEmpty()) {
             return;
         }
@@ -134,7 +127,7 @@ public final class EventDetector implements EventSink {
             List<Long> told = new ArrayList<>();
             for (CabinetMember member : members) {
                 String key = member.userId() + ":" + nmId;
-                int threshold = overrides.getOrDefault(key, member.criticalStockThreshold());
+                int threshold = DetectionRules.stockThreshold(member, overrides.get(key));
                 switch (StockWatch.judge(before, after, threshold, alerted.contains(key))) {
                     case FIRE -> {
                         Sql.update(c, "INSERT INTO critical_stock_alerts (user_id, cabinet_id, nm_id, fired_at) VALUES (?,?,?,?)",
@@ -151,7 +144,7 @@ public final class EventDetector implements EventSink {
                 // One event per fall, numbered per product; the alert rows keep a repeated call from telling anyone twice.
                 long falls = Sql.queryLong(c, "SELECT COUNT(*) FROM events WHERE cabinet_id = ? AND event_type = ?"
                         + " AND external_id LIKE ?", cabinetId, EventType.CRITICAL_STOCK.code(), nmId + "#%");
-                EventLog.Candidate candidate = new EventLog.Candidate(nmId + "#" + (falls + 1),
+                EventLog.Candidate candidate = new EventLog.Candidate(DetectionRules.criticalStockId(nmId, falls),
                         stockFacts(c, cabinetId, nmId, before, after), now);
                 notifier.notify(c, log.record(c, cabinetId, cabinetName(c, cabinetId), EventType.CRITICAL_STOCK,
                         List.of(candidate), now), told);
@@ -165,7 +158,7 @@ public final class EventDetector implements EventSink {
         // The invalidation's start names it: told once per invalidation, however many syncs fail meanwhile.
         Instant since = CabinetState.keyInvalidSince(c, cabinetId, now);
         String cleanReason = reason == null ? null : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
-        announce(c, cabinetId, EventType.KEY_INVALID, List.of(new EventLog.Candidate("invalid@" + since.toEpochMilli(),
+        announce(c, cabinetId, EventType.KEY_INVALID, List.of(new EventLog.Candidate(DetectionRules.keyInvalidId(since),
                 new EventFacts.Key(cleanReason, null, null), since)), now);
     }
 
@@ -173,7 +166,7 @@ public final class EventDetector implements EventSink {
     public void keyExpiring(Connection c, long cabinetId, int daysLeft, Instant expiresAt) throws SQLException {
         Instant now = clock.instant();
         announce(c, cabinetId, EventType.KEY_EXPIRING, List.of(new EventLog.Candidate(
-                "expiring:" + daysLeft + "@" + expiresAt.getEpochSecond(),
+                DetectionRules.keyExpiringId(daysLeft, expiresAt),
                 new EventFacts.Key(null, daysLeft, expiresAt), now)), now);
     }
 
@@ -203,12 +196,6 @@ public final class EventDetector implements EventSink {
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, cabinetId, nmId);
         String[] p = product.orElse(new String[3]);
         return new EventFacts.Stock(nmId, p[0], p[1], before, after, levels, p[2]);
-    }
-
-    private static Set<Long> union(Set<Long> a, Set<Long> b) {
-        Set<Long> all = new HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static <T> List<T> inChunks(Connection c, String sql, long cabinetId, Set<String> keys, Sql.RowMapper<T> mapper)

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where the sync reports what it stored, inside the transaction that stored it and before it advances the data
- * set's cursor: store rows → record events → fan out → advance cursor, as one unit (ARCHITECTURE.md "must").
+ * set's cursor: store rows → record events → fan out → advance cursor, as one unit, so a crash loses or repeats nothing.
  * The sync does not call it for a cabinet's baseline sync (the first one stores history and notifies nothing).
  * Implementations record events with the unique key (cabinet, type, external id), so a repeated call for the same
  * rows creates nothing new.

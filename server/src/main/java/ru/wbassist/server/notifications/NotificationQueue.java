@@ -97,8 +97,8 @@ public final class NotificationQueue {
     }
 
     /**
-     * The read-only poll of the original design: items of these users that became deliverable after
-     * {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
+     * The read-only poll (the API's first delivery route, kept for simple clients): items of these users that became
+     * deliverable after {@code lastCheck} (pending or already sent; never suppressed ones), oldest first, at most 1,000.
      * One branch per status: H2 range-scans {@code (status, deliver_after)} only for a single status, and with
      * {@code status IN ('pending', 'sent')} it would read every item ever sent. The ids come first and the items
      * after, so a window holding many rows is read narrow.
@@ -149,14 +149,10 @@ public final class NotificationQueue {
     }
 
     /**
-     * The {@code n.user_id} condition of a poll. One user: an index probe. Several: {@code + 0} keeps the databases
-     * off the user index, so the {@code (status, deliver_after)} range of what is deliverable (or new since
-     * last_check) drives and the set only filters it. Probing the users through the index read their sent rows
-     * too, which pile up without end (100 users with 20 sent rows each: 10× slower than the range on H2), while the
-     * range holds what changed recently; the price is a backlog of everyone's pending rows, which /pending pays too
-     * (docs/benchmarks.md "Poll API"). The ids are literals: a literal list is a hashed set in both databases, while
-     * H2 compares each row with every element of a parameter list or array (10,000 ids × every candidate row). They
-     * are Java longs, so nothing from the request reaches the SQL text.
+     * The {@code n.user_id} condition of a poll. Several users: {@code + 0} keeps the databases off the user index (whose
+     * sent rows grow without end) so the recent {@code (status, deliver_after)} range drives; the ids are literals
+     * because both databases hash a literal list but not a parameter list (docs/benchmarks.md, "Poll API"). They are
+     * Java longs, so nothing from the request reaches the SQL text.
      */
     private record UserFilter(String sql, List<Object> params) {
 

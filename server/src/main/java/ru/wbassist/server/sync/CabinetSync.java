@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import ru.wbassist.server.cabinets.CabinetState;
@@ -15,6 +16,7 @@ import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.WbToken;
+import ru.wbassist.server.events.DetectionRules;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
@@ -32,8 +34,6 @@ import ru.wbassist.server.wb.WbException;
 public final class CabinetSync implements CabinetRunner {
 
     private static final System.Logger LOG = System.getLogger(CabinetSync.class.getName());
-    private static final Duration ONE_DAY = Duration.ofDays(1);
-    private static final Duration THREE_DAYS = Duration.ofDays(3);
 
     private final Database db;
     private final CabinetRepository cabinets;
@@ -126,7 +126,7 @@ public final class CabinetSync implements CabinetRunner {
         Instant started = clock.instant();
         Optional<String> cursor = db.withConnection(c -> Cursors.read(c, cabinetId, dataSet));
         boolean baseline = cursor.isEmpty();
-        long logId = db.withConnection(c -> SyncLogs.start(c, cabinetId, dataSet, baseline, started));
+        long logId = db.withConnection(c -> RunLog.start(c, cabinetId, dataSet, baseline, started));
         try {
             DataSetStep.Fetched<T> fetched = step.fetch(credentials, cabinetId, cursor, started);
             db.inTransaction(c -> {
@@ -134,7 +134,7 @@ public final class CabinetSync implements CabinetRunner {
                 DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
                         : Optional.of(events), now);
                 Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
-                SyncLogs.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
+                RunLog.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
                         stored.skipped() > 0 ? stored.skipped() + " rows WB sent could not be stored" : null, now);
                 return null;
             });
@@ -153,7 +153,7 @@ public final class CabinetSync implements CabinetRunner {
 
     private void finishFailed(long logId, String message) {
         db.withConnection(c -> {
-            SyncLogs.finish(c, logId, "failed", 0, message, clock.instant());
+            RunLog.finish(c, logId, "failed", 0, message, clock.instant());
             return null;
         });
     }
@@ -185,13 +185,12 @@ public final class CabinetSync implements CabinetRunner {
         if (expiresAt == null) {
             return;
         }
-        Duration left = Duration.between(clock.instant(), expiresAt);
-        if (left.isNegative() || left.compareTo(THREE_DAYS) > 0) {
+        OptionalInt daysLeft = DetectionRules.expiryNoticeDays(clock.instant(), expiresAt);
+        if (daysLeft.isEmpty()) {
             return;
         }
-        int daysLeft = left.compareTo(ONE_DAY) <= 0 ? 1 : 3;
         db.inTransaction(c -> {
-            events.keyExpiring(c, cabinetId, daysLeft, expiresAt);
+            events.keyExpiring(c, cabinetId, daysLeft.getAsInt(), expiresAt);
             return null;
         });
     }

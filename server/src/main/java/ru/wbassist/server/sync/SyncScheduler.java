@@ -48,15 +48,7 @@ public final class SyncScheduler implements AutoCloseable {
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     public static SyncScheduler create(DataSource dataSource, CabinetRunner runner, SyncSettings settings, String name) {
-        Duration interval = settings.interval();
-        CustomTask<Void> task = Tasks.custom(TASK, Void.class)
-                .onFailureReschedule(FixedDelay.of(interval))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    long cabinetId = Long.parseLong(instance.getId());
-                    boolean keep = runner.run(cabinetId);
-                    return keep ? reschedule(interval) : (complete, ops) -> ops.remove();
-                });
+        CustomTask<Void> task = task(runner, settings.interval());
         if (!settings.enabled()) {
             return new SyncScheduler(task, SchedulerClient.Builder.create(dataSource, task).build(), null);
         }
@@ -72,7 +64,23 @@ public final class SyncScheduler implements AutoCloseable {
                 .enableImmediateExecution();
         builder.schedulerName(new SchedulerName.Fixed(name != null ? name
                 : new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid()));
-        Scheduler scheduler = builder.build();
+        return running(task, builder.build());
+    }
+
+    /** The task of one cabinet's sync: run it, then schedule the next run {@code interval} after this one ended. */
+    static CustomTask<Void> task(CabinetRunner runner, Duration interval) {
+        return Tasks.custom(TASK, Void.class)
+                .onFailureReschedule(FixedDelay.of(interval))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    long cabinetId = Long.parseLong(instance.getId());
+                    boolean keep = runner.run(cabinetId);
+                    return keep ? reschedule(interval) : (complete, ops) -> ops.remove();
+                });
+    }
+
+    /** Wraps a scheduler built around {@link #task}: tests pass db-scheduler's manual scheduler with a settable clock. */
+    static SyncScheduler running(CustomTask<Void> task, Scheduler scheduler) {
         return new SyncScheduler(task, scheduler, scheduler);
     }
 

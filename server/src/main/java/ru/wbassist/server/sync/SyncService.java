@@ -72,7 +72,7 @@ public final class SyncService implements HttpService {
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
             blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
-                    db.withConnection(c -> SyncLogs.latest(c, cabinet.id()))));
+                    db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
         }
         res.send(new PerCabinet<>(blocks));
     }

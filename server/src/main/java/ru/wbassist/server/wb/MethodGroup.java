@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The WB method groups this client calls, each with WB's published limit for Personal/Service tokens
- * (external-apis.md §A.6): the interval between requests once the burst is spent, and the burst (bucket size).
+ * (docs/wb-api.md, Rate limits): the interval between requests once the burst is spent, and the burst (bucket size).
  * WB counts limits per seller and group, so the client keeps one bucket per (cabinet, group).
  */
 public enum MethodGroup {

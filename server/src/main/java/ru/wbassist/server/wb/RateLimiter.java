@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Token buckets per (cabinet, method group), so a steady state never meets WB's 429. Each bucket holds
@@ -27,11 +28,29 @@ public final class RateLimiter {
      */
     static final double SAFETY_FACTOR = 1.1;
 
+    /** How the limiter waits for a slot ({@code Thread::sleep}; tests pass one that moves a fake clock). */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     private final Map<MethodGroup, Limit> limits;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
+
+    private RateLimiter(Map<MethodGroup, Limit> limits, LongSupplier nanoClock, Sleeper sleeper) {
+        this.limits = limits;
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
+    }
 
     private RateLimiter(Map<MethodGroup, Limit> limits) {
-        this.limits = limits;
+        this(limits, System::nanoTime, Thread::sleep);
+    }
+
+    /** The same limits, timed by this monotonic clock and waiting through this sleeper (tests). */
+    RateLimiter on(LongSupplier nanoClock, Sleeper sleeper) {
+        return new RateLimiter(limits, nanoClock, sleeper);
     }
 
     /**
@@ -67,15 +86,15 @@ public final class RateLimiter {
 
     /** Blocks until a request of this group may be sent for this cabinet. */
     public void acquire(String limitKey, MethodGroup group) throws InterruptedException {
-        long waitNanos = bucket(limitKey, group).reserve(System.nanoTime());
+        long waitNanos = bucket(limitKey, group).reserve(nanoClock.getAsLong());
         if (waitNanos > 0) {
-            Thread.sleep(Duration.ofNanos(waitNanos));
+            sleeper.sleep(Duration.ofNanos(waitNanos));
         }
     }
 
     /** WB said "retry after": no request of this group goes out for the cabinet before then. */
     public void pause(String limitKey, MethodGroup group, Duration retryAfter) {
-        bucket(limitKey, group).pauseUntil(System.nanoTime() + retryAfter.toNanos());
+        bucket(limitKey, group).pauseUntil(nanoClock.getAsLong() + retryAfter.toNanos());
     }
 
     private Bucket bucket(String limitKey, MethodGroup group) {

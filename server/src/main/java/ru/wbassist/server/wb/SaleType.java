@@ -2,7 +2,7 @@ package ru.wbassist.server.wb;
 
 import java.util.Optional;
 
-/** The kinds of sales rows the sync stores, by saleID prefix (external-apis.md §A.1.2). */
+/** The kinds of sales rows the sync stores, by saleID prefix (docs/wb-api.md, Orders and sales). */
 public enum SaleType {
     BUYOUT("buyout"), RETURN("return");
 

@@ -23,7 +23,7 @@ import ru.wbassist.server.time.Moscow;
 
 /**
  * The WB seller API client (production and sandbox alike): the data sets the sync stores and the key check used when
- * a cabinet is connected. Paging follows WB's rules per API (external-apis.md Part A); limits and retries are the
+ * a cabinet is connected. Paging follows WB's rules per API (docs/wb-api.md); limits and retries are the
  * {@link WbTransport}'s.
  */
 public final class WbClient {

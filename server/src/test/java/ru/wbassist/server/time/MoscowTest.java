@@ -12,7 +12,7 @@ class MoscowTest {
 
     @Test
     void wbStatisticsTimesAreNaiveMoscowTime() {
-        // the same order: marketplace createdAt 07:19:17Z = statistics date 10:19:17 (external-apis.md Part C)
+        // the same order: marketplace createdAt 07:19:17Z = statistics date 10:19:17 (docs/wb-api.md, Moscow time)
         assertThat(Moscow.parseWb("2026-05-20T10:19:17")).isEqualTo(Instant.parse("2026-05-20T07:19:17Z"));
         assertThat(Moscow.parseWb("2019-06-20T00:00:00.12345")).isEqualTo(Instant.parse("2019-06-19T21:00:00.12345Z"));
         assertThat(Moscow.parseWb("2019-06-20")).isEqualTo(Instant.parse("2019-06-19T21:00:00Z"));

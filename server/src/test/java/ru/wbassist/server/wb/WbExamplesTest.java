@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every official example of external-apis.md Part A, served over HTTP and read by the real client. */
+/** WB's official response examples (docs/wb-api.md), served over HTTP and read by the real client. */
 class WbExamplesTest {
 
     private static final String TOKEN = "header.payload.signature";

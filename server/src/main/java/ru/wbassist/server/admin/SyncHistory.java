@@ -7,8 +7,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
-/** The sync runs of all cabinets, newest first. */
-final class SyncLogs {
+/** The sync runs of all cabinets, newest first, for the admin API (the sync writes them through {@code sync.RunLog}). */
+final class SyncHistory {
 
 
     /** What a list may be narrowed to; every part is optional, the time range applies to {@code started_at}. */
@@ -17,7 +17,7 @@ final class SyncLogs {
 
     private final Database db;
 
-    SyncLogs(Database db) {
+    SyncHistory(Database db) {
         this.db = db;
     }
 

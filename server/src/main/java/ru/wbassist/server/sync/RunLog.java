@@ -10,12 +10,15 @@ import java.util.List;
 import ru.wbassist.api.Syncs;
 import ru.wbassist.db.Sql;
 
-/** {@code wb_sync_logs}: one row per run and data set, running → success / partial / failed. */
-final class SyncLogs {
+/**
+ * The sync's writes and status reads of {@code wb_sync_logs}: one row per run and data set, running → success /
+ * partial / failed. (The admin API's search over all cabinets' rows is {@code admin.SyncHistory}.)
+ */
+final class RunLog {
 
     static final int MAX_ERROR = 1000;
 
-    private SyncLogs() {
+    private RunLog() {
     }
 
     static long start(Connection c, long cabinetId, DataSet dataSet, boolean baseline, Instant now) throws SQLException {

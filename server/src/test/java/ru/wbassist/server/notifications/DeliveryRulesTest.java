@@ -1,0 +1,70 @@
+package ru.wbassist.server.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.server.events.EventFacts;
+import ru.wbassist.server.events.EventType;
+
+/** Who is told about an event, and from when, without a database (the fan-out applies these per user). */
+class DeliveryRulesTest {
+
+    private static final Notifications.Settings DEFAULTS = NotificationSettings.defaults("ru");
+    /** 23:30 in Moscow. */
+    private static final Instant LATE_EVENING = Instant.parse("2026-05-20T20:30:00Z");
+
+    @Test
+    void aUserWithTheDefaultsIsToldEverything() {
+        for (EventType type : EventType.values()) {
+            assertThat(DeliveryRules.suppression(type, null, DEFAULTS, false)).as(type.code()).isEmpty();
+        }
+    }
+
+    @Test
+    void theReasonsComeInOrderBlockedThenEverythingOffThenTheTypeOff() {
+        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, false, 5, 300,
+                3, 5, null, null, "ru");
+
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, true)).hasValue(DeliveryRules.BOT_BLOCKED);
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, false))
+                .hasValue(DeliveryRules.NOTIFICATIONS_OFF);
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, withAllOn(allOff), false))
+                .hasValue(DeliveryRules.TYPE_DISABLED);
+        assertThat(DeliveryRules.suppression(EventType.KEY_INVALID, null, withAllOn(allOff), false))
+                .as("key problems have no switch of their own").isEmpty();
+    }
+
+    @Test
+    void aReviewAboveTheUsersThresholdIsNotNegativeForThem() {
+        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(3), DEFAULTS, false)).isEmpty();
+        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(4), DEFAULTS, false))
+                .hasValue(DeliveryRules.RATING_ABOVE_THRESHOLD);
+    }
+
+    @Test
+    void quietHoursHoldOrdinaryEventsButNotUrgentOnes() {
+        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300,
+                3, 5, "23:00", "08:00", "ru");
+        Instant eightMoscow = Instant.parse("2026-05-21T05:00:00Z");
+
+        assertThat(DeliveryRules.release(EventType.NEW_ORDER, quiet, LATE_EVENING)).isEqualTo(eightMoscow);
+        assertThat(DeliveryRules.release(EventType.CRITICAL_STOCK, quiet, LATE_EVENING)).isEqualTo(LATE_EVENING);
+        assertThat(DeliveryRules.release(EventType.NEW_ORDER, DEFAULTS, LATE_EVENING)).isEqualTo(LATE_EVENING);
+    }
+
+    private static Notifications.Settings withAllOn(Notifications.Settings s) {
+        return new Notifications.Settings(true, s.newOrdersEnabled(), s.orderBuyoutsEnabled(),
+                s.orderCancellationsEnabled(), s.orderReturnsEnabled(), s.negativeReviewsEnabled(),
+                s.criticalStocksEnabled(), s.groupingEnabled(), s.maxGroupSize(), s.groupTimeout(),
+                s.negativeReviewThreshold(), s.criticalStockThreshold(), s.quietHoursStart(), s.quietHoursEnd(),
+                s.language());
+    }
+
+    private static EventFacts.Review review(int rating) {
+        return new EventFacts.Review("r1", 42, "Футболка", "TS-1", rating, "text", null, null, "Анна", LATE_EVENING,
+                null);
+    }
+}
