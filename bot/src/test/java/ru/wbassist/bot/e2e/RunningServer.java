@@ -1,5 +1,6 @@
 package ru.wbassist.bot.e2e;
 
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
@@ -45,7 +46,7 @@ final class RunningServer implements AutoCloseable {
             Database db = Database.open(new DatabaseConfig("jdbc:h2:mem:bot-e2e-" + DATABASES.incrementAndGet()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "sa", "", 8));
-            App app = new App(config, db, Clock.systemUTC());
+            App app = new App(config, db, Clock.systemUTC(), Metrics.globalRegistry());
             WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
             app.start();
             return new RunningServer(app, server);
