@@ -68,6 +68,11 @@ final class DeliveryJournal implements AutoCloseable {
         return recovered;
     }
 
+    /** Deliveries recorded and not yet acknowledged. */
+    synchronized int size() {
+        return unacked.size();
+    }
+
     synchronized void sent(long id, OffsetDateTime sentAt) {
         unacked.put(id, sentAt);
         write(id + "," + sentAt.toInstant().toEpochMilli() + "\n");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.observability.OpsMetricNames;
 import ru.wbassist.observability.Scrape;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.cabinets.CabinetRepository;
@@ -68,6 +70,11 @@ class ServerMetricsTest {
         assertThat(connected.status()).as(connected.body()).isEqualTo(201);
         long cabinet = connected.json().path("cabinet").path("id").asLong();
         CabinetSync sync = sync();
+        // a second user of the cabinet who does not want order notifications: theirs are skipped
+        assertThat(server.post("/users/", Map.of("telegram_id", 33)).status()).isEqualTo(201);
+        assertThat(server.post("/wb/cabinets/", Map.of("user_id", 33, "api_key", seller.token())).status()).isEqualTo(200);
+        assertThat(server.post("/api/v1/notifications/settings?telegram_id=33", Map.of("new_orders_enabled", false))
+                .status()).isEqualTo(200);
 
         // a baseline sync: every data set runs, WB answers 200
         Scrape before = scrape();
@@ -91,6 +98,8 @@ class ServerMetricsTest {
         assertThat(delta(baseline, ordered, "wbassist_events_detected_total", Map.of("type", "new_order"))).isEqualTo(1);
         assertThat(delta(baseline, ordered, "wbassist_notifications_queued_total", Map.of("type", "new_order")))
                 .isEqualTo(1);
+        assertThat(delta(baseline, ordered, "wbassist_notifications_skipped_total",
+                Map.of("type", "new_order", "reason", "type_disabled"))).isEqualTo(1);
         assertThat(ordered.sum("wbassist_queue_pending")).isEqualTo(1);
         assertThat(ordered.sum("wbassist_queue_oldest_deliverable_age_seconds")).isGreaterThanOrEqualTo(0);
 
@@ -136,6 +145,11 @@ class ServerMetricsTest {
         server.postEmpty("/api/v1/notifications/test?telegram_id=31&type=new_order");
         assertThat(poll.get().json().path("items")).hasSize(1);
         assertThat(scrape().sum("wbassist_long_polls_waiting")).isZero();
+
+        // every server metric the operator files (ops/) use is exported, now that each has had a reason to move
+        Set<String> exported = scrape().names();
+        assertThat(OpsMetricNames.all().stream().filter(name -> !name.startsWith("wbassist_bot_")))
+                .isNotEmpty().allSatisfy(name -> assertThat(exported).contains(name));
     }
 
     @Test
