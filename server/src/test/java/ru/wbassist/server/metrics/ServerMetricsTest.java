@@ -1,5 +1,6 @@
 package ru.wbassist.server.metrics;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.observability.BuildInfo;
 import ru.wbassist.observability.OpsMetricNames;
 import ru.wbassist.observability.Scrape;
 import ru.wbassist.server.TestServer;
@@ -181,7 +183,7 @@ class ServerMetricsTest {
     @Test
     void theBuildVersionIsServedInHealthAndMetrics() {
         server = TestServer.start(DatabaseConfig.Vendor.H2);
-        var health = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/observe/health"))
+        var health = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/health"))
                 .GET().build());
         JsonNode build = null;
         for (JsonNode check : health.json().path("checks")) {
@@ -191,8 +193,25 @@ class ServerMetricsTest {
         }
         assertThat(build).as(health.body()).isNotNull();
         String version = build.path("data").path("version").asText();
-        assertThat(version).isEqualTo(ru.wbassist.observability.BuildInfo.version()).isNotBlank();
+        assertThat(version).isEqualTo(BuildInfo.version()).isNotBlank();
         assertThat(scrape().sum("wbassist_build_info", Map.of("version", version))).isEqualTo(1);
+    }
+
+    @Test
+    void prometheusScrapesWithTheSecretAsABearerTokenOnlyOnMetrics() {
+        server = TestServer.start(DatabaseConfig.Vendor.H2);
+        var bearer = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/metrics"))
+                .header("Authorization", "Bearer " + TestServer.SECRET).GET().build());
+        assertThat(bearer.status()).isEqualTo(200);
+        assertThat(Scrape.parse(bearer.body()).names()).contains("wbassist_queue_pending");
+        var wrong = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/metrics"))
+                .header("Authorization", "Bearer not-the-secret").GET().build());
+        assertThat(wrong.status()).isEqualTo(401);
+        var none = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/metrics")).GET().build());
+        assertThat(none.status()).isEqualTo(401);
+        var elsewhere = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/users/1"))
+                .header("Authorization", "Bearer " + TestServer.SECRET).GET().build());
+        assertThat(elsewhere.status()).isEqualTo(401);
     }
 
     /** The real sync over the server's database and meters, with the sandbox's relaxed limits. */
