@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,22 +50,16 @@ class ReleaseArchiveTest {
                             "desktop-console-" + VERSION + ".jar", "emulators-" + VERSION + ".jar");
         }
 
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = freePort();
         Path log = dir.resolve("server.log");
-        ProcessBuilder start = new ProcessBuilder(home.resolve("bin/wb-assist-server").toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder start = launcher(home, "wb-assist-server", dir, log);
         Map<String, String> env = start.environment();
-        env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
-        env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SYNC_ENABLED", "false");
         env.put("LOG_FORMAT", "json");
         Process server = start.start();
         try {
-            JsonNode health = awaitHealth(port, server, log);
+            JsonNode health = awaitJson(port, "/observe/health", server, log);
             assertThat(health.path("status").asText()).isEqualTo("UP");
             assertThat(health.path("checks").findValuesAsText("version")).containsExactly(VERSION);
             assertThat(Files.exists(dir.resolve("data/api-secret"))).isTrue();
@@ -85,6 +80,31 @@ class ReleaseArchiveTest {
     }
 
     @Test
+    void theBotAndTheSandboxStartFromBinToo(@TempDir Path dir) throws Exception {
+        run(List.of("tar", "-xzf", ARCHIVE.toString(), "-C", dir.toString()), dir);
+        Path home = dir.resolve("wb-assist-" + VERSION);
+
+        // the bot's classes and libraries are there: it starts, and refuses to run without a token in one line
+        Path botLog = dir.resolve("bot.log");
+        Process bot = launcher(home, "wb-assist-bot", dir, botLog).start();
+        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bot.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(botLog)).startsWith("wb-assist bot: TELEGRAM_BOT_TOKEN is not set");
+
+        int port = freePort();
+        Path sandboxLog = dir.resolve("sandbox.log");
+        ProcessBuilder start = launcher(home, "wb-assist-sandbox", dir, sandboxLog);
+        start.command().addAll(List.of("--port", Integer.toString(port)));
+        Process sandbox = start.start();
+        try {
+            assertThat(awaitJson(port, "/sandbox/status", sandbox, sandboxLog).isObject()).isTrue();
+        } finally {
+            sandbox.destroy();
+            assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void theEnvironmentFileDocumentsEveryVariableOfTheReadme(@TempDir Path dir) throws Exception {
         run(List.of("tar", "-xzf", ARCHIVE.toString(), "-C", dir.toString()), dir);
         String example = Files.readString(dir.resolve("wb-assist-" + VERSION + "/config/wb-assist.env.example"));
@@ -99,16 +119,33 @@ class ReleaseArchiveTest {
                 assertThat(example).containsPattern("(?m)^#?" + name + "="));
     }
 
-    private static JsonNode awaitHealth(int port, Process server, Path log) throws Exception {
+    /** A launcher from bin/ in an environment as bare as a clean machine's: a PATH, a HOME and a Java. */
+    private static ProcessBuilder launcher(Path home, String script, Path dir, Path log) {
+        ProcessBuilder start = new ProcessBuilder(new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString())))
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = start.environment();
+        env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return start;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** Polls the path until it answers 200 and returns its JSON; fails when the process ends first. */
+    private static JsonNode awaitJson(int port, String path, Process process, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server exited " + server.exitValue() + ":\n" + Files.readString(log));
+            if (!process.isAlive()) {
+                throw new AssertionError("the process exited " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),
+                        URI.create("http://127.0.0.1:" + port + path)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return JSON.readTree(response.body());
@@ -118,7 +155,7 @@ class ReleaseArchiveTest {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no health answer within 90 s:\n" + Files.readString(log));
+        throw new AssertionError("no answer at " + path + " within 90 s:\n" + Files.readString(log));
     }
 
     private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
