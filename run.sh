@@ -55,7 +55,7 @@ find_jdk() {
 build_if_needed() {
   local jar
   for jar in server/target/server.jar emulators/target/emulators.jar bot/target/bot.jar desktop-console/target/desktop-console.jar; do
-    if [[ ! -f $jar ]] || [[ -n $(find db server emulators bot desktop-console pom.xml -newer "$jar" \
+    if [[ ! -f $jar ]] || [[ -n $(find api observability db server emulators bot desktop-console pom.xml -newer "$jar" \
         \( -name '*.java' -o -name '*.xml' -o -name '*.yaml' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \) \
         -not -path '*/target/*' -print -quit) ]]; then
       echo "Building (first start or sources changed)..."
