@@ -2,6 +2,7 @@ package ru.wbassist.server.sync;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -29,16 +30,18 @@ public final class SyncHealth {
     }
 
     /**
-     * Active cabinets with a valid key whose last data set run that stored anything (success or partial) ended
-     * longer than 2 × SYNC_INTERVAL ago, or that never had one and were connected that long ago. Cabinets with a
-     * rejected key are counted by {@link #keyInvalidCabinets()} instead.
+     * Active cabinets with a valid key, connected longer than 2 × SYNC_INTERVAL ago, with no data set run that stored
+     * anything (success or partial) started since then. The recent runs are a range of the (cabinet_id, started_at)
+     * index, so a scrape reads neither the whole log nor old runs. Cabinets with a rejected key are counted by
+     * {@link #keyInvalidCabinets()} instead.
      */
     public long overdueCabinets() {
+        Instant since = clock.instant().minus(overdueAfter);
         return db.withConnection(c -> Sql.queryLong(c, """
                 SELECT COUNT(*) FROM wb_cabinets c
-                 WHERE c.active AND c.key_invalid_since IS NULL
-                   AND COALESCE((SELECT MAX(l.completed_at) FROM wb_sync_logs l
-                                  WHERE l.cabinet_id = c.id AND l.status IN ('success', 'partial')), c.created_at) < ?
-                """, clock.instant().minus(overdueAfter)));
+                 WHERE c.active AND c.key_invalid_since IS NULL AND c.created_at < ?
+                   AND NOT EXISTS (SELECT 1 FROM wb_sync_logs l WHERE l.cabinet_id = c.id AND l.started_at >= ?
+                                      AND l.status IN ('success', 'partial'))
+                """, since, since));
     }
 }

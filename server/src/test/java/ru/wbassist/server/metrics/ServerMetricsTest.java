@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.wb.Product;
@@ -38,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server's own meters move as an operator expects, read the way Prometheus reads them: from
+ * The server's own meters move as an operator expects (on H2 and PostgreSQL), read the way Prometheus reads them: from
  * {@code /observe/metrics} of a running server. The sync is the real one against the WB sandbox (driven directly
  * rather than by the scheduler, so WB's published per-minute limits do not slow the test); deliveries and failures
  * go through the notification API as the bot sends them. Counters are process-wide, so the test compares deltas.
@@ -60,13 +62,13 @@ class ServerMetricsTest {
         }
     }
 
-    @Test
-    void syncWbLimitsAndDeliveryMoveTheMeters() throws Exception {
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void syncWbLimitsAndDeliveryMoveTheMeters(DatabaseConfig.Vendor vendor) throws Exception {
         sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(11).pageCap(80_000).acceleration(0)
                 .relaxedLimits(true).historyDays(2));
         SandboxSeller seller = sandbox.createSeller("ИП Метрикин");
-        server = TestServer.start(DatabaseConfig.Vendor.H2,
-                Map.of("KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEK)));
+        server = TestServer.start(vendor, Map.of("KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEK)));
         assertThat(server.post("/users/", Map.of("telegram_id", 31)).status()).isEqualTo(201);
         var connected = server.post("/wb/cabinets/", Map.of("user_id", 31, "api_key", seller.token()));
         assertThat(connected.status()).as(connected.body()).isEqualTo(201);
@@ -154,13 +156,14 @@ class ServerMetricsTest {
                 .isNotEmpty().allSatisfy(name -> assertThat(exported).contains(name));
     }
 
-    @Test
-    void aCabinetNotSyncedForTwoIntervalsIsOverdueAndARejectedKeyIsCounted() {
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aCabinetNotSyncedForTwoIntervalsIsOverdueAndARejectedKeyIsCounted(DatabaseConfig.Vendor vendor) {
         sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(12).acceleration(0).relaxedLimits(true)
                 .historyDays(1));
         SandboxSeller seller = sandbox.createSeller("ИП Опоздалов");
-        server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("KEY_ENCRYPTION_KEY",
-                Base64.getEncoder().encodeToString(KEK), "SYNC_INTERVAL", "60"));
+        server = TestServer.start(vendor, Map.of("KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(KEK),
+                "SYNC_INTERVAL", "60"));
         server.post("/users/", Map.of("telegram_id", 32));
         long cabinet = server.post("/wb/cabinets/", Map.of("user_id", 32, "api_key", seller.token())).json()
                 .path("cabinet").path("id").asLong();
@@ -173,10 +176,17 @@ class ServerMetricsTest {
         sync().sync(cabinet);
         assertThat(scrape().sum("wbassist_cabinets_sync_overdue")).isZero();
 
+        // its runs are now older than 2 x 60 s: overdue again
+        server.db().withConnection(c -> Sql.update(c, "UPDATE wb_sync_logs SET started_at = started_at"
+                + " - INTERVAL '3' MINUTE WHERE cabinet_id = ?", cabinet));
+        assertThat(scrape().sum("wbassist_cabinets_sync_overdue")).isEqualTo(1);
+
+        // a rejected key is counted as such, not as overdue
         sandbox.revoke(seller.token());
         assertThat(sync().sync(cabinet)).isEqualTo(CabinetSync.Outcome.KEY_REJECTED);
         Scrape rejected = scrape();
         assertThat(rejected.sum("wbassist_cabinets_key_invalid")).isEqualTo(1);
+        assertThat(rejected.sum("wbassist_cabinets_sync_overdue")).isZero();
         assertThat(rejected.sum("wbassist_sync_runs_total", Map.of("outcome", "key_rejected"))).isPositive();
     }
 
