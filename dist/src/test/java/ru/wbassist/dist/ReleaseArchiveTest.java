@@ -80,9 +80,17 @@ class ReleaseArchiveTest {
     }
 
     @Test
-    void theBotAndTheSandboxStartFromBinToo(@TempDir Path dir) throws Exception {
+    void theBotAndTheSandboxStartFromBinTooAndABadSettingIsOneLine(@TempDir Path dir) throws Exception {
         run(List.of("tar", "-xzf", ARCHIVE.toString(), "-C", dir.toString()), dir);
         Path home = dir.resolve("wb-assist-" + VERSION);
+
+        Path serverLog = dir.resolve("server.log");
+        ProcessBuilder badFormat = launcher(home, "wb-assist-server", dir, serverLog);
+        badFormat.environment().put("LOG_FORMAT", "xml");
+        Process server = badFormat.start();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(serverLog).strip()).isEqualTo("wb-assist server: LOG_FORMAT must be text or json, got xml");
 
         // the bot's classes and libraries are there: it starts, and refuses to run without a token in one line
         Path botLog = dir.resolve("bot.log");
