@@ -23,6 +23,8 @@ Usage: ./run.sh [command]
                   servers SIGKILLed while events flow; exits non-zero on any lost or duplicated notification
   test            all tests (what CI runs)
   build           build everything, skipping tests
+  dist            build the release archive dist/target/wb-assist-VERSION.tar.gz (README "Install a release")
+  release-test    build the archive, unpack it into a temporary directory, start its server, check health
   help            this text
 
 Environment: see README.md "Configuration". Data (H2 file, generated secrets) lives in ./data.
@@ -53,7 +55,7 @@ find_jdk() {
 build_if_needed() {
   local jar
   for jar in server/target/server.jar emulators/target/emulators.jar bot/target/bot.jar desktop-console/target/desktop-console.jar; do
-    if [[ ! -f $jar ]] || [[ -n $(find db server emulators bot desktop-console pom.xml -newer "$jar" \
+    if [[ ! -f $jar ]] || [[ -n $(find api observability db server emulators bot desktop-console pom.xml -newer "$jar" \
         \( -name '*.java' -o -name '*.xml' -o -name '*.yaml' -o -name '*.yml' -o -name '*.sql' -o -name '*.properties' \) \
         -not -path '*/target/*' -print -quit) ]]; then
       echo "Building (first start or sources changed)..."
@@ -185,6 +187,13 @@ case $command in
     ;;
   build)
     ./mvnw -B -q -DskipTests package
+    ;;
+  dist)
+    ./mvnw -B -q -DskipTests package
+    ls dist/target/wb-assist-*.tar.gz
+    ;;
+  release-test)
+    exec ./mvnw -B verify -pl dist -am -Dtest=ReleaseArchiveTest -Dsurefire.failIfNoSpecifiedTests=false
     ;;
   *)
     echo "run.sh: unknown command '$command'" >&2

@@ -21,9 +21,11 @@ import java.util.Map;
  * @param pollingInterval POLLING_INTERVAL seconds, default 30: the longest pause between claims after server errors
  * @param lease           DELIVERY_LEASE seconds, default 60: how long claimed notifications stay reserved
  * @param journal         DELIVERY_JOURNAL, default ./data/bot-delivered.journal: deliveries not yet acked
+ * @param metricsHost     BOT_METRICS_HOST, default 127.0.0.1: where the metrics endpoint listens
+ * @param metricsPort     BOT_METRICS_PORT: the metrics endpoint's port; 0 (the default) serves no metrics
  */
 public record BotConfig(String token, String serverUrl, String apiSecret, TelegramUrl telegramUrl, double rate,
-                        Duration pollingInterval, Duration lease, Path journal) {
+                        Duration pollingInterval, Duration lease, Path journal, String metricsHost, int metricsPort) {
 
     /**
      * Sends started per second: Telegram allows "30 messages per second or so" for a bot (docs/telegram.md); 28 by
@@ -52,7 +54,9 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
                 positive(env, "TELEGRAM_RATE", DEFAULT_RATE),
                 Duration.ofSeconds((long) positive(env, "POLLING_INTERVAL", 30)),
                 Duration.ofSeconds((long) Math.min(600, Math.max(5, positive(env, "DELIVERY_LEASE", 60)))),
-                Path.of(value(env, "DELIVERY_JOURNAL", "data/bot-delivered.journal")));
+                Path.of(value(env, "DELIVERY_JOURNAL", "data/bot-delivered.journal")),
+                value(env, "BOT_METRICS_HOST", "127.0.0.1"),
+                port(env, "BOT_METRICS_PORT"));
     }
 
     /** Never print the token or the secret: records would, so this does not. */
@@ -60,7 +64,8 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
     public String toString() {
         return "BotConfig[server=" + serverUrl + ", telegram=" + telegramUrl.getSchema() + "://" + telegramUrl.getHost()
                 + ":" + telegramUrl.getPort() + ", rate=" + rate + "/s, pollingInterval=" + pollingInterval
-                + ", lease=" + lease + ", journal=" + journal + "]";
+                + ", lease=" + lease + ", journal=" + journal
+                + (metricsPort == 0 ? "" : ", metrics=http://" + metricsHost + ":" + metricsPort + "/metrics") + "]";
     }
 
     private static String apiSecret(Map<String, String> env) {
@@ -98,6 +103,22 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
     private static String value(Map<String, String> env, String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int port(Map<String, String> env, String name) {
+        String value = value(env, name, null);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a port number (1-65535), got " + value);
+        }
     }
 
     private static double positive(Map<String, String> env, String name, double fallback) {

@@ -4,7 +4,10 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import ru.wbassist.bot.metrics.MetricsEndpoint;
 import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.observability.BuildInfo;
+import ru.wbassist.observability.LogFormat;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -20,8 +23,9 @@ public final class BotMain {
     public static void main(String[] args) throws InterruptedException {
         BotConfig config;
         try {
+            LogFormat.of(System.getenv("LOG_FORMAT")).install();
             config = BotConfig.from(System.getenv());
-        } catch (BotConfig.ConfigException e) {
+        } catch (IllegalArgumentException | BotConfig.ConfigException e) {
             fail(2, e.getMessage());
             return;
         }
@@ -43,12 +47,17 @@ public final class BotMain {
                     + config.telegramUrl().getPort() + " (" + e.getClass().getSimpleName() + ")");
             return;
         }
+        MetricsEndpoint metrics = config.metricsPort() == 0 ? null
+                : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), bot::deliveryStats);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (metrics != null) {
+                metrics.close();
+            }
             bot.close();
             stopped.countDown();
         }));
-        System.out.println("WB Assist bot @" + me.getUserName() + " running: " + config);
+        System.out.println("WB Assist bot " + BuildInfo.version() + " @" + me.getUserName() + " running: " + config);
         stopped.await();
     }
 

@@ -27,6 +27,7 @@ import ru.wbassist.bot.command.SyncCommand;
 import ru.wbassist.bot.command.TestCommand;
 import ru.wbassist.bot.command.UnknownCommand;
 import ru.wbassist.bot.delivery.DeliveryEngine;
+import ru.wbassist.bot.delivery.DeliveryStats;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
@@ -93,6 +94,11 @@ public final class WbAssistBot implements AutoCloseable {
                 List.of(connect),
                 new UnknownCommand(messenger),
                 messenger);
+    }
+
+    /** The delivery engine's figures, for the metrics endpoint. */
+    public DeliveryStats deliveryStats() {
+        return delivery.stats();
     }
 
     /** The client for direct calls (the token check at start). */

@@ -44,6 +44,21 @@ class BotConfigTest {
     }
 
     @Test
+    void theMetricsEndpointIsOffUnlessAPortIsGiven() {
+        Map<String, String> base = Map.of("TELEGRAM_BOT_TOKEN", "1:AAA", "API_SECRET_KEY", "env-secret");
+        assertThat(BotConfig.from(base).metricsPort()).isZero();
+        Map<String, String> on = new java.util.HashMap<>(base);
+        on.put("BOT_METRICS_PORT", "9464");
+        BotConfig config = BotConfig.from(on);
+        assertThat(config.metricsPort()).isEqualTo(9464);
+        assertThat(config.metricsHost()).isEqualTo("127.0.0.1");
+        assertThat(config.toString()).contains("metrics=http://127.0.0.1:9464/metrics").doesNotContain("env-secret");
+        on.put("BOT_METRICS_PORT", "70000");
+        assertThatThrownBy(() -> BotConfig.from(on)).isInstanceOf(BotConfig.ConfigException.class)
+                .hasMessage("BOT_METRICS_PORT must be a port number (1-65535), got 70000");
+    }
+
+    @Test
     void problemsAreOneClearLine(@TempDir Path dir) {
         assertThatThrownBy(() -> BotConfig.from(Map.of()))
                 .isInstanceOf(BotConfig.ConfigException.class).hasMessageContaining("TELEGRAM_BOT_TOKEN is not set");

@@ -27,6 +27,14 @@ class BotMainTest {
     }
 
     @Test
+    void anUnknownLogFormatExitsWithCode2AndOneLine() throws Exception {
+        Run run = run(Map.of("LOG_FORMAT", "xml", "TELEGRAM_BOT_TOKEN", "1:A", "API_SECRET_KEY", "secret-0123456789"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).isEqualTo("wb-assist bot: LOG_FORMAT must be text or json, got xml");
+    }
+
+    @Test
     void rejectedTokenExitsWithCode2AndNeverPrintsIt() throws Exception {
         try (TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0)
                 .token("123:RIGHT"))) {

@@ -2,6 +2,8 @@ package ru.wbassist.server;
 
 import java.time.Clock;
 
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -29,6 +31,7 @@ import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.JsonDirectHandler;
 import ru.wbassist.server.insights.InsightsService;
 import ru.wbassist.server.insights.Viewer;
+import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
@@ -38,6 +41,7 @@ import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.SyncHealth;
 import ru.wbassist.server.sync.SyncScheduler;
 import ru.wbassist.server.sync.SyncService;
 import ru.wbassist.server.sync.SyncSettings;
@@ -66,10 +70,15 @@ public final class App implements AutoCloseable {
     private final CabinetRepository cabinets;
     private final SyncScheduler syncScheduler;
     private final SyncService syncService;
+    private final ServerMeters meters;
+    private final MeterRegistry registry;
 
-    public App(AppConfig config, Database db, Clock clock) {
+    /** Wires the application; its meters go to {@code registry} (Helidon's global one in production). */
+    public App(AppConfig config, Database db, Clock clock, MeterRegistry registry) {
         this.config = config;
         this.db = db;
+        this.registry = registry;
+        this.meters = new ServerMeters(registry);
         UserRepository users = new UserRepository(db);
         this.cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
         this.userService = new UserService(users);
@@ -77,14 +86,26 @@ public final class App implements AutoCloseable {
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
         QueueSignal signal = new QueueSignal();
         this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
-        this.eventSink = new EventDetector(new FanOut(commitWatcher, clock), clock);
+        this.eventSink = new EventDetector(new FanOut(commitWatcher, clock, meters), clock, meters);
         this.testNotifications = new TestNotifications(db, signal, clock);
-        this.notificationService = new NotificationService(new NotificationQueue(db, signal, notifications, clock),
-                new SettingsRepository(db), testNotifications, users);
+        NotificationQueue queue = new NotificationQueue(db, signal, notifications, clock, meters);
+        this.notificationService = new NotificationService(queue, new SettingsRepository(db), testNotifications, users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
-        WbClient wb = WbClient.from(config.config().get("wb"));
+        WbClient wb = WbClient.from(config.config().get("wb"), meters);
         this.syncScheduler = SyncScheduler.create(db.dataSource(),
-                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock), syncSettings, null);
+                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters), syncSettings, null);
+        SyncHealth syncHealth = new SyncHealth(db, syncSettings, clock);
+        meters.gauge("wbassist_queue_pending", "notifications waiting for delivery (leased ones included)",
+                queue::pendingCount);
+        meters.gauge("wbassist_queue_leased", "notifications a bot has claimed and not yet acknowledged",
+                queue::leasedCount);
+        meters.gauge("wbassist_queue_oldest_deliverable_age_seconds",
+                "how long the oldest deliverable notification has been due", () -> queue.oldestDeliverableAge()
+                        .toMillis() / 1000.0);
+        meters.gauge("wbassist_cabinets_key_invalid", "active cabinets whose WB key was rejected",
+                syncHealth::keyInvalidCabinets);
+        meters.gauge("wbassist_cabinets_sync_overdue", "active cabinets not synced within 2 x SYNC_INTERVAL",
+                syncHealth::overdueCabinets);
         SyncTrigger trigger = syncScheduler.trigger();
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
@@ -95,7 +116,7 @@ public final class App implements AutoCloseable {
 
     /** Opens the configured database (migrating it) and wires the application. */
     public static App create(AppConfig config) {
-        return new App(config, Database.open(config.database()), Clock.systemUTC());
+        return new App(config, Database.open(config.database()), Clock.systemUTC(), Metrics.globalRegistry());
     }
 
     /** Adds JSON, observability, OpenAPI and the routes to a server builder. */
@@ -105,8 +126,9 @@ public final class App implements AutoCloseable {
                 .directHandlers(JsonDirectHandler::register)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new DatabaseHealthCheck(db.dbClient())).build())
-                        .addObserver(MetricsObserver.create())
+                                .addCheck(new DatabaseHealthCheck(db.dbClient()))
+                                .addCheck(new BuildHealthCheck()).build())
+                        .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
                         .build())
                 .addFeature(OpenApiFeature.create(config.config().get("openapi")))
                 .routing(this::routing);
@@ -134,6 +156,11 @@ public final class App implements AutoCloseable {
         return eventSink;
     }
 
+    /** The server's own meters (tests drive parts of the server by hand and count on the same meters). */
+    public ServerMeters meters() {
+        return meters;
+    }
+
     /** Queues test notifications (the notifications and admin APIs). */
     public TestNotifications testNotifications() {
         return testNotifications;
@@ -145,6 +172,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        meters.close();
         syncScheduler.close();
         commitWatcher.close();
         db.close();

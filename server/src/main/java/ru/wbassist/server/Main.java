@@ -3,6 +3,8 @@ package ru.wbassist.server;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import ru.wbassist.observability.BuildInfo;
+import ru.wbassist.observability.LogFormat;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.Settings;
 
@@ -17,8 +19,9 @@ public final class Main {
         Config config = Settings.load();
         AppConfig appConfig;
         try {
+            LogFormat.of(System.getenv("LOG_FORMAT")).install();
             appConfig = AppConfig.from(config);
-        } catch (IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("wb-assist server: " + e.getMessage());
             System.exit(2);
             return;
@@ -30,7 +33,8 @@ public final class Main {
             server.stop();
             app.close();
         }));
-        System.out.println("WB Assist server on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"
+        System.out.println("WB Assist server " + BuildInfo.version() + " on http://"
+                + config.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port() + "  (health: /observe/health; API secret: "
                 + (config.get("app.api-secret").exists() ? "from API_SECRET_KEY" : appConfig.dataDir()
                 .resolve("api-secret").toAbsolutePath()) + ")");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
@@ -61,7 +62,7 @@ public final class TestServer implements AutoCloseable {
             var config = Settings.load(env);
             AppConfig appConfig = AppConfig.from(config);
             Database db = TestDatabases.fresh(vendor);
-            App app = new App(appConfig, db, clock);
+            App app = new App(appConfig, db, clock, Metrics.globalRegistry());
             WebServer server = app.configure(WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)).build().start();
             app.start();
             return new TestServer(app, server, dataDir);

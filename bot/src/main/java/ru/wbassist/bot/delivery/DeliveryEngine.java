@@ -13,7 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Delivers the server's notifications to Telegram without losing or flooding: claim (lease) → {@link FairScheduler}
@@ -34,7 +35,11 @@ public final class DeliveryEngine implements AutoCloseable {
     private final DeliveryJournal journal;
     private final Semaphore inFlight;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicLong rateLimited = new AtomicLong();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
+    private final LongAdder retriedAfterFailure = new LongAdder();
+    private final LongAdder givenUp = new LongAdder();
+    private final AtomicInteger sending = new AtomicInteger();
     private volatile boolean running;
     private Thread claimer;
     private Thread dispatcher;
@@ -73,7 +78,13 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /** 429 answers Telegram gave (each one waited out and the message sent again). */
     public long rateLimitedCount() {
-        return rateLimited.get();
+        return rateLimited.sum();
+    }
+
+    /** The engine's figures now, for the bot's metrics endpoint. */
+    public DeliveryStats stats() {
+        return new DeliveryStats(sent.sum(), rateLimited.sum(), retriedAfterFailure.sum(), givenUp.sum(), sending.get(),
+                scheduler.queued(), journal == null ? 0 : journal.size());
     }
 
     /**
@@ -161,9 +172,11 @@ public final class DeliveryEngine implements AutoCloseable {
                     return;
                 }
                 senders.execute(() -> {
+                    sending.incrementAndGet();
                     try {
                         deliver(item);
                     } finally {
+                        sending.decrementAndGet();
                         inFlight.release();
                     }
                 });
@@ -178,6 +191,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private void deliver(Notifications.Item item) {
         try {
             send(item);
+            sent.increment();
             Instant sentAt = Instant.now();
             if (journal != null) {
                 journal.sent(item.id(), sentAt);
@@ -215,7 +229,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
     private void onFailure(Notifications.Item item, TelegramFailure failure) {
         if (failure.isTooManyRequests()) {
-            rateLimited.incrementAndGet();
+            rateLimited.increment();
             int seconds = failure.retryAfterSeconds() == null ? 1 : failure.retryAfterSeconds();
             LOG.log(System.Logger.Level.WARNING, "Telegram asked to wait {0} s before writing to a chat again", seconds);
             scheduler.retryLater(item, TimeUnit.SECONDS.toNanos(seconds));
@@ -244,6 +258,7 @@ public final class DeliveryEngine implements AutoCloseable {
      * (that is its retry), so it is released here at once.
      */
     private void failed(Notifications.Item item, String error, boolean permanent) {
+        (permanent ? givenUp : retriedAfterFailure).increment();
         scheduler.release(item.id());
         acks.failed(item.id(), error, permanent);
     }

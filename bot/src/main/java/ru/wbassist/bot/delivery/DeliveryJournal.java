@@ -67,6 +67,11 @@ final class DeliveryJournal implements AutoCloseable {
         return recovered;
     }
 
+    /** Deliveries recorded and not yet acknowledged. */
+    synchronized int size() {
+        return unacked.size();
+    }
+
     synchronized void sent(long id, Instant sentAt) {
         unacked.put(id, sentAt);
         write(id + "," + sentAt.toEpochMilli() + "\n");

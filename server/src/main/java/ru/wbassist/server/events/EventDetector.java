@@ -17,6 +17,7 @@ import java.util.Set;
 
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Sql;
+import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -31,10 +32,12 @@ public final class EventDetector implements EventSink {
     private final EventLog log = new EventLog();
     private final Notifier notifier;
     private final Clock clock;
+    private final ServerMeters meters;
 
-    public EventDetector(Notifier notifier, Clock clock) {
+    public EventDetector(Notifier notifier, Clock clock, ServerMeters meters) {
         this.notifier = notifier;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -146,8 +149,7 @@ public final class EventDetector implements EventSink {
                         + " AND external_id LIKE ?", cabinetId, EventType.CRITICAL_STOCK.code(), nmId + "#%");
                 EventLog.Candidate candidate = new EventLog.Candidate(DetectionRules.criticalStockId(nmId, falls),
                         stockFacts(c, cabinetId, nmId, before, after), now);
-                notifier.notify(c, log.record(c, cabinetId, cabinetName(c, cabinetId), EventType.CRITICAL_STOCK,
-                        List.of(candidate), now), told);
+                notifier.notify(c, record(c, cabinetId, EventType.CRITICAL_STOCK, List.of(candidate), now), told);
             }
         }
     }
@@ -176,10 +178,18 @@ public final class EventDetector implements EventSink {
         if (candidates.isEmpty()) {
             return;
         }
-        List<RecordedEvent> recorded = log.record(c, cabinetId, cabinetName(c, cabinetId), type, candidates, now);
+        List<RecordedEvent> recorded = record(c, cabinetId, type, candidates, now);
         if (!recorded.isEmpty()) {
             notifier.notify(c, recorded, notifier.members(c, cabinetId).stream().map(CabinetMember::userId).toList());
         }
+    }
+
+    /** Records the candidates once each; returns (and counts) the ones recorded now. */
+    private List<RecordedEvent> record(Connection c, long cabinetId, EventType type, List<EventLog.Candidate> candidates,
+                                       Instant now) throws SQLException {
+        List<RecordedEvent> recorded = log.record(c, cabinetId, cabinetName(c, cabinetId), type, candidates, now);
+        meters.eventsDetected(type.code(), recorded.size());
+        return recorded;
     }
 
     private static String cabinetName(Connection c, long cabinetId) throws SQLException {

@@ -16,7 +16,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.api.ErrorBody;
 
 /**
- * Requires {@code X-API-SECRET-KEY} on every route but health. When an admin secret is configured, admin routes
+ * Requires {@code X-API-SECRET-KEY} on every route but health; {@code /observe/metrics} also takes the API secret as
+ * {@code Authorization: Bearer}, which is what Prometheus sends. When an admin secret is configured, admin routes
  * require it instead of the API secret, so the bot's secret grants no operator access.
  * Secrets are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
  * about the secret, not even its length.
@@ -25,6 +26,8 @@ public final class ApiSecretFilter implements Filter {
 
     public static final HeaderName HEADER = HeaderNames.create("X-API-SECRET-KEY");
     private static final String ADMIN_PREFIX = Admin.PATH + "/";
+    private static final String METRICS = "/observe/metrics";
+    private static final String BEARER = "Bearer ";
 
     private final byte[] apiSecretDigest;
     private final byte[] adminSecretDigest;
@@ -41,7 +44,8 @@ public final class ApiSecretFilter implements Filter {
             chain.proceed();
             return;
         }
-        Optional<String> presented = req.headers().first(HEADER);
+        Optional<String> presented = req.headers().first(HEADER)
+                .or(() -> path.equals(METRICS) || path.startsWith(METRICS + "/") ? bearer(req) : Optional.empty());
         if (presented.isEmpty()) {
             reject(res, "missing X-API-SECRET-KEY header");
             return;
@@ -52,6 +56,11 @@ public final class ApiSecretFilter implements Filter {
             return;
         }
         chain.proceed();
+    }
+
+    private static Optional<String> bearer(RoutingRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION).filter(value -> value.startsWith(BEARER))
+                .map(value -> value.substring(BEARER.length()).strip());
     }
 
     private static void reject(RoutingResponse res, String message) {

@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.api.NotFound;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.observability.LogContext;
 
 /** Turns every failure into a JSON error: client errors with their message, server errors with an id, never a trace. */
 public final class ErrorHandlers {
@@ -31,8 +32,10 @@ public final class ErrorHandlers {
                 .error(HttpException.class, (req, res, e) -> send(res, e.status(), fromHttp(e)))
                 .error(Throwable.class, (req, res, e) -> {
                     String id = UUID.randomUUID().toString();
-                    LOG.log(Level.ERROR, "internal error " + id + " on " + req.prologue().method().text() + " "
-                            + req.path().path(), e);
+                    try (LogContext.Scope error = LogContext.with("error_id", id)) {
+                        LOG.log(Level.ERROR, "internal error on " + req.prologue().method().text() + " "
+                                + req.path().path(), e);
+                    }
                     send(res, Status.INTERNAL_SERVER_ERROR_500,
                             new ErrorBody("internal_error", "internal server error; quote error_id when reporting", null, id));
                 });

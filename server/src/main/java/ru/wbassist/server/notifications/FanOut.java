@@ -21,6 +21,7 @@ import ru.wbassist.server.events.EventLog;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.events.Notifier;
 import ru.wbassist.server.events.RecordedEvent;
+import ru.wbassist.server.metrics.ServerMeters;
 
 /**
  * One {@code notification_history} row per event and user, in the detecting transaction: rendered in the user's
@@ -49,10 +50,12 @@ public final class FanOut implements Notifier {
 
     private final CommitWatcher watcher;
     private final Clock clock;
+    private final ServerMeters meters;
 
-    public FanOut(CommitWatcher watcher, Clock clock) {
+    public FanOut(CommitWatcher watcher, Clock clock, ServerMeters meters) {
         this.watcher = watcher;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -84,6 +87,11 @@ public final class FanOut implements Notifier {
                     Optional<String> suppressed = DeliveryRules.suppression(event.type(), event.facts(), r.settings(),
                             r.botBlocked());
                     Instant release = DeliveryRules.release(event.type(), r.settings(), now);
+                    if (suppressed.isPresent()) {
+                        meters.notificationSkipped(event.type().code(), suppressed.get());
+                    } else {
+                        meters.notificationQueued(event.type().code());
+                    }
                     boolean groupable = suppressed.isEmpty() && r.settings().groupingEnabled() && !event.type().urgent();
                     if (groupable) {
                         group(c, event, r, card, now, release);

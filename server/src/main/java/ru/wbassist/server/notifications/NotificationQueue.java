@@ -17,6 +17,7 @@ import java.util.StringJoiner;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
+import ru.wbassist.server.metrics.ServerMeters;
 
 /**
  * The durable delivery queue over {@code notification_history}. An item is {@code pending} until acknowledged;
@@ -42,12 +43,15 @@ public final class NotificationQueue {
     private final QueueSignal signal;
     private final NotificationsConfig config;
     private final Clock clock;
+    private final ServerMeters meters;
 
-    public NotificationQueue(Database db, QueueSignal signal, NotificationsConfig config, Clock clock) {
+    public NotificationQueue(Database db, QueueSignal signal, NotificationsConfig config, Clock clock,
+                             ServerMeters meters) {
         this.db = db;
         this.signal = signal;
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -57,15 +61,46 @@ public final class NotificationQueue {
     public List<Notifications.Item> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
             throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            long seen = signal.version();
-            List<Notifications.Item> items = leaseNow(userIds, limit, lease);
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (!items.isEmpty() || left.isNegative() || left.isZero()) {
-                return items;
-            }
-            signal.await(seen, left.compareTo(config.recheckInterval()) < 0 ? left : config.recheckInterval());
+        long seen = signal.version();
+        List<Notifications.Item> items = leaseNow(userIds, limit, lease);
+        if (!items.isEmpty() || wait.isZero()) {
+            return items;
         }
+        try (ServerMeters.Waiting waiting = meters.longPollWaiting()) {
+            while (true) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    return items;
+                }
+                signal.await(seen, left.compareTo(config.recheckInterval()) < 0 ? left : config.recheckInterval());
+                seen = signal.version();
+                items = leaseNow(userIds, limit, lease);
+                if (!items.isEmpty()) {
+                    return items;
+                }
+            }
+        }
+    }
+
+    /** Pending items (leased ones included): the queue's depth. */
+    public long pendingCount() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history"
+                + " WHERE status = 'pending'"));
+    }
+
+    /** Pending items a poller holds a live lease on (on their way to Telegram). */
+    public long leasedCount() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history"
+                + " WHERE status = 'pending' AND lease_until > ?", clock.instant()));
+    }
+
+    /** How long the oldest deliverable item has been waiting since it became due; zero when none is. */
+    public Duration oldestDeliverableAge() {
+        Instant now = clock.instant();
+        Instant oldest = db.withConnection(c -> Sql.query(c, "SELECT MIN(n.deliver_after) AS oldest"
+                + " FROM notification_history n WHERE " + DELIVERABLE, rs -> Sql.instant(rs, "oldest"), now, now))
+                .getFirst();
+        return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
     }
 
     private List<Notifications.Item> leaseNow(Optional<List<Long>> userIds, int limit, Duration lease) {
@@ -168,11 +203,14 @@ public final class NotificationQueue {
      * longer pending changes nothing, so a repeated ack is harmless.
      */
     public Notifications.AckResult ack(List<Notifications.Delivered> delivered, List<Notifications.Failed> failed) {
-        Notifications.AckResult result = db.inTransaction(c -> {
+        Notifications.AckResult result = meters.afterCommit(() -> db.inTransaction(c -> {
             Instant now = clock.instant();
             int sent = 0;
             for (Notifications.Delivered d : delivered) {
-                if (finish(c, d.id(), "status = 'sent', sent_at = ?", d.sentAt() == null ? now : d.sentAt())) {
+                Optional<Finished> finished = finish(c, d.id(), "status = 'sent', sent_at = ?",
+                        d.sentAt() == null ? now : d.sentAt());
+                if (finished.isPresent()) {
+                    meters.notificationsDelivered(finished.get().eventType(), finished.get().rows());
                     sent++;
                 }
             }
@@ -183,7 +221,7 @@ public final class NotificationQueue {
                 }
             }
             return new Notifications.AckResult(sent, failures);
-        });
+        }));
         if (result.failed() > 0) {
             signal.signal();
         }
@@ -191,14 +229,17 @@ public final class NotificationQueue {
     }
 
     private boolean fail(Connection c, Notifications.Failed f, Instant now) throws SQLException {
-        Optional<Integer> attempts = Sql.queryOne(c, "SELECT attempts FROM notification_history WHERE id = ?"
-                + " AND status = 'pending' FOR UPDATE", rs -> rs.getInt(1), f.id());
-        if (attempts.isEmpty()) {
+        Optional<Attempted> attempted = Sql.queryOne(c, "SELECT attempts, event_type FROM notification_history"
+                + " WHERE id = ? AND status = 'pending' FOR UPDATE", rs -> new Attempted(rs.getInt(1), rs.getString(2)),
+                f.id());
+        if (attempted.isEmpty()) {
             return false;
         }
-        int tried = attempts.get() + 1;
+        int tried = attempted.get().attempts() + 1;
         String error = f.error() == null ? null : f.error().length() > ERROR_MAX ? f.error().substring(0, ERROR_MAX) : f.error();
-        if (f.permanent() || tried >= config.maxAttempts()) {
+        boolean givenUp = f.permanent() || tried >= config.maxAttempts();
+        meters.notificationFailed(attempted.get().eventType(), givenUp);
+        if (givenUp) {
             finish(c, f.id(), "status = 'failed', last_error = ?", error);
             Sql.update(c, "UPDATE notification_history SET attempts = ? WHERE id = ?", tried, f.id());
         } else {
@@ -213,19 +254,31 @@ public final class NotificationQueue {
      * (two statements rather than {@code id = ? OR group_id = ?}, which H2 answers with a table scan; the user
      * narrows the second to that user's pending rows in the (user_id, status, id) index).
      *
-     * @return false when the item was not pending
+     * @return what was ended; empty when the item was not pending
      */
-    private static boolean finish(Connection c, long id, String assignments, Object value) throws SQLException {
-        Optional<long[]> item = Sql.queryOne(c, "SELECT user_id, group_size FROM notification_history WHERE id = ?"
-                + " AND status = 'pending'", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, id);
+    private static Optional<Finished> finish(Connection c, long id, String assignments, Object value)
+            throws SQLException {
+        Optional<Pending> item = Sql.queryOne(c, "SELECT user_id, group_size, event_type FROM notification_history"
+                + " WHERE id = ? AND status = 'pending'", rs -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3)),
+                id);
         String update = "UPDATE notification_history SET " + assignments + ", lease_until = NULL WHERE status = 'pending'";
         if (item.isEmpty() || Sql.update(c, update + " AND id = ?", value, id) == 0) {
-            return false;
+            return Optional.empty();
         }
-        if (item.get()[1] > 1) {
-            Sql.update(c, update + " AND user_id = ? AND group_id = ?", value, item.get()[0], id);
+        int rows = 1;
+        if (item.get().groupSize() > 1) {
+            rows += Sql.update(c, update + " AND user_id = ? AND group_id = ?", value, item.get().userId(), id);
         }
-        return true;
+        return Optional.of(new Finished(item.get().eventType(), rows));
+    }
+
+    private record Pending(long userId, int groupSize, String eventType) {
+    }
+
+    private record Finished(String eventType, int rows) {
+    }
+
+    private record Attempted(int attempts, String eventType) {
     }
 
     /** The items of these ids (read from the database just before: literals, see {@link UserFilter}). */

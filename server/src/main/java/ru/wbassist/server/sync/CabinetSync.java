@@ -13,11 +13,13 @@ import java.util.Set;
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
+import ru.wbassist.observability.LogContext;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.DetectionRules;
 import ru.wbassist.server.events.EventSink;
+import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
 import ru.wbassist.server.wb.WbException;
@@ -40,10 +42,12 @@ public final class CabinetSync implements CabinetRunner {
     private final EventSink events;
     private final Clock clock;
     private final List<DataSetStep<?>> steps;
+    private final ServerMeters meters;
 
     public CabinetSync(Database db, CabinetRepository cabinets, WbClient wb, EventSink events, SyncSettings settings,
-                       Clock clock) {
+                       Clock clock, ServerMeters meters) {
         this.db = db;
+        this.meters = meters;
         this.cabinets = cabinets;
         this.events = events;
         this.clock = clock;
@@ -62,8 +66,15 @@ public final class CabinetSync implements CabinetRunner {
         return sync(cabinetId) != Outcome.NO_CABINET;
     }
 
-    /** Runs the cabinet once and says how it went. */
+    /** Runs the cabinet once and says how it went; its log lines carry the cabinet id and a run id. */
     public Outcome sync(long cabinetId) {
+        try (LogContext.Scope cabinet = LogContext.with("cabinet_id", cabinetId);
+             LogContext.Scope run = LogContext.with("run_id", LogContext.newId())) {
+            return syncLogged(cabinetId);
+        }
+    }
+
+    private Outcome syncLogged(long cabinetId) {
         Optional<State> found = db.withConnection(c -> Sql.queryOne(c, "SELECT active, token_expires_at,"
                         + " baseline_completed_at FROM wb_cabinets WHERE id = ?",
                 rs -> new State(rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"),
@@ -85,8 +96,8 @@ public final class CabinetSync implements CabinetRunner {
                 return Outcome.FAILED;
             }
             if (!scopes.contains(step.dataSet().scope())) {
-                LOG.log(Level.DEBUG, "cabinet {0}: the key has no {1} category; {2} skipped", cabinetId,
-                        step.dataSet().scope(), step.dataSet().dbName());
+                LOG.log(Level.DEBUG, "the key has no {0} category; {1} skipped", step.dataSet().scope(),
+                        step.dataSet().dbName());
                 continue;
             }
             try {
@@ -122,6 +133,12 @@ public final class CabinetSync implements CabinetRunner {
      * @throws WbException.KeyRejected when WB refused the key (the log row already says so)
      */
     private <T> boolean runStep(DataSetStep<T> step, long cabinetId, WbCredentials credentials) {
+        try (LogContext.Scope scope = LogContext.with("data_set", step.dataSet().dbName())) {
+            return runStepLogged(step, cabinetId, credentials);
+        }
+    }
+
+    private <T> boolean runStepLogged(DataSetStep<T> step, long cabinetId, WbCredentials credentials) {
         DataSet dataSet = step.dataSet();
         Instant started = clock.instant();
         Optional<String> cursor = db.withConnection(c -> Cursors.read(c, cabinetId, dataSet));
@@ -129,24 +146,36 @@ public final class CabinetSync implements CabinetRunner {
         long logId = db.withConnection(c -> RunLog.start(c, cabinetId, dataSet, baseline, started));
         try {
             DataSetStep.Fetched<T> fetched = step.fetch(credentials, cabinetId, cursor, started);
-            db.inTransaction(c -> {
+            String outcome = meters.afterCommit(() -> db.inTransaction(c -> {
                 Instant now = clock.instant();
                 DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
                         : Optional.of(events), now);
                 Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
-                RunLog.finish(c, logId, stored.skipped() > 0 ? "partial" : "success", stored.records(),
+                String status = stored.skipped() > 0 ? "partial" : "success";
+                RunLog.finish(c, logId, status, stored.records(),
                         stored.skipped() > 0 ? stored.skipped() + " rows WB sent could not be stored" : null, now);
-                return null;
-            });
+                return status;
+            }));
+            meters.syncRun(dataSet.dbName(), outcome, Duration.between(started, clock.instant()));
             return true;
         } catch (WbException.KeyRejected e) {
             finishFailed(logId, e.getMessage() + ". Replace the key in the seller cabinet and connect it again.");
+            meters.syncRun(dataSet.dbName(), "key_rejected", Duration.between(started, clock.instant()));
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cabinet " + cabinetId + ": " + dataSet.dbName() + " failed: " + e.getMessage(),
-                    e instanceof WbException ? null : e);
-            finishFailed(logId, e instanceof WbException ? e.getMessage() : "internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            if (e instanceof WbException) {
+                LOG.log(Level.WARNING, dataSet.dbName() + " failed: " + e.getMessage());
+                finishFailed(logId, e.getMessage());
+            } else {
+                // the operator finds the stack trace by the error id the sync log (and the console) shows
+                String errorId = LogContext.newId();
+                try (LogContext.Scope error = LogContext.with("error_id", errorId)) {
+                    LOG.log(Level.WARNING, dataSet.dbName() + " failed: internal error", e);
+                }
+                finishFailed(logId, "internal error " + errorId + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            }
+            meters.syncRun(dataSet.dbName(), "failed", Duration.between(started, clock.instant()));
             return false;
         }
     }
@@ -170,14 +199,14 @@ public final class CabinetSync implements CabinetRunner {
 
     /** Marks the key invalid; the sink hears of it only when the key was valid until now. */
     private void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
-        LOG.log(Level.WARNING, "cabinet {0}: WB rejected the key ({1}): {2}", cabinetId, e.status(), e.reason());
+        LOG.log(Level.WARNING, "WB rejected the key ({0}): {1}", e.status(), e.reason());
         String reason = "WB answered " + e.status() + ": " + e.reason();
-        db.inTransaction(c -> {
+        meters.afterCommit(() -> db.inTransaction(c -> {
             if (CabinetState.markKeyInvalid(c, cabinetId, reason, clock.instant())) {
                 events.keyInvalid(c, cabinetId, reason);
             }
             return null;
-        });
+        }));
     }
 
     /** Tells the sink when the key expires within 3 days or 1 day (it keeps one notice per threshold and key). */
@@ -189,10 +218,10 @@ public final class CabinetSync implements CabinetRunner {
         if (daysLeft.isEmpty()) {
             return;
         }
-        db.inTransaction(c -> {
+        meters.afterCommit(() -> db.inTransaction(c -> {
             events.keyExpiring(c, cabinetId, daysLeft.getAsInt(), expiresAt);
             return null;
-        });
+        }));
     }
 
     /** The categories the key grants; all of them when it cannot be read (WB will answer for itself). */

@@ -1,6 +1,7 @@
 package ru.wbassist.server.wb;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The WB method groups this client calls, each with WB's published limit for Personal/Service tokens
@@ -44,6 +45,11 @@ public enum MethodGroup {
 
     public RetryBudget retry() {
         return retry;
+    }
+
+    /** The group's name in metrics and logs: {@code orders}, {@code stocks_report}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The WB hosts, one base URL each (configurable so the client can talk to the sandbox). */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
+import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -49,21 +50,22 @@ public final class WbClient {
     /**
      * @param pageCap the statistics page size WB caps at (80,000): a shorter page is the last one
      */
-    public WbClient(WbHosts hosts, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, int pageCap) {
+    public WbClient(WbHosts hosts, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, int pageCap,
+                    ServerMeters meters) {
         this.hosts = hosts;
         this.transport = new WbTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), limiter, requestTimeout, backoffBase);
+                .followRedirects(HttpClient.Redirect.NEVER).build(), limiter, requestTimeout, backoffBase, meters);
         this.pageCap = pageCap;
     }
 
     /** From the {@code wb} configuration section (see application.yaml). */
-    public static WbClient from(Config wb) {
+    public static WbClient from(Config wb, ServerMeters meters) {
         RateLimiter limiter = RateLimiter.published(wb.get("rate-limit").asInt().orElse(60),
                 Duration.ofMillis(wb.get("interval").asLong().orElse(0L)));
         return new WbClient(WbHosts.from(wb.get("urls")), limiter,
                 Duration.ofSeconds(wb.get("timeout").asLong().orElse(60L)),
                 Duration.ofMillis(wb.get("backoff").asLong().orElse(2000L)),
-                wb.get("page-cap").asInt().orElse(80_000));
+                wb.get("page-cap").asInt().orElse(80_000), meters);
     }
 
     /** Orders changed since {@code dateFrom} (flag=0), every page, one row per srid (its latest version). */

@@ -13,6 +13,7 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import ru.wbassist.server.metrics.ServerMeters;
 
 /**
  * Sends one WB request the way WB wants it: the raw key in {@code Authorization}, within the cabinet's rate limit,
@@ -29,12 +30,15 @@ final class WbTransport {
     private final RateLimiter limiter;
     private final Duration requestTimeout;
     private final Duration backoffBase;
+    private final ServerMeters meters;
 
-    WbTransport(HttpClient http, RateLimiter limiter, Duration requestTimeout, Duration backoffBase) {
+    WbTransport(HttpClient http, RateLimiter limiter, Duration requestTimeout, Duration backoffBase,
+                ServerMeters meters) {
         this.http = http;
         this.limiter = limiter;
         this.requestTimeout = requestTimeout;
         this.backoffBase = backoffBase;
+        this.meters = meters;
     }
 
     /** Sends the request and returns the body of a 2xx answer. */
@@ -54,7 +58,14 @@ final class WbTransport {
         try {
             response = retry.executeCheckedSupplier(() -> {
                 limiter.acquire(credentials.limitKey(), group);
-                return http.send(built, HttpResponse.BodyHandlers.ofString());
+                try {
+                    HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+                    meters.wbRequest(group.label(), Integer.toString(answer.statusCode()));
+                    return answer;
+                } catch (IOException e) {
+                    meters.wbRequest(group.label(), "error");
+                    throw e;
+                }
             });
         } catch (IOException e) {
             throw new WbException.Unreachable("WB " + group + " did not answer after " + attempts.count
@@ -140,19 +151,19 @@ final class WbTransport {
             if (status == 429) {
                 long wait = retryAfterMillis(response).orElseGet(this::backoffMillis);
                 limiter.pause(limitKey, group, Duration.ofMillis(wait));
-                return plan(wait, "429 (wait " + wait + " ms as WB asks)");
+                return plan(wait, "rate_limited", "429 (wait " + wait + " ms as WB asks)");
             }
             if (status >= 500) {
-                return plan(backoffMillis(), String.valueOf(status));
+                return plan(backoffMillis(), "server_error", String.valueOf(status));
             }
             return false;
         }
 
         boolean retryException(Throwable e) {
-            return e instanceof IOException io && plan(backoffMillis(), describe(io));
+            return e instanceof IOException io && plan(backoffMillis(), "network", describe(io));
         }
 
-        private boolean plan(long wait, String what) {
+        private boolean plan(long wait, String reason, String what) {
             if (count >= group.retry().maxAttempts()) {
                 LOG.log(Level.WARNING, "WB {0}: {1}; giving up after {2} attempts", group, what, count);
                 return false;
@@ -163,6 +174,7 @@ final class WbTransport {
                 return false;
             }
             nextWaitMillis = wait;
+            meters.wbRetryWait(group.label(), reason, Duration.ofMillis(wait));
             LOG.log(Level.INFO, "WB {0}: {1}; retrying (attempt {2} of {3})", group, what, count + 1,
                     group.retry().maxAttempts());
             return true;

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
+import ru.wbassist.observability.LogFormat;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.TestTokens;
+import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.SyncSettings;
+import ru.wbassist.server.wb.RateLimiter;
+import ru.wbassist.server.wb.WbClient;
+import ru.wbassist.server.wb.WbHosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.wbassist.server.ApiAssertions.assertBad;
@@ -135,7 +143,9 @@ class CabinetApiTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logLines.add(record.getMessage() + " " + (record.getThrown() == null ? "" : record.getThrown()));
+                // as an operator's log shows them: both line formats, with the context fields and stack traces
+                logLines.add(LogFormat.TEXT.formatter().format(record));
+                logLines.add(LogFormat.JSON.formatter().format(record));
             }
 
             @Override
@@ -161,6 +171,15 @@ class CabinetApiTest {
             server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key));
             server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", key + "broken"));
             server.send(server.request("/users/1").header("X-API-SECRET-KEY", key).GET().build());
+            // a sync run with this key that WB does not answer: its lines carry cabinet, run and data set
+            long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT MIN(id) FROM wb_cabinets"));
+            WbClient unreachable = new WbClient(WbHosts.allAt("http://127.0.0.1:9"),
+                    RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)), Duration.ofSeconds(2),
+                    Duration.ofMillis(1), 80_000, server.app().meters());
+            assertThat(new CabinetSync(server.db(), new CabinetRepository(server.db(), vaultOf(server)), unreachable,
+                    server.app().eventSink(), new SyncSettings(false, Duration.ofMinutes(3), Duration.ofMinutes(60), 1,
+                    1, Duration.ofSeconds(1)), Clock.systemUTC(), server.app().meters()).sync(id))
+                    .isEqualTo(CabinetSync.Outcome.FAILED);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -171,6 +190,8 @@ class CabinetApiTest {
         assertThat(dump).contains("wb_cabinets").doesNotContain(key).doesNotContain(key.split("\\.")[1]);
         String logs = String.join("\n", logLines) + console.toString(StandardCharsets.UTF_8);
         assertThat(logs).doesNotContain(key.split("\\.")[1]).doesNotContain(TestServer.SECRET);
+        assertThat(logLines).anySatisfy(line -> assertThat(line).contains("cabinet_id=").contains("run_id=")
+                .contains("data_set=orders").contains("did not answer"));
 
         CabinetRepository repository = new CabinetRepository(server.db(), vaultOf(server));
         long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT MIN(id) FROM wb_cabinets"));

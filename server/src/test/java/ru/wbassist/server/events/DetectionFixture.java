@@ -15,6 +15,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.metrics.TestMeters;
 
 /**
  * Writes rows the way the sync does (same tables, same columns) and then reports them to the {@link EventSink} in
@@ -35,7 +36,7 @@ public final class DetectionFixture {
         this.db = db;
         this.clock = clock;
         this.watcher = new CommitWatcher(db, signal, Duration.ofMillis(10));
-        this.sink = new EventDetector(new FanOut(watcher, clock), clock);
+        this.sink = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock, TestMeters.detached());
     }
 
     public long user(long telegramId) {

@@ -21,6 +21,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.events.DetectionFixture;
+import ru.wbassist.server.metrics.TestMeters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class NotificationQueueTest {
     private void start(DatabaseConfig.Vendor vendor, Duration recheck) {
         f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
         queue = new NotificationQueue(f.db, f.signal, new NotificationsConfig(5, Duration.ofSeconds(30),
-                Duration.ofMinutes(30), recheck, Duration.ofMillis(10)), f.clock);
+                Duration.ofMinutes(30), recheck, Duration.ofMillis(10)), f.clock, TestMeters.detached());
         anna = f.user(1);
         shop = f.cabinet("Shop", anna);
         f.product(shop, 100, "Кеды", "K-1");

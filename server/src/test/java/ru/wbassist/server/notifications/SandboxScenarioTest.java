@@ -20,6 +20,7 @@ import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.EventDetector;
+import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.sync.CabinetSync;
 import ru.wbassist.server.sync.SyncSettings;
 import ru.wbassist.api.Users;
@@ -60,10 +61,10 @@ class SandboxScenarioTest {
         CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000);
-        CabinetSync sync = new CabinetSync(db, cabinets, wb, new EventDetector(new FanOut(watcher, Clock.systemUTC()),
-                Clock.systemUTC()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
-                Duration.ofMillis(100)), Clock.systemUTC());
+                Duration.ofMillis(50), 80_000, TestMeters.detached());
+        CabinetSync sync = new CabinetSync(db, cabinets, wb, new EventDetector(new FanOut(watcher, Clock.systemUTC(), TestMeters.detached()),
+                Clock.systemUTC(), TestMeters.detached()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
+                Duration.ofMillis(100)), Clock.systemUTC(), TestMeters.detached());
 
         long anna = users.register(new Users.Registration(501L, "anna", "Анна", null, "ru")).user().id();
         long boris = users.register(new Users.Registration(502L, "boris", "Борис", null, "en")).user().id();

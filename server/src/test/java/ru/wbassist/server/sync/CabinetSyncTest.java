@@ -4,13 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.Scope;
+import ru.wbassist.observability.LogFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +72,51 @@ class CabinetSyncTest {
 
         f.sync.sync(cabinet);   // the overlap re-reads the order: it is not new any more
         assertThat(f.events.ids("orders")).containsExactly(srid);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void anInternalErrorIsLoggedOnceWithTheErrorIdTheSyncLogShows(DatabaseConfig.Vendor vendor) throws Exception {
+        f = new SyncFixture(vendor, 1);
+        long cabinet = f.connect(f.seller.token());
+        f.sync.sync(cabinet);
+        String srid = placeOrder();
+        f.events.failOrders = new IllegalStateException("detection bug");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(LogFormat.JSON.formatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(CabinetSync.class.getName());
+        logger.addHandler(capture);
+        try {
+            assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.FAILED);
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        String error = f.rows("SELECT error_message FROM wb_sync_logs WHERE cabinet_id = ? AND data_set = 'orders'"
+                + " ORDER BY id", cabinet).getLast().getFirst().toString();
+        assertThat(error).matches("internal error [0-9a-z]+: IllegalStateException detection bug");
+        String errorId = error.split(" ")[2].replace(":", "");
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines.getFirst());
+        assertThat(line.path("error_id").asText()).isEqualTo(errorId);
+        assertThat(line.path("cabinet_id").asText()).isEqualTo(Long.toString(cabinet));
+        assertThat(line.path("data_set").asText()).isEqualTo("orders");
+        assertThat(line.path("run_id").asText()).isNotBlank();
+        assertThat(line.path("stack").asText()).contains("detection bug").contains("CabinetSyncTest.java");
+        assertThat(f.count("SELECT COUNT(*) FROM wb_orders WHERE srid = ?", srid)).isZero();   // rolled back
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
@@ -53,7 +54,7 @@ public final class IngestBenchmark {
             seller.shop().generateOrders(ORDERS, now.minus(Duration.ofDays(30)), now.minus(Duration.ofHours(1)));
             WbClient client = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                     RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(120),
-                    Duration.ofSeconds(1), 80_000);
+                    Duration.ofSeconds(1), 80_000, TestMeters.detached());
             client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(1)));   // warm-up
             long started = System.nanoTime();
             rows = client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(31)));

@@ -17,10 +17,17 @@ final class RecordingEventSink implements EventSink {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** When set, the next orders report throws it (a bug in detection): the sync's transaction rolls back. */
+    volatile RuntimeException failOrders;
 
     @Override
     public void ordersStored(Connection c, long cabinetId, Collection<String> newSrids,
                              Collection<String> newlyCancelledSrids) {
+        RuntimeException failure = failOrders;
+        if (failure != null) {
+            failOrders = null;
+            throw failure;
+        }
         calls.add(new Call("orders", cabinetId, List.copyOf(newSrids), List.copyOf(newlyCancelledSrids), null, null));
     }
 

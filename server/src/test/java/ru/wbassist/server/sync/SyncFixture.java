@@ -14,6 +14,7 @@ import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.api.Users;
+import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
@@ -43,8 +44,8 @@ final class SyncFixture implements AutoCloseable {
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000);
-        sync = new CabinetSync(db, cabinets, wb, events, SETTINGS, Clock.systemUTC());
+                Duration.ofMillis(50), 80_000, TestMeters.detached());
+        sync = new CabinetSync(db, cabinets, wb, events, SETTINGS, Clock.systemUTC(), TestMeters.detached());
     }
 
     /** Connects a cabinet with this key for a new user and returns its id. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.Scope;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.server.metrics.TestMeters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +45,7 @@ class WbClientSandboxTest {
     }
 
     private WbClient client(RateLimiter limiter, Duration timeout, Duration backoff) {
-        return new WbClient(WbHosts.allAt(sandbox.baseUrl()), limiter, timeout, backoff, PAGE_CAP);
+        return new WbClient(WbHosts.allAt(sandbox.baseUrl()), limiter, timeout, backoff, PAGE_CAP, TestMeters.detached());
     }
 
     private WbCredentials credentials() {

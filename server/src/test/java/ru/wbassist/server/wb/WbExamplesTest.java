@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.server.metrics.TestMeters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,7 @@ class WbExamplesTest {
     private final ExampleServer wb = new ExampleServer();
     private final WbClient client = new WbClient(WbHosts.allAt(wb.baseUrl()),
             RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)), Duration.ofSeconds(5),
-            Duration.ofMillis(10), 80_000);
+            Duration.ofMillis(10), 80_000, TestMeters.detached());
     private final WbCredentials credentials = WbCredentials.ofCabinet(1, TOKEN);
 
     @AfterEach

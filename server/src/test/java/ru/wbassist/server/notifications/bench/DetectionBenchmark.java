@@ -23,6 +23,7 @@ import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.metrics.TestMeters;
 
 /**
  * Detection + fan-out throughput (docs/benchmarks.md "Detection and fan-out"): stores {@code benchmark.orders}
@@ -69,7 +70,8 @@ public final class DetectionBenchmark {
             QueueSignal signal = new QueueSignal();
             try (CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20))) {
                 watcher.start();
-                EventDetector sink = new EventDetector(new FanOut(watcher, clock), clock);
+                EventDetector sink = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock,
+                        TestMeters.detached());
                 List<Long> cabinetIds = seed(db, cabinets, users);
                 history(db, cabinetIds, orders / cabinets);
                 Instant day = Instant.now().minus(Duration.ofHours(2));

@@ -1,0 +1,99 @@
+package ru.wbassist.bot.e2e;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Users;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.metrics.MetricsEndpoint;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.observability.OpsMetricNames;
+import ru.wbassist.observability.Scrape;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bot's metrics endpoint, scraped over HTTP while the real bot delivers from the real server to the Telegram
+ * emulator: sends, 429s met (the emulator allows one message per chat every 2 s, the bot sends one a second),
+ * retries, a user who blocked the bot, and the journal emptying once the server has the acks.
+ */
+class BotMetricsTest {
+
+    private static final String TOKEN = "779:METRICS";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TestServer server;
+    private TelegramEmulator telegram;
+    private WbAssistBot bot;
+    private MetricsEndpoint metrics;
+
+    @AfterEach
+    void stop() {
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        telegram.close();
+        server.close();
+    }
+
+    @Test
+    void sendsRateLimitsRetriesAndGivingUpShowAtTheEndpoint(@TempDir Path dir) throws Exception {
+        server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
+        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatRate(0.5)
+                .perChatBurst(1));
+        HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
+        for (long user : new long[] {61, 62}) {
+            client.register(new Users.Registration(user, "user" + user, "User " + user, null, "ru"));
+        }
+        client.sendTest(61, "new_order");
+        client.sendTest(61, "new_order");
+        telegram.block(62);
+        client.sendTest(62, "new_order");
+        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60))
+                        .withJournal(dir.resolve("journal")));
+        metrics = MetricsEndpoint.start("127.0.0.1", 0, bot::deliveryStats);
+        Scrape idle = scrape();
+        assertThat(idle.sum("wbassist_bot_sent_total")).isZero();
+        bot.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().sum("wbassist_bot_sent_total") == 2
+                && scrape().sum("wbassist_bot_given_up_total") == 1);
+        Scrape delivered = scrape();
+        assertThat(delivered.sum("wbassist_bot_telegram_429_total")).isPositive();
+        assertThat(delivered.sum("wbassist_bot_retries_total", Map.of("reason", "rate_limited")))
+                .isEqualTo(delivered.sum("wbassist_bot_telegram_429_total"));
+        assertThat(delivered.sum("wbassist_bot_in_flight")).isZero();
+        assertThat(delivered.sum("wbassist_bot_queued")).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> scrape().sum("wbassist_bot_journal_entries") == 0);
+
+        // every bot metric the operator files (ops/) use is exported
+        assertThat(OpsMetricNames.all().stream().filter(name -> name.startsWith("wbassist_bot_")))
+                .isNotEmpty().allSatisfy(name -> assertThat(delivered.names()).contains(name));
+    }
+
+    private Scrape scrape() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        return Scrape.parse(response.body());
+    }
+}
