@@ -19,17 +19,25 @@ public final class Cabinets {
                           boolean keyValid, String keyError, Instant lastSyncAt, String lastSyncStatus) {
     }
 
-    /** The body of {@code POST /wb/cabinets/}: {@code user_id} is the Telegram id of the user connecting the key. */
-    public record Connection(Long userId, String apiKey, String name) {
+    /**
+     * The body of {@code POST /wb/cabinets/}: {@code telegram_id} of the user connecting the key ({@code user_id}, the
+     * name the route first had, is accepted instead).
+     */
+    public record Connection(Long telegramId, Long userId, String apiKey, String name) {
 
         private static final int MAX_NAME = 100;
 
         public Connection validated() {
-            if (userId == null) {
-                throw new InvalidRequest("user_id", "user_id is required");
+            if (telegramId != null && userId != null && !telegramId.equals(userId)) {
+                throw new InvalidRequest("user_id", "user_id is an alias of telegram_id; give one of them");
             }
-            if (userId <= 0) {
-                throw new InvalidRequest("user_id", "user_id must be a positive integer");
+            Long id = actingTelegramId();
+            if (id == null) {
+                throw new InvalidRequest("telegram_id", "telegram_id is required");
+            }
+            if (id <= 0) {
+                throw new InvalidRequest(telegramId != null ? "telegram_id" : "user_id",
+                        (telegramId != null ? "telegram_id" : "user_id") + " must be a positive integer");
             }
             if (apiKey == null || apiKey.isBlank()) {
                 throw new InvalidRequest("api_key", "api_key is required");
@@ -38,6 +46,12 @@ public final class Cabinets {
                 throw new InvalidRequest("name", "name must be at most " + MAX_NAME + " characters");
             }
             return this;
+        }
+
+        /** The connecting user's Telegram id, from either name. */
+        @JsonIgnore
+        public Long actingTelegramId() {
+            return telegramId != null ? telegramId : userId;
         }
 
         /** The cleaned name, or null when none was given. */
@@ -49,7 +63,7 @@ public final class Cabinets {
         /** Never print the key. */
         @Override
         public String toString() {
-            return "Connection[userId=" + userId + ", name=" + name + "]";
+            return "Connection[telegramId=" + actingTelegramId() + ", name=" + name + "]";
         }
     }
 

@@ -65,7 +65,7 @@ public final class HttpServerClient implements ServerClient {
     @Override
     public Cabinets.Connected connectCabinet(long telegramId, String apiKey, String name) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user_id", telegramId);
+        body.put("telegram_id", telegramId);
         body.put("api_key", apiKey);
         if (name != null) {
             body.put("name", name);
@@ -75,12 +75,12 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public List<Cabinets.Cabinet> cabinets(long telegramId) {
-        return call("GET", Cabinets.PATH + "/", Map.of("user_id", telegramId), null, Cabinets.CabinetList.class).cabinets();
+        return call("GET", Cabinets.PATH + "/", Map.of("telegram_id", telegramId), null, Cabinets.CabinetList.class).cabinets();
     }
 
     @Override
     public void leaveCabinet(long telegramId, long cabinetId) {
-        call("DELETE", Routes.expand(Cabinets.PATH + Cabinets.ONE, cabinetId), Map.of("user_id", telegramId), null, Void.class);
+        call("DELETE", Routes.expand(Cabinets.PATH + Cabinets.ONE, cabinetId), Map.of("telegram_id", telegramId), null, Void.class);
     }
 
     @Override

@@ -60,7 +60,8 @@ public final class CabinetService implements HttpService {
 
     private void connect(ServerRequest req, ServerResponse res) {
         Cabinets.Connection request = connectionOf(req).validated();
-        User user = users.find(request.userId()).orElseThrow(() -> UserService.unknown(request.userId()));
+        long telegramId = request.actingTelegramId();
+        User user = users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
         String apiKey = request.apiKey().strip();
         WbToken token = WbToken.parseForConnect(apiKey, clock);
         Optional<String> sellerName;
@@ -95,8 +96,9 @@ public final class CabinetService implements HttpService {
         if (hasBody) {
             return Json.read(req, Cabinets.Connection.class);
         }
-        return new Cabinets.Connection(Params.optionalString(req, "user_id").map(v -> Params.parseId("user_id", v)).orElse(null),
-                Params.optionalString(req, "api_key").orElse(null), Params.optionalString(req, "name").orElse(null));
+        return new Cabinets.Connection(Params.optionalId(req, "telegram_id").orElse(null),
+                Params.optionalId(req, "user_id").orElse(null), Params.optionalString(req, "api_key").orElse(null),
+                Params.optionalString(req, "name").orElse(null));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -114,7 +116,7 @@ public final class CabinetService implements HttpService {
     }
 
     private User userOf(ServerRequest req) {
-        long telegramId = Params.requiredId(req, "user_id");
+        long telegramId = Params.telegramId(req);
         return users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
     }
 }

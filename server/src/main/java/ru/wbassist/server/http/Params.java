@@ -36,6 +36,20 @@ public final class Params {
         return parseId(name, requiredString(req, name));
     }
 
+    /**
+     * The acting user's Telegram id: {@code telegram_id}, or {@code user_id}, the name the cabinet and sales routes
+     * first had (kept as an alias). 400 when both are given and differ.
+     */
+    public static long telegramId(ServerRequest req) {
+        Optional<Long> telegramId = optionalId(req, "telegram_id");
+        Optional<Long> alias = optionalId(req, "user_id");
+        if (telegramId.isPresent() && alias.isPresent() && !telegramId.equals(alias)) {
+            throw ApiException.badRequest("user_id", "user_id is an alias of telegram_id; give one of them");
+        }
+        return telegramId.or(() -> alias)
+                .orElseThrow(() -> ApiException.badRequest("telegram_id", "telegram_id is required"));
+    }
+
     public static Optional<Long> optionalId(ServerRequest req, String name) {
         return optionalString(req, name).map(v -> parseId(name, v));
     }

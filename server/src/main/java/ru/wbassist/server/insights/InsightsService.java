@@ -71,7 +71,7 @@ public final class InsightsService implements HttpService {
     }
 
     private void dashboard(ServerRequest req, ServerResponse res) {
-        Viewer viewer = viewers.resolve(req, "telegram_id");
+        Viewer viewer = viewers.resolve(req);
         Instant now = clock.instant();
         List<Day> yesterdayAndToday = Day.lastDays(now, 2);
         res.send(perCabinet(viewer, (c, cabinet) -> {
@@ -90,7 +90,7 @@ public final class InsightsService implements HttpService {
         int limit = Params.intInRange(req, "limit", 1, 100, 10);
         long offset = Params.optionalLong(req, "offset", 0).orElse(0L);
         Optional<String> status = Optional.ofNullable(Params.oneOf(req, "status", ORDER_STATUSES, null));
-        Viewer viewer = viewers.resolve(req, "telegram_id");
+        Viewer viewer = viewers.resolve(req);
         res.send(perCabinet(viewer, (c, cabinet) -> new Orders(cabinet.id(), cabinet.name(),
                 RecentLists.countOrders(c, cabinet.id(), status),
                 RecentLists.orders(c, cabinet.id(), status, limit, offset))));
@@ -98,7 +98,7 @@ public final class InsightsService implements HttpService {
 
     private void criticalStocks(ServerRequest req, ServerResponse res) {
         int limit = Params.intInRange(req, "limit", 1, 100, 20);
-        Viewer viewer = viewers.resolve(req, "telegram_id");
+        Viewer viewer = viewers.resolve(req);
         Instant now = clock.instant();
         res.send(perCabinet(viewer, (c, cabinet) -> new Stocks(cabinet.id(), cabinet.name(),
                 viewer.criticalStockThreshold(), StockFigures.critical(c, viewer, cabinet.id(), limit, now))));
@@ -106,7 +106,7 @@ public final class InsightsService implements HttpService {
 
     private void reviewSummary(ServerRequest req, ServerResponse res) {
         int limit = Params.intInRange(req, "limit", 1, 50, 5);
-        Viewer viewer = viewers.resolve(req, "telegram_id");
+        Viewer viewer = viewers.resolve(req);
         Instant now = clock.instant();
         res.send(perCabinet(viewer, (c, cabinet) -> {
             ReviewFigures.Stats stats = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
@@ -117,7 +117,7 @@ public final class InsightsService implements HttpService {
 
     private void salesAnalytics(ServerRequest req, ServerResponse res) {
         Period period = Period.param(req, Period.WEEK);
-        Viewer viewer = viewers.resolve(req, "telegram_id");
+        Viewer viewer = viewers.resolve(req);
         List<Day> days = period.days(clock.instant());
         res.send(perCabinet(viewer, (c, cabinet) -> {
             List<DayFigures> figures = Activity.daily(c, cabinet.id(), days);
@@ -131,14 +131,14 @@ public final class InsightsService implements HttpService {
     private void recentSales(ServerRequest req, ServerResponse res) {
         int limit = Params.intInRange(req, "limit", 1, 100, 10);
         Optional<String> saleType = Optional.ofNullable(Params.oneOf(req, "sale_type", SALE_TYPES, null));
-        Viewer viewer = viewers.resolve(req, "user_id");
+        Viewer viewer = viewers.resolve(req);
         res.send(perCabinet(viewer, (c, cabinet) -> new Sales(cabinet.id(), cabinet.name(),
                 RecentLists.sales(c, cabinet.id(), saleType, limit))));
     }
 
     private void salesStatistics(ServerRequest req, ServerResponse res) {
         Period period = Period.param(req, Period.MONTH);
-        Viewer viewer = viewers.resolve(req, "user_id");
+        Viewer viewer = viewers.resolve(req);
         List<Day> days = period.days(clock.instant());
         res.send(perCabinet(viewer, (c, cabinet) -> {
             Activity.Settlement sales = Activity.settlement(c, cabinet.id(), days.getFirst().start(),

@@ -39,12 +39,9 @@ public record Viewer(long userId, List<Cabinet> cabinets, int criticalStockThres
             this.cabinets = cabinets;
         }
 
-        /**
-         * @param userParam {@code telegram_id}, or {@code user_id} in the sales routes (both are Telegram ids)
-         * @throws ApiException 400 naming a malformed parameter, 404 for an unknown user or a cabinet not theirs
-         */
-        public Viewer resolve(ServerRequest req, String userParam) {
-            long telegramId = Params.requiredId(req, userParam);
+        /** @throws ApiException 400 naming a malformed parameter, 404 for an unknown user or a cabinet not theirs */
+        public Viewer resolve(ServerRequest req) {
+            long telegramId = Params.telegramId(req);
             Optional<Long> cabinetId = Params.optionalId(req, "cabinet_id");
             User user = users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
             List<Cabinet> linked = cabinets.listForUser(user.id());

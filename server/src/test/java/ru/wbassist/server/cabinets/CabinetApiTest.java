@@ -55,7 +55,7 @@ class CabinetApiTest {
         assertThat(created.json().path("cabinet").path("name").asText()).isEqualTo("Мой магазин");
         long cabinetId = created.json().path("cabinet").path("id").asLong();
 
-        var joined = server.post("/wb/cabinets/", Map.of("user_id", 2, "api_key", key));
+        var joined = server.post("/wb/cabinets/", Map.of("telegram_id", 2, "api_key", key));
         assertThat(joined.status()).isEqualTo(200);
         assertThat(joined.json().path("shared").asBoolean()).isTrue();
         assertThat(joined.json().path("cabinet").path("id").asLong()).isEqualTo(cabinetId);
@@ -68,8 +68,9 @@ class CabinetApiTest {
         long cabinets = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
         assertThat(cabinets).isEqualTo(1);
 
-        var list = server.get("/wb/cabinets/?user_id=2");
+        var list = server.get("/wb/cabinets/?telegram_id=2");
         assertThat(list.status()).isEqualTo(200);
+        assertThat(server.get("/wb/cabinets/?user_id=2").body()).as("user_id is an alias").isEqualTo(list.body());
         assertThat(list.json().path("cabinets")).hasSize(1);
         assertThat(list.json().path("cabinets").get(0).path("key_valid").asBoolean()).isTrue();
         assertThat(list.body()).doesNotContain(key).doesNotContain("api_key");
@@ -122,11 +123,16 @@ class CabinetApiTest {
         assertBad(connect(1, "a.!!!.c"), "api_key", "could not be decoded");
         assertBad(connect(1, TestTokens.token(TestTokens.ALL_SCOPES, Instant.now().minusSeconds(60))), "api_key", "expired");
         assertBad(connect(1, TestTokens.token(statisticsOnly, Instant.now().plusSeconds(3600))), "api_key", "CONTENT");
-        assertBad(server.post("/wb/cabinets/", Map.of("api_key", TestTokens.valid())), "user_id", "required");
+        assertBad(server.post("/wb/cabinets/", Map.of("api_key", TestTokens.valid())), "telegram_id", "required");
+        assertBad(server.post("/wb/cabinets/", Map.of("telegram_id", 1, "user_id", 2, "api_key", TestTokens.valid())),
+                "user_id", "alias");
+        assertBad(server.post("/wb/cabinets/", Map.of("telegram_id", 0, "api_key", TestTokens.valid())), "telegram_id",
+                "positive");
         assertBad(server.post("/wb/cabinets/", Map.of("user_id", 0, "api_key", TestTokens.valid())), "user_id", "positive");
         assertBad(server.post("/wb/cabinets/", Map.of("user_id", 1, "api_key", TestTokens.valid(), "name", "x".repeat(101))),
                 "name", "at most");
-        assertBad(server.get("/wb/cabinets/"), "user_id", "required");
+        assertBad(server.get("/wb/cabinets/"), "telegram_id", "required");
+        assertBad(server.get("/wb/cabinets/?telegram_id=1&user_id=2"), "user_id", "alias");
         assertBad(server.get("/wb/cabinets/?user_id=x"), "user_id", "positive");
         assertBad(server.delete("/wb/cabinets/abc?user_id=1"), "id", "positive");
         var unknownUser = server.post("/wb/cabinets/", Map.of("user_id", 99, "api_key", TestTokens.valid()));

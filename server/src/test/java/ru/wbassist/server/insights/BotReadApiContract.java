@@ -339,7 +339,7 @@ abstract class BotReadApiContract {
         assertThat(r.get("warehouse").asText()).isEqualTo("Казань");
         assertThat(r.get("region").asText()).isEqualTo("Татарстан");
 
-        JsonNode limited = ok("/api/v1/bot/sales/recent?user_id=" + ALICE + "&limit=2").get("cabinets");
+        JsonNode limited = ok("/api/v1/bot/sales/recent?telegram_id=" + ALICE + "&limit=2").get("cabinets");
         assertThat(limited).hasSize(2);
         assertThat(limited.get(0).get("sales")).hasSize(2);
         assertThat(limited.get(1).get("sales")).isEmpty();
@@ -382,7 +382,7 @@ abstract class BotReadApiContract {
             "/api/v1/bot/stocks/critical?telegram_id=1001&limit=500, limit",
             "/api/v1/bot/reviews/summary?telegram_id=1001&limit=51, limit",
             "/api/v1/bot/analytics/sales?telegram_id=1001&period=2d, period",
-            "/api/v1/bot/sales/recent?telegram_id=1001, user_id",
+            "/api/v1/bot/sales/recent?telegram_id=1001&user_id=1002, user_id",
             "/api/v1/bot/sales/recent?user_id=1001&sale_type=refund, sale_type",
             "/api/v1/bot/sales/statistics?user_id=1001&period=365d, period",
     })
