@@ -109,7 +109,7 @@ class SandboxToTelegramTest {
 
         shop.placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), warehouse);
         syncNow(BORIS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cards(ANNA, product.vendorCode()).size() == 2
+        await().atMost(Duration.ofSeconds(120)).until(() -> cards(ANNA, product.vendorCode()).size() == 2
                 && cards(BORIS, product.vendorCode()).size() == 1);
         assertThat(telegram.tooManyRequestsCount()).isZero();
     }
@@ -126,7 +126,7 @@ class SandboxToTelegramTest {
     }
 
     private SentMessage awaitCard(TelegramUser user, String vendorCode) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !cards(user, vendorCode).isEmpty());
+        await().atMost(Duration.ofSeconds(120)).until(() -> !cards(user, vendorCode).isEmpty());
         return cards(user, vendorCode).getFirst();
     }
 
