@@ -1,5 +1,6 @@
 package ru.wbassist.server;
 
+import java.nio.file.Files;
 import java.time.Clock;
 
 import io.helidon.metrics.api.MeterRegistry;
@@ -23,6 +24,7 @@ import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
+import ru.wbassist.server.config.DataDirectory;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiSecretFilter;
@@ -116,7 +118,11 @@ public final class App implements AutoCloseable {
 
     /** Opens the configured database (migrating it) and wires the application. */
     public static App create(AppConfig config) {
-        return new App(config, Database.open(config.database()), Clock.systemUTC(), Metrics.globalRegistry());
+        Database db = Database.open(config.database());
+        if (Files.isDirectory(config.dataDir())) {
+            DataDirectory.secure(config.dataDir()); // the H2 files the database just created
+        }
+        return new App(config, db, Clock.systemUTC(), Metrics.globalRegistry());
     }
 
     /** Adds JSON, observability, OpenAPI and the routes to a server builder. */
