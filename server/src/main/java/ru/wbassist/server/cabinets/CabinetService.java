@@ -1,11 +1,11 @@
 package ru.wbassist.server.cabinets;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -88,17 +88,15 @@ public final class CabinetService implements HttpService {
         }
     }
 
-    /** The key may come as query parameters (the API's first form, kept working) or, better, in a JSON body (no URL). */
+    /** The key only in a JSON body: URLs end up in proxy and access logs. */
     private static Cabinets.Connection connectionOf(ServerRequest req) {
-        boolean hasBody = req.headers().contentLength().orElse(0L) > 0
-                || req.headers().contains(HeaderNames.TRANSFER_ENCODING)
-                || req.headers().contains(HeaderNames.CONTENT_TYPE);
-        if (hasBody) {
-            return Json.read(req, Cabinets.Connection.class);
+        for (String field : List.of("api_key", "telegram_id", "user_id", "name")) {
+            if (req.query().contains(field)) {
+                throw ApiException.badRequest(field, field + " must be sent in the JSON body, not in the URL"
+                        + " (URLs end up in logs); nothing was stored");
+            }
         }
-        return new Cabinets.Connection(Params.optionalId(req, "telegram_id").orElse(null),
-                Params.optionalId(req, "user_id").orElse(null), Params.optionalString(req, "api_key").orElse(null),
-                Params.optionalString(req, "name").orElse(null));
+        return Json.read(req, Cabinets.Connection.class);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
