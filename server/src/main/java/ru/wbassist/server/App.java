@@ -2,6 +2,9 @@ package ru.wbassist.server;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+
+import io.helidon.health.HealthCheckResponse;
 
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
@@ -59,6 +62,9 @@ import ru.wbassist.server.wb.WbKeyCheck;
  */
 public final class App implements AutoCloseable {
 
+    /** How old the public health reading may get: anonymous callers cost one database query per interval. */
+    private static final Duration PUBLIC_HEALTH_INTERVAL = Duration.ofSeconds(5);
+
     private final AppConfig config;
     private final Database db;
     private final UserService userService;
@@ -74,6 +80,8 @@ public final class App implements AutoCloseable {
     private final SyncService syncService;
     private final ServerMeters meters;
     private final MeterRegistry registry;
+    private final DatabaseHealthCheck databaseHealth;
+    private final PublicHealth publicHealth;
 
     /** Wires the application; its meters go to {@code registry} (Helidon's global one in production). */
     public App(AppConfig config, Database db, Clock clock, MeterRegistry registry) {
@@ -114,6 +122,9 @@ public final class App implements AutoCloseable {
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger);
         this.adminService = new AdminService(db, users, testNotifications, trigger, clock);
+        this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
+        this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
+                clock, PUBLIC_HEALTH_INTERVAL);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -131,8 +142,8 @@ public final class App implements AutoCloseable {
                 .mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
                 .directHandlers(JsonDirectHandler::register)
                 .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new DatabaseHealthCheck(db.dbClient()))
+                        .addObserver(HealthObserver.builder().endpoint("health/details").details(true)
+                                .addCheck(databaseHealth)
                                 .addCheck(new BuildHealthCheck()).build())
                         .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
                         .build())
@@ -143,7 +154,8 @@ public final class App implements AutoCloseable {
     void routing(HttpRouting.Builder routing) {
         routing.addFilter(new ApiSecretFilter(config.apiSecret(), config.adminSecret()));
         ErrorHandlers.register(routing);
-        routing.register(Users.PATH, userService)
+        routing.get(ApiSecretFilter.PUBLIC_HEALTH, publicHealth)
+                .register(Users.PATH, userService)
                 .register(Cabinets.PATH, cabinetService)
                 .register(Syncs.PATH, syncService)
                 .register(Insights.PATH, insightsService)
