@@ -90,7 +90,8 @@ public final class App implements AutoCloseable {
         this.registry = registry;
         this.meters = new ServerMeters(registry);
         UserRepository users = new UserRepository(db);
-        this.cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
+        this.cabinets = new CabinetRepository(db,
+                new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys()));
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));

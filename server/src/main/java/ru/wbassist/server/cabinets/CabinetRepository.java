@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +45,11 @@ public final class CabinetRepository {
      * users connect the same key at the same moment.
      */
     public Connected connect(long userId, String apiKey, String name, WbToken token) {
-        String hash = vault.hash(apiKey);
+        List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
         return db.inTransaction(c -> {
-            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash = ? FOR UPDATE",
-                    rs -> rs.getLong(1), hash);
+            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
+                    + String.join(",", Collections.nCopies(hashes.size(), "?")) + ") FOR UPDATE",
+                    rs -> rs.getLong(1), hashes.toArray());
             if (existing.isPresent()) {
                 long cabinetId = existing.get();
                 boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
@@ -62,8 +64,11 @@ public final class CabinetRepository {
             long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
             String cabinetName = name != null ? name : "Кабинет " + (count + 1);
             long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
-                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, vault.encrypt(apiKey), hash,
+                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, "", hashes.getFirst(),
                     token.sellerId(), token.expiresAt(), Instant.now());
+            // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
+            Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?", vault.encrypt(cabinetId, apiKey),
+                    cabinetId);
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
                     cabinetId, userId, "owner", Instant.now());
             return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED);
@@ -101,7 +106,7 @@ public final class CabinetRepository {
     public String apiKey(long cabinetId) {
         String stored = db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
                 rs -> rs.getString(1), cabinetId)).orElseThrow(() -> new IllegalArgumentException("no cabinet " + cabinetId));
-        return vault.decrypt(stored);
+        return vault.decrypt(cabinetId, stored);
     }
 
     /** Ids of the cabinets that are synced. */
