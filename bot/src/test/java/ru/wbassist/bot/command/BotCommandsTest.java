@@ -160,6 +160,9 @@ class BotCommandsTest {
         SentMessage sync = say(ANNA, "/sync");
         assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово");
         assertThat(sync.callbackData()).containsExactly("sync:status");
+        // a failed data set: a plain reason and the id to quote, never the server's internal details
+        assertThat(sync.text()).contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")
+                .doesNotContain("DataAccessException", "SQL", "wb_sales");
     }
 
     @Test

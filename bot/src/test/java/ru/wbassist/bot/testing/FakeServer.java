@@ -268,8 +268,10 @@ public final class FakeServer implements ServerClient {
     public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
         call("syncStatus");
         return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), true, NOW.plus(Duration.ofMinutes(10)), List.of(
-                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null),
-                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null))));
+                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
+                new Syncs.DataSetRun("sales", "failed", NOW, NOW, 0, "internal error: DataAccessException Table"
+                        + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales", "internal", "0a1b2c3d4e5f"),
+                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null))));
     }
 
     // ---- delivery

@@ -1,7 +1,6 @@
 package ru.wbassist.server.http;
 
 import java.lang.System.Logger.Level;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.common.media.type.MediaTypes;
