@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +47,7 @@ public final class CabinetRepository {
         List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
         return db.inTransaction(c -> {
             Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
-                    + String.join(",", Collections.nCopies(hashes.size(), "?")) + ") FOR UPDATE",
+                    + Sql.placeholders(hashes.size()) + ") FOR UPDATE",
                     rs -> rs.getLong(1), hashes.toArray());
             if (existing.isPresent()) {
                 long cabinetId = existing.get();
