@@ -33,8 +33,9 @@ class RunScriptSecretsTest {
     private static final String PREVIOUS_KEK = "ZmFrZS1vbGQta2VrLWZvci1ydW4tc2gtdGVzdHMtMDA=";
     private static final String DB_PASSWORD = "fake-db-password-3c7a91";
     private static final String WB_TOKEN = "fake.wb-sandbox-token.9d2e4f";
+    private static final String TELEGRAM_TOKEN = "4242:fake-telegram-bot-token";
     private static final List<String> SECRETS = List.of(API_SECRET, ADMIN_SECRET, KEK, PREVIOUS_KEK, DB_PASSWORD,
-            WB_TOKEN);
+            WB_TOKEN, TELEGRAM_TOKEN);
 
     /** Each command, and the line it prints once it has started (null: it exits by itself). */
     private static final List<String[]> COMMANDS = List.of(
@@ -55,7 +56,17 @@ class RunScriptSecretsTest {
         env.put("KEY_ENCRYPTION_KEY", KEK);
         env.put("KEY_ENCRYPTION_KEY_PREVIOUS", PREVIOUS_KEK);
         env.put("DATABASE_PASSWORD", DB_PASSWORD);
+        env.put("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN);
         runEveryCommand(env);
+        // run.sh created the data directory and its files owner-only (umask 077)
+        Path data = tmp.resolve("root/data");
+        assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(data)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+        }
     }
 
     @Test
@@ -100,7 +111,7 @@ class RunScriptSecretsTest {
                 .directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.endsWith("_SECRET_KEY") || name.startsWith("KEY_ENCRYPTION_KEY")
-                || name.startsWith("DATABASE_"));
+                || name.startsWith("DATABASE_") || name.equals("TELEGRAM_BOT_TOKEN"));
         env.putAll(secrets);
         env.put("JAVA_HOME", fakeJdk().toString());
         env.put("PATH", fakeBin() + ":" + env.get("PATH"));
