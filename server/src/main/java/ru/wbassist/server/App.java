@@ -25,6 +25,7 @@ import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.wb.KeyCheck;
+import ru.wbassist.server.cabinets.KeyRotation;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.DataDirectory;
@@ -62,6 +63,8 @@ import ru.wbassist.server.wb.WbKeyCheck;
  */
 public final class App implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(App.class.getName());
+
     /** How old the public health reading may get: anonymous callers cost one database query per interval. */
     private static final Duration PUBLIC_HEALTH_INTERVAL = Duration.ofSeconds(5);
 
@@ -80,6 +83,7 @@ public final class App implements AutoCloseable {
     private final SyncService syncService;
     private final ServerMeters meters;
     private final MeterRegistry registry;
+    private final KeyRotation keyRotation;
     private final DatabaseHealthCheck databaseHealth;
     private final PublicHealth publicHealth;
 
@@ -90,8 +94,9 @@ public final class App implements AutoCloseable {
         this.registry = registry;
         this.meters = new ServerMeters(registry);
         UserRepository users = new UserRepository(db);
-        this.cabinets = new CabinetRepository(db,
-                new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys()));
+        KeyVault vault = new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys());
+        this.cabinets = new CabinetRepository(db, vault);
+        this.keyRotation = new KeyRotation(db, vault);
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
@@ -168,6 +173,11 @@ public final class App implements AutoCloseable {
     public void start() {
         commitWatcher.start();
         syncScheduler.start(cabinets.activeIds());
+        long stale = keyRotation.staleCount();
+        if (stale > 0) {
+            LOG.log(System.Logger.Level.INFO, stale + " stored WB keys are not yet encrypted with the key-encryption key"
+                    + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");
+        }
     }
 
     /** Where the sync reports stored rows (event detection and fan-out), inside its transaction. */

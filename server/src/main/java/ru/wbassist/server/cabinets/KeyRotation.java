@@ -50,10 +50,20 @@ public final class KeyRotation {
         return new Result(rotated, (int) (total - rotated - failures.size()), List.copyOf(failures));
     }
 
+    /** How many stored keys are not yet written with the current KEK (or in the current format). */
+    public long staleCount() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE api_key_encrypted NOT LIKE ?",
+                currentPrefix()));
+    }
+
+    private String currentPrefix() {
+        return "v2:" + vault.keyId() + ":%";
+    }
+
     /** Up to {@code limit} ids after {@code afterId} whose key is not written with the current KEK. */
     List<Long> staleIds(long afterId, int limit) {
         return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE id > ? AND api_key_encrypted NOT LIKE ?"
-                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), afterId, "v2:" + vault.keyId() + ":%", limit));
+                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), afterId, currentPrefix(), limit));
     }
 
     /** Re-encrypts one cabinet's key; empty on success (or when it is gone or already current), else why not. */

@@ -80,6 +80,7 @@ class KeyRotationTest {
         keys.forEach((id, key) -> assertThat(server.apiKey(id)).isEqualTo(key));
 
         KeyRotation rotation = new KeyRotation(db, both);
+        assertThat(rotation.staleCount()).isEqualTo(6);
         List<Long> stale = rotation.staleIds(0, 100);
         assertThat(stale).hasSize(6).contains(legacy);
         for (int i = 0; i < 3; i++) { // half-way through a rotation
@@ -109,6 +110,7 @@ class KeyRotationTest {
         List<String> stored = db.withConnection(c -> Sql.query(c, "SELECT api_key_encrypted FROM wb_cabinets",
                 rs -> rs.getString(1)));
         assertThat(stored).hasSize(7).allMatch(newOnly::isCurrent);
+        assertThat(new KeyRotation(db, newOnly).staleCount()).isZero();
         List<String> hashes = db.withConnection(c -> Sql.query(c, "SELECT api_key_hash FROM wb_cabinets",
                 rs -> rs.getString(1)));
         assertThat(hashes).containsExactlyInAnyOrderElementsOf(keys.values().stream().map(newOnly::hash).toList());
