@@ -73,7 +73,7 @@ public final class SyncCommand implements Command, CallbackHandler {
                 if (set.errorCode() != null) { // the server's reason text stays with operators
                     text.append(" — ").append(t.getOr("sync.error." + set.errorCode(), t.get("sync.error.other")));
                     if (set.errorId() != null) {
-                        text.append(" ").append(t.get("sync.error_id", Html.escape(set.errorId())));
+                        text.append(" ").append(t.get("error.id", Html.escape(set.errorId())));
                     }
                 }
             }
