@@ -53,7 +53,8 @@ public record AppConfig(Config config, Path dataDir, boolean production, String 
                     + " not open the admin routes");
         }
         byte[] keyEncryptionKey = decodeKey(local.resolve(kek, LocalSecrets.KEY_ENCRYPTION_KEY_FILE,
-                "key-encryption key (KEY_ENCRYPTION_KEY)"), "KEY_ENCRYPTION_KEY");
+                "key-encryption key (KEY_ENCRYPTION_KEY)"), kek.isPresent() ? "KEY_ENCRYPTION_KEY"
+                : "the key-encryption key in " + local.path(LocalSecrets.KEY_ENCRYPTION_KEY_FILE));
         List<byte[]> previous = new ArrayList<>();
         nonBlank(app.get("previous-key-encryption-keys")).ifPresent(list -> {
             for (String key : list.split(",")) {

@@ -79,7 +79,8 @@ class AppConfigTest {
         Files.writeString(dir.resolve(LocalSecrets.API_SECRET_FILE), "");
         Files.writeString(dir.resolve(LocalSecrets.KEY_ENCRYPTION_KEY_FILE), "");
         assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString(),
-                "API_SECRET_KEY", "0123456789abcdef0123")))).hasMessageContaining("32 bytes");
+                "API_SECRET_KEY", "0123456789abcdef0123")))).hasMessageContaining("32 bytes")
+                .hasMessageContaining(dir.resolve(LocalSecrets.KEY_ENCRYPTION_KEY_FILE).toString());
     }
 
     @Test
