@@ -16,6 +16,7 @@ import ru.wbassist.api.Cabinets;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.server.http.ErrorHandlers;
+import ru.wbassist.server.http.ErrorIds;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
@@ -25,6 +26,8 @@ import ru.wbassist.server.wb.WbException;
 
 /** {@code /wb/cabinets}: connect a WB key, list and leave cabinets. */
 public final class CabinetService implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(CabinetService.class.getName());
 
     private final CabinetRepository cabinets;
     private final UserRepository users;
@@ -68,11 +71,14 @@ public final class CabinetService implements HttpService {
         try {
             sellerName = keyCheck.check(apiKey);
         } catch (WbException e) {
-            // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error
+            // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error.
+            // The answer says so plainly; what WB or the network said is in this server's log under the id.
             Status status = e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
+            String errorId = ErrorIds.next();
+            LOG.log(System.Logger.Level.WARNING, "checking a key with WB failed (error id " + errorId + "): "
+                    + e.getMessage());
             ErrorHandlers.send(res, status, new ErrorBody("wb_unavailable",
-                    "the key could not be checked with WB right now; try again in a few minutes (" + e.getMessage() + ")",
-                    null, null));
+                    "the key could not be checked with WB right now; try again in a few minutes", null, errorId));
             return;
         }
         String name = request.cleanName() != null ? request.cleanName() : sellerName.orElse(null);
