@@ -25,7 +25,6 @@ import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.wb.KeyCheck;
-import ru.wbassist.server.cabinets.KeyRotation;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.DataDirectory;
@@ -83,7 +82,6 @@ public final class App implements AutoCloseable {
     private final SyncService syncService;
     private final ServerMeters meters;
     private final MeterRegistry registry;
-    private final KeyRotation keyRotation;
     private final DatabaseHealthCheck databaseHealth;
     private final PublicHealth publicHealth;
 
@@ -96,7 +94,6 @@ public final class App implements AutoCloseable {
         UserRepository users = new UserRepository(db);
         KeyVault vault = new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys());
         this.cabinets = new CabinetRepository(db, vault);
-        this.keyRotation = new KeyRotation(db, vault);
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
@@ -173,7 +170,7 @@ public final class App implements AutoCloseable {
     public void start() {
         commitWatcher.start();
         syncScheduler.start(cabinets.activeIds());
-        long stale = keyRotation.staleCount();
+        long stale = cabinets.keysToRotate();
         if (stale > 0) {
             LOG.log(System.Logger.Level.INFO, stale + " stored WB keys are not yet encrypted with the key-encryption key"
                     + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");

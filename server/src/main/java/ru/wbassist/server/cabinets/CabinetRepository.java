@@ -108,6 +108,42 @@ public final class CabinetRepository {
         return vault.decrypt(cabinetId, stored);
     }
 
+    /** How many stored keys are not yet written with the current key-encryption key (or in the current format). */
+    public long keysToRotate() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE api_key_encrypted NOT LIKE ?",
+                vault.currentPrefix() + "%"));
+    }
+
+    /** Up to {@code limit} ids after {@code afterId} whose key waits for a rotation, in id order. */
+    public List<Long> keysToRotate(long afterId, int limit) {
+        return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE id > ? AND api_key_encrypted NOT LIKE ?"
+                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), afterId, vault.currentPrefix() + "%", limit));
+    }
+
+    /**
+     * Re-encrypts and re-hashes one cabinet's key with the current key-encryption key, in its own short transaction
+     * (servers keep reading the row meanwhile). A cabinet gone or already current is left alone.
+     *
+     * @throws IllegalStateException when no configured key-encryption key reads it (the message names no key material)
+     */
+    public void rotateKey(long cabinetId) {
+        db.inTransaction(c -> {
+            Optional<String> stored = Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                    rs -> rs.getString(1), cabinetId);
+            if (stored.isPresent() && !vault.isCurrent(stored.get())) {
+                String key = vault.decrypt(cabinetId, stored.get());
+                Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ? WHERE id = ?",
+                        vault.encrypt(cabinetId, key), vault.hash(key), cabinetId);
+            }
+            return null;
+        });
+    }
+
+    /** How many cabinets there are. */
+    public long count() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
+    }
+
     /** Ids of the cabinets that are synced. */
     public List<Long> activeIds() {
         return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE active ORDER BY id", rs -> rs.getLong(1)));

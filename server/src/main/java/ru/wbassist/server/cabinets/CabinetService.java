@@ -16,7 +16,7 @@ import ru.wbassist.api.Cabinets;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.server.http.ErrorHandlers;
-import ru.wbassist.server.http.ErrorIds;
+import ru.wbassist.api.ErrorIds;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;

@@ -32,7 +32,7 @@ public final class KeyRotationMain {
         }
         KeyVault vault = new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys());
         try (Database db = Database.open(config.database())) {
-            KeyRotation.Result result = new KeyRotation(db, vault).rotateAll();
+            KeyRotation.Result result = new KeyRotation(new CabinetRepository(db, vault)).rotateAll();
             result.failures().forEach(failure -> out.println("rotate-key: " + failure));
             out.println("rotate-key: " + result.rotated() + " stored WB keys re-encrypted with key-encryption key "
                     + vault.keyId() + ", " + result.alreadyCurrent() + " already were, " + result.failures().size()

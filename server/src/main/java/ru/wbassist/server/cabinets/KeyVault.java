@@ -105,7 +105,12 @@ public final class KeyVault {
 
     /** Whether a stored key is written with the current KEK in the current format. */
     public boolean isCurrent(String stored) {
-        return stored.startsWith(VERSION + ":" + current.id + ":");
+        return stored.startsWith(currentPrefix());
+    }
+
+    /** How every stored key written with the current KEK begins. */
+    String currentPrefix() {
+        return VERSION + ":" + current.id + ":";
     }
 
     /** The look-up hash of a key (hex) under the current KEK. */

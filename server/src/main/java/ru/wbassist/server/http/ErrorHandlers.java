@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.api.NotFound;
 import ru.wbassist.api.ErrorBody;
+import ru.wbassist.api.ErrorIds;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.observability.LogContext;
 

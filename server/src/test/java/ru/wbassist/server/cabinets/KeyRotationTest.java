@@ -17,12 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import ru.wbassist.api.Users;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.server.TestTokens;
-import ru.wbassist.server.users.UserRegistration;
 import ru.wbassist.server.users.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,15 +79,14 @@ class KeyRotationTest {
         CabinetRepository server = new CabinetRepository(db, both);
         keys.forEach((id, key) -> assertThat(server.apiKey(id)).isEqualTo(key));
 
-        KeyRotation rotation = new KeyRotation(db, both);
-        assertThat(rotation.staleCount()).isEqualTo(6);
-        List<Long> stale = rotation.staleIds(0, 100);
+        assertThat(server.keysToRotate()).isEqualTo(6);
+        List<Long> stale = server.keysToRotate(0, 100);
         assertThat(stale).hasSize(6).contains(legacy);
         for (int i = 0; i < 3; i++) { // half-way through a rotation
-            assertThat(rotation.rotate(stale.get(i))).isEmpty();
+            server.rotateKey(stale.get(i));
         }
         keys.forEach((id, key) -> assertThat(server.apiKey(id)).as("cabinet %d mid-rotation", id).isEqualTo(key));
-        long joinedUser = users.register(new UserRegistration(9001L, "j", "J", null, "ru")).user().id();
+        long joinedUser = users.register(new Users.Registration(9001L, "j", "J", null, "ru")).user().id();
         for (long id : List.of(stale.get(0), stale.get(5))) { // one rotated, one not: both still found by their key
             var joined = server.connect(joinedUser, keys.get(id), null, WbToken.parse(keys.get(id)));
             assertThat(joined.cabinet().id()).isEqualTo(id);
@@ -110,7 +109,7 @@ class KeyRotationTest {
         List<String> stored = db.withConnection(c -> Sql.query(c, "SELECT api_key_encrypted FROM wb_cabinets",
                 rs -> rs.getString(1)));
         assertThat(stored).hasSize(7).allMatch(newOnly::isCurrent);
-        assertThat(new KeyRotation(db, newOnly).staleCount()).isZero();
+        assertThat(after.keysToRotate()).isZero();
         List<String> hashes = db.withConnection(c -> Sql.query(c, "SELECT api_key_hash FROM wb_cabinets",
                 rs -> rs.getString(1)));
         assertThat(hashes).containsExactlyInAnyOrderElementsOf(keys.values().stream().map(newOnly::hash).toList());
@@ -127,7 +126,8 @@ class KeyRotationTest {
         long id = connect(new CabinetRepository(db, new KeyVault(kek(3))), TestTokens.valid());
         String stored = db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
                 rs -> rs.getString(1), id)).orElseThrow();
-        KeyRotation.Result result = new KeyRotation(db, new KeyVault(NEW_KEK, List.of(OLD_KEK))).rotateAll();
+        KeyRotation.Result result = new KeyRotation(new CabinetRepository(db, new KeyVault(NEW_KEK, List.of(OLD_KEK))))
+                .rotateAll();
         assertThat(result.rotated()).isZero();
         assertThat(result.failures()).singleElement().asString().contains("cabinet " + id, "not configured");
         assertThat(db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
@@ -142,7 +142,7 @@ class KeyRotationTest {
 
     private long connect(CabinetRepository cabinets, String key) {
         long telegramId = 1000 + db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM users"));
-        long userId = users.register(new UserRegistration(telegramId, "u", "U", null, "ru")).user().id();
+        long userId = users.register(new Users.Registration(telegramId, "u", "U", null, "ru")).user().id();
         return cabinets.connect(userId, key, null, WbToken.parse(key)).cabinet().id();
     }
 
