@@ -43,6 +43,7 @@ class RunScriptSecretsTest {
             new String[] {"server", "Press Ctrl-C to stop."}, new String[] {"sandbox", "WB sandbox on"},
             new String[] {"bot", null}, new String[] {"bot-demo", "Telegram emulator on"}, new String[] {"console", null},
             new String[] {"chaos", null}, new String[] {"test", null}, new String[] {"build", null},
+            new String[] {"dist", null}, new String[] {"release-test", null},
             new String[] {"rotate-key", null}, new String[] {"no-such-command", null});
 
     @TempDir

@@ -15,8 +15,8 @@ import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.api.ErrorBody;
+import ru.wbassist.observability.LogContext;
 import ru.wbassist.server.http.ErrorHandlers;
-import ru.wbassist.api.ErrorIds;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
@@ -74,9 +74,10 @@ public final class CabinetService implements HttpService {
             // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error.
             // The answer says so plainly; what WB or the network said is in this server's log under the id.
             Status status = e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
-            String errorId = ErrorIds.next();
-            LOG.log(System.Logger.Level.WARNING, "checking a key with WB failed (error id " + errorId + "): "
-                    + e.getMessage());
+            String errorId = LogContext.newId();
+            try (LogContext.Scope error = LogContext.with("error_id", errorId)) {
+                LOG.log(System.Logger.Level.WARNING, "checking a key with WB failed: " + e.getMessage());
+            }
             ErrorHandlers.send(res, status, new ErrorBody("wb_unavailable",
                     "the key could not be checked with WB right now; try again in a few minutes", null, errorId));
             return;

@@ -1,6 +1,7 @@
 package ru.wbassist.server.http;
 
 import java.lang.System.Logger.Level;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.common.media.type.MediaTypes;
@@ -10,7 +11,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.api.NotFound;
 import ru.wbassist.api.ErrorBody;
-import ru.wbassist.api.ErrorIds;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.observability.LogContext;
 
