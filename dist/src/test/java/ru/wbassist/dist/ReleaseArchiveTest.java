@@ -71,6 +71,15 @@ class ReleaseArchiveTest {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
+        // the key rotation runs from the release too, on the same data directory and database
+        Path rotationLog = dir.resolve("rotate-key.log");
+        ProcessBuilder rotate = launcher(home, "wb-assist", dir, rotationLog);
+        rotate.command().add("rotate-key");
+        Process rotation = rotate.start();
+        assertThat(rotation.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rotation.exitValue()).as(Files.readString(rotationLog)).isZero();
+        assertThat(Files.readString(rotationLog)).contains("0 stored WB keys re-encrypted", "0 failed");
+
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("WB Assist server " + VERSION + " on http://"));
         List<String> logLines = lines.stream().filter(line -> !line.startsWith("WB Assist server ")).toList();
