@@ -181,7 +181,7 @@ class BadInputSweepTest {
         probes.add(post("/api/v1/admin/cabinets/999999/sync", "", null));
         probes.add(post("/users/abc/blocked", "", null));
         // the key and the other fields of a connection in the JSON body only, never in the URL
-        for (String query : List.of("?api_key=" + TestTokens.valid(), "?api_key=", "?user_id=" + USER, "?name=Shop",
+        for (String query : List.of("?api_key=" + TestTokens.valid(), "?api_key=", "?user_id=" + USER, "?telegram_id=" + USER, "?name=Shop",
                 "?user_id=" + USER + "&api_key=" + urlEncode(SQL_INJECTION))) {
             probes.add(post("/wb/cabinets/" + query, "", null));
             probes.add(post("/wb/cabinets/" + query, "{\"user_id\":" + USER + ",\"api_key\":\"" + TestTokens.valid()

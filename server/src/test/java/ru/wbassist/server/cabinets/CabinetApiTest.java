@@ -116,6 +116,7 @@ class CabinetApiTest {
                 .build());
         assertBad(bothWays, "api_key", "JSON body");
         assertBad(server.postEmpty("/wb/cabinets/?user_id=5&name=Shop"), "user_id", "JSON body");
+        assertBad(server.postEmpty("/wb/cabinets/?telegram_id=5"), "telegram_id", "JSON body");
         long stored = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
         assertThat(stored).isZero();
         var inBody = server.post("/wb/cabinets/", Map.of("user_id", 5, "api_key", key, "name", "Shop"));
