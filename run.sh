@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # WB Assist launcher: finds a JDK 21+, builds when needed, starts the parts. `./run.sh help` lists the commands.
 set -euo pipefail
+# Everything this script and its processes create (data directory, H2 files, logs, generated secrets) is owner-only.
+umask 077
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 DATA_DIR=${DATA_DIR:-$ROOT/data}
@@ -19,6 +21,8 @@ Usage: ./run.sh [command]
   bot             the Telegram bot (needs TELEGRAM_BOT_TOKEN; TELEGRAM_API_URL for the emulator)
   bot-demo        Telegram emulator + bot wired to a running ./run.sh (no real Telegram needed)
   console         the JavaFX operator console (needs a display; connects to the local server)
+  rotate-key      re-encrypt every stored WB key with KEY_ENCRYPTION_KEY while servers keep running
+                  (the old key in KEY_ENCRYPTION_KEY_PREVIOUS; docs/operations.md "Rotating the key-encryption key")
   chaos [opts]    the chaos run (docs/chaos.md): 2 servers on one PostgreSQL, faulty WB sandbox, bot and
                   servers SIGKILLed while events flow; exits non-zero on any lost or duplicated notification
   test            all tests (what CI runs)
@@ -27,7 +31,8 @@ Usage: ./run.sh [command]
   release-test    build the archive, unpack it into a temporary directory, start its server, check health
   help            this text
 
-Environment: see README.md "Configuration". Data (H2 file, generated secrets) lives in ./data.
+Environment: see README.md "Configuration". Data (H2 file, generated secrets) lives in ./data (DATA_DIR).
+Secrets are read from the environment or ./data and never printed or put on a command line.
 USAGE
 }
 
@@ -98,17 +103,23 @@ start_server() {
 }
 
 secret() {
-  if [[ -n "${API_SECRET_KEY:-}" ]]; then echo "$API_SECRET_KEY"; else cat "$DATA_DIR/api-secret"; fi
+  if [[ -n "${API_SECRET_KEY:-}" ]]; then printf '%s' "$API_SECRET_KEY"; else cat "$DATA_DIR/api-secret"; fi
+}
+
+# curl reads the secret header from a pipe (printf is a shell builtin): it never appears on a command line (ps).
+curl_with_secret() {
+  curl -H @<(printf 'X-API-SECRET-KEY: %s\n' "$(secret)") "$@"
 }
 
 connect_demo_cabinet() {
-  local base="http://127.0.0.1:$SERVER_PORT" s token status
-  s=$(secret)
-  token=$(cat "$DATA_DIR/sandbox-token")
-  curl -fsS -o /dev/null -H "X-API-SECRET-KEY: $s" -H 'Content-Type: application/json' \
+  local base="http://127.0.0.1:$SERVER_PORT" status
+  curl_with_secret -fsS -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"telegram_id\":$DEMO_TELEGRAM_ID,\"username\":\"demo\",\"first_name\":\"Demo\"}" "$base/users/"
-  status=$(curl -sS -o /dev/null -w '%{http_code}' -H "X-API-SECRET-KEY: $s" -H 'Content-Type: application/json' \
-    -d "{\"user_id\":$DEMO_TELEGRAM_ID,\"api_key\":\"$token\",\"name\":\"Демо-магазин\"}" "$base/wb/cabinets/")
+  # the WB key travels on curl's standard input, like the secret off its command line
+  status=$(printf '{"user_id":%s,"api_key":"%s","name":"Демо-магазин"}' "$DEMO_TELEGRAM_ID" \
+      "$(cat "$DATA_DIR/sandbox-token")" \
+    | curl_with_secret -sS -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @- \
+      "$base/wb/cabinets/")
   case $status in
     201) echo "Demo cabinet connected for telegram_id $DEMO_TELEGRAM_ID." ;;
     409) echo "Demo cabinet already connected for telegram_id $DEMO_TELEGRAM_ID." ;;
@@ -116,13 +127,22 @@ connect_demo_cabinet() {
   esac
 }
 
+# Says where the secret is, never what it is.
 banner() {
+  local source header
+  if [[ -n "${API_SECRET_KEY:-}" ]]; then
+    source="the API_SECRET_KEY environment variable"
+    header='X-API-SECRET-KEY: $API_SECRET_KEY'
+  else
+    source="$DATA_DIR/api-secret (owner-only file)"
+    header="X-API-SECRET-KEY: \$(cat '$DATA_DIR/api-secret')"
+  fi
   cat <<INFO
 
 WB Assist is running.
   Server:      http://127.0.0.1:$SERVER_PORT   (health: /observe/health, OpenAPI: /openapi)
-  API secret:  ${API_SECRET_KEY:+from API_SECRET_KEY}${API_SECRET_KEY:-$DATA_DIR/api-secret (owner-only file)}
-  Try:         curl -H "X-API-SECRET-KEY: \$(cat data/api-secret)" "http://127.0.0.1:$SERVER_PORT/wb/cabinets/?user_id=$DEMO_TELEGRAM_ID"
+  API secret:  in $source
+  Try:         curl -H @<(echo "$header") "http://127.0.0.1:$SERVER_PORT/wb/cabinets/?user_id=$DEMO_TELEGRAM_ID"
 $1
 Press Ctrl-C to stop.
 INFO
@@ -175,6 +195,10 @@ case $command in
   console)
     build_if_needed
     exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$(classpath desktop-console)" ru.wbassist.console.ConsoleMain
+    ;;
+  rotate-key)
+    build_if_needed
+    exec "$JAVA_HOME/bin/java" -cp "$(classpath server)" ru.wbassist.server.cabinets.KeyRotationMain
     ;;
   chaos)
     # always build: the run must test the sources as they are

@@ -25,8 +25,15 @@ public final class Syncs {
                                 List<DataSetRun> dataSets) {
     }
 
-    /** One data set's latest run. */
+    /**
+     * One data set's latest run. A failure is {@code error}, a plain reason (for operators), {@code errorCode}, what the
+     * bot translates for users ({@link #ERROR_CODES}), and {@code errorId}, what the server logged the details under.
+     */
     public record DataSetRun(String dataSet, String status, Instant startedAt, Instant completedAt, int records,
-                             String error) {
+                             String error, String errorCode, String errorId) {
     }
+
+    /** Why a data set failed, as {@link DataSetRun#errorCode()} says it. */
+    public static final List<String> ERROR_CODES = List.of("wb_unavailable", "wb_error", "key_rejected", "internal",
+            "rows_skipped", "interrupted");
 }

@@ -5,16 +5,18 @@ import io.helidon.config.Config;
 /**
  * Where the database is and how large the pool may grow.
  *
- * @param url      JDBC URL; the default is an H2 file under {@code ./data/}
+ * @param url      JDBC URL; the default is an H2 file in the data directory
  * @param username database user
  * @param password database password (never logged)
  * @param maxPoolSize upper bound of the Hikari pool
  */
 public record DatabaseConfig(String url, String username, String password, int maxPoolSize) {
 
-    /** The embedded default: an H2 file in PostgreSQL mode under {@code ./data/}. */
-    public static final String DEFAULT_URL =
-            "jdbc:h2:file:./data/wbassist;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /** The embedded default: an H2 file {@code wbassist} in PostgreSQL mode in {@code dataDir}. */
+    public static String h2FileUrl(java.nio.file.Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("wbassist")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
 
     public DatabaseConfig {
         if (url == null || url.isBlank()) {
@@ -28,10 +30,10 @@ public record DatabaseConfig(String url, String username, String password, int m
         }
     }
 
-    /** Reads {@code db.url}, {@code db.username}, {@code db.password}, {@code db.pool-size}. */
-    public static DatabaseConfig from(Config db) {
+    /** Reads {@code db.url} (else {@code defaultUrl}), {@code db.username}, {@code db.password}, {@code db.pool-size}. */
+    public static DatabaseConfig from(Config db, String defaultUrl) {
         return new DatabaseConfig(
-                db.get("url").asString().orElse(DEFAULT_URL),
+                db.get("url").asString().orElse(defaultUrl),
                 db.get("username").asString().orElse("sa"),
                 db.get("password").asString().orElse(""),
                 db.get("pool-size").asInt().orElse(10));

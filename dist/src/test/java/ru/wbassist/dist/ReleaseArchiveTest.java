@@ -59,14 +59,26 @@ class ReleaseArchiveTest {
         env.put("LOG_FORMAT", "json");
         Process server = start.start();
         try {
-            JsonNode health = awaitJson(port, "/observe/health", server, log);
+            JsonNode health = awaitJson(port, "/observe/health", null, server, log);
             assertThat(health.path("status").asText()).isEqualTo("UP");
-            assertThat(health.path("checks").findValuesAsText("version")).containsExactly(VERSION);
             assertThat(Files.exists(dir.resolve("data/api-secret"))).isTrue();
+            // the version is a detail: behind the secret
+            JsonNode details = awaitJson(port, "/observe/health/details",
+                    Files.readString(dir.resolve("data/api-secret")).strip(), server, log);
+            assertThat(details.path("checks").findValuesAsText("version")).containsExactly(VERSION);
         } finally {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+
+        // the key rotation runs from the release too, on the same data directory and database
+        Path rotationLog = dir.resolve("rotate-key.log");
+        ProcessBuilder rotate = launcher(home, "wb-assist", dir, rotationLog);
+        rotate.command().add("rotate-key");
+        Process rotation = rotate.start();
+        assertThat(rotation.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rotation.exitValue()).as(Files.readString(rotationLog)).isZero();
+        assertThat(Files.readString(rotationLog)).contains("0 stored WB keys re-encrypted", "0 failed");
 
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("WB Assist server " + VERSION + " on http://"));
@@ -105,7 +117,7 @@ class ReleaseArchiveTest {
         start.command().addAll(List.of("--port", Integer.toString(port)));
         Process sandbox = start.start();
         try {
-            assertThat(awaitJson(port, "/sandbox/status", sandbox, sandboxLog).isObject()).isTrue();
+            assertThat(awaitJson(port, "/sandbox/status", null, sandbox, sandboxLog).isObject()).isTrue();
         } finally {
             sandbox.destroy();
             assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -143,8 +155,9 @@ class ReleaseArchiveTest {
         }
     }
 
-    /** Polls the path until it answers 200 and returns its JSON; fails when the process ends first. */
-    private static JsonNode awaitJson(int port, String path, Process process, Path log) throws Exception {
+    /** Polls the path (with the secret unless null) until it answers 200; its JSON. Fails when the process ends first. */
+    private static JsonNode awaitJson(int port, String path, String secret, Process process, Path log)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
@@ -152,9 +165,11 @@ class ReleaseArchiveTest {
                 throw new AssertionError("the process exited " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + path)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+                if (secret != null) {
+                    request.header("X-API-SECRET-KEY", secret);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return JSON.readTree(response.body());
                 }

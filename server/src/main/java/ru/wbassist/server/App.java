@@ -1,6 +1,10 @@
 package ru.wbassist.server;
 
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+
+import io.helidon.health.HealthCheckResponse;
 
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
@@ -23,6 +27,7 @@ import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
+import ru.wbassist.server.config.DataDirectory;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiSecretFilter;
@@ -57,6 +62,11 @@ import ru.wbassist.server.wb.WbKeyCheck;
  */
 public final class App implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(App.class.getName());
+
+    /** How old the public health reading may get: anonymous callers cost one database query per interval. */
+    private static final Duration PUBLIC_HEALTH_INTERVAL = Duration.ofSeconds(5);
+
     private final AppConfig config;
     private final Database db;
     private final UserService userService;
@@ -72,6 +82,8 @@ public final class App implements AutoCloseable {
     private final SyncService syncService;
     private final ServerMeters meters;
     private final MeterRegistry registry;
+    private final DatabaseHealthCheck databaseHealth;
+    private final PublicHealth publicHealth;
 
     /** Wires the application; its meters go to {@code registry} (Helidon's global one in production). */
     public App(AppConfig config, Database db, Clock clock, MeterRegistry registry) {
@@ -80,7 +92,8 @@ public final class App implements AutoCloseable {
         this.registry = registry;
         this.meters = new ServerMeters(registry);
         UserRepository users = new UserRepository(db);
-        this.cabinets = new CabinetRepository(db, new KeyVault(config.keyEncryptionKey()));
+        KeyVault vault = new KeyVault(config.keyEncryptionKey(), config.previousKeyEncryptionKeys());
+        this.cabinets = new CabinetRepository(db, vault);
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
@@ -112,11 +125,18 @@ public final class App implements AutoCloseable {
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger);
         this.adminService = new AdminService(db, users, testNotifications, trigger, clock);
+        this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
+        this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
+                clock, PUBLIC_HEALTH_INTERVAL);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
     public static App create(AppConfig config) {
-        return new App(config, Database.open(config.database()), Clock.systemUTC(), Metrics.globalRegistry());
+        Database db = Database.open(config.database());
+        if (Files.isDirectory(config.dataDir())) {
+            DataDirectory.secure(config.dataDir()); // the H2 files the database just created
+        }
+        return new App(config, db, Clock.systemUTC(), Metrics.globalRegistry());
     }
 
     /** Adds JSON, observability, OpenAPI and the routes to a server builder. */
@@ -125,8 +145,8 @@ public final class App implements AutoCloseable {
                 .mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
                 .directHandlers(JsonDirectHandler::register)
                 .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new DatabaseHealthCheck(db.dbClient()))
+                        .addObserver(HealthObserver.builder().endpoint("health/details").details(true)
+                                .addCheck(databaseHealth)
                                 .addCheck(new BuildHealthCheck()).build())
                         .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
                         .build())
@@ -137,7 +157,8 @@ public final class App implements AutoCloseable {
     void routing(HttpRouting.Builder routing) {
         routing.addFilter(new ApiSecretFilter(config.apiSecret(), config.adminSecret()));
         ErrorHandlers.register(routing);
-        routing.register(Users.PATH, userService)
+        routing.get(ApiSecretFilter.PUBLIC_HEALTH, publicHealth)
+                .register(Users.PATH, userService)
                 .register(Cabinets.PATH, cabinetService)
                 .register(Syncs.PATH, syncService)
                 .register(Insights.PATH, insightsService)
@@ -149,6 +170,11 @@ public final class App implements AutoCloseable {
     public void start() {
         commitWatcher.start();
         syncScheduler.start(cabinets.activeIds());
+        long stale = cabinets.keysToRotate();
+        if (stale > 0) {
+            LOG.log(System.Logger.Level.INFO, stale + " stored WB keys are not yet encrypted with the key-encryption key"
+                    + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");
+        }
     }
 
     /** Where the sync reports stored rows (event detection and fan-out), inside its transaction. */

@@ -180,12 +180,20 @@ class BadInputSweepTest {
         probes.add(post("/api/v1/bot/sync/start?telegram_id=999999", "", null));
         probes.add(post("/api/v1/admin/cabinets/999999/sync", "", null));
         probes.add(post("/users/abc/blocked", "", null));
+        // the key and the other fields of a connection in the JSON body only, never in the URL
+        for (String query : List.of("?api_key=" + TestTokens.valid(), "?api_key=", "?user_id=" + USER, "?telegram_id=" + USER, "?name=Shop",
+                "?user_id=" + USER + "&api_key=" + urlEncode(SQL_INJECTION))) {
+            probes.add(post("/wb/cabinets/" + query, "", null));
+            probes.add(post("/wb/cabinets/" + query, "{\"user_id\":" + USER + ",\"api_key\":\"" + TestTokens.valid()
+                    + "\"}", "application/json"));
+        }
         probes.add(delete("/wb/cabinets/" + cabinetId + "?user_id=999999"));
         probes.add(delete("/wb/cabinets/" + cabinetId));
         probes.add(delete("/wb/cabinets/abc?user_id=" + USER));
         // the secret
         for (String path : List.of("/users/" + USER, "/api/v1/bot/dashboard?telegram_id=" + USER, "/api/v1/admin/overview",
-                "/api/v1/notifications/pending", "/observe/metrics")) {
+                "/api/v1/notifications/pending", "/observe/metrics", "/observe/health/details", "/observe/health/live",
+                "/observe/health/ready", "/observe/health/check/database")) {
             probes.add(Probe.of(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build()));
             probes.add(Probe.of(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                     .header("X-API-SECRET-KEY", "wrong").GET().build()));

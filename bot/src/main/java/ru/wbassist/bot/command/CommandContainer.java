@@ -1,5 +1,6 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Html;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.TelegramFailure;
@@ -55,7 +56,9 @@ public final class CommandContainer {
             commands.getOrDefault(request.command().toLowerCase(Locale.ROOT), unknown).execute(request);
         } catch (ServerException e) {
             LOG.log(System.Logger.Level.WARNING, "/{0} failed on the server: {1}", request.command(), e.getMessage());
-            apologize(request.chatId(), request.texts().get(e.status() == 0 ? "error.unavailable" : "error.server"));
+            String apology = request.texts().get(e.status() == 0 ? "error.unavailable" : "error.server");
+            apologize(request.chatId(), e.errorId() == null ? apology
+                    : apology + " " + request.texts().get("error.id", Html.escape(e.errorId())));
         } catch (TelegramFailure e) {
             LOG.log(System.Logger.Level.WARNING, "/{0}: Telegram refused the reply: {1}", request.command(),
                     e.description());

@@ -70,8 +70,11 @@ public final class SyncCommand implements Command, CallbackHandler {
                                 Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),
                                 Html.escape(set.status())), Format.time(set.completedAt()),
                         String.valueOf(set.records())));
-                if (set.error() != null && !set.error().isBlank()) {
-                    text.append(" — ").append(Html.escape(Html.clip(set.error(), 120)));
+                if (set.errorCode() != null) { // the server's reason text stays with operators
+                    text.append(" — ").append(t.getOr("sync.error." + set.errorCode(), t.get("sync.error.other")));
+                    if (set.errorId() != null) {
+                        text.append(" ").append(t.get("error.id", Html.escape(set.errorId())));
+                    }
                 }
             }
         }

@@ -209,7 +209,7 @@ public final class HttpServerClient implements ServerClient {
         try {
             JsonNode error = json.readTree(response.body());
             return new ServerException(response.statusCode(), error.path("error").asText("error"),
-                    error.path("message").asText("HTTP " + response.statusCode()));
+                    error.path("message").asText("HTTP " + response.statusCode()), error.path("error_id").asText(null));
         } catch (IOException e) {
             return new ServerException(response.statusCode(), "error", "HTTP " + response.statusCode());
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.testing.FakeServer;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
@@ -160,6 +161,9 @@ class BotCommandsTest {
         SentMessage sync = say(ANNA, "/sync");
         assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово");
         assertThat(sync.callbackData()).containsExactly("sync:status");
+        // a failed data set: a plain reason and the id to quote, never the server's internal details
+        assertThat(sync.text()).contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")
+                .doesNotContain("DataAccessException", "SQL", "wb_sales");
     }
 
     @Test
@@ -236,6 +240,15 @@ class BotCommandsTest {
         SentMessage help = say(ANNA, "/help");
         String queryId = press(help, "set:ord");
         awaitAnswer(queryId, "😔 Не получилось, попробуйте ещё раз.");
+    }
+
+    @Test
+    void aServerErrorShowsThePlainApologyAndTheErrorIdToQuote() {
+        server.failWith(new ServerException(500, "internal_error", "internal server error; quote error_id when reporting",
+                "9f8e7d6c5b4a"));
+        String apology = say(ANNA, "/dashboard").text();
+        assertThat(apology).contains("Сервер сейчас не смог ответить", "9f8e7d6c5b4a")
+                .doesNotContain("internal_error", "quote error_id");
     }
 
     // ---- helpers

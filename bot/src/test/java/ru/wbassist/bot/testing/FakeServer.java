@@ -63,6 +63,7 @@ public final class FakeServer implements ServerClient {
     private final Map<Long, Item> items = new LinkedHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile boolean down;
+    private volatile ServerException failure;
 
     // ---- test controls
 
@@ -106,6 +107,11 @@ public final class FakeServer implements ServerClient {
     /** Makes every call fail as if the server were unreachable. */
     public void setDown(boolean down) {
         this.down = down;
+    }
+
+    /** Every call fails with {@code e} (null: none does). */
+    public void failWith(ServerException e) {
+        this.failure = e;
     }
 
     /** Method names called, in order (e.g. "updateSettings {new_orders_enabled=false}"). */
@@ -268,8 +274,10 @@ public final class FakeServer implements ServerClient {
     public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
         call("syncStatus");
         return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), true, NOW.plus(Duration.ofMinutes(10)), List.of(
-                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null),
-                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null))));
+                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
+                new Syncs.DataSetRun("sales", "failed", NOW, NOW, 0, "internal error: DataAccessException Table"
+                        + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales", "internal", "0a1b2c3d4e5f"),
+                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null))));
     }
 
     // ---- delivery
@@ -333,6 +341,9 @@ public final class FakeServer implements ServerClient {
     private void call(String name) {
         if (down) {
             throw new ServerException(0, "unavailable", "server unreachable: ConnectException");
+        }
+        if (failure != null) {
+            throw failure;
         }
         calls.add(name);
     }

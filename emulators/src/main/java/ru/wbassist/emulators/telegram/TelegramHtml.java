@@ -11,7 +11,7 @@ import java.util.Set;
  * tags, properly nested, with the four named entities and numeric ones. It yields the visible text, whose length is what
  * Telegram's 4096/1024 limits count. Error wording follows the real server so clients can be tested against it.
  */
-final class TelegramHtml {
+public final class TelegramHtml {
 
     private static final Set<String> SUPPORTED_TAGS = Set.of(
             "a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "tg-emoji",
@@ -21,7 +21,7 @@ final class TelegramHtml {
     }
 
     /** Returns the visible text of {@code html}, or throws a 400 "can't parse entities" error. */
-    static String visibleText(String html) {
+    public static String visibleText(String html) {
         StringBuilder visible = new StringBuilder(html.length());
         Deque<String> open = new ArrayDeque<>();
         int i = 0;

@@ -44,10 +44,11 @@ public final class CabinetRepository {
      * users connect the same key at the same moment.
      */
     public Connected connect(long userId, String apiKey, String name, WbToken token) {
-        String hash = vault.hash(apiKey);
+        List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
         return db.inTransaction(c -> {
-            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash = ? FOR UPDATE",
-                    rs -> rs.getLong(1), hash);
+            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
+                    + Sql.placeholders(hashes.size()) + ") FOR UPDATE",
+                    rs -> rs.getLong(1), hashes.toArray());
             if (existing.isPresent()) {
                 long cabinetId = existing.get();
                 boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
@@ -62,8 +63,11 @@ public final class CabinetRepository {
             long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
             String cabinetName = name != null ? name : "Кабинет " + (count + 1);
             long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
-                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, vault.encrypt(apiKey), hash,
+                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, "", hashes.getFirst(),
                     token.sellerId(), token.expiresAt(), Instant.now());
+            // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
+            Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?", vault.encrypt(cabinetId, apiKey),
+                    cabinetId);
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
                     cabinetId, userId, "owner", Instant.now());
             return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED);
@@ -101,7 +105,43 @@ public final class CabinetRepository {
     public String apiKey(long cabinetId) {
         String stored = db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
                 rs -> rs.getString(1), cabinetId)).orElseThrow(() -> new IllegalArgumentException("no cabinet " + cabinetId));
-        return vault.decrypt(stored);
+        return vault.decrypt(cabinetId, stored);
+    }
+
+    /** How many stored keys are not yet written with the current key-encryption key (or in the current format). */
+    public long keysToRotate() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE api_key_encrypted NOT LIKE ?",
+                vault.currentPrefix() + "%"));
+    }
+
+    /** Up to {@code limit} ids after {@code afterId} whose key waits for a rotation, in id order. */
+    public List<Long> keysToRotate(long afterId, int limit) {
+        return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE id > ? AND api_key_encrypted NOT LIKE ?"
+                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), afterId, vault.currentPrefix() + "%", limit));
+    }
+
+    /**
+     * Re-encrypts and re-hashes one cabinet's key with the current key-encryption key, in its own short transaction
+     * (servers keep reading the row meanwhile). A cabinet gone or already current is left alone.
+     *
+     * @throws IllegalStateException when no configured key-encryption key reads it (the message names no key material)
+     */
+    public void rotateKey(long cabinetId) {
+        db.inTransaction(c -> {
+            Optional<String> stored = Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                    rs -> rs.getString(1), cabinetId);
+            if (stored.isPresent() && !vault.isCurrent(stored.get())) {
+                String key = vault.decrypt(cabinetId, stored.get());
+                Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ? WHERE id = ?",
+                        vault.encrypt(cabinetId, key), vault.hash(key), cabinetId);
+            }
+            return null;
+        });
+    }
+
+    /** How many cabinets there are. */
+    public long count() {
+        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
     }
 
     /** Ids of the cabinets that are synced. */

@@ -1,11 +1,11 @@
 package ru.wbassist.server.cabinets;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,6 +15,7 @@ import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.api.ErrorBody;
+import ru.wbassist.observability.LogContext;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
@@ -25,6 +26,8 @@ import ru.wbassist.server.wb.WbException;
 
 /** {@code /wb/cabinets}: connect a WB key, list and leave cabinets. */
 public final class CabinetService implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(CabinetService.class.getName());
 
     private final CabinetRepository cabinets;
     private final UserRepository users;
@@ -68,11 +71,15 @@ public final class CabinetService implements HttpService {
         try {
             sellerName = keyCheck.check(apiKey);
         } catch (WbException e) {
-            // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error
+            // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error.
+            // The answer says so plainly; what WB or the network said is in this server's log under the id.
             Status status = e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
+            String errorId = LogContext.newId();
+            try (LogContext.Scope error = LogContext.with("error_id", errorId)) {
+                LOG.log(System.Logger.Level.WARNING, "checking a key with WB failed: " + e.getMessage());
+            }
             ErrorHandlers.send(res, status, new ErrorBody("wb_unavailable",
-                    "the key could not be checked with WB right now; try again in a few minutes (" + e.getMessage() + ")",
-                    null, null));
+                    "the key could not be checked with WB right now; try again in a few minutes", null, errorId));
             return;
         }
         String name = request.cleanName() != null ? request.cleanName() : sellerName.orElse(null);
@@ -88,17 +95,15 @@ public final class CabinetService implements HttpService {
         }
     }
 
-    /** The key may come as query parameters (the API's first form, kept working) or, better, in a JSON body (no URL). */
+    /** The key only in a JSON body: URLs end up in proxy and access logs. */
     private static Cabinets.Connection connectionOf(ServerRequest req) {
-        boolean hasBody = req.headers().contentLength().orElse(0L) > 0
-                || req.headers().contains(HeaderNames.TRANSFER_ENCODING)
-                || req.headers().contains(HeaderNames.CONTENT_TYPE);
-        if (hasBody) {
-            return Json.read(req, Cabinets.Connection.class);
+        for (String field : List.of("api_key", "telegram_id", "user_id", "name")) {
+            if (req.query().contains(field)) {
+                throw ApiException.badRequest(field, field + " must be sent in the JSON body, not in the URL"
+                        + " (URLs end up in logs); nothing was stored");
+            }
         }
-        return new Cabinets.Connection(Params.optionalId(req, "telegram_id").orElse(null),
-                Params.optionalId(req, "user_id").orElse(null), Params.optionalString(req, "api_key").orElse(null),
-                Params.optionalString(req, "name").orElse(null));
+        return Json.read(req, Cabinets.Connection.class);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -55,6 +55,7 @@ public final class Settings {
         table.put("API_SECRET_KEY", "app.api-secret");
         table.put("ADMIN_SECRET_KEY", "app.admin-secret");
         table.put("KEY_ENCRYPTION_KEY", "app.key-encryption-key");
+        table.put("KEY_ENCRYPTION_KEY_PREVIOUS", "app.previous-key-encryption-keys");
         table.put("DATABASE_URL", "db.url");
         table.put("DATABASE_USER", "db.username");
         table.put("DATABASE_PASSWORD", "db.password");

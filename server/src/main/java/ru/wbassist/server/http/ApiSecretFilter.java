@@ -16,15 +16,18 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.api.ErrorBody;
 
 /**
- * Requires {@code X-API-SECRET-KEY} on every route but health; {@code /observe/metrics} also takes the API secret as
- * {@code Authorization: Bearer}, which is what Prometheus sends. When an admin secret is configured, admin routes
- * require it instead of the API secret, so the bot's secret grants no operator access.
+ * Requires {@code X-API-SECRET-KEY} on every route but the public health status (UP/DOWN, no details);
+ * {@code /observe/metrics} also takes the API secret as {@code Authorization: Bearer}, which is what Prometheus sends.
+ * When an admin secret is configured, admin routes require it instead of the API secret, so the bot's secret grants no
+ * operator access.
  * Secrets are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
  * about the secret, not even its length.
  */
 public final class ApiSecretFilter implements Filter {
 
     public static final HeaderName HEADER = HeaderNames.create("X-API-SECRET-KEY");
+    /** The one route open without the secret. */
+    public static final String PUBLIC_HEALTH = "/observe/health";
     private static final String ADMIN_PREFIX = Admin.PATH + "/";
     private static final String METRICS = "/observe/metrics";
     private static final String BEARER = "Bearer ";
@@ -40,7 +43,7 @@ public final class ApiSecretFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        if (path.equals("/observe/health") || path.startsWith("/observe/health/")) {
+        if (path.equals(PUBLIC_HEALTH)) {
             chain.proceed();
             return;
         }

@@ -153,38 +153,29 @@ public final class CabinetSync implements CabinetRunner {
                 Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
                 String status = stored.skipped() > 0 ? "partial" : "success";
                 RunLog.finish(c, logId, status, stored.records(),
-                        stored.skipped() > 0 ? stored.skipped() + " rows WB sent could not be stored" : null, now);
+                        stored.skipped() > 0 ? SyncFailure.rowsSkipped(stored.skipped()) : null, now);
                 return status;
             }));
             meters.syncRun(dataSet.dbName(), outcome, Duration.between(started, clock.instant()));
             return true;
-        } catch (WbException.KeyRejected e) {
-            finishFailed(logId, e.getMessage() + ". Replace the key in the seller cabinet and connect it again.");
-            meters.syncRun(dataSet.dbName(), "key_rejected", Duration.between(started, clock.instant()));
-            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof WbException) {
-                LOG.log(Level.WARNING, dataSet.dbName() + " failed: " + e.getMessage());
-                finishFailed(logId, e.getMessage());
-            } else {
-                // the operator finds the stack trace by the error id the sync log (and the console) shows
-                String errorId = LogContext.newId();
-                try (LogContext.Scope error = LogContext.with("error_id", errorId)) {
-                    LOG.log(Level.WARNING, dataSet.dbName() + " failed: internal error", e);
-                }
-                finishFailed(logId, "internal error " + errorId + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            // users see the plain reason and the error id (wb_sync_logs, /sync); the details stay in this log
+            SyncFailure failure = SyncFailure.of(e);
+            try (LogContext.Scope error = LogContext.with("error_id", failure.errorId())) {
+                LOG.log(Level.WARNING, dataSet.dbName() + " failed: " + e.getMessage(), e instanceof WbException ? null : e);
             }
-            meters.syncRun(dataSet.dbName(), "failed", Duration.between(started, clock.instant()));
+            db.withConnection(c -> {
+                RunLog.finish(c, logId, "failed", 0, failure, clock.instant());
+                return null;
+            });
+            boolean keyRejected = e instanceof WbException.KeyRejected;
+            meters.syncRun(dataSet.dbName(), keyRejected ? "key_rejected" : "failed",
+                    Duration.between(started, clock.instant()));
+            if (keyRejected) {
+                throw e;
+            }
             return false;
         }
-    }
-
-    private void finishFailed(long logId, String message) {
-        db.withConnection(c -> {
-            RunLog.finish(c, logId, "failed", 0, message, clock.instant());
-            return null;
-        });
     }
 
     /**
@@ -193,8 +184,8 @@ public final class CabinetSync implements CabinetRunner {
      */
     private void closeInterruptedRuns(long cabinetId) {
         db.withConnection(c -> Sql.update(c, "UPDATE wb_sync_logs SET status = 'failed', completed_at = ?,"
-                + " error_message = ? WHERE cabinet_id = ? AND status = 'running'", clock.instant(),
-                "the run was interrupted (its server stopped); the next run continued from the cursor", cabinetId));
+                + " error_message = ?, error_code = 'interrupted' WHERE cabinet_id = ? AND status = 'running'",
+                clock.instant(), SyncFailure.INTERRUPTED, cabinetId));
     }
 
     /** Marks the key invalid; the sink hears of it only when the key was valid until now. */

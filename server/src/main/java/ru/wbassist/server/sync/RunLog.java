@@ -26,22 +26,29 @@ final class RunLog {
                 + " VALUES (?,?,?,?,?)", cabinetId, dataSet.dbName(), "running", now, baseline);
     }
 
-    static void finish(Connection c, long logId, String status, int records, String error, Instant now)
+    /** Ends a run; {@code failure} is null when it went through. */
+    static void finish(Connection c, long logId, String status, int records, SyncFailure failure, Instant now)
             throws SQLException {
-        String message = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + "…";
-        Sql.update(c, "UPDATE wb_sync_logs SET status = ?, completed_at = ?, records_processed = ?, error_message = ?"
-                + " WHERE id = ?", status, now, records, message, logId);
+        String message = failure == null ? null : failure.message();
+        if (message != null && message.length() > MAX_ERROR) {
+            message = message.substring(0, MAX_ERROR) + "…";
+        }
+        Sql.update(c, "UPDATE wb_sync_logs SET status = ?, completed_at = ?, records_processed = ?, error_message = ?,"
+                + " error_code = ?, error_id = ? WHERE id = ?", status, now, records, message,
+                failure == null ? null : failure.code(), failure == null ? null : failure.errorId(), logId);
     }
 
     /** The latest run of each data set of a cabinet, in sync order. */
     static List<Syncs.DataSetRun> latest(Connection c, long cabinetId) throws SQLException {
         List<Syncs.DataSetRun> runs = new ArrayList<>(Sql.query(c, """
-                SELECT l.data_set, l.status, l.started_at, l.completed_at, l.records_processed, l.error_message
+                SELECT l.data_set, l.status, l.started_at, l.completed_at, l.records_processed, l.error_message,
+                       l.error_code, l.error_id
                   FROM wb_sync_logs l
                  WHERE l.cabinet_id = ?
                    AND l.id IN (SELECT MAX(m.id) FROM wb_sync_logs m WHERE m.cabinet_id = ? GROUP BY m.data_set)
                 """, rs -> new Syncs.DataSetRun(rs.getString("data_set"), rs.getString("status"), Sql.instant(rs, "started_at"),
-                Sql.instant(rs, "completed_at"), rs.getInt("records_processed"), rs.getString("error_message")),
+                Sql.instant(rs, "completed_at"), rs.getInt("records_processed"), rs.getString("error_message"),
+                rs.getString("error_code"), rs.getString("error_id")),
                 cabinetId, cabinetId));
         runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
         return runs;

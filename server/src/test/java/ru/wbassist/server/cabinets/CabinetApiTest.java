@@ -104,12 +104,23 @@ class CabinetApiTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
-    void queryParametersStillWorkAsInTheOriginalDesign(DatabaseConfig.Vendor vendor) {
+    void theKeyIsAcceptedInTheBodyOnlyNeverInTheUrl(DatabaseConfig.Vendor vendor) {
         server = TestServer.start(vendor);
         register(5);
-        var created = server.postEmpty("/wb/cabinets/?user_id=5&name=Shop&api_key=" + TestTokens.valid());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().path("cabinet").path("name").asText()).isEqualTo("Shop");
+        String key = TestTokens.valid();
+        var inQuery = server.postEmpty("/wb/cabinets/?user_id=5&name=Shop&api_key=" + key);
+        assertBad(inQuery, "api_key", "JSON body");
+        assertThat(inQuery.body()).doesNotContain(key);
+        var bothWays = server.send(server.request("/wb/cabinets/?api_key=" + key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"user_id\":5,\"api_key\":\"" + key + "\"}"))
+                .build());
+        assertBad(bothWays, "api_key", "JSON body");
+        assertBad(server.postEmpty("/wb/cabinets/?user_id=5&name=Shop"), "user_id", "JSON body");
+        assertBad(server.postEmpty("/wb/cabinets/?telegram_id=5"), "telegram_id", "JSON body");
+        long stored = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"));
+        assertThat(stored).isZero();
+        var inBody = server.post("/wb/cabinets/", Map.of("user_id", 5, "api_key", key, "name", "Shop"));
+        assertThat(inBody.status()).as(inBody.body()).isEqualTo(201);
     }
 
     @ParameterizedTest

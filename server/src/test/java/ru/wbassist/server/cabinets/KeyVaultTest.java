@@ -18,20 +18,37 @@ class KeyVaultTest {
     @Test
     void encryptsWithAFreshNonceAndDecryptsBack() {
         KeyVault vault = new KeyVault(kek);
-        String a = vault.encrypt("secret-key");
-        String b = vault.encrypt("secret-key");
-        assertThat(a).isNotEqualTo(b).doesNotContain("secret-key");
-        assertThat(vault.decrypt(a)).isEqualTo("secret-key");
+        String a = vault.encrypt(7, "secret-key");
+        String b = vault.encrypt(7, "secret-key");
+        assertThat(a).isNotEqualTo(b).doesNotContain("secret-key").startsWith("v2:" + vault.keyId() + ":");
+        assertThat(vault.keyId()).hasSize(16);
+        assertThat(vault.isCurrent(a)).isTrue();
+        assertThat(vault.decrypt(7, a)).isEqualTo("secret-key");
         assertThat(vault.hash("secret-key")).isEqualTo(vault.hash("secret-key")).hasSize(64).doesNotContain("secret");
+    }
+
+    @Test
+    void theCiphertextIsBoundToItsCabinetAndItsKeyIdCannotBeSwapped() {
+        byte[] other = new byte[32];
+        other[0] = 1;
+        KeyVault vault = new KeyVault(kek, java.util.List.of(other));
+        String sealed = vault.encrypt(7, "secret-key");
+        assertThatThrownBy(() -> vault.decrypt(8, sealed)).hasMessageContaining("cabinet 8")
+                .hasMessageNotContaining("secret-key");
+        String relabelled = sealed.replace(vault.keyId(), new KeyVault(other).keyId());
+        assertThatThrownBy(() -> vault.decrypt(7, relabelled)).isInstanceOf(IllegalStateException.class);
+        assertThat(vault.hashes("secret-key")).containsExactly(vault.hash("secret-key"),
+                new KeyVault(other).hash("secret-key"));
     }
 
     @Test
     void anotherKeyEncryptionKeyCannotReadOrMatch() {
         byte[] other = new byte[32];
         other[0] = 1;
-        String sealed = new KeyVault(kek).encrypt("secret-key");
-        assertThatThrownBy(() -> new KeyVault(other).decrypt(sealed))
+        String sealed = new KeyVault(kek).encrypt(1, "secret-key");
+        assertThatThrownBy(() -> new KeyVault(other).decrypt(1, sealed))
                 .hasMessageContaining("KEY_ENCRYPTION_KEY").hasMessageNotContaining("secret-key");
+        assertThat(new KeyVault(other, java.util.List.of(kek)).decrypt(1, sealed)).isEqualTo("secret-key");
         assertThat(new KeyVault(other).hash("secret-key")).isNotEqualTo(new KeyVault(kek).hash("secret-key"));
     }
 

@@ -26,16 +26,19 @@ class HttpBasicsTest {
     }
 
     @Test
-    void healthNeedsNoSecretAndChecksTheDatabase() {
+    void healthNeedsNoSecretAndItsDetailsDo() {
         var health = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/observe/health")).build());
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
-        assertThat(health.body()).contains("database");
+        var details = server.get("/observe/health/details");
+        assertThat(details.json().path("status").asText()).isEqualTo("UP");
+        assertThat(details.body()).contains("database");
     }
 
     @Test
     void everythingElseNeedsTheSecret() {
-        for (String path : new String[] {"/users/1", "/wb/cabinets/?user_id=1", "/observe/metrics", "/openapi", "/nowhere"}) {
+        for (String path : new String[] {"/users/1", "/wb/cabinets/?user_id=1", "/observe/metrics", "/observe/health/details",
+                "/openapi", "/nowhere"}) {
             var missing = server.send(HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path)).build());
             assertThat(missing.status()).as(path).isEqualTo(401);
             assertThat(missing.json().path("error").asText()).isEqualTo("unauthorized");

@@ -191,10 +191,9 @@ class ServerMetricsTest {
     }
 
     @Test
-    void theBuildVersionIsServedInHealthAndMetrics() {
+    void theBuildVersionIsServedInHealthDetailsAndMetrics() {
         server = TestServer.start(DatabaseConfig.Vendor.H2);
-        var health = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/health"))
-                .GET().build());
+        var health = server.get("/observe/health/details");
         JsonNode build = null;
         for (JsonNode check : health.json().path("checks")) {
             if (check.path("name").asText().equals("build")) {

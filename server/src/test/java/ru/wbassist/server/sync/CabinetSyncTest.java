@@ -107,8 +107,10 @@ class CabinetSyncTest {
 
         String error = f.rows("SELECT error_message FROM wb_sync_logs WHERE cabinet_id = ? AND data_set = 'orders'"
                 + " ORDER BY id", cabinet).getLast().getFirst().toString();
-        assertThat(error).matches("internal error [0-9a-z]+: IllegalStateException detection bug");
-        String errorId = error.split(" ")[2].replace(":", "");
+        // users see a plain reason and the id; the exception is only in the log line carrying that id
+        assertThat(error).matches("internal error in the server \\(error id [0-9a-z]+\\); the next sync tries again")
+                .doesNotContain("IllegalStateException", "detection bug");
+        String errorId = error.replaceAll(".*error id ([0-9a-z]+).*", "$1");
         assertThat(lines).hasSize(1);
         JsonNode line = new ObjectMapper().readTree(lines.getFirst());
         assertThat(line.path("error_id").asText()).isEqualTo(errorId);
@@ -134,6 +136,50 @@ class CabinetSyncTest {
         assertThat(f.rows("SELECT status, error_message FROM wb_sync_logs WHERE cabinet_id = ? ORDER BY id", cabinet)
                 .getFirst()).containsExactly("failed",
                 "the run was interrupted (its server stopped); the next run continued from the cursor");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void anInternalFailureLogsAPlainReasonAndAnErrorIdWhileTheDetailsStayInTheServerLog(DatabaseConfig.Vendor vendor) {
+        f = new SyncFixture(vendor, 0);
+        long cabinet = f.connect(f.seller.token());
+        f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "ALTER TABLE wb_products RENAME TO wb_products_gone"));
+        List<String> serverLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                serverLog.add(ru.wbassist.observability.LogContext.fields() + " "
+                        + new java.util.logging.SimpleFormatter().format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.FAILED);
+        } finally {
+            root.removeHandler(capture);
+            f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "ALTER TABLE wb_products_gone RENAME TO wb_products"));
+        }
+
+        List<Object> failed = f.rows("SELECT status, error_message FROM wb_sync_logs WHERE cabinet_id = ?"
+                + " AND data_set = 'products'", cabinet).getFirst();
+        assertThat(failed.get(0)).isEqualTo("failed");
+        String shown = (String) failed.get(1);
+        assertThat(shown).matches("internal error in the server \\(error id [0-9a-z]+\\); the next sync tries again")
+                .doesNotContainIgnoringCase("wb_products").doesNotContain("Exception", "SQL", "Table", "\tat ");
+        String errorId = shown.replaceAll(".*error id ([0-9a-z]+).*", "$1");
+        assertThat(f.rows("SELECT error_code, error_id FROM wb_sync_logs WHERE cabinet_id = ? AND data_set = 'products'",
+                cabinet).getFirst()).containsExactly("internal", errorId);
+        assertThat(serverLog).as("the details, under the same id, in the server log")
+                .anyMatch(line -> line.contains("error_id=" + errorId) && line.toLowerCase().contains("wb_products"));
     }
 
     @ParameterizedTest

@@ -70,14 +70,22 @@ class SyncApiTest {
             log(c, cabinetId, "orders", "failed", t, 0, "WB ORDERS answered 503: service unavailable");
             log(c, cabinetId, "orders", "success", t.plusSeconds(180), 42, null);
             log(c, cabinetId, "products", "success", t.plusSeconds(170), 7, null);
+            log(c, cabinetId, "stocks", "failed", t.plusSeconds(175), 0, "internal error in the server (error id"
+                    + " 0123456789ab); the next sync tries again");
+            Sql.update(c, "UPDATE wb_sync_logs SET error_code = 'internal', error_id = '0123456789ab'"
+                    + " WHERE data_set = 'stocks'");
             return null;
         });
 
         JsonNode sets = status(12).get(0).path("data_sets");
 
-        assertThat(sets).hasSize(2);
+        assertThat(sets).hasSize(3);
         assertThat(sets.get(0).path("data_set").asText()).isEqualTo("products");
-        JsonNode orders = sets.get(1);
+        JsonNode stocks = sets.get(1);
+        assertThat(stocks.path("error_code").asText()).isEqualTo("internal");
+        assertThat(stocks.path("error_id").asText()).isEqualTo("0123456789ab");
+        assertThat(stocks.path("error").asText()).startsWith("internal error in the server (error id 0123456789ab)");
+        JsonNode orders = sets.get(2);
         assertThat(orders.path("data_set").asText()).isEqualTo("orders");
         assertThat(orders.path("status").asText()).isEqualTo("success");
         assertThat(orders.path("records").asInt()).isEqualTo(42);
@@ -87,6 +95,7 @@ class SyncApiTest {
         assertThat(java.time.OffsetDateTime.parse(orders.path("completed_at").asText()).toInstant())
                 .isEqualTo(t.plusSeconds(185));
         assertThat(orders.path("error").isNull()).isTrue();
+        assertThat(orders.path("error_code").isNull()).isTrue();
     }
 
     @ParameterizedTest

@@ -79,7 +79,10 @@ class KeyCheckOnConnectTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(503);
         assertThat(response.json().path("error").asText()).isEqualTo("wb_unavailable");
-        assertThat(response.json().path("message").asText()).contains("could not be checked with WB");
+        assertThat(response.json().path("message").asText()).contains("could not be checked with WB")
+                .doesNotContain("attempts", "Exception", "127.0.0.1");
+        assertThat(response.json().path("error_id").asText()).as("the details are in the server log under this id")
+                .matches("[0-9a-z]+");
         assertThat(response.body()).doesNotContain(token).doesNotContain("\tat ");
         assertThat(count("SELECT COUNT(*) FROM wb_cabinets")).isZero();
     }
