@@ -37,6 +37,7 @@ import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
 import ru.wbassist.server.notifications.NotificationService;
 import ru.wbassist.server.notifications.NotificationsConfig;
+import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
@@ -111,7 +112,8 @@ public final class App implements AutoCloseable {
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger);
-        this.adminService = new AdminService(db, users, testNotifications, trigger, clock);
+        this.adminService = new AdminService(db, users, testNotifications, new NotificationRetry(db, signal, clock), trigger,
+                clock);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
