@@ -160,6 +160,9 @@ class BotCommandsTest {
         SentMessage sync = say(ANNA, "/sync");
         assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово");
         assertThat(sync.callbackData()).containsExactly("sync:status");
+
+        server.pauseSync();
+        assertThat(say(ANNA, "/sync").text()).contains("<b>Shop &amp; Co</b>: синхронизация приостановлена оператором");
     }
 
     @Test
