@@ -15,8 +15,13 @@ public final class Admin {
     public static final String CABINETS = "/cabinets";
     public static final String CABINET_USERS = "/cabinets/{id}/users";
     public static final String CABINET_SYNC = "/cabinets/{id}/sync";
+    public static final String CABINET_PAUSE = "/cabinets/{id}/pause";
+    public static final String CABINET_RESUME = "/cabinets/{id}/resume";
     public static final String SYNC_LOGS = "/sync-logs";
+    public static final String SYNC_LOGS_EXPORT = "/sync-logs/export";
     public static final String NOTIFICATIONS = "/notifications";
+    public static final String NOTIFICATIONS_EXPORT = "/notifications/export";
+    public static final String NOTIFICATION_RETRY = "/notifications/{id}/retry";
     public static final String USERS = "/users";
     public static final String TEST_NOTIFICATION = "/users/{telegram_id}/test-notification";
     public static final String TEST_NOTIFICATION_PREVIEW = "/users/{telegram_id}/test-notification/preview";
@@ -49,9 +54,14 @@ public final class Admin {
     public record DayCount(LocalDate date, long count) {
     }
 
-    /** {@code GET /cabinets}. */
+    /** {@code GET /cabinets}; {@code syncPausedAt} is when an operator paused its sync (null while not paused). */
     public record CabinetRow(long id, String name, boolean active, Instant createdAt, long userCount,
-                             Instant lastSyncAt, String lastSyncStatus, String lastError, boolean keyValid) {
+                             Instant lastSyncAt, String lastSyncStatus, String lastError, boolean keyValid,
+                             boolean syncPaused, Instant syncPausedAt) {
+    }
+
+    /** {@code POST /cabinets/{id}/pause} and {@code …/resume}: the cabinet's pause state now. */
+    public record SyncPause(long cabinetId, boolean syncPaused, Instant syncPausedAt) {
     }
 
     /** {@code GET /cabinets/{id}/users}: answers {@code {"items":[…]}}. */
@@ -74,10 +84,17 @@ public final class Admin {
                                Instant startedAt, Instant completedAt, int recordsProcessed, String errorMessage) {
     }
 
-    /** {@code GET /notifications}: {@code text} is the Telegram HTML the user receives. */
+    /**
+     * {@code GET /notifications}: {@code text} is the Telegram HTML the user receives; {@code retryOf} names the failed
+     * notification this one retries, {@code retriedBy} the retry made of this one.
+     */
     public record NotificationEntry(long id, long telegramId, Long cabinetId, String type, String status,
                                     String suppressedReason, String text, String imageUrl, Instant createdAt,
-                                    Instant sentAt, int attempts, String lastError) {
+                                    Instant sentAt, int attempts, String lastError, Long retryOf, Long retriedBy) {
+    }
+
+    /** {@code POST /notifications/{id}/retry}: the new attempt, the failed notification it repeats, {@code pending}. */
+    public record Retried(long id, long retryOf, String status) {
     }
 
     /** {@code POST /cabinets/{id}/sync}: {@code status} is {@code started}. */

@@ -16,12 +16,12 @@ public final class Syncs {
     private Syncs() {
     }
 
-    /** {@code POST /api/v1/bot/sync/start}: per cabinet {@code started} or {@code already_running}. */
+    /** {@code POST /api/v1/bot/sync/start}: per cabinet {@code started}, {@code already_running} or {@code paused}. */
     public record Started(long cabinetId, String status) {
     }
 
-    /** {@code GET /api/v1/bot/sync/status}: one block per cabinet. */
-    public record CabinetStatus(long cabinetId, String name, boolean running, Instant nextRunAt,
+    /** {@code GET /api/v1/bot/sync/status}: one block per cabinet; a paused one (by an operator) has no next run. */
+    public record CabinetStatus(long cabinetId, String name, boolean running, boolean paused, Instant nextRunAt,
                                 List<DataSetRun> dataSets) {
     }
 

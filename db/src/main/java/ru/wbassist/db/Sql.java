@@ -41,6 +41,29 @@ public final class Sql {
         }
     }
 
+    /** Consumes a row. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Hands each row to {@code consumer} without collecting them, fetching {@code fetchSize} rows at a time (exports
+     * of whole tables). PostgreSQL streams with a cursor only outside auto-commit: call it inside a transaction.
+     */
+    public static void forEach(Connection c, String sql, int fetchSize, RowConsumer consumer, Object... params)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(fetchSize);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        }
+    }
+
     public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
         List<T> rows = query(c, sql, mapper, params);

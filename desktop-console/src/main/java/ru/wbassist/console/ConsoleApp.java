@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.common.Language;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.demo.DemoData;
@@ -14,6 +15,7 @@ import ru.wbassist.console.shell.ScreenshotRunner;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +38,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         ConsoleOptions options = ConsoleOptions.parse(getParameters().getRaw());
         Tasks tasks = new Tasks(background, Platform::runLater, scheduler);
-        ConsoleWindow window = new ConsoleWindow(tasks);
+        ConsoleWindow window = new ConsoleWindow(tasks, options.language().orElse(Language.of(Locale.getDefault())));
         Scene scene = scene(window);
         stage.setTitle("WB Assist console");
         stage.setScene(scene);

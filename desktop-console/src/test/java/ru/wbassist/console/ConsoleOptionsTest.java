@@ -1,6 +1,7 @@
 package ru.wbassist.console;
 
 import org.junit.jupiter.api.Test;
+import ru.wbassist.console.common.Language;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,15 @@ class ConsoleOptionsTest {
 
         assertThat(options.demoData()).isTrue();
         assertThat(options.screenshots()).contains(Path.of("docs/screenshots"));
-        assertThat(ConsoleOptions.parse(List.of())).isEqualTo(new ConsoleOptions(false, java.util.Optional.empty()));
+        assertThat(ConsoleOptions.parse(List.of())).isEqualTo(new ConsoleOptions(false, java.util.Optional.empty(),
+                java.util.Optional.empty()));
+    }
+
+    @Test
+    void readsTheLanguage() {
+        assertThat(ConsoleOptions.parse(List.of("--language=ru")).language()).contains(Language.RU);
+        assertThat(ConsoleOptions.parse(List.of("--language=en")).language()).contains(Language.EN);
+        assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--language=de"))).hasMessage("Unknown argument: --language=de");
     }
 
     @Test

@@ -8,6 +8,11 @@ import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.demo.InMemoryAdminApi;
 
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +30,7 @@ public final class FakeAdminApi implements AdminApi {
     private final AtomicInteger previewCalls = new AtomicInteger();
     private volatile AdminApiException previewFailure;
     private volatile String photo;
+    private final Map<Long, String> failures = new ConcurrentHashMap<>();
 
     public FakeAdminApi() {
         this(Fixtures.SECRET);
@@ -74,6 +80,25 @@ public final class FakeAdminApi implements AdminApi {
     }
 
     @Override
+    public void pauseSync(long cabinetId, boolean paused) {
+        call(() -> {
+            data.pauseSync(cabinetId, paused);
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] exportSyncLogs(SyncLogQuery query) {
+        return call(() -> csv(data.syncLogs(query).items().stream().map(l -> l.id() + "," + l.status())));
+    }
+
+    /** A stand-in for the server's CSV: the filtered rows' ids and statuses, with the byte order mark. */
+    private static byte[] csv(Stream<String> rows) {
+        return ("\uFEFFid,status\r\n" + rows.map(row -> row + "\r\n").collect(Collectors.joining()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
     public Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
         syncLogCalls.incrementAndGet();
         return call(() -> data.syncLogs(query));
@@ -81,7 +106,28 @@ public final class FakeAdminApi implements AdminApi {
 
     @Override
     public Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
-        return call(() -> data.notifications(query));
+        return call(() -> {
+            Admin.Page<Admin.NotificationEntry> page = data.notifications(query);
+            return new Admin.Page<>(page.items().stream().map(n -> failures.containsKey(n.id())
+                    ? new Admin.NotificationEntry(n.id(), n.telegramId(), n.cabinetId(), n.type(), "failed", null,
+                    n.text(), n.imageUrl(), n.createdAt(), null, 5, failures.get(n.id()), n.retryOf(), n.retriedBy())
+                    : n).toList(), page.total());
+        });
+    }
+
+    /** From now on the notification reads as failed with this error, as when the bot gave up on it meanwhile. */
+    public void markFailed(long notificationId, String error) {
+        failures.put(notificationId, error);
+    }
+
+    @Override
+    public byte[] exportNotifications(NotificationQuery query) {
+        return call(() -> csv(data.notifications(query).items().stream().map(n -> n.id() + "," + n.status())));
+    }
+
+    @Override
+    public Admin.Retried retryNotification(long notificationId) {
+        return call(() -> data.retryNotification(notificationId));
     }
 
     @Override

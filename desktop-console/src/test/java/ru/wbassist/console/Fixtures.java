@@ -44,10 +44,11 @@ public final class Fixtures {
                 new Admin.UserRow(CLARA, null, "Clara", null, NOW_MSK.minus(Duration.ofDays(8)), true,
                         List.of(new Admin.CabinetLink(3, "Kids wear", "owner")), all));
         List<Admin.CabinetRow> cabinets = List.of(
-                new Admin.CabinetRow(1, "Sneakers", true, NOW_MSK.minus(Duration.ofDays(10)), 1, NOW_MSK.minus(Duration.ofMinutes(3)), "success", null, true),
+                new Admin.CabinetRow(1, "Sneakers", true, NOW_MSK.minus(Duration.ofDays(10)), 1, NOW_MSK.minus(Duration.ofMinutes(3)), "success", null, true,
+                        false, null),
                 new Admin.CabinetRow(2, "Home & Deco", true, NOW_MSK.minus(Duration.ofDays(9)), 2, NOW_MSK.minus(Duration.ofMinutes(4)), "failed",
-                        "WB API answered 401: key revoked", false),
-                new Admin.CabinetRow(3, "Kids wear", true, NOW_MSK.minus(Duration.ofDays(8)), 1, null, null, null, true));
+                        "WB API answered 401: key revoked", false, false, null),
+                new Admin.CabinetRow(3, "Kids wear", true, NOW_MSK.minus(Duration.ofDays(8)), 1, null, null, null, true, false, null));
         Map<Long, List<Admin.Member>> members = Map.of(
                 1L, List.of(new Admin.Member(ANNA, "anna", "Anna", "owner", NOW_MSK.minus(Duration.ofDays(10)))),
                 2L, List.of(new Admin.Member(BORIS, "boris", "Boris", "owner", NOW_MSK.minus(Duration.ofDays(9))),
@@ -91,7 +92,7 @@ public final class Fixtures {
     private static Admin.NotificationEntry record(long id, long user, Long cabinet, String type, String status, String reason,
                                              String text, Instant created, int attempts, String error) {
         return new Admin.NotificationEntry(id, user, cabinet, type, status, reason, text, null, created,
-                status.equals("sent") ? created.plusSeconds(1) : null, attempts, error);
+                status.equals("sent") ? created.plusSeconds(1) : null, attempts, error, null, null);
     }
 
     private static List<DayCount> ordersPerDay() {

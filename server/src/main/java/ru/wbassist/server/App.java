@@ -42,6 +42,7 @@ import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
 import ru.wbassist.server.notifications.NotificationService;
 import ru.wbassist.server.notifications.NotificationsConfig;
+import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
@@ -124,7 +125,8 @@ public final class App implements AutoCloseable {
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger);
-        this.adminService = new AdminService(db, users, testNotifications, trigger, clock);
+        this.adminService = new AdminService(db, users, testNotifications, new NotificationRetry(db, signal, clock), trigger,
+                clock);
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
         this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
                 clock, PUBLIC_HEALTH_INTERVAL);

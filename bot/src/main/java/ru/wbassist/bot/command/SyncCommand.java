@@ -63,8 +63,9 @@ public final class SyncCommand implements Command, CallbackHandler {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(t.get(cabinet.running() ? "sync.cabinet_running" : "sync.cabinet_idle",
-                    Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
+            String state = cabinet.running() ? "sync.cabinet_running"
+                    : cabinet.paused() ? "sync.cabinet_paused" : "sync.cabinet_idle";
+            text.append(t.get(state, Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
             for (Syncs.DataSetRun set : cabinet.dataSets()) {
                 text.append("\n").append(t.get("sync.data_set", t.getOr("data_set." + set.dataSet(),
                                 Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),

@@ -164,6 +164,9 @@ class BotCommandsTest {
         // a failed data set: a plain reason and the id to quote, never the server's internal details
         assertThat(sync.text()).contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")
                 .doesNotContain("DataAccessException", "SQL", "wb_sales");
+
+        server.pauseSync();
+        assertThat(say(ANNA, "/sync").text()).contains("<b>Shop &amp; Co</b>: синхронизация приостановлена оператором");
     }
 
     @Test

@@ -270,10 +270,19 @@ public final class FakeServer implements ServerClient {
         return perCabinet(telegramId, c -> new Syncs.Started(c.id(), "started"));
     }
 
+    private volatile boolean syncPaused;
+
+    /** From now on every cabinet's sync reads as paused by an operator. */
+    public void pauseSync() {
+        syncPaused = true;
+    }
+
     @Override
     public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
         call("syncStatus");
-        return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), true, NOW.plus(Duration.ofMinutes(10)), List.of(
+        boolean paused = syncPaused;
+        return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), !paused, paused,
+                paused ? null : NOW.plus(Duration.ofMinutes(10)), List.of(
                 new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
                 new Syncs.DataSetRun("sales", "failed", NOW, NOW, 0, "internal error: DataAccessException Table"
                         + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales", "internal", "0a1b2c3d4e5f"),

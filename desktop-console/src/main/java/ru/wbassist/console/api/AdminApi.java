@@ -20,9 +20,21 @@ public interface AdminApi {
     /** Starts a sync of the cabinet; a {@link AdminApiException.Kind#CONFLICT} while one runs. */
     void startSync(long cabinetId);
 
+    /** Pauses (true) or resumes (false) the cabinet's scheduled sync. */
+    void pauseSync(long cabinetId, boolean paused);
+
     Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query);
 
+    /** The whole filtered list (paging ignored) as the server's CSV file: UTF-8 with a byte order mark. */
+    byte[] exportSyncLogs(SyncLogQuery query);
+
     Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query);
+
+    /** The whole filtered list (paging ignored) as the server's CSV file: UTF-8 with a byte order mark. */
+    byte[] exportNotifications(NotificationQuery query);
+
+    /** Queues a failed notification again as a new attempt; a {@link AdminApiException.Kind#CONFLICT} when it cannot be. */
+    Admin.Retried retryNotification(long notificationId);
 
     Admin.Page<Admin.UserRow> users(int limit, int offset);
 

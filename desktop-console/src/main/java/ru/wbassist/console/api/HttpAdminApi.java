@@ -72,20 +72,48 @@ public final class HttpAdminApi implements AdminApi {
     }
 
     @Override
+    public void pauseSync(long cabinetId, boolean paused) {
+        send(HttpRequest.newBuilder(uri(Routes.expand(Admin.PATH + (paused ? Admin.CABINET_PAUSE : Admin.CABINET_RESUME),
+                cabinetId), Map.of())).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Override
     public Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("cabinet_id", query.cabinetId());
-        params.put("data_set", query.dataSet());
-        params.put("status", query.status());
-        params.put("from", query.from());
-        params.put("to", query.to());
+        Map<String, Object> params = filters(query);
         params.put("limit", query.limit());
         params.put("offset", query.offset());
         return get(Admin.PATH + Admin.SYNC_LOGS, params, new TypeReference<Admin.Page<Admin.SyncLogEntry>>() { });
     }
 
     @Override
+    public byte[] exportSyncLogs(SyncLogQuery query) {
+        return download(Admin.PATH + Admin.SYNC_LOGS_EXPORT, filters(query));
+    }
+
+    private static Map<String, Object> filters(SyncLogQuery query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cabinet_id", query.cabinetId());
+        params.put("data_set", query.dataSet());
+        params.put("status", query.status());
+        params.put("from", query.from());
+        params.put("to", query.to());
+        return params;
+    }
+
+    @Override
     public Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
+        Map<String, Object> params = filters(query);
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return get(Admin.PATH + Admin.NOTIFICATIONS, params, new TypeReference<Admin.Page<Admin.NotificationEntry>>() { });
+    }
+
+    @Override
+    public byte[] exportNotifications(NotificationQuery query) {
+        return download(Admin.PATH + Admin.NOTIFICATIONS_EXPORT, filters(query));
+    }
+
+    private static Map<String, Object> filters(NotificationQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("telegram_id", query.telegramId());
         params.put("cabinet_id", query.cabinetId());
@@ -93,9 +121,13 @@ public final class HttpAdminApi implements AdminApi {
         params.put("status", query.status());
         params.put("from", query.from());
         params.put("to", query.to());
-        params.put("limit", query.limit());
-        params.put("offset", query.offset());
-        return get(Admin.PATH + Admin.NOTIFICATIONS, params, new TypeReference<Admin.Page<Admin.NotificationEntry>>() { });
+        return params;
+    }
+
+    @Override
+    public Admin.Retried retryNotification(long notificationId) {
+        return parse(send(HttpRequest.newBuilder(uri(Routes.expand(Admin.PATH + Admin.NOTIFICATION_RETRY, notificationId),
+                Map.of())).POST(HttpRequest.BodyPublishers.noBody())), new TypeReference<>() { });
     }
 
     @Override
@@ -143,13 +175,21 @@ public final class HttpAdminApi implements AdminApi {
     }
 
     private String send(HttpRequest.Builder request) {
+        return new String(exchange(request.header("Accept", "application/json")), StandardCharsets.UTF_8);
+    }
+
+    /** A file the server sends (CSV): its bytes as they came, the byte order mark included. */
+    private byte[] download(String path, Map<String, Object> params) {
+        return exchange(HttpRequest.newBuilder(uri(path, params)).GET().header("Accept", "text/csv"));
+    }
+
+    private byte[] exchange(HttpRequest.Builder request) {
         HttpRequest built = request.header(SECRET_HEADER, secret)
-                .header("Accept", "application/json")
                 .timeout(REQUEST_TIMEOUT)
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
             throw new AdminApiException(AdminApiException.Kind.UNREACHABLE,
                     "Cannot reach the server at " + baseUri + ": connection refused. Is it running?", e);
@@ -170,7 +210,7 @@ public final class HttpAdminApi implements AdminApi {
         if (status / 100 == 2) {
             return response.body();
         }
-        throw AdminApiException.forStatus(status, describeError(status, response.body()));
+        throw AdminApiException.forStatus(status, describeError(status, new String(response.body(), StandardCharsets.UTF_8)));
     }
 
     private String describeError(int status, String body) {

@@ -16,8 +16,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.common.ViewSupport.CopyAction;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
 
 import java.util.List;
@@ -28,33 +30,52 @@ public final class CabinetsView {
     private CabinetsView() {
     }
 
-    public static Node create(CabinetsViewModel model) {
+    public static Node create(CabinetsViewModel model, Texts texts) {
         TextField filter = new TextField();
         filter.setId("cabinetFilter");
-        filter.setPromptText("Filter by name or id");
+        filter.setPromptText(texts.get("cabinets.filter"));
         filter.setPrefWidth(240);
         filter.textProperty().bindBidirectional(model.nameFilterProperty());
 
         ComboBox<String> status = new ComboBox<>(model.statusChoices());
         status.setId("cabinetStatusFilter");
         status.valueProperty().bindBidirectional(model.statusFilterProperty());
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String choice) {
+                return choice == null ? "" : model.statusLabel(choice);
+            }
 
-        Button refresh = new Button("Refresh");
+            @Override
+            public String fromString(String label) {
+                return label;
+            }
+        });
+
+        Button refresh = new Button(texts.get("common.refresh"));
         refresh.setOnAction(event -> model.refresh());
-        Button syncNow = new Button("Sync now");
+        Button syncNow = new Button(texts.get("cabinets.sync_now"));
         syncNow.setId("syncNowButton");
         syncNow.disableProperty().bind(model.selectedProperty().isNull());
         syncNow.setOnAction(event -> model.syncSelected());
+        Button pause = new Button();
+        pause.setId("pauseSyncButton");
+        pause.disableProperty().bind(model.selectedProperty().isNull());
+        pause.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() != null
+                && model.selectedProperty().get().syncPaused() ? texts.get("cabinets.resume") : texts.get("cabinets.pause"),
+                model.selectedProperty()));
+        pause.setOnAction(event -> model.togglePauseSelected());
+        ViewSupport.confirmations(model.confirmation(), texts);
 
         Label count = new Label();
         count.textProperty().bind(Bindings.createStringBinding(
-                () -> model.visibleCabinets().size() + " of " + model.totalCabinets() + " cabinets",
+                () -> texts.get("cabinets.count", model.visibleCabinets().size(), model.totalCabinets()),
                 model.visibleCabinets()));
         Label message = new Label();
         message.setId("cabinetsMessage");
         message.textProperty().bind(model.messageProperty());
 
-        HBox toolbar = new HBox(10, filter, status, refresh, syncNow, count, message,
+        HBox toolbar = new HBox(10, filter, status, refresh, syncNow, pause, count, message,
                 ViewSupport.statusLine("cabinetsError", model.activity(), model.usersActivity()));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -64,34 +85,37 @@ public final class CabinetsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getColumns().setAll(List.of(
-                ViewSupport.column("Id", 60, Admin.CabinetRow::id),
-                ViewSupport.column("Name", 230, Admin.CabinetRow::name),
-                ViewSupport.column("Users", 70, Admin.CabinetRow::userCount),
-                ViewSupport.column("Active", 70, Admin.CabinetRow::active, active -> active ? "yes" : "no"),
-                ViewSupport.column("Key", 80, Admin.CabinetRow::keyValid, valid -> valid ? "valid" : "invalid"),
-                ViewSupport.timeColumn("Last sync", Admin.CabinetRow::lastSyncAt),
-                ViewSupport.column("Status", 90, Admin.CabinetRow::lastSyncStatus),
-                ViewSupport.column("Error", 420, Admin.CabinetRow::lastError)));
+                ViewSupport.column(texts.get("column.id"), 60, Admin.CabinetRow::id),
+                ViewSupport.column(texts.get("column.name"), 210, Admin.CabinetRow::name),
+                ViewSupport.column(texts.get("column.users"), 70, Admin.CabinetRow::userCount),
+                ViewSupport.column(texts.get("column.active"), 70, Admin.CabinetRow::active,
+                        active -> texts.get(active ? "common.yes" : "common.no")),
+                ViewSupport.column(texts.get("column.key"), 90, Admin.CabinetRow::keyValid,
+                        valid -> texts.get(valid ? "cabinets.key_valid" : "cabinets.key_invalid")),
+                ViewSupport.timeColumn(texts.get("column.last_sync"), Admin.CabinetRow::lastSyncAt),
+                ViewSupport.column(texts.get("column.status"), 150, model::syncState),
+                ViewSupport.column(texts.get("column.error"), 380, Admin.CabinetRow::lastError)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No cabinets match."));
-        ViewSupport.copyMenu(table, new CopyAction<>("Copy cabinet id", c -> String.valueOf(c.id())),
-                new CopyAction<>("Copy error", c -> c.lastError() == null ? "" : c.lastError()));
+        table.setPlaceholder(new Label(texts.get("cabinets.none")));
+        ViewSupport.copyMenu(table, new CopyAction<>(texts.get("copy.cabinet_id"), c -> String.valueOf(c.id())),
+                new CopyAction<>(texts.get("copy.error"), c -> c.lastError() == null ? "" : c.lastError()));
         ViewSupport.bindSelection(table, model.selectedProperty());
 
         TableView<Admin.Member> users = new TableView<>(model.selectedUsers());
         users.setId("cabinetUsersTable");
         users.getColumns().setAll(List.of(
-                ViewSupport.column("Telegram id", 130, Admin.Member::telegramId),
-                ViewSupport.column("Username", 180, Admin.Member::username, name -> "@" + name),
-                ViewSupport.column("First name", 180, Admin.Member::firstName),
-                ViewSupport.column("Role", 100, Admin.Member::role),
-                ViewSupport.timeColumn("Joined", Admin.Member::joinedAt)));
-        users.setPlaceholder(new Label("Select a cabinet to see its users."));
-        ViewSupport.copyMenu(users, new CopyAction<>("Copy Telegram id", u -> String.valueOf(u.telegramId())));
+                ViewSupport.column(texts.get("column.telegram_id"), 130, Admin.Member::telegramId),
+                ViewSupport.column(texts.get("column.username"), 180, Admin.Member::username, name -> "@" + name),
+                ViewSupport.column(texts.get("column.first_name"), 180, Admin.Member::firstName),
+                ViewSupport.column(texts.get("column.role"), 100, Admin.Member::role, role -> texts.get("role." + role)),
+                ViewSupport.timeColumn(texts.get("column.joined"), Admin.Member::joinedAt)));
+        users.setPlaceholder(new Label(texts.get("cabinets.select_for_users")));
+        ViewSupport.copyMenu(users, new CopyAction<>(texts.get("copy.telegram_id"), u -> String.valueOf(u.telegramId())));
         Label usersTitle = new Label();
         usersTitle.getStyleClass().add("section-title");
         usersTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "Users" : "Users of \"" + model.selectedProperty().get().name() + "\"", model.selectedProperty()));
+                ? texts.get("cabinets.users") : texts.get("cabinets.users_of", model.selectedProperty().get().name()),
+                model.selectedProperty()));
         VBox usersBox = new VBox(6, usersTitle, users);
         VBox.setVgrow(users, Priority.ALWAYS);
 

@@ -14,6 +14,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.common.Activity;
+import ru.wbassist.console.common.Confirmation;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.Tasks;
 
 import java.util.ArrayList;
@@ -21,15 +23,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-/** The cabinets table: every cabinet, filtered by name and sync status; the selected cabinet's users; sync now. */
+/**
+ * The cabinets table: every cabinet, filtered by name and sync status; the selected cabinet's users; sync now, and
+ * pause or resume its sync (after the operator confirms).
+ */
 public final class CabinetsViewModel {
 
     /** The status filter's "everything" entry; "never" matches cabinets that have not synced yet. */
-    public static final String ANY_STATUS = "any status";
-    public static final String NEVER_SYNCED = "never synced";
+    public static final String ANY_STATUS = "any";
+    public static final String NEVER_SYNCED = "never";
+    /** Matches cabinets whose sync an operator paused, whatever their last run's status. */
+    public static final String PAUSED = "paused";
     private static final int MAX_CABINETS = 500;
 
     private final AdminApi api;
+    private final Texts texts;
     private final Activity activity;
     private final Activity usersActivity;
     private final ObservableList<Admin.CabinetRow> all = FXCollections.observableArrayList();
@@ -40,13 +48,16 @@ public final class CabinetsViewModel {
     private final ObjectProperty<Admin.CabinetRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<Admin.Member> selectedUsers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final Confirmation confirmation = new Confirmation();
 
-    public CabinetsViewModel(AdminApi api, Tasks tasks) {
+    public CabinetsViewModel(AdminApi api, Tasks tasks, Texts texts) {
         this.api = api;
+        this.texts = texts;
         this.activity = new Activity(tasks);
         this.usersActivity = new Activity(tasks);
         List<String> statuses = new ArrayList<>(List.of(ANY_STATUS));
         statuses.addAll(Syncs.STATUSES);
+        statuses.add(PAUSED);
         statuses.add(NEVER_SYNCED);
         statusChoices.setAll(statuses);
         nameFilter.addListener((obs, old, now) -> updateFilter());
@@ -68,7 +79,7 @@ public final class CabinetsViewModel {
     public void syncSelected() {
         Admin.CabinetRow cabinet = selected.get();
         if (cabinet == null) {
-            message.set("Select a cabinet first.");
+            message.set(texts.get("cabinets.select_first"));
             return;
         }
         message.set(null);
@@ -76,14 +87,52 @@ public final class CabinetsViewModel {
             api.startSync(cabinet.id());
             return cabinet;
         }, started -> {
-            message.set("Sync started for \"" + started.name() + "\".");
+            message.set(texts.get("cabinets.sync_started", started.name()));
             refresh();
         }, failure -> {
             if (failure.kind() == AdminApiException.Kind.CONFLICT) {
                 activity.clearError();
-                message.set("A sync of \"" + cabinet.name() + "\" is already running.");
+                message.set(texts.get(cabinet.syncPaused() ? "cabinets.sync_paused_refused" : "cabinets.sync_running",
+                        cabinet.name()));
             }
         });
+    }
+
+    /**
+     * Asks to pause the selected cabinet's sync, or to resume it when it is paused; once confirmed, does it and
+     * reloads the table so the cabinet shows its new state.
+     */
+    public void togglePauseSelected() {
+        Admin.CabinetRow cabinet = selected.get();
+        if (cabinet == null) {
+            message.set(texts.get("cabinets.select_first"));
+            return;
+        }
+        boolean pause = !cabinet.syncPaused();
+        String verb = pause ? "pause" : "resume";
+        confirmation.ask(texts.get("cabinets." + verb + "_title"), texts.get("cabinets." + verb + "_question",
+                cabinet.name(), cabinet.id()), texts.get("cabinets." + verb), () -> {
+            message.set(null);
+            activity.perform(() -> {
+                api.pauseSync(cabinet.id(), pause);
+                return cabinet;
+            }, done -> {
+                message.set(texts.get("cabinets." + verb + "d", done.name()));
+                refresh();
+            }, failure -> { });
+        });
+    }
+
+    /** The label of a status filter choice. */
+    public String statusLabel(String choice) {
+        return ANY_STATUS.equals(choice) ? texts.get("common.any_status")
+                : NEVER_SYNCED.equals(choice) ? texts.status("never") : texts.status(choice);
+    }
+
+    /** What the status column shows: "paused" before the last run's status while an operator paused it. */
+    public String syncState(Admin.CabinetRow cabinet) {
+        String last = cabinet.lastSyncStatus() == null ? texts.status("never") : texts.status(cabinet.lastSyncStatus());
+        return cabinet.syncPaused() ? "⏸ " + texts.status(PAUSED) + " · " + last : last;
     }
 
     private void loadUsers(Admin.CabinetRow cabinet) {
@@ -103,6 +152,7 @@ public final class CabinetsViewModel {
         Predicate<Admin.CabinetRow> byStatus = c -> switch (status) {
             case ANY_STATUS -> true;
             case NEVER_SYNCED -> c.lastSyncStatus() == null;
+            case PAUSED -> c.syncPaused();
             default -> status.equals(c.lastSyncStatus());
         };
         visible.setPredicate(byName.and(byStatus));
@@ -138,6 +188,10 @@ public final class CabinetsViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public Confirmation confirmation() {
+        return confirmation;
     }
 
     public Activity activity() {

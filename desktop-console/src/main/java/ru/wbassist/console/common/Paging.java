@@ -18,17 +18,17 @@ public final class Paging {
     private final BooleanBinding hasPrevious;
     private final StringBinding label;
 
-    public Paging(int pageSize) {
+    public Paging(int pageSize, Texts texts) {
         this.pageSize = pageSize;
         hasNext = Bindings.createBooleanBinding(() -> (long) (page.get() + 1) * pageSize < total.get(), page, total);
         hasPrevious = page.greaterThan(0);
         label = Bindings.createStringBinding(() -> {
             if (total.get() == 0) {
-                return "No rows";
+                return texts.get("paging.none");
             }
             long first = (long) page.get() * pageSize + 1;
             long last = Math.min(total.get(), first + pageSize - 1);
-            return first + "–" + last + " of " + total.get();
+            return texts.get("paging.range", String.valueOf(first), String.valueOf(last), String.valueOf(total.get()));
         }, page, total);
     }
 

@@ -1,5 +1,20 @@
 package ru.wbassist.console.common;
 
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ListCell;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.StringExpression;
@@ -143,12 +158,12 @@ public final class ViewSupport {
     }
 
     /** "◀ Previous  1–50 of 230  Next ▶"; ids {@code <prefix>PageLabel}, {@code <prefix>NextPage}, {@code <prefix>PreviousPage}. */
-    public static HBox pager(String idPrefix, Paging paging, Runnable previousPage, Runnable nextPage) {
-        Button previous = new Button("◀ Previous");
+    public static HBox pager(String idPrefix, Paging paging, Runnable previousPage, Runnable nextPage, Texts texts) {
+        Button previous = new Button(texts.get("paging.previous"));
         previous.setId(idPrefix + "PreviousPage");
         previous.disableProperty().bind(paging.hasPreviousBinding().not());
         previous.setOnAction(event -> previousPage.run());
-        Button next = new Button("Next ▶");
+        Button next = new Button(texts.get("paging.next"));
         next.setId(idPrefix + "NextPage");
         next.disableProperty().bind(paging.hasNextBinding().not());
         next.setOnAction(event -> nextPage.run());
@@ -159,5 +174,104 @@ public final class ViewSupport {
         pager.setAlignment(Pos.CENTER_RIGHT);
         pager.setPadding(new Insets(8, 0, 0, 0));
         return pager;
+    }
+
+    /** A notification type as the console shows it everywhere: its colour's dot and its name. */
+    public static HBox typeBadge(String type, Texts texts) {
+        Circle dot = new Circle(5, Color.web(TypeColors.of(type)));
+        dot.getStyleClass().add("type-dot");
+        Label name = new Label(texts.type(type));
+        HBox badge = new HBox(5, dot, name);
+        badge.setAlignment(Pos.CENTER_LEFT);
+        badge.getStyleClass().add("type-badge");
+        badge.setUserData(type);
+        return badge;
+    }
+
+    /** A column showing the type badge; sorts by the type's code. */
+    public static <T> TableColumn<T, String> typeColumn(String title, double width, Function<T, String> type,
+                                                        Texts texts) {
+        TableColumn<T, String> column = column(title, width, type);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : typeBadge(item, texts));
+            }
+        });
+        return column;
+    }
+
+    /** Shows each confirmation the view model asks for as a dialog; "yes" runs the action, anything else drops it. */
+    public static void confirmations(Confirmation confirmation, Texts texts) {
+        confirmation.pendingProperty().addListener((obs, old, request) -> {
+            if (request == null) {
+                return;
+            }
+            ButtonType yes = new ButtonType(request.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
+            ButtonType no = new ButtonType(texts.get("confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, request.question(), yes, no);
+            alert.setTitle(request.title());
+            alert.setHeaderText(request.title());
+            alert.getDialogPane().setId("confirmDialog");
+            alert.getDialogPane().lookupButton(yes).setId("confirmYes");
+            alert.getDialogPane().lookupButton(no).setId("confirmNo");
+            alert.setOnHidden(event -> {
+                if (alert.getResult() == yes) {
+                    confirmation.confirm();
+                } else {
+                    confirmation.cancel();
+                }
+            });
+            alert.show();
+        });
+    }
+
+    /**
+     * Marks rows whose id is in {@code ids} with the {@code fresh-failure} pseudo-class (red, see console.css); keeps
+     * the row factory set before (the copy menu).
+     */
+    public static <T> void highlight(TableView<T> table, ObservableSet<Long> ids, Function<T, Long> id) {
+        var rows = table.getRowFactory();
+        table.setRowFactory(t -> {
+            TableRow<T> row = rows == null ? new TableRow<>() : rows.call(t);
+            Runnable mark = () -> row.pseudoClassStateChanged(FRESH_FAILURE,
+                    row.getItem() != null && ids.contains(id.apply(row.getItem())));
+            row.itemProperty().addListener((obs, old, now) -> mark.run());
+            ids.addListener((SetChangeListener<Long>) change -> mark.run());
+            return row;
+        });
+    }
+
+    private static final PseudoClass FRESH_FAILURE = PseudoClass.getPseudoClass("fresh-failure");
+
+    /** "Export CSV…": asks where to save (proposing {@code fileName}), then hands the path over. */
+    public static Button exportButton(String id, Texts texts, Supplier<String> fileName, Consumer<Path> export) {
+        Button button = new Button(texts.get("common.export"));
+        button.setId(id);
+        button.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(texts.get("common.export_title"));
+            chooser.setInitialFileName(fileName.get());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File file = chooser.showSaveDialog(button.getScene().getWindow());
+            if (file != null) {
+                export.accept(file.toPath());
+            }
+        });
+        return button;
+    }
+
+    /** A list cell showing {@code text} and/or {@code graphic} of its item (either may answer null). */
+    public static <T> ListCell<T> listCell(Function<T, String> text, Function<T, Node> graphic) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setGraphic(empty || item == null ? null : graphic.apply(item));
+            }
+        };
     }
 }

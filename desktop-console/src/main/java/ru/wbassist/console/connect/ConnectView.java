@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import ru.wbassist.console.common.Texts;
 
 /** The connect dialog, shown in the main window until a connection works. */
 public final class ConnectView {
@@ -21,8 +22,8 @@ public final class ConnectView {
     private ConnectView() {
     }
 
-    public static Node create(ConnectViewModel model) {
-        Label title = new Label("Connect to the WB Assist server");
+    public static Node create(ConnectViewModel model, Texts texts) {
+        Label title = new Label(texts.get("connect.title"));
         title.getStyleClass().add("dialog-title");
         TextField url = new TextField();
         url.setId("connectUrl");
@@ -30,9 +31,9 @@ public final class ConnectView {
         url.textProperty().bindBidirectional(model.urlProperty());
         PasswordField secret = new PasswordField();
         secret.setId("connectSecret");
-        secret.setPromptText("ADMIN_SECRET_KEY or API_SECRET_KEY");
+        secret.setPromptText(texts.get("connect.secret_prompt"));
         secret.textProperty().bindBidirectional(model.secretProperty());
-        Button connect = new Button("Connect");
+        Button connect = new Button(texts.get("connect.connect"));
         connect.setId("connectButton");
         connect.setDefaultButton(true);
         connect.disableProperty().bind(model.canConnectBinding().not());
@@ -45,8 +46,8 @@ public final class ConnectView {
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         form.getColumnConstraints().add(labels);
-        form.addRow(0, new Label("Server URL"), url);
-        form.addRow(1, new Label("Admin secret"), secret);
+        form.addRow(0, new Label(texts.get("connect.url")), url);
+        form.addRow(1, new Label(texts.get("connect.secret")), secret);
         form.addRow(2, progress, connect);
 
         Label error = new Label();

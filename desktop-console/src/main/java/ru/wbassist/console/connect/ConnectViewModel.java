@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 
 import java.net.URI;
 import java.util.function.BiFunction;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 public final class ConnectViewModel {
 
     private final Activity activity;
+    private final Texts texts;
     private final BiFunction<URI, String, AdminApi> clients;
     private final Consumer<AdminApi> onConnected;
     private final StringProperty url = new SimpleStringProperty();
@@ -28,9 +30,10 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final BooleanBinding canConnect;
 
-    public ConnectViewModel(ConnectionSettings settings, Tasks tasks, BiFunction<URI, String, AdminApi> clients,
-                            Consumer<AdminApi> onConnected) {
+    public ConnectViewModel(ConnectionSettings settings, Tasks tasks, Texts texts,
+                            BiFunction<URI, String, AdminApi> clients, Consumer<AdminApi> onConnected) {
         this.activity = new Activity(tasks);
+        this.texts = texts;
         this.clients = clients;
         this.onConnected = onConnected;
         url.set(settings.serverUrl());
@@ -44,15 +47,15 @@ public final class ConnectViewModel {
         try {
             uri = URI.create(url.get() == null ? "" : url.get().strip());
         } catch (IllegalArgumentException e) {
-            validation.set("The server URL is not a valid URL.");
+            validation.set(texts.get("connect.bad_url"));
             return;
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            validation.set("The server URL must look like http://host:port.");
+            validation.set(texts.get("connect.url_shape"));
             return;
         }
         if (secret.get() == null || secret.get().isBlank()) {
-            validation.set("Enter the admin secret (ADMIN_SECRET_KEY, or API_SECRET_KEY when no admin key is set).");
+            validation.set(texts.get("connect.no_secret"));
             return;
         }
         AdminApi api = clients.apply(uri, secret.get().strip());

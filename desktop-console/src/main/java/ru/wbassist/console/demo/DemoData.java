@@ -76,7 +76,7 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
         private void cabinet(long id, String name, String status, String error, boolean keyValid, long... telegramIds) {
             Instant lastSync = status == null ? null : nowMsk.minus(Duration.ofMinutes(2 + id));
             cabinets.add(new Admin.CabinetRow(id, name, true, nowMsk.minus(Duration.ofDays(30 - id * 4)), telegramIds.length, lastSync,
-                    status, error, keyValid));
+                    status, error, keyValid, false, null));
             List<Admin.Member> cabinetUsers = new ArrayList<>();
             for (int i = 0; i < telegramIds.length; i++) {
                 long telegramId = telegramIds[i];
@@ -144,16 +144,16 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
             Instant keyDied = nowMsk.minus(Duration.ofHours(5));
             records.add(new Admin.NotificationEntry(0, 100003, 3L, Notifications.Types.KEY_INVALID, "sent", null,
                     SampleTexts.render(Notifications.Types.KEY_INVALID, "ru", "Детская одежда", SampleTexts.PRODUCTS.getFirst(), keyDied),
-                    null, keyDied, keyDied.plusSeconds(1), 1, null));
+                    null, keyDied, keyDied.plusSeconds(1), 1, null, null, null));
             records.add(new Admin.NotificationEntry(0, 100006, 5L, Notifications.Types.KEY_EXPIRING, "pending", null,
                     SampleTexts.render(Notifications.Types.KEY_EXPIRING, "ru", "Новый магазин", SampleTexts.PRODUCTS.getFirst(), nowMsk),
-                    null, nowMsk.minus(Duration.ofMinutes(1)), null, 0, null));
+                    null, nowMsk.minus(Duration.ofMinutes(1)), null, 0, null, null, null));
             // Ids follow creation, as the server's identity column does.
             records.sort(Comparator.comparing(Admin.NotificationEntry::createdAt));
             List<Admin.NotificationEntry> numbered = new ArrayList<>();
             for (Admin.NotificationEntry r : records) {
                 numbered.add(new Admin.NotificationEntry(numbered.size() + 1, r.telegramId(), r.cabinetId(), r.type(), r.status(),
-                        r.suppressedReason(), r.text(), r.imageUrl(), r.createdAt(), r.sentAt(), r.attempts(), r.lastError()));
+                        r.suppressedReason(), r.text(), r.imageUrl(), r.createdAt(), r.sentAt(), r.attempts(), r.lastError(), null, null));
             }
             return numbered;
         }
@@ -166,24 +166,24 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
                     + "/" + product.nmId() + "/images/big/1.webp" : null;
             if (user.botBlocked() && minutesAgo < 3 * 24 * 60) {
                 return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
-                        image, created, null, 0, null);
+                        image, created, null, 0, null, null, null);
             }
             if (!(user.settings().notificationsEnabled() && user.settings().wants(type))) {
                 return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
-                        text, image, created, null, 0, null);
+                        text, image, created, null, 0, null, null, null);
             }
             if (minutesAgo < 8) {
                 return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
-                        created, null, 0, null);
+                        created, null, 0, null, null, null);
             }
             if (random.nextInt(40) == 0) {
                 return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
-                        created, null, 5, "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified");
+                        created, null, 5, "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified", null, null);
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
             return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
                     created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)), attempts,
-                    attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60");
+                    attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60", null, null);
         }
 
         private List<DayCount> ordersPerDay() {

@@ -89,6 +89,9 @@ public final class InMemoryAdminApi implements AdminApi {
     @Override
     public synchronized void startSync(long cabinetId) {
         Admin.CabinetRow cabinet = cabinet(cabinetId);
+        if (cabinet.syncPaused()) {
+            throw AdminApiException.forStatus(409, "HTTP 409: the sync of cabinet " + cabinetId + " is paused; resume it first");
+        }
         if ("running".equals(cabinet.lastSyncStatus())) {
             throw AdminApiException.forStatus(409, "HTTP 409: a sync of cabinet " + cabinetId + " is already running");
         }
@@ -96,7 +99,55 @@ public final class InMemoryAdminApi implements AdminApi {
         long id = syncLogs.stream().mapToLong(Admin.SyncLogEntry::id).max().orElse(0) + 1;
         syncLogs.add(new Admin.SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
         cabinets.set(cabinets.indexOf(cabinet), new Admin.CabinetRow(cabinet.id(), cabinet.name(), cabinet.active(),
-                cabinet.createdAt(), cabinet.userCount(), started, "running", null, cabinet.keyValid()));
+                cabinet.createdAt(), cabinet.userCount(), started, "running", null, cabinet.keyValid(),
+                cabinet.syncPaused(), cabinet.syncPausedAt()));
+    }
+
+    @Override
+    public synchronized void pauseSync(long cabinetId, boolean paused) {
+        Admin.CabinetRow cabinet = cabinet(cabinetId);
+        Instant pausedAt = !paused ? null : cabinet.syncPaused() ? cabinet.syncPausedAt() : current();
+        cabinets.set(cabinets.indexOf(cabinet), new Admin.CabinetRow(cabinet.id(), cabinet.name(), cabinet.active(),
+                cabinet.createdAt(), cabinet.userCount(), cabinet.lastSyncAt(), cabinet.lastSyncStatus(),
+                cabinet.lastError(), cabinet.keyValid(), paused, pausedAt));
+    }
+
+    @Override
+    public byte[] exportSyncLogs(SyncLogQuery query) {
+        throw noExport();
+    }
+
+    @Override
+    public byte[] exportNotifications(NotificationQuery query) {
+        throw noExport();
+    }
+
+    /** The CSV files are the server's own; the demo data set has none to give. */
+    private static AdminApiException noExport() {
+        return AdminApiException.forStatus(400, "CSV export needs a server: the demo data set cannot export.");
+    }
+
+    /** As the server does: a new pending row pointing at the failed one, which stays; one retry per failed row. */
+    @Override
+    public synchronized Admin.Retried retryNotification(long notificationId) {
+        Admin.NotificationEntry failed = notifications.stream().filter(n -> n.id() == notificationId).findFirst()
+                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: unknown notification " + notificationId));
+        if (!failed.status().equals("failed")) {
+            throw AdminApiException.forStatus(409, "HTTP 409: notification " + notificationId + " is " + failed.status()
+                    + "; only a failed notification can be retried");
+        }
+        if (failed.retriedBy() != null) {
+            throw AdminApiException.forStatus(409, "HTTP 409: notification " + notificationId
+                    + " was retried already as notification " + failed.retriedBy());
+        }
+        long id = notifications.stream().mapToLong(Admin.NotificationEntry::id).max().orElse(0) + 1;
+        notifications.set(notifications.indexOf(failed), new Admin.NotificationEntry(failed.id(), failed.telegramId(),
+                failed.cabinetId(), failed.type(), failed.status(), failed.suppressedReason(), failed.text(),
+                failed.imageUrl(), failed.createdAt(), failed.sentAt(), failed.attempts(), failed.lastError(),
+                failed.retryOf(), id));
+        notifications.add(new Admin.NotificationEntry(id, failed.telegramId(), failed.cabinetId(), failed.type(), "pending",
+                null, failed.text(), failed.imageUrl(), current(), null, 0, null, notificationId, null));
+        return new Admin.Retried(id, notificationId, "pending");
     }
 
     @Override
@@ -132,7 +183,7 @@ public final class InMemoryAdminApi implements AdminApi {
         Instant created = current();
         long id = notifications.stream().mapToLong(Admin.NotificationEntry::id).max().orElse(0) + 1;
         notifications.add(new Admin.NotificationEntry(id, telegramId, message.cabinetId(), type, "pending", null,
-                message.text(), message.imageUrl(), created, null, 0, null));
+                message.text(), message.imageUrl(), created, null, 0, null, null, null));
         return new Notifications.TestQueued(id, type);
     }
 

@@ -1,53 +1,80 @@
 package ru.wbassist.console.notifications;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.Confirmation;
+import ru.wbassist.console.common.Exports;
+import ru.wbassist.console.common.FreshFailures;
+import ru.wbassist.console.common.LiveRefresh;
 import ru.wbassist.console.common.MoscowTime;
-import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Notification history: filters (user, cabinet, type, status), paging, and for the selected notification its
- * delivery details and the Telegram HTML the user received (the view renders it).
+ * Notification history: filters (user, cabinet, type, status), paging, live refresh with new failures highlighted,
+ * and for the selected notification its delivery details and the Telegram HTML the user received (the view renders
+ * it); a failed one can be retried (after the operator confirms), and the filtered list exported as CSV.
  */
 public final class NotificationsViewModel {
 
     public static final int PAGE_SIZE = 50;
 
     private final AdminApi api;
+    private final Texts texts;
     private final Activity activity;
-    private final Paging paging = new Paging(PAGE_SIZE);
+    private final Paging paging;
     private final ObservableList<Admin.NotificationEntry> rows = FXCollections.observableArrayList();
-    private final ObservableList<Choice<Long>> userChoices = FXCollections.observableArrayList(Choice.any("All users"));
-    private final ObservableList<Choice<Long>> cabinetChoices = FXCollections.observableArrayList(Choice.any("All cabinets"));
-    private final ObservableList<Choice<String>> typeChoices = FXCollections.observableArrayList(
-            Choice.list("All types", Notifications.Types.ALL, t -> t, t -> t));
-    private final ObservableList<Choice<String>> statusChoices = FXCollections.observableArrayList(
-            Choice.list("Any status", Notifications.Types.STATUSES, s -> s, s -> s));
-    private final ObjectProperty<Choice<Long>> user = new SimpleObjectProperty<>(userChoices.getFirst());
-    private final ObjectProperty<Choice<Long>> cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
-    private final ObjectProperty<Choice<String>> type = new SimpleObjectProperty<>(typeChoices.getFirst());
-    private final ObjectProperty<Choice<String>> status = new SimpleObjectProperty<>(statusChoices.getFirst());
+    private final ObservableList<Choice<Long>> userChoices;
+    private final ObservableList<Choice<Long>> cabinetChoices;
+    private final ObservableList<Choice<String>> typeChoices;
+    private final ObservableList<Choice<String>> statusChoices;
+    private final ObjectProperty<Choice<Long>> user;
+    private final ObjectProperty<Choice<Long>> cabinet;
+    private final ObjectProperty<Choice<String>> type;
+    private final ObjectProperty<Choice<String>> status;
     private final ObjectProperty<Admin.NotificationEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final LiveRefresh liveRefresh;
+    private final FreshFailures<Admin.NotificationEntry> freshFailures = new FreshFailures<>(Admin.NotificationEntry::id,
+            n -> "failed".equals(n.status()));
+    private final Confirmation confirmation = new Confirmation();
 
-    public NotificationsViewModel(AdminApi api, Tasks tasks) {
+    public NotificationsViewModel(AdminApi api, Tasks tasks, Texts texts, Duration liveRefreshPeriod) {
         this.api = api;
+        this.texts = texts;
         this.activity = new Activity(tasks);
+        this.paging = new Paging(PAGE_SIZE, texts);
+        userChoices = FXCollections.observableArrayList(Choice.any(texts.get("common.all_users")));
+        cabinetChoices = FXCollections.observableArrayList(Choice.any(texts.get("common.all_cabinets")));
+        typeChoices = FXCollections.observableArrayList(
+                Choice.list(texts.get("common.all_types"), Notifications.Types.ALL, texts::type, t -> t));
+        statusChoices = FXCollections.observableArrayList(
+                Choice.list(texts.get("common.any_status"), Notifications.Types.STATUSES, texts::status, s -> s));
+        user = new SimpleObjectProperty<>(userChoices.getFirst());
+        cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
+        type = new SimpleObjectProperty<>(typeChoices.getFirst());
+        status = new SimpleObjectProperty<>(statusChoices.getFirst());
+        this.liveRefresh = new LiveRefresh(tasks, liveRefreshPeriod, this::refresh);
         List.of(user, cabinet, type, status).forEach(filter -> filter.addListener((obs, old, now) -> {
             paging.first();
             refresh();
@@ -55,6 +82,7 @@ public final class NotificationsViewModel {
         selected.addListener((obs, old, record) -> {
             details.set(describe(record));
             previewHtml.set(record == null ? null : record.text());
+            freshFailures.seen(record);
         });
     }
 
@@ -70,6 +98,7 @@ public final class NotificationsViewModel {
         activity.load(() -> api.notifications(query), page -> {
             paging.total(page.total());
             Long selectedId = selected.get() == null ? null : selected.get().id();
+            freshFailures.update(page.items());
             rows.setAll(page.items());
             selected.set(rows.stream().filter(r -> selectedId != null && r.id() == selectedId).findFirst().orElse(null));
         });
@@ -88,6 +117,42 @@ public final class NotificationsViewModel {
             user.set(choice);
         }
         refresh();
+    }
+
+    /**
+     * Asks to retry the selected failed notification; once confirmed, the server queues it again as a new attempt
+     * and the history shows both, the new one on top.
+     */
+    public void retrySelected() {
+        Admin.NotificationEntry record = selected.get();
+        if (record == null || !"failed".equals(record.status())) {
+            message.set(texts.get("notifications.retry_only_failed"));
+            return;
+        }
+        message.set(null);
+        confirmation.ask(texts.get("notifications.retry_title"), texts.get("notifications.retry_question",
+                String.valueOf(record.id()), texts.type(record.type()), String.valueOf(record.telegramId()),
+                record.lastError() == null ? "—" : record.lastError()), texts.get("notifications.retry"),
+                () -> activity.perform(() -> api.retryNotification(record.id()), result -> {
+                    message.set(texts.get("notifications.retried", String.valueOf(result.retryOf()),
+                            String.valueOf(result.id())));
+                    refresh();
+                }, failure -> { }));
+    }
+
+    /** Whether the selected notification can be retried (the Retry button is enabled). */
+    public boolean canRetry(Admin.NotificationEntry record) {
+        return record != null && "failed".equals(record.status()) && record.retriedBy() == null;
+    }
+
+    /** Writes the whole filtered history (every page) as the server's CSV to {@code file}, and says how many rows. */
+    public void export(Path file) {
+        NotificationQuery query = query();
+        Exports.save(activity, () -> api.exportNotifications(query), file, texts, message::set);
+    }
+
+    public String exportFileName() {
+        return Exports.fileName("notifications");
     }
 
     public void nextPage() {
@@ -112,37 +177,42 @@ public final class NotificationsViewModel {
 
     private void applyUsers(List<Admin.UserRow> users) {
         Long current = user.get() == null ? null : user.get().value();
-        userChoices.setAll(Choice.list("All users", users, Names::user, Admin.UserRow::telegramId));
+        userChoices.setAll(Choice.list(texts.get("common.all_users"), users, Names::user, Admin.UserRow::telegramId));
         Choice.select(userChoices, current, user);
     }
 
     private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", Admin.CabinetRow::id));
+        cabinetChoices.setAll(Choice.list(texts.get("common.all_cabinets"), cabinets, c -> c.name() + " (#" + c.id() + ")",
+                Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
 
-    private static String describe(Admin.NotificationEntry record) {
+    private String describe(Admin.NotificationEntry record) {
         if (record == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder()
-                .append("Notification #").append(record.id()).append(" · ").append(record.type())
-                .append(" · user ").append(record.telegramId())
-                .append(record.cabinetId() == null ? "" : " · cabinet #" + record.cabinetId()).append('\n')
-                .append("Status: ").append(record.status()).append(" · attempts: ").append(record.attempts()).append('\n')
-                .append("Created: ").append(MoscowTime.format(record.createdAt()));
+        StringBuilder text = new StringBuilder(texts.get("notifications.details", String.valueOf(record.id()),
+                texts.type(record.type()), String.valueOf(record.telegramId()),
+                record.cabinetId() == null ? "—" : "#" + record.cabinetId(), texts.status(record.status()),
+                record.attempts(), MoscowTime.format(record.createdAt())));
         if (record.sentAt() != null) {
-            text.append(" · sent: ").append(MoscowTime.format(record.sentAt()));
+            text.append(texts.get("notifications.sent_at", MoscowTime.format(record.sentAt())));
         }
         if (record.suppressedReason() != null) {
-            text.append("\nSuppressed: ").append(record.suppressedReason());
+            text.append('\n').append(texts.get("notifications.suppressed", record.suppressedReason()));
         }
         if (record.lastError() != null) {
-            text.append("\nLast error: ").append(record.lastError());
+            text.append('\n').append(texts.get("notifications.last_error", record.lastError()));
+        }
+        if (record.retryOf() != null) {
+            text.append('\n').append(texts.get("notifications.retry_of", String.valueOf(record.retryOf())));
+        }
+        if (record.retriedBy() != null) {
+            text.append('\n').append(texts.get("notifications.retried_by", String.valueOf(record.retriedBy())));
         }
         if (record.imageUrl() != null) {
-            text.append("\nImage: ").append(record.imageUrl());
+            text.append('\n').append(texts.get("notifications.image", record.imageUrl()));
         }
         return text.toString();
     }
@@ -197,6 +267,22 @@ public final class NotificationsViewModel {
 
     public ReadOnlyStringProperty previewHtmlProperty() {
         return previewHtml.getReadOnlyProperty();
+    }
+
+    public BooleanProperty liveRefreshProperty() {
+        return liveRefresh.enabledProperty();
+    }
+
+    public ObservableSet<Long> freshFailures() {
+        return freshFailures.fresh();
+    }
+
+    public Confirmation confirmation() {
+        return confirmation;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     public Activity activity() {

@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
 
 import java.util.List;
@@ -25,38 +26,47 @@ public final class OverviewView {
     private OverviewView() {
     }
 
-    public static Node create(OverviewViewModel model) {
+    public static Node create(OverviewViewModel model, Texts texts) {
         FlowPane tiles = new FlowPane(10, 10);
         tiles.setId("overviewTiles");
         model.tiles().addListener((ListChangeListener<OverviewViewModel.Tile>) change ->
                 tiles.getChildren().setAll(model.tiles().stream().map(OverviewView::tile).toList()));
-        Label notificationsNote = new Label("Tiles 4–11: notifications by delivery status in the last 24 hours and 7 days.");
+        Label notificationsNote = new Label(texts.get("overview.note"));
         notificationsNote.getStyleClass().add("tile-label");
 
         StackedBarChart<String, Number> perType = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
         perType.setId("notificationsChart");
-        perType.setTitle("Notifications per type per day (MSK)");
+        perType.setTitle(texts.get("overview.per_type"));
         perType.setAnimated(false);
-        perType.setLegendVisible(true);
-        model.notificationsPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change ->
-                perType.getData().setAll(toChart(model.notificationsPerDay())));
+        // The chart's own legend takes colours from series order; ours shows each type's one colour.
+        perType.setLegendVisible(false);
+        FlowPane legend = new FlowPane(12, 4);
+        legend.setId("notificationsLegend");
+        legend.setPadding(new Insets(0, 0, 0, 40));
+        model.notificationsPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change -> {
+            perType.getData().setAll(toChart(model.notificationsPerDay()));
+            legend.getChildren().setAll(model.notificationsPerDay().stream()
+                    .map(series -> ViewSupport.typeBadge(series.type(), texts)).toList());
+        });
 
         BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
         orders.setId("ordersChart");
-        orders.setTitle("Orders per day (MSK)");
+        orders.setTitle(texts.get("overview.orders_per_day"));
         orders.setAnimated(false);
         orders.setLegendVisible(false);
         model.ordersPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change ->
                 orders.getData().setAll(toChart(model.ordersPerDay())));
 
-        HBox charts = new HBox(10, perType, orders);
-        HBox.setHgrow(perType, Priority.ALWAYS);
+        VBox perTypeBox = new VBox(0, perType, legend);
+        VBox.setVgrow(perType, Priority.ALWAYS);
+        HBox charts = new HBox(10, perTypeBox, orders);
+        HBox.setHgrow(perTypeBox, Priority.ALWAYS);
         HBox.setHgrow(orders, Priority.ALWAYS);
-        perType.setPrefWidth(720);
+        perTypeBox.setPrefWidth(720);
         orders.setPrefWidth(500);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(texts.get("common.refresh"));
         refresh.setId("overviewRefresh");
         refresh.setOnAction(event -> model.refresh());
         HBox toolbar = new HBox(10, refresh, ViewSupport.statusLine("overviewError", model.activity()));
@@ -83,7 +93,15 @@ public final class OverviewView {
         return series.stream().map(s -> {
             XYChart.Series<String, Number> chart = new XYChart.Series<>();
             chart.setName(s.name());
-            s.points().forEach(p -> chart.getData().add(new XYChart.Data<>(p.day(), p.value())));
+            s.points().forEach(p -> {
+                XYChart.Data<String, Number> bar = new XYChart.Data<>(p.day(), p.value());
+                bar.nodeProperty().addListener((obs, old, node) -> {
+                    if (node != null) {
+                        node.setStyle("-fx-bar-fill: " + s.color() + "; -fx-background-color: " + s.color() + ";");
+                    }
+                });
+                chart.getData().add(bar);
+            });
             return chart;
         }).toList();
     }

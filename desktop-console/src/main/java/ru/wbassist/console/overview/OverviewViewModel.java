@@ -8,9 +8,12 @@ import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
+import ru.wbassist.console.common.TypeColors;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,21 +26,30 @@ public final class OverviewViewModel {
     public record Tile(String label, long value) {
     }
 
-    /** One chart series: a value per day label, the days in order, missing days as zero. */
-    public record Series(String name, List<Point> points) {
+    /**
+     * One chart series: a value per day label, the days in order, missing days as zero; {@code type} is the
+     * notification type it counts (null for orders), whose {@link TypeColors colour} it is drawn in.
+     */
+    public record Series(String name, String type, List<Point> points) {
+
+        public String color() {
+            return type == null ? TypeColors.ORDERS : TypeColors.of(type);
+        }
     }
 
     public record Point(String day, long value) {
     }
 
     private final AdminApi api;
+    private final Texts texts;
     private final Activity activity;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObservableList<Series> notificationsPerDay = FXCollections.observableArrayList();
     private final ObservableList<Series> ordersPerDay = FXCollections.observableArrayList();
 
-    public OverviewViewModel(AdminApi api, Tasks tasks) {
+    public OverviewViewModel(AdminApi api, Tasks tasks, Texts texts) {
         this.api = api;
+        this.texts = texts;
         this.activity = new Activity(tasks);
     }
 
@@ -47,31 +59,33 @@ public final class OverviewViewModel {
 
     private void apply(Admin.Overview data) {
         List<Tile> counts = new ArrayList<>();
-        counts.add(new Tile("Users", data.users()));
-        counts.add(new Tile("Cabinets", data.cabinets()));
-        counts.add(new Tile("Sync failures, 24 h", data.syncFailures24h()));
+        counts.add(new Tile(texts.get("overview.users"), data.users()));
+        counts.add(new Tile(texts.get("overview.cabinets"), data.cabinets()));
+        counts.add(new Tile(texts.get("overview.sync_failures"), data.syncFailures24h()));
         for (String status : Notifications.Types.STATUSES) {
-            counts.add(new Tile(capitalized(status) + ", 24 h", data.notifications24h().status(status)));
+            counts.add(new Tile(texts.get("overview.status_24h", capitalized(texts.status(status))), data.notifications24h().status(status)));
         }
         for (String status : Notifications.Types.STATUSES) {
-            counts.add(new Tile(capitalized(status) + ", 7 d", data.notifications7d().status(status)));
+            counts.add(new Tile(texts.get("overview.status_7d", capitalized(texts.status(status))), data.notifications7d().status(status)));
         }
         tiles.setAll(counts);
         notificationsPerDay.setAll(perTypeSeries(data));
-        ordersPerDay.setAll(new Series("Orders", points(daysOf(data), dayCounts(data))));
+        ordersPerDay.setAll(new Series(texts.get("overview.orders"), null, points(daysOf(data), dayCounts(data))));
     }
 
     private static String capitalized(String status) {
-        return Character.toUpperCase(status.charAt(0)) + status.substring(1);
+        return status.isEmpty() ? status : Character.toUpperCase(status.charAt(0)) + status.substring(1);
     }
 
-    private static List<Series> perTypeSeries(Admin.Overview data) {
+    /** One series per type that occurred, in the order of {@link NotificationTypes#ALL}, named in the language. */
+    private List<Series> perTypeSeries(Admin.Overview data) {
         List<LocalDate> days = daysOf(data);
-        Map<String, Map<LocalDate, Long>> byType = new TreeMap<>();
+        Map<String, Map<LocalDate, Long>> byType = new TreeMap<>(
+                Comparator.<String>comparingInt(Notifications.Types.ALL::indexOf).thenComparing(Comparator.naturalOrder()));
         data.notificationsPerDay().forEach(count -> byType.computeIfAbsent(count.type(), type -> new TreeMap<>())
                 .merge(count.date(), count.count(), Long::sum));
         List<Series> series = new ArrayList<>();
-        byType.forEach((type, counts) -> series.add(new Series(type, points(days, counts))));
+        byType.forEach((type, counts) -> series.add(new Series(texts.type(type), type, points(days, counts))));
         return series;
     }
 

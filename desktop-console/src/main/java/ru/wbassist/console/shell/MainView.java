@@ -4,19 +4,23 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.cabinets.CabinetsView;
 import ru.wbassist.console.cabinets.CabinetsViewModel;
+import ru.wbassist.console.common.Language;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.notifications.NotificationsView;
 import ru.wbassist.console.notifications.NotificationsViewModel;
 import ru.wbassist.console.overview.OverviewView;
@@ -27,9 +31,13 @@ import ru.wbassist.console.testsend.TestSendView;
 import ru.wbassist.console.testsend.TestSendViewModel;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.Locale;
 
-/** The connected window: a header and one tab per view; a tab loads its data when it is opened. */
+/**
+ * The connected window: a header (with the language switch) and one tab per view; a tab loads its data when it is
+ * opened. Switching the language builds the window anew in it, on the same tab.
+ */
 public final class MainView {
 
     /** The tabs, in order; the id is also the screenshot's file name. */
@@ -45,44 +53,61 @@ public final class MainView {
     private final NotificationsViewModel notifications;
     private final TestSendViewModel testSend;
 
-    public MainView(AdminApi api, Tasks tasks) {
-        overview = new OverviewViewModel(api, tasks);
-        cabinets = new CabinetsViewModel(api, tasks);
-        syncLogs = new SyncLogsViewModel(api, tasks, LIVE_REFRESH);
-        notifications = new NotificationsViewModel(api, tasks);
-        testSend = new TestSendViewModel(api, tasks, notifications::showUser);
+    private final Texts texts;
+
+    /**
+     * @param onLanguage asked to show the window in another language, on the given tab
+     */
+    public MainView(AdminApi api, Tasks tasks, Texts texts, View first, BiConsumer<Language, View> onLanguage) {
+        this.texts = texts;
+        overview = new OverviewViewModel(api, tasks, texts);
+        cabinets = new CabinetsViewModel(api, tasks, texts);
+        syncLogs = new SyncLogsViewModel(api, tasks, texts, LIVE_REFRESH);
+        notifications = new NotificationsViewModel(api, tasks, texts, LIVE_REFRESH);
+        testSend = new TestSendViewModel(api, tasks, texts, notifications::showUser);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(
-                tab(View.OVERVIEW, "Admin.Overview", OverviewView.create(overview), overview::refresh),
-                tab(View.CABINETS, "Cabinets", CabinetsView.create(cabinets), cabinets::refresh),
-                tab(View.SYNC_LOGS, "Sync logs", SyncLogsView.create(syncLogs), syncLogs::refreshAll),
-                tab(View.NOTIFICATIONS, "Notifications", NotificationsView.create(notifications), notifications::refreshAll),
-                tab(View.TEST_SEND, "Test send", TestSendView.create(testSend), testSend::refresh));
+                tab(View.OVERVIEW, "tab.overview", OverviewView.create(overview, texts), overview::refresh),
+                tab(View.CABINETS, "tab.cabinets", CabinetsView.create(cabinets, texts), cabinets::refresh),
+                tab(View.SYNC_LOGS, "tab.sync_logs", SyncLogsView.create(syncLogs, texts), syncLogs::refreshAll),
+                tab(View.NOTIFICATIONS, "tab.notifications", NotificationsView.create(notifications, texts),
+                        notifications::refreshAll),
+                tab(View.TEST_SEND, "tab.test_send", TestSendView.create(testSend, texts), testSend::refresh));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            if (old != null && old.getUserData() == View.SYNC_LOGS) {
-                syncLogs.liveRefreshProperty().set(false);
+            if (old != null) {
+                stopLiveRefresh();
             }
             ((Runnable) tab.getProperties().get(Runnable.class)).run();
         });
 
-        root.setTop(header(api, tasks));
+        root.setTop(header(api, tasks, texts, onLanguage));
         root.setCenter(tabs);
-        overview.refresh();
+        if (first == View.OVERVIEW) {
+            overview.refresh();
+        } else {
+            show(first);
+        }
     }
 
-    private static Tab tab(View view, String title, Node content, Runnable onOpen) {
-        Tab tab = new Tab(title, content);
+    /** Live refresh runs only while its tab is open (and never in a window that was replaced). */
+    public void stopLiveRefresh() {
+        syncLogs.liveRefreshProperty().set(false);
+        notifications.liveRefreshProperty().set(false);
+    }
+
+    private Tab tab(View view, String titleKey, Node content, Runnable onOpen) {
+        Tab tab = new Tab(texts.get(titleKey), content);
         tab.setId("tab-" + view.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         tab.setUserData(view);
         tab.getProperties().put(Runnable.class, onOpen);
         return tab;
     }
 
-    private static Node header(AdminApi api, Tasks tasks) {
-        Label title = new Label("WB Assist · operator console");
+    private Node header(AdminApi api, Tasks tasks, Texts texts, BiConsumer<Language, View> onLanguage) {
+        Label title = new Label(texts.get("shell.title"));
         title.getStyleClass().add("header-title");
-        Label server = new Label("Server: " + api.endpoint());
+        Label server = new Label(texts.get("shell.server", api.endpoint()));
         server.setId("headerServer");
         server.getStyleClass().add("header-server");
         ProgressIndicator progress = new ProgressIndicator();
@@ -91,7 +116,17 @@ public final class MainView {
         progress.visibleProperty().bind(Bindings.greaterThan(tasks.inFlightProperty(), 0));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spacer, progress, server);
+        ComboBox<Language> language = new ComboBox<>(FXCollections.observableArrayList(Language.values()));
+        language.setId("languageSwitch");
+        language.setValue(texts.language());
+        language.setTooltip(new Tooltip(texts.get("shell.language")));
+        language.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != texts.language()) {
+                stopLiveRefresh();
+                onLanguage.accept(now, current());
+            }
+        });
+        HBox header = new HBox(12, title, spacer, progress, server, language);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 14, 8, 14));
         header.getStyleClass().add("header");
@@ -100,6 +135,10 @@ public final class MainView {
 
     public void show(View view) {
         tabs.getSelectionModel().select(view.ordinal());
+    }
+
+    public View current() {
+        return (View) tabs.getSelectionModel().getSelectedItem().getUserData();
     }
 
     public Node root() {

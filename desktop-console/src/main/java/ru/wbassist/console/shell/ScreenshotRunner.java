@@ -93,8 +93,9 @@ public final class ScreenshotRunner {
         switch (view) {
             case CABINETS -> select("#cabinetsTable", Admin.CabinetRow.class, c -> c.lastError() != null);
             case SYNC_LOGS -> select("#syncLogsTable", Admin.SyncLogEntry.class, log -> log.errorMessage() != null);
+            // A new order shows the most of what a user reads (emoji, prices, the warehouse).
             case NOTIFICATIONS -> select("#notificationsTable", Admin.NotificationEntry.class,
-                    n -> n.type().equals(Notifications.Types.NEGATIVE_REVIEW));
+                    n -> n.type().equals(Notifications.Types.NEW_ORDER));
             case TEST_SEND -> {
                 // A user who blocked the bot, so the preview shows a warning next to the rendered message.
                 if (scene.lookup("#testSendUser") instanceof ComboBox<?> users) {

@@ -4,62 +4,80 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.Exports;
+import ru.wbassist.console.common.FreshFailures;
+import ru.wbassist.console.common.LiveRefresh;
 import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Sync logs: filters (cabinet, data set, status, Moscow days), paging, live refresh and the selected run's details. */
+/**
+ * Sync logs: filters (cabinet, data set, status, Moscow days), paging, live refresh with new failures highlighted,
+ * the selected run's details, and the filtered list exported as CSV.
+ */
 public final class SyncLogsViewModel {
 
     public static final int PAGE_SIZE = 50;
 
     private final AdminApi api;
-    private final Tasks tasks;
-    private final Duration liveRefreshPeriod;
+    private final Texts texts;
     private final Activity activity;
-    private final Paging paging = new Paging(PAGE_SIZE);
+    private final Paging paging;
     private final ObservableList<Admin.SyncLogEntry> rows = FXCollections.observableArrayList();
-    private final ObservableList<Choice<Long>> cabinetChoices = FXCollections.observableArrayList(Choice.any("All cabinets"));
-    private final ObservableList<Choice<String>> dataSetChoices = FXCollections.observableArrayList(Choice.any("All data sets"));
-    private final ObservableList<Choice<String>> statusChoices = FXCollections.observableArrayList(
-            Choice.list("Any status", Syncs.STATUSES, s -> s, s -> s));
-    private final ObjectProperty<Choice<Long>> cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
-    private final ObjectProperty<Choice<String>> dataSet = new SimpleObjectProperty<>(dataSetChoices.getFirst());
-    private final ObjectProperty<Choice<String>> status = new SimpleObjectProperty<>(statusChoices.getFirst());
+    private final ObservableList<Choice<Long>> cabinetChoices;
+    private final ObservableList<Choice<String>> dataSetChoices;
+    private final ObservableList<Choice<String>> statusChoices;
+    private final ObjectProperty<Choice<Long>> cabinet;
+    private final ObjectProperty<Choice<String>> dataSet;
+    private final ObjectProperty<Choice<String>> status;
     private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDay = new SimpleObjectProperty<>();
-    private final BooleanProperty liveRefresh = new SimpleBooleanProperty(false);
+    private final LiveRefresh liveRefresh;
+    private final FreshFailures<Admin.SyncLogEntry> freshFailures = new FreshFailures<>(Admin.SyncLogEntry::id,
+            entry -> "failed".equals(entry.status()));
     private final ObjectProperty<Admin.SyncLogEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final TreeSet<String> seenDataSets = new TreeSet<>();
-    private AutoCloseable liveRefreshHandle;
 
-    public SyncLogsViewModel(AdminApi api, Tasks tasks, Duration liveRefreshPeriod) {
+    public SyncLogsViewModel(AdminApi api, Tasks tasks, Texts texts, Duration liveRefreshPeriod) {
         this.api = api;
-        this.tasks = tasks;
-        this.liveRefreshPeriod = liveRefreshPeriod;
+        this.texts = texts;
         this.activity = new Activity(tasks);
+        this.paging = new Paging(PAGE_SIZE, texts);
+        cabinetChoices = FXCollections.observableArrayList(Choice.any(texts.get("common.all_cabinets")));
+        dataSetChoices = FXCollections.observableArrayList(Choice.any(texts.get("sync.all_data_sets")));
+        statusChoices = FXCollections.observableArrayList(
+                Choice.list(texts.get("common.any_status"), Syncs.STATUSES, texts::status, s -> s));
+        cabinet = new SimpleObjectProperty<>(cabinetChoices.getFirst());
+        dataSet = new SimpleObjectProperty<>(dataSetChoices.getFirst());
+        status = new SimpleObjectProperty<>(statusChoices.getFirst());
+        this.liveRefresh = new LiveRefresh(tasks, liveRefreshPeriod, this::refresh);
         List.of(cabinet, dataSet, status, fromDay, toDay).forEach(filter -> filter.addListener((obs, old, now) -> {
             paging.first();
             refresh();
         }));
-        liveRefresh.addListener((obs, old, on) -> toggleLiveRefresh(on));
-        selected.addListener((obs, old, entry) -> details.set(describe(entry)));
+        selected.addListener((obs, old, entry) -> {
+            details.set(describe(entry));
+            freshFailures.seen(entry);
+        });
     }
 
     /** Loads the filter choices (cabinets) and the current page. */
@@ -73,6 +91,7 @@ public final class SyncLogsViewModel {
         activity.load(() -> api.syncLogs(query), page -> {
             paging.total(page.total());
             Long selectedId = selected.get() == null ? null : selected.get().id();
+            freshFailures.update(page.items());
             rows.setAll(page.items());
             selected.set(rows.stream().filter(r -> selectedId != null && r.id() == selectedId).findFirst().orElse(null));
             rememberDataSets(page.items());
@@ -91,6 +110,17 @@ public final class SyncLogsViewModel {
         }
     }
 
+    /** Writes the whole filtered list (every page) as the server's CSV to {@code file}, and says how many rows. */
+    public void export(Path file) {
+        SyncLogQuery query = query();
+        Exports.save(activity, () -> api.exportSyncLogs(query), file, texts, message::set);
+    }
+
+    /** The file name the save dialog proposes. */
+    public String exportFileName() {
+        return Exports.fileName("sync-logs");
+    }
+
     SyncLogQuery query() {
         return new SyncLogQuery(cabinet.get() == null ? null : cabinet.get().value(),
                 dataSet.get() == null ? null : dataSet.get().value(),
@@ -102,7 +132,7 @@ public final class SyncLogsViewModel {
 
     private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list("All cabinets", cabinets, c -> c.name() + " (#" + c.id() + ")", Admin.CabinetRow::id));
+        cabinetChoices.setAll(Choice.list(texts.get("common.all_cabinets"), cabinets, this::cabinetLabel, Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
 
@@ -114,43 +144,25 @@ public final class SyncLogsViewModel {
         }
         if (grew) {
             Choice<String> current = dataSet.get();
-            dataSetChoices.setAll(Choice.list("All data sets", List.copyOf(seenDataSets), s -> s, s -> s));
+            dataSetChoices.setAll(Choice.list(texts.get("sync.all_data_sets"), List.copyOf(seenDataSets), s -> s, s -> s));
             Choice.select(dataSetChoices, current == null ? null : current.value(), dataSet);
         }
     }
 
-    private void toggleLiveRefresh(boolean on) {
-        stopLiveRefresh();
-        if (on) {
-            refresh();
-            liveRefreshHandle = tasks.every(liveRefreshPeriod, this::refresh);
-        }
+    /** "Sneakers (#1)", and "⏸" after a cabinet whose sync is paused. */
+    private String cabinetLabel(Admin.CabinetRow cabinet) {
+        return cabinet.name() + " (#" + cabinet.id() + ")" + (cabinet.syncPaused() ? " ⏸ " + texts.status("paused") : "");
     }
 
-    private void stopLiveRefresh() {
-        if (liveRefreshHandle != null) {
-            try {
-                liveRefreshHandle.close();
-            } catch (Exception impossible) {
-                throw new IllegalStateException(impossible);
-            }
-            liveRefreshHandle = null;
-        }
-    }
-
-    private static String describe(Admin.SyncLogEntry entry) {
+    private String describe(Admin.SyncLogEntry entry) {
         if (entry == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder()
-                .append("Sync log #").append(entry.id()).append(" · ").append(entry.cabinetName())
-                .append(" (#").append(entry.cabinetId()).append(") · ").append(entry.dataSet()).append('\n')
-                .append("Status: ").append(entry.status()).append(", ").append(entry.recordsProcessed()).append(" records\n")
-                .append("Started: ").append(MoscowTime.format(entry.startedAt()))
-                .append(entry.completedAt() == null ? ", still running" : ", completed: " + MoscowTime.format(entry.completedAt()))
-                .append('\n');
-        text.append(entry.errorMessage() == null ? "No error." : "Error: " + entry.errorMessage());
-        return text.toString();
+        return texts.get("sync.details", String.valueOf(entry.id()), entry.cabinetName(), String.valueOf(entry.cabinetId()),
+                entry.dataSet(), texts.status(entry.status()), entry.recordsProcessed(), MoscowTime.format(entry.startedAt()),
+                entry.completedAt() == null ? texts.get("sync.still_running")
+                        : texts.get("sync.completed", MoscowTime.format(entry.completedAt())),
+                entry.errorMessage() == null ? texts.get("sync.no_error") : texts.get("sync.error", entry.errorMessage()));
     }
 
     public ObservableList<Admin.SyncLogEntry> rows() {
@@ -194,7 +206,15 @@ public final class SyncLogsViewModel {
     }
 
     public BooleanProperty liveRefreshProperty() {
-        return liveRefresh;
+        return liveRefresh.enabledProperty();
+    }
+
+    public ObservableSet<Long> freshFailures() {
+        return freshFailures.fresh();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     public ObjectProperty<Admin.SyncLogEntry> selectedProperty() {

@@ -6,7 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -15,8 +15,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import ru.wbassist.console.common.Names;
 import ru.wbassist.api.Admin;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtmlView;
+
+import java.util.function.Function;
 
 /**
  * Test send: user and type, the send button, what the send will meet, and the message as the user will get it: the
@@ -29,27 +32,31 @@ public final class TestSendView {
     private TestSendView() {
     }
 
-    public static Node create(TestSendViewModel model) {
+    public static Node create(TestSendViewModel model, Texts texts) {
         ComboBox<Admin.UserRow> user = new ComboBox<>(model.users());
         user.setId("testSendUser");
         user.setPrefWidth(360);
-        user.setCellFactory(list -> new UserCell());
-        user.setButtonCell(new UserCell());
+        Function<Admin.UserRow, String> userName = u -> Names.user(u)
+                + (u.botBlocked() ? " — " + texts.get("testsend.bot_blocked") : "");
+        user.setCellFactory(list -> ViewSupport.listCell(userName, u -> null));
+        user.setButtonCell(ViewSupport.listCell(userName, u -> null));
         user.valueProperty().bindBidirectional(model.userProperty());
         ComboBox<String> type = ViewSupport.combo("testSendType", model.types(), model.typeProperty());
-        type.setPrefWidth(220);
-        Button send = new Button("Send test notification");
+        type.setPrefWidth(240);
+        type.setCellFactory(list -> ViewSupport.listCell(t -> null, t -> ViewSupport.typeBadge(t, texts)));
+        type.setButtonCell(ViewSupport.listCell(t -> null, t -> ViewSupport.typeBadge(t, texts)));
+        Button send = new Button(texts.get("testsend.send"));
         send.setId("testSendButton");
         send.setDefaultButton(true);
         send.disableProperty().bind(model.canSendBinding().not());
         send.setOnAction(event -> model.send());
 
         GridPane form = new GridPane(10, 8);
-        form.addRow(0, new Label("User"), user);
-        form.addRow(1, new Label("Type"), type);
+        form.addRow(0, new Label(texts.get("testsend.user")), user);
+        form.addRow(1, new Label(texts.get("column.type")), type);
         form.add(send, 1, 2);
 
-        Label factsTitle = new Label("Before sending");
+        Label factsTitle = new Label(texts.get("testsend.before_sending"));
         factsTitle.getStyleClass().add("section-title");
         Label facts = new Label();
         facts.setId("testSendPreview");
@@ -93,13 +100,5 @@ public final class TestSendView {
     /** Loads the photo in the background; a photo that cannot be loaded just stays away, as the URL is in the facts. */
     private static void showPhoto(ImageView photo, String url) {
         photo.setImage(url == null ? null : new Image(url, PHOTO_WIDTH, 0, true, true, true));
-    }
-
-    private static final class UserCell extends ListCell<Admin.UserRow> {
-        @Override
-        protected void updateItem(Admin.UserRow user, boolean empty) {
-            super.updateItem(user, empty);
-            setText(empty || user == null ? null : Names.user(user) + (user.botBlocked() ? " — bot blocked" : ""));
-        }
     }
 }

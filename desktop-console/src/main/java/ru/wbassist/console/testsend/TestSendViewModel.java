@@ -18,6 +18,7 @@ import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,6 +36,7 @@ public final class TestSendViewModel {
     private static final int HISTORY_LOOKUP = 50;
 
     private final AdminApi api;
+    private final Texts texts;
     private final Activity activity;
     private final Activity previewActivity;
     private final LongConsumer onSent;
@@ -51,8 +53,9 @@ public final class TestSendViewModel {
     private final StringBinding imageUrl;
     private final BooleanBinding canSend;
 
-    public TestSendViewModel(AdminApi api, Tasks tasks, LongConsumer onSent) {
+    public TestSendViewModel(AdminApi api, Tasks tasks, Texts texts, LongConsumer onSent) {
         this.api = api;
+        this.texts = texts;
         this.activity = new Activity(tasks);
         this.previewActivity = new Activity(tasks);
         this.onSent = onSent;
@@ -62,8 +65,8 @@ public final class TestSendViewModel {
         facts = Bindings.createStringBinding(this::describeChoice, user, type, preview, previewActivity.busyProperty(),
                 previewActivity.errorProperty());
         messageTitle = Bindings.createStringBinding(() -> sent.get() != null
-                ? "Queued notification #" + sent.get().id() + ", as the server stored it"
-                : preview.get() != null ? "Preview: what the user will get (not sent yet)" : "Preview", sent, preview);
+                ? texts.get("testsend.stored", String.valueOf(sent.get().id()))
+                : texts.get(preview.get() != null ? "testsend.preview_not_sent" : "testsend.preview"), sent, preview);
         messageHtml = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::text, Notifications.TestPreview::text),
                 sent, preview);
         imageUrl = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::imageUrl, Notifications.TestPreview::imageUrl),
@@ -88,7 +91,7 @@ public final class TestSendViewModel {
         Admin.UserRow recipient = user.get();
         String chosenType = type.get();
         if (recipient == null || chosenType == null) {
-            message.set("Pick a user and a type first.");
+            message.set(texts.get("testsend.pick_first"));
             return;
         }
         message.set(null);
@@ -101,8 +104,8 @@ public final class TestSendViewModel {
             return new Sent(result, record);
         }, outcome -> {
             sent.set(outcome.record());
-            message.set("Queued test notification #" + outcome.result().id() + " (" + outcome.result().type()
-                    + ") for " + Names.user(recipient) + ".");
+            message.set(texts.get("testsend.queued", String.valueOf(outcome.result().id()),
+                    texts.type(outcome.result().type()), Names.user(recipient)));
             onSent.accept(recipient.telegramId());
         }, failure -> { });
     }
@@ -134,20 +137,20 @@ public final class TestSendViewModel {
         if (recipient == null || type.get() == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder("To: ").append(Names.user(recipient))
-                .append("\nType: ").append(type.get())
-                .append("\nCabinets: ").append(recipient.cabinets().isEmpty() ? "none" : recipient.cabinets().stream()
-                        .map(c -> c.name() + " (" + c.role() + ")").collect(Collectors.joining(", ")));
+        StringBuilder text = new StringBuilder(texts.get("testsend.facts", Names.user(recipient),
+                texts.type(type.get()), recipient.cabinets().isEmpty() ? texts.get("testsend.none")
+                        : recipient.cabinets().stream().map(c -> c.name() + " (" + texts.get("role." + c.role()) + ")")
+                        .collect(Collectors.joining(", "))));
         Notifications.TestPreview answer = preview.get();
         if (answer == null) {
-            return text.append(previewActivity.busyProperty().get() ? "\nLoading the preview…"
-                    : previewActivity.errorProperty().get() != null ? "\nNo preview: the server did not give one." : "")
+            return text.append(previewActivity.busyProperty().get() ? "\n" + texts.get("testsend.loading")
+                    : previewActivity.errorProperty().get() != null ? "\n" + texts.get("testsend.no_preview") : "")
                     .toString();
         }
-        text.append("\nLanguage: ").append(answer.language())
-                .append("\nSample from: ").append(answer.cabinetName() == null ? "no cabinet"
-                        : answer.cabinetName() + " (cabinet #" + answer.cabinetId() + ")")
-                .append("\nPhoto: ").append(answer.imageUrl() == null ? "none (a plain message)" : answer.imageUrl());
+        text.append('\n').append(texts.get("testsend.answer", answer.language(), answer.cabinetName() == null
+                        ? texts.get("testsend.no_cabinet")
+                        : texts.get("testsend.cabinet", answer.cabinetName(), String.valueOf(answer.cabinetId())),
+                answer.imageUrl() == null ? texts.get("testsend.no_photo") : answer.imageUrl()));
         answer.warnings().forEach(w -> text.append("\n⚠ ").append(w.message()));
         return text.toString();
     }

@@ -107,7 +107,7 @@ class HttpAdminApiTest {
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items().getFirst()).isEqualTo(new Admin.CabinetRow(5, "Shop", true,
                 Instant.parse("2026-11-01T10:00:00+03:00"), 2, Instant.parse("2026-11-27T06:00:00+03:00"),
-                "failed", "401 from WB", false));
+                "failed", "401 from WB", false, false, null));
         assertThat(page.items().get(1).lastSyncAt()).isNull();
         assertThat(users).containsExactly(new Admin.Member(111, "anna", "Anna", "owner",
                 Instant.parse("2026-11-01T10:00:00+03:00")));

@@ -6,6 +6,9 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
+import ru.wbassist.console.common.Confirmation;
+import ru.wbassist.console.common.Language;
+import ru.wbassist.console.common.Texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +18,7 @@ class CabinetsViewModelTest {
 
     @BeforeEach
     void load() {
-        model = new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create());
+        model = new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create(), Texts.english());
         model.refresh();
     }
 
@@ -71,6 +74,54 @@ class CabinetsViewModelTest {
 
         assertThat(model.messageProperty().get()).isEqualTo("A sync of \"Sneakers\" is already running.");
         assertThat(model.activity().errorProperty().get()).isNull();
+    }
+
+    @Test
+    void pauseAsksFirstShowsThePauseEverywhereAndResumeUndoesIt() {
+        model.selectedProperty().set(model.visibleCabinets().get(1));
+
+        model.togglePauseSelected();
+        Confirmation.Request asked = model.confirmation().pendingProperty().get();
+        assertThat(asked.title()).isEqualTo("Pause the sync?");
+        assertThat(asked.question()).startsWith("The scheduler will skip \"Home & Deco\" (#2)");
+        assertThat(asked.confirmLabel()).isEqualTo("Pause sync");
+        model.confirmation().cancel();
+        assertThat(model.selectedProperty().get().syncPaused()).isFalse();
+
+        model.togglePauseSelected();
+        model.confirmation().confirm();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Sync of \"Home & Deco\" paused.");
+        Admin.CabinetRow paused = model.selectedProperty().get();
+        assertThat(paused.syncPaused()).isTrue();
+        assertThat(paused.syncPausedAt()).isNotNull();
+        assertThat(model.syncState(paused)).isEqualTo("⏸ paused · failed");
+        model.statusFilterProperty().set(CabinetsViewModel.PAUSED);
+        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(2L);
+        assertThat(model.statusLabel(CabinetsViewModel.PAUSED)).isEqualTo("paused");
+
+        model.syncSelected();
+        assertThat(model.messageProperty().get()).isEqualTo("The sync of \"Home & Deco\" is paused: resume it first.");
+        assertThat(model.activity().errorProperty().get()).isNull();
+
+        model.togglePauseSelected();
+        assertThat(model.confirmation().pendingProperty().get().title()).isEqualTo("Resume the sync?");
+        model.confirmation().confirm();
+        assertThat(model.messageProperty().get()).isEqualTo("Sync of \"Home & Deco\" resumed.");
+        assertThat(model.visibleCabinets()).isEmpty();
+        model.statusFilterProperty().set(CabinetsViewModel.ANY_STATUS);
+        assertThat(model.selectedProperty().get().syncPaused()).isFalse();
+        assertThat(model.syncState(model.selectedProperty().get())).isEqualTo("failed");
+    }
+
+    @Test
+    void statusLabelsFollowTheLanguage() {
+        CabinetsViewModel russian = new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create(),
+                Texts.of(Language.RU));
+        russian.refresh();
+        assertThat(russian.statusChoices()).extracting(russian::statusLabel).containsExactly("Любой статус", "идёт",
+                "успешно", "ошибка", "частично", "на паузе", "не синхронизировался");
+        assertThat(russian.syncState(russian.visibleCabinets().get(2))).isEqualTo("не синхронизировался");
     }
 
     @Test

@@ -6,6 +6,7 @@ import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.common.Texts;
 
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class ConnectViewModelTest {
 
     private ConnectViewModel model(String url, String secret) {
         return new ConnectViewModel(new ConnectionSettings(url, Optional.ofNullable(secret), "test"),
-                ImmediateTasks.create(), FakeAdminApi::connecting, connected::add);
+                ImmediateTasks.create(), Texts.english(), FakeAdminApi::connecting, connected::add);
     }
 
     @Test
@@ -51,7 +52,7 @@ class ConnectViewModelTest {
         }
         ConnectViewModel model = new ConnectViewModel(
                 new ConnectionSettings("http://127.0.0.1:" + port, Optional.of("s"), "test"),
-                ImmediateTasks.create(), HttpAdminApi::new, connected::add);
+                ImmediateTasks.create(), Texts.english(), HttpAdminApi::new, connected::add);
 
         model.connect();
 

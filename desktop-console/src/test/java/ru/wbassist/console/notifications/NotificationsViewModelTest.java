@@ -2,24 +2,129 @@ package ru.wbassist.console.notifications;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.Confirmation;
+import ru.wbassist.console.common.Language;
+import ru.wbassist.console.common.Texts;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NotificationsViewModelTest {
 
+    private FakeAdminApi api;
     private NotificationsViewModel model;
 
     @BeforeEach
     void load() {
-        model = new NotificationsViewModel(new FakeAdminApi(), ImmediateTasks.create());
+        api = new FakeAdminApi();
+        model = new NotificationsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofMinutes(10));
         model.refreshAll();
+    }
+
+    @Test
+    void retryAsksFirstThenQueuesANewAttemptAndTheHistoryShowsBoth() {
+        Admin.NotificationEntry failed = row(4);
+        model.selectedProperty().set(failed);
+        assertThat(model.canRetry(failed)).isTrue();
+
+        model.retrySelected();
+        Confirmation.Request asked = model.confirmation().pendingProperty().get();
+        assertThat(asked.title()).isEqualTo("Retry the notification?");
+        assertThat(asked.question()).startsWith("Notification #4 (Negative review) to user 111 failed: Telegram 400:"
+                + " Bad Request: chat not found").contains("the history keeps both");
+        model.confirmation().cancel();
+        assertThat(model.rows()).hasSize(8);
+        assertThat(model.confirmation().pendingProperty().get()).isNull();
+
+        model.retrySelected();
+        model.confirmation().confirm();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Notification #4 queued again as #9.");
+        Admin.NotificationEntry retry = model.rows().getFirst();
+        assertThat(retry.id()).isEqualTo(9L);
+        assertThat(retry.status()).isEqualTo("pending");
+        assertThat(retry.retryOf()).isEqualTo(4L);
+        assertThat(retry.text()).isEqualTo(failed.text());
+        assertThat(row(4).status()).isEqualTo("failed");
+        assertThat(row(4).retriedBy()).isEqualTo(9L);
+        assertThat(model.canRetry(row(4))).isFalse();
+        assertThat(model.selectedProperty().get().id()).isEqualTo(4L);
+        assertThat(model.detailsProperty().get()).contains("Retried as notification #9");
+
+        model.selectedProperty().set(retry);
+        assertThat(model.detailsProperty().get()).contains("Retry of notification #4");
+        model.retrySelected();
+        assertThat(model.confirmation().pendingProperty().get()).isNull();
+        assertThat(model.messageProperty().get()).isEqualTo("Only a failed notification can be retried.");
+    }
+
+    @Test
+    void aRetryTheServerRefusesShowsItsReason() {
+        model.selectedProperty().set(row(4));
+        model.retrySelected();
+        model.confirmation().confirm();
+        model.selectedProperty().set(row(4));
+
+        model.retrySelected();       // the button would be off; the server says why all the same
+        model.confirmation().confirm();
+
+        assertThat(model.activity().errorProperty().get()).contains("409").contains("retried already");
+        assertThat(model.rows()).hasSize(9);
+    }
+
+    @Test
+    void liveRefreshShowsAFailureThatHappenedMeanwhileUntilItIsSelected() {
+        assertThat(model.freshFailures()).isEmpty();   // #4 failed before the view opened
+
+        api.markFailed(7, "Telegram 403: Forbidden: bot was blocked by the user");
+        model.liveRefreshProperty().set(true);         // reloads at once, then every period
+
+        assertThat(row(7).status()).isEqualTo("failed");
+        assertThat(model.freshFailures()).containsExactly(7L);
+        model.selectedProperty().set(row(7));
+        assertThat(model.freshFailures()).isEmpty();
+        model.liveRefreshProperty().set(false);
+    }
+
+    @Test
+    void exportWritesTheServersCsvOfTheFilteredHistory(@TempDir Path dir) throws Exception {
+        model.statusProperty().set(choice(model.statusChoices(), "failed"));
+        Path file = dir.resolve(model.exportFileName());
+
+        model.export(file);
+
+        assertThat(file.getFileName().toString()).matches("notifications-\\d{8}-\\d{4}\\.csv");
+        assertThat(Files.readString(file)).isEqualTo("\uFEFFid,status\r\n4,failed\r\n");
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 1 rows to " + file.getFileName() + ".");
+    }
+
+    @Test
+    void labelsFollowTheLanguage() {
+        NotificationsViewModel russian = new NotificationsViewModel(api, ImmediateTasks.create(),
+                Texts.of(Language.RU), Duration.ofMinutes(10));
+        russian.refreshAll();
+        russian.selectedProperty().set(russian.rows().stream().filter(n -> n.id() == 4).findFirst().orElseThrow());
+
+        assertThat(russian.typeChoices()).extracting(Choice::label).startsWith("Все типы", "Новый заказ", "Выкуп");
+        assertThat(russian.statusChoices()).extracting(Choice::label)
+                .containsExactly("Любой статус", "в очереди", "отправлено", "ошибка", "пропущено");
+        assertThat(russian.detailsProperty().get()).startsWith("Уведомление #4 · Негативный отзыв · пользователь 111")
+                .contains("Статус: ошибка · попыток: 5");
+        assertThat(russian.paging().labelBinding().get()).isEqualTo("1–8 из 8");
+    }
+
+    private Admin.NotificationEntry row(long id) {
+        return model.rows().stream().filter(n -> n.id() == id).findFirst().orElseThrow();
     }
 
     @Test
@@ -53,7 +158,7 @@ class NotificationsViewModelTest {
         model.selectedProperty().set(model.rows().stream().filter(n -> n.id() == 4).findFirst().orElseThrow());
 
         assertThat(model.detailsProperty().get())
-                .contains("Notification #4 · negative_review · user 111 · cabinet #2")
+                .contains("Notification #4 · Negative review · user 111 · cabinet #2")
                 .contains("Status: failed · attempts: 5")
                 .contains("Last error: Telegram 400: Bad Request: chat not found");
         assertThat(model.previewHtmlProperty().get()).startsWith("<b>Review 2/5</b>");

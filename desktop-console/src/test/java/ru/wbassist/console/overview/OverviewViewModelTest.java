@@ -3,6 +3,7 @@ package ru.wbassist.console.overview;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.ImmediateTasks;
+import ru.wbassist.console.common.Texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,7 @@ class OverviewViewModelTest {
 
     @Test
     void tilesCountUsersCabinetsFailuresAndNotificationsByStatus() {
-        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi(), ImmediateTasks.create());
+        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi(), ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 
@@ -30,7 +31,7 @@ class OverviewViewModelTest {
 
     @Test
     void chartSeriesShareEveryDayWithZeroesForQuietDays() {
-        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi(), ImmediateTasks.create());
+        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi(), ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 
@@ -42,15 +43,15 @@ class OverviewViewModelTest {
                         org.assertj.core.groups.Tuple.tuple("26.11", 7L),
                         org.assertj.core.groups.Tuple.tuple("27.11", 2L)));
         assertThat(model.notificationsPerDay()).extracting(OverviewViewModel.Series::name)
-                .containsExactly("critical_stock", "key_invalid", "negative_review", "new_order", "order_buyout", "order_return");
+                .containsExactly("New order", "Buyout", "Return", "Negative review", "Critical stock", "Key invalid");
         OverviewViewModel.Series newOrders = model.notificationsPerDay().stream()
-                .filter(s -> s.name().equals("new_order")).findFirst().orElseThrow();
+                .filter(s -> s.type().equals("new_order")).findFirst().orElseThrow();
         assertThat(newOrders.points()).extracting(OverviewViewModel.Point::value).containsExactly(1L, 0L, 1L, 1L);
     }
 
     @Test
     void aRejectedSecretShowsTheErrorAndNoTiles() {
-        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create());
+        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApi;
@@ -11,6 +12,7 @@ import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.HttpAdminApi;
 import ru.wbassist.console.cabinets.CabinetsViewModel;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.connect.ConnectViewModel;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.notifications.NotificationsViewModel;
@@ -20,6 +22,7 @@ import ru.wbassist.console.synclogs.SyncLogsViewModel;
 import ru.wbassist.console.testsend.TestSendViewModel;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +61,7 @@ class RealServerTest {
 
     @Test
     void overviewShowsTheServersCounts() {
-        OverviewViewModel model = new OverviewViewModel(api, ImmediateTasks.create());
+        OverviewViewModel model = new OverviewViewModel(api, ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 
@@ -70,13 +73,13 @@ class RealServerTest {
             assertThat(orders.points()).hasSize(14);
             assertThat(orders.points().stream().mapToLong(OverviewViewModel.Point::value).sum()).isEqualTo(2);
         });
-        assertThat(model.notificationsPerDay()).extracting(OverviewViewModel.Series::name)
+        assertThat(model.notificationsPerDay()).extracting(OverviewViewModel.Series::type)
                 .contains("new_order", "negative_review", "critical_stock", "order_buyout");
     }
 
     @Test
     void cabinetsShowSyncStateFilterAndUsers() {
-        CabinetsViewModel model = new CabinetsViewModel(api, ImmediateTasks.create());
+        CabinetsViewModel model = new CabinetsViewModel(api, ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 
@@ -98,7 +101,7 @@ class RealServerTest {
 
     @Test
     void syncLogsFilterByCabinetStatusAndDay() {
-        SyncLogsViewModel model = new SyncLogsViewModel(api, ImmediateTasks.create(), Duration.ofSeconds(5));
+        SyncLogsViewModel model = new SyncLogsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofSeconds(5));
 
         model.refreshAll();
 
@@ -123,7 +126,7 @@ class RealServerTest {
 
     @Test
     void notificationHistoryFiltersAndDetails() {
-        NotificationsViewModel model = new NotificationsViewModel(api, ImmediateTasks.create());
+        NotificationsViewModel model = new NotificationsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofMillis(50));
 
         model.refreshAll();
 
@@ -150,7 +153,7 @@ class RealServerTest {
 
     @Test
     void testSendPreviewIsTheServersRenderingWithWhatTheSendWillMeet() {
-        TestSendViewModel model = new TestSendViewModel(api, ImmediateTasks.create(), id -> { });
+        TestSendViewModel model = new TestSendViewModel(api, ImmediateTasks.create(), Texts.english(), id -> { });
 
         model.refresh();
 
@@ -169,7 +172,7 @@ class RealServerTest {
 
     @Test
     void syncNowStartsTheCabinetsSync() {
-        CabinetsViewModel model = new CabinetsViewModel(api, ImmediateTasks.create());
+        CabinetsViewModel model = new CabinetsViewModel(api, ImmediateTasks.create(), Texts.english());
         model.refresh();
         model.selectedProperty().set(model.visibleCabinets().getFirst());
 
@@ -189,7 +192,7 @@ class RealServerTest {
 
     private static void sendQueuesThePreviewedMessage(AdminApi api) {
         List<Long> sentTo = new ArrayList<>();
-        TestSendViewModel send = new TestSendViewModel(api, ImmediateTasks.create(), sentTo::add);
+        TestSendViewModel send = new TestSendViewModel(api, ImmediateTasks.create(), Texts.english(), sentTo::add);
         send.refresh();
         send.typeProperty().set("test"); // a sample without times: the text cannot move between preview and send
         String previewed = send.messageHtmlBinding().get();
@@ -204,13 +207,62 @@ class RealServerTest {
         assertThat(queued.type()).isEqualTo("test");
         assertThat(queued.status()).isEqualTo("pending");
         assertThat(queued.text()).isEqualTo(previewed);
-        assertThat(send.messageProperty().get()).startsWith("Queued test notification #" + queued.id() + " (test)");
+        assertThat(send.messageProperty().get()).startsWith("Queued test notification #" + queued.id() + " (Test)");
         assertThat(sentTo).containsExactly(ANNA);
 
-        NotificationsViewModel history = new NotificationsViewModel(api, ImmediateTasks.create());
+        NotificationsViewModel history = new NotificationsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofMillis(50));
         history.refreshAll();
         history.showUser(ANNA);
         assertThat(history.rows().getFirst().id()).isEqualTo(queued.id());
+    }
+
+    /** On a server of its own: the retry and the pause change rows the other tests count. */
+    @Test
+    void retryPauseAndExportAgainstTheServer(@TempDir Path dataDir) throws Exception {
+        try (RealServer own = new RealServer()) {
+            AdminApi ownApi = new HttpAdminApi(URI.create(own.baseUrl()), SECRET);
+
+            NotificationsViewModel history = new NotificationsViewModel(ownApi, ImmediateTasks.create(),
+                    Texts.english(), Duration.ofMinutes(10));
+            history.refreshAll();
+            Admin.NotificationEntry failed = history.rows().stream().filter(n -> n.status().equals("failed")).findFirst()
+                    .orElseThrow();
+            history.selectedProperty().set(failed);
+            history.retrySelected();
+            history.confirmation().confirm();
+            assertThat(history.activity().errorProperty().get()).isNull();
+            Admin.NotificationEntry retry = history.rows().getFirst();
+            assertThat(retry.retryOf()).isEqualTo(failed.id());
+            assertThat(retry.status()).isEqualTo("pending");
+            assertThat(history.messageProperty().get())
+                    .isEqualTo("Notification #" + failed.id() + " queued again as #" + retry.id() + ".");
+            assertThat(history.selectedProperty().get().retriedBy()).isEqualTo(retry.id());
+            history.retrySelected();
+            history.confirmation().confirm();
+            assertThat(history.activity().errorProperty().get()).startsWith("HTTP 409: notification " + failed.id()
+                    + " was retried already");
+
+            CabinetsViewModel cabinets = new CabinetsViewModel(ownApi, ImmediateTasks.create(), Texts.english());
+            cabinets.refresh();
+            cabinets.selectedProperty().set(cabinets.visibleCabinets().getFirst());
+            cabinets.togglePauseSelected();
+            cabinets.confirmation().confirm();
+            assertThat(cabinets.selectedProperty().get().syncPaused()).isTrue();
+            cabinets.syncSelected();
+            assertThat(cabinets.messageProperty().get()).isEqualTo("The sync of \"Sneakers\" is paused: resume it first.");
+            cabinets.togglePauseSelected();
+            cabinets.confirmation().confirm();
+            assertThat(cabinets.selectedProperty().get().syncPaused()).isFalse();
+
+            history.statusProperty().set(choice(history.statusChoices(), "failed"));
+            Path file = dataDir.resolve("failed.csv");
+            history.export(file);
+            byte[] csv = java.nio.file.Files.readAllBytes(file);
+            assertThat(new String(csv, 0, 3, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
+            String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\uFEFFid,created_at,telegram_id,").contains("\r\n" + failed.id() + ",");
+            assertThat(history.messageProperty().get()).isEqualTo("Saved 1 rows to failed.csv.");
+        }
     }
 
     @Test
@@ -238,7 +290,7 @@ class RealServerTest {
     void connectDialogAgainstTheRealServer() {
         List<AdminApi> connected = new ArrayList<>();
         ConnectViewModel wrong = new ConnectViewModel(new ConnectionSettings(server.baseUrl(), Optional.of("wrong"), "test"),
-                ImmediateTasks.create(), HttpAdminApi::new, connected::add);
+                ImmediateTasks.create(), Texts.english(), HttpAdminApi::new, connected::add);
 
         wrong.connect();
 

@@ -15,6 +15,7 @@ import org.testfx.framework.junit5.Start;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.common.Language;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.ui.UiTestSupport;
@@ -52,7 +53,7 @@ class RealServerUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new ConsoleWindow(UiTestSupport.fxTasks());
+        window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
         window.connect(new ConnectionSettings(server.baseUrl(), Optional.of("not-the-secret"), "test"), HttpAdminApi::new);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();

@@ -2,13 +2,17 @@ package ru.wbassist.console.synclogs;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.common.Choice;
+import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.MoscowTime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +28,7 @@ class SyncLogsViewModelTest {
     @BeforeEach
     void load() {
         api = new FakeAdminApi();
-        model = new SyncLogsViewModel(api, ImmediateTasks.create(), Duration.ofMillis(50));
+        model = new SyncLogsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofMillis(50));
         model.refreshAll();
     }
 
@@ -96,6 +100,18 @@ class SyncLogsViewModelTest {
         int stopped = api.syncLogCalls();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                 .until(() -> api.syncLogCalls() <= stopped + 1);
+    }
+
+    @Test
+    void exportWritesTheServersCsvOfTheFilteredRuns(@TempDir Path dir) throws Exception {
+        model.statusProperty().set(choice(model.statusChoices(), "failed"));
+        Path file = dir.resolve(model.exportFileName());
+
+        model.export(file);
+
+        assertThat(file.getFileName().toString()).matches("sync-logs-\\d{8}-\\d{4}\\.csv");
+        assertThat(Files.readString(file)).isEqualTo("\uFEFFid,status\r\n62,failed\r\n61,failed\r\n");
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 2 rows to " + file.getFileName() + ".");
     }
 
     private static <T> Choice<T> choice(List<Choice<T>> choices, T value) {

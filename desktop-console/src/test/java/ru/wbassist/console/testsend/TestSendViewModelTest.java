@@ -10,6 +10,7 @@ import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class TestSendViewModelTest {
 
     @BeforeEach
     void load() {
-        model = new TestSendViewModel(api, ImmediateTasks.create(), sentTo::add);
+        model = new TestSendViewModel(api, ImmediateTasks.create(), Texts.english(), sentTo::add);
         model.refresh();
     }
 
@@ -39,7 +40,7 @@ class TestSendViewModelTest {
         assertThat(model.messageTitleBinding().get()).isEqualTo("Preview: what the user will get (not sent yet)");
         assertThat(model.factsBinding().get()).isEqualTo("""
                 To: Anna (@anna, 111)
-                Type: new_order
+                Type: New order
                 Cabinets: Sneakers (owner), Home & Deco (member)
                 Language: ru
                 Sample from: Sneakers (cabinet #1)
@@ -78,7 +79,7 @@ class TestSendViewModelTest {
         assertThat(model.messageHtmlBinding().get()).isEqualTo(sent.text());
         assertThat(model.messageTitleBinding().get()).isEqualTo("Queued notification #" + sent.id() + ", as the server stored it");
         assertThat(model.messageProperty().get())
-                .isEqualTo("Queued test notification #" + sent.id() + " (negative_review) for Anna (@anna, 111).");
+                .isEqualTo("Queued test notification #" + sent.id() + " (Negative review) for Anna (@anna, 111).");
         assertThat(sentTo).containsExactly(Fixtures.ANNA);
         assertThat(api.notifications(NotificationQuery.ofUser(Fixtures.ANNA, 10)).items().getFirst().id())
                 .isEqualTo(sent.id());
@@ -107,7 +108,7 @@ class TestSendViewModelTest {
     void anAnswerForAnEarlierChoiceNeverReplacesTheCurrentOne() {
         List<Runnable> calls = new ArrayList<>();
         Tasks held = new Tasks(calls::add, Runnable::run, Executors.newSingleThreadScheduledExecutor());
-        TestSendViewModel slow = new TestSendViewModel(api, held, id -> { });
+        TestSendViewModel slow = new TestSendViewModel(api, held, Texts.english(), id -> { });
         slow.refresh();
         calls.removeFirst().run(); // the users; choosing the first one asks for its preview
         slow.typeProperty().set("order_buyout");
@@ -123,7 +124,7 @@ class TestSendViewModelTest {
 
     @Test
     void aFailedLoadShowsTheErrorAndNotifiesNobody() {
-        TestSendViewModel rejected = new TestSendViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), sentTo::add);
+        TestSendViewModel rejected = new TestSendViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english(), sentTo::add);
         rejected.refresh();
 
         assertThat(rejected.activity().errorProperty().get()).contains("401");

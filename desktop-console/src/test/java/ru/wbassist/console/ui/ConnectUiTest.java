@@ -10,6 +10,7 @@ import org.testfx.framework.junit5.Start;
 import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
+import ru.wbassist.console.common.Language;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 
@@ -26,7 +27,7 @@ class ConnectUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new ConsoleWindow(UiTestSupport.fxTasks());
+        window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
         window.connect(new ConnectionSettings("http://127.0.0.1:8080", Optional.of("wrong-secret"), "test"),
                 FakeAdminApi::connecting);
         stage.setScene(ConsoleApp.scene(window));

@@ -21,6 +21,7 @@ import org.testfx.framework.junit5.Start;
 import ru.wbassist.api.Admin;
 import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.FakeAdminApi;
+import ru.wbassist.console.common.Language;
 import ru.wbassist.console.shell.ConsoleWindow;
 
 import javax.imageio.ImageIO;
@@ -45,7 +46,7 @@ class ConsoleUiTest {
 
     @Start
     void start(Stage stage) {
-        ConsoleWindow window = new ConsoleWindow(UiTestSupport.fxTasks());
+        ConsoleWindow window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
         window.open(api);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();
@@ -126,7 +127,7 @@ class ConsoleUiTest {
         TableView<Admin.NotificationEntry> table = table(robot, "#notificationsTable");
         waitUntil(() -> table.getItems().size() == 8);
 
-        pick(robot, "#notificationTypeFilter", "negative_review");
+        pick(robot, "#notificationTypeFilter", "Negative review");
         waitUntil(() -> table.getItems().size() == 1);
 
         clickRow(robot, table, 0);
@@ -148,7 +149,7 @@ class ConsoleUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<Object> user = robot.lookup("#testSendUser").queryAs(ComboBox.class);
         waitUntil(() -> user.getValue() != null);
-        pick(robot, "#testSendType", "critical_stock");
+        pick(robot, "#testSendType", "Critical stock");
 
         // Before the click: the server's preview, rendered, and the facts of the send.
         TextFlow rendered = robot.lookup("#testSendRendered").queryAs(TextFlow.class);

@@ -42,8 +42,15 @@ public final class UiTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A label's text; for a cell that shows a graphic instead (a type badge), the text of the labels in it. */
     public static String text(Node node) {
-        return node instanceof Labeled labeled ? labeled.getText() : "";
+        if (!(node instanceof Labeled labeled)) {
+            return "";
+        }
+        if (labeled.getText() == null && labeled.getGraphic() != null) {
+            return labeled.getGraphic().lookupAll(".label").stream().map(UiTestSupport::text).collect(Collectors.joining());
+        }
+        return labeled.getText();
     }
 
     public static String text(TextFlow flow) {

@@ -1,12 +1,16 @@
 package ru.wbassist.server.admin;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
@@ -20,15 +24,18 @@ import ru.wbassist.db.Database;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
+import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.sync.SyncTrigger;
+import ru.wbassist.server.time.Moscow;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history, users, test sends and their preview, and "sync now". The secret filter
+ * users, sync logs, notification history (and their CSV exports), users, test sends and their preview, and the
+ * operator's actions: "sync now", pause and resume a cabinet's sync, retry a failed notification. The secret filter
  * lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
@@ -37,6 +44,7 @@ public final class AdminService implements HttpService {
     static final Set<String> NOTIFICATION_TYPES = Arrays.stream(EventType.values()).map(EventType::code)
             .collect(Collectors.toUnmodifiableSet());
     static final Set<String> NOTIFICATION_STATUSES = Set.copyOf(Overview.STATUSES);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final Database db;
     private final UserRepository users;
@@ -45,11 +53,12 @@ public final class AdminService implements HttpService {
     private final NotificationLog notifications;
     private final UserDirectory userDirectory;
     private final TestNotifications testNotifications;
+    private final NotificationRetry retry;
     private final SyncTrigger syncTrigger;
     private final Clock clock;
 
-    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, SyncTrigger syncTrigger,
-                        Clock clock) {
+    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, NotificationRetry retry,
+                        SyncTrigger syncTrigger, Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = new CabinetDirectory(db);
@@ -57,6 +66,7 @@ public final class AdminService implements HttpService {
         this.notifications = new NotificationLog(db);
         this.userDirectory = new UserDirectory(db);
         this.testNotifications = testNotifications;
+        this.retry = retry;
         this.syncTrigger = syncTrigger;
         this.clock = clock;
     }
@@ -67,8 +77,13 @@ public final class AdminService implements HttpService {
         get(rules, Admin.CABINETS, this::listCabinets);
         get(rules, Admin.CABINET_USERS, this::cabinetUsers);
         post(rules, Admin.CABINET_SYNC, this::syncCabinet);
+        post(rules, Admin.CABINET_PAUSE, (req, res) -> pause(req, res, true));
+        post(rules, Admin.CABINET_RESUME, (req, res) -> pause(req, res, false));
         get(rules, Admin.SYNC_LOGS, this::listSyncLogs);
+        get(rules, Admin.SYNC_LOGS_EXPORT, this::exportSyncLogs);
         get(rules, Admin.NOTIFICATIONS, this::listNotifications);
+        get(rules, Admin.NOTIFICATIONS_EXPORT, this::exportNotifications);
+        post(rules, Admin.NOTIFICATION_RETRY, this::retryNotification);
         get(rules, Admin.USERS, (req, res) -> res.send(userDirectory.list(Paging.of(req))));
         post(rules, Admin.TEST_NOTIFICATION, this::testNotification);
         post(rules, Admin.TEST_NOTIFICATION_PREVIEW, this::previewTestNotification);
@@ -98,25 +113,69 @@ public final class AdminService implements HttpService {
 
     private void listSyncLogs(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req);
-        SyncHistory.Query query = new SyncHistory.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+        res.send(syncHistory.list(syncLogQuery(req), paging));
+    }
+
+    private void exportSyncLogs(ServerRequest req, ServerResponse res) throws IOException {
+        SyncHistory.Query query = syncLogQuery(req);
+        sendCsv(res, "sync-logs", out -> syncHistory.export(query, out));
+    }
+
+    private SyncHistory.Query syncLogQuery(ServerRequest req) {
+        return new SyncHistory.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
                 Params.optionalString(req, "data_set"), optionalOneOf(req, "status", SYNC_STATUSES),
                 Filter.TimeRange.of(req));
-        res.send(syncHistory.list(query, paging));
     }
 
     private void listNotifications(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.of(req);
-        Optional<Long> telegramId = Params.optionalId(req, "telegram_id");
-        NotificationLog.Query query = new NotificationLog.Query(telegramId.map(this::userId),
+        res.send(notifications.list(notificationQuery(req), paging));
+    }
+
+    private void exportNotifications(ServerRequest req, ServerResponse res) throws IOException {
+        NotificationLog.Query query = notificationQuery(req);
+        sendCsv(res, "notifications", out -> notifications.export(query, out));
+    }
+
+    private NotificationLog.Query notificationQuery(ServerRequest req) {
+        return new NotificationLog.Query(Params.optionalId(req, "telegram_id").map(this::userId),
                 Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
                 optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", NOTIFICATION_STATUSES),
                 Filter.TimeRange.of(req));
-        res.send(notifications.list(query, paging));
+    }
+
+    /** A CSV download named after what it holds and when (Moscow time); the filters were checked before. */
+    private void sendCsv(ServerResponse res, String name, CsvBody body) throws IOException {
+        res.header(HeaderNames.CONTENT_TYPE, Csv.MEDIA_TYPE);
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-"
+                + FILE_TIME.format(Moscow.toMsk(clock.instant())) + ".csv\"");
+        try (OutputStream out = res.outputStream()) {
+            body.writeTo(out);
+        }
+    }
+
+    @FunctionalInterface
+    private interface CsvBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private void retryNotification(ServerRequest req, ServerResponse res) {
+        res.status(Status.CREATED_201).send(retry.retry(Params.pathId(req, "id")));
+    }
+
+    /** Pauses or resumes the cabinet's scheduled sync; a running sync finishes, the next ones are skipped. */
+    private void pause(ServerRequest req, ServerResponse res, boolean paused) {
+        long cabinetId = Params.pathId(req, "id");
+        res.send(cabinets.pause(cabinetId, paused, clock.instant())
+                .orElseThrow(() -> ApiException.notFound("unknown cabinet " + cabinetId)));
     }
 
     /** Starts the cabinet's sync now, on whichever server's scheduler picks it first; 409 while it runs. */
     private void syncCabinet(ServerRequest req, ServerResponse res) {
         long cabinetId = existingCabinet(Params.pathId(req, "id"));
+        if (cabinets.paused(cabinetId)) {
+            throw ApiException.conflict("the sync of cabinet " + cabinetId + " is paused; resume it first");
+        }
         if (syncTrigger.start(cabinetId) == SyncTrigger.Result.ALREADY_RUNNING) {
             throw ApiException.conflict("a sync of cabinet " + cabinetId
                     + " is running; try again when it has finished");

@@ -10,6 +10,7 @@ import java.util.Optional;
 import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
+import ru.wbassist.server.cabinets.CabinetState;
 
 /** Every cabinet with its users and sync state, as the operator sees them (never the key). */
 final class CabinetDirectory {
@@ -26,7 +27,7 @@ final class CabinetDirectory {
               WHERE l.cabinet_id = c.id ORDER BY l.started_at DESC, l.id DESC LIMIT 1)""";
 
     static final String LIST = """
-            SELECT c.id, c.name, c.active, c.created_at, c.key_invalid_since, c.key_error,
+            SELECT c.id, c.name, c.active, c.created_at, c.key_invalid_since, c.key_error, c.sync_paused_at,
                    (SELECT COUNT(*) FROM cabinet_users cu WHERE cu.cabinet_id = c.id) AS user_count,
                    (SELECT MAX(l.completed_at) FROM wb_sync_logs l
                      WHERE l.cabinet_id = c.id AND l.status = 'success') AS last_sync_at,
@@ -54,6 +55,15 @@ final class CabinetDirectory {
         return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE id = ?", cabinetId) > 0);
     }
 
+    boolean paused(long cabinetId) {
+        return db.withConnection(c -> CabinetState.syncPaused(c, cabinetId));
+    }
+
+    /** Pauses or resumes the cabinet's sync; empty for an unknown cabinet. */
+    Optional<Admin.SyncPause> pause(long cabinetId, boolean paused, Instant now) {
+        return db.inTransaction(c -> CabinetState.pauseSync(c, cabinetId, paused, now));
+    }
+
     /** The users of a cabinet, in the order they joined. */
     List<Admin.Member> members(long cabinetId) {
         return db.withConnection(c -> Sql.query(c, """
@@ -77,6 +87,7 @@ final class CabinetDirectory {
         String lastError = error == null && !keyValid ? rs.getString("key_error") : error;
         return new Admin.CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
                 Sql.instant(rs, "created_at"), rs.getLong("user_count"), Sql.instant(rs, "last_sync_at"),
-                rs.getString("last_sync_status"), lastError, keyValid);
+                rs.getString("last_sync_status"), lastError, keyValid, rs.getObject("sync_paused_at") != null,
+                Sql.instant(rs, "sync_paused_at"));
     }
 }

@@ -3,12 +3,15 @@ package ru.wbassist.server.cabinets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 
+import ru.wbassist.api.Admin;
 import ru.wbassist.db.Sql;
 
 /**
  * What the sync learns about a cabinet, written inside the caller's transaction: whether WB accepts its key and
- * whether its baseline is stored. With {@link CabinetRepository} the only code that writes {@code wb_cabinets}.
+ * whether its baseline is stored; and whether an operator paused its sync. With {@link CabinetRepository} the only
+ * code that writes {@code wb_cabinets}.
  */
 public final class CabinetState {
 
@@ -49,5 +52,26 @@ public final class CabinetState {
     /** The first sync stored the history: events are detected from now on. */
     public static void markBaselineDone(Connection c, long cabinetId, Instant now) throws SQLException {
         Sql.update(c, "UPDATE wb_cabinets SET baseline_completed_at = ? WHERE id = ?", now, cabinetId);
+    }
+
+    /** Whether an operator paused the cabinet's sync (docs/sync.md "Pausing"): its runs are skipped until resumed. */
+    public static boolean syncPaused(Connection c, long cabinetId) throws SQLException {
+        return Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND sync_paused_at IS NOT NULL",
+                cabinetId) > 0;
+    }
+
+    /**
+     * Pauses (or resumes) the cabinet's scheduled sync; pausing a paused cabinet keeps when it was paused.
+     *
+     * @return the state after the change, empty for an unknown cabinet
+     */
+    public static Optional<Admin.SyncPause> pauseSync(Connection c, long cabinetId, boolean paused, Instant now)
+            throws SQLException {
+        Sql.update(c, "UPDATE wb_cabinets SET sync_paused_at = CASE WHEN ? THEN COALESCE(sync_paused_at, ?) END"
+                + " WHERE id = ?", paused, now, cabinetId);
+        return Sql.queryOne(c, "SELECT sync_paused_at FROM wb_cabinets WHERE id = ?", rs -> {
+            Instant pausedAt = Sql.instant(rs, "sync_paused_at");
+            return new Admin.SyncPause(cabinetId, pausedAt != null, pausedAt);
+        }, cabinetId);
     }
 }

@@ -9,6 +9,7 @@ import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.Conflict;
 import ru.wbassist.api.NotFound;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.api.InvalidRequest;
@@ -29,6 +30,8 @@ public final class ErrorHandlers {
                         new ErrorBody("bad_request", e.getMessage(), e.field(), null)))
                 .error(NotFound.class, (req, res, e) -> send(res, Status.NOT_FOUND_404,
                         new ErrorBody("not_found", e.getMessage(), null, null)))
+                .error(Conflict.class, (req, res, e) -> send(res, Status.CONFLICT_409,
+                        new ErrorBody("conflict", e.getMessage(), null, null)))
                 .error(HttpException.class, (req, res, e) -> send(res, e.status(), fromHttp(e)))
                 .error(Throwable.class, (req, res, e) -> {
                     String id = UUID.randomUUID().toString();

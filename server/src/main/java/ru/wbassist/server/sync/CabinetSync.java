@@ -58,9 +58,12 @@ public final class CabinetSync implements CabinetRunner {
     }
 
     /** How a run ended. */
-    public enum Outcome { SUCCESS, FAILED, KEY_REJECTED, NO_CABINET }
+    public enum Outcome { SUCCESS, FAILED, KEY_REJECTED, NO_CABINET, PAUSED }
 
-    /** Runs the cabinet once; {@code false} when it no longer exists or is inactive (stop scheduling it). */
+    /**
+     * Runs the cabinet once; {@code false} when it no longer exists or is inactive (stop scheduling it). A paused
+     * cabinet stays scheduled, so it runs again at its interval once resumed.
+     */
     @Override
     public boolean run(long cabinetId) {
         return sync(cabinetId) != Outcome.NO_CABINET;
@@ -76,11 +79,15 @@ public final class CabinetSync implements CabinetRunner {
 
     private Outcome syncLogged(long cabinetId) {
         Optional<State> found = db.withConnection(c -> Sql.queryOne(c, "SELECT active, token_expires_at,"
-                        + " baseline_completed_at FROM wb_cabinets WHERE id = ?",
+                        + " baseline_completed_at, sync_paused_at FROM wb_cabinets WHERE id = ?",
                 rs -> new State(rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"),
-                        Sql.instant(rs, "baseline_completed_at")), cabinetId));
+                        Sql.instant(rs, "baseline_completed_at"), rs.getObject("sync_paused_at") != null), cabinetId));
         if (found.isEmpty() || !found.get().active()) {
             return Outcome.NO_CABINET;
+        }
+        if (found.get().paused()) {
+            LOG.log(Level.DEBUG, "cabinet {0}: sync paused by an operator; skipped", cabinetId);
+            return Outcome.PAUSED;
         }
         State state = found.get();
         closeInterruptedRuns(cabinetId);
@@ -224,6 +231,6 @@ public final class CabinetSync implements CabinetRunner {
         }
     }
 
-    private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt) {
+    private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt, boolean paused) {
     }
 }

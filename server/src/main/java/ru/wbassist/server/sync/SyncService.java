@@ -16,6 +16,7 @@ import ru.wbassist.api.Cabinets;
 import ru.wbassist.db.Database;
 import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
+import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
@@ -49,20 +50,28 @@ public final class SyncService implements HttpService {
                 });
     }
 
-    /** 202 when at least one cabinet's sync was started; 409 when every requested cabinet is syncing already. */
+    /**
+     * 202 when at least one cabinet's sync was started; 409 when every requested cabinet is syncing already or paused
+     * by an operator.
+     */
     private void start(ServerRequest req, ServerResponse res) {
         List<Cabinet> selected = cabinetsOf(req);
         List<Syncs.Started> started = new ArrayList<>();
         boolean any = false;
         for (Cabinet cabinet : selected) {
-            SyncTrigger.Result result = trigger.start(cabinet.id());
-            any |= result == SyncTrigger.Result.STARTED;
-            started.add(new Syncs.Started(cabinet.id(),
-                    result == SyncTrigger.Result.STARTED ? "started" : "already_running"));
+            String status;
+            if (paused(cabinet.id())) {
+                status = "paused";
+            } else {
+                SyncTrigger.Result result = trigger.start(cabinet.id());
+                any |= result == SyncTrigger.Result.STARTED;
+                status = result == SyncTrigger.Result.STARTED ? "started" : "already_running";
+            }
+            started.add(new Syncs.Started(cabinet.id(), status));
         }
         if (!any) {
             throw ApiException.conflict(selected.size() == 1 ? "a sync of cabinet " + selected.getFirst().id()
-                    + " is running; try again when it ends" : "a sync of each of these cabinets is running");
+                    + " is running or paused; try again later" : "each of these cabinets is syncing or paused");
         }
         res.status(Status.ACCEPTED_202).send(new PerCabinet<>(started));
     }
@@ -71,10 +80,15 @@ public final class SyncService implements HttpService {
         List<Syncs.CabinetStatus> blocks = new ArrayList<>();
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
-            blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), state.nextRunAt(),
-                    db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
+            boolean paused = paused(cabinet.id());
+            blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
+                    paused ? null : state.nextRunAt(), db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
         }
         res.send(new PerCabinet<>(blocks));
+    }
+
+    private boolean paused(long cabinetId) {
+        return db.withConnection(c -> CabinetState.syncPaused(c, cabinetId));
     }
 
     /** The user's cabinets, or the one named by {@code cabinet_id} (404 when it is not theirs). */

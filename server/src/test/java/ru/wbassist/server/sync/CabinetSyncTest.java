@@ -123,6 +123,25 @@ class CabinetSyncTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void aPausedCabinetIsSkippedButStaysScheduledUntilResumed(DatabaseConfig.Vendor vendor) {
+        f = new SyncFixture(vendor, 0);
+        long cabinet = f.connect(f.seller.token());
+        f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "UPDATE wb_cabinets SET sync_paused_at = ? WHERE id = ?",
+                Instant.now(), cabinet));
+
+        assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.PAUSED);
+        assertThat(f.sync.run(cabinet)).as("kept in the schedule").isTrue();
+        assertThat(f.count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ?", cabinet)).isZero();
+        assertThat(f.count("SELECT COUNT(*) FROM wb_orders WHERE cabinet_id = ?", cabinet)).isZero();
+
+        f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "UPDATE wb_cabinets SET sync_paused_at = NULL WHERE id = ?",
+                cabinet));
+        assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
+        assertThat(f.count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ?", cabinet)).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void aRunCutShortByAStoppedServerIsClosedByTheNextRun(DatabaseConfig.Vendor vendor) {
         f = new SyncFixture(vendor, 0);
         long cabinet = f.connect(f.seller.token());
