@@ -1,6 +1,7 @@
 package ru.wbassist.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class Notifications {
     public static final String ACK = "/ack";
     public static final String SETTINGS = "/settings";
     public static final String TEST = "/test";
+    public static final String MUTES = "/mutes";
 
     private Notifications() {
     }
@@ -29,12 +31,17 @@ public final class Notifications {
         public static final String ORDER_RETURN = "order_return";
         public static final String NEGATIVE_REVIEW = "negative_review";
         public static final String CRITICAL_STOCK = "critical_stock";
+        public static final String STOCK_RUNWAY = "stock_runway";
+        public static final String DAILY_DIGEST = "daily_digest";
+        public static final String PRICE_CHANGED = "price_changed";
+        public static final String PRICE_QUARANTINE = "price_quarantine";
         public static final String KEY_INVALID = "key_invalid";
         public static final String KEY_EXPIRING = "key_expiring";
         public static final String TEST = "test";
 
         public static final List<String> ALL = List.of(NEW_ORDER, ORDER_BUYOUT, ORDER_CANCELLATION, ORDER_RETURN,
-                NEGATIVE_REVIEW, CRITICAL_STOCK, KEY_INVALID, KEY_EXPIRING, TEST);
+                NEGATIVE_REVIEW, CRITICAL_STOCK, STOCK_RUNWAY, DAILY_DIGEST, PRICE_CHANGED, PRICE_QUARANTINE, KEY_INVALID,
+                KEY_EXPIRING, TEST);
 
         /** {@code pending → sent | failed}, or {@code skipped} with a suppression reason. */
         public static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped");
@@ -43,9 +50,32 @@ public final class Notifications {
         }
     }
 
-    /** One notification to deliver: Telegram HTML within Telegram's limits, a photo URL or null. */
+    /**
+     * One notification to deliver: Telegram HTML within Telegram's limits, a photo URL or null, a chart for the bot to
+     * draw and send with the text as its caption or null (the daily digest), the product of a stock alert (its mute
+     * button) or null, and the user's language (what the text is in, for the bot's buttons).
+     */
     public record Item(long id, long telegramId, Long cabinetId, String type, String text, String imageUrl,
-                       Instant createdAt, int attempts, int groupSize) {
+                       Instant createdAt, int attempts, int groupSize, Chart chart, Long nmId, String language) {
+    }
+
+    /** Bars of orders and buyouts per day, titled and labelled in the user's language; the bot draws it. */
+    public record Chart(String title, String ordersLabel, String buyoutsLabel, List<ChartDay> days) {
+    }
+
+    public record ChartDay(LocalDate date, Insights.Tally orders, Insights.Tally buyouts) {
+    }
+
+    /** {@code GET …/mutes}: the products whose stock alerts (critical, runway) the user muted. */
+    public record ProductMutes(List<ProductMute> mutes) {
+    }
+
+    /** A muted product; {@code title} is the card's, null before it syncs. */
+    public record ProductMute(long cabinetId, String cabinetName, long nmId, String title) {
+    }
+
+    /** The body of {@code POST …/mutes}: a product of one of the user's cabinets. */
+    public record MuteRequest(long cabinetId, long nmId) {
     }
 
     /** {@code GET …/poll}: a user's items; {@code next_cursor} only for leased polls. */
@@ -81,10 +111,10 @@ public final class Notifications {
     /** A user's notification settings ({@code GET|POST …/settings}). */
     public record Settings(boolean notificationsEnabled, boolean newOrdersEnabled, boolean orderBuyoutsEnabled,
                            boolean orderCancellationsEnabled, boolean orderReturnsEnabled,
-                           boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean groupingEnabled,
-                           int maxGroupSize, int groupTimeout, int negativeReviewThreshold,
-                           int criticalStockThreshold, String quietHoursStart, String quietHoursEnd,
-                           String language) {
+                           boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean stockRunwayEnabled,
+                           boolean priceChangesEnabled, boolean groupingEnabled, int maxGroupSize, int groupTimeout,
+                           int negativeReviewThreshold, int criticalStockThreshold, int runwayDays,
+                           String quietHoursStart, String quietHoursEnd, String digestTime, String language) {
 
         /** The user's switch for this type; types without a switch (key problems, tests) always pass. */
         public boolean wants(String type) {
@@ -95,6 +125,9 @@ public final class Notifications {
                 case Types.ORDER_RETURN -> orderReturnsEnabled;
                 case Types.NEGATIVE_REVIEW -> negativeReviewsEnabled;
                 case Types.CRITICAL_STOCK -> criticalStocksEnabled;
+                case Types.STOCK_RUNWAY -> stockRunwayEnabled;
+                case Types.PRICE_CHANGED, Types.PRICE_QUARANTINE -> priceChangesEnabled;
+                case Types.DAILY_DIGEST -> digestTime != null;
                 default -> true;
             };
         }

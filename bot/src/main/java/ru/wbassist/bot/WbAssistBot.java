@@ -14,9 +14,11 @@ import ru.wbassist.bot.command.CabinetsCommand;
 import ru.wbassist.bot.command.CommandContainer;
 import ru.wbassist.bot.command.ConnectCommand;
 import ru.wbassist.bot.command.DashboardCommand;
+import ru.wbassist.bot.command.DigestOffer;
 import ru.wbassist.bot.command.HelpCommand;
 import ru.wbassist.bot.command.LangCommand;
 import ru.wbassist.bot.command.Languages;
+import ru.wbassist.bot.command.MuteCommand;
 import ru.wbassist.bot.command.OrdersCommand;
 import ru.wbassist.bot.command.ReviewsCommand;
 import ru.wbassist.bot.command.SettingsCommand;
@@ -90,7 +92,8 @@ public final class WbAssistBot implements AutoCloseable {
                         new ReviewsCommand(server, messenger), analytics, sync, settings,
                         new TestCommand(server, messenger), new StopCommand(server, messenger),
                         new HelpCommand(messenger), lang),
-                List.of(cabinets, orders, analytics, sync, settings, lang),
+                List.of(cabinets, orders, analytics, sync, settings, lang, new MuteCommand(server),
+                        new DigestOffer(server)),
                 List.of(connect),
                 new UnknownCommand(messenger),
                 messenger);

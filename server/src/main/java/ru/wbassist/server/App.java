@@ -28,6 +28,7 @@ import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.DataDirectory;
+import ru.wbassist.server.digest.DailyDigests;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.http.ApiSecretFilter;
@@ -37,6 +38,8 @@ import ru.wbassist.server.http.JsonDirectHandler;
 import ru.wbassist.server.insights.InsightsService;
 import ru.wbassist.server.insights.Viewer;
 import ru.wbassist.server.metrics.ServerMeters;
+import ru.wbassist.server.mutes.ProductMuteRepository;
+import ru.wbassist.server.mutes.ProductMuteService;
 import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
@@ -76,8 +79,11 @@ public final class App implements AutoCloseable {
     private final AdminService adminService;
     private final CommitWatcher commitWatcher;
     private final EventSink eventSink;
+    private final DailyDigests dailyDigests;
+    private final Duration digestCheck;
     private final TestNotifications testNotifications;
     private final NotificationService notificationService;
+    private final ProductMuteService productMuteService;
     private final CabinetRepository cabinets;
     private final SyncScheduler syncScheduler;
     private final SyncService syncService;
@@ -100,10 +106,15 @@ public final class App implements AutoCloseable {
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
         QueueSignal signal = new QueueSignal();
         this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
-        this.eventSink = new EventDetector(new FanOut(commitWatcher, clock, meters), clock, meters);
+        FanOut fanOut = new FanOut(commitWatcher, clock, meters);
+        this.eventSink = new EventDetector(fanOut, clock, meters);
+        this.dailyDigests = new DailyDigests(db, fanOut, clock);
+        this.digestCheck = notifications.digestCheck();
         this.testNotifications = new TestNotifications(db, signal, clock);
         NotificationQueue queue = new NotificationQueue(db, signal, notifications, clock, meters);
-        this.notificationService = new NotificationService(queue, new SettingsRepository(db), testNotifications, users);
+        this.notificationService = new NotificationService(queue, new SettingsRepository(db, clock), testNotifications,
+                users);
+        this.productMuteService = new ProductMuteService(new ProductMuteRepository(db, clock), users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
         WbClient wb = WbClient.from(config.config().get("wb"), meters);
         this.syncScheduler = SyncScheduler.create(db.dataSource(),
@@ -165,6 +176,7 @@ public final class App implements AutoCloseable {
                 .register(Syncs.PATH, syncService)
                 .register(Insights.PATH, insightsService)
                 .register(Admin.PATH, adminService)
+                .register(Notifications.PATH + Notifications.MUTES, productMuteService)
                 .register(Notifications.PATH, notificationService);
     }
 
@@ -177,6 +189,7 @@ public final class App implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, stale + " stored WB keys are not yet encrypted with the key-encryption key"
                     + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");
         }
+        dailyDigests.start(digestCheck);
     }
 
     /** Where the sync reports stored rows (event detection and fan-out), inside its transaction. */
@@ -202,6 +215,7 @@ public final class App implements AutoCloseable {
     public void close() {
         meters.close();
         syncScheduler.close();
+        dailyDigests.close();
         commitWatcher.close();
         db.close();
     }

@@ -1,6 +1,7 @@
 package ru.wbassist.bot.chart;
 
 import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.i18n.Texts;
 
 import javax.imageio.ImageIO;
@@ -37,7 +38,16 @@ public final class SalesChart {
     private SalesChart() {
     }
 
+    /** The /analytics chart of a cabinet's period. */
     public static byte[] png(Insights.Analytics analytics, Texts t) {
+        List<Insights.DayFigures> days = analytics.days() == null ? List.of() : analytics.days();
+        return png(new Notifications.Chart(analytics.name() + " · " + t.get("period." + analytics.period()),
+                t.get("chart.orders"), t.get("chart.buyouts"), days.stream()
+                .map(day -> new Notifications.ChartDay(day.date(), day.orders(), day.buyouts())).toList()));
+    }
+
+    /** A chart the server described (the daily digest's 14 days), labels already in the user's language. */
+    public static byte[] png(Notifications.Chart chart) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -45,7 +55,7 @@ public final class SalesChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, analytics, t);
+            draw(g, chart);
         } finally {
             g.dispose();
         }
@@ -58,8 +68,8 @@ public final class SalesChart {
         return out.toByteArray();
     }
 
-    private static void draw(Graphics2D g, Insights.Analytics analytics, Texts t) {
-        List<Insights.DayFigures> days = analytics.days() == null ? List.of() : analytics.days();
+    private static void draw(Graphics2D g, Notifications.Chart chart) {
+        List<Notifications.ChartDay> days = chart.days() == null ? List.of() : chart.days();
         long max = Math.max(1, days.stream().mapToLong(day -> Math.max(count(day.orders()), count(day.buyouts())))
                 .max().orElse(1));
         int plotWidth = WIDTH - LEFT - RIGHT;
@@ -67,10 +77,10 @@ public final class SalesChart {
 
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        g.drawString(analytics.name() + " · " + t.get("period." + analytics.period()), LEFT, 35);
+        g.drawString(chart.title() == null ? "" : chart.title(), LEFT, 35);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        legend(g, ORDERS, t.get("chart.orders"), WIDTH - 260);
-        legend(g, BUYOUTS, t.get("chart.buyouts"), WIDTH - 140);
+        legend(g, ORDERS, chart.ordersLabel(), WIDTH - 260);
+        legend(g, BUYOUTS, chart.buyoutsLabel(), WIDTH - 140);
 
         g.setColor(new Color(0xDDDDDD));
         g.setStroke(new BasicStroke(1));
@@ -88,10 +98,10 @@ public final class SalesChart {
         int bar = (int) Math.max(1, slot * 0.38);
         int labelEvery = Math.max(1, (int) Math.ceil(days.size() / 15.0));
         for (int i = 0; i < days.size(); i++) {
-            Insights.DayFigures day = days.get(i);
+            Notifications.ChartDay day = days.get(i);
             int x = LEFT + (int) (slot * i + slot * 0.1);
-            bar(g, ORDERS, x, bar, day, Insights.DayFigures::orders, max, plotHeight);
-            bar(g, BUYOUTS, x + bar, bar, day, Insights.DayFigures::buyouts, max, plotHeight);
+            bar(g, ORDERS, x, bar, day, Notifications.ChartDay::orders, max, plotHeight);
+            bar(g, BUYOUTS, x + bar, bar, day, Notifications.ChartDay::buyouts, max, plotHeight);
             if (i % labelEvery == 0 && day.date() != null) {
                 g.setColor(Color.GRAY);
                 g.drawString(day.date().format(DAY), x, HEIGHT - BOTTOM + 20);
@@ -99,8 +109,8 @@ public final class SalesChart {
         }
     }
 
-    private static void bar(Graphics2D g, Color color, int x, int width, Insights.DayFigures day,
-                            Function<Insights.DayFigures, Insights.Tally> metric, long max, int plotHeight) {
+    private static void bar(Graphics2D g, Color color, int x, int width, Notifications.ChartDay day,
+                            Function<Notifications.ChartDay, Insights.Tally> metric, long max, int plotHeight) {
         int height = (int) Math.round((double) count(metric.apply(day)) / max * plotHeight);
         g.setColor(color);
         g.fillRect(x, TOP + plotHeight - height, width, height);

@@ -1,11 +1,14 @@
 package ru.wbassist.bot.command;
 
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Notifications.ProductMute;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,14 +40,18 @@ public final class SettingsCommand implements Command, CallbackHandler {
     @Override
     public void execute(CommandRequest request) {
         Notifications.Settings settings = server.settings(request.from().id());
-        messenger.sendText(request.chatId(), SettingsMenu.text(settings, request.texts()),
-                SettingsMenu.keyboard(settings, request.texts()));
+        List<ProductMute> mutes = server.mutes(request.from().id());
+        messenger.sendText(request.chatId(), SettingsMenu.text(settings, mutes, request.texts()),
+                SettingsMenu.keyboard(settings, mutes, request.texts()));
     }
 
     @Override
     public String handle(CallbackRequest request) {
         long userId = request.from().id();
         String[] args = request.args();
+        if (args.length == 3 && args[0].equals(SettingsMenu.UNMUTE)) {
+            return unmute(request, args);
+        }
         Notifications.Settings current = server.settings(userId);
         Map<String, Object> change = args.length == 0 ? null : SettingsMenu.change(args[0], current);
         if (change == null) {
@@ -57,8 +64,28 @@ public final class SettingsCommand implements Command, CallbackHandler {
             languages.remember(userId, lang);
             t = Texts.of(lang);
         }
-        messenger.editText(request.chatId(), request.messageId(), SettingsMenu.text(saved, t),
-                SettingsMenu.keyboard(saved, t));
+        redraw(request, saved, t);
         return t.get("settings.saved");
+    }
+
+    /** An unmute button of the menu: unmutes (already undone is fine) and redraws the menu. */
+    private String unmute(CallbackRequest request, String[] args) {
+        try {
+            server.unmute(request.from().id(), Long.parseLong(args[1]), Long.parseLong(args[2]));
+        } catch (NumberFormatException e) {
+            return request.texts().get("callback.outdated");
+        } catch (ServerException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        redraw(request, server.settings(request.from().id()), request.texts());
+        return request.texts().get("settings.saved");
+    }
+
+    private void redraw(CallbackRequest request, Notifications.Settings settings, Texts t) {
+        List<ProductMute> mutes = server.mutes(request.from().id());
+        messenger.editText(request.chatId(), request.messageId(), SettingsMenu.text(settings, mutes, t),
+                SettingsMenu.keyboard(settings, mutes, t));
     }
 }

@@ -33,6 +33,11 @@ public final class StartCommand implements Command {
         languages.remember(from.id(), t.lang());
         int cabinets = server.cabinets(from.id()).size();
         String next = cabinets == 0 ? t.get("start.next.connect") : t.get("start.next.ready", cabinets);
-        messenger.sendText(request.chatId(), t.get("start.welcome", Html.escape(from.firstName())) + "\n\n" + next, null);
+        String text = t.get("start.welcome", Html.escape(from.firstName())) + "\n\n" + next;
+        if (server.settings(from.id()).digestTime() == null) {
+            messenger.sendText(request.chatId(), text + "\n\n" + t.get("digest.offer"), DigestOffer.keyboard());
+        } else {
+            messenger.sendText(request.chatId(), text, null);
+        }
     }
 }

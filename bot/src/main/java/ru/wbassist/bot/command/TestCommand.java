@@ -1,5 +1,7 @@
 package ru.wbassist.bot.command;
 
+import ru.wbassist.api.Notifications;
+
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
 
@@ -8,8 +10,7 @@ import java.util.Set;
 /** /test [type]: asks the server to queue a realistic sample notification, delivered like a real one. */
 public final class TestCommand implements Command {
 
-    private static final Set<String> TYPES = Set.of("new_order", "order_buyout", "order_cancellation", "order_return",
-            "negative_review", "critical_stock", "key_invalid", "key_expiring", "test");
+    private static final Set<String> TYPES = Set.copyOf(Notifications.Types.ALL);
 
     private final ServerClient server;
     private final Messenger messenger;

@@ -1,6 +1,8 @@
 package ru.wbassist.bot.delivery;
 
 import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.chart.SalesChart;
+import ru.wbassist.bot.command.MuteCommand;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
@@ -208,13 +210,26 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     /**
-     * A photo card when the item has an image; its text alone when Telegram cannot fetch the photo (or refuses the
-     * caption, which the server keeps within 1024 characters, so only a server bug gets here).
+     * A chart drawn here and uploaded with the text as its caption when the item has one (the daily digest); a photo
+     * card when it has an image; its text alone when Telegram cannot fetch the photo (or refuses the caption, which the
+     * server keeps within 1024 characters, so only a server bug gets here).
      */
     private void send(Notifications.Item item) {
-        if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
+        if (item.chart() != null) {
             try {
-                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text());
+                messenger.sendPhotoUpload(item.telegramId(), SalesChart.png(item.chart()),
+                        "chart-" + item.id() + ".png", item.text(), null);
+                return;
+            } catch (TelegramFailure failure) {
+                if (!failure.isCaptionTooLong()) {
+                    throw failure;
+                }
+                LOG.log(System.Logger.Level.INFO, "chart of notification {0} refused ({1}); sending text",
+                        item.id(), failure.description());
+            }
+        } else if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
+            try {
+                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text(), MuteCommand.button(item));
                 return;
             } catch (TelegramFailure failure) {
                 if (!failure.isPhotoUnavailable() && !failure.isCaptionTooLong()) {
@@ -224,7 +239,7 @@ public final class DeliveryEngine implements AutoCloseable {
                         item.id(), failure.description());
             }
         }
-        messenger.sendText(item.telegramId(), item.text(), null);
+        messenger.sendText(item.telegramId(), item.text(), MuteCommand.button(item));
     }
 
     private void onFailure(Notifications.Item item, TelegramFailure failure) {

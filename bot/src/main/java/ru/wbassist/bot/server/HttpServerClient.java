@@ -96,6 +96,24 @@ public final class HttpServerClient implements ServerClient {
     }
 
     @Override
+    public List<Notifications.ProductMute> mutes(long telegramId) {
+        return call("GET", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId), null,
+                Notifications.ProductMutes.class).mutes();
+    }
+
+    @Override
+    public void mute(long telegramId, long cabinetId, long nmId) {
+        call("POST", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId),
+                new Notifications.MuteRequest(cabinetId, nmId), Notifications.ProductMutes.class);
+    }
+
+    @Override
+    public void unmute(long telegramId, long cabinetId, long nmId) {
+        call("DELETE", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId, "cabinet_id",
+                cabinetId, "nm_id", nmId), null, Void.class);
+    }
+
+    @Override
     public Notifications.TestQueued sendTest(long telegramId, String type) {
         return call("POST", Notifications.PATH + Notifications.TEST, Map.of("telegram_id", telegramId, "type", type), null,
                 Notifications.TestQueued.class);

@@ -1,5 +1,6 @@
 package ru.wbassist.bot.server;
 
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,15 @@ public interface ServerClient {
 
     /** Partial update: only the given fields change. */
     Notifications.Settings updateSettings(long telegramId, Map<String, Object> changes);
+
+    /** The products whose stock alerts the user muted. */
+    List<Notifications.ProductMute> mutes(long telegramId);
+
+    /** Mutes a product's stock alerts for the user (404 when the cabinet is not theirs). */
+    void mute(long telegramId, long cabinetId, long nmId);
+
+    /** Unmutes it (404 when it was not muted). */
+    void unmute(long telegramId, long cabinetId, long nmId);
 
     Notifications.TestQueued sendTest(long telegramId, String type);
 

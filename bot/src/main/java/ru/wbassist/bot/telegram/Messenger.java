@@ -13,7 +13,7 @@ public interface Messenger {
     long sendText(long chatId, String html, InlineKeyboardMarkup keyboard);
 
     /** Sends a photo by URL with a caption; returns its message_id. */
-    long sendPhotoUrl(long chatId, String photoUrl, String captionHtml);
+    long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard);
 
     /** Uploads a photo (e.g. a chart) with a caption; returns its message_id. */
     long sendPhotoUpload(long chatId, byte[] png, String fileName, String captionHtml, InlineKeyboardMarkup keyboard);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Notifications.ProductMute;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.ServerException;
@@ -57,6 +58,20 @@ class BotCommandsTest {
     }
 
     @Test
+    void startOffersTheDailyDigestUntilATimeIsChosen() {
+        SentMessage reply = say(ANNA, "/start");
+        assertThat(reply.text()).contains("Присылать итоги дня");
+        assertThat(reply.callbackData()).containsExactly("dgt:0900", "dgt:1200", "dgt:1800", "dgt:2100");
+        awaitAnswer(press(reply, "dgt:1800"), "✅ Итоги дня будут приходить в 18:00 МСК. Изменить — /settings");
+        assertThat(server.storedSettings(CHAT)).containsEntry("digest_time", "18:00");
+        awaitAnswer(press(reply, "dgt:2500"), "Эта кнопка устарела — откройте меню заново.");
+
+        SentMessage again = say(ANNA, "/start");
+        assertThat(again.text()).doesNotContain("итоги дня");
+        assertThat(again.callbackData()).isEmpty();
+    }
+
+    @Test
     void englishTelegramUsersGetEnglish() {
         SentMessage reply = say(TelegramUser.of(CHAT, "John").withLanguage("en-GB"), "/start");
 
@@ -104,6 +119,41 @@ class BotCommandsTest {
         assertThat(awaitActions(CHAT, 3).get(2).text()).contains("Тихие часы: <b>22:00–08:00</b>");
         assertThat(server.storedSettings(CHAT)).containsEntry("quiet_hours_start", "22:00")
                 .containsEntry("quiet_hours_end", "08:00");
+    }
+
+    @Test
+    void aStockAlertsMuteButtonMutesTheProductAndSettingsListAndUndoIt() {
+        SentMessage menu = say(ANNA, "/settings");
+        assertThat(menu.text()).doesNotContain("Без уведомлений об остатке");
+        awaitAnswer(press(menu, "mute:5:100"), "🔕 Готово: об остатке этого товара больше не пишу. Вернуть — в /settings.");
+        assertThat(server.mutes(CHAT)).extracting(ProductMute::nmId).containsExactly(100L);
+
+        SentMessage listed = say(ANNA, "/settings");
+        assertThat(listed.text()).contains("Без уведомлений об остатке:").contains("• Товар 100 · Shop");
+        assertThat(listed.callbackData()).contains("set:unm:5:100");
+        String queryId = press(listed, "set:unm:5:100");
+        awaitAnswer(queryId, "✅ Сохранено");
+        SentMessage redrawn = emulator.sent(CHAT).getLast();
+        assertThat(redrawn.method()).isEqualTo("editMessageText");
+        assertThat(redrawn.text()).doesNotContain("Без уведомлений об остатке");
+        assertThat(server.mutes(CHAT)).isEmpty();
+        awaitAnswer(press(listed, "mute:5:x"), "Эта кнопка устарела — откройте меню заново.");
+    }
+
+    @Test
+    void runwayAndDigestSettingsStepThroughTheirValues() {
+        SentMessage menu = say(ANNA, "/settings");
+        assertThat(menu.text()).contains("Скоро закончится: <b>вкл</b>").contains("Горизонт запаса: <b>7 дн.</b>")
+                .contains("Итоги дня: <b>выкл</b>");
+        press(menu, "set:dig");
+        assertThat(awaitActions(CHAT, 2).get(1).text()).contains("Итоги дня: <b>09:00 МСК</b>");
+        assertThat(server.storedSettings(CHAT)).containsEntry("digest_time", "09:00");
+        press(menu, "set:rdy");
+        assertThat(awaitActions(CHAT, 3).get(2).text()).contains("Горизонт запаса: <b>10 дн.</b>");
+        assertThat(server.storedSettings(CHAT)).containsEntry("runway_days", 10);
+        press(menu, "set:rwy");
+        assertThat(awaitActions(CHAT, 4).get(3).text()).contains("Скоро закончится: <b>выкл</b>");
+        assertThat(server.storedSettings(CHAT)).containsEntry("stock_runway_enabled", false);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.TelegramMessenger;
@@ -14,10 +15,12 @@ import ru.wbassist.bot.testing.FakeServer;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -187,6 +190,42 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aStockAlertCarriesTheMuteButtonOtherNotificationsDoNot() {
+        startEmulator(30);
+        server.queueStockAlert(9, "⏳ <b>Скоро закончится</b> #n1", 100);
+        server.queue(9, "<b>Новый заказ</b> #n2", null);
+        startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 2);
+        List<SentMessage> sent = emulator.sent(9);
+        assertThat(sent.get(0).callbackData()).containsExactly("mute:5:100");
+        assertThat(sent.get(0).replyMarkup().toString()).contains("Не уведомлять об этом товаре");
+        assertThat(sent.get(1).callbackData()).isEmpty();
+    }
+
+    @Test
+    void aDigestsChartIsDrawnHereAndUploadedWithTheTextAsItsCaption() {
+        startEmulator(30);
+        List<Notifications.ChartDay> days = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            days.add(new Notifications.ChartDay(LocalDate.of(2026, 11, 14 + i), new Insights.Tally(10 + i, BigDecimal.TEN),
+                    new Insights.Tally(i, BigDecimal.ONE)));
+        }
+        Notifications.Item digest = server.queue(6, "📊 <b>Итоги 27.11</b> #n1", null,
+                new Notifications.Chart("Магазин · 14 дней", "Заказы", "Выкупы", days));
+        startEngine(28, Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 1);
+        assertThat(emulator.sent(6)).singleElement().satisfies(photo -> {
+            assertThat(photo.method()).isEqualTo("sendPhoto");
+            assertThat(photo.photo()).startsWith("upload:");
+            assertThat(photo.caption()).isEqualTo(digest.text());
+            assertThat(photo.parseMode()).isEqualTo("HTML");
+            assertThat(photo.photoBytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        });
+    }
+
+    @Test
     void stoppedMidFloodAndRestartedDeliversEachNotificationExactlyOnce() {
         startEmulator(30);
         for (int round = 0; round < 10; round++) {
@@ -317,7 +356,7 @@ class DeliveryEngineTest {
         }
 
         @Override
-        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml) {
+        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
             throw new UnsupportedOperationException("the test queues texts only");
         }
 

@@ -12,6 +12,7 @@ import ru.wbassist.api.Users;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,44 @@ class DeliveryWithRealServerTest {
         JsonNode item = admin("/api/v1/admin/notifications?telegram_id=31").path("items").get(0);
         assertThat(item.path("sent_at").asText()).isNotBlank();
         assertThat(telegram.sent(31)).anySatisfy(message -> assertThat(message.body()).isEqualTo(item.path("text").asText()));
+    }
+
+    @Test
+    void aDigestArrivesAsTheChartTheBotDrewWithTheDigestAsItsCaption() {
+        register(51);
+        client.sendTest(51, "daily_digest");
+        startBot(Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> status("sent") == 1);
+        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=51").path("items").get(0);
+        assertThat(telegram.sent(51)).singleElement().satisfies(photo -> {
+            assertThat(photo.method()).isEqualTo("sendPhoto");
+            assertThat(photo.photo()).startsWith("upload:");
+            assertThat(photo.photoBytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            assertThat(photo.caption()).isEqualTo(item.path("text").asText()).contains("Итоги");
+        });
+    }
+
+    @Test
+    void theServersOwnScheduleSendsADigestWhoseTimeHasCome() {
+        register(61);
+        server.db().inTransaction(c -> {
+            long user = Sql.queryLong(c, "SELECT id FROM users WHERE telegram_id = 61");
+            long cabinet = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash,"
+                    + " baseline_completed_at) VALUES ('Shop','e','h',?)", Instant.now());
+            Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) VALUES (?,?,'owner')", cabinet, user);
+            // a time that has come today, chosen before it (no digest_time_set_at)
+            Sql.update(c, "INSERT INTO notification_settings (user_id, digest_time) VALUES (?, '00:00')", user);
+            return null;
+        });
+        startBot(Duration.ofSeconds(60));
+
+        // the server looks for due digests every 20 s (notifications.digest-check-seconds)
+        await().atMost(Duration.ofSeconds(45)).until(() -> status("sent") == 1);
+        assertThat(telegram.sent(61)).singleElement().satisfies(photo -> {
+            assertThat(photo.method()).isEqualTo("sendPhoto");
+            assertThat(photo.caption()).contains("Итоги").contains("Shop");
+        });
     }
 
     @Test

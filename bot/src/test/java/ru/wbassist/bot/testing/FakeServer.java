@@ -7,6 +7,7 @@ import ru.wbassist.api.Insights;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Users;
 import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Notifications.ProductMute;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -56,6 +58,7 @@ public final class FakeServer implements ServerClient {
     private final Map<Long, Users.User> users = new ConcurrentHashMap<>();
     private final Map<Long, List<Cabinets.Cabinet>> cabinets = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> settings = new ConcurrentHashMap<>();
+    private final Map<Long, List<ProductMute>> mutes = new ConcurrentHashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,11 +72,26 @@ public final class FakeServer implements ServerClient {
 
     /** Queues a notification like the server's event detection would; "{id}" in the text becomes its id. */
     public Notifications.Item queue(long telegramId, String text, String imageUrl) {
+        return queue(telegramId, text, imageUrl, null);
+    }
+
+    /** Queues a notification with a chart for the bot to draw (the daily digest). */
+    public Notifications.Item queue(long telegramId, String text, String imageUrl, Notifications.Chart chart) {
+        return queue("new_order", telegramId, text, imageUrl, chart, null);
+    }
+
+    /** Queues a stock alert about a product of cabinet 5 (it carries the mute button). */
+    public Notifications.Item queueStockAlert(long telegramId, String text, long nmId) {
+        return queue("stock_runway", telegramId, text, null, null, nmId);
+    }
+
+    private Notifications.Item queue(String type, long telegramId, String text, String imageUrl, Notifications.Chart chart,
+                                   Long nmId) {
         lock.lock();
         try {
             long id = nextId.getAndIncrement();
-            Notifications.Item notification = new Notifications.Item(id, telegramId, 5L, "new_order",
-                    text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1);
+            Notifications.Item notification = new Notifications.Item(id, telegramId, 5L, type,
+                    text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1, chart, nmId, "ru");
             items.put(id, new Item(notification));
             added.signalAll();
             return notification;
@@ -195,6 +213,29 @@ public final class FakeServer implements ServerClient {
         Map<String, Object> stored = settings.computeIfAbsent(telegramId, id -> defaults());
         stored.putAll(changes);
         return json.convertValue(stored, Notifications.Settings.class);
+    }
+
+    @Override
+    public List<ProductMute> mutes(long telegramId) {
+        call("mutes");
+        return List.copyOf(mutes.getOrDefault(telegramId, List.of()));
+    }
+
+    @Override
+    public void mute(long telegramId, long cabinetId, long nmId) {
+        call("mute " + cabinetId + ":" + nmId);
+        List<ProductMute> list = mutes.computeIfAbsent(telegramId, id -> new CopyOnWriteArrayList<>());
+        if (list.stream().noneMatch(m -> m.cabinetId() == cabinetId && m.nmId() == nmId)) {
+            list.add(new ProductMute(cabinetId, "Shop", nmId, "Товар " + nmId));
+        }
+    }
+
+    @Override
+    public void unmute(long telegramId, long cabinetId, long nmId) {
+        call("unmute " + cabinetId + ":" + nmId);
+        if (!mutes.getOrDefault(telegramId, List.of()).removeIf(m -> m.cabinetId() == cabinetId && m.nmId() == nmId)) {
+            throw new ServerException(404, "not_found", "the product is not muted");
+        }
     }
 
     @Override
@@ -385,6 +426,10 @@ public final class FakeServer implements ServerClient {
         defaults.put("group_timeout", 300);
         defaults.put("negative_review_threshold", 3);
         defaults.put("critical_stock_threshold", 5);
+        defaults.put("stock_runway_enabled", true);
+        defaults.put("price_changes_enabled", true);
+        defaults.put("runway_days", 7);
+        defaults.put("digest_time", null);
         defaults.put("quiet_hours_start", null);
         defaults.put("quiet_hours_end", null);
         defaults.put("language", "ru");

@@ -62,6 +62,21 @@ final class SampleTexts {
                     + shop + "\n\n<b>" + title + "</b> (<code>" + escape(product.article()) + "</code>)\n"
                     + (en ? "Left: <b>3 pcs</b>, about 1 day of sales\n" : "Осталось: <b>3 шт.</b>, примерно на 1 день продаж\n")
                     + escape(product.warehouse()) + ": 2 · Электросталь: 1\n\n" + when;
+            case Notifications.Types.STOCK_RUNWAY -> (en ? "⏳ <b>Running out soon</b>\n" : "⏳ <b>Скоро закончится</b>\n")
+                    + "<b>" + title + "</b> (<code>" + escape(product.article()) + "</code>)\n"
+                    + (en ? "Lasts <b>≈ 4 days: 37 pcs, ~9.2 a day</b>\n" : "Хватит <b>≈ 4 дня: 37 шт., ~9,2 в день</b>\n")
+                    + "🏷 " + shop;
+            case Notifications.Types.DAILY_DIGEST -> (en ? "📊 <b>Digest for " : "📊 <b>Итоги ")
+                    + at.minus(Duration.ofDays(1)).atZone(MoscowTime.ZONE).format(DateTimeFormatter.ofPattern("dd.MM"))
+                    + "</b>\n"
+                    + (en ? "🛒 Orders: <b>52</b> (+13%)\n💰 Buyouts: 39 (+11%)\n" : "🛒 Заказы: <b>52</b> (+13%)\n💰 Выкупы: 39 (+11%)\n")
+                    + "🏷 " + shop;
+            case Notifications.Types.PRICE_CHANGED -> (en ? "💸 <b>Price changed</b>\n" : "💸 <b>Цена изменилась</b>\n")
+                    + "<b>" + title + "</b>\n" + (en ? "Price after discount: 1,743 ₽ → <b>1,369 ₽</b>\n"
+                    : "Цена со скидкой: 1 743 ₽ → <b>1 369 ₽</b>\n") + "🏷 " + shop;
+            case Notifications.Types.PRICE_QUARANTINE -> (en ? "🚫 <b>Price in quarantine</b>\n" : "🚫 <b>Цена в карантине</b>\n")
+                    + "<b>" + title + "</b>\n" + (en ? "The product sells at the old price <b>1,743 ₽</b>.\n"
+                    : "Товар продаётся по старой цене <b>1 743 ₽</b>.\n") + "🏷 " + shop;
             case Notifications.Types.KEY_INVALID -> (en ? "⚠ <b>The WB API key is not valid</b>\n\nCabinet «"
                     : "⚠ <b>Ключ API WB недействителен</b>\n\nКабинет «") + shop
                     + (en ? "»: WB rejected the key (401). Sync is paused.\nConnect a new key: /cabinets"

@@ -155,6 +155,12 @@ final class ControlApi implements HttpHandler {
                 shop.setStock(nmId, chrtId, warehouse, (int) requiredLong(body, "quantity"));
                 call.respond(200, Map.of("quantity", shop.stockQuantity(nmId, chrtId, warehouse)));
             }
+            case "PUT prices" -> {
+                JsonNode body = call.bodyJson();
+                long nmId = requiredLong(body, "nmId");
+                boolean applied = shop.setPrice(nmId, (int) requiredLong(body, "price"), (int) requiredLong(body, "discount"));
+                call.respond(200, Map.of("applied", applied, "quarantined", !applied));
+            }
             case "POST stocks/transfer" -> {
                 JsonNode body = call.bodyJson();
                 long nmId = requiredLong(body, "nmId");

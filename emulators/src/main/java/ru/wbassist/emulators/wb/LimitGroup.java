@@ -12,6 +12,7 @@ enum LimitGroup {
     FEEDBACKS(Scope.FEEDBACKS, 3, Duration.ofSeconds(1), 6),
     CARDS(Scope.CONTENT, 100, Duration.ofMinutes(1), 5),
     STOCKS_REPORT(Scope.ANALYTICS, 3, Duration.ofMinutes(1), 1),
+    PRICES(Scope.PRICES, 10, Duration.ofSeconds(6), 5),
     PING(null, 3, Duration.ofSeconds(30), 3),
     SELLER_INFO(null, 1, Duration.ofMinutes(1), 10);
 

@@ -52,6 +52,8 @@ public final class SandboxShop {
     private final Map<String, String> returnBySrid = new HashMap<>();
     private final Map<String, ReviewRecord> reviews = new LinkedHashMap<>();
     private final TreeMap<StockKey, StockLevel> stocks = new TreeMap<>();
+    private final Map<Long, PriceLevel> prices = new HashMap<>();
+    private final Map<Long, Quarantined> quarantine = new LinkedHashMap<>();
     private long seq;
     private ShopSimulator simulator;
 
@@ -65,7 +67,51 @@ public final class SandboxShop {
         this.simulator = simulator;
     }
 
+    /** A card's price before the seller's discount and that discount in %; WB sells at {@link #discounted()}. */
+    public record PriceLevel(int price, int discount) {
+
+        public int discounted() {
+            return price * (100 - discount) / 100;
+        }
+    }
+
+    /** A price upload WB held back: the card keeps selling at {@code current}. */
+    public record Quarantined(long nmId, PriceLevel current, PriceLevel rejected) {
+    }
+
     // ---------------------------------------------------------------- scripted API (acts at the sandbox clock's now)
+
+    /** The card's price and discount now (the catalog's until a price upload changes them). */
+    public synchronized PriceLevel price(long nmId) {
+        Product product = product(nmId);
+        return prices.getOrDefault(nmId, new PriceLevel(product.price(), product.discountPercent()));
+    }
+
+    /**
+     * Uploads a price as WB's price method does: a discounted price at least 3× below the current one is not applied
+     * but put in price quarantine (the card keeps its price); any other one is applied and lifts a quarantine.
+     *
+     * @return false when the price went to quarantine
+     */
+    public synchronized boolean setPrice(long nmId, int price, int discount) {
+        if (price <= 0 || discount < 0 || discount > 99) {
+            throw new IllegalArgumentException("price must be positive and discount 0..99");
+        }
+        PriceLevel current = price(nmId);
+        PriceLevel next = new PriceLevel(price, discount);
+        if ((long) next.discounted() * 3 <= current.discounted()) {
+            quarantine.put(nmId, new Quarantined(nmId, current, next));
+            return false;
+        }
+        prices.put(nmId, next);
+        quarantine.remove(nmId);
+        return true;
+    }
+
+    /** The cards in price quarantine, in the order they went there. */
+    public synchronized List<Quarantined> quarantined() {
+        return List.copyOf(quarantine.values());
+    }
 
     public synchronized List<Product> products() {
         return List.copyOf(products.values());

@@ -37,6 +37,8 @@ final class ShopSimulator {
 
     private final SandboxShop shop;
     private final Random random;
+    /** Price changes draw from their own sequence, so they leave the orders, stocks and reviews of a seed as they were. */
+    private final Random pricing;
     private final List<Product> catalog;
     private final double[] cumulativePopularity;
     private final double ordersPerDay;
@@ -55,6 +57,7 @@ final class ShopSimulator {
         this.shop = shop;
         this.random = random;
         this.catalog = shop.products();
+        this.pricing = new Random(catalog.isEmpty() ? 0 : catalog.getFirst().nmId());
         this.simNow = start;
         this.ordersPerDay = 40 + random.nextInt(81);
         List<Double> weights = new ArrayList<>();
@@ -175,6 +178,13 @@ final class ShopSimulator {
             scheduleIfAhead(midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(480))),
                     stamp -> shop.touchCard(nmId, stamp));
         }
+        if (pricing.nextInt(100) < 30) {
+            long nmId = catalog.get(pricing.nextInt(catalog.size())).nmId();
+            boolean slip = pricing.nextInt(10) == 0;
+            int step = 5 + pricing.nextInt(11);
+            scheduleIfAhead(midnight.plus(Duration.ofMinutes(11 * 60 + pricing.nextInt(420))),
+                    stamp -> changePrice(nmId, step, slip));
+        }
     }
 
     private void scheduleIfAhead(Instant at, Consumer<Instant> action) {
@@ -234,6 +244,20 @@ final class ShopSimulator {
                 shop.restock(new StockKey(size.nmId(), size.chrtId(), warehouse.id()), 40 + random.nextInt(111));
             }
         });
+    }
+
+    /**
+     * The seller (or a promotion) moves a card's discount up or down by {@code step} points; now and then a slip
+     * uploads a quarter of the price, which WB puts in quarantine.
+     */
+    private void changePrice(long nmId, int step, boolean slip) {
+        SandboxShop.PriceLevel now = shop.price(nmId);
+        if (slip) {
+            shop.setPrice(nmId, Math.max(1, now.price() / 4), now.discount());
+            return;
+        }
+        int discount = now.discount() + step <= 70 ? now.discount() + step : Math.max(0, now.discount() - step);
+        shop.setPrice(nmId, now.price(), discount);
     }
 
     /** WB moves part of a stock row to another warehouse: one row falls, another rises. */

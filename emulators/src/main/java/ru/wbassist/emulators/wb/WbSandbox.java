@@ -191,6 +191,7 @@ public final class WbSandbox implements AutoCloseable {
         ContentApi content = new ContentApi();
         AnalyticsApi analytics = new AnalyticsApi();
         CommonApi common = new CommonApi(options.clock());
+        PricesApi prices = new PricesApi();
         Map<String, WbGateway.Route> routes = Map.of(
                 "/api/v1/supplier/orders", new WbGateway.Route("GET", LimitGroup.ORDERS, statistics::orders),
                 "/api/v1/supplier/sales", new WbGateway.Route("GET", LimitGroup.SALES, statistics::sales),
@@ -200,6 +201,8 @@ public final class WbSandbox implements AutoCloseable {
                 "/content/v2/get/cards/list", new WbGateway.Route("POST", LimitGroup.CARDS, content::list),
                 "/api/analytics/v1/stocks-report/wb-warehouses",
                 new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport),
+                "/api/v2/list/goods/filter", new WbGateway.Route("GET", LimitGroup.PRICES, prices::goods),
+                "/api/v2/quarantine/goods", new WbGateway.Route("GET", LimitGroup.PRICES, prices::quarantine),
                 "/ping", new WbGateway.Route("GET", LimitGroup.PING, common::ping),
                 "/api/v1/seller-info", new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo));
         this.gateway = new WbGateway(json, routes, tokens, limiter, faults, this::seller, new ControlApi(this, json));

@@ -95,7 +95,9 @@ public final class WbSandboxMain {
         if (tokenFile != null) {
             SandboxSeller seller = sandbox.createSeller("Демо-магазин");
             try {
-                writeOwnerOnly(tokenFile, seller.token());
+                // the demo key also has the Prices category, so the demo shows price watch
+                writeOwnerOnly(tokenFile, sandbox.mintToken(seller, WbSandbox.DEFAULT_SCOPES | Scope.mask(Scope.PRICES),
+                        options.clock().instant().plus(WbSandbox.TOKEN_LIFETIME)));
             } catch (IOException e) {
                 sandbox.close();
                 throw e;

@@ -100,6 +100,20 @@ class FaultsAndControlTest {
         HttpResponse<String> stock = control.put(base + "/stocks",
                 "{\"nmId\":" + nmId + ",\"chrtId\":" + chrtId + ",\"warehouseName\":\"Казань\",\"quantity\":4}");
         assertThat(json(stock).get("quantity").asInt()).isEqualTo(4);
+        HttpResponse<String> price = control.put(base + "/prices", "{\"nmId\":" + nmId + ",\"price\":4000,\"discount\":0}");
+        assertThat(json(price).get("applied").asBoolean()).isTrue();
+        HttpResponse<String> slip = control.put(base + "/prices", "{\"nmId\":" + nmId + ",\"price\":1000,\"discount\":0}");
+        assertThat(json(slip).get("quarantined").asBoolean()).isTrue();
+        String prices = "/api/v2/list/goods/filter?limit=1&filterNmID=" + nmId;
+        String pricesKey = json(control.post("/sandbox/tokens", null, "{\"sid\":\"" + sid
+                + "\",\"scopes\":[\"PRICES\"],\"expiresInSeconds\":3600}")).get("token").asText();
+        JsonNode listed = json(http.get(prices, pricesKey)).get("data").get("listGoods");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("sizes").get(0).get("price").asInt()).isEqualTo(4000);
+        assertThat(json(http.get("/api/v2/quarantine/goods?limit=10", pricesKey)).get("data").get("quarantineGoods")
+                .get(0).get("newPrice").asInt()).isEqualTo(1000);
+        assertThat(http.get("/api/v2/quarantine/goods", pricesKey).statusCode()).isEqualTo(400);
+        assertThat(http.get(prices, token).statusCode()).isEqualTo(401);  // the default key has no Prices category
         HttpResponse<String> order = control.post(base + "/orders", null,
                 "{\"nmId\":" + nmId + ",\"chrtId\":" + chrtId + ",\"warehouseName\":\"Казань\"}");
         assertThat(order.statusCode()).isEqualTo(201);

@@ -73,6 +73,9 @@ class GeneratorTest {
                 assertThat(p.sizes()).isNotEmpty();
             });
             assertThat(products.stream().map(Product::nmId).distinct()).hasSize(products.size());
+            // about one discount move every three days: some cards no longer have the catalog's discount
+            assertThat(products.stream().filter(p -> seller.shop().price(p.nmId()).discount() != p.discountPercent()))
+                    .isNotEmpty();
 
             JsonNode orders = json(ok(http.get("/api/v1/supplier/orders?dateFrom=2020-01-01", seller.token())));
             assertThat(orders.size()).isGreaterThan(90 * 20);

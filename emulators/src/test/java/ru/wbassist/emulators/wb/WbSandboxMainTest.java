@@ -26,13 +26,16 @@ class WbSandboxMainTest {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             String token = Files.readString(tokenFile).strip();
             assertThat(sandbox.sellers()).singleElement()
-                    .satisfies(seller -> assertThat(seller.token()).isEqualTo(token));
+                    .satisfies(seller -> assertThat(seller.name()).isEqualTo("Демо-магазин"));
             assertThat(sandbox.relaxedLimits()).isTrue();
             assertThat(sandbox.faults().current().share5xx()).isEqualTo(0.5);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains(sandbox.baseUrl(), tokenFile.toString())
                     .doesNotContain(token);
             sandbox.faults().clear();
             assertThat(new WbHttp(sandbox.baseUrl()).get("/ping", token).statusCode()).isEqualTo(200);
+            // the demo key has the Prices category too, so the demo shows price watch
+            assertThat(new WbHttp(sandbox.baseUrl()).get("/api/v2/quarantine/goods?limit=10", token).statusCode())
+                    .isEqualTo(200);
         }
     }
 

@@ -34,7 +34,7 @@ public final class Settings {
         });
         String wbBase = environment.get("WB_API_BASE_URL");
         if (wbBase != null && !wbBase.isBlank()) {
-            for (String host : new String[] {"statistics", "feedbacks", "content", "analytics", "common"}) {
+            for (String host : new String[] {"statistics", "feedbacks", "content", "analytics", "common", "prices"}) {
                 overrides.putIfAbsent("wb.urls." + host, wbBase);
             }
         }
@@ -69,6 +69,7 @@ public final class Settings {
         table.put("WB_CONTENT_URL", "wb.urls.content");
         table.put("WB_ANALYTICS_URL", "wb.urls.analytics");
         table.put("WB_COMMON_URL", "wb.urls.common");
+        table.put("WB_PRICES_URL", "wb.urls.prices");
         return Map.copyOf(table);
     }
 }

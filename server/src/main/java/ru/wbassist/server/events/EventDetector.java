@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Sql;
@@ -55,19 +56,21 @@ public final class EventDetector implements EventSink {
         }
         DayTally tally = DayTally.load(c, cabinetId, newSrids.stream().map(rows::get)
                 .filter(r -> r != null).map(r -> r.orderDate).toList());
+        Map<Long, ProductPulse> pulses = ProductPulse.load(c, cabinetId, newSrids.stream().map(rows::get)
+                .filter(r -> r != null).map(OrderRow::nmId).distinct().toList(), now);
         List<EventLog.Candidate> created = new ArrayList<>();
         for (String srid : newSrids) {
             OrderRow row = rows.get(srid);
             if (row != null) {
-                created.add(new EventLog.Candidate(srid, row.facts(tally.count(row.orderDate), tally.sum(row.orderDate)),
-                        row.orderDate));
+                created.add(new EventLog.Candidate(srid, row.facts(tally.count(row.orderDate), tally.sum(row.orderDate),
+                        pulses.get(row.nmId)), row.orderDate));
             }
         }
         List<EventLog.Candidate> cancelled = new ArrayList<>();
         for (String srid : newlyCancelledSrids) {
             OrderRow row = rows.get(srid);
             if (row != null) {
-                cancelled.add(new EventLog.Candidate(srid, row.facts(0, BigDecimal.ZERO),
+                cancelled.add(new EventLog.Candidate(srid, row.facts(0, BigDecimal.ZERO, ProductPulse.NONE),
                         row.cancelDate != null ? row.cancelDate : now));
             }
         }
@@ -116,42 +119,109 @@ public final class EventDetector implements EventSink {
             return;
         }
         List<CabinetMember> members = notifier.members(c, cabinetId);
-        Set<String> alerted = new HashSet<>(Sql.query(c, "SELECT user_id, nm_id FROM critical_stock_alerts WHERE cabinet_id = ?",
-                rs -> rs.getLong(1) + ":" + rs.getLong(2), cabinetId));
+        Set<String> alerted = alertKeys(c, "critical_stock_alerts", cabinetId);
+        Set<String> runwayAlerted = alertKeys(c, "stock_runway_alerts", cabinetId);
         Map<String, Integer> overrides = new HashMap<>();
         for (var row : Sql.query(c, "SELECT user_id, nm_id, threshold FROM product_stock_thresholds WHERE cabinet_id = ?",
                 rs -> Map.entry(rs.getLong(1) + ":" + rs.getLong(2), rs.getInt(3)), cabinetId)) {
             overrides.put(row.getKey(), row.getValue());
         }
         Instant now = clock.instant();
+        Map<Long, StockRunway> runways = StockRunway.of(c, cabinetId, totalsAfter, changed, now);
         for (long nmId : changed) {
             int before = totalsBefore.getOrDefault(nmId, 0);
             int after = totalsAfter.getOrDefault(nmId, 0);
             List<Long> told = new ArrayList<>();
+            List<Long> toldRunway = new ArrayList<>();
             for (CabinetMember member : members) {
                 String key = member.userId() + ":" + nmId;
                 int threshold = DetectionRules.stockThreshold(member, overrides.get(key));
-                switch (StockWatch.judge(before, after, threshold, alerted.contains(key))) {
+                // whether the user's critical alert is open after this sync (told now or earlier)
+                boolean critical = switch (StockWatch.judge(before, after, threshold, alerted.contains(key))) {
                     case FIRE -> {
                         Sql.update(c, "INSERT INTO critical_stock_alerts (user_id, cabinet_id, nm_id, fired_at) VALUES (?,?,?,?)",
                                 member.userId(), cabinetId, nmId, now);
                         told.add(member.userId());
+                        yield true;
                     }
-                    case REARM -> Sql.update(c, "DELETE FROM critical_stock_alerts WHERE user_id = ? AND cabinet_id = ? AND nm_id = ?",
-                            member.userId(), cabinetId, nmId);
+                    case REARM -> {
+                        Sql.update(c, "DELETE FROM critical_stock_alerts WHERE user_id = ? AND cabinet_id = ? AND nm_id = ?",
+                                member.userId(), cabinetId, nmId);
+                        yield false;
+                    }
+                    case NONE -> alerted.contains(key);
+                };
+                switch (runways.get(nmId).judge(before, member.runwayDays(), runwayAlerted.contains(key))) {
+                    case FIRE -> {
+                        // remembered either way: a product the user was told is critical is not told twice
+                        Sql.update(c, "INSERT INTO stock_runway_alerts (user_id, cabinet_id, nm_id, fired_at) VALUES (?,?,?,?)",
+                                member.userId(), cabinetId, nmId, now);
+                        if (!critical) {
+                            toldRunway.add(member.userId());
+                        }
+                    }
+                    case REARM -> Sql.update(c, "DELETE FROM stock_runway_alerts WHERE user_id = ? AND cabinet_id = ?"
+                            + " AND nm_id = ?", member.userId(), cabinetId, nmId);
                     case NONE -> {
                     }
                 }
             }
             if (!told.isEmpty()) {
                 // One event per fall, numbered per product; the alert rows keep a repeated call from telling anyone twice.
-                long falls = Sql.queryLong(c, "SELECT COUNT(*) FROM events WHERE cabinet_id = ? AND event_type = ?"
-                        + " AND external_id LIKE ?", cabinetId, EventType.CRITICAL_STOCK.code(), nmId + "#%");
-                EventLog.Candidate candidate = new EventLog.Candidate(DetectionRules.criticalStockId(nmId, falls),
-                        stockFacts(c, cabinetId, nmId, before, after), now);
+                EventLog.Candidate candidate = new EventLog.Candidate(DetectionRules.criticalStockId(nmId,
+                        falls(c, cabinetId, EventType.CRITICAL_STOCK, nmId)), stockFacts(c, cabinetId, nmId, before, after),
+                        now);
                 notifier.notify(c, record(c, cabinetId, EventType.CRITICAL_STOCK, List.of(candidate), now), told);
             }
+            if (!toldRunway.isEmpty()) {
+                EventLog.Candidate candidate = new EventLog.Candidate(DetectionRules.criticalStockId(nmId,
+                        falls(c, cabinetId, EventType.STOCK_RUNWAY, nmId)), runwayFacts(c, cabinetId, runways.get(nmId)),
+                        now);
+                notifier.notify(c, record(c, cabinetId, EventType.STOCK_RUNWAY, List.of(candidate), now), toldRunway);
+            }
         }
+    }
+
+    /** "user:nm" of the alert rows (critical or runway) of a cabinet. */
+    private static Set<String> alertKeys(Connection c, String table, long cabinetId) throws SQLException {
+        return new HashSet<>(Sql.query(c, "SELECT user_id, nm_id FROM " + table + " WHERE cabinet_id = ?",
+                rs -> rs.getLong(1) + ":" + rs.getLong(2), cabinetId));
+    }
+
+    /** The product's earlier falls of this type (critical or runway: {@link DetectionRules#criticalStockId}). */
+    private static long falls(Connection c, long cabinetId, EventType type, long nmId) throws SQLException {
+        return Sql.queryLong(c, "SELECT COUNT(*) FROM events WHERE cabinet_id = ? AND event_type = ?"
+                + " AND external_id LIKE ?", cabinetId, type.code(), nmId + "#%");
+    }
+
+    @Override
+    public void pricesStored(Connection c, long cabinetId, Map<Long, PriceLevel> before, Map<Long, PriceLevel> after)
+            throws SQLException {
+        // keyed by card and sync time: the same report twice records nothing new, a later change is another event
+        Instant now = clock.instant();
+        List<EventLog.Candidate> changed = new ArrayList<>();
+        List<EventLog.Candidate> quarantined = new ArrayList<>();
+        for (var entry : new TreeMap<>(after).entrySet()) {
+            long nmId = entry.getKey();
+            PriceLevel next = entry.getValue();
+            PriceLevel previous = before.get(nmId);
+            if (previous != null && next.changedFrom(previous)) {
+                String[] p = product(c, cabinetId, nmId);
+                changed.add(new EventLog.Candidate(nmId + "@" + now.toEpochMilli(),
+                        new EventFacts.Price(nmId, p[0], p[1], previous.price(), previous.discount(),
+                                previous.discountedPrice(), next.price(), next.discount(), next.discountedPrice(), p[2]),
+                        now));
+            }
+            // a card first seen with a quarantine is baseline, like any first sight of a card
+            if (previous != null && next.newQuarantineSince(previous)) {
+                String[] p = product(c, cabinetId, nmId);
+                quarantined.add(new EventLog.Candidate(nmId + "@" + now.toEpochMilli(),
+                        new EventFacts.Price(nmId, p[0], p[1], next.price(), next.discount(), next.discountedPrice(),
+                                null, next.quarantineDiscount(), next.quarantinePrice(), p[2]), now));
+            }
+        }
+        announce(c, cabinetId, EventType.PRICE_CHANGED, changed, now);
+        announce(c, cabinetId, EventType.PRICE_QUARANTINE, quarantined, now);
     }
 
     @Override
@@ -202,10 +272,20 @@ public final class EventDetector implements EventSink {
                         + " WHERE cabinet_id = ? AND nm_id = ? GROUP BY warehouse_name HAVING SUM(quantity) > 0"
                         + " ORDER BY q DESC, warehouse_name LIMIT 10",
                 rs -> new EventFacts.WarehouseLevel(rs.getString(1), rs.getInt(2)), cabinetId, nmId);
-        var product = Sql.queryOne(c, "SELECT title, vendor_code, image_url FROM wb_products WHERE cabinet_id = ? AND nm_id = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, cabinetId, nmId);
-        String[] p = product.orElse(new String[3]);
+        String[] p = product(c, cabinetId, nmId);
         return new EventFacts.Stock(nmId, p[0], p[1], before, after, levels, p[2]);
+    }
+
+    private static EventFacts.Runway runwayFacts(Connection c, long cabinetId, StockRunway runway) throws SQLException {
+        String[] p = product(c, cabinetId, runway.nmId());
+        return new EventFacts.Runway(runway.nmId(), p[0], p[1], runway.total(), runway.perDay(), runway.daysLeft(), p[2]);
+    }
+
+    /** Title, vendor code and photo of a product card (nulls when it is not synced). */
+    private static String[] product(Connection c, long cabinetId, long nmId) throws SQLException {
+        return Sql.queryOne(c, "SELECT title, vendor_code, image_url FROM wb_products WHERE cabinet_id = ? AND nm_id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, cabinetId, nmId)
+                .orElse(new String[3]);
     }
 
     private static <T> List<T> inChunks(Connection c, String sql, long cabinetId, Set<String> keys, Sql.RowMapper<T> mapper)
@@ -245,9 +325,10 @@ public final class EventDetector implements EventSink {
                             Integer discountPercent, BigDecimal priceWithDisc, BigDecimal finishedPrice, String warehouse,
                             String region, Instant orderDate, Instant cancelDate, String imageUrl) {
 
-        EventFacts.Order facts(int dayOrders, BigDecimal daySum) {
+        EventFacts.Order facts(int dayOrders, BigDecimal daySum, ProductPulse pulse) {
             return new EventFacts.Order(srid, nmId, title, vendorCode, size, totalPrice, discountPercent, priceWithDisc,
-                    finishedPrice, warehouse, region, orderDate, cancelDate, imageUrl, dayOrders, daySum);
+                    finishedPrice, warehouse, region, orderDate, cancelDate, imageUrl, dayOrders, daySum,
+                    pulse.stockLeft(), pulse.daysLeft(), pulse.buyoutRate30d());
         }
     }
 

@@ -31,6 +31,12 @@ public interface EventSink {
     void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore, Map<Long, Integer> totalsAfter)
             throws SQLException;
 
+    /**
+     * Price rows replaced: each card's level before and after (a card absent from {@code before} is new, not changed).
+     */
+    void pricesStored(Connection c, long cabinetId, Map<Long, PriceLevel> before, Map<Long, PriceLevel> after)
+            throws SQLException;
+
     /** WB rejected the cabinet's key (401/403); told to each user once per invalidation. */
     void keyInvalid(Connection c, long cabinetId, String reason) throws SQLException;
 

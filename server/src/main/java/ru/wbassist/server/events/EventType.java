@@ -13,6 +13,12 @@ public enum EventType {
     ORDER_RETURN(Types.ORDER_RETURN, EventFacts.Sale.class, false),
     NEGATIVE_REVIEW(Types.NEGATIVE_REVIEW, EventFacts.Review.class, false),
     CRITICAL_STOCK(Types.CRITICAL_STOCK, EventFacts.Stock.class, true),
+    STOCK_RUNWAY(Types.STOCK_RUNWAY, EventFacts.Runway.class, false),
+    PRICE_CHANGED(Types.PRICE_CHANGED, EventFacts.Price.class, false),
+    /** WB sells at the old price while the upload waits: the seller should act soon. */
+    PRICE_QUARANTINE(Types.PRICE_QUARANTINE, EventFacts.Price.class, true),
+    /** Sent at a time the user chose, so it is not held by quiet hours or grouping either. */
+    DAILY_DIGEST(Types.DAILY_DIGEST, EventFacts.Digest.class, true),
     KEY_INVALID(Types.KEY_INVALID, EventFacts.Key.class, true),
     KEY_EXPIRING(Types.KEY_EXPIRING, EventFacts.Key.class, true),
     /** A sample a user or operator asked for; never stored as an event. */
@@ -39,7 +45,7 @@ public enum EventType {
 
     /**
      * Urgent events (stock running out, a broken key) pass quiet hours and are never held for grouping: waiting
-     * would cost the seller sales or data.
+     * would cost the seller sales or data. The digest does too: the user chose its time.
      */
     public boolean urgent() {
         return urgent;

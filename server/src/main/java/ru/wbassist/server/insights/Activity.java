@@ -34,7 +34,7 @@ import ru.wbassist.server.time.Moscow;
  * sums it per UTC hour; Java adds the hours up into Moscow days ({@link Day#dateOfHour}), so the calendar stays in
  * {@link Moscow} and the cost is one index range scan whatever the number of days.
  */
-final class Activity {
+public final class Activity {
 
     /** The figures of one Moscow day. */
     /** The figures of a whole period. */
@@ -54,10 +54,10 @@ final class Activity {
     }
 
     /** Buyouts and returns of a period. */
-    record Settlement(Tally buyouts, Tally returns) {
+    public record Settlement(Tally buyouts, Tally returns) {
 
         /** Buyouts / (buyouts + returns) by count, four decimals; null when there were neither. */
-        BigDecimal buyoutRate() {
+        public BigDecimal buyoutRate() {
             long settled = buyouts.count() + returns.count();
             return settled == 0 ? null
                     : BigDecimal.valueOf(buyouts.count()).divide(BigDecimal.valueOf(settled), 4, RoundingMode.HALF_UP);
@@ -119,7 +119,7 @@ final class Activity {
     }
 
     /** The figures of each of {@code days} (consecutive, oldest first), days without activity included as zeros. */
-    static List<DayFigures> daily(Connection c, long cabinetId, List<Day> days) throws SQLException {
+    public static List<DayFigures> daily(Connection c, long cabinetId, List<Day> days) throws SQLException {
         Object[] range = {cabinetId, days.getFirst().start(), days.getLast().end()};
         Map<LocalDate, Tally> orders = new HashMap<>();
         Map<LocalDate, Tally> cancellations = new HashMap<>();
@@ -149,7 +149,7 @@ final class Activity {
     }
 
     /** The products with the most order lines in [from, to), most first. */
-    static List<TopProduct> topProducts(Connection c, long cabinetId, Instant from, Instant to, int limit)
+    public static List<TopProduct> topProducts(Connection c, long cabinetId, Instant from, Instant to, int limit)
             throws SQLException {
         return Sql.query(c, TOP_PRODUCTS, rs -> new TopProduct(rs.getLong("nm_id"), rs.getString("title"),
                 rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit, cabinetId);

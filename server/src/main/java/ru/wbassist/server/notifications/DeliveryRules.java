@@ -14,13 +14,14 @@ public final class DeliveryRules {
     public static final String NOTIFICATIONS_OFF = "notifications_off";
     public static final String TYPE_DISABLED = "type_disabled";
     public static final String RATING_ABOVE_THRESHOLD = "rating_above_threshold";
+    public static final String PRODUCT_MUTED = "product_muted";
 
     private DeliveryRules() {
     }
 
     /** The reason the user is not told, or empty when they are. */
     public static Optional<String> suppression(EventType type, EventFacts facts, Notifications.Settings settings,
-                                              boolean botBlocked) {
+                                              boolean botBlocked, boolean productMuted) {
         if (botBlocked) {
             return Optional.of(BOT_BLOCKED);
         }
@@ -32,6 +33,9 @@ public final class DeliveryRules {
         }
         if (facts instanceof EventFacts.Review review && review.rating() > settings.negativeReviewThreshold()) {
             return Optional.of(RATING_ABOVE_THRESHOLD);
+        }
+        if (productMuted) {
+            return Optional.of(PRODUCT_MUTED);
         }
         return Optional.empty();
     }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Sql;
@@ -31,8 +33,8 @@ import ru.wbassist.server.metrics.ServerMeters;
 public final class FanOut implements Notifier {
 
     private static final String INSERT = "INSERT INTO notification_history (user_id, cabinet_id, event_id, event_type,"
-            + " external_id, text, image_url, created_at, status, suppressed_reason, deliver_after, group_id, group_size)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " external_id, text, image_url, created_at, status, suppressed_reason, deliver_after, group_id, group_size,"
+            + " chart, nm_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /** The user's newest open group of a type and cabinet (both look-ups go through (user_id, status, id)). */
     static final String OPEN_GROUP = """
@@ -62,11 +64,13 @@ public final class FanOut implements Notifier {
     public List<CabinetMember> members(Connection c, long cabinetId) throws SQLException {
         return Sql.query(c, """
                         SELECT cu.user_id, COALESCE(s.negative_review_threshold, ?) AS review_threshold,
-                               COALESCE(s.critical_stock_threshold, ?) AS stock_threshold
+                               COALESCE(s.critical_stock_threshold, ?) AS stock_threshold,
+                               COALESCE(s.runway_days, ?) AS runway_days
                           FROM cabinet_users cu LEFT JOIN notification_settings s ON s.user_id = cu.user_id
                          WHERE cu.cabinet_id = ? ORDER BY cu.user_id""",
-                rs -> new CabinetMember(rs.getLong(1), rs.getInt(2), rs.getInt(3)),
-                NotificationSettings.DEFAULT_REVIEW_THRESHOLD, NotificationSettings.DEFAULT_STOCK_THRESHOLD, cabinetId);
+                rs -> new CabinetMember(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                NotificationSettings.DEFAULT_REVIEW_THRESHOLD, NotificationSettings.DEFAULT_STOCK_THRESHOLD,
+                NotificationSettings.DEFAULT_RUNWAY_DAYS, cabinetId);
     }
 
     @Override
@@ -80,12 +84,14 @@ public final class FanOut implements Notifier {
         try (PreparedStatement batch = c.prepareStatement(INSERT)) {
             int pending = 0;
             for (RecordedEvent event : events) {
+                Set<Long> muted = mutedUsers(c, event);
+                Long nmId = stockProduct(event.facts());
                 for (Recipient r : recipients) {
                     Renderer.Rendered card = rendered.computeIfAbsent(event.id() + ":" + r.settings().language(),
                             k -> Renderer.forLanguage(r.settings().language()).render(event.type(), event.facts(),
                                     event.cabinetName()));
                     Optional<String> suppressed = DeliveryRules.suppression(event.type(), event.facts(), r.settings(),
-                            r.botBlocked());
+                            r.botBlocked(), muted.contains(r.userId()));
                     Instant release = DeliveryRules.release(event.type(), r.settings(), now);
                     if (suppressed.isPresent()) {
                         meters.notificationSkipped(event.type().code(), suppressed.get());
@@ -99,7 +105,7 @@ public final class FanOut implements Notifier {
                     }
                     Sql.bind(batch, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
                             card.text(), card.imageUrl(), now, suppressed.isPresent() ? "skipped" : "pending",
-                            suppressed.orElse(null), release, null, 1);
+                            suppressed.orElse(null), release, null, 1, Renderer.StoredChart.toJson(card.chart()), nmId);
                     batch.addBatch();
                     if (++pending % BATCH == 0) {
                         batch.executeBatch();
@@ -122,15 +128,17 @@ public final class FanOut implements Notifier {
         switch (decision) {
             case Grouping.Alone alone -> Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(),
                     event.type().code(), event.externalId(), card.text(), card.imageUrl(), now, "pending", null,
-                    alone.deliverAfter(), null, 1);
+                    alone.deliverAfter(), null, 1, null, stockProduct(event.facts()));
             case Grouping.Lead lead -> {
                 long id = Sql.insert(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(),
-                        event.externalId(), card.text(), card.imageUrl(), now, "pending", null, lead.deliverAfter(), null, 1);
+                        event.externalId(), card.text(), card.imageUrl(), now, "pending", null, lead.deliverAfter(), null, 1,
+                        null, stockProduct(event.facts()));
                 Sql.update(c, "UPDATE notification_history SET group_id = id WHERE id = ?", id);
             }
             case Grouping.Join join -> {
                 Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
-                        card.text(), card.imageUrl(), now, "pending", null, join.leaderDeliverAfter(), join.leaderId(), 1);
+                        card.text(), card.imageUrl(), now, "pending", null, join.leaderDeliverAfter(), join.leaderId(), 1,
+                        null, stockProduct(event.facts()));
                 String text = Renderer.forLanguage(s.language()).renderGroup(event.type(),
                         memberFacts(c, r.userId(), join.leaderId()), event.cabinetName());
                 Sql.update(c, "UPDATE notification_history SET group_size = ?, group_text = ?, deliver_after = ? WHERE id = ?",
@@ -160,6 +168,25 @@ public final class FanOut implements Notifier {
     private static List<EventFacts> memberFacts(Connection c, long userId, long leaderId) throws SQLException {
         return Sql.query(c, MEMBER_FACTS, rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(),
                 rs.getString(2)), userId, leaderId);
+    }
+
+    /** The product of a stock alert (the one its mute button names); null for other facts. */
+    private static Long stockProduct(EventFacts facts) {
+        return switch (facts) {
+            case EventFacts.Stock s -> s.nmId();
+            case EventFacts.Runway r -> r.nmId();
+            default -> null;
+        };
+    }
+
+    /** Users who muted the product of a stock alert. */
+    private static Set<Long> mutedUsers(Connection c, RecordedEvent event) throws SQLException {
+        Long nmId = stockProduct(event.facts());
+        if (nmId == null) {
+            return Set.of();
+        }
+        return new HashSet<>(Sql.query(c, "SELECT user_id FROM product_mutes WHERE cabinet_id = ? AND nm_id = ?",
+                rs -> rs.getLong(1), event.cabinetId(), nmId));
     }
 
     private static List<Recipient> recipients(Connection c, Collection<Long> userIds) throws SQLException {

@@ -34,9 +34,9 @@ public final class NotificationQueue {
             + " AND (n.lease_until IS NULL OR n.lease_until <= ?) AND (n.group_id IS NULL OR n.group_id = n.id)";
 
     private static final String ITEM = """
-            SELECT n.id, u.telegram_id, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
+            SELECT n.id, u.telegram_id, u.language, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
                    CASE WHEN n.group_size > 1 THEN NULL ELSE n.image_url END AS image_url, n.created_at, n.attempts,
-                   n.group_size
+                   n.group_size, n.chart, CASE WHEN n.group_size > 1 THEN NULL ELSE n.nm_id END AS nm_id
               FROM notification_history n JOIN users u ON u.id = n.user_id""";
 
     private final Database db;
@@ -295,6 +295,7 @@ public final class NotificationQueue {
     private static Notifications.Item item(ResultSet rs) throws SQLException {
         return new Notifications.Item(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
                 rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
-                rs.getInt("attempts"), rs.getInt("group_size"));
+                rs.getInt("attempts"), rs.getInt("group_size"), Renderer.StoredChart.fromJson(rs.getString("chart")),
+                Sql.longValue(rs, "nm_id"), rs.getString("language"));
     }
 }

@@ -14,7 +14,7 @@ import io.helidon.config.Config;
  * @param commitWatch     how often committed fan-outs are looked for (the in-process wake-up)
  */
 public record NotificationsConfig(int maxAttempts, Duration retryBase, Duration retryMax, Duration recheckInterval,
-                                  Duration commitWatch) {
+                                  Duration commitWatch, Duration digestCheck) {
 
     public static NotificationsConfig from(Config section) {
         return new NotificationsConfig(
@@ -22,7 +22,8 @@ public record NotificationsConfig(int maxAttempts, Duration retryBase, Duration 
                 Duration.ofSeconds(section.get("retry-base-seconds").asLong().orElse(30L)),
                 Duration.ofSeconds(section.get("retry-max-seconds").asLong().orElse(1800L)),
                 Duration.ofMillis(section.get("recheck-interval-ms").asLong().orElse(1000L)),
-                Duration.ofMillis(section.get("commit-watch-ms").asLong().orElse(20L)));
+                Duration.ofMillis(section.get("commit-watch-ms").asLong().orElse(20L)),
+                Duration.ofSeconds(section.get("digest-check-seconds").asLong().orElse(20L)));
     }
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */

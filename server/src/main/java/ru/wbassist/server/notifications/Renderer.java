@@ -8,9 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
+import ru.wbassist.server.http.Json;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -26,12 +30,40 @@ public final class Renderer {
     private static final int TITLE_MAX = 200;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
+    private static final int DIGEST_TITLE_MAX = 40;
 
     private static final Renderer RU = new Renderer(false);
     private static final Renderer EN = new Renderer(true);
 
-    /** A rendered card: text and the photo to send it with (null: a plain message). */
-    public record Rendered(String text, String imageUrl) {
+    /**
+     * A rendered card: text, and the photo to send it with or the chart the bot draws and sends with it (both null: a
+     * plain message). With either, the text is a caption.
+     */
+    public record Rendered(String text, String imageUrl, Notifications.Chart chart) {
+    }
+
+    /** Keeps a chart in {@code notification_history.chart} (JSON) until the bot is handed it. */
+    static final class StoredChart {
+
+        private StoredChart() {
+        }
+
+        static String toJson(Notifications.Chart chart) {
+            try {
+                return chart == null ? null : Json.MAPPER.writeValueAsString(chart);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("chart not serializable", e);
+            }
+        }
+
+        static Notifications.Chart fromJson(String json) {
+            try {
+                return json == null ? null : Json.MAPPER.readValue(json, Notifications.Chart.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable chart", e);
+            }
+        }
     }
 
     private final boolean english;
@@ -54,6 +86,9 @@ public final class Renderer {
             case EventFacts.Sale s -> sale(type, s);
             case EventFacts.Review r -> review(r);
             case EventFacts.Stock s -> stock(s);
+            case EventFacts.Runway r -> runway(r);
+            case EventFacts.Price p -> price(type, p);
+            case EventFacts.Digest d -> digest(d, cabinetName);
             case EventFacts.Key k -> key(type, k);
             case EventFacts.Test t -> new Card(new StringBuilder("🔔 <b>" + t("Уведомления работают", "Notifications work")
                     + "</b>\n" + esc(t.note())), null);
@@ -65,7 +100,7 @@ public final class Renderer {
     public Rendered renderTest(EventType type, EventFacts facts, String cabinetName) {
         Rendered card = render(type, facts, cabinetName);
         String banner = "🧪 <i>" + t("Тестовое уведомление", "Test notification") + "</i>\n";
-        return new Rendered(Html.truncate(banner + card.text(), limit(card.imageUrl())), card.imageUrl());
+        return new Rendered(Html.truncate(banner + card.text(), limit(card)), card.imageUrl(), card.chart());
     }
 
     /** One message listing the members of a group (same type); sent without a photo. */
@@ -107,6 +142,17 @@ public final class Renderer {
         b.append("🕒 ").append(when(o.orderDate())).append('\n');
         b.append("📊 ").append(t("Сегодня: ", "Today: ")).append(o.dayOrders()).append(t(" зак. на ", " orders, "))
                 .append(rub(o.daySum())).append('\n');
+        if (o.stockLeft() != null) {
+            b.append("📦 ").append(t("Остаток: ", "Stock left: ")).append(o.stockLeft()).append(t(" шт.", " pcs"));
+            if (o.daysLeft() != null) {
+                b.append(t(" (≈ на ", " (≈ ")).append(number(o.daysLeft())).append(t(" дн.)", " days)"));
+            }
+            b.append('\n');
+        }
+        if (o.buyoutRate30d() != null) {
+            b.append("✅ ").append(t("Выкуп за 30 дн.: ", "Buyout rate, 30 days: ")).append(percent(o.buyoutRate30d()))
+                    .append('\n');
+        }
         return new Card(b, o.imageUrl());
     }
 
@@ -166,6 +212,134 @@ public final class Renderer {
         return new Card(b, s.imageUrl());
     }
 
+    private Card runway(EventFacts.Runway r) {
+        StringBuilder b = new StringBuilder("⏳ <b>").append(t("Скоро закончится", "Running out soon")).append("</b>\n");
+        product(b, r.title(), r.vendorCode(), r.nmId(), null);
+        b.append(t("Хватит ", "Lasts ")).append("<b>").append(runwayLine(r)).append("</b>\n");
+        b.append(t("По темпу заказов за 14 дней. Пора планировать поставку.",
+                "At the pace of the last 14 days' orders. Time to plan a shipment.")).append('\n');
+        return new Card(b, r.imageUrl());
+    }
+
+    private Card price(EventType type, EventFacts.Price p) {
+        StringBuilder b = new StringBuilder();
+        if (type == EventType.PRICE_QUARANTINE) {
+            b.append("🚫 <b>").append(t("Цена в карантине", "Price in quarantine")).append("</b>\n");
+            product(b, p.title(), p.vendorCode(), p.nmId(), null);
+            b.append(t("WB не применил новую цену ", "WB did not apply the new price ")).append("<b>")
+                    .append(rub(p.newDiscounted())).append("</b>").append(t(" (скидка ", " (discount "))
+                    .append(p.newDiscount()).append("%)").append(t(": она ниже текущей в 3 раза и больше.",
+                            ": it is 3 or more times below the current one.")).append('\n');
+            b.append(t("Товар продаётся по старой цене ", "The product sells at the old price ")).append("<b>")
+                    .append(rub(p.oldDiscounted())).append("</b>.\n");
+            b.append(t("Подтвердите или исправьте цену в личном кабинете WB.",
+                    "Confirm or correct the price in the WB seller portal.")).append('\n');
+        } else {
+            b.append("💸 <b>").append(t("Цена изменилась", "Price changed")).append("</b>\n");
+            product(b, p.title(), p.vendorCode(), p.nmId(), null);
+            b.append(t("Цена со скидкой: ", "Price after discount: ")).append(rub(p.oldDiscounted())).append(" → <b>")
+                    .append(rub(p.newDiscounted())).append("</b>\n");
+            b.append(t("Цена до скидки: ", "Price before discount: ")).append(rub(p.oldPrice())).append(" → ")
+                    .append(rub(p.newPrice())).append('\n');
+            b.append(t("Скидка: ", "Discount: ")).append(p.oldDiscount()).append("% → ").append(p.newDiscount())
+                    .append("%\n");
+        }
+        return new Card(b, p.imageUrl());
+    }
+
+    /** "≈ 4 дня: 37 шт., ~9 в день". */
+    private String runwayLine(EventFacts.Runway r) {
+        return "≈ " + days(r.daysLeft()) + ": " + r.total() + t(" шт., ~", " pcs, ~") + number(r.perDay())
+                + t(" в день", " a day");
+    }
+
+    private Card digest(EventFacts.Digest d, String cabinetName) {
+        StringBuilder b = new StringBuilder("📊 <b>").append(t("Итоги ", "Digest for ")).append(d.date().format(DAY));
+        if (d.upTo() != null) {
+            b.append(t(" до ", " until ")).append(d.upTo().format(CLOCK));
+        }
+        b.append("</b>\n");
+        String weekAgo = d.date().minusDays(7).format(DAY);
+        b.append(t("Сравнение с ", "Compared with ")).append(weekAgo).append('\n');
+        EventFacts.DigestFigures now = d.current();
+        EventFacts.DigestFigures then = d.weekAgo();
+        b.append("🛒 ").append(t("Заказы: ", "Orders: ")).append("<b>").append(now.orders()).append("</b> · ")
+                .append(rub(now.ordersSum())).append(change(now.orders(), then.orders())).append('\n');
+        b.append("💰 ").append(t("Выкупы: ", "Buyouts: ")).append(now.buyouts()).append(" · ").append(rub(now.buyoutsSum()))
+                .append(change(now.buyouts(), then.buyouts())).append('\n');
+        b.append("❌ ").append(t("Отмены: ", "Cancellations: ")).append(now.cancellations())
+                .append(change(now.cancellations(), then.cancellations())).append('\n');
+        b.append("↩️ ").append(t("Возвраты: ", "Returns: ")).append(now.returns())
+                .append(change(now.returns(), then.returns())).append('\n');
+        b.append("📈 ").append(t("Выкуп: ", "Buyout rate: ")).append(percent(now.buyoutRate()))
+                .append(t(" (неделю назад ", " (a week ago ")).append(percent(then.buyoutRate())).append(")\n");
+        if (!d.top().isEmpty()) {
+            b.append("🏆 ").append(t("Топ заказов:", "Top orders:")).append('\n');
+            for (int i = 0; i < d.top().size(); i++) {
+                EventFacts.TopLine line = d.top().get(i);
+                b.append(i + 1).append(". ").append(shortName(line.title(), line.nmId())).append(" — ").append(line.count())
+                        .append(t(" шт.", " pcs")).append('\n');
+            }
+        }
+        if (!d.runningOut().isEmpty()) {
+            b.append("⏳ ").append(t("Закончатся за ", "Run out within ")).append(days(BigDecimal.valueOf(d.runwayDays())))
+                    .append(":\n");
+            for (EventFacts.Runway r : d.runningOut()) {
+                b.append("• ").append(shortName(r.title(), r.nmId())).append(" — ").append(runwayLine(r)).append('\n');
+            }
+        }
+        b.append("💬 ").append(t("Отзывы без ответа: ", "Unanswered reviews: ")).append(d.unansweredReviews()).append('\n');
+        Notifications.Chart chart = new Notifications.Chart(plain(cabinetName) + " · " + t("14 дней", "14 days"),
+                t("Заказы", "Orders"), t("Выкупы", "Buyouts"), d.chart().stream().map(day -> new Notifications.ChartDay(
+                        day.date(), new Insights.Tally(day.orders().count(), day.orders().sum()),
+                        new Insights.Tally(day.buyouts().count(), day.buyouts().sum()))).toList());
+        return new Card(b, null, chart);
+    }
+
+    /** " (+12 %)" against the week-ago figure; " (was 0)" when there is nothing to divide by. */
+    private String change(long now, long before) {
+        if (before == 0) {
+            return now == 0 ? "" : t(" (было 0)", " (was 0)");
+        }
+        long pct = Math.round((now - before) * 100.0 / before);
+        return " (" + (pct > 0 ? "+" : pct < 0 ? "−" : "±") + Math.abs(pct) + "%)";
+    }
+
+    private String percent(BigDecimal rate) {
+        return rate == null ? "—" : number(rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)) + "%";
+    }
+
+    /** "4 дня", "1 день", "5 дней", "2,5 дня" / "4 days". */
+    private String days(BigDecimal value) {
+        String n = number(value);
+        if (english) {
+            return n + (value.compareTo(BigDecimal.ONE) == 0 ? " day" : " days");
+        }
+        if (value.stripTrailingZeros().scale() > 0) {
+            return n + " дня";
+        }
+        long whole = value.longValue();
+        long mod100 = whole % 100;
+        long mod10 = whole % 10;
+        String word = mod100 >= 11 && mod100 <= 14 ? "дней" : mod10 == 1 ? "день" : mod10 >= 2 && mod10 <= 4 ? "дня" : "дней";
+        return n + " " + word;
+    }
+
+    private String number(BigDecimal value) {
+        synchronized (money) {
+            return money.format(value);
+        }
+    }
+
+    private String shortName(String title, long nmId) {
+        return title == null || title.isBlank() ? t("Товар ", "Product ") + nmId : esc(Html.clip(title, DIGEST_TITLE_MAX));
+    }
+
+    /** A cabinet name for the chart's title (drawn, not HTML). */
+    private static String plain(String value) {
+        return value == null ? "" : Html.clip(value, 60);
+    }
+
     private Card key(EventType type, EventFacts.Key k) {
         StringBuilder b = new StringBuilder();
         if (type == EventType.KEY_INVALID) {
@@ -196,6 +370,10 @@ public final class Renderer {
             case EventFacts.Review r -> stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
                     + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
             case EventFacts.Stock s -> name(s.title(), s.nmId()) + " — " + s.total() + t(" шт.", " pcs");
+            case EventFacts.Runway r -> name(r.title(), r.nmId()) + " — " + runwayLine(r);
+            case EventFacts.Price p -> name(p.title(), p.nmId()) + " — " + rub(p.oldDiscounted()) + " → "
+                    + rub(p.newDiscounted());
+            case EventFacts.Digest d -> t("Итоги ", "Digest ") + d.date().format(DAY);
             case EventFacts.Key k -> esc(k.reason());
             case EventFacts.Test t -> esc(t.note());
         };
@@ -243,6 +421,10 @@ public final class Renderer {
             case ORDER_RETURN -> t("Возвраты", "Returns");
             case NEGATIVE_REVIEW -> t("Негативные отзывы", "Negative reviews");
             case CRITICAL_STOCK -> t("Критичные остатки", "Critical stock");
+            case STOCK_RUNWAY -> t("Скоро закончатся", "Running out soon");
+            case PRICE_CHANGED -> t("Цены изменились", "Prices changed");
+            case PRICE_QUARANTINE -> t("Цены в карантине", "Prices in quarantine");
+            case DAILY_DIGEST -> t("Итоги дня", "Daily digest");
             case KEY_INVALID, KEY_EXPIRING -> t("Ключ WB API", "WB API key");
             case TEST -> t("Тест", "Test");
         };
@@ -256,6 +438,10 @@ public final class Renderer {
             case ORDER_RETURN -> "↩️";
             case NEGATIVE_REVIEW -> "⭐";
             case CRITICAL_STOCK -> "📉";
+            case STOCK_RUNWAY -> "⏳";
+            case PRICE_CHANGED -> "💸";
+            case PRICE_QUARANTINE -> "🚫";
+            case DAILY_DIGEST -> "📊";
             case KEY_INVALID, KEY_EXPIRING -> "🔑";
             case TEST -> "🧪";
         };
@@ -291,12 +477,17 @@ public final class Renderer {
         return english ? en : ru;
     }
 
-    static int limit(String imageUrl) {
-        return imageUrl == null ? TEXT_LIMIT : CAPTION_LIMIT;
+    /** A caption's limit when the card goes with a photo or a chart, else a message's. */
+    static int limit(Rendered card) {
+        return card.imageUrl() == null && card.chart() == null ? TEXT_LIMIT : CAPTION_LIMIT;
     }
 
-    /** A card being built: its lines and photo; finishing adds the cabinet and fits the limit. */
-    private record Card(StringBuilder body, String imageUrl) {
+    /** A card being built: its lines and photo or chart; finishing adds the cabinet and fits the limit. */
+    private record Card(StringBuilder body, String imageUrl, Notifications.Chart chart) {
+
+        Card(StringBuilder body, String imageUrl) {
+            this(body, imageUrl, null);
+        }
 
         Rendered finish(String cabinetName) {
             String photo = imageUrl != null && (imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))
@@ -304,7 +495,8 @@ public final class Renderer {
             if (cabinetName != null && !cabinetName.isBlank()) {
                 body.append("🏷 ").append(esc(Html.clip(cabinetName, 100)));
             }
-            return new Rendered(Html.truncate(body.toString().stripTrailing(), limit(photo)), photo);
+            Rendered draft = new Rendered(body.toString().stripTrailing(), photo, chart);
+            return new Rendered(Html.truncate(draft.text(), limit(draft)), photo, chart);
         }
     }
 }

@@ -18,13 +18,14 @@ public final class SettingsPatch {
 
     private static final Set<String> BOOLEANS = Set.of("notifications_enabled", "new_orders_enabled",
             "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled", "negative_reviews_enabled",
-            "critical_stocks_enabled", "grouping_enabled");
+            "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled", "grouping_enabled");
     private static final Map<String, int[]> RANGES = Map.of(
             "max_group_size", new int[] {1, 50},
             "group_timeout", new int[] {0, 3600},
             "negative_review_threshold", new int[] {1, 5},
-            "critical_stock_threshold", new int[] {0, 1_000_000});
-    private static final Set<String> QUIET = Set.of("quiet_hours_start", "quiet_hours_end");
+            "critical_stock_threshold", new int[] {0, 1_000_000},
+            "runway_days", new int[] {1, 90});
+    private static final Set<String> TIMES = Set.of("quiet_hours_start", "quiet_hours_end", "digest_time");
 
     private final JsonNode body;
 
@@ -52,12 +53,12 @@ public final class SettingsPatch {
                         || value.intValue() > range[1]) {
                     throw new InvalidRequest(name, name + " must be an integer between " + range[0] + " and " + range[1]);
                 }
-            } else if (QUIET.contains(name)) {
+            } else if (TIMES.contains(name)) {
                 if (!value.isNull()) {
                     try {
                         QuietHours.parse(value.isTextual() ? value.textValue() : null);
                     } catch (DateTimeParseException e) {
-                        throw new InvalidRequest(name, name + " must be a time HH:MM (00:00..23:59) or null");
+                        throw new InvalidRequest(name, name + " must be a Moscow time HH:MM (00:00..23:59) or null");
                     }
                 }
             } else if (name.equals("language")) {
@@ -79,12 +80,14 @@ public final class SettingsPatch {
                 bool("order_cancellations_enabled", s.orderCancellationsEnabled()),
                 bool("order_returns_enabled", s.orderReturnsEnabled()),
                 bool("negative_reviews_enabled", s.negativeReviewsEnabled()),
-                bool("critical_stocks_enabled", s.criticalStocksEnabled()), bool("grouping_enabled", s.groupingEnabled()),
+                bool("critical_stocks_enabled", s.criticalStocksEnabled()),
+                bool("stock_runway_enabled", s.stockRunwayEnabled()),
+                bool("price_changes_enabled", s.priceChangesEnabled()), bool("grouping_enabled", s.groupingEnabled()),
                 integer("max_group_size", s.maxGroupSize()), integer("group_timeout", s.groupTimeout()),
                 integer("negative_review_threshold", s.negativeReviewThreshold()),
-                integer("critical_stock_threshold", s.criticalStockThreshold()),
+                integer("critical_stock_threshold", s.criticalStockThreshold()), integer("runway_days", s.runwayDays()),
                 text("quiet_hours_start", s.quietHoursStart()), text("quiet_hours_end", s.quietHoursEnd()),
-                text("language", s.language()));
+                text("digest_time", s.digestTime()), text("language", s.language()));
         if ((merged.quietHoursStart() == null) != (merged.quietHoursEnd() == null)) {
             String missing = merged.quietHoursStart() == null ? "quiet_hours_start" : "quiet_hours_end";
             throw new InvalidRequest(missing, "quiet_hours_start and quiet_hours_end must be set together"

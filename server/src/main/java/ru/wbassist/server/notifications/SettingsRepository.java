@@ -2,7 +2,9 @@ package ru.wbassist.server.notifications;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
@@ -12,9 +14,11 @@ import ru.wbassist.db.Sql;
 public final class SettingsRepository {
 
     private final Database db;
+    private final Clock clock;
 
-    public SettingsRepository(Database db) {
+    public SettingsRepository(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public Notifications.Settings get(long userId) {
@@ -27,19 +31,28 @@ public final class SettingsRepository {
     public Notifications.Settings update(long userId, SettingsPatch patch) {
         return db.inTransaction(c -> {
             ensureRow(c, userId);
-            Notifications.Settings s = patch.applyTo(read(c, userId));
+            Notifications.Settings old = read(c, userId);
+            Notifications.Settings s = patch.applyTo(old);
+            Instant now = clock.instant();
             Sql.update(c, """
                             UPDATE notification_settings SET notifications_enabled = ?, new_orders_enabled = ?,
                                    order_buyouts_enabled = ?, order_cancellations_enabled = ?, order_returns_enabled = ?,
-                                   negative_reviews_enabled = ?, critical_stocks_enabled = ?, grouping_enabled = ?,
-                                   max_group_size = ?, group_timeout = ?, negative_review_threshold = ?,
-                                   critical_stock_threshold = ?, quiet_hours_start = ?, quiet_hours_end = ?, updated_at = ?
+                                   negative_reviews_enabled = ?, critical_stocks_enabled = ?, stock_runway_enabled = ?,
+                                   price_changes_enabled = ?, grouping_enabled = ?, max_group_size = ?, group_timeout = ?,
+                                   negative_review_threshold = ?, critical_stock_threshold = ?, runway_days = ?,
+                                   quiet_hours_start = ?, quiet_hours_end = ?, digest_time = ?, updated_at = ?
                              WHERE user_id = ?""",
                     s.notificationsEnabled(), s.newOrdersEnabled(), s.orderBuyoutsEnabled(), s.orderCancellationsEnabled(),
-                    s.orderReturnsEnabled(), s.negativeReviewsEnabled(), s.criticalStocksEnabled(), s.groupingEnabled(),
-                    s.maxGroupSize(), s.groupTimeout(), s.negativeReviewThreshold(), s.criticalStockThreshold(),
-                    s.quietHoursStart(), s.quietHoursEnd(), Instant.now(), userId);
-            Sql.update(c, "UPDATE users SET language = ?, updated_at = ? WHERE id = ?", s.language(), Instant.now(), userId);
+                    s.orderReturnsEnabled(), s.negativeReviewsEnabled(), s.criticalStocksEnabled(),
+                    s.stockRunwayEnabled(), s.priceChangesEnabled(), s.groupingEnabled(), s.maxGroupSize(),
+                    s.groupTimeout(),
+                    s.negativeReviewThreshold(), s.criticalStockThreshold(), s.runwayDays(), s.quietHoursStart(),
+                    s.quietHoursEnd(), s.digestTime(), now, userId);
+            if (!Objects.equals(old.digestTime(), s.digestTime())) {
+                // a time chosen after it has passed today starts tomorrow (docs/notifications.md "Daily digest")
+                Sql.update(c, "UPDATE notification_settings SET digest_time_set_at = ? WHERE user_id = ?", now, userId);
+            }
+            Sql.update(c, "UPDATE users SET language = ?, updated_at = ? WHERE id = ?", s.language(), now, userId);
             return read(c, userId);
         });
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
+import ru.wbassist.server.time.Moscow;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
@@ -50,9 +52,10 @@ public final class TestNotifications {
         long id = db.inTransaction(c -> {
             Draft draft = draft(c, telegramId, eventType);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
-                            + " image_url, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?)",
+                            + " image_url, chart, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     draft.user().id(), draft.cabinetId(), eventType.code(), "test:" + UUID.randomUUID(),
-                    draft.card().text(), draft.card().imageUrl(), draft.at(), "pending", draft.at());
+                    draft.card().text(), draft.card().imageUrl(), Renderer.StoredChart.toJson(draft.card().chart()), draft.at(),
+                    "pending", draft.at());
         });
         signal.signal();
         return id;
@@ -156,7 +159,7 @@ public final class TestNotifications {
             case NEW_ORDER, ORDER_CANCELLATION -> new EventFacts.Order("test-" + now.toEpochMilli(), p.nmId(), p.title(),
                     p.vendorCode(), "M", new BigDecimal("2490"), 40, new BigDecimal("1494"), new BigDecimal("1299"),
                     "Коледино", "Московская область", earlier, type == EventType.ORDER_CANCELLATION ? now : null,
-                    p.imageUrl(), 12, new BigDecimal("17928"));
+                    p.imageUrl(), 12, new BigDecimal("17928"), 37, new BigDecimal("12.3"), new BigDecimal("0.8700"));
             case ORDER_BUYOUT, ORDER_RETURN -> new EventFacts.Sale((type == EventType.ORDER_BUYOUT ? "S" : "R") + "9993700024",
                     "test-" + now.toEpochMilli(), p.nmId(), p.title(), p.vendorCode(), "M", new BigDecimal("1494"),
                     new BigDecimal("1284.01"), "Коледино", "Московская область", earlier, p.imageUrl());
@@ -166,9 +169,40 @@ public final class TestNotifications {
             case CRITICAL_STOCK -> new EventFacts.Stock(p.nmId(), p.title(), p.vendorCode(), 7, 3,
                     List.of(new EventFacts.WarehouseLevel("Коледино", 2), new EventFacts.WarehouseLevel("Казань", 1)),
                     p.imageUrl());
+            case STOCK_RUNWAY -> sampleRunway(p);
+            case PRICE_CHANGED -> new EventFacts.Price(p.nmId(), p.title(), p.vendorCode(), new BigDecimal("2490"), 30,
+                    new BigDecimal("1743"), new BigDecimal("2490"), 45, new BigDecimal("1369"), p.imageUrl());
+            case PRICE_QUARANTINE -> new EventFacts.Price(p.nmId(), p.title(), p.vendorCode(), new BigDecimal("2490"), 30,
+                    new BigDecimal("1743"), null, 30, new BigDecimal("435"), p.imageUrl());
+            case DAILY_DIGEST -> sampleDigest(p, now);
             case KEY_INVALID -> new EventFacts.Key("401 Unauthorized: token is expired", null, null);
             case KEY_EXPIRING -> new EventFacts.Key(null, 3, now.plus(Duration.ofDays(3)));
             case TEST -> new EventFacts.Test("WB Assist → Telegram");
         };
+    }
+
+    private static EventFacts.Runway sampleRunway(Sample p) {
+        return new EventFacts.Runway(p.nmId(), p.title(), p.vendorCode(), 37, new BigDecimal("9.2"), new BigDecimal("4.0"),
+                p.imageUrl());
+    }
+
+    private static EventFacts.Digest sampleDigest(Sample p, Instant now) {
+        LocalDate today = Moscow.day(now);
+        List<EventFacts.ChartDay> chart = new ArrayList<>();
+        for (int back = 13; back >= 0; back--) {
+            int orders = 40 + (back * 7) % 23;
+            chart.add(new EventFacts.ChartDay(today.minusDays(back), new EventFacts.CountSum(orders,
+                    BigDecimal.valueOf(orders * 1494L)), new EventFacts.CountSum(orders * 3 / 4,
+                    BigDecimal.valueOf(orders * 3 / 4 * 1494L))));
+        }
+        return new EventFacts.Digest(today.minusDays(1), null,
+                new EventFacts.DigestFigures(52, new BigDecimal("77688"), 39, new BigDecimal("58266"), 6, 2,
+                        new BigDecimal("0.9512")),
+                new EventFacts.DigestFigures(46, new BigDecimal("68724"), 35, new BigDecimal("52290"), 7, 3,
+                        new BigDecimal("0.9211")),
+                List.of(new EventFacts.TopLine(p.nmId(), p.title(), 12, new BigDecimal("17928")),
+                        new EventFacts.TopLine(987654321L, "Худи oversize с капюшоном", 8, new BigDecimal("23920")),
+                        new EventFacts.TopLine(555444333L, "Носки хлопковые, 5 пар", 6, new BigDecimal("2994"))),
+                NotificationSettings.DEFAULT_RUNWAY_DAYS, List.of(sampleRunway(p)), 4, chart);
     }
 }

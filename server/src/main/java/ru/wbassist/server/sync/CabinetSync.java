@@ -52,7 +52,7 @@ public final class CabinetSync implements CabinetRunner {
         this.events = events;
         this.clock = clock;
         Duration history = Duration.ofDays(settings.historyDays());
-        this.steps = List.of(new ProductsStep(wb), new StocksStep(wb, db),
+        this.steps = List.of(new ProductsStep(wb), new PricesStep(wb), new StocksStep(wb, db),
                 new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
                 new ReviewsStep(wb, settings.overlap()));
     }
@@ -223,7 +223,7 @@ public final class CabinetSync implements CabinetRunner {
     }
 
     /** The categories the key grants; all of them when it cannot be read (WB will answer for itself). */
-    private static Set<WbToken.Scope> scopesOf(String key) {
+    static Set<WbToken.Scope> scopesOf(String key) {
         try {
             return WbToken.parse(key).scopes();
         } catch (InvalidRequest notAJwt) {

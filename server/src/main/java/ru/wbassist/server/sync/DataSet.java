@@ -8,6 +8,7 @@ import ru.wbassist.server.cabinets.WbToken;
  */
 public enum DataSet {
     PRODUCTS("products", WbToken.Scope.CONTENT),
+    PRICES("prices", WbToken.Scope.PRICES),
     STOCKS("stocks", WbToken.Scope.ANALYTICS),
     ORDERS("orders", WbToken.Scope.STATISTICS),
     SALES("sales", WbToken.Scope.STATISTICS),

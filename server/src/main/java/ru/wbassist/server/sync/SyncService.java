@@ -2,7 +2,10 @@ package ru.wbassist.server.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.http.Status;
@@ -17,6 +20,7 @@ import ru.wbassist.db.Database;
 import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetState;
+import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
@@ -81,14 +85,31 @@ public final class SyncService implements HttpService {
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
             boolean paused = paused(cabinet.id());
+            List<Syncs.DataSetRun> runs = new ArrayList<>(db.withConnection(c -> RunLog.latest(c, cabinet.id())));
+            runs.addAll(skipped(cabinet.id(), runs));
+            runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
             blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
-                    paused ? null : state.nextRunAt(), db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
+                    paused ? null : state.nextRunAt(), runs));
         }
         res.send(new PerCabinet<>(blocks));
     }
 
     private boolean paused(long cabinetId) {
         return db.withConnection(c -> CabinetState.syncPaused(c, cabinetId));
+    }
+
+    /** The data sets the key's categories leave out (never run for it), said so instead of being left out silently. */
+    private List<Syncs.DataSetRun> skipped(long cabinetId, List<Syncs.DataSetRun> runs) {
+        Set<WbToken.Scope> scopes = CabinetSync.scopesOf(cabinets.apiKey(cabinetId));
+        List<Syncs.DataSetRun> skipped = new ArrayList<>();
+        for (DataSet set : DataSet.values()) {
+            if (!scopes.contains(set.scope()) && runs.stream().noneMatch(r -> r.dataSet().equals(set.dbName()))) {
+                skipped.add(new Syncs.DataSetRun(set.dbName(), "skipped", null, null, 0, "the key has no "
+                        + set.scope().name().toLowerCase(Locale.ROOT) + " category: " + set.dbName() + " is not synced",
+                        null, null));
+            }
+        }
+        return skipped;
     }
 
     /** The user's cabinets, or the one named by {@code cabinet_id} (404 when it is not theirs). */

@@ -12,6 +12,7 @@ public enum MethodGroup {
     ORDERS(Host.STATISTICS, Duration.ofMinutes(1), 10, RetryBudget.DEFAULT),
     SALES(Host.STATISTICS, Duration.ofMinutes(1), 1, RetryBudget.SALES),
     STOCKS_REPORT(Host.ANALYTICS, Duration.ofSeconds(20), 1, RetryBudget.DEFAULT),
+    PRICES(Host.PRICES, Duration.ofMillis(600), 5, RetryBudget.DEFAULT),
     FEEDBACKS(Host.FEEDBACKS, Duration.ofMillis(333), 6, RetryBudget.DEFAULT),
     CARDS(Host.CONTENT, Duration.ofMillis(600), 5, RetryBudget.DEFAULT),
     PING(Host.STATISTICS, Duration.ofSeconds(10), 3, RetryBudget.DEFAULT),
@@ -53,7 +54,7 @@ public enum MethodGroup {
     }
 
     /** The WB hosts, one base URL each (configurable so the client can talk to the sandbox). */
-    public enum Host { STATISTICS, FEEDBACKS, CONTENT, ANALYTICS, COMMON }
+    public enum Host { STATISTICS, FEEDBACKS, CONTENT, ANALYTICS, COMMON, PRICES }
 
     /**
      * How long a call may keep retrying: attempts in all, and the total of the waits between them. Sales allow one

@@ -1,6 +1,7 @@
 package ru.wbassist.server.wb;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +39,8 @@ public final class WbClient {
     static final int CARD_PAGE = 100;
     /** Stocks report: largest page, and most nmIds per request. */
     static final int STOCK_PAGE = 250_000;
+    /** discounts-prices-api pages hold up to 1000 cards. */
+    static final int PRICE_PAGE = 1000;
     static final int STOCK_NM_IDS = 1000;
 
     private static final JavaType ORDERS = WbJson.MAPPER.getTypeFactory().constructCollectionType(List.class, WbOrder.class);
@@ -227,6 +230,65 @@ public final class WbClient {
     }
 
     record StocksResponse(List<WbStock> items) {
+    }
+
+    /** Every card's price (discounts-prices-api, pages of {@value #PRICE_PAGE}). */
+    public List<WbPrice> prices(WbCredentials credentials) {
+        List<WbPrice> prices = new ArrayList<>();
+        for (int offset = 0; ; offset += PRICE_PAGE) {
+            PricesEnvelope page = parse(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
+                    hosts.resolve(MethodGroup.Host.PRICES, "/api/v2/list/goods/filter?limit=" + PRICE_PAGE
+                            + "&offset=" + offset)).GET()), PricesEnvelope.class);
+            List<PricedGood> goods = page.data() == null || page.data().listGoods() == null ? List.of()
+                    : page.data().listGoods();
+            for (PricedGood good : goods) {
+                if (good.sizes() != null && !good.sizes().isEmpty()) {
+                    PricedSize size = good.sizes().getFirst();
+                    prices.add(new WbPrice(good.nmID(), size.price(), good.discount(), size.discountedPrice()));
+                }
+            }
+            if (goods.size() < PRICE_PAGE) {
+                return prices;
+            }
+        }
+    }
+
+    /** The cards whose last price upload WB holds in quarantine. */
+    public List<WbQuarantine> quarantine(WbCredentials credentials) {
+        List<WbQuarantine> held = new ArrayList<>();
+        for (int offset = 0; ; offset += PRICE_PAGE) {
+            QuarantineEnvelope page = parse(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
+                    hosts.resolve(MethodGroup.Host.PRICES, "/api/v2/quarantine/goods?limit=" + PRICE_PAGE
+                            + "&offset=" + offset)).GET()), QuarantineEnvelope.class);
+            List<QuarantineGood> goods = page.data() == null || page.data().quarantineGoods() == null ? List.of()
+                    : page.data().quarantineGoods();
+            goods.forEach(g -> held.add(new WbQuarantine(g.nmID(), g.oldPrice(), g.newPrice(), g.oldDiscount(),
+                    g.newDiscount())));
+            if (goods.size() < PRICE_PAGE) {
+                return held;
+            }
+        }
+    }
+
+    record PricedSize(BigDecimal price, BigDecimal discountedPrice) {
+    }
+
+    record PricedGood(long nmID, List<PricedSize> sizes, int discount) {
+    }
+
+    record PricesEnvelope(PricesData data) {
+    }
+
+    record PricesData(List<PricedGood> listGoods) {
+    }
+
+    record QuarantineGood(long nmID, BigDecimal newPrice, BigDecimal oldPrice, int newDiscount, int oldDiscount) {
+    }
+
+    record QuarantineEnvelope(QuarantineData data) {
+    }
+
+    record QuarantineData(List<QuarantineGood> quarantineGoods) {
     }
 
     /**

@@ -16,7 +16,10 @@ public final class WbHosts {
         this.bases = bases;
     }
 
-    /** Reads {@code wb.urls.statistics}, {@code .feedbacks}, {@code .content}, {@code .analytics}, {@code .common}. */
+    /**
+     * Reads {@code wb.urls.statistics}, {@code .feedbacks}, {@code .content}, {@code .analytics}, {@code .common} and
+     * {@code .prices}.
+     */
     public static WbHosts from(Config urls) {
         Map<MethodGroup.Host, URI> bases = new EnumMap<>(MethodGroup.Host.class);
         for (MethodGroup.Host host : MethodGroup.Host.values()) {

@@ -26,7 +26,7 @@ class DetectionRulesTest {
 
     @Test
     void aReviewIsAnEventWhenItIsNegativeForTheLoosestMember() {
-        List<CabinetMember> members = List.of(new CabinetMember(1, 2, 5), new CabinetMember(2, 4, 5));
+        List<CabinetMember> members = List.of(new CabinetMember(1, 2, 5, 7), new CabinetMember(2, 4, 5, 7));
         int loosest = DetectionRules.loosestReviewThreshold(members);
 
         assertThat(loosest).isEqualTo(4);
@@ -38,7 +38,7 @@ class DetectionRulesTest {
 
     @Test
     void aProductThresholdOverridesTheUsersOwn() {
-        CabinetMember member = new CabinetMember(1, 3, 5);
+        CabinetMember member = new CabinetMember(1, 3, 5, 7);
 
         assertThat(DetectionRules.stockThreshold(member, null)).isEqualTo(5);
         assertThat(DetectionRules.stockThreshold(member, 20)).isEqualTo(20);

@@ -1,5 +1,6 @@
 package ru.wbassist.server.events;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,15 +66,19 @@ class EventDetectorTest {
             return null;
         });
         f.review(shop, "r-1", 100, 1, "плохо");
+        PriceLevel was = new PriceLevel(new BigDecimal("2000"), 10, new BigDecimal("1800"), null, null);
+        PriceLevel is = new PriceLevel(new BigDecimal("2000"), 25, new BigDecimal("1500"), null, null);
         f.db.inTransaction(c -> {
+            f.sink.pricesStored(c, shop, Map.of(100L, was), Map.of(100L, is));
+            f.sink.pricesStored(c, shop, Map.of(100L, was), Map.of(100L, is));
             f.sink.reviewsStored(c, shop, List.of("r-1"));
             f.sink.keyExpiring(c, shop, 3, NOON_MSK.plus(Duration.ofDays(3)));
             f.sink.keyExpiring(c, shop, 3, NOON_MSK.plus(Duration.ofDays(3)));
             return null;
         });
-        assertThat(f.count("events")).isEqualTo(3);
+        assertThat(f.count("events")).isEqualTo(4);
         assertThat(f.notifications(anna)).containsExactly("new_order:pending", "negative_review:pending",
-                "key_expiring:pending");
+                "price_changed:pending", "key_expiring:pending");
     }
 
     @ParameterizedTest
@@ -132,6 +137,102 @@ class EventDetectorTest {
         f.stock(shop, 100, Map.of("Коледино", 3));                // falls again: fires again
         assertThat(f.notifications(anna)).containsExactly("critical_stock:pending", "critical_stock:pending");
         assertThat(f.count("events")).isEqualTo(2);
+    }
+
+    /** 2 order lines a day over the last 14 days (28), plus cancelled ones that must not count. */
+    private void sellsTwoADay(long shop, long nmId) {
+        f.db.inTransaction(c -> {
+            for (int i = 0; i < 28; i++) {
+                DetectionFixture.insertOrder(c, shop, "pace-" + nmId + "-" + i, nmId,
+                        NOON_MSK.minus(Duration.ofHours(12 * i + 1)));
+            }
+            for (int i = 0; i < 10; i++) {
+                DetectionFixture.insertOrder(c, shop, "cancelled-" + nmId + "-" + i, nmId, NOON_MSK.minusSeconds(60 + i));
+                Sql.update(c, "UPDATE wb_orders SET is_cancel = TRUE WHERE cabinet_id = ? AND srid = ?", shop,
+                        "cancelled-" + nmId + "-" + i);
+            }
+            DetectionFixture.insertOrder(c, shop, "old-" + nmId, nmId, NOON_MSK.minus(Duration.ofDays(15)));
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aNewOrderTellsTheStockLeftItsRunwayAndTheBuyoutRateOfThirtyDays(DatabaseConfig.Vendor vendor) {
+        start(vendor);
+        long anna = f.user(1);
+        long shop = f.cabinet("Shop", anna);
+        f.product(shop, 100, "Кеды", "K-1");
+        sellsTwoADay(shop, 100);
+        f.stock(shop, 100, Map.of("Коледино", 20, "Казань", 4));
+        f.sale(shop, "S1", 100);
+        f.sale(shop, "S2", 100);
+        f.sale(shop, "S3", 100);
+        f.sale(shop, "R1", 100);
+        f.db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_sales (cabinet_id, sale_id, nm_id, sale_date, last_change_date,"
+                + " sale_type) VALUES (?,?,?,?,?,?)", shop, "S-old", 100L, NOON_MSK.minus(Duration.ofDays(31)),
+                NOON_MSK, "buyout"));
+        f.order(shop, "o-new", 100);                              // 29 orders in 14 days: 24 / (29 / 14) = 11.6 days
+        assertThat(f.lastText(anna)).contains("Новый заказ").contains("Остаток: 24 шт. (≈ на 11,6 дн.)")
+                .contains("Выкуп за 30 дн.: 75%");
+        f.order(shop, "o-other", 200);                            // no stock rows, no sales: neither line
+        assertThat(f.lastText(anna)).contains("Новый заказ").doesNotContain("Остаток").doesNotContain("Выкуп за");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void runwayFiresAtEachUsersHorizonOncePerCrossingAndReArmsOnRestock(DatabaseConfig.Vendor vendor) {
+        start(vendor);
+        long anna = f.user(1);
+        long boris = f.user(2);
+        long shop = f.cabinet("Shop", anna, boris);
+        f.settings(boris, "runway_days = ?", 3);
+        f.product(shop, 100, "Кеды", "K-1");
+        sellsTwoADay(shop, 100);
+        f.stock(shop, 100, Map.of("Коледино", 40));               // 20 days
+        f.stock(shop, 100, Map.of("Коледино", 16));               // 8 days: above both horizons
+        assertThat(f.notifications(anna)).isEmpty();
+        f.stock(shop, 100, Map.of("Коледино", 10, "Казань", 4));  // 14 = 7 days: anna's horizon
+        assertThat(f.notifications(anna)).containsExactly("stock_runway:pending");
+        assertThat(f.notifications(boris)).isEmpty();
+        assertThat(f.lastText(anna)).contains("Скоро закончится").contains("Кеды")
+                .contains("≈ 7 дней: 14 шт., ~2 в день");
+        f.stock(shop, 100, Map.of("Коледино", 12));               // 6 days: anna was told already
+        f.stock(shop, 100, Map.of("Коледино", 6));                // 3 days: boris's horizon
+        assertThat(f.notifications(anna)).hasSize(1);
+        assertThat(f.notifications(boris)).containsExactly("stock_runway:pending");
+        assertThat(f.lastText(boris)).contains("≈ 3 дня: 6 шт., ~2 в день");
+
+        f.stock(shop, 100, Map.of("Коледино", 30));               // 15 days: re-arms both
+        f.stock(shop, 100, Map.of("Коледино", 12));               // 6 days: anna again
+        assertThat(f.notifications(anna)).containsExactly("stock_runway:pending", "stock_runway:pending");
+        assertThat(f.notifications(boris)).hasSize(1);
+        assertThat(f.count("events")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aCriticalProductIsNotAlsoAlertedForItsRunwayAndProductsWithoutOrdersHaveNone(DatabaseConfig.Vendor vendor) {
+        start(vendor);
+        long anna = f.user(1);
+        long boris = f.user(2);
+        long shop = f.cabinet("Shop", anna, boris);
+        f.settings(boris, "stock_runway_enabled = ?", false);
+        sellsTwoADay(shop, 100);
+        f.stock(shop, 100, Map.of("Коледино", 40));
+        f.stock(shop, 200, Map.of("Коледино", 40));               // no orders at all
+        f.stock(shop, 100, Map.of("Коледино", 4));                // critical (≤ 5) and 2 days: critical only
+        f.stock(shop, 200, Map.of("Коледино", 4));                // critical only: no pace, no runway
+        assertThat(f.notifications(anna)).containsExactly("critical_stock:pending", "critical_stock:pending");
+        f.stock(shop, 100, Map.of("Коледино", 3));                // still critical: no runway alert later either
+        assertThat(f.notifications(anna)).hasSize(2);
+
+        f.stock(shop, 100, Map.of("Коледино", 40));               // restock re-arms both alerts
+        f.stock(shop, 100, Map.of("Коледино", 10));               // 5 days, above the critical threshold: runway
+        assertThat(f.notifications(anna)).containsExactly("critical_stock:pending", "critical_stock:pending",
+                "stock_runway:pending");
+        assertThat(f.notifications(boris)).containsExactly("critical_stock:pending", "critical_stock:pending",
+                "stock_runway:skipped:type_disabled");
     }
 
     @ParameterizedTest

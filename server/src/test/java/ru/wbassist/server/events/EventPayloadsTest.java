@@ -2,6 +2,8 @@ package ru.wbassist.server.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,20 +15,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventPayloadsTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T21:30:00.123Z");
+    private static final EventFacts.Runway RUNWAY = new EventFacts.Runway(42L, "Платье", "V-1", 37, new BigDecimal("9.2"),
+            new BigDecimal("4.0"), null);
 
     @Test
     void everyKindOfFactsRoundTrips() {
         List<EventFacts> samples = List.of(
                 new EventFacts.Order("srid-1", 42L, "Платье <new>", "V-1", "M", new BigDecimal("1990.00"), 10,
                         new BigDecimal("1791.00"), new BigDecimal("1500.50"), "Коледино", "Москва", AT, null,
-                        "https://img/1.jpg", 3, new BigDecimal("4500.00")),
+                        "https://img/1.jpg", 3, new BigDecimal("4500.00"), 12, new BigDecimal("6.0"),
+                        new BigDecimal("0.9000")),
                 new EventFacts.Sale("S1", "srid-1", 42L, "Платье", "V-1", "M", new BigDecimal("1791.00"),
                         new BigDecimal("1600.00"), "Коледино", "Москва", AT, null),
                 new EventFacts.Review("r1", 42L, "Платье", "V-1", 2, "плохо & дорого", "", "", "Анна", AT, null),
                 new EventFacts.Stock(42L, "Платье", "V-1", 9, 3,
                         List.of(new EventFacts.WarehouseLevel("Коледино", 3)), null),
                 new EventFacts.Key("invalid", null, null),
-                new EventFacts.Key("expiring", 5, AT));
+                new EventFacts.Key("expiring", 5, AT),
+                RUNWAY,
+                new EventFacts.Price(42L, "Платье", "V-1", new BigDecimal("2490.00"), 30, new BigDecimal("1743.00"), null,
+                        30, new BigDecimal("435.00"), null),
+                new EventFacts.Digest(LocalDate.of(2026, 3, 1), LocalTime.of(21, 0),
+                        new EventFacts.DigestFigures(3, new BigDecimal("4500.00"), 2, new BigDecimal("3000.00"), 1, 0,
+                                new BigDecimal("1.0000")),
+                        new EventFacts.DigestFigures(0, new BigDecimal("0.00"), 0, new BigDecimal("0.00"), 0, 0, null),
+                        List.of(new EventFacts.TopLine(42L, "Платье", 3, new BigDecimal("4500.00"))), 7, List.of(RUNWAY),
+                        4, List.of(new EventFacts.ChartDay(LocalDate.of(2026, 3, 1),
+                        new EventFacts.CountSum(3, new BigDecimal("4500.00")),
+                        new EventFacts.CountSum(2, new BigDecimal("3000.00"))))));
         for (EventFacts facts : samples) {
             EventType type = typeOf(facts);
             assertThat(EventPayloads.read(type, EventPayloads.write(facts))).isEqualTo(facts);
@@ -60,6 +76,9 @@ class EventPayloadsTest {
             case EventFacts.Sale s -> EventType.ORDER_BUYOUT;
             case EventFacts.Review r -> EventType.NEGATIVE_REVIEW;
             case EventFacts.Stock s -> EventType.CRITICAL_STOCK;
+            case EventFacts.Runway r -> EventType.STOCK_RUNWAY;
+            case EventFacts.Price p -> EventType.PRICE_CHANGED;
+            case EventFacts.Digest d -> EventType.DAILY_DIGEST;
             case EventFacts.Key k -> EventType.KEY_EXPIRING;
             case EventFacts.Test t -> EventType.TEST;
         };

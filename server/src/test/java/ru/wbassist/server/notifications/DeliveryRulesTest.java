@@ -19,35 +19,41 @@ class DeliveryRulesTest {
     @Test
     void aUserWithTheDefaultsIsToldEverything() {
         for (EventType type : EventType.values()) {
-            assertThat(DeliveryRules.suppression(type, null, DEFAULTS, false)).as(type.code()).isEmpty();
+            if (type != EventType.DAILY_DIGEST) {
+                assertThat(DeliveryRules.suppression(type, null, DEFAULTS, false, false)).as(type.code()).isEmpty();
+            }
         }
+        assertThat(DeliveryRules.suppression(EventType.DAILY_DIGEST, null, DEFAULTS, false, false))
+                .as("no digest until the user picks a time").hasValue(DeliveryRules.TYPE_DISABLED);
+        assertThat(DeliveryRules.suppression(EventType.STOCK_RUNWAY, null, DEFAULTS, false, true))
+                .hasValue(DeliveryRules.PRODUCT_MUTED);
     }
 
     @Test
     void theReasonsComeInOrderBlockedThenEverythingOffThenTheTypeOff() {
-        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, false, 5, 300,
-                3, 5, null, null, "ru");
+        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, true, true, false,
+                5, 300, 3, 5, 7, null, null, null, "ru");
 
-        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, true)).hasValue(DeliveryRules.BOT_BLOCKED);
-        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, false))
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, true, false)).hasValue(DeliveryRules.BOT_BLOCKED);
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, false, false))
                 .hasValue(DeliveryRules.NOTIFICATIONS_OFF);
-        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, withAllOn(allOff), false))
+        assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, withAllOn(allOff), false, false))
                 .hasValue(DeliveryRules.TYPE_DISABLED);
-        assertThat(DeliveryRules.suppression(EventType.KEY_INVALID, null, withAllOn(allOff), false))
+        assertThat(DeliveryRules.suppression(EventType.KEY_INVALID, null, withAllOn(allOff), false, false))
                 .as("key problems have no switch of their own").isEmpty();
     }
 
     @Test
     void aReviewAboveTheUsersThresholdIsNotNegativeForThem() {
-        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(3), DEFAULTS, false)).isEmpty();
-        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(4), DEFAULTS, false))
+        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(3), DEFAULTS, false, false)).isEmpty();
+        assertThat(DeliveryRules.suppression(EventType.NEGATIVE_REVIEW, review(4), DEFAULTS, false, false))
                 .hasValue(DeliveryRules.RATING_ABOVE_THRESHOLD);
     }
 
     @Test
     void quietHoursHoldOrdinaryEventsButNotUrgentOnes() {
-        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300,
-                3, 5, "23:00", "08:00", "ru");
+        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, true, true, false,
+                5, 300, 3, 5, 7, "23:00", "08:00", null, "ru");
         Instant eightMoscow = Instant.parse("2026-05-21T05:00:00Z");
 
         assertThat(DeliveryRules.release(EventType.NEW_ORDER, quiet, LATE_EVENING)).isEqualTo(eightMoscow);
@@ -58,9 +64,9 @@ class DeliveryRulesTest {
     private static Notifications.Settings withAllOn(Notifications.Settings s) {
         return new Notifications.Settings(true, s.newOrdersEnabled(), s.orderBuyoutsEnabled(),
                 s.orderCancellationsEnabled(), s.orderReturnsEnabled(), s.negativeReviewsEnabled(),
-                s.criticalStocksEnabled(), s.groupingEnabled(), s.maxGroupSize(), s.groupTimeout(),
-                s.negativeReviewThreshold(), s.criticalStockThreshold(), s.quietHoursStart(), s.quietHoursEnd(),
-                s.language());
+                s.criticalStocksEnabled(), s.stockRunwayEnabled(), s.priceChangesEnabled(), s.groupingEnabled(),
+                s.maxGroupSize(), s.groupTimeout(), s.negativeReviewThreshold(), s.criticalStockThreshold(),
+                s.runwayDays(), s.quietHoursStart(), s.quietHoursEnd(), s.digestTime(), s.language());
     }
 
     private static EventFacts.Review review(int rating) {

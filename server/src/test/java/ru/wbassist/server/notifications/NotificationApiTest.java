@@ -178,14 +178,21 @@ class NotificationApiTest {
         assertThat(defaults.path("negative_review_threshold").asInt()).isEqualTo(3);
         assertThat(defaults.path("critical_stock_threshold").asInt()).isEqualTo(5);
         assertThat(defaults.path("quiet_hours_start").isNull()).isTrue();
+        assertThat(defaults.path("stock_runway_enabled").asBoolean()).isTrue();
+        assertThat(defaults.path("runway_days").asInt()).isEqualTo(7);
+        assertThat(defaults.path("digest_time").isNull()).isTrue();
+        assertThat(defaults.path("price_changes_enabled").asBoolean()).isTrue();
         assertThat(defaults.path("language").asText()).isEqualTo("ru");
         long rows = server.db().withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_settings"));
         assertThat(rows).isEqualTo(1);
 
         TestServer.Response updated = server.post(BASE + "/settings?telegram_id=9", Map.of("new_orders_enabled", false,
                 "grouping_enabled", true, "max_group_size", 10, "quiet_hours_start", "23:00", "quiet_hours_end", "07:30",
-                "language", "en"));
+                "language", "en", "runway_days", 14, "digest_time", "09:30", "stock_runway_enabled", false));
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().path("runway_days").asInt()).isEqualTo(14);
+        assertThat(updated.json().path("digest_time").asText()).isEqualTo("09:30");
+        assertThat(updated.json().path("stock_runway_enabled").asBoolean()).isFalse();
         assertThat(updated.json().path("new_orders_enabled").asBoolean()).isFalse();
         assertThat(updated.json().path("order_buyouts_enabled").asBoolean()).isTrue();
         assertThat(updated.json().path("max_group_size").asInt()).isEqualTo(10);
@@ -196,6 +203,8 @@ class NotificationApiTest {
                 "{\"quiet_hours_start\":null,\"quiet_hours_end\":null}");
         assertThat(cleared.json().path("quiet_hours_start").isNull()).isTrue();
         assertThat(cleared.json().path("max_group_size").asInt()).isEqualTo(10);
+        assertThat(server.post(BASE + "/settings?telegram_id=9", "{\"digest_time\":null}").json().path("digest_time")
+                .isNull()).isTrue();
 
         String path = BASE + "/settings?telegram_id=9";
         assertBad(server.post(path, Map.of("max_group_size", 51)), "max_group_size", "between 1 and 50");
@@ -207,6 +216,13 @@ class NotificationApiTest {
         assertBad(server.post(path, Map.of("quiet_hours_start", "25:00", "quiet_hours_end", "07:00")), "quiet_hours_start", "HH:MM");
         assertBad(server.post(path, Map.of("quiet_hours_start", "22:00")), "quiet_hours_end", "together");
         assertBad(server.post(path, Map.of("language", "de")), "language", "ru or en");
+        assertBad(server.post(path, Map.of("runway_days", 0)), "runway_days", "between 1 and 90");
+        assertBad(server.post(path, Map.of("runway_days", 91)), "runway_days", "between 1 and 90");
+        assertBad(server.post(path, Map.of("digest_time", "9:30")), "digest_time", "HH:MM");
+        assertBad(server.post(path, Map.of("digest_time", "24:00")), "digest_time", "HH:MM");
+        assertBad(server.post(path, Map.of("digest_time", 930)), "digest_time", "HH:MM");
+        assertBad(server.post(path, Map.of("stock_runway_enabled", "no")), "stock_runway_enabled", "true or false");
+        assertBad(server.post(path, Map.of("price_changes_enabled", 1)), "price_changes_enabled", "true or false");
         assertBad(server.post(path, Map.of("sound", true)), "sound", "unknown field");
         assertBad(server.post(path, "[]"), null, "JSON object");
         assertThat(server.get(BASE + "/settings?telegram_id=9").json().path("max_group_size").asInt()).isEqualTo(10);
@@ -254,17 +270,27 @@ class NotificationApiTest {
         server = TestServer.start(vendor);
         register(1, "en");
         for (String type : List.of("new_order", "order_buyout", "order_cancellation", "order_return", "negative_review",
-                "critical_stock", "key_invalid", "key_expiring", "test")) {
+                "critical_stock", "stock_runway", "daily_digest", "price_changed", "price_quarantine", "key_invalid",
+                "key_expiring", "test")) {
             queueTest(1, type);
         }
         JsonNode items = server.get(BASE + "/poll?telegram_id=1&cursor=0&limit=20").json().path("notifications");
-        assertThat(items).hasSize(9);
+        assertThat(items).hasSize(13);
         for (JsonNode item : items) {
             String text = item.path("text").asText();
             assertThat(text).startsWith("🧪 <i>Test notification</i>");
-            assertThat(text.length()).isLessThanOrEqualTo(item.path("image_url").isNull() ? 4096 : 1024);
+            boolean caption = !item.path("image_url").isNull() || !item.path("chart").isNull();
+            assertThat(text.length()).isLessThanOrEqualTo(caption ? 1024 : 4096);
             HtmlTest.assertWellFormed(text);
         }
         assertThat(items.get(0).path("text").asText()).contains("New order").contains("Today: 12 orders");
+        assertThat(items.get(6).path("text").asText()).contains("Running out soon").contains("≈ 4 days: 37 pcs, ~9.2 a day");
+        JsonNode digest = items.get(7);
+        assertThat(digest.path("type").asText()).isEqualTo("daily_digest");
+        assertThat(digest.path("text").asText()).contains("Digest for").contains("Orders: <b>52</b>");
+        assertThat(digest.path("chart").path("days")).hasSize(14);
+        assertThat(digest.path("chart").path("days").get(0).path("orders").path("count").isInt()).isTrue();
+        assertThat(items.get(8).path("text").asText()).contains("Price changed").contains("1,743 ₽ → <b>1,369 ₽</b>");
+        assertThat(items.get(9).path("text").asText()).contains("Price in quarantine").contains("435 ₽");
     }
 }

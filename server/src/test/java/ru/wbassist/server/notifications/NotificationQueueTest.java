@@ -39,7 +39,8 @@ class NotificationQueueTest {
     private void start(DatabaseConfig.Vendor vendor, Duration recheck) {
         f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
         queue = new NotificationQueue(f.db, f.signal, new NotificationsConfig(5, Duration.ofSeconds(30),
-                Duration.ofMinutes(30), recheck, Duration.ofMillis(10)), f.clock, TestMeters.detached());
+                Duration.ofMinutes(30), recheck, Duration.ofMillis(10), Duration.ofSeconds(20)), f.clock,
+                TestMeters.detached());
         anna = f.user(1);
         shop = f.cabinet("Shop", anna);
         f.product(shop, 100, "Кеды", "K-1");

@@ -19,7 +19,7 @@ class RendererTest {
     static EventFacts.Order order(String title) {
         return new EventFacts.Order("srid-1", 159206280L, title, "TSH<01>", "M", new BigDecimal("2490"), 40,
                 new BigDecimal("1494.00"), new BigDecimal("1299.50"), "Коледино", "Московская", ORDERED, null, PHOTO, 3,
-                new BigDecimal("4482"));
+                new BigDecimal("4482"), 37, new BigDecimal("12.0"), new BigDecimal("0.8750"));
     }
 
     @Test
@@ -39,6 +39,8 @@ class RendererTest {
                 .contains("Коледино → Московская")
                 .contains("27.11.2026 10:05 МСК")
                 .contains("Сегодня: 3 зак. на 4\u00a0482 ₽")
+                .contains("Остаток: 37 шт. (≈ на 12 дн.)")
+                .contains("Выкуп за 30 дн.: 87,5%")
                 .contains("Мой магазин");
         HtmlTest.assertWellFormed(card.text());
     }
@@ -47,7 +49,8 @@ class RendererTest {
     void englishWhenTheUserChoseIt() {
         var card = Renderer.forLanguage("en").render(EventType.NEW_ORDER, order("T-shirt"), null);
         assertThat(card.text()).contains("<b>New order</b>").contains("1,494 ₽").contains("27.11.2026 10:05 MSK")
-                .contains("Today: 3 orders, 4,482 ₽").doesNotContain("Новый");
+                .contains("Today: 3 orders, 4,482 ₽").contains("Stock left: 37 pcs (≈ 12 days)")
+                .contains("Buyout rate, 30 days: 87.5%").doesNotContain("Новый");
     }
 
     @Test
@@ -90,7 +93,7 @@ class RendererTest {
         assertThat(ru.render(EventType.ORDER_RETURN, negativeReturn, null).text())
                 .contains("Цена: 3\u00a0000 ₽").contains("К перечислению: -2\u00a0500 ₽");
         var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", "42", null, null, new BigDecimal("3000"), null,
-                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO);
+                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO, null, null, null);
         assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains("Отмена заказа")
                 .contains("Отменён: 27.11.2026 11:05 МСК");
         var stock = new EventFacts.Stock(5L, "Кеды", "K-1", 7, 3,
@@ -126,5 +129,50 @@ class RendererTest {
         var card = Renderer.forLanguage("ru").renderTest(EventType.NEW_ORDER, order("Футболка"), null);
         assertThat(card.text()).startsWith("🧪 <i>Тестовое уведомление</i>").contains("Новый заказ");
         assertThat(card.text().length()).isLessThanOrEqualTo(Renderer.CAPTION_LIMIT);
+    }
+
+    @Test
+    void runwayCardSaysHowManyDaysAtWhatPaceInBothLanguages() {
+        var runway = new EventFacts.Runway(159206280L, "Кеды", "K-1", 37, new BigDecimal("9.2"), new BigDecimal("4.0"), PHOTO);
+        var ru = Renderer.forLanguage("ru").render(EventType.STOCK_RUNWAY, runway, "Shop");
+        assertThat(ru.text()).contains("Скоро закончится").contains("≈ 4 дня: 37 шт., ~9,2 в день");
+        assertThat(ru.imageUrl()).isEqualTo(PHOTO);
+        var one = new EventFacts.Runway(1L, "Кеды", null, 3, new BigDecimal("3.0"), new BigDecimal("1.0"), null);
+        assertThat(Renderer.forLanguage("ru").render(EventType.STOCK_RUNWAY, one, null).text()).contains("≈ 1 день");
+        var eleven = new EventFacts.Runway(1L, "Кеды", null, 11, new BigDecimal("1.0"), new BigDecimal("11.0"), null);
+        assertThat(Renderer.forLanguage("ru").render(EventType.STOCK_RUNWAY, eleven, null).text()).contains("≈ 11 дней");
+        assertThat(Renderer.forLanguage("en").render(EventType.STOCK_RUNWAY, runway, null).text())
+                .contains("Running out soon").contains("≈ 4 days: 37 pcs, ~9.2 a day");
+        HtmlTest.assertWellFormed(ru.text());
+    }
+
+    @Test
+    void theLongestDigestStaysACaptionWithItsChart() {
+        String title = "Очень длинное название товара <с разметкой> & всем прочим ".repeat(5);
+        var figures = new EventFacts.DigestFigures(123456, new BigDecimal("98765432.10"), 99999, new BigDecimal("87654321"),
+                5555, 4444, new BigDecimal("0.9573"));
+        List<EventFacts.TopLine> top = List.of(new EventFacts.TopLine(1, title, 999, BigDecimal.TEN),
+                new EventFacts.TopLine(2, title, 998, BigDecimal.TEN), new EventFacts.TopLine(3, title, 997, BigDecimal.TEN));
+        List<EventFacts.Runway> soon = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            soon.add(new EventFacts.Runway(i, title, null, 1000, new BigDecimal("999.9"), new BigDecimal("1.1"), null));
+        }
+        List<EventFacts.ChartDay> chart = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            chart.add(new EventFacts.ChartDay(java.time.LocalDate.of(2026, 11, 14 + i),
+                    new EventFacts.CountSum(i, BigDecimal.ONE), new EventFacts.CountSum(i, BigDecimal.ONE)));
+        }
+        var digest = new EventFacts.Digest(java.time.LocalDate.of(2026, 11, 27), java.time.LocalTime.of(21, 0), figures,
+                figures, top, 90, soon, 123456, chart);
+        for (String language : List.of("ru", "en")) {
+            var card = Renderer.forLanguage(language).render(EventType.DAILY_DIGEST, digest, title);
+            assertThat(card.chart().days()).hasSize(14);
+            assertThat(card.imageUrl()).isNull();
+            assertThat(card.text().length()).isLessThanOrEqualTo(Renderer.CAPTION_LIMIT);
+            assertThat(card.text()).doesNotContain("<с разметкой>");
+            HtmlTest.assertWellFormed(card.text());
+        }
+        var ru = Renderer.forLanguage("ru").render(EventType.DAILY_DIGEST, digest, "Shop").text();
+        assertThat(ru).contains("Итоги 27.11 до 21:00").contains("(±0%)").contains("Выкуп: 95,7%");
     }
 }

@@ -70,7 +70,7 @@ class SandboxScenarioTest {
         long boris = users.register(new Users.Registration(502L, "boris", "Борис", null, "en")).user().id();
         long cabinet = cabinets.connect(anna, seller.token(), "Сценарий", WbToken.parse(seller.token())).cabinet().id();
         cabinets.connect(boris, seller.token(), null, WbToken.parse(seller.token()));
-        new SettingsRepository(db).update(boris, SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER.createObjectNode()
+        new SettingsRepository(db, Clock.systemUTC()).update(boris, SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER.createObjectNode()
                 .put("new_orders_enabled", false)));
 
         // Baseline: 90 days of history stored, nobody told.

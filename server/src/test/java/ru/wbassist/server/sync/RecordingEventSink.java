@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ru.wbassist.server.events.EventSink;
+import ru.wbassist.server.events.PriceLevel;
 
 /** An {@link EventSink} that remembers every call, to assert what the sync reported (and what it did not). */
 final class RecordingEventSink implements EventSink {
@@ -45,6 +46,14 @@ final class RecordingEventSink implements EventSink {
     public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
                              Map<Long, Integer> totalsAfter) {
         calls.add(new Call("stocks", cabinetId, List.of(), List.of(), Map.copyOf(totalsBefore), Map.copyOf(totalsAfter)));
+    }
+
+    /** Records the cards priced after (ids) and those with a quarantined upload (more). */
+    @Override
+    public void pricesStored(Connection c, long cabinetId, Map<Long, PriceLevel> before, Map<Long, PriceLevel> after) {
+        calls.add(new Call("prices", cabinetId, after.keySet().stream().sorted().map(String::valueOf).toList(),
+                after.entrySet().stream().filter(e -> e.getValue().quarantinePrice() != null).map(Map.Entry::getKey)
+                        .sorted().map(String::valueOf).toList(), null, null));
     }
 
     @Override

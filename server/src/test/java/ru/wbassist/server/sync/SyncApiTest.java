@@ -46,7 +46,12 @@ class SyncApiTest {
         assertThat(idle.path("name").asText()).isEqualTo("Первый");
         assertThat(idle.path("running").asBoolean()).isFalse();
         assertThat(idle.path("next_run_at").asText()).endsWith("+03:00");
-        assertThat(idle.path("data_sets")).isEmpty();
+        // nothing has run yet; the test key has no Prices category, and the status says so
+        assertThat(idle.path("data_sets")).singleElement().satisfies(set -> {
+            assertThat(set.path("data_set").asText()).isEqualTo("prices");
+            assertThat(set.path("status").asText()).isEqualTo("skipped");
+            assertThat(set.path("error").asText()).contains("no prices category");
+        });
 
         // another server picked the cabinet up: it is running
         server.db().withConnection(c -> Sql.update(c, "UPDATE scheduled_tasks SET picked = TRUE, picked_by = 'other'"
@@ -79,13 +84,14 @@ class SyncApiTest {
 
         JsonNode sets = status(12).get(0).path("data_sets");
 
-        assertThat(sets).hasSize(3);
+        assertThat(sets).hasSize(4);
         assertThat(sets.get(0).path("data_set").asText()).isEqualTo("products");
-        JsonNode stocks = sets.get(1);
+        assertThat(sets.get(1).path("data_set").asText()).isEqualTo("prices");
+        JsonNode stocks = sets.get(2);
         assertThat(stocks.path("error_code").asText()).isEqualTo("internal");
         assertThat(stocks.path("error_id").asText()).isEqualTo("0123456789ab");
         assertThat(stocks.path("error").asText()).startsWith("internal error in the server (error id 0123456789ab)");
-        JsonNode orders = sets.get(2);
+        JsonNode orders = sets.get(3);
         assertThat(orders.path("data_set").asText()).isEqualTo("orders");
         assertThat(orders.path("status").asText()).isEqualTo("success");
         assertThat(orders.path("records").asInt()).isEqualTo(42);

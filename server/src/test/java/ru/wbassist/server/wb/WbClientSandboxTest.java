@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,6 +66,53 @@ class WbClientSandboxTest {
                 .containsExactlyInAnyOrderElementsOf(generated);
         // 1234 rows at 500 a page: three full-or-short pages (plus at most one boundary-only page)
         assertThat(sandbox.requestCount("/api/v1/supplier/orders")).isBetween(3L, 4L);
+    }
+
+    @Test
+    void pricesAndQuarantinedUploadsComeThroughWbsEnvelopeWithThePricesCategoryOnly() {
+        var dress = seller.shop().products().get(0);
+        var mug = seller.shop().products().get(1);
+        seller.shop().setPrice(dress.nmId(), 2000, 10);
+        seller.shop().setPrice(mug.nmId(), 4000, 0);
+        seller.shop().setPrice(mug.nmId(), 1000, 0);                 // 4× below: held in quarantine
+        String key = sandbox.mintToken(seller, Scope.mask(Scope.PRICES), Instant.now().plus(Duration.ofDays(1)));
+        WbClient client = client(RateLimiter.published(10_000, Duration.ZERO), Duration.ofSeconds(10),
+                Duration.ofMillis(50));
+
+        List<WbPrice> prices = client.prices(WbCredentials.ofCabinet(8, key));
+        assertThat(prices).hasSize(seller.shop().products().size());
+        assertThat(prices).filteredOn(p -> p.nmId() == dress.nmId()).singleElement().satisfies(p -> {
+            assertThat(p.price()).isEqualByComparingTo("2000");
+            assertThat(p.discount()).isEqualTo(10);
+            assertThat(p.discountedPrice()).isEqualByComparingTo("1800");
+        });
+        assertThat(prices).filteredOn(p -> p.nmId() == mug.nmId()).singleElement()
+                .satisfies(p -> assertThat(p.price()).isEqualByComparingTo("4000"));
+        assertThat(client.quarantine(WbCredentials.ofCabinet(8, key))).singleElement().satisfies(q -> {
+            assertThat(q.nmId()).isEqualTo(mug.nmId());
+            assertThat(q.oldPrice()).isEqualByComparingTo("4000");
+            assertThat(q.newPrice()).isEqualByComparingTo("1000");
+        });
+        assertThatThrownBy(() -> client.prices(credentials()))   // the default key has no Prices category
+                .isInstanceOfSatisfying(WbException.KeyRejected.class,
+                        e -> assertThat(e.reason()).contains("token scope not allowed"));
+    }
+
+    @Test
+    void theSandboxHoldsThePricesCategoryToFiveAtOnceThenOneEvery600Ms() throws Exception {
+        String key = sandbox.mintToken(seller, Scope.mask(Scope.PRICES), Instant.now().plus(Duration.ofDays(1)));
+        HttpClient http = HttpClient.newHttpClient();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+                    + "/api/v2/quarantine/goods?limit=10")).header("Authorization", key).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 429);
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+                + "/api/v2/list/goods/filter?limit=1001")).header("Authorization", key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isIn(400, 429);
     }
 
     @Test
