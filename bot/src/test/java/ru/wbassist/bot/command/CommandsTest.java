@@ -33,8 +33,9 @@ class CommandsTest {
         run(new StartCommand(server, messenger, languages), "start", null);
 
         assertThat(server.calls()).contains("register");
+        // a user without a daily digest is offered one under the greeting
         assertThat(messenger.only().text()).isEqualTo(RU.get("start.welcome", "Анна &lt;A&amp;B&gt;") + "\n\n"
-                + RU.get("start.next.connect"));
+                + RU.get("start.next.connect") + "\n\n" + RU.get("digest.offer"));
     }
 
     @Test
@@ -43,7 +44,7 @@ class CommandsTest {
 
         run(new StartCommand(server, messenger, languages), "start", null);
 
-        assertThat(messenger.only().text()).endsWith(RU.get("start.next.ready", 1));
+        assertThat(messenger.only().text()).contains(RU.get("start.next.ready", 1));
     }
 
     @Test
