@@ -166,15 +166,20 @@ class SandboxScenarioTest {
         return db.withConnection(c -> Sql.queryLong(c, sql, params));
     }
 
+    /**
+     * The user's notifications of issue 4's rules. Runway alerts are left out: whether this shop's product sells fast
+     * enough to run out within a week depends on its generated history (PriceWatchScenarioTest and EventDetectorTest
+     * cover the later rules).
+     */
     private List<String> types(long userId) {
         return db.withConnection(c -> Sql.query(c, "SELECT event_type FROM notification_history WHERE user_id = ?"
-                + " ORDER BY id", rs -> rs.getString(1), userId));
+                + " AND event_type <> 'stock_runway' ORDER BY id", rs -> rs.getString(1), userId));
     }
 
     private List<String> rows(long userId) {
         return db.withConnection(c -> Sql.query(c, "SELECT event_type || ':' || status || ':' ||"
-                + " COALESCE(suppressed_reason, '-') FROM notification_history WHERE user_id = ? ORDER BY id",
-                rs -> rs.getString(1), userId));
+                + " COALESCE(suppressed_reason, '-') FROM notification_history WHERE user_id = ?"
+                + " AND event_type <> 'stock_runway' ORDER BY id", rs -> rs.getString(1), userId));
     }
 
     private String text(long userId, String type) {
