@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -232,40 +233,40 @@ public final class WbClient {
     record StocksResponse(List<WbStock> items) {
     }
 
-    /** Every card's price (discounts-prices-api, pages of {@value #PRICE_PAGE}). */
+    /** Every card's price (discounts-prices-api). */
     public List<WbPrice> prices(WbCredentials credentials) {
         List<WbPrice> prices = new ArrayList<>();
-        for (int offset = 0; ; offset += PRICE_PAGE) {
-            PricesEnvelope page = parse(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
-                    hosts.resolve(MethodGroup.Host.PRICES, "/api/v2/list/goods/filter?limit=" + PRICE_PAGE
-                            + "&offset=" + offset)).GET()), PricesEnvelope.class);
-            List<PricedGood> goods = page.data() == null || page.data().listGoods() == null ? List.of()
-                    : page.data().listGoods();
-            for (PricedGood good : goods) {
-                if (good.sizes() != null && !good.sizes().isEmpty()) {
-                    PricedSize size = good.sizes().getFirst();
-                    prices.add(new WbPrice(good.nmID(), size.price(), good.discount(), size.discountedPrice()));
-                }
-            }
-            if (goods.size() < PRICE_PAGE) {
-                return prices;
+        for (PricedGood good : pricePages(credentials, "/api/v2/list/goods/filter", body -> {
+            PricesEnvelope page = parse(body, PricesEnvelope.class);
+            return page.data() == null || page.data().listGoods() == null ? List.of() : page.data().listGoods();
+        })) {
+            if (good.sizes() != null && !good.sizes().isEmpty()) {
+                PricedSize size = good.sizes().getFirst();
+                prices.add(new WbPrice(good.nmID(), size.price(), good.discount(), size.discountedPrice()));
             }
         }
+        return prices;
     }
 
     /** The cards whose last price upload WB holds in quarantine. */
     public List<WbQuarantine> quarantine(WbCredentials credentials) {
-        List<WbQuarantine> held = new ArrayList<>();
-        for (int offset = 0; ; offset += PRICE_PAGE) {
-            QuarantineEnvelope page = parse(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
-                    hosts.resolve(MethodGroup.Host.PRICES, "/api/v2/quarantine/goods?limit=" + PRICE_PAGE
-                            + "&offset=" + offset)).GET()), QuarantineEnvelope.class);
-            List<QuarantineGood> goods = page.data() == null || page.data().quarantineGoods() == null ? List.of()
+        return pricePages(credentials, "/api/v2/quarantine/goods", body -> {
+            QuarantineEnvelope page = parse(body, QuarantineEnvelope.class);
+            return page.data() == null || page.data().quarantineGoods() == null ? List.<QuarantineGood>of()
                     : page.data().quarantineGoods();
-            goods.forEach(g -> held.add(new WbQuarantine(g.nmID(), g.oldPrice(), g.newPrice(), g.oldDiscount(),
-                    g.newDiscount())));
-            if (goods.size() < PRICE_PAGE) {
-                return held;
+        }).stream().map(g -> new WbQuarantine(g.nmID(), g.oldPrice(), g.newPrice(), g.oldDiscount(), g.newDiscount()))
+                .toList();
+    }
+
+    /** Every item of a discounts-prices-api list, {@value #PRICE_PAGE} a page, until a page holds fewer. */
+    private <T> List<T> pricePages(WbCredentials credentials, String path, Function<String, List<T>> items) {
+        List<T> all = new ArrayList<>();
+        for (int offset = 0; ; offset += PRICE_PAGE) {
+            List<T> page = items.apply(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
+                    hosts.resolve(MethodGroup.Host.PRICES, path + "?limit=" + PRICE_PAGE + "&offset=" + offset)).GET()));
+            all.addAll(page);
+            if (page.size() < PRICE_PAGE) {
+                return all;
             }
         }
     }
