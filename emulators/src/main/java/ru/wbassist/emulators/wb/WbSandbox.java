@@ -177,6 +177,7 @@ public final class WbSandbox implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService ticker;
     private final WbGateway gateway;
+    private volatile Duration statisticsLag = Duration.ZERO;
 
     private WbSandbox(Options options) throws IOException {
         this.options = options;
@@ -186,7 +187,7 @@ public final class WbSandbox implements AutoCloseable {
                 options.secret() != null ? options.secret() : "wb-sandbox-secret-" + options.seed());
         this.limiter = new RateLimiter(options.relaxedLimits(), options.limitClock());
         this.faults = new Faults(options.faults(), options.seed());
-        StatisticsApi statistics = new StatisticsApi(options.pageCap());
+        StatisticsApi statistics = new StatisticsApi(options.pageCap(), this::statisticsPublishedUpTo);
         FeedbacksApi feedbacks = new FeedbacksApi(options.clock());
         ContentApi content = new ContentApi();
         AnalyticsApi analytics = new AnalyticsApi();
@@ -201,7 +202,9 @@ public final class WbSandbox implements AutoCloseable {
                 "/api/analytics/v1/stocks-report/wb-warehouses",
                 new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport),
                 "/ping", new WbGateway.Route("GET", LimitGroup.PING, common::ping),
-                "/api/v1/seller-info", new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo));
+                "/api/v1/seller-info", new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo),
+                "/api/analytics/v1/order-feed",
+                new WbGateway.Route("POST", LimitGroup.ORDER_FEED, new OrderFeedApi(options.clock())::orders));
         this.gateway = new WbGateway(json, routes, tokens, limiter, faults, this::seller, new ControlApi(this, json));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.createContext("/", gateway);
@@ -269,6 +272,33 @@ public final class WbSandbox implements AutoCloseable {
     /** A token for the seller with the given {@code s} bitmask (see {@link Scope#mask}) and expiry. */
     public String mintToken(SandboxSeller seller, long scopeBits, Instant expiresAt) {
         return tokens.mint(seller.sid(), scopeBits, expiresAt);
+    }
+
+    /**
+     * A plain Base token (WB's {@code acc} 1): WB gives it reduced limits, e.g. one order-feed request per 3 hours.
+     */
+    public String mintBaseToken(SandboxSeller seller, long scopeBits, Instant expiresAt) {
+        return tokens.mint(seller.sid(), scopeBits, expiresAt, Tokens.BASE);
+    }
+
+    /**
+     * How long after an order, a cancellation or a sale the statistics API shows it (WB refreshes it every 30
+     * minutes; the order feed shows everything at once). Zero, the default, publishes at once.
+     */
+    public void setStatisticsLag(Duration lag) {
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("the statistics lag must not be negative");
+        }
+        statisticsLag = lag;
+    }
+
+    public Duration statisticsLag() {
+        return statisticsLag;
+    }
+
+    private Optional<Instant> statisticsPublishedUpTo() {
+        Duration lag = statisticsLag;
+        return lag.isZero() ? Optional.empty() : Optional.of(clock().instant().minus(lag));
     }
 
     /** Revokes a token this sandbox issued; WB answers 401 to it from now on. False if it is not such a token. */
