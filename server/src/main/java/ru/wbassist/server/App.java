@@ -47,6 +47,8 @@ import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.FeedSettings;
+import ru.wbassist.server.sync.OrderFeedPoll;
 import ru.wbassist.server.sync.SyncHealth;
 import ru.wbassist.server.sync.SyncScheduler;
 import ru.wbassist.server.sync.SyncService;
@@ -106,8 +108,11 @@ public final class App implements AutoCloseable {
         this.notificationService = new NotificationService(queue, new SettingsRepository(db), testNotifications, users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
         WbClient wb = WbClient.from(config.config().get("wb"), meters);
+        FeedSettings feedSettings = FeedSettings.from(config.config().get("feed"));
         this.syncScheduler = SyncScheduler.create(db.dataSource(),
-                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters), syncSettings, null);
+                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters),
+                new OrderFeedPoll(db, cabinets, wb, eventSink, feedSettings, clock, meters), syncSettings, feedSettings,
+                null);
         SyncHealth syncHealth = new SyncHealth(db, syncSettings, clock);
         meters.gauge("wbassist_queue_pending", "notifications waiting for delivery (leased ones included)",
                 queue::pendingCount);

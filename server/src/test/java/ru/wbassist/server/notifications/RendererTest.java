@@ -19,7 +19,7 @@ class RendererTest {
     static EventFacts.Order order(String title) {
         return new EventFacts.Order("srid-1", 159206280L, title, "TSH<01>", "M", new BigDecimal("2490"), 40,
                 new BigDecimal("1494.00"), new BigDecimal("1299.50"), "Коледино", "Московская", ORDERED, null, PHOTO, 3,
-                new BigDecimal("4482"));
+                new BigDecimal("4482"), null, null);
     }
 
     @Test
@@ -82,15 +82,15 @@ class RendererTest {
     void eachTypeHasItsOwnCard() {
         Renderer ru = Renderer.forLanguage("ru");
         var sale = new EventFacts.Sale("S1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("3000"), new BigDecimal("2500"),
-                "Казань", "Татарстан", ORDERED, null);
+                "Казань", "Татарстан", ORDERED, null, null);
         assertThat(ru.render(EventType.ORDER_BUYOUT, sale, null).text()).contains("Выкуп").contains("К перечислению: 2\u00a0500 ₽");
         assertThat(ru.render(EventType.ORDER_RETURN, sale, null).text()).contains("Возврат").contains("Казань → Татарстан");
         var negativeReturn = new EventFacts.Sale("R1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("-3000"),
-                new BigDecimal("-2500"), "Казань", "Татарстан", ORDERED, null);
+                new BigDecimal("-2500"), "Казань", "Татарстан", ORDERED, null, null);
         assertThat(ru.render(EventType.ORDER_RETURN, negativeReturn, null).text())
                 .contains("Цена: 3\u00a0000 ₽").contains("К перечислению: -2\u00a0500 ₽");
         var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", "42", null, null, new BigDecimal("3000"), null,
-                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO);
+                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO, null, null);
         assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains("Отмена заказа")
                 .contains("Отменён: 27.11.2026 11:05 МСК");
         var stock = new EventFacts.Stock(5L, "Кеды", "K-1", 7, 3,

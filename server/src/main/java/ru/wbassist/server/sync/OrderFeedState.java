@@ -1,0 +1,56 @@
+package ru.wbassist.server.sync;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import ru.wbassist.db.Sql;
+
+/**
+ * {@code order_feed_state}: one row per cabinet with the live poll's cursor (the newest status time stored) and how
+ * the live source is doing, as the sync status and the console show it.
+ *
+ * @param mode       {@code on}, {@code off} (the key lacks Analytics or WB rejected it) or {@code slowed} (a Base
+ *                   token: one request per 3 hours)
+ * @param lastStatus {@code success}, {@code partial} or {@code failed}; null before the first poll
+ */
+public record OrderFeedState(String mode, String reason, Instant cursor, String lastStatus, String lastError,
+                             Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt) {
+
+    static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
+        return Sql.queryOne(c, "SELECT mode, reason, cursor_at, last_status, last_error, last_poll_at, last_success_at,"
+                        + " next_poll_at FROM order_feed_state WHERE cabinet_id = ?",
+                rs -> new OrderFeedState(rs.getString("mode"), rs.getString("reason"), Sql.instant(rs, "cursor_at"),
+                        rs.getString("last_status"), rs.getString("last_error"), Sql.instant(rs, "last_poll_at"),
+                        Sql.instant(rs, "last_success_at"), Sql.instant(rs, "next_poll_at")), cabinetId);
+    }
+
+    /** Writes the whole row (inserting it the first time). */
+    void write(Connection c, long cabinetId) throws SQLException {
+        String error = lastError == null || lastError.length() <= SyncLogs.MAX_ERROR ? lastError
+                : lastError.substring(0, SyncLogs.MAX_ERROR) + "…";
+        int updated = Sql.update(c, "UPDATE order_feed_state SET mode = ?, reason = ?, cursor_at = ?, last_status = ?,"
+                        + " last_error = ?, last_poll_at = ?, last_success_at = ?, next_poll_at = ? WHERE cabinet_id = ?",
+                mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt, cabinetId);
+        if (updated == 0) {
+            Sql.update(c, "INSERT INTO order_feed_state (cabinet_id, mode, reason, cursor_at, last_status, last_error,"
+                            + " last_poll_at, last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    cabinetId, mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt);
+        }
+    }
+
+    /** Nothing polled yet. */
+    static OrderFeedState initial() {
+        return new OrderFeedState("on", null, null, null, null, null, null, null);
+    }
+
+    OrderFeedState mode(String newMode, String newReason, Instant next) {
+        return new OrderFeedState(newMode, newReason, cursor, lastStatus, lastError, lastPollAt, lastSuccessAt, next);
+    }
+
+    OrderFeedState polled(Instant newCursor, String status, String error, Instant at, Instant next) {
+        return new OrderFeedState(mode, reason, newCursor, status, error, at,
+                "failed".equals(status) ? lastSuccessAt : at, next);
+    }
+}
