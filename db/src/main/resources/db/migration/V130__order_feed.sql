@@ -21,6 +21,7 @@ CREATE TABLE order_feed_state (
     cabinet_id       BIGINT PRIMARY KEY REFERENCES wb_cabinets (id) ON DELETE CASCADE,
     -- on | off (the key lacks Analytics or WB rejected it) | slowed (WB allows this key a request per 3 hours)
     mode             TEXT NOT NULL,
+    -- why it is off or slowed: no_analytics | key_rejected | base_token
     reason           TEXT,
     -- The newest status time stored; null until the first (baseline) poll has stored its window.
     cursor_at        TIMESTAMP WITH TIME ZONE,

@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
-        this.syncService = new SyncService(db, users, cabinets, trigger);
+        this.syncService = new SyncService(db, users, cabinets, trigger, clock);
         this.adminService = new AdminService(db, users, testNotifications, new NotificationRetry(db, signal, clock), trigger,
                 clock);
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());

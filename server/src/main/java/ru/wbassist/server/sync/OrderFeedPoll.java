@@ -40,9 +40,10 @@ public final class OrderFeedPoll implements FeedRunner {
     static final Duration RECHECK_OFF = Duration.ofHours(1);
     /** WB's feed keeps 31 days; a start a little later than that is always accepted. */
     static final Duration WB_WINDOW = Duration.ofDays(31).minusHours(1);
-    static final String NO_ANALYTICS = "the key lacks Analytics";
-    static final String KEY_REJECTED = "WB rejected the key";
-    static final String BASE_TOKEN = "a Base token: WB allows it one order-feed request per 3 hours";
+    /** Why the live source is off or slowed ({@code order_feed_state.reason}; the bot and console word them). */
+    static final String NO_ANALYTICS = "no_analytics";
+    static final String KEY_REJECTED = "key_rejected";
+    static final String BASE_TOKEN = "base_token";
 
     private static final String INSERT = """
             INSERT INTO wb_orders (cabinet_id, srid, nm_id, chrt_id, warehouse_name, warehouse_type, warehouse_region,

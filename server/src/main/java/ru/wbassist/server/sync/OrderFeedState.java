@@ -2,9 +2,11 @@ package ru.wbassist.server.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import ru.wbassist.api.Syncs;
 import ru.wbassist.db.Sql;
 
 /**
@@ -38,6 +40,17 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
                             + " last_poll_at, last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?,?,?)",
                     cabinetId, mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt);
         }
+    }
+
+    /** The sync status's view of this state at {@code now}; {@code pending} before the first poll. */
+    static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
+        if (state.isEmpty()) {
+            return new Syncs.LiveOrders("pending", null, null, null, null, null, null);
+        }
+        OrderFeedState s = state.get();
+        return new Syncs.LiveOrders(s.mode(), s.reason(), s.lastPollAt(), s.lastStatus(), s.lastError(),
+                s.nextPollAt(), s.lastSuccessAt() == null ? null
+                : Math.max(0, Duration.between(s.lastSuccessAt(), now).toSeconds()));
     }
 
     /** Nothing polled yet. */

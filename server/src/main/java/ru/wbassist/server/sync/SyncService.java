@@ -1,5 +1,6 @@
 package ru.wbassist.server.sync;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +31,15 @@ public final class SyncService implements HttpService {
     private final UserRepository users;
     private final CabinetRepository cabinets;
     private final SyncTrigger trigger;
+    private final Clock clock;
 
-    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger) {
+    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger,
+                       Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = cabinets;
         this.trigger = trigger;
+        this.clock = clock;
     }
 
     @Override
@@ -81,8 +85,9 @@ public final class SyncService implements HttpService {
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
             boolean paused = paused(cabinet.id());
-            blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
-                    paused ? null : state.nextRunAt(), db.withConnection(c -> RunLog.latest(c, cabinet.id()))));
+            blocks.add(db.withConnection(c -> new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(),
+                    paused, paused ? null : state.nextRunAt(), RunLog.latest(c, cabinet.id()),
+                    OrderFeedState.view(OrderFeedState.read(c, cabinet.id()), clock.instant()))));
         }
         res.send(new PerCabinet<>(blocks));
     }
