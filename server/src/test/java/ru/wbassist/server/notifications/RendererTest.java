@@ -127,4 +127,42 @@ class RendererTest {
         assertThat(card.text()).startsWith("🧪 <i>Тестовое уведомление</i>").contains("Новый заказ");
         assertThat(card.text().length()).isLessThanOrEqualTo(Renderer.CAPTION_LIMIT);
     }
+
+    @Test
+    void liveCardsSayWhyAnOrderWasCancelledWhetherAReturnIsDefectiveAndWhoseWarehouseItIs() {
+        Renderer ru = Renderer.forLanguage("ru");
+        Renderer en = Renderer.forLanguage("en");
+        java.util.Map<String, String> reasons = java.util.Map.of(
+                "app", "Причина: покупатель отменил заказ до получения",
+                "receipt", "Причина: покупатель отказался при получении",
+                "expire", "Причина: заказ не забрали вовремя");
+        for (var reason : reasons.entrySet()) {
+            var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("3000"), null,
+                    "Коледино", "Казань, Вахитовский", ORDERED, ORDERED.plusSeconds(60), null, 0, BigDecimal.ZERO,
+                    "Склад WB", reason.getKey());
+            assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains(reason.getValue())
+                    .contains("Коледино (склад WB) → Казань, Вахитовский");
+        }
+        var other = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("3000"), null,
+                "Коледино", "Казань", ORDERED, ORDERED.plusSeconds(60), null, 0, BigDecimal.ZERO, null, "other");
+        assertThat(ru.render(EventType.ORDER_CANCELLATION, other, null).text()).doesNotContain("Причина");
+        assertThat(en.render(EventType.ORDER_CANCELLATION, new EventFacts.Order("s", 5L, "Sneakers", "K-1", null, null,
+                null, new BigDecimal("3000"), null, "Склад продавца", "Kazan", ORDERED, ORDERED, null, 0,
+                BigDecimal.ZERO, "Склад продавца", "receipt"), null).text())
+                .contains("Why: the buyer refused it at pickup").contains("(seller's warehouse)");
+
+        var live = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("2990"), null,
+                "Коледино", "Казань, Вахитовский", ORDERED, null, PHOTO, 1, new BigDecimal("2990"), "Склад WB", null);
+        String card = ru.render(EventType.NEW_ORDER, live, "Мой магазин").text();
+        assertThat(card).contains("Цена: <b>2\u00a0990 ₽</b>").contains("Коледино (склад WB) → Казань, Вахитовский")
+                .doesNotContain("Размер").doesNotContain("Покупатель заплатил").doesNotContain("без скидки");
+
+        var faulty = new EventFacts.Sale(null, "s", 5L, "Кеды", "K-1", null, new BigDecimal("2990"), null, "Коледино",
+                "Казань", ORDERED, null, Boolean.TRUE);
+        assertThat(ru.render(EventType.ORDER_RETURN, faulty, null).text()).contains("Возврат (брак)")
+                .doesNotContain("К перечислению");
+        var plain = new EventFacts.Sale(null, "s", 5L, "Кеды", "K-1", null, new BigDecimal("2990"), null, "Коледино",
+                "Казань", ORDERED, null, Boolean.FALSE);
+        assertThat(ru.render(EventType.ORDER_RETURN, plain, null).text()).contains("<b>Возврат</b>");
+    }
 }
