@@ -1,6 +1,7 @@
 package ru.wbassist.server.sync;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,21 @@ import ru.wbassist.db.Sql;
 public record OrderFeedState(String mode, String reason, Instant cursor, String lastStatus, String lastError,
                              Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt) {
 
+    /** The columns {@link #map} reads, for a query that joins {@code order_feed_state} as {@code f}. */
+    public static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
+            + " f.last_success_at, f.next_poll_at";
+
     static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
-        return Sql.queryOne(c, "SELECT mode, reason, cursor_at, last_status, last_error, last_poll_at, last_success_at,"
-                        + " next_poll_at FROM order_feed_state WHERE cabinet_id = ?",
-                rs -> new OrderFeedState(rs.getString("mode"), rs.getString("reason"), Sql.instant(rs, "cursor_at"),
-                        rs.getString("last_status"), rs.getString("last_error"), Sql.instant(rs, "last_poll_at"),
-                        Sql.instant(rs, "last_success_at"), Sql.instant(rs, "next_poll_at")), cabinetId);
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM order_feed_state f WHERE f.cabinet_id = ?",
+                rs -> map(rs).orElseThrow(), cabinetId);
+    }
+
+    /** The state from a row with {@link #COLUMNS}; empty when the cabinet has none (a LEFT JOIN's nulls). */
+    public static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
+        return rs.getString("mode") == null ? Optional.empty() : Optional.of(new OrderFeedState(rs.getString("mode"),
+                rs.getString("reason"), Sql.instant(rs, "cursor_at"), rs.getString("last_status"),
+                rs.getString("last_error"), Sql.instant(rs, "last_poll_at"), Sql.instant(rs, "last_success_at"),
+                Sql.instant(rs, "next_poll_at")));
     }
 
     /** Writes the whole row (inserting it the first time). */
@@ -43,7 +53,7 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
     }
 
     /** The sync status's view of this state at {@code now}; {@code pending} before the first poll. */
-    static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
+    public static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
         if (state.isEmpty()) {
             return new Syncs.LiveOrders("pending", null, null, null, null, null, null);
         }
