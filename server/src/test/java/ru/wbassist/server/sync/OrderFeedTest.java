@@ -95,6 +95,17 @@ class OrderFeedTest {
         return new OrderFeedPoll(db, cabinets, wb, detector, FEED, clock);
     }
 
+    /** A connected cabinet with both sources over one relaxed client; nothing run yet. */
+    private record BothSources(long cabinet, CabinetSync sync, OrderFeedPoll feed) {
+    }
+
+    private BothSources bothSources(DatabaseConfig.Vendor vendor) {
+        start(vendor, true, 2);
+        WbClient wb = relaxedClient();
+        return new BothSources(connect(seller.token()), new CabinetSync(db, cabinets, wb, detector, SYNC, clock),
+                feed(wb));
+    }
+
     /** The sandbox's feed shows what happened up to the last whole second: let two pass. */
     private void tick() {
         clock.advance(Duration.ofSeconds(2));
@@ -103,11 +114,10 @@ class OrderFeedTest {
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
     void feedFirstThenStatisticsNotifiesEachOrderEventOnceAndEnrichesTheOrder(DatabaseConfig.Vendor vendor) {
-        start(vendor, true, 2);
-        WbClient wb = relaxedClient();
-        CabinetSync sync = new CabinetSync(db, cabinets, wb, detector, SYNC, clock);
-        OrderFeedPoll feed = feed(wb);
-        long cabinet = connect(seller.token());
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        CabinetSync sync = sources.sync();
+        OrderFeedPoll feed = sources.feed();
         assertThat(sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
         Instant next = feed.poll(cabinet).orElseThrow();
         assertThat(next).isEqualTo(clock.instant().plus(FEED.interval()));
@@ -164,11 +174,10 @@ class OrderFeedTest {
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
     void statisticsFirstThenFeedNotifiesNothingAgain(DatabaseConfig.Vendor vendor) {
-        start(vendor, true, 2);
-        WbClient wb = relaxedClient();
-        CabinetSync sync = new CabinetSync(db, cabinets, wb, detector, SYNC, clock);
-        OrderFeedPoll feed = feed(wb);
-        long cabinet = connect(seller.token());
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        CabinetSync sync = sources.sync();
+        OrderFeedPoll feed = sources.feed();
         sync.sync(cabinet);
         feed.poll(cabinet);
         SandboxShop shop = seller.shop();
