@@ -14,6 +14,8 @@ import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.Scope;
 import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.server.TestServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +55,12 @@ class LiveOrderLatencyBenchmarkTest {
     void orderToTelegramWithTheFeedAndWithStatisticsOnly() throws Exception {
         try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(31).acceleration(0)
                 .relaxedLimits(true).historyDays(1));
-             RunningServer server = RunningServer.start(Map.of("SYNC_ENABLED", "true",
+             TestServer server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("SYNC_ENABLED", "true",
                      "SYNC_INTERVAL", String.valueOf(SYNC_INTERVAL), "WB_API_BASE_URL", sandbox.baseUrl()));
              TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0)
                      .token(TOKEN))) {
             sandbox.setStatisticsLag(Duration.ofSeconds(LAG));
-            HttpServerClient client = new HttpServerClient(server.baseUrl(), RunningServer.SECRET);
+            HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
             WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
                     client, DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
             bot.start();

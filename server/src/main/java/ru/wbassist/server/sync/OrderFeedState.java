@@ -40,8 +40,8 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
 
     /** Writes the whole row (inserting it the first time). */
     void write(Connection c, long cabinetId) throws SQLException {
-        String error = lastError == null || lastError.length() <= SyncLogs.MAX_ERROR ? lastError
-                : lastError.substring(0, SyncLogs.MAX_ERROR) + "…";
+        String error = lastError == null || lastError.length() <= RunLog.MAX_ERROR ? lastError
+                : lastError.substring(0, RunLog.MAX_ERROR) + "…";
         int updated = Sql.update(c, "UPDATE order_feed_state SET mode = ?, reason = ?, cursor_at = ?, last_status = ?,"
                         + " last_error = ?, last_poll_at = ?, last_success_at = ?, next_poll_at = ? WHERE cabinet_id = ?",
                 mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt, cabinetId);

@@ -29,6 +29,7 @@ import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.MutableClock;
+import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
@@ -75,7 +76,7 @@ class OrderFeedTest {
         db = TestDatabases.fresh(vendor);
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         watcher = new CommitWatcher(db, new QueueSignal(), Duration.ofMillis(20));
-        detector = new EventDetector(new FanOut(watcher, clock), clock);
+        detector = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock, TestMeters.detached());
         anna = new UserRepository(db).register(new Users.Registration(701L, "anna", "Анна", null, "ru")).user().id();
     }
 
@@ -84,7 +85,8 @@ class OrderFeedTest {
     }
 
     private WbClient client(String baseUrl, RateLimiter limiter) {
-        return new WbClient(WbHosts.allAt(baseUrl), limiter, Duration.ofSeconds(10), Duration.ofMillis(50), 80_000);
+        return new WbClient(WbHosts.allAt(baseUrl), limiter, Duration.ofSeconds(10), Duration.ofMillis(50), 80_000,
+                TestMeters.detached());
     }
 
     private WbClient relaxedClient() {
@@ -92,7 +94,7 @@ class OrderFeedTest {
     }
 
     private OrderFeedPoll feed(WbClient wb) {
-        return new OrderFeedPoll(db, cabinets, wb, detector, FEED, clock);
+        return new OrderFeedPoll(db, cabinets, wb, detector, FEED, clock, TestMeters.detached());
     }
 
     /** A connected cabinet with both sources over one relaxed client; nothing run yet. */
@@ -102,7 +104,7 @@ class OrderFeedTest {
     private BothSources bothSources(DatabaseConfig.Vendor vendor) {
         start(vendor, true, 2);
         WbClient wb = relaxedClient();
-        return new BothSources(connect(seller.token()), new CabinetSync(db, cabinets, wb, detector, SYNC, clock),
+        return new BothSources(connect(seller.token()), new CabinetSync(db, cabinets, wb, detector, SYNC, clock, TestMeters.detached()),
                 feed(wb));
     }
 
