@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * Telegram emulator", through the real server (sync + live poll, detection, queue), the real bot and the emulator over
  * HTTP, for two cabinets in the same run: one whose key has Analytics (the order feed and statistics) and one whose key
  * lacks it (statistics only). The sandbox publishes statistics {@code benchmark.lag} seconds late (WB: refreshed every
- * 30 minutes); the server keeps WB's real limits (one feed request and one orders request a minute).
+ * 30 minutes); the server keeps WB's real limits (one feed request and one orders request a minute). The shops have no
+ * history, so every "new order" card is one of the benchmark's orders and a second card for one is a duplicate.
  * <pre>./mvnw -B -q -pl bot -am test -Dtest=LiveOrderLatencyBenchmarkTest -Dbenchmark=true \
  *     -Dbenchmark.orders=20 -Dbenchmark.spacing=15 -Dbenchmark.lag=1800 -Dbenchmark.syncInterval=180 \
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
@@ -54,7 +55,7 @@ class LiveOrderLatencyBenchmarkTest {
     @Test
     void orderToTelegramWithTheFeedAndWithStatisticsOnly() throws Exception {
         try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(31).acceleration(0)
-                .relaxedLimits(true).historyDays(1));
+                .relaxedLimits(true).historyDays(0));
              TestServer server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("SYNC_ENABLED", "true",
                      "SYNC_INTERVAL", String.valueOf(SYNC_INTERVAL), "WB_API_BASE_URL", sandbox.baseUrl()));
              TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0)
