@@ -21,8 +21,8 @@ import ru.wbassist.db.Sql;
 public record OrderFeedState(String mode, String reason, Instant cursor, String lastStatus, String lastError,
                              Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt) {
 
-    /** The columns {@link #map} reads, for a query that joins {@code order_feed_state} as {@code f}. */
-    public static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
+    /** The columns {@link #map} reads, from {@code order_feed_state} as {@code f}. */
+    static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
             + " f.last_success_at, f.next_poll_at";
 
     static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
@@ -30,8 +30,8 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
                 rs -> map(rs).orElseThrow(), cabinetId);
     }
 
-    /** The state from a row with {@link #COLUMNS}; empty when the cabinet has none (a LEFT JOIN's nulls). */
-    public static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
+    /** The state from a row with {@link #COLUMNS}; empty when the row has none. */
+    static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
         return rs.getString("mode") == null ? Optional.empty() : Optional.of(new OrderFeedState(rs.getString("mode"),
                 rs.getString("reason"), Sql.instant(rs, "cursor_at"), rs.getString("last_status"),
                 rs.getString("last_error"), Sql.instant(rs, "last_poll_at"), Sql.instant(rs, "last_success_at"),
@@ -53,7 +53,7 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
     }
 
     /** The sync status's view of this state at {@code now}; {@code pending} before the first poll. */
-    public static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
+    static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
         if (state.isEmpty()) {
             return new Syncs.LiveOrders("pending", null, null, null, null, null, null);
         }
