@@ -91,6 +91,7 @@ start_sandbox() {
   "$JAVA_HOME/bin/java" -cp "$(classpath emulators)" ru.wbassist.emulators.wb.WbSandboxMain \
     --port "$SANDBOX_PORT" --seed "${SANDBOX_SEED:-42}" --acceleration "${SANDBOX_ACCELERATION:-240}" \
     --history-days "${SANDBOX_HISTORY_DAYS:-30}" --relaxed-limits --demo-token-file "$DATA_DIR/sandbox-token" \
+    --statistics-lag-seconds "${SANDBOX_STATISTICS_LAG:-180}" \
     > "$DATA_DIR/sandbox.log" 2>&1 &
   PIDS+=($!)
   wait_for "http://127.0.0.1:$SANDBOX_PORT/sandbox/status" 60 || { tail -20 "$DATA_DIR/sandbox.log"; exit 1; }
@@ -161,7 +162,8 @@ case $command in
     export SYNC_INTERVAL=${SYNC_INTERVAL:-30}
     start_server
     connect_demo_cabinet
-    banner "  WB sandbox:  http://127.0.0.1:$SANDBOX_PORT (log: $DATA_DIR/sandbox.log); new orders every few seconds, synced every ${SYNC_INTERVAL}s"
+    banner "  WB sandbox:  http://127.0.0.1:$SANDBOX_PORT (log: $DATA_DIR/sandbox.log); new orders every few seconds, synced every ${SYNC_INTERVAL}s
+  Live orders: WB's order feed polled about once a minute; the sandbox's statistics run ${SANDBOX_STATISTICS_LAG:-180}s late"
     wait
     ;;
   server)

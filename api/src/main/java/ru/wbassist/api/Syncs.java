@@ -22,7 +22,17 @@ public final class Syncs {
 
     /** {@code GET /api/v1/bot/sync/status}: one block per cabinet; a paused one (by an operator) has no next run. */
     public record CabinetStatus(long cabinetId, String name, boolean running, boolean paused, Instant nextRunAt,
-                                List<DataSetRun> dataSets) {
+                                List<DataSetRun> dataSets, LiveOrders liveOrders) {
+    }
+
+    /**
+     * A cabinet's live order source (WB's order feed): {@code state} is {@code on}, {@code off} ({@code reason}
+     * {@code no_analytics}: the key lacks Analytics; {@code key_rejected}: WB refused the key), {@code slowed}
+     * ({@code base_token}: WB allows the key one request per 3 hours) or {@code pending} (not polled yet).
+     * {@code lagSeconds} is how old the live view is: the time since the last poll WB answered; null before the first.
+     */
+    public record LiveOrders(String state, String reason, Instant lastPollAt, String lastStatus, String lastError,
+                             Instant nextPollAt, Long lagSeconds) {
     }
 
     /**

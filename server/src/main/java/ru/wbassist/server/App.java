@@ -50,6 +50,8 @@ import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.FeedSettings;
+import ru.wbassist.server.sync.OrderFeedPoll;
 import ru.wbassist.server.sync.SyncHealth;
 import ru.wbassist.server.sync.SyncScheduler;
 import ru.wbassist.server.sync.SyncService;
@@ -117,8 +119,11 @@ public final class App implements AutoCloseable {
         this.productMuteService = new ProductMuteService(new ProductMuteRepository(db, clock), users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
         WbClient wb = WbClient.from(config.config().get("wb"), meters);
+        FeedSettings feedSettings = FeedSettings.from(config.config().get("feed"));
         this.syncScheduler = SyncScheduler.create(db.dataSource(),
-                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters), syncSettings, null);
+                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters),
+                new OrderFeedPoll(db, cabinets, wb, eventSink, feedSettings, clock, meters), syncSettings, feedSettings,
+                null);
         SyncHealth syncHealth = new SyncHealth(db, syncSettings, clock);
         meters.gauge("wbassist_queue_pending", "notifications waiting for delivery (leased ones included)",
                 queue::pendingCount);
@@ -135,7 +140,7 @@ public final class App implements AutoCloseable {
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
         KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
-        this.syncService = new SyncService(db, users, cabinets, trigger);
+        this.syncService = new SyncService(db, users, cabinets, trigger, clock);
         this.adminService = new AdminService(db, users, testNotifications, new NotificationRetry(db, signal, clock), trigger,
                 clock);
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());

@@ -66,6 +66,12 @@ public final class SyncCommand implements Command, CallbackHandler {
             String state = cabinet.running() ? "sync.cabinet_running"
                     : cabinet.paused() ? "sync.cabinet_paused" : "sync.cabinet_idle";
             text.append(t.get(state, Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
+            if (cabinet.liveOrders() != null) {
+                Syncs.LiveOrders live = cabinet.liveOrders();
+                String key = "sync.live." + live.state() + (live.reason() == null ? "" : "." + live.reason());
+                text.append("\n").append(t.keys().contains(key) ? t.get(key, Format.time(live.lastPollAt()))
+                        : t.get("sync.live.other", Html.escape(live.state())));
+            }
             for (Syncs.DataSetRun set : cabinet.dataSets()) {
                 text.append("\n").append(t.get("sync.data_set", t.getOr("data_set." + set.dataSet(),
                                 Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),

@@ -209,7 +209,8 @@ class BotCommandsTest {
         assertThat(say(ANNA, "/reviews").text()).contains("Пришло &lt;не то&gt;").contains("4.62");
         assertThat(say(ANNA, "/cabinets").callbackData()).singleElement().asString().startsWith("cab:leave:");
         SentMessage sync = say(ANNA, "/sync");
-        assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово");
+        assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово")
+                .contains("Заказы онлайн: выключены — у ключа нет категории «Аналитика»");
         assertThat(sync.callbackData()).containsExactly("sync:status");
         // a failed data set: a plain reason and the id to quote, never the server's internal details
         assertThat(sync.text()).contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")

@@ -327,7 +327,8 @@ public final class FakeServer implements ServerClient {
                 new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
                 new Syncs.DataSetRun("sales", "failed", NOW, NOW, 0, "internal error: DataAccessException Table"
                         + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales", "internal", "0a1b2c3d4e5f"),
-                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null))));
+                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null)),
+                new Syncs.LiveOrders("off", "no_analytics", null, null, null, NOW.plus(Duration.ofHours(1)), null)));
     }
 
     // ---- delivery

@@ -88,6 +88,11 @@ final class ControlApi implements HttpHandler {
                         body.path("shareSlow").asDouble(0), Duration.ofMillis(body.path("slowDelayMs").asLong(0)));
                 call.respond(200, FaultsView.of(sandbox.faults().current()));
             }
+            case "PUT statistics-lag" -> {
+                JsonNode body = call.bodyJson();
+                sandbox.setStatisticsLag(Duration.ofSeconds(requiredLong(body, "seconds")));
+                call.respond(200, Map.of("seconds", sandbox.statisticsLag().toSeconds()));
+            }
             case "PUT limits" -> {
                 sandbox.setRelaxedLimits(call.bodyJson().path("relaxed").asBoolean(false));
                 call.respond(200, Map.of("relaxed", sandbox.relaxedLimits()));
@@ -132,12 +137,12 @@ final class ControlApi implements HttpHandler {
                 call.respond(201, Map.of("count", srids.size()));
             }
             case "POST orders/{id}/cancel" -> {
-                shop.cancelOrder(id);
+                shop.cancelOrder(id, text(call.bodyJson(), "cancelType", "app"));
                 call.respond(200, Map.of("srid", id));
             }
             case "POST orders/{id}/buyout" -> call.respond(200, Map.of("srid", id, "saleId", shop.buyout(id)));
             case "POST orders/{id}/return" -> call.respond(200, Map.of("srid", id, "saleId",
-                    shop.returnOrder(id)));
+                    shop.returnOrder(id, call.bodyJson().path("defective").asBoolean(false))));
             case "POST reviews" -> {
                 JsonNode body = call.bodyJson();
                 call.respond(201, Map.of("id", shop.addReview(requiredLong(body, "nmId"),
@@ -199,7 +204,11 @@ final class ControlApi implements HttpHandler {
         Instant expiresAt = body.hasNonNull("expiresAt") ? Instant.parse(body.get("expiresAt").asText())
                 : sandbox.clock().instant().plus(Duration.ofSeconds(
                 body.path("expiresInSeconds").asLong(WbSandbox.TOKEN_LIFETIME.toSeconds())));
-        return sandbox.mintToken(seller, scopes, expiresAt);
+        return switch (text(body, "type", "personal")) {
+            case "personal" -> sandbox.mintToken(seller, scopes, expiresAt);
+            case "base" -> sandbox.mintBaseToken(seller, scopes, expiresAt);
+            default -> throw new IllegalArgumentException("type must be personal or base");
+        };
     }
 
     private Map<String, Object> status() {
@@ -207,6 +216,7 @@ final class ControlApi implements HttpHandler {
         status.put("sellers", sandbox.sellers().size());
         status.put("relaxedLimits", sandbox.relaxedLimits());
         status.put("acceleration", sandbox.options().acceleration());
+        status.put("statisticsLagSeconds", sandbox.statisticsLag().toSeconds());
         status.put("faults", FaultsView.of(sandbox.faults().current()));
         return status;
     }

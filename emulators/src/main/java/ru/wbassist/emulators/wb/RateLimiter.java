@@ -47,7 +47,7 @@ final class RateLimiter {
     private Bucket bucket(String sid, int tokenType, LimitGroup group) {
         int f = factor;
         return buckets.computeIfAbsent(sid + "/" + tokenType + "/" + group + "/" + f,
-                k -> new Bucket(group.burst() * f, group.intervalNanos() / f, nanoClock.getAsLong()));
+                k -> new Bucket(group.burst(tokenType) * f, group.intervalNanos(tokenType) / f, nanoClock.getAsLong()));
     }
 
     private static final class Bucket {

@@ -31,16 +31,16 @@ import java.util.function.Predicate;
 public final class SandboxShop {
 
     private static final List<Geo> GEOS = List.of(
-            new Geo("Россия", "Центральный федеральный округ", "Московская"),
-            new Geo("Россия", "Центральный федеральный округ", "Москва"),
-            new Geo("Россия", "Северо-Западный федеральный округ", "Санкт-Петербург"),
-            new Geo("Россия", "Приволжский федеральный округ", "Республика Татарстан"),
-            new Geo("Россия", "Приволжский федеральный округ", "Нижегородская"),
-            new Geo("Россия", "Южный федеральный округ", "Краснодарский край"),
-            new Geo("Россия", "Уральский федеральный округ", "Свердловская"),
-            new Geo("Россия", "Сибирский федеральный округ", "Новосибирская"),
-            new Geo("Беларусь", "Минская область", "Минск"),
-            new Geo("Казахстан", "Алматинская область", "Алматы"));
+            new Geo("Россия", "Центральный федеральный округ", "Московская", "Подольск", "Подольский"),
+            new Geo("Россия", "Центральный федеральный округ", "Москва", "Москва", "Пресненский"),
+            new Geo("Россия", "Северо-Западный федеральный округ", "Санкт-Петербург", "Санкт-Петербург", "Василеостровский"),
+            new Geo("Россия", "Приволжский федеральный округ", "Республика Татарстан", "Казань", "Вахитовский"),
+            new Geo("Россия", "Приволжский федеральный округ", "Нижегородская", "Нижний Новгород", "Советский"),
+            new Geo("Россия", "Южный федеральный округ", "Краснодарский край", "Краснодар", "Центральный"),
+            new Geo("Россия", "Уральский федеральный округ", "Свердловская", "Екатеринбург", "Ленинский"),
+            new Geo("Россия", "Сибирский федеральный округ", "Новосибирская", "Новосибирск", "Центральный"),
+            new Geo("Беларусь", "Минская область", "Минск", "Минск", "Фрунзенский"),
+            new Geo("Казахстан", "Алматинская область", "Алматы", "Алматы", "Медеуский"));
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final Random random;
@@ -139,8 +139,17 @@ public final class SandboxShop {
         return placeOrderAt(product, product.size(key.chrtId()), warehouse(key.warehouseId()), now()).srid();
     }
 
+    /** The buyer cancelled the order before pickup (the order feed's {@code cancelType} {@code app}). */
     public synchronized void cancelOrder(String srid) {
-        cancelAt(srid, now());
+        cancelAt(srid, now(), ShopRecords.CancelType.APP);
+    }
+
+    /**
+     * Cancels the order for a reason: {@code app} (the buyer, before pickup), {@code receipt} (refused at pickup),
+     * {@code expire} (not picked up in time) or {@code other}.
+     */
+    public synchronized void cancelOrder(String srid, String cancelType) {
+        cancelAt(srid, now(), cancelType(cancelType));
     }
 
     /** The buyer picked the order up. Returns the sale id ({@code S…}). */
@@ -150,7 +159,12 @@ public final class SandboxShop {
 
     /** The buyer returned a bought-out order. Returns the return's sale id ({@code R…}). */
     public synchronized String returnOrder(String srid) {
-        return returnAt(srid, now());
+        return returnAt(srid, now(), false);
+    }
+
+    /** The buyer returned a bought-out order, faulty when {@code defective}. Returns the return's sale id. */
+    public synchronized String returnOrder(String srid, boolean defective) {
+        return returnAt(srid, now(), defective);
     }
 
     public synchronized String addReview(long nmId, int rating, String text) {
@@ -226,7 +240,8 @@ public final class SandboxShop {
             OrderRecord order = newOrder(product, size, warehouse, date);
             if (random.nextInt(100) < 12) {
                 Instant cancelAt = date.plusSeconds(600 + random.nextInt(86_400));
-                order = order.cancel(++seq, later(date, cancelAt.isBefore(to) ? cancelAt : date));
+                order = order.cancel(++seq, later(date, cancelAt.isBefore(to) ? cancelAt : date),
+                        ShopRecords.CancelType.APP);
             }
             orders.put(order.srid(), order);
             srids.add(order.srid());
@@ -253,7 +268,7 @@ public final class SandboxShop {
         return order;
     }
 
-    synchronized void cancelAt(String srid, Instant at) {
+    synchronized void cancelAt(String srid, Instant at, ShopRecords.CancelType why) {
         OrderRecord order = order(srid);
         if (order.cancelled()) {
             throw new IllegalStateException("order " + srid + " is already cancelled");
@@ -262,7 +277,7 @@ public final class SandboxShop {
             throw new IllegalStateException("order " + srid + " is already bought out");
         }
         // The row keeps its srid; lastChangeDate must move forward even within the same second.
-        orders.put(srid, order.cancel(++seq, later(order.lastChangeDate(), at)));
+        orders.put(srid, order.cancel(++seq, later(order.lastChangeDate(), at), why));
         adjustStock(order, +1, -1, 0);
     }
 
@@ -273,21 +288,21 @@ public final class SandboxShop {
         }
         double forPay = Math.round(order.pricing().priceWithDisc() * (75 + random.nextInt(11))) / 100.0;
         SaleRecord sale = new SaleRecord(++seq, "S" + digits(10), later(order.date(), at), order, forPay,
-                random.nextInt(4) == 0 ? random.nextInt(100) : 0);
+                random.nextInt(4) == 0 ? random.nextInt(100) : 0, false);
         sales.put(sale.saleId(), sale);
         buyoutBySrid.put(srid, sale.saleId());
         adjustStock(order, 0, -1, 0);
         return sale.saleId();
     }
 
-    synchronized String returnAt(String srid, Instant at) {
+    synchronized String returnAt(String srid, Instant at, boolean defective) {
         String buyoutId = buyoutBySrid.get(srid);
         if (buyoutId == null || returnBySrid.containsKey(srid)) {
             throw new IllegalStateException("order " + srid + " is not bought out or is already returned");
         }
         SaleRecord buyout = sales.get(buyoutId);
         SaleRecord ret = new SaleRecord(++seq, "R" + digits(10), later(buyout.date(), at), buyout.order(),
-                -buyout.forPay(), -buyout.paymentSaleAmount());
+                -buyout.forPay(), -buyout.paymentSaleAmount(), defective);
         sales.put(ret.saleId(), ret);
         returnBySrid.put(srid, ret.saleId());
         adjustStock(buyout.order(), 0, 0, +1);
@@ -336,6 +351,32 @@ public final class SandboxShop {
         return sales.values().stream().filter(filter).toList();
     }
 
+    /**
+     * Every order placed by {@code asOf} with its status as it stood then: the latest of created, cancel, buyout and
+     * return (or returnDefective) at or before that instant.
+     */
+    synchronized List<ShopRecords.FeedRow> feedRows(Instant asOf) {
+        List<ShopRecords.FeedRow> rows = new ArrayList<>();
+        for (OrderRecord order : orders.values()) {
+            if (order.date().isAfter(asOf)) {
+                continue;
+            }
+            SaleRecord returned = sales.get(returnBySrid.get(order.srid()));
+            SaleRecord bought = sales.get(buyoutBySrid.get(order.srid()));
+            if (returned != null && !returned.date().isAfter(asOf)) {
+                rows.add(new ShopRecords.FeedRow(order, returned.defective() ? "returnDefective" : "return",
+                        returned.date(), null));
+            } else if (bought != null && !bought.date().isAfter(asOf)) {
+                rows.add(new ShopRecords.FeedRow(order, "buyout", bought.date(), null));
+            } else if (order.cancelled() && !order.cancelDate().isAfter(asOf)) {
+                rows.add(new ShopRecords.FeedRow(order, "cancel", order.cancelDate(), order.cancelType()));
+            } else {
+                rows.add(new ShopRecords.FeedRow(order, "created", order.date(), null));
+            }
+        }
+        return rows;
+    }
+
     synchronized List<ReviewRecord> reviews() {
         return List.copyOf(reviews.values());
     }
@@ -360,7 +401,7 @@ public final class SandboxShop {
         String srid = digits(19) + ".0.0";
         return new OrderRecord(++seq, srid, digits(20), at, at, product, size, warehouse,
                 GEOS.get(random.nextInt(GEOS.size())), Pricing.of(product, random.nextInt(31)), digits(9), false,
-                null);
+                null, null);
     }
 
     private void adjustStock(OrderRecord order, int quantity, int toClient, int fromClient) {
@@ -387,6 +428,15 @@ public final class SandboxShop {
     private StockKey stockKey(long nmId, long chrtId, Warehouse warehouse) {
         product(nmId).size(chrtId);
         return new StockKey(nmId, chrtId, warehouse.id());
+    }
+
+    private static ShopRecords.CancelType cancelType(String wire) {
+        for (ShopRecords.CancelType type : ShopRecords.CancelType.values()) {
+            if (type.wire().equals(wire)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("cancelType must be app, receipt, expire or other, got " + wire);
     }
 
     private static StockKey stockKey(OrderRecord order) {

@@ -8,8 +8,8 @@ final class ShopRecords {
     private ShopRecords() {
     }
 
-    /** Where the buyer is: the statistics API's delivery geography. */
-    record Geo(String countryName, String oblastOkrugName, String regionName) {
+    /** Where the buyer is: the statistics API's delivery geography and the order feed's city and district. */
+    record Geo(String countryName, String oblastOkrugName, String regionName, String city, String district) {
     }
 
     /** The money of one order line, fixed when the order is placed. */
@@ -25,21 +25,43 @@ final class ShopRecords {
     /** One order = one unit of goods; {@code seq} keeps the order of rows that changed in the same second. */
     record OrderRecord(long seq, String srid, String gNumber, Instant date, Instant lastChangeDate, Product product,
                        Product.Size size, Warehouse warehouse, Geo geo, Pricing pricing, String sticker,
-                       boolean cancelled, Instant cancelDate) {
+                       boolean cancelled, Instant cancelDate, CancelType cancelType) {
 
-        OrderRecord cancel(long newSeq, Instant at) {
+        OrderRecord cancel(long newSeq, Instant at, CancelType why) {
             return new OrderRecord(newSeq, srid, gNumber, date, at, product, size, warehouse, geo, pricing, sticker,
-                    true, at);
+                    true, at, why);
         }
     }
 
-    /** A buyout ({@code S…}) or a return ({@code R…}) of an order. Amounts of a return are negative. */
+    /** Why an order was cancelled, as the order feed's {@code cancelType} names it. */
+    enum CancelType {
+        /** the buyer cancelled it before pickup */
+        APP,
+        /** the buyer refused it at the pickup point */
+        RECEIPT,
+        /** it was not picked up within the storage period */
+        EXPIRE,
+        OTHER;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A buyout ({@code S…}) or a return ({@code R…}) of an order. Amounts of a return are negative; {@code defective}
+     * marks a return of a faulty item (the order feed's {@code returnDefective}).
+     */
     record SaleRecord(long seq, String saleId, Instant date, OrderRecord order, double forPay,
-                      int paymentSaleAmount) {
+                      int paymentSaleAmount, boolean defective) {
 
         boolean isReturn() {
             return saleId.startsWith("R");
         }
+    }
+
+    /** An order as the order feed shows it: its status at the feed's snapshot and the time of that status. */
+    record FeedRow(OrderRecord order, String status, Instant statusTime, CancelType cancelType) {
     }
 
     /** A buyer's feedback; {@code answer} is null until the seller answers. */

@@ -204,10 +204,12 @@ final class ShopSimulator {
         String srid = order.srid();
         int fate = random.nextInt(100);
         if (fate < 9) {
-            schedule(after(Duration.ofMinutes(20 + random.nextInt(30 * 60))), at -> shop.cancelAt(srid, at));
+            schedule(after(Duration.ofMinutes(20 + random.nextInt(30 * 60))),
+                    at -> shop.cancelAt(srid, at, ShopRecords.CancelType.APP));
         } else if (fate < 13) {
             // Not picked up from the pickup point: WB cancels it after the storage period.
-            schedule(after(Duration.ofHours(5 * 24 + random.nextInt(72))), at -> shop.cancelAt(srid, at));
+            schedule(after(Duration.ofHours(5 * 24 + random.nextInt(72))),
+                    at -> shop.cancelAt(srid, at, ShopRecords.CancelType.EXPIRE));
         } else {
             schedule(after(Duration.ofMinutes(2 * 24 * 60 + random.nextInt(5 * 24 * 60))), at -> afterBuyout(srid, at));
         }
@@ -216,7 +218,9 @@ final class ShopSimulator {
     private void afterBuyout(String srid, Instant stamp) {
         shop.buyoutAt(srid, stamp);
         if (random.nextInt(100) < 6) {
-            schedule(after(Duration.ofHours(48 + random.nextInt(12 * 24))), at -> shop.returnAt(srid, at));
+            // every fourth return is of a faulty item; decided by the srid so the random sequence stays as it was
+            boolean defective = Math.floorMod(srid.hashCode(), 4) == 0;
+            schedule(after(Duration.ofHours(48 + random.nextInt(12 * 24))), at -> shop.returnAt(srid, at, defective));
         }
         if (random.nextInt(100) < 22) {
             OrderRecord order = shop.order(srid);

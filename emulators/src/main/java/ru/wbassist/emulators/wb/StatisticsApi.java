@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The statistics API's {@code /api/v1/supplier/orders} and {@code /sales} (docs/wb-api.md): bare JSON arrays,
@@ -24,9 +26,15 @@ final class StatisticsApi {
     private static final String FBW = "Склад WB";
 
     private final int pageCap;
+    private final Supplier<Optional<Instant>> publishedUpTo;
 
-    StatisticsApi(int pageCap) {
+    /**
+     * @param publishedUpTo the instant up to which WB has published its statistics (now minus the sandbox's
+     *                      statistics lag), or empty when everything is published at once
+     */
+    StatisticsApi(int pageCap, Supplier<Optional<Instant>> publishedUpTo) {
         this.pageCap = pageCap;
+        this.publishedUpTo = publishedUpTo;
     }
 
     private record Query(Instant dateFrom, int flag) {
@@ -37,7 +45,10 @@ final class StatisticsApi {
         if (query.isEmpty()) {
             return;
         }
-        List<OrderRecord> rows = select(query.get(), seller.shop()::orders, OrderRecord::date,
+        Optional<Instant> cutoff = publishedUpTo.get();
+        List<OrderRecord> rows = select(query.get(), filter -> seller.shop().orders(o -> true).stream()
+                        .map(o -> cutoff.isEmpty() ? o : asPublished(o, cutoff.get())).filter(Objects::nonNull)
+                        .filter(filter).toList(), OrderRecord::date,
                 OrderRecord::lastChangeDate, Comparator.comparingLong(OrderRecord::seq));
         call.respond(200, rows.stream().map(StatisticsApi::orderItem).toList());
     }
@@ -48,9 +59,24 @@ final class StatisticsApi {
             return;
         }
         // A sale row never changes after it is written: its lastChangeDate is its date.
-        List<SaleRecord> rows = select(query.get(), seller.shop()::sales, SaleRecord::date, SaleRecord::date,
+        Optional<Instant> cutoff = publishedUpTo.get();
+        List<SaleRecord> rows = select(query.get(), filter -> seller.shop().sales(
+                        s -> cutoff.isEmpty() || !s.date().isAfter(cutoff.get())).stream().filter(filter).toList(),
+                SaleRecord::date, SaleRecord::date,
                 Comparator.comparingLong(SaleRecord::seq));
         call.respond(200, rows.stream().map(StatisticsApi::saleItem).toList());
+    }
+
+    /** The order as WB's statistics showed it at {@code cutoff}: null when placed later, not cancelled yet. */
+    private static OrderRecord asPublished(OrderRecord o, Instant cutoff) {
+        if (o.date().isAfter(cutoff)) {
+            return null;
+        }
+        if (o.cancelled() && o.cancelDate().isAfter(cutoff)) {
+            return new OrderRecord(o.seq(), o.srid(), o.gNumber(), o.date(), o.date(), o.product(), o.size(),
+                    o.warehouse(), o.geo(), o.pricing(), o.sticker(), false, null, null);
+        }
+        return o;
     }
 
     private <T> List<T> select(Query query, Function<Predicate<T>, List<T>> source,

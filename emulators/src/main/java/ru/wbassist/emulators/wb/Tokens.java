@@ -24,6 +24,8 @@ final class Tokens {
 
     /** WB's token type in {@code acc}: Personal. */
     static final int PERSONAL = 3;
+    /** WB's token type in {@code acc}: Base (no {@code for} claim, reduced limits). */
+    static final int BASE = 1;
 
     /** The verified payload of a token. */
     record Claims(String id, long scopes, String sid, Instant expiresAt, int acc) {
@@ -53,14 +55,21 @@ final class Tokens {
     }
 
     String mint(String sid, long scopes, Instant expiresAt) {
+        return mint(sid, scopes, expiresAt, PERSONAL);
+    }
+
+    /** A token of the given type ({@link #PERSONAL} or {@link #BASE}). */
+    String mint(String sid, long scopes, Instant expiresAt, int tokenType) {
         ObjectNode payload = json.createObjectNode()
                 .put("id", UUID.randomUUID().toString())
                 .put("s", scopes)
                 .put("sid", sid)
                 .put("exp", expiresAt.getEpochSecond())
-                .put("acc", PERSONAL)
-                .put("for", "self")
-                .put("t", false);
+                .put("acc", tokenType);
+        if (tokenType != BASE) {
+            payload.put("for", "self");
+        }
+        payload.put("t", false);
         String signingInput = HEADER + "." + ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
     }

@@ -177,6 +177,7 @@ public final class WbSandbox implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService ticker;
     private final WbGateway gateway;
+    private volatile Duration statisticsLag = Duration.ZERO;
 
     private WbSandbox(Options options) throws IOException {
         this.options = options;
@@ -186,25 +187,35 @@ public final class WbSandbox implements AutoCloseable {
                 options.secret() != null ? options.secret() : "wb-sandbox-secret-" + options.seed());
         this.limiter = new RateLimiter(options.relaxedLimits(), options.limitClock());
         this.faults = new Faults(options.faults(), options.seed());
-        StatisticsApi statistics = new StatisticsApi(options.pageCap());
+        StatisticsApi statistics = new StatisticsApi(options.pageCap(), this::statisticsPublishedUpTo);
         FeedbacksApi feedbacks = new FeedbacksApi(options.clock());
         ContentApi content = new ContentApi();
         AnalyticsApi analytics = new AnalyticsApi();
         CommonApi common = new CommonApi(options.clock());
         PricesApi prices = new PricesApi();
-        Map<String, WbGateway.Route> routes = Map.of(
-                "/api/v1/supplier/orders", new WbGateway.Route("GET", LimitGroup.ORDERS, statistics::orders),
-                "/api/v1/supplier/sales", new WbGateway.Route("GET", LimitGroup.SALES, statistics::sales),
-                "/api/v1/feedbacks", new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::list),
-                "/api/v1/feedbacks/count-unanswered",
-                new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::countUnanswered),
-                "/content/v2/get/cards/list", new WbGateway.Route("POST", LimitGroup.CARDS, content::list),
-                "/api/analytics/v1/stocks-report/wb-warehouses",
-                new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport),
-                "/api/v2/list/goods/filter", new WbGateway.Route("GET", LimitGroup.PRICES, prices::goods),
-                "/api/v2/quarantine/goods", new WbGateway.Route("GET", LimitGroup.PRICES, prices::quarantine),
-                "/ping", new WbGateway.Route("GET", LimitGroup.PING, common::ping),
-                "/api/v1/seller-info", new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo));
+        Map<String, WbGateway.Route> routes = Map.ofEntries(
+                Map.entry("/api/v1/supplier/orders",
+                        new WbGateway.Route("GET", LimitGroup.ORDERS, statistics::orders)),
+                Map.entry("/api/v1/supplier/sales",
+                        new WbGateway.Route("GET", LimitGroup.SALES, statistics::sales)),
+                Map.entry("/api/v1/feedbacks",
+                        new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::list)),
+                Map.entry("/api/v1/feedbacks/count-unanswered",
+                        new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::countUnanswered)),
+                Map.entry("/content/v2/get/cards/list",
+                        new WbGateway.Route("POST", LimitGroup.CARDS, content::list)),
+                Map.entry("/api/analytics/v1/stocks-report/wb-warehouses",
+                        new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport)),
+                Map.entry("/api/v2/list/goods/filter",
+                        new WbGateway.Route("GET", LimitGroup.PRICES, prices::goods)),
+                Map.entry("/api/v2/quarantine/goods",
+                        new WbGateway.Route("GET", LimitGroup.PRICES, prices::quarantine)),
+                Map.entry("/ping",
+                        new WbGateway.Route("GET", LimitGroup.PING, common::ping)),
+                Map.entry("/api/v1/seller-info",
+                        new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo)),
+                Map.entry("/api/analytics/v1/order-feed",
+                        new WbGateway.Route("POST", LimitGroup.ORDER_FEED, new OrderFeedApi(options.clock())::orders)));
         this.gateway = new WbGateway(json, routes, tokens, limiter, faults, this::seller, new ControlApi(this, json));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.createContext("/", gateway);
@@ -272,6 +283,33 @@ public final class WbSandbox implements AutoCloseable {
     /** A token for the seller with the given {@code s} bitmask (see {@link Scope#mask}) and expiry. */
     public String mintToken(SandboxSeller seller, long scopeBits, Instant expiresAt) {
         return tokens.mint(seller.sid(), scopeBits, expiresAt);
+    }
+
+    /**
+     * A plain Base token (WB's {@code acc} 1): WB gives it reduced limits, e.g. one order-feed request per 3 hours.
+     */
+    public String mintBaseToken(SandboxSeller seller, long scopeBits, Instant expiresAt) {
+        return tokens.mint(seller.sid(), scopeBits, expiresAt, Tokens.BASE);
+    }
+
+    /**
+     * How long after an order, a cancellation or a sale the statistics API shows it (WB refreshes it every 30
+     * minutes; the order feed shows everything at once). Zero, the default, publishes at once.
+     */
+    public void setStatisticsLag(Duration lag) {
+        if (lag.isNegative()) {
+            throw new IllegalArgumentException("the statistics lag must not be negative");
+        }
+        statisticsLag = lag;
+    }
+
+    public Duration statisticsLag() {
+        return statisticsLag;
+    }
+
+    private Optional<Instant> statisticsPublishedUpTo() {
+        Duration lag = statisticsLag;
+        return lag.isZero() ? Optional.empty() : Optional.of(clock().instant().minus(lag));
     }
 
     /** Revokes a token this sandbox issued; WB answers 401 to it from now on. False if it is not such a token. */

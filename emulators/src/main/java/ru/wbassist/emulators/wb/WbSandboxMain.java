@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * --port N (default 18090)  --host H (default 127.0.0.1)  --seed N  --acceleration X  --history-days N
  * --relaxed-limits  --page-cap N  --fault-429 SHARE  --fault-5xx SHARE  --fault-slow SHARE  --fault-slow-ms N
+ * --statistics-lag-seconds N   the statistics API shows orders and sales N real seconds late (the feed at once)
  * --demo-token-file PATH   create a demo seller and write its token there (owner-only permissions)
  * </pre>
  */
@@ -64,6 +65,7 @@ public final class WbSandboxMain {
         double share5xx = 0;
         double shareSlow = 0;
         long slowMillis = 2000;
+        long statisticsLagSeconds = 0;
         Path tokenFile = null;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -80,6 +82,7 @@ public final class WbSandboxMain {
                 case "--fault-5xx" -> share5xx = Double.parseDouble(value(rest, flag));
                 case "--fault-slow" -> shareSlow = Double.parseDouble(value(rest, flag));
                 case "--fault-slow-ms" -> slowMillis = Long.parseLong(value(rest, flag));
+                case "--statistics-lag-seconds" -> statisticsLagSeconds = Long.parseLong(value(rest, flag));
                 case "--demo-token-file" -> tokenFile = Path.of(value(rest, flag));
                 case "--help", "-h" -> {
                     return Optional.empty();
@@ -88,10 +91,15 @@ public final class WbSandboxMain {
             }
         }
         options = options.faults(new Faults.Settings(share429, share5xx, shareSlow, Duration.ofMillis(slowMillis)));
+        if (statisticsLagSeconds < 0) {
+            throw new IllegalArgumentException("--statistics-lag-seconds must not be negative");
+        }
         WbSandbox sandbox = WbSandbox.start(options);
+        sandbox.setStatisticsLag(Duration.ofSeconds(statisticsLagSeconds));
         out.println("WB sandbox listening on " + sandbox.baseUrl() + " (seed " + options.seed() + ", history "
                 + options.historyDays() + " days, acceleration " + options.acceleration()
-                + (options.relaxedLimits() ? ", relaxed limits" : "") + ")");
+                + (options.relaxedLimits() ? ", relaxed limits" : "")
+                + (statisticsLagSeconds > 0 ? ", statistics " + statisticsLagSeconds + " s late" : "") + ")");
         if (tokenFile != null) {
             SandboxSeller seller = sandbox.createSeller("Демо-магазин");
             try {
@@ -126,6 +134,7 @@ public final class WbSandboxMain {
         System.err.println("""
                 usage: WbSandboxMain [--port N] [--host H] [--seed N] [--acceleration X] [--history-days N]
                                      [--page-cap N] [--relaxed-limits] [--fault-429 SHARE] [--fault-5xx SHARE]
-                                     [--fault-slow SHARE] [--fault-slow-ms N] [--demo-token-file PATH]""");
+                                     [--fault-slow SHARE] [--fault-slow-ms N] [--statistics-lag-seconds N]
+                                     [--demo-token-file PATH]""");
     }
 }

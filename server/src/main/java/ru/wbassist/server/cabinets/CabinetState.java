@@ -49,6 +49,14 @@ public final class CabinetState {
                 + " AND key_invalid_since IS NOT NULL", cabinetId);
     }
 
+    /**
+     * Holds the cabinet's row until the transaction ends: the sync's data sets and the order-feed poll take it before
+     * writing orders and events, so the two never race on one order's rows or event keys.
+     */
+    public static void lock(Connection c, long cabinetId) throws SQLException {
+        Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), cabinetId);
+    }
+
     /** The first sync stored the history: events are detected from now on. */
     public static void markBaselineDone(Connection c, long cabinetId, Instant now) throws SQLException {
         Sql.update(c, "UPDATE wb_cabinets SET baseline_completed_at = ? WHERE id = ?", now, cabinetId);

@@ -17,7 +17,8 @@ import ru.wbassist.api.InvalidRequest;
  * read as {@code (s >> n) & 1}), {@code exp}, {@code sid} (seller id) and {@code acc} (token type); see
  * docs/wb-api.md, Tokens. The signature is WB's to check; we only read the payload to reject keys that cannot work.
  */
-public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly) {
+public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly,
+                      boolean baseToken) {
 
     /** Scope bits of the {@code s} claim. */
     public enum Scope {
@@ -39,6 +40,8 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int READ_ONLY_BIT = 30;
+    /** {@code acc} of a plain Base token, which WB gives reduced limits. */
+    private static final int BASE_TOKEN = 1;
     private static final int MAX_KEY_LENGTH = 4096;
 
     /**
@@ -95,7 +98,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
         }
         return new WbToken(scopes, Instant.ofEpochSecond(payload.path("exp").asLong()),
                 payload.path("sid").asText(null), payload.path("t").asBoolean(false),
-                ((s >> READ_ONLY_BIT) & 1) == 1);
+                ((s >> READ_ONLY_BIT) & 1) == 1, payload.path("acc").asInt(0) == BASE_TOKEN);
     }
 
     private static InvalidRequest invalid(String message) {

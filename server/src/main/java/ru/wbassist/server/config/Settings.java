@@ -62,6 +62,8 @@ public final class Settings {
         table.put("DATABASE_POOL_SIZE", "db.pool-size");
         table.put("SYNC_INTERVAL", "sync.interval");
         table.put("SYNC_ENABLED", "sync.enabled");
+        table.put("FEED_ENABLED", "feed.enabled");
+        table.put("FEED_INTERVAL", "feed.interval");
         table.put("WB_API_RATE_LIMIT", "wb.rate-limit");
         table.put("WB_API_INTERVAL", "wb.interval");
         table.put("WB_STATISTICS_URL", "wb.urls.statistics");

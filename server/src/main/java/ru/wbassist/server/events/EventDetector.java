@@ -79,6 +79,37 @@ public final class EventDetector implements EventSink {
     }
 
     @Override
+    public void orderStatusesStored(Connection c, long cabinetId, Collection<String> boughtOutSrids,
+                                    Collection<String> returnedSrids) throws SQLException {
+        if (boughtOutSrids.isEmpty() && returnedSrids.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(boughtOutSrids);
+        wanted.addAll(returnedSrids);
+        Map<String, OrderRow> rows = new HashMap<>();
+        for (OrderRow row : inChunks(c, ORDERS_SQL, cabinetId, wanted, EventDetector::orderRow)) {
+            rows.put(row.srid, row);
+        }
+        Instant now = clock.instant();
+        announce(c, cabinetId, EventType.ORDER_BUYOUT, statusCandidates(boughtOutSrids, rows, now), now);
+        announce(c, cabinetId, EventType.ORDER_RETURN, statusCandidates(returnedSrids, rows, now), now);
+    }
+
+    /** Buyouts and returns the feed reported, keyed by srid like the sale rows that will follow. */
+    private static List<EventLog.Candidate> statusCandidates(Collection<String> srids, Map<String, OrderRow> rows,
+                                                             Instant now) {
+        List<EventLog.Candidate> candidates = new ArrayList<>();
+        for (String srid : srids) {
+            OrderRow row = rows.get(srid);
+            if (row != null) {
+                EventFacts.Sale facts = row.statusFacts();
+                candidates.add(new EventLog.Candidate(srid, facts, facts.saleDate() != null ? facts.saleDate() : now));
+            }
+        }
+        return candidates;
+    }
+
+    @Override
     public void salesStored(Connection c, long cabinetId, Collection<String> newSaleIds) throws SQLException {
         if (newSaleIds.isEmpty()) {
             return;
@@ -86,7 +117,9 @@ public final class EventDetector implements EventSink {
         List<EventLog.Candidate> buyouts = new ArrayList<>();
         List<EventLog.Candidate> returns = new ArrayList<>();
         for (SaleRow row : inChunks(c, SALES_SQL, cabinetId, new HashSet<>(newSaleIds), EventDetector::saleRow)) {
-            (row.isReturn ? returns : buyouts).add(new EventLog.Candidate(row.facts.saleId(), row.facts, row.facts.saleDate()));
+            // keyed by srid: the order feed may have told this buyout or return already (a sale without one: its id)
+            String key = row.facts.srid() != null && !row.facts.srid().isEmpty() ? row.facts.srid() : row.facts.saleId();
+            (row.isReturn ? returns : buyouts).add(new EventLog.Candidate(key, row.facts, row.facts.saleDate()));
         }
         Instant now = clock.instant();
         announce(c, cabinetId, EventType.ORDER_BUYOUT, buyouts, now);
@@ -304,7 +337,8 @@ public final class EventDetector implements EventSink {
     private static final String ORDERS_SQL = """
             SELECT o.srid, o.nm_id, o.supplier_article, o.tech_size, o.subject, o.brand, o.total_price, o.discount_percent,
                    o.price_with_disc, o.finished_price, o.warehouse_name, o.region_name, o.order_date, o.cancel_date,
-                   p.title, p.vendor_code, p.image_url
+                   o.warehouse_type, o.cancel_type, o.destination_city, o.destination_district, o.feed_status,
+                   o.feed_status_at, p.title, p.vendor_code, p.image_url
               FROM KEYS JOIN wb_orders o ON o.cabinet_id = ? AND o.srid = k.ext_id
               LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id""";
 
@@ -323,12 +357,20 @@ public final class EventDetector implements EventSink {
     /** An order row as read, before the day tally is known. */
     private record OrderRow(String srid, long nmId, String title, String vendorCode, String size, BigDecimal totalPrice,
                             Integer discountPercent, BigDecimal priceWithDisc, BigDecimal finishedPrice, String warehouse,
-                            String region, Instant orderDate, Instant cancelDate, String imageUrl) {
+                            String region, Instant orderDate, Instant cancelDate, String imageUrl, String warehouseType,
+                            String cancelType, String feedStatus, Instant feedStatusAt) {
 
         EventFacts.Order facts(int dayOrders, BigDecimal daySum, ProductPulse pulse) {
             return new EventFacts.Order(srid, nmId, title, vendorCode, size, totalPrice, discountPercent, priceWithDisc,
                     finishedPrice, warehouse, region, orderDate, cancelDate, imageUrl, dayOrders, daySum,
-                    pulse.stockLeft(), pulse.daysLeft(), pulse.buyoutRate30d());
+                    pulse.stockLeft(), pulse.daysLeft(), pulse.buyoutRate30d(), warehouseType, cancelType);
+        }
+
+        /** The feed's buyout or return of this order (no sale id, nothing payable known yet). */
+        EventFacts.Sale statusFacts() {
+            return new EventFacts.Sale(null, srid, nmId, title, vendorCode, size, priceWithDisc, null, warehouse,
+                    region, feedStatusAt, imageUrl, "returnDefective".equals(feedStatus) ? Boolean.TRUE
+                    : "return".equals(feedStatus) ? Boolean.FALSE : null);
         }
     }
 
@@ -338,15 +380,27 @@ public final class EventDetector implements EventSink {
     private static OrderRow orderRow(ResultSet rs) throws SQLException {
         return new OrderRow(rs.getString("srid"), rs.getLong("nm_id"), title(rs), vendorCode(rs), rs.getString("tech_size"),
                 rs.getBigDecimal("total_price"), Sql.integer(rs, "discount_percent"), rs.getBigDecimal("price_with_disc"),
-                rs.getBigDecimal("finished_price"), rs.getString("warehouse_name"), rs.getString("region_name"),
-                Sql.instant(rs, "order_date"), Sql.instant(rs, "cancel_date"), rs.getString("image_url"));
+                rs.getBigDecimal("finished_price"), rs.getString("warehouse_name"), destination(rs),
+                Sql.instant(rs, "order_date"), Sql.instant(rs, "cancel_date"), rs.getString("image_url"),
+                rs.getString("warehouse_type"), rs.getString("cancel_type"), rs.getString("feed_status"),
+                Sql.instant(rs, "feed_status_at"));
+    }
+
+    /** Where the buyer is: the feed's city and district when known, else the statistics region. */
+    private static String destination(ResultSet rs) throws SQLException {
+        String city = rs.getString("destination_city");
+        if (city == null || city.isBlank()) {
+            return rs.getString("region_name");
+        }
+        String district = rs.getString("destination_district");
+        return district == null || district.isBlank() || district.equals(city) ? city : city + ", " + district;
     }
 
     private static SaleRow saleRow(ResultSet rs) throws SQLException {
         return new SaleRow(new EventFacts.Sale(rs.getString("sale_id"), rs.getString("srid"), rs.getLong("nm_id"), title(rs),
                 vendorCode(rs), rs.getString("tech_size"), rs.getBigDecimal("price_with_disc"), rs.getBigDecimal("for_pay"),
                 rs.getString("warehouse_name"), rs.getString("region_name"), Sql.instant(rs, "sale_date"),
-                rs.getString("image_url")), "return".equals(rs.getString("sale_type")));
+                rs.getString("image_url"), null), "return".equals(rs.getString("sale_type")));
     }
 
     private static EventFacts.Review review(ResultSet rs) throws SQLException {

@@ -13,20 +13,26 @@ import java.util.List;
 public sealed interface EventFacts {
 
     /**
-     * A new or cancelled order line; {@code dayOrders}/{@code daySum} count the cabinet's orders of its Moscow day up to
-     * it. A new order also carries its product's {@link ProductPulse} (nulls when unknown, and in events stored before).
+     * A new or cancelled order line; {@code dayOrders}/{@code daySum} count the cabinet's orders of its Moscow day up
+     * to it. A new order also carries its product's {@link ProductPulse} (nulls when unknown, and in events stored
+     * before). {@code region} is where the buyer is (the feed's city and district, else the statistics region);
+     * {@code warehouseType} is WB's ("Склад WB") or the seller's; {@code cancelType} is the feed's reason
+     * (app, receipt, expire, other), null when unknown.
      */
     record Order(String srid, long nmId, String title, String vendorCode, String size, BigDecimal totalPrice,
                  Integer discountPercent, BigDecimal priceWithDisc, BigDecimal finishedPrice, String warehouse,
                  String region, Instant orderDate, Instant cancelDate, String imageUrl, int dayOrders,
-                 BigDecimal daySum, Integer stockLeft, BigDecimal daysLeft, BigDecimal buyoutRate30d)
-            implements EventFacts {
+                 BigDecimal daySum, Integer stockLeft, BigDecimal daysLeft, BigDecimal buyoutRate30d,
+                 String warehouseType, String cancelType) implements EventFacts {
     }
 
-    /** A buyout (saleID S…) or a return (saleID R…). */
+    /**
+     * A buyout or a return of an order: from a sale row (saleID S… or R…) or from the order feed (no sale id yet).
+     * {@code defective} is true for a return of a faulty item, null when the source does not say.
+     */
     record Sale(String saleId, String srid, long nmId, String title, String vendorCode, String size,
                 BigDecimal priceWithDisc, BigDecimal forPay, String warehouse, String region, Instant saleDate,
-                String imageUrl) implements EventFacts {
+                String imageUrl, Boolean defective) implements EventFacts {
     }
 
     record Review(String reviewId, long nmId, String productName, String vendorCode, int rating, String text,

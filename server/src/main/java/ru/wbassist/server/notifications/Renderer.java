@@ -138,7 +138,7 @@ public final class Renderer {
         if (o.finishedPrice() != null) {
             b.append(t("Покупатель заплатил: ", "Buyer paid: ")).append(rub(o.finishedPrice())).append('\n');
         }
-        route(b, o.warehouse(), o.region());
+        route(b, o.warehouse(), o.warehouseType(), o.region());
         b.append("🕒 ").append(when(o.orderDate())).append('\n');
         b.append("📊 ").append(t("Сегодня: ", "Today: ")).append(o.dayOrders()).append(t(" зак. на ", " orders, "))
                 .append(rub(o.daySum())).append('\n');
@@ -160,25 +160,29 @@ public final class Renderer {
         StringBuilder b = new StringBuilder("❌ <b>").append(t("Отмена заказа", "Order cancelled")).append("</b>\n");
         product(b, o.title(), o.vendorCode(), o.nmId(), o.size());
         b.append(t("Цена: ", "Price: ")).append(rub(o.priceWithDisc())).append('\n');
-        route(b, o.warehouse(), o.region());
+        route(b, o.warehouse(), o.warehouseType(), o.region());
         b.append(t("Заказан: ", "Ordered: ")).append(when(o.orderDate())).append('\n');
         if (o.cancelDate() != null) {
             b.append(t("Отменён: ", "Cancelled: ")).append(when(o.cancelDate())).append('\n');
+        }
+        String reason = cancelReason(o.cancelType());
+        if (reason != null) {
+            b.append(t("Причина: ", "Why: ")).append(reason).append('\n');
         }
         return new Card(b, o.imageUrl());
     }
 
     private Card sale(EventType type, EventFacts.Sale s) {
         boolean buyout = type == EventType.ORDER_BUYOUT;
-        StringBuilder b = new StringBuilder(buyout ? "💰 <b>" + t("Выкуп", "Buyout") : "↩️ <b>" + t("Возврат", "Return"))
-                .append("</b>\n");
+        StringBuilder b = new StringBuilder(buyout ? "💰 <b>" + t("Выкуп", "Buyout") : "↩️ <b>" + t("Возврат", "Return")
+                + (Boolean.TRUE.equals(s.defective()) ? t(" (брак)", " (defective)") : "")).append("</b>\n");
         product(b, s.title(), s.vendorCode(), s.nmId(), s.size());
         // WB may send a return's amounts negative; the price reads as a price, what is payable keeps its sign
         b.append(t("Цена: ", "Price: ")).append(rub(s.priceWithDisc() == null ? null : s.priceWithDisc().abs())).append('\n');
         if (s.forPay() != null) {
             b.append(t("К перечислению: ", "Payable to you: ")).append(rub(s.forPay())).append('\n');
         }
-        route(b, s.warehouse(), s.region());
+        route(b, s.warehouse(), null, s.region());
         b.append("🕒 ").append(when(s.saleDate())).append('\n');
         return new Card(b, s.imageUrl());
     }
@@ -391,12 +395,31 @@ public final class Renderer {
         }
     }
 
-    private void route(StringBuilder b, String warehouse, String region) {
+    /** "🏬 warehouse (whose) → where the buyer is"; what is unknown is left out. */
+    private void route(StringBuilder b, String warehouse, String warehouseType, String region) {
         if (warehouse == null && region == null) {
             return;
         }
-        b.append("🏬 ").append(esc(warehouse == null ? "—" : warehouse)).append(" → ")
-                .append(esc(region == null ? "—" : region)).append('\n');
+        b.append("🏬 ").append(esc(warehouse == null ? "—" : warehouse));
+        String whose = warehouseType == null ? null : warehouseType.contains("WB") ? t("склад WB", "WB warehouse")
+                : warehouseType.contains("продавца") ? t("склад продавца", "seller's warehouse") : null;
+        if (whose != null) {
+            b.append(" (").append(whose).append(')');
+        }
+        b.append(" → ").append(esc(region == null ? "—" : region)).append('\n');
+    }
+
+    /** The order feed's {@code cancelType} in words; null for "other" and unknown reasons. */
+    private String cancelReason(String cancelType) {
+        if (cancelType == null) {
+            return null;
+        }
+        return switch (cancelType) {
+            case "app" -> t("покупатель отменил заказ до получения", "the buyer cancelled before pickup");
+            case "receipt" -> t("покупатель отказался при получении", "the buyer refused it at pickup");
+            case "expire" -> t("заказ не забрали вовремя", "it was not picked up in time");
+            default -> null;
+        };
     }
 
     private void quote(StringBuilder b, String label, String text, int max) {

@@ -159,10 +159,12 @@ public final class TestNotifications {
             case NEW_ORDER, ORDER_CANCELLATION -> new EventFacts.Order("test-" + now.toEpochMilli(), p.nmId(), p.title(),
                     p.vendorCode(), "M", new BigDecimal("2490"), 40, new BigDecimal("1494"), new BigDecimal("1299"),
                     "Коледино", "Московская область", earlier, type == EventType.ORDER_CANCELLATION ? now : null,
-                    p.imageUrl(), 12, new BigDecimal("17928"), 37, new BigDecimal("12.3"), new BigDecimal("0.8700"));
+                    p.imageUrl(), 12, new BigDecimal("17928"), 37, new BigDecimal("12.3"), new BigDecimal("0.8700"),
+                    "Склад WB", type == EventType.ORDER_CANCELLATION ? "app" : null);
             case ORDER_BUYOUT, ORDER_RETURN -> new EventFacts.Sale((type == EventType.ORDER_BUYOUT ? "S" : "R") + "9993700024",
                     "test-" + now.toEpochMilli(), p.nmId(), p.title(), p.vendorCode(), "M", new BigDecimal("1494"),
-                    new BigDecimal("1284.01"), "Коледино", "Московская область", earlier, p.imageUrl());
+                    new BigDecimal("1284.01"), "Коледино", "Московская область", earlier, p.imageUrl(),
+                    type == EventType.ORDER_RETURN ? Boolean.FALSE : null);
             case NEGATIVE_REVIEW -> new EventFacts.Review("test-review", p.nmId(), p.title(), p.vendorCode(), 2,
                     "Ткань тоньше, чем на фото, после стирки села на размер.", "Цвет как на фото", "Качество ткани",
                     "Николай", earlier, p.imageUrl());

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
 import ru.wbassist.observability.LogContext;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetRepository;
+import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.DetectionRules;
 import ru.wbassist.server.events.EventSink;
@@ -43,6 +43,7 @@ public final class CabinetSync implements CabinetRunner {
     private final Clock clock;
     private final List<DataSetStep<?>> steps;
     private final ServerMeters meters;
+    private final KeyStatus keyStatus;
 
     public CabinetSync(Database db, CabinetRepository cabinets, WbClient wb, EventSink events, SyncSettings settings,
                        Clock clock, ServerMeters meters) {
@@ -51,6 +52,7 @@ public final class CabinetSync implements CabinetRunner {
         this.cabinets = cabinets;
         this.events = events;
         this.clock = clock;
+        this.keyStatus = new KeyStatus(db, events, clock, meters);
         Duration history = Duration.ofDays(settings.historyDays());
         this.steps = List.of(new ProductsStep(wb), new PricesStep(wb), new StocksStep(wb, db),
                 new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
@@ -114,7 +116,7 @@ public final class CabinetSync implements CabinetRunner {
                     allDone = false;
                 }
             } catch (WbException.KeyRejected e) {
-                markKeyInvalid(cabinetId, e);
+                keyStatus.markInvalid(cabinetId, e);
                 return Outcome.KEY_REJECTED;
             }
         }
@@ -154,6 +156,8 @@ public final class CabinetSync implements CabinetRunner {
         try {
             DataSetStep.Fetched<T> fetched = step.fetch(credentials, cabinetId, cursor, started);
             String outcome = meters.afterCommit(() -> db.inTransaction(c -> {
+                // the order-feed poll writes orders and events of this cabinet too: one writer at a time
+                CabinetState.lock(c, cabinetId);
                 Instant now = clock.instant();
                 DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
                         : Optional.of(events), now);
@@ -193,18 +197,6 @@ public final class CabinetSync implements CabinetRunner {
         db.withConnection(c -> Sql.update(c, "UPDATE wb_sync_logs SET status = 'failed', completed_at = ?,"
                 + " error_message = ?, error_code = 'interrupted' WHERE cabinet_id = ? AND status = 'running'",
                 clock.instant(), SyncFailure.INTERRUPTED, cabinetId));
-    }
-
-    /** Marks the key invalid; the sink hears of it only when the key was valid until now. */
-    private void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
-        LOG.log(Level.WARNING, "WB rejected the key ({0}): {1}", e.status(), e.reason());
-        String reason = "WB answered " + e.status() + ": " + e.reason();
-        meters.afterCommit(() -> db.inTransaction(c -> {
-            if (CabinetState.markKeyInvalid(c, cabinetId, reason, clock.instant())) {
-                events.keyInvalid(c, cabinetId, reason);
-            }
-            return null;
-        }));
     }
 
     /** Tells the sink when the key expires within 3 days or 1 day (it keeps one notice per threshold and key). */

@@ -16,9 +16,10 @@ import ru.wbassist.server.wb.WbCredentials;
 import ru.wbassist.server.wb.WbOrder;
 
 /**
- * Orders: re-read from the cursor minus the overlap, upsert by srid (a row is rewritten only when WB changed it).
- * The status follows the row ({@code canceled} when {@code isCancel}) unless a sale already made it
- * {@code buyout}/{@code return}.
+ * Orders: re-read from the cursor minus the overlap, upsert by srid (a row is rewritten only when WB changed it, or
+ * when the order feed stored it first and statistics brings its prices). The status follows the row ({@code canceled}
+ * when {@code isCancel}) unless a sale already made it {@code buyout}/{@code return}; a cancellation the order feed
+ * reported stays even while statistics, refreshed later, does not show it yet.
  */
 final class OrdersStep implements DataSetStep<List<WbOrder>> {
 
@@ -32,7 +33,8 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
             UPDATE wb_orders SET g_number = ?, nm_id = ?, supplier_article = ?, barcode = ?, tech_size = ?, category = ?,
                 subject = ?, brand = ?, warehouse_name = ?, warehouse_type = ?, country_name = ?, oblast_okrug_name = ?,
                 region_name = ?, total_price = ?, discount_percent = ?, spp = ?, finished_price = ?, price_with_disc = ?,
-                order_date = ?, last_change_date = ?, is_cancel = ?, cancel_date = ?, status = ?, synced_at = ?
+                order_date = ?, last_change_date = ?, is_cancel = ?, cancel_date = COALESCE(?, cancel_date), status = ?,
+                synced_at = ?
              WHERE cabinet_id = ? AND srid = ?""";
 
     private final WbClient wb;
@@ -60,9 +62,10 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
     @Override
     public Stored store(Connection c, long cabinetId, List<WbOrder> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
-        Map<String, Previous> existing = Jdbc.existing(c, "wb_orders", "srid", "is_cancel, status, last_change_date",
-                cabinetId, rows.stream().map(WbOrder::srid).toList(),
-                rs -> new Previous(rs.getBoolean("is_cancel"), rs.getString("status"), Sql.instant(rs, "last_change_date")));
+        Map<String, Previous> existing = Jdbc.existing(c, "wb_orders", "srid",
+                "is_cancel, status, last_change_date, total_price", cabinetId, rows.stream().map(WbOrder::srid).toList(),
+                rs -> new Previous(rs.getBoolean("is_cancel"), rs.getString("status"), Sql.instant(rs, "last_change_date"),
+                        rs.getBigDecimal("total_price") != null));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<String> newSrids = new ArrayList<>();
@@ -79,12 +82,14 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
                 if (o.isCancel()) {
                     newlyCancelled.add(o.srid());
                 }
-            } else if (!o.lastChangeDate().equals(before.lastChange()) || o.isCancel() != before.cancelled()) {
+            } else if (!o.lastChangeDate().equals(before.lastChange()) || o.isCancel() != before.cancelled()
+                    || !before.fromStatistics()) {
+                boolean cancelled = o.isCancel() || before.cancelled();
                 updates.add(new Object[] {o.gNumber(), o.nmId(), o.supplierArticle(), o.barcode(), o.techSize(),
                         o.category(), o.subject(), o.brand(), o.warehouseName(), o.warehouseType(), o.countryName(),
                         o.oblastOkrugName(), o.regionName(), o.totalPrice(), o.discountPercent(), o.spp(),
-                        o.finishedPrice(), o.priceWithDisc(), o.date(), o.lastChangeDate(), o.isCancel(), o.cancelDate(),
-                        before.statusAfter(o.isCancel()), now, cabinetId, o.srid()});
+                        o.finishedPrice(), o.priceWithDisc(), o.date(), o.lastChangeDate(), cancelled, o.cancelDate(),
+                        before.statusAfter(cancelled), now, cabinetId, o.srid()});
                 if (o.isCancel() && !before.cancelled()) {
                     newlyCancelled.add(o.srid());
                 }
@@ -98,8 +103,11 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
         return new Stored(inserts.size() + updates.size(), 0);
     }
 
-    /** What the stored row said before this run. */
-    private record Previous(boolean cancelled, String status, Instant lastChange) {
+    /**
+     * What the stored row said before this run; {@code fromStatistics} is false while the row holds only what the
+     * order feed knew (no prices yet).
+     */
+    private record Previous(boolean cancelled, String status, Instant lastChange, boolean fromStatistics) {
 
         /** A sale's verdict (buyout/return) outlives later edits of the order row; a cancellation always shows. */
         String statusAfter(boolean cancelNow) {

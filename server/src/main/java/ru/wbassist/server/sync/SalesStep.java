@@ -31,7 +31,9 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
             UPDATE wb_sales SET srid = ?, total_price = ?, price_with_disc = ?, finished_price = ?, for_pay = ?,
                 payment_sale_amount = ?, sale_date = ?, last_change_date = ?, synced_at = ?
              WHERE cabinet_id = ? AND sale_id = ?""";
-    private static final String ORDER_STATUS = "UPDATE wb_orders SET status = ? WHERE cabinet_id = ? AND srid = ?";
+    /** A buyout row that arrives after the order feed already reported the return does not undo it. */
+    private static final String ORDER_STATUS = "UPDATE wb_orders SET status = ? WHERE cabinet_id = ? AND srid = ?"
+            + " AND NOT (status = 'return' AND ? = 'buyout')";
 
     private final WbClient wb;
     private final Duration overlap;
@@ -78,7 +80,8 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
         Jdbc.batch(c, UPDATE, updates, s -> new Object[] {s.srid(), s.totalPrice(), s.priceWithDisc(), s.finishedPrice(),
                 s.forPay(), s.paymentSaleAmount(), s.date(), s.lastChangeDate(), now, cabinetId, s.saleId()});
         Jdbc.batch(c, ORDER_STATUS, inserts.stream().filter(s -> s.srid() != null && !s.srid().isEmpty()).toList(),
-                s -> new Object[] {s.type().orElseThrow().dbValue(), cabinetId, s.srid()});
+                s -> new Object[] {s.type().orElseThrow().dbValue(), cabinetId, s.srid(),
+                        s.type().orElseThrow().dbValue()});
         if (events.isPresent() && !inserts.isEmpty()) {
             events.get().salesStored(c, cabinetId, inserts.stream().map(WbSale::saleId).toList());
         }

@@ -1,5 +1,6 @@
 package ru.wbassist.server.sync;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,12 +35,15 @@ public final class SyncService implements HttpService {
     private final UserRepository users;
     private final CabinetRepository cabinets;
     private final SyncTrigger trigger;
+    private final Clock clock;
 
-    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger) {
+    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger,
+                       Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = cabinets;
         this.trigger = trigger;
+        this.clock = clock;
     }
 
     @Override
@@ -85,11 +89,14 @@ public final class SyncService implements HttpService {
         for (Cabinet cabinet : cabinetsOf(req)) {
             SyncTrigger.State state = trigger.state(cabinet.id());
             boolean paused = paused(cabinet.id());
-            List<Syncs.DataSetRun> runs = new ArrayList<>(db.withConnection(c -> RunLog.latest(c, cabinet.id())));
-            runs.addAll(skipped(cabinet.id(), runs));
-            runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
-            blocks.add(new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
-                    paused ? null : state.nextRunAt(), runs));
+            blocks.add(db.withConnection(c -> {
+                List<Syncs.DataSetRun> runs = new ArrayList<>(RunLog.latest(c, cabinet.id()));
+                runs.addAll(skipped(cabinet.id(), runs));
+                runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
+                return new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
+                        paused ? null : state.nextRunAt(), runs,
+                        OrderFeedState.view(OrderFeedState.read(c, cabinet.id()), clock.instant()));
+            }));
         }
         res.send(new PerCabinet<>(blocks));
     }

@@ -23,14 +23,23 @@ public final class SyncTrigger {
 
     private final SchedulerClient client;
     private final CustomTask<Void> task;
+    private final CustomTask<Void> feedTask;
 
-    SyncTrigger(SchedulerClient client, CustomTask<Void> task) {
+    /** @param feedTask the live order poll's task, or null when this server runs none */
+    SyncTrigger(SchedulerClient client, CustomTask<Void> task, CustomTask<Void> feedTask) {
         this.client = client;
         this.task = task;
+        this.feedTask = feedTask;
     }
 
-    /** Runs the cabinet's sync as soon as a scheduler can, unless it is running right now. */
+    /**
+     * Runs the cabinet's sync as soon as a scheduler can, unless it is running right now; a cabinet without a live
+     * order poll gets one (a newly connected cabinet).
+     */
     public Result start(long cabinetId) {
+        if (feedTask != null) {
+            client.scheduleIfNotExists(feedTask.instance(String.valueOf(cabinetId)), Instant.now());
+        }
         TaskInstanceId id = TaskInstanceId.of(SyncScheduler.TASK, String.valueOf(cabinetId));
         Optional<ScheduledExecution<Object>> current = client.getScheduledExecution(id);
         if (current.isEmpty()) {

@@ -16,7 +16,10 @@ public enum MethodGroup {
     FEEDBACKS(Host.FEEDBACKS, Duration.ofMillis(333), 6, RetryBudget.DEFAULT),
     CARDS(Host.CONTENT, Duration.ofMillis(600), 5, RetryBudget.DEFAULT),
     PING(Host.STATISTICS, Duration.ofSeconds(10), 3, RetryBudget.DEFAULT),
-    SELLER_INFO(Host.COMMON, Duration.ofMinutes(1), 10, RetryBudget.DEFAULT);
+    SELLER_INFO(Host.COMMON, Duration.ofMinutes(1), 10, RetryBudget.DEFAULT),
+    ORDER_FEED(Host.ANALYTICS, Duration.ofMinutes(1), 1, RetryBudget.FEED),
+    /** The order feed with a plain Base token: WB allows it one request per 3 hours. */
+    ORDER_FEED_BASE(Host.ANALYTICS, Duration.ofHours(3), 1, RetryBudget.FEED);
 
     private final Host host;
     private final Duration interval;
@@ -59,9 +62,12 @@ public enum MethodGroup {
     /**
      * How long a call may keep retrying: attempts in all, and the total of the waits between them. Sales allow one
      * request a minute with a burst of 1, so a 429 there can cost a minute per attempt: it may wait up to 5 minutes.
+     * The order feed polls every minute on a scheduler thread: it never sits out a 429 (the limiter holds the
+     * group back as WB asks, and the next poll is scheduled for when WB allows one) and retries 5xx briefly.
      */
     public record RetryBudget(int maxAttempts, Duration maxTotalWait) {
         static final RetryBudget DEFAULT = new RetryBudget(3, Duration.ofSeconds(150));
         static final RetryBudget SALES = new RetryBudget(6, Duration.ofMinutes(5));
+        static final RetryBudget FEED = new RetryBudget(3, Duration.ofSeconds(30));
     }
 }

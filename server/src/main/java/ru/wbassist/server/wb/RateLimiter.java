@@ -92,6 +92,12 @@ public final class RateLimiter {
         }
     }
 
+    /** How long a request of this group would wait now, without reserving anything. */
+    public Duration waitFor(String limitKey, MethodGroup group) {
+        long now = System.nanoTime();
+        return Duration.ofNanos(Math.max(0, bucket(limitKey, group).allowedAt(now) - now));
+    }
+
     /** WB said "retry after": no request of this group goes out for the cabinet before then. */
     public void pause(String limitKey, MethodGroup group, Duration retryAfter) {
         bucket(limitKey, group).pauseUntil(nanoClock.getAsLong() + retryAfter.toNanos());
@@ -117,16 +123,21 @@ public final class RateLimiter {
             this.toleranceNanos = intervalNanos * (limit.burst() - 1);
         }
 
+        /** When the next request could go: after the burst's spacing and after any pause WB asked for. */
+        synchronized long allowedAt(long now) {
+            long allowedAt = Math.max(base(now) - toleranceNanos, now);
+            return Math.max(allowedAt, pausedUntil);
+        }
+
         /** Reserves the next slot and returns how long to wait for it. */
         synchronized long reserve(long now) {
-            long base = tat == Long.MIN_VALUE ? now : Math.max(tat, now);
-            long allowedAt = Math.max(base - toleranceNanos, now);
-            if (pausedUntil != Long.MIN_VALUE && pausedUntil > allowedAt) {
-                allowedAt = pausedUntil;
-                base = Math.max(base, pausedUntil);
-            }
-            tat = base + intervalNanos;
+            long allowedAt = allowedAt(now);
+            tat = Math.max(base(now), pausedUntil) + intervalNanos;
             return allowedAt - now;
+        }
+
+        private long base(long now) {
+            return tat == Long.MIN_VALUE ? now : Math.max(tat, now);
         }
 
         synchronized void pauseUntil(long instant) {

@@ -9,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -231,6 +234,86 @@ public final class WbClient {
     }
 
     record StocksResponse(List<WbStock> items) {
+    }
+
+    /** Order feed: the largest page WB serves. */
+    static final int FEED_PAGE = 10_000;
+
+    /**
+     * What the order feed listed since {@code start}: the rows that can be stored, how many WB sent that cannot
+     * (logged without the key), the earliest status time among those (null when none or unknown), and the snapshot.
+     */
+    public record FeedListing(List<WbFeedOrder> orders, int skipped, boolean skippedUndated, Instant earliestSkipped,
+                              String snapshotTime) {
+    }
+
+    /**
+     * Every order whose current status changed since {@code start}, newest first, one row per srid. The first page
+     * fixes WB's {@code snapshotTime}; the later pages repeat it, so orders changing meanwhile neither shift rows
+     * between pages nor appear twice. A plain Base token has its own limit group (one request per 3 hours).
+     */
+    public FeedListing orderFeed(WbCredentials credentials, boolean baseToken, Instant start) {
+        MethodGroup group = feedGroup(baseToken);
+        Map<String, WbFeedOrder> rows = new LinkedHashMap<>();
+        int skipped = 0;
+        boolean undated = false;
+        Instant earliestSkipped = null;
+        String snapshot = null;
+        for (int offset = 0; ; offset += FEED_PAGE) {
+            ObjectNode request = WbJson.MAPPER.createObjectNode();
+            request.putObject("selectedPeriod").put("start",
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Moscow.toMsk(start.truncatedTo(ChronoUnit.SECONDS))));
+            ObjectNode pagination = request.putObject("pagination").put("limit", FEED_PAGE).put("offset", offset);
+            if (snapshot != null) {
+                pagination.put("snapshotTime", snapshot);
+            }
+            JsonNode data = parse(transport.send(credentials, group, HttpRequest.newBuilder(
+                            hosts.resolve(MethodGroup.Host.ANALYTICS, "/api/analytics/v1/order-feed"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString()))), JsonNode.class).path("data");
+            if (snapshot == null) {
+                snapshot = data.path("snapshotTime").asText(null);
+            }
+            JsonNode page = data.path("orders");
+            for (JsonNode node : page) {
+                WbFeedOrder row = feedRow(node);
+                Optional<String> defect = row == null ? Optional.of("unreadable fields") : row.defect();
+                if (defect.isPresent()) {
+                    // logged without the key (it is never in a row) and without the buyer's whereabouts
+                    LOG.log(Level.WARNING, "skipping an order-feed row: {0} (nmId {1})", defect.get(),
+                            node.path("nmId").asText("?"));
+                    skipped++;
+                    Instant at = row == null ? null : row.updatedAt();
+                    if (at == null) {
+                        undated = true;
+                    } else if (earliestSkipped == null || at.isBefore(earliestSkipped)) {
+                        earliestSkipped = at;
+                    }
+                } else {
+                    rows.putIfAbsent(row.srid(), row);
+                }
+            }
+            if (page.size() < FEED_PAGE || snapshot == null) {
+                return new FeedListing(new ArrayList<>(rows.values()), skipped, undated, earliestSkipped, snapshot);
+            }
+        }
+    }
+
+    /** How long the next order-feed request of this cabinet would wait for WB's limit (or a 429's pause). */
+    public Duration orderFeedWait(WbCredentials credentials, boolean baseToken) {
+        return transport.limiter().waitFor(credentials.limitKey(), feedGroup(baseToken));
+    }
+
+    private static MethodGroup feedGroup(boolean baseToken) {
+        return baseToken ? MethodGroup.ORDER_FEED_BASE : MethodGroup.ORDER_FEED;
+    }
+
+    private static WbFeedOrder feedRow(JsonNode node) {
+        try {
+            return WbJson.MAPPER.treeToValue(node, WbFeedOrder.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Every card's price (discounts-prices-api). */

@@ -41,6 +41,10 @@ final class WbTransport {
         this.meters = meters;
     }
 
+    RateLimiter limiter() {
+        return limiter;
+    }
+
     /** Sends the request and returns the body of a 2xx answer. */
     String send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", credentials.token())

@@ -24,9 +24,9 @@ class EventPayloadsTest {
                 new EventFacts.Order("srid-1", 42L, "Платье <new>", "V-1", "M", new BigDecimal("1990.00"), 10,
                         new BigDecimal("1791.00"), new BigDecimal("1500.50"), "Коледино", "Москва", AT, null,
                         "https://img/1.jpg", 3, new BigDecimal("4500.00"), 12, new BigDecimal("6.0"),
-                        new BigDecimal("0.9000")),
+                        new BigDecimal("0.9000"), "Склад WB", "receipt"),
                 new EventFacts.Sale("S1", "srid-1", 42L, "Платье", "V-1", "M", new BigDecimal("1791.00"),
-                        new BigDecimal("1600.00"), "Коледино", "Москва", AT, null),
+                        new BigDecimal("1600.00"), "Коледино", "Москва", AT, null, Boolean.TRUE),
                 new EventFacts.Review("r1", 42L, "Платье", "V-1", 2, "плохо & дорого", "", "", "Анна", AT, null),
                 new EventFacts.Stock(42L, "Платье", "V-1", 9, 3,
                         List.of(new EventFacts.WarehouseLevel("Коледино", 3)), null),
@@ -60,6 +60,17 @@ class EventPayloadsTest {
         EventFacts facts = EventPayloads.read(EventType.KEY_INVALID,
                 "{\"v\":1,\"reason\":\"invalid\",\"days_left\":null,\"expires_at\":null,\"added_later\":true}");
         assertThat(facts).isEqualTo(new EventFacts.Key("invalid", null, null));
+    }
+
+    @Test
+    void readsOrderAndSalePayloadsStoredBeforeTheOrderFeedFieldsExisted() {
+        EventFacts sale = EventPayloads.read(EventType.ORDER_RETURN, "{\"v\":1,\"sale_id\":\"R1\",\"srid\":\"s\","
+                + "\"nm_id\":42,\"sale_date\":\"2026-03-01T21:30:00.123Z\"}");
+        assertThat(((EventFacts.Sale) sale).defective()).isNull();
+        EventFacts order = EventPayloads.read(EventType.NEW_ORDER, "{\"v\":1,\"srid\":\"s\",\"nm_id\":42,"
+                + "\"day_orders\":3}");
+        assertThat(((EventFacts.Order) order).cancelType()).isNull();
+        assertThat(((EventFacts.Order) order).warehouseType()).isNull();
     }
 
     @Test

@@ -19,7 +19,7 @@ class RendererTest {
     static EventFacts.Order order(String title) {
         return new EventFacts.Order("srid-1", 159206280L, title, "TSH<01>", "M", new BigDecimal("2490"), 40,
                 new BigDecimal("1494.00"), new BigDecimal("1299.50"), "Коледино", "Московская", ORDERED, null, PHOTO, 3,
-                new BigDecimal("4482"), 37, new BigDecimal("12.0"), new BigDecimal("0.8750"));
+                new BigDecimal("4482"), 37, new BigDecimal("12.0"), new BigDecimal("0.8750"), null, null);
     }
 
     @Test
@@ -85,15 +85,15 @@ class RendererTest {
     void eachTypeHasItsOwnCard() {
         Renderer ru = Renderer.forLanguage("ru");
         var sale = new EventFacts.Sale("S1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("3000"), new BigDecimal("2500"),
-                "Казань", "Татарстан", ORDERED, null);
+                "Казань", "Татарстан", ORDERED, null, null);
         assertThat(ru.render(EventType.ORDER_BUYOUT, sale, null).text()).contains("Выкуп").contains("К перечислению: 2\u00a0500 ₽");
         assertThat(ru.render(EventType.ORDER_RETURN, sale, null).text()).contains("Возврат").contains("Казань → Татарстан");
         var negativeReturn = new EventFacts.Sale("R1", "srid", 5L, "Кеды", "K-1", "42", new BigDecimal("-3000"),
-                new BigDecimal("-2500"), "Казань", "Татарстан", ORDERED, null);
+                new BigDecimal("-2500"), "Казань", "Татарстан", ORDERED, null, null);
         assertThat(ru.render(EventType.ORDER_RETURN, negativeReturn, null).text())
                 .contains("Цена: 3\u00a0000 ₽").contains("К перечислению: -2\u00a0500 ₽");
         var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", "42", null, null, new BigDecimal("3000"), null,
-                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO, null, null, null);
+                "Казань", "Татарстан", ORDERED, ORDERED.plusSeconds(3600), null, 0, BigDecimal.ZERO, null, null, null, null, null);
         assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains("Отмена заказа")
                 .contains("Отменён: 27.11.2026 11:05 МСК");
         var stock = new EventFacts.Stock(5L, "Кеды", "K-1", 7, 3,
@@ -174,5 +174,45 @@ class RendererTest {
         }
         var ru = Renderer.forLanguage("ru").render(EventType.DAILY_DIGEST, digest, "Shop").text();
         assertThat(ru).contains("Итоги 27.11 до 21:00").contains("(±0%)").contains("Выкуп: 95,7%");
+    }
+
+    @Test
+    void liveCardsSayWhyAnOrderWasCancelledWhetherAReturnIsDefectiveAndWhoseWarehouseItIs() {
+        Renderer ru = Renderer.forLanguage("ru");
+        Renderer en = Renderer.forLanguage("en");
+        java.util.Map<String, String> reasons = java.util.Map.of(
+                "app", "Причина: покупатель отменил заказ до получения",
+                "receipt", "Причина: покупатель отказался при получении",
+                "expire", "Причина: заказ не забрали вовремя");
+        for (var reason : reasons.entrySet()) {
+            var cancelled = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("3000"), null,
+                    "Коледино", "Казань, Вахитовский", ORDERED, ORDERED.plusSeconds(60), null, 0, BigDecimal.ZERO,
+                    null, null, null, "Склад WB", reason.getKey());
+            assertThat(ru.render(EventType.ORDER_CANCELLATION, cancelled, null).text()).contains(reason.getValue())
+                    .contains("Коледино (склад WB) → Казань, Вахитовский");
+        }
+        var other = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("3000"), null,
+                "Коледино", "Казань", ORDERED, ORDERED.plusSeconds(60), null, 0, BigDecimal.ZERO, null, null, null, null,
+                "other");
+        assertThat(ru.render(EventType.ORDER_CANCELLATION, other, null).text()).doesNotContain("Причина");
+        assertThat(en.render(EventType.ORDER_CANCELLATION, new EventFacts.Order("s", 5L, "Sneakers", "K-1", null, null,
+                null, new BigDecimal("3000"), null, "Склад продавца", "Kazan", ORDERED, ORDERED, null, 0,
+                BigDecimal.ZERO, null, null, null, "Склад продавца", "receipt"), null).text())
+                .contains("Why: the buyer refused it at pickup").contains("(seller's warehouse)");
+
+        var live = new EventFacts.Order("s", 5L, "Кеды", "K-1", null, null, null, new BigDecimal("2990"), null,
+                "Коледино", "Казань, Вахитовский", ORDERED, null, PHOTO, 1, new BigDecimal("2990"), null, null, null, "Склад WB",
+                null);
+        String card = ru.render(EventType.NEW_ORDER, live, "Мой магазин").text();
+        assertThat(card).contains("Цена: <b>2\u00a0990 ₽</b>").contains("Коледино (склад WB) → Казань, Вахитовский")
+                .doesNotContain("Размер").doesNotContain("Покупатель заплатил").doesNotContain("без скидки");
+
+        var faulty = new EventFacts.Sale(null, "s", 5L, "Кеды", "K-1", null, new BigDecimal("2990"), null, "Коледино",
+                "Казань", ORDERED, null, Boolean.TRUE);
+        assertThat(ru.render(EventType.ORDER_RETURN, faulty, null).text()).contains("Возврат (брак)")
+                .doesNotContain("К перечислению");
+        var plain = new EventFacts.Sale(null, "s", 5L, "Кеды", "K-1", null, new BigDecimal("2990"), null, "Коледино",
+                "Казань", ORDERED, null, Boolean.FALSE);
+        assertThat(ru.render(EventType.ORDER_RETURN, plain, null).text()).contains("<b>Возврат</b>");
     }
 }

@@ -33,6 +33,12 @@ final class RecordingEventSink implements EventSink {
     }
 
     @Override
+    public void orderStatusesStored(Connection c, long cabinetId, Collection<String> boughtOutSrids,
+                                    Collection<String> returnedSrids) {
+        calls.add(new Call("statuses", cabinetId, List.copyOf(boughtOutSrids), List.copyOf(returnedSrids), null, null));
+    }
+
+    @Override
     public void salesStored(Connection c, long cabinetId, Collection<String> newSaleIds) {
         calls.add(new Call("sales", cabinetId, List.copyOf(newSaleIds), List.of(), null, null));
     }

@@ -102,6 +102,29 @@ class SyncApiTest {
                 .isEqualTo(t.plusSeconds(185));
         assertThat(orders.path("error").isNull()).isTrue();
         assertThat(orders.path("error_code").isNull()).isTrue();
+        assertThat(status(12).get(0).path("live_orders").path("state").asText()).as("not polled yet")
+                .isEqualTo("pending");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void statusShowsTheLiveOrderSourceAndWhyItIsOff(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        long cabinetId = userWithCabinet(15, "Живой");
+        Instant polled = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(30);
+        server.db().inTransaction(c -> {
+            Sql.update(c, "INSERT INTO order_feed_state (cabinet_id, mode, reason, last_status, last_poll_at,"
+                    + " last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?)", cabinetId, "off",
+                    "no_analytics", "success", polled, polled, polled.plusSeconds(3600));
+            return null;
+        });
+        JsonNode live = status(15).get(0).path("live_orders");
+        assertThat(live.path("state").asText()).isEqualTo("off");
+        assertThat(live.path("reason").asText()).isEqualTo("no_analytics");
+        assertThat(live.path("last_poll_at").asText()).endsWith("+03:00");
+        assertThat(live.path("lag_seconds").asLong()).isBetween(30L, 60L);
+        assertThat(java.time.OffsetDateTime.parse(live.path("next_poll_at").asText()).toInstant())
+                .isEqualTo(polled.plusSeconds(3600));
     }
 
     @ParameterizedTest

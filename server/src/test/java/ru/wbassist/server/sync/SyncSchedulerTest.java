@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -51,8 +52,8 @@ class SyncSchedulerTest {
         Map<Long, List<String>> runs = new ConcurrentHashMap<>();
         Map<Long, AtomicInteger> running = new ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
-        ManualScheduler a = manual(db, clock, "A", recorder("A", runs, running, overlaps));
-        ManualScheduler b = manual(db, clock, "B", recorder("B", runs, running, overlaps));
+        ManualScheduler a = manual(db, clock, "A", recorder("A", runs, running, overlaps), null);
+        ManualScheduler b = manual(db, clock, "B", recorder("B", runs, running, overlaps), null);
 
         for (int round = 1; round <= 5; round++) {
             clock.tick(INTERVAL);
@@ -68,13 +69,53 @@ class SyncSchedulerTest {
         // Which instance picks a run is up to db-scheduler; what must hold is above.
     }
 
-    /** A server's scheduler on the fake clock, with this cabinet runner, after {@link SyncScheduler#start}. */
-    private ManualScheduler manual(Database db, SettableClock clock, String name, CabinetRunner runner) {
+    @Test
+    void twoServersPollEachCabinetsFeedOncePerIntervalNeverTwiceAtOnce() throws Exception {
+        Database db = TestDatabases.fresh(DatabaseConfig.Vendor.POSTGRESQL);
+        open.add(db);
+        SettableClock clock = new SettableClock();
+        Map<Long, List<String>> polls = new ConcurrentHashMap<>();
+        Map<Long, AtomicInteger> running = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        CabinetRunner syncIdle = cabinetId -> true;
+        ManualScheduler a = manual(db, clock, "A", syncIdle, feedRecorder("A", clock, polls, running, overlaps));
+        ManualScheduler b = manual(db, clock, "B", syncIdle, feedRecorder("B", clock, polls, running, overlaps));
+
+        for (int round = 1; round <= 5; round++) {
+            clock.tick(INTERVAL);
+            CompletableFuture<Void> onA = CompletableFuture.runAsync(a::runAnyDueExecutions);
+            CompletableFuture<Void> onB = CompletableFuture.runAsync(b::runAnyDueExecutions);
+            CompletableFuture.allOf(onA, onB).get(30, TimeUnit.SECONDS);
+
+            for (long cabinet : CABINETS) {
+                assertThat(polls.get(cabinet)).as("feed polls of cabinet %d after round %d", cabinet, round)
+                        .hasSize(round);
+            }
+        }
+        assertThat(overlaps.get()).isZero();
+    }
+
+    /** A live poll that records itself and asks to be polled again an interval later (on the fake clock). */
+    private static FeedRunner feedRecorder(String server, SettableClock clock, Map<Long, List<String>> polls,
+                                           Map<Long, AtomicInteger> running, AtomicInteger overlaps) {
+        CabinetRunner record = recorder(server, polls, running, overlaps);
+        return cabinetId -> record.run(cabinetId) ? Optional.of(clock.now().plus(INTERVAL)) : Optional.empty();
+    }
+
+    /**
+     * A server's scheduler on the fake clock, with this cabinet runner (and live poll, when not null), after
+     * {@link SyncScheduler#start}.
+     */
+    private ManualScheduler manual(Database db, SettableClock clock, String name, CabinetRunner runner,
+                                   FeedRunner feed) {
         var task = SyncScheduler.task(runner, INTERVAL);
-        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), task).clock(clock);
+        var feedTask = feed == null ? null : SyncScheduler.feedTask(feed, INTERVAL);
+        TestHelper.ManualSchedulerBuilder builder = (feedTask == null
+                ? TestHelper.createManualScheduler(db.dataSource(), task)
+                : TestHelper.createManualScheduler(db.dataSource(), task, feedTask)).clock(clock);
         builder.schedulerName(new SchedulerName.Fixed(name));
         ManualScheduler scheduler = builder.build();
-        SyncScheduler sync = SyncScheduler.running(task, scheduler);
+        SyncScheduler sync = SyncScheduler.running(task, feedTask, scheduler);
         open.add(sync);
         sync.start(CABINETS);
         return scheduler;
@@ -112,7 +153,8 @@ class SyncSchedulerTest {
                 Thread.currentThread().interrupt();
             }
             return true;
-        }, hourly, "only");
+        }, cabinetId -> Optional.empty(), hourly, new FeedSettings(false, Duration.ofSeconds(60), Duration.ofMinutes(10),
+                Duration.ofSeconds(15)), "only");
         open.add(scheduler);
         scheduler.start(List.of());
         SyncTrigger trigger = scheduler.trigger();
