@@ -28,13 +28,14 @@ public final class Notifications {
         public static final String ORDER_CANCELLATION = "order_cancellation";
         public static final String ORDER_RETURN = "order_return";
         public static final String NEGATIVE_REVIEW = "negative_review";
+        public static final String NEW_QUESTION = "new_question";
         public static final String CRITICAL_STOCK = "critical_stock";
         public static final String KEY_INVALID = "key_invalid";
         public static final String KEY_EXPIRING = "key_expiring";
         public static final String TEST = "test";
 
         public static final List<String> ALL = List.of(NEW_ORDER, ORDER_BUYOUT, ORDER_CANCELLATION, ORDER_RETURN,
-                NEGATIVE_REVIEW, CRITICAL_STOCK, KEY_INVALID, KEY_EXPIRING, TEST);
+                NEGATIVE_REVIEW, NEW_QUESTION, CRITICAL_STOCK, KEY_INVALID, KEY_EXPIRING, TEST);
 
         /** {@code pending → sent | failed}, or {@code skipped} with a suppression reason. */
         public static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped");
@@ -43,9 +44,13 @@ public final class Notifications {
         }
     }
 
-    /** One notification to deliver: Telegram HTML within Telegram's limits, a photo URL or null. */
+    /**
+     * One notification to deliver: Telegram HTML within Telegram's limits, a photo URL or null. {@code replyTo} is
+     * the review or question id the user may answer from this message (null for other types, groups, and users the
+     * cabinet's owner does not let answer); {@code language} is the user's, for the bot's own button labels.
+     */
     public record Item(long id, long telegramId, Long cabinetId, String type, String text, String imageUrl,
-                       Instant createdAt, int attempts, int groupSize) {
+                       Instant createdAt, int attempts, int groupSize, String replyTo, String language) {
     }
 
     /** {@code GET …/poll}: a user's items; {@code next_cursor} only for leased polls. */
@@ -81,8 +86,8 @@ public final class Notifications {
     /** A user's notification settings ({@code GET|POST …/settings}). */
     public record Settings(boolean notificationsEnabled, boolean newOrdersEnabled, boolean orderBuyoutsEnabled,
                            boolean orderCancellationsEnabled, boolean orderReturnsEnabled,
-                           boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean groupingEnabled,
-                           int maxGroupSize, int groupTimeout, int negativeReviewThreshold,
+                           boolean negativeReviewsEnabled, boolean criticalStocksEnabled,
+                           boolean newQuestionsEnabled, boolean groupingEnabled, int maxGroupSize, int groupTimeout, int negativeReviewThreshold,
                            int criticalStockThreshold, String quietHoursStart, String quietHoursEnd,
                            String language) {
 
@@ -95,6 +100,7 @@ public final class Notifications {
                 case Types.ORDER_RETURN -> orderReturnsEnabled;
                 case Types.NEGATIVE_REVIEW -> negativeReviewsEnabled;
                 case Types.CRITICAL_STOCK -> criticalStocksEnabled;
+                case Types.NEW_QUESTION -> newQuestionsEnabled;
                 default -> true;
             };
         }

@@ -43,6 +43,7 @@ final class SettingsMenu {
             toggle("ret", "settings.returns", "order_returns_enabled", Notifications.Settings::orderReturnsEnabled),
             toggle("rev", "settings.reviews", "negative_reviews_enabled", Notifications.Settings::negativeReviewsEnabled),
             toggle("stk", "settings.stocks", "critical_stocks_enabled", Notifications.Settings::criticalStocksEnabled),
+            toggle("qst", "settings.questions", "new_questions_enabled", Notifications.Settings::newQuestionsEnabled),
             toggle("grp", "settings.grouping", "grouping_enabled", Notifications.Settings::groupingEnabled),
             cycle("gsz", "settings.group_size", "max_group_size", Notifications.Settings::maxGroupSize, 3, 5, 10, 20),
             cycle("gto", "settings.group_timeout", "group_timeout", Notifications.Settings::groupTimeout, 60, 300, 900, 1800),

@@ -1,6 +1,8 @@
 package ru.wbassist.bot.delivery;
 
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.command.ReplyFlow;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
@@ -212,9 +214,10 @@ public final class DeliveryEngine implements AutoCloseable {
      * caption, which the server keeps within 1024 characters, so only a server bug gets here).
      */
     private void send(Notifications.Item item) {
+        InlineKeyboardMarkup keyboard = ReplyFlow.notificationKeyboard(item);
         if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
             try {
-                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text());
+                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text(), keyboard);
                 return;
             } catch (TelegramFailure failure) {
                 if (!failure.isPhotoUnavailable() && !failure.isCaptionTooLong()) {
@@ -224,7 +227,7 @@ public final class DeliveryEngine implements AutoCloseable {
                         item.id(), failure.description());
             }
         }
-        messenger.sendText(item.telegramId(), item.text(), null);
+        messenger.sendText(item.telegramId(), item.text(), keyboard);
     }
 
     private void onFailure(Notifications.Item item, TelegramFailure failure) {

@@ -29,8 +29,8 @@ public final class PatientMessenger implements Messenger {
     }
 
     @Override
-    public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml) {
-        return patiently(() -> messenger.sendPhotoUrl(chatId, photoUrl, captionHtml));
+    public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
+        return patiently(() -> messenger.sendPhotoUrl(chatId, photoUrl, captionHtml, keyboard));
     }
 
     @Override

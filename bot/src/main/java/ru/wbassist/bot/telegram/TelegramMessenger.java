@@ -34,9 +34,9 @@ public final class TelegramMessenger implements Messenger {
     }
 
     @Override
-    public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml) {
+    public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
         SendPhoto photo = SendPhoto.builder().chatId(chatId).photo(new InputFile(photoUrl)).caption(captionHtml)
-                .parseMode(HTML).build();
+                .parseMode(HTML).replyMarkup(keyboard).build();
         try {
             return telegram.execute(photo).getMessageId();
         } catch (TelegramApiException e) {

@@ -251,7 +251,7 @@ class CommandsTest {
         }
 
         @Override
-        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml) {
+        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
             actions.add(new Action("sendPhotoUrl", chatId, nextId, captionHtml, List.of()));
             return nextId++;
         }

@@ -317,7 +317,7 @@ class DeliveryEngineTest {
         }
 
         @Override
-        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml) {
+        public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
             throw new UnsupportedOperationException("the test queues texts only");
         }
 

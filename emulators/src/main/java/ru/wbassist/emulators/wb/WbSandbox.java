@@ -191,17 +191,23 @@ public final class WbSandbox implements AutoCloseable {
         ContentApi content = new ContentApi();
         AnalyticsApi analytics = new AnalyticsApi();
         CommonApi common = new CommonApi(options.clock());
-        Map<String, WbGateway.Route> routes = Map.of(
-                "/api/v1/supplier/orders", new WbGateway.Route("GET", LimitGroup.ORDERS, statistics::orders),
-                "/api/v1/supplier/sales", new WbGateway.Route("GET", LimitGroup.SALES, statistics::sales),
-                "/api/v1/feedbacks", new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::list),
-                "/api/v1/feedbacks/count-unanswered",
-                new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::countUnanswered),
-                "/content/v2/get/cards/list", new WbGateway.Route("POST", LimitGroup.CARDS, content::list),
-                "/api/analytics/v1/stocks-report/wb-warehouses",
-                new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport),
-                "/ping", new WbGateway.Route("GET", LimitGroup.PING, common::ping),
-                "/api/v1/seller-info", new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo));
+        QuestionsApi questions = new QuestionsApi(options.clock());
+        List<WbGateway.Route> routes = List.of(
+                new WbGateway.Route("GET", "/api/v1/supplier/orders", LimitGroup.ORDERS, statistics::orders),
+                new WbGateway.Route("GET", "/api/v1/supplier/sales", LimitGroup.SALES, statistics::sales),
+                new WbGateway.Route("GET", "/api/v1/feedbacks", LimitGroup.FEEDBACKS, feedbacks::list),
+                new WbGateway.Route("GET", "/api/v1/feedbacks/count-unanswered", LimitGroup.FEEDBACKS,
+                        feedbacks::countUnanswered),
+                new WbGateway.Route("POST", "/api/v1/feedbacks/answer", LimitGroup.FEEDBACKS, feedbacks::answer),
+                new WbGateway.Route("GET", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::list),
+                new WbGateway.Route("PATCH", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::patch),
+                new WbGateway.Route("GET", "/api/v1/questions/count-unanswered", LimitGroup.FEEDBACKS,
+                        questions::countUnanswered),
+                new WbGateway.Route("POST", "/content/v2/get/cards/list", LimitGroup.CARDS, content::list),
+                new WbGateway.Route("POST", "/api/analytics/v1/stocks-report/wb-warehouses", LimitGroup.STOCKS_REPORT,
+                        analytics::stocksReport),
+                new WbGateway.Route("GET", "/ping", LimitGroup.PING, common::ping),
+                new WbGateway.Route("GET", "/api/v1/seller-info", LimitGroup.SELLER_INFO, common::sellerInfo));
         this.gateway = new WbGateway(json, routes, tokens, limiter, faults, this::seller, new ControlApi(this, json));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.createContext("/", gateway);

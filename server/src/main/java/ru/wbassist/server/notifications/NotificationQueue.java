@@ -36,7 +36,12 @@ public final class NotificationQueue {
     private static final String ITEM = """
             SELECT n.id, u.telegram_id, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
                    CASE WHEN n.group_size > 1 THEN NULL ELSE n.image_url END AS image_url, n.created_at, n.attempts,
-                   n.group_size
+                   n.group_size, u.language,
+                   CASE WHEN n.event_type IN ('negative_review', 'new_question') AND n.group_size <= 1
+                         AND EXISTS (SELECT 1 FROM cabinet_users cu JOIN wb_cabinets w ON w.id = cu.cabinet_id
+                                      WHERE cu.cabinet_id = n.cabinet_id AND cu.user_id = n.user_id
+                                        AND (cu.role = 'owner' OR w.members_can_answer))
+                        THEN n.external_id END AS reply_to
               FROM notification_history n JOIN users u ON u.id = n.user_id""";
 
     private final Database db;
@@ -295,6 +300,6 @@ public final class NotificationQueue {
     private static Notifications.Item item(ResultSet rs) throws SQLException {
         return new Notifications.Item(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
                 rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
-                rs.getInt("attempts"), rs.getInt("group_size"));
+                rs.getInt("attempts"), rs.getInt("group_size"), rs.getString("reply_to"), rs.getString("language"));
     }
 }

@@ -13,10 +13,10 @@ public final class NotificationSettings {
     public static final int DEFAULT_STOCK_THRESHOLD = 5;
 
     /** Columns of {@code notification_settings s} and {@code users u}, read by {@link #map}. */
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             s.user_id AS settings_user, s.notifications_enabled, s.new_orders_enabled, s.order_buyouts_enabled,
             s.order_cancellations_enabled, s.order_returns_enabled, s.negative_reviews_enabled,
-            s.critical_stocks_enabled, s.grouping_enabled, s.max_group_size, s.group_timeout,
+            s.critical_stocks_enabled, s.new_questions_enabled, s.grouping_enabled, s.max_group_size, s.group_timeout,
             s.negative_review_threshold, s.critical_stock_threshold, s.quiet_hours_start, s.quiet_hours_end,
             u.language""";
 
@@ -24,7 +24,7 @@ public final class NotificationSettings {
     }
 
     public static Notifications.Settings defaults(String language) {
-        return new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300,
+        return new Notifications.Settings(true, true, true, true, true, true, true, true, false, 5, 300,
                 DEFAULT_REVIEW_THRESHOLD, DEFAULT_STOCK_THRESHOLD, null, null, language);
     }
 
@@ -33,7 +33,7 @@ public final class NotificationSettings {
     }
 
     /** Reads {@link #COLUMNS}; a user without a settings row has the defaults. */
-    static Notifications.Settings map(ResultSet rs) throws SQLException {
+    public static Notifications.Settings map(ResultSet rs) throws SQLException {
         String language = rs.getString("language");
         if (rs.getObject("settings_user") == null) {
             return defaults(language);
@@ -41,7 +41,8 @@ public final class NotificationSettings {
         return new Notifications.Settings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
                 rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
                 rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
-                rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"),
+                rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("new_questions_enabled"),
+                rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"),
                 rs.getInt("group_timeout"), rs.getInt("negative_review_threshold"), rs.getInt("critical_stock_threshold"),
                 rs.getString("quiet_hours_start"), rs.getString("quiet_hours_end"), language);
     }

@@ -53,6 +53,7 @@ public final class Renderer {
             case EventFacts.Order o -> newOrder(o);
             case EventFacts.Sale s -> sale(type, s);
             case EventFacts.Review r -> review(r);
+            case EventFacts.Question q -> question(q);
             case EventFacts.Stock s -> stock(s);
             case EventFacts.Key k -> key(type, k);
             case EventFacts.Test t -> new Card(new StringBuilder("🔔 <b>" + t("Уведомления работают", "Notifications work")
@@ -151,6 +152,15 @@ public final class Renderer {
         return new Card(b, r.imageUrl());
     }
 
+    private Card question(EventFacts.Question q) {
+        StringBuilder b = new StringBuilder("❓ <b>").append(t("Вопрос покупателя", "Customer question"))
+                .append("</b>\n");
+        product(b, q.productName(), q.vendorCode(), q.nmId(), null);
+        quote(b, null, q.text(), REVIEW_TEXT_MAX);
+        b.append("🕒 ").append(when(q.createdDate())).append('\n');
+        return new Card(b, q.imageUrl());
+    }
+
     private Card stock(EventFacts.Stock s) {
         StringBuilder b = new StringBuilder("📉 <b>").append(t("Критичный остаток", "Critical stock")).append("</b>\n");
         product(b, s.title(), s.vendorCode(), s.nmId(), null);
@@ -195,6 +205,7 @@ public final class Renderer {
             case EventFacts.Sale s -> name(s.title(), s.nmId()) + " — " + rub(s.priceWithDisc()) + ", " + clock(s.saleDate());
             case EventFacts.Review r -> stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
                     + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
+            case EventFacts.Question q -> name(q.productName(), q.nmId()) + ": " + esc(Html.clip(q.text(), 120));
             case EventFacts.Stock s -> name(s.title(), s.nmId()) + " — " + s.total() + t(" шт.", " pcs");
             case EventFacts.Key k -> esc(k.reason());
             case EventFacts.Test t -> esc(t.note());
@@ -242,6 +253,7 @@ public final class Renderer {
             case ORDER_CANCELLATION -> t("Отмены заказов", "Cancelled orders");
             case ORDER_RETURN -> t("Возвраты", "Returns");
             case NEGATIVE_REVIEW -> t("Негативные отзывы", "Negative reviews");
+            case NEW_QUESTION -> t("Вопросы покупателей", "Customer questions");
             case CRITICAL_STOCK -> t("Критичные остатки", "Critical stock");
             case KEY_INVALID, KEY_EXPIRING -> t("Ключ WB API", "WB API key");
             case TEST -> t("Тест", "Test");
@@ -255,6 +267,7 @@ public final class Renderer {
             case ORDER_CANCELLATION -> "❌";
             case ORDER_RETURN -> "↩️";
             case NEGATIVE_REVIEW -> "⭐";
+            case NEW_QUESTION -> "❓";
             case CRITICAL_STOCK -> "📉";
             case KEY_INVALID, KEY_EXPIRING -> "🔑";
             case TEST -> "🧪";

@@ -18,7 +18,7 @@ public final class SettingsPatch {
 
     private static final Set<String> BOOLEANS = Set.of("notifications_enabled", "new_orders_enabled",
             "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled", "negative_reviews_enabled",
-            "critical_stocks_enabled", "grouping_enabled");
+            "critical_stocks_enabled", "new_questions_enabled", "grouping_enabled");
     private static final Map<String, int[]> RANGES = Map.of(
             "max_group_size", new int[] {1, 50},
             "group_timeout", new int[] {0, 3600},
@@ -79,7 +79,8 @@ public final class SettingsPatch {
                 bool("order_cancellations_enabled", s.orderCancellationsEnabled()),
                 bool("order_returns_enabled", s.orderReturnsEnabled()),
                 bool("negative_reviews_enabled", s.negativeReviewsEnabled()),
-                bool("critical_stocks_enabled", s.criticalStocksEnabled()), bool("grouping_enabled", s.groupingEnabled()),
+                bool("critical_stocks_enabled", s.criticalStocksEnabled()),
+                bool("new_questions_enabled", s.newQuestionsEnabled()), bool("grouping_enabled", s.groupingEnabled()),
                 integer("max_group_size", s.maxGroupSize()), integer("group_timeout", s.groupTimeout()),
                 integer("negative_review_threshold", s.negativeReviewThreshold()),
                 integer("critical_stock_threshold", s.criticalStockThreshold()),

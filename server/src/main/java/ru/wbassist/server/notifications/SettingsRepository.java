@@ -31,12 +31,14 @@ public final class SettingsRepository {
             Sql.update(c, """
                             UPDATE notification_settings SET notifications_enabled = ?, new_orders_enabled = ?,
                                    order_buyouts_enabled = ?, order_cancellations_enabled = ?, order_returns_enabled = ?,
-                                   negative_reviews_enabled = ?, critical_stocks_enabled = ?, grouping_enabled = ?,
+                                   negative_reviews_enabled = ?, critical_stocks_enabled = ?, new_questions_enabled = ?,
+                                   grouping_enabled = ?,
                                    max_group_size = ?, group_timeout = ?, negative_review_threshold = ?,
                                    critical_stock_threshold = ?, quiet_hours_start = ?, quiet_hours_end = ?, updated_at = ?
                              WHERE user_id = ?""",
                     s.notificationsEnabled(), s.newOrdersEnabled(), s.orderBuyoutsEnabled(), s.orderCancellationsEnabled(),
-                    s.orderReturnsEnabled(), s.negativeReviewsEnabled(), s.criticalStocksEnabled(), s.groupingEnabled(),
+                    s.orderReturnsEnabled(), s.negativeReviewsEnabled(), s.criticalStocksEnabled(), s.newQuestionsEnabled(),
+                    s.groupingEnabled(),
                     s.maxGroupSize(), s.groupTimeout(), s.negativeReviewThreshold(), s.criticalStockThreshold(),
                     s.quietHoursStart(), s.quietHoursEnd(), Instant.now(), userId);
             Sql.update(c, "UPDATE users SET language = ?, updated_at = ? WHERE id = ?", s.language(), Instant.now(), userId);

@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import ru.wbassist.server.cabinets.CabinetState;
-import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
 import ru.wbassist.observability.LogContext;
 import ru.wbassist.db.Sql;
@@ -25,8 +24,8 @@ import ru.wbassist.server.wb.WbCredentials;
 import ru.wbassist.server.wb.WbException;
 
 /**
- * One run of one cabinet: products, stocks, orders, sales, reviews, each fetched from WB and then stored in one
- * transaction together with its events and its cursor. A data set without a cursor is in its baseline: its history is
+ * One run of one cabinet: products, stocks, orders, sales, reviews, questions, each fetched from WB and then stored
+ * in one transaction together with its events and its cursor. A data set without a cursor is in its baseline: its history is
  * stored and nothing is reported to the {@link EventSink}. When every data set has completed once the cabinet's
  * {@code baseline_completed_at} is set.
  *
@@ -54,7 +53,7 @@ public final class CabinetSync implements CabinetRunner {
         Duration history = Duration.ofDays(settings.historyDays());
         this.steps = List.of(new ProductsStep(wb), new StocksStep(wb, db),
                 new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
-                new ReviewsStep(wb, settings.overlap()));
+                new ReviewsStep(wb, settings.overlap()), new QuestionsStep(wb, settings.overlap()));
     }
 
     /** How a run ended. */
@@ -195,8 +194,11 @@ public final class CabinetSync implements CabinetRunner {
                 clock.instant(), SyncFailure.INTERRUPTED, cabinetId));
     }
 
-    /** Marks the key invalid; the sink hears of it only when the key was valid until now. */
-    private void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
+    /**
+     * Marks the key invalid; the sink hears of it only when the key was valid until now. Other WB calls of the
+     * cabinet (answers) report a rejected key here too.
+     */
+    public void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
         LOG.log(Level.WARNING, "WB rejected the key ({0}): {1}", e.status(), e.reason());
         String reason = "WB answered " + e.status() + ": " + e.reason();
         meters.afterCommit(() -> db.inTransaction(c -> {
@@ -224,11 +226,7 @@ public final class CabinetSync implements CabinetRunner {
 
     /** The categories the key grants; all of them when it cannot be read (WB will answer for itself). */
     private static Set<WbToken.Scope> scopesOf(String key) {
-        try {
-            return WbToken.parse(key).scopes();
-        } catch (InvalidRequest notAJwt) {
-            return EnumSet.allOf(WbToken.Scope.class);
-        }
+        return WbToken.tryParse(key).map(WbToken::scopes).orElse(EnumSet.allOf(WbToken.Scope.class));
     }
 
     private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt, boolean paused) {

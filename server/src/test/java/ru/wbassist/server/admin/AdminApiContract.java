@@ -340,7 +340,8 @@ abstract class AdminApiContract {
         JsonNode bob = items.get(1).get("settings");       // no settings row: the documented defaults
         assertThat(fieldNames(bob)).containsExactly("notifications_enabled", "new_orders_enabled",
                 "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled",
-                "negative_reviews_enabled", "critical_stocks_enabled", "grouping_enabled", "max_group_size",
+                "negative_reviews_enabled", "critical_stocks_enabled", "new_questions_enabled", "grouping_enabled",
+                "max_group_size",
                 "group_timeout", "negative_review_threshold", "critical_stock_threshold", "quiet_hours_start",
                 "quiet_hours_end", "language");
         assertThat(bob.get("notifications_enabled").asBoolean()).isTrue();
@@ -371,9 +372,9 @@ abstract class AdminApiContract {
             try {
                 long userId = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 55555L);
                 Sql.update(c, "INSERT INTO notification_settings (user_id) VALUES (?)", userId);
-                Notifications.Settings stored = Sql.queryOne(c, "SELECT " + UserDirectory.SETTINGS_COLUMNS
+                Notifications.Settings stored = Sql.queryOne(c, "SELECT " + NotificationSettings.COLUMNS
                         + " FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?",
-                        UserDirectory::settings, userId).orElseThrow();
+                        NotificationSettings::map, userId).orElseThrow();
                 assertThat(stored).isEqualTo(NotificationSettings.defaults("ru"));
             } finally {
                 c.rollback();

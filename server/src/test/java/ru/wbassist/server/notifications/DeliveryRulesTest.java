@@ -25,8 +25,8 @@ class DeliveryRulesTest {
 
     @Test
     void theReasonsComeInOrderBlockedThenEverythingOffThenTheTypeOff() {
-        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, false, 5, 300,
-                3, 5, null, null, "ru");
+        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, true, false, 5,
+                300, 3, 5, null, null, "ru");
 
         assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, true)).hasValue(DeliveryRules.BOT_BLOCKED);
         assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, false))
@@ -46,8 +46,8 @@ class DeliveryRulesTest {
 
     @Test
     void quietHoursHoldOrdinaryEventsButNotUrgentOnes() {
-        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300,
-                3, 5, "23:00", "08:00", "ru");
+        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, true, false, 5,
+                300, 3, 5, "23:00", "08:00", "ru");
         Instant eightMoscow = Instant.parse("2026-05-21T05:00:00Z");
 
         assertThat(DeliveryRules.release(EventType.NEW_ORDER, quiet, LATE_EVENING)).isEqualTo(eightMoscow);
@@ -58,8 +58,8 @@ class DeliveryRulesTest {
     private static Notifications.Settings withAllOn(Notifications.Settings s) {
         return new Notifications.Settings(true, s.newOrdersEnabled(), s.orderBuyoutsEnabled(),
                 s.orderCancellationsEnabled(), s.orderReturnsEnabled(), s.negativeReviewsEnabled(),
-                s.criticalStocksEnabled(), s.groupingEnabled(), s.maxGroupSize(), s.groupTimeout(),
-                s.negativeReviewThreshold(), s.criticalStockThreshold(), s.quietHoursStart(), s.quietHoursEnd(),
+                s.criticalStocksEnabled(), s.newQuestionsEnabled(), s.groupingEnabled(), s.maxGroupSize(),
+                s.groupTimeout(), s.negativeReviewThreshold(), s.criticalStockThreshold(), s.quietHoursStart(), s.quietHoursEnd(),
                 s.language());
     }
 
