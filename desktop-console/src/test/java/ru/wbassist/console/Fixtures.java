@@ -32,10 +32,10 @@ public final class Fixtures {
     }
 
     public static DemoData data() {
-        Notifications.Settings all = new Notifications.Settings(true, true, true, true, true, true, true, false, 5, 300, 3,
-                5, null, null, "ru");
-        Notifications.Settings noOrders = new Notifications.Settings(true, false, true, true, true, true, true, false, 5, 300,
-                3, 5, "23:00", "08:00", "en");
+        Notifications.Settings all = new Notifications.Settings(true, true, true, true, true, true, true, true, false, 5,
+                300, 3, 5, null, null, "ru");
+        Notifications.Settings noOrders = new Notifications.Settings(true, false, true, true, true, true, true, true, false, 5,
+                300, 3, 5, "23:00", "08:00", "en");
         List<Admin.UserRow> users = List.of(
                 new Admin.UserRow(ANNA, "anna", "Anna", "A", NOW_MSK.minus(Duration.ofDays(10)), false,
                         List.of(new Admin.CabinetLink(1, "Sneakers", "owner"), new Admin.CabinetLink(2, "Home & Deco", "member")), all),

@@ -63,8 +63,8 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
         }
 
         private static Notifications.Settings settings(boolean newOrders, String quietStart, String quietEnd, String language) {
-            return new Notifications.Settings(true, newOrders, true, true, true, true, true, false, 5, 300, 3, 5, quietStart,
-                    quietEnd, language);
+            return new Notifications.Settings(true, newOrders, true, true, true, true, true, true, false, 5, 300, 3, 5,
+                    quietStart, quietEnd, language);
         }
 
         private void user(long telegramId, String username, String firstName, String lastName, Notifications.Settings settings,
