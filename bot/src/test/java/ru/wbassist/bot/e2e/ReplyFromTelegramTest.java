@@ -49,15 +49,7 @@ class ReplyFromTelegramTest {
 
     @AfterEach
     void stop() {
-        for (AutoCloseable part : new AutoCloseable[]{bot, telegram, server, sandbox}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        Chats.closeAll(bot, telegram, server, sandbox);
     }
 
     @ParameterizedTest
@@ -76,10 +68,10 @@ class ReplyFromTelegramTest {
         SandboxSeller seller = sandbox.createSeller("ИП Ответов");
         SandboxShop shop = seller.shop();
         Product product = shop.products().getFirst();
-        say(ANNA, "/start");
-        say(BORIS, "/start");
-        say(ANNA, "/connect " + seller.token());
-        say(BORIS, "/connect " + seller.token());
+        Chats.say(telegram, ANNA, "/start");
+        Chats.say(telegram, BORIS, "/start");
+        Chats.say(telegram, ANNA, "/connect " + seller.token());
+        Chats.say(telegram, BORIS, "/connect " + seller.token());
         await().atMost(Duration.ofSeconds(60)).until(() -> client.cabinets(ANNA.id()).stream()
                 .allMatch(cabinet -> "success".equals(cabinet.lastSyncStatus())));
         long cabinet = client.cabinets(ANNA.id()).getFirst().id();
@@ -89,7 +81,7 @@ class ReplyFromTelegramTest {
         // a negative review and a question arrive with "Ответить" for the owner only
         String review = shop.addReview(product.nmId(), 1, "Пришло с браком <b>швы</b>");
         String question = shop.addQuestion(product.nmId(), "Маломерит? Обычно ношу M");
-        syncNow(ANNA);
+        Chats.syncNow(telegram, ANNA);
         // the second sync waits for WB's sales limit (one request a minute) before it reaches reviews
         await().atMost(Duration.ofSeconds(180)).until(() -> telegram.sent(ANNA.id()).stream()
                 .anyMatch(m -> m.body() != null && m.body().contains("Вопрос покупателя")));
@@ -121,7 +113,7 @@ class ReplyFromTelegramTest {
         assertThat(shop.answersReceived(review)).containsExactly("Спасибо, что написали! Заменим товар <сразу>.");
 
         // the member sees the review without a button, and why
-        SentMessage borisReviews = say(BORIS, "/reviews");
+        SentMessage borisReviews = Chats.say(telegram, BORIS, "/reviews");
         assertThat(borisReviews.body()).contains("не разрешил участникам отвечать");
         assertThat(borisReviews.callbackData()).noneMatch(data -> data.startsWith("rp:"));
         telegram.injectCallback(BORIS.id(), borisCard.messageId(), start);
@@ -149,7 +141,7 @@ class ReplyFromTelegramTest {
         awaitSent(ANNA, m -> "editMessageText".equals(m.method()) && m.body().contains("Ответ отправлен")
                 && m.body().contains("В размер"));
         assertThat(shop.answersReceived(question)).containsExactly("В размер, берите M");
-        assertThat(say(ANNA, "/questions").body()).contains("вопросов без ответа — 0");
+        assertThat(Chats.say(telegram, ANNA, "/questions").body()).contains("вопросов без ответа — 0");
         assertThat(telegram.tooManyRequestsCount()).isZero();
     }
 
@@ -161,24 +153,10 @@ class ReplyFromTelegramTest {
         return response.statusCode();
     }
 
-    /** /sync until a sync starts: one already running may have begun before the change was made. */
-    private void syncNow(TelegramUser user) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> say(user, "/sync").text().contains("Синхронизация запущена"));
-    }
 
     private SentMessage awaitSent(TelegramUser user, Predicate<SentMessage> match) {
         await().atMost(Duration.ofSeconds(60)).until(() -> telegram.sent(user.id()).stream().anyMatch(match));
         List<SentMessage> matching = telegram.sent(user.id()).stream().filter(match).toList();
         return matching.getLast();
-    }
-
-    private SentMessage say(TelegramUser user, String text) {
-        int before = telegram.sent(user.id()).size();
-        telegram.injectMessage(user.id(), user, text);
-        await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sent(user.id()).stream().skip(before)
-                .anyMatch(m -> !"deleteMessage".equals(m.method())));
-        return telegram.sent(user.id()).stream().skip(before).filter(m -> !"deleteMessage".equals(m.method()))
-                .findFirst().orElseThrow();
     }
 }

@@ -47,13 +47,7 @@ final class QuestionsStep implements DataSetStep<List<WbQuestion>> {
                                            Instant now) {
         Optional<Instant> previous = cursor.map(Instant::parse);
         List<WbQuestion> rows = wb.questions(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
-        Instant latest = previous.orElse(now);
-        for (WbQuestion q : rows) {
-            if (q.createdDate() != null && q.createdDate().isAfter(latest)) {
-                latest = q.createdDate();
-            }
-        }
-        return new Fetched<>(rows, latest.toString());
+        return Fetched.byCreation(rows, WbQuestion::createdDate, previous, now);
     }
 
     @Override
