@@ -79,8 +79,11 @@ final class AnswerSender {
         Answer done = complete(claimed, kind, status, wbStatus, wbError);
         return switch (status) {
             case "sent" -> done;
-            case "refused" -> throw new Refusal(Refusal.Reason.WB_REFUSED, "WB refused the answer: " + wbError);
-            default -> throw new Refusal(Refusal.Reason.WB_UNAVAILABLE, "WB did not take the answer now: " + wbError);
+            // WB's own words stay in the stored answer and the log, never in the HTTP answer
+            case "refused" -> throw new Refusal(Refusal.Reason.WB_REFUSED, "WB refused the answer"
+                    + (wbStatus == null ? "" : " (HTTP " + wbStatus + ")") + "; edit it and send it again");
+            default -> throw new Refusal(Refusal.Reason.WB_UNAVAILABLE, "WB did not take the answer now"
+                    + (wbStatus == null ? "" : " (HTTP " + wbStatus + ")") + "; send it again with the same key");
         };
     }
 

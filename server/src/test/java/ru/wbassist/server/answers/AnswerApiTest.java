@@ -155,7 +155,8 @@ class AnswerApiTest {
         TestServer.Response refused = answer("questions", unknownToWb, OWNER, "Уже едет", "retry-0002");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("error").asText()).isEqualTo("wb_refused");
-        assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at ru.");
+        assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at ru.")
+                .as("WB's own words stay in the stored answer").doesNotContain("Не найден");
         assertThat(rows("SELECT status, wb_status FROM wb_answers WHERE idempotency_key = ?", "retry-0002"))
                 .containsExactly("refused|404");
     }
