@@ -137,7 +137,8 @@ class CabinetSyncTest {
         f.db.withConnection(c -> ru.wbassist.db.Sql.update(c, "UPDATE wb_cabinets SET sync_paused_at = NULL WHERE id = ?",
                 cabinet));
         assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
-        assertThat(f.count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ?", cabinet)).isEqualTo(5);
+        assertThat(f.count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ?", cabinet))
+                .isEqualTo(DataSet.values().length);
     }
 
     @ParameterizedTest
