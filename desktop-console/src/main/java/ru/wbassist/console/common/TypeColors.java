@@ -18,6 +18,7 @@ public final class TypeColors {
             "order_cancellation", "#e69f00",
             "order_return", "#cc79a7",
             "negative_review", "#d55e00",
+            "new_question", "#6a3d9a",
             "critical_stock", "#56b4e9",
             "key_invalid", "#9b1c1c",
             "key_expiring", "#8c6d1f",
