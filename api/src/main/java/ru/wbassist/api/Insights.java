@@ -49,7 +49,8 @@ public final class Insights {
     /** {@code GET /api/v1/bot/dashboard}. */
     public record Dashboard(long cabinetId, String name, Instant lastSyncAt, Tally ordersToday, Tally ordersYesterday,
                             Tally buyoutsToday, Tally returnsToday, Tally cancellationsToday, long criticalStocks,
-                            long negativeReviewsNew, BigDecimal averageRating, long unansweredReviews) {
+                            long negativeReviewsNew, BigDecimal averageRating, long unansweredReviews,
+                            long unansweredQuestions) {
     }
 
     /** {@code GET /api/v1/bot/orders/recent}. */

@@ -30,6 +30,7 @@ public final class Notifications {
         public static final String ORDER_CANCELLATION = "order_cancellation";
         public static final String ORDER_RETURN = "order_return";
         public static final String NEGATIVE_REVIEW = "negative_review";
+        public static final String NEW_QUESTION = "new_question";
         public static final String CRITICAL_STOCK = "critical_stock";
         public static final String STOCK_RUNWAY = "stock_runway";
         public static final String DAILY_DIGEST = "daily_digest";
@@ -40,8 +41,8 @@ public final class Notifications {
         public static final String TEST = "test";
 
         public static final List<String> ALL = List.of(NEW_ORDER, ORDER_BUYOUT, ORDER_CANCELLATION, ORDER_RETURN,
-                NEGATIVE_REVIEW, CRITICAL_STOCK, STOCK_RUNWAY, DAILY_DIGEST, PRICE_CHANGED, PRICE_QUARANTINE, KEY_INVALID,
-                KEY_EXPIRING, TEST);
+                NEGATIVE_REVIEW, NEW_QUESTION, CRITICAL_STOCK, STOCK_RUNWAY, DAILY_DIGEST, PRICE_CHANGED,
+                PRICE_QUARANTINE, KEY_INVALID, KEY_EXPIRING, TEST);
 
         /** {@code pending → sent | failed}, or {@code skipped} with a suppression reason. */
         public static final List<String> STATUSES = List.of("pending", "sent", "failed", "skipped");
@@ -53,10 +54,13 @@ public final class Notifications {
     /**
      * One notification to deliver: Telegram HTML within Telegram's limits, a photo URL or null, a chart for the bot to
      * draw and send with the text as its caption or null (the daily digest), the product of a stock alert (its mute
-     * button) or null, and the user's language (what the text is in, for the bot's buttons).
+     * button) or null, the review or question id the user may answer from this message (null for other types,
+     * groups, and users the cabinet's owner does not let answer), and the user's language (what the text is in, for
+     * the bot's buttons).
      */
     public record Item(long id, long telegramId, Long cabinetId, String type, String text, String imageUrl,
-                       Instant createdAt, int attempts, int groupSize, Chart chart, Long nmId, String language) {
+                       Instant createdAt, int attempts, int groupSize, Chart chart, Long nmId, String replyTo,
+                       String language) {
     }
 
     /** Bars of orders and buyouts per day, titled and labelled in the user's language; the bot draws it. */
@@ -112,9 +116,10 @@ public final class Notifications {
     public record Settings(boolean notificationsEnabled, boolean newOrdersEnabled, boolean orderBuyoutsEnabled,
                            boolean orderCancellationsEnabled, boolean orderReturnsEnabled,
                            boolean negativeReviewsEnabled, boolean criticalStocksEnabled, boolean stockRunwayEnabled,
-                           boolean priceChangesEnabled, boolean groupingEnabled, int maxGroupSize, int groupTimeout,
-                           int negativeReviewThreshold, int criticalStockThreshold, int runwayDays,
-                           String quietHoursStart, String quietHoursEnd, String digestTime, String language) {
+                           boolean priceChangesEnabled, boolean newQuestionsEnabled, boolean groupingEnabled,
+                           int maxGroupSize, int groupTimeout, int negativeReviewThreshold, int criticalStockThreshold,
+                           int runwayDays, String quietHoursStart, String quietHoursEnd, String digestTime,
+                           String language) {
 
         /** The user's switch for this type; types without a switch (key problems, tests) always pass. */
         public boolean wants(String type) {
@@ -128,6 +133,7 @@ public final class Notifications {
                 case Types.STOCK_RUNWAY -> stockRunwayEnabled;
                 case Types.PRICE_CHANGED, Types.PRICE_QUARANTINE -> priceChangesEnabled;
                 case Types.DAILY_DIGEST -> digestTime != null;
+                case Types.NEW_QUESTION -> newQuestionsEnabled;
                 default -> true;
             };
         }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SettingsTest {
 
     private static Notifications.Settings settings(boolean runway, boolean prices, String digestTime) {
-        return new Notifications.Settings(true, true, true, true, true, true, true, runway, prices, false, 5, 300, 3, 5,
+        return new Notifications.Settings(true, true, true, true, true, true, true, runway, prices, true, false, 5, 300, 3, 5,
                 7, null, null, digestTime, "ru");
     }
 

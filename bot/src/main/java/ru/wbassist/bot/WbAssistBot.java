@@ -20,12 +20,15 @@ import ru.wbassist.bot.command.LangCommand;
 import ru.wbassist.bot.command.Languages;
 import ru.wbassist.bot.command.MuteCommand;
 import ru.wbassist.bot.command.OrdersCommand;
+import ru.wbassist.bot.command.QuestionsCommand;
+import ru.wbassist.bot.command.ReplyFlow;
 import ru.wbassist.bot.command.ReviewsCommand;
 import ru.wbassist.bot.command.SettingsCommand;
 import ru.wbassist.bot.command.StartCommand;
 import ru.wbassist.bot.command.StocksCommand;
 import ru.wbassist.bot.command.StopCommand;
 import ru.wbassist.bot.command.SyncCommand;
+import ru.wbassist.bot.command.TemplatesCommand;
 import ru.wbassist.bot.command.TestCommand;
 import ru.wbassist.bot.command.UnknownCommand;
 import ru.wbassist.bot.delivery.DeliveryEngine;
@@ -48,7 +51,7 @@ public final class WbAssistBot implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WbAssistBot.class.getName());
     static final List<String> MENU = List.of("start", "connect", "cabinets", "dashboard", "orders", "stocks",
-            "reviews", "analytics", "sync", "settings", "test", "stop", "lang", "help");
+            "reviews", "questions", "templates", "analytics", "sync", "settings", "test", "stop", "lang", "help");
 
     private final String token;
     private final TelegramUrl telegramUrl;
@@ -86,15 +89,18 @@ public final class WbAssistBot implements AutoCloseable {
         SyncCommand sync = new SyncCommand(server, messenger);
         SettingsCommand settings = new SettingsCommand(server, messenger, languages);
         LangCommand lang = new LangCommand(server, messenger, languages);
+        ReplyFlow reply = new ReplyFlow(server, messenger);
+        TemplatesCommand templates = new TemplatesCommand(server, messenger);
         return new CommandContainer(
                 List.of(new StartCommand(server, messenger, languages), connect, cabinets,
                         new DashboardCommand(server, messenger), orders, new StocksCommand(server, messenger),
-                        new ReviewsCommand(server, messenger), analytics, sync, settings,
+                        new ReviewsCommand(server, messenger), new QuestionsCommand(server, messenger), templates,
+                        analytics, sync, settings,
                         new TestCommand(server, messenger), new StopCommand(server, messenger),
                         new HelpCommand(messenger), lang),
-                List.of(cabinets, orders, analytics, sync, settings, lang, new MuteCommand(server),
+                List.of(cabinets, orders, analytics, sync, settings, lang, reply, templates, new MuteCommand(server),
                         new DigestOffer(server)),
-                List.of(connect),
+                List.of(connect, reply),
                 new UnknownCommand(messenger),
                 messenger);
     }

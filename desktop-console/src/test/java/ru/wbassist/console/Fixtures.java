@@ -32,9 +32,9 @@ public final class Fixtures {
     }
 
     public static DemoData data() {
-        Notifications.Settings all = new Notifications.Settings(true, true, true, true, true, true, true, true, true, false,
+        Notifications.Settings all = new Notifications.Settings(true, true, true, true, true, true, true, true, true, true, false,
                 5, 300, 3, 5, 7, null, null, null, "ru");
-        Notifications.Settings noOrders = new Notifications.Settings(true, false, true, true, true, true, true, true, true,
+        Notifications.Settings noOrders = new Notifications.Settings(true, false, true, true, true, true, true, true, true, true,
                 false, 5, 300, 3, 5, 7, "23:00", "08:00", null, "en");
         List<Admin.UserRow> users = List.of(
                 new Admin.UserRow(ANNA, "anna", "Anna", "A", NOW_MSK.minus(Duration.ofDays(10)), false,

@@ -20,8 +20,10 @@ import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Insights;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Answers;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.admin.AdminService;
+import ru.wbassist.server.answers.AnswerService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
 import ru.wbassist.server.wb.KeyCheck;
@@ -79,6 +81,7 @@ public final class App implements AutoCloseable {
     private final CabinetService cabinetService;
     private final InsightsService insightsService;
     private final AdminService adminService;
+    private final AnswerService answerService;
     private final CommitWatcher commitWatcher;
     private final EventSink eventSink;
     private final DailyDigests dailyDigests;
@@ -120,8 +123,8 @@ public final class App implements AutoCloseable {
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
         WbClient wb = WbClient.from(config.config().get("wb"), meters);
         FeedSettings feedSettings = FeedSettings.from(config.config().get("feed"));
-        this.syncScheduler = SyncScheduler.create(db.dataSource(),
-                new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters),
+        CabinetSync cabinetSync = new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters);
+        this.syncScheduler = SyncScheduler.create(db.dataSource(), cabinetSync,
                 new OrderFeedPoll(db, cabinets, wb, eventSink, feedSettings, clock, meters), syncSettings, feedSettings,
                 null);
         SyncHealth syncHealth = new SyncHealth(db, syncSettings, clock);
@@ -146,6 +149,7 @@ public final class App implements AutoCloseable {
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
         this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
                 clock, PUBLIC_HEALTH_INTERVAL);
+        this.answerService = new AnswerService(db, users, cabinets, wb, cabinetSync::markKeyInvalid, clock);
     }
 
     /** Opens the configured database (migrating it) and wires the application. */
@@ -180,6 +184,7 @@ public final class App implements AutoCloseable {
                 .register(Cabinets.PATH, cabinetService)
                 .register(Syncs.PATH, syncService)
                 .register(Insights.PATH, insightsService)
+                .register(Answers.PATH, answerService)
                 .register(Admin.PATH, adminService)
                 .register(Notifications.PATH + Notifications.MUTES, productMuteService)
                 .register(Notifications.PATH, notificationService);

@@ -41,7 +41,7 @@ public final class DashboardCommand implements Command {
                     Format.countSum(block.ordersToday()), Format.countSum(block.ordersYesterday()),
                     Format.countSum(block.buyoutsToday()), Format.countSum(block.returnsToday()),
                     Format.countSum(block.cancellationsToday()), block.criticalStocks(), block.negativeReviewsNew(),
-                    Format.rating(block.averageRating()), block.unansweredReviews()));
+                    Format.rating(block.averageRating()), block.unansweredReviews(), block.unansweredQuestions()));
         }
         messenger.sendText(request.chatId(), Pages.fit(text.toString()), null);
     }

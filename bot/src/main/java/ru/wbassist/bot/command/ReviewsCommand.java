@@ -8,7 +8,10 @@ import ru.wbassist.bot.telegram.Messenger;
 
 import java.util.List;
 
-/** /reviews: rating, distribution, unanswered count and the latest reviews. */
+/**
+ * /reviews: rating, distribution, unanswered count and the latest reviews; then the unanswered negative ones, each
+ * with an "Ответить" button (or why the user may not answer).
+ */
 public final class ReviewsCommand implements Command {
 
     private final ServerClient server;
@@ -51,6 +54,9 @@ public final class ReviewsCommand implements Command {
                                 ? t.get("reviews.no_text") : review.text(), 300))));
             }
         }
-        messenger.sendText(request.chatId(), Pages.fit(text.toString()), null);
+        UnansweredList unanswered = new UnansweredList(t, ReplyFlow.Kind.REVIEW,
+                server.unanswered(request.from().id(), "reviews"));
+        text.append("\n\n").append(unanswered.text());
+        messenger.sendText(request.chatId(), Pages.fit(text.toString()), unanswered.keyboard());
     }
 }

@@ -47,6 +47,7 @@ final class SettingsMenu {
             toggle("stk", "settings.stocks", "critical_stocks_enabled", Notifications.Settings::criticalStocksEnabled),
             toggle("rwy", "settings.runway", "stock_runway_enabled", Notifications.Settings::stockRunwayEnabled),
             toggle("prc", "settings.prices", "price_changes_enabled", Notifications.Settings::priceChangesEnabled),
+            toggle("qst", "settings.questions", "new_questions_enabled", Notifications.Settings::newQuestionsEnabled),
             toggle("grp", "settings.grouping", "grouping_enabled", Notifications.Settings::groupingEnabled),
             cycle("gsz", "settings.group_size", "max_group_size", Notifications.Settings::maxGroupSize, 3, 5, 10, 20),
             cycle("gto", "settings.group_timeout", "group_timeout", Notifications.Settings::groupTimeout, 60, 300, 900, 1800),

@@ -1,8 +1,10 @@
 package ru.wbassist.bot.delivery;
 
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.chart.SalesChart;
 import ru.wbassist.bot.command.MuteCommand;
+import ru.wbassist.bot.command.ReplyFlow;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
@@ -214,6 +216,12 @@ public final class DeliveryEngine implements AutoCloseable {
      * card when it has an image; its text alone when Telegram cannot fetch the photo (or refuses the caption, which the
      * server keeps within 1024 characters, so only a server bug gets here).
      */
+    /** A review or question carries "Ответить", a stock alert "Не уведомлять об этом товаре"; others none. */
+    private static InlineKeyboardMarkup keyboard(Notifications.Item item) {
+        InlineKeyboardMarkup reply = ReplyFlow.notificationKeyboard(item);
+        return reply != null ? reply : MuteCommand.button(item);
+    }
+
     private void send(Notifications.Item item) {
         if (item.chart() != null) {
             try {
@@ -229,7 +237,7 @@ public final class DeliveryEngine implements AutoCloseable {
             }
         } else if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
             try {
-                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text(), MuteCommand.button(item));
+                messenger.sendPhotoUrl(item.telegramId(), item.imageUrl(), item.text(), keyboard(item));
                 return;
             } catch (TelegramFailure failure) {
                 if (!failure.isPhotoUnavailable() && !failure.isCaptionTooLong()) {
@@ -239,7 +247,7 @@ public final class DeliveryEngine implements AutoCloseable {
                         item.id(), failure.description());
             }
         }
-        messenger.sendText(item.telegramId(), item.text(), MuteCommand.button(item));
+        messenger.sendText(item.telegramId(), item.text(), keyboard(item));
     }
 
     private void onFailure(Notifications.Item item, TelegramFailure failure) {

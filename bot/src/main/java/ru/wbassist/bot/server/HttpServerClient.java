@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.Answers;
 import ru.wbassist.api.Routes;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Syncs;
@@ -164,6 +165,49 @@ public final class HttpServerClient implements ServerClient {
     }
 
     @Override
+    public List<Answers.Unanswered> unanswered(long telegramId, String kind) {
+        return blocks(Answers.PATH + byKind(kind, Answers.UNANSWERED_REVIEWS, Answers.UNANSWERED_QUESTIONS),
+                Map.of("telegram_id", telegramId), Answers.Unanswered.class);
+    }
+
+    @Override
+    public Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId) {
+        return call("GET", Routes.expand(Answers.PATH + byKind(kind, Answers.REVIEW_REPLY, Answers.QUESTION_REPLY),
+                        encode(itemId)), Map.of("telegram_id", telegramId, "cabinet_id", cabinetId), null,
+                Answers.ReplyContext.class);
+    }
+
+    @Override
+    public Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text,
+                                 String idempotencyKey) {
+        return call("POST", Routes.expand(Answers.PATH + byKind(kind, Answers.REVIEW_ANSWER, Answers.QUESTION_ANSWER),
+                        encode(itemId)), Map.of(), new Answers.AnswerRequest(telegramId, cabinetId, text, idempotencyKey),
+                Answers.Answer.class);
+    }
+
+    @Override
+    public List<Answers.TemplateBlock> templates(long telegramId) {
+        return blocks(Answers.PATH + Answers.TEMPLATES, Map.of("telegram_id", telegramId), Answers.TemplateBlock.class);
+    }
+
+    @Override
+    public Answers.Template addTemplate(long telegramId, long cabinetId, String text) {
+        return call("POST", Answers.PATH + Answers.TEMPLATES, Map.of(),
+                new Answers.TemplateRequest(telegramId, cabinetId, text), Answers.Template.class);
+    }
+
+    @Override
+    public void deleteTemplate(long telegramId, long templateId) {
+        call("DELETE", Routes.expand(Answers.PATH + Answers.TEMPLATE, templateId), Map.of("telegram_id", telegramId),
+                null, Void.class);
+    }
+
+    /** {@code kind} is "reviews" or "questions". */
+    private static String byKind(String kind, String reviewRoute, String questionRoute) {
+        return "questions".equals(kind) ? questionRoute : reviewRoute;
+    }
+
+    @Override
     public List<Notifications.Item> pending(int limit, Duration wait, Duration lease) {
         Map<String, Object> query = Map.of("limit", limit, "wait", wait.toSeconds(), "lease", lease.toSeconds());
         return call("GET", Notifications.PATH + Notifications.PENDING, query, null, Notifications.Pending.class, wait.plus(TIMEOUT))
@@ -231,6 +275,10 @@ public final class HttpServerClient implements ServerClient {
         } catch (IOException e) {
             return new ServerException(response.statusCode(), "error", "HTTP " + response.statusCode());
         }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String queryString(Map<String, Object> query) {

@@ -1,6 +1,6 @@
 package ru.wbassist.bot.server;
 
-
+import ru.wbassist.api.Answers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +59,20 @@ public interface ServerClient {
     List<Syncs.Started> startSync(long telegramId);
 
     List<Syncs.CabinetStatus> syncStatus(long telegramId);
+
+    /** Unanswered reviews ({@code kind} "reviews") or questions ("questions") per cabinet. */
+    List<Answers.Unanswered> unanswered(long telegramId, String kind);
+
+    Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId);
+
+    /** Sends an answer to WB through the server; the same {@code idempotencyKey} never sends twice. */
+    Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey);
+
+    List<Answers.TemplateBlock> templates(long telegramId);
+
+    Answers.Template addTemplate(long telegramId, long cabinetId, String text);
+
+    void deleteTemplate(long telegramId, long templateId);
 
     /** Leases up to {@code limit} deliverable notifications of all users, waiting up to {@code wait} for some. */
     List<Notifications.Item> pending(int limit, Duration wait, Duration lease);

@@ -12,7 +12,7 @@ public interface Messenger {
     /** Sends a text message; returns its message_id. */
     long sendText(long chatId, String html, InlineKeyboardMarkup keyboard);
 
-    /** Sends a photo by URL with a caption; returns its message_id. */
+    /** Sends a photo by URL with a caption (and a keyboard, or null); returns its message_id. */
     long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard);
 
     /** Uploads a photo (e.g. a chart) with a caption; returns its message_id. */

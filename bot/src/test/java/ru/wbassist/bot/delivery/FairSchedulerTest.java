@@ -262,6 +262,6 @@ class FairSchedulerTest {
     }
 
     private Notifications.Item item(long chat) {
-        return new Notifications.Item(nextId++, chat, 5L, "new_order", "text", null, null, 0, 1, null, null, "ru");
+        return new Notifications.Item(nextId++, chat, 5L, "new_order", "text", null, null, 0, 1, null, null, null, "ru");
     }
 }

@@ -55,36 +55,28 @@ class SandboxToTelegramTest {
 
     @AfterEach
     void stop() {
-        for (AutoCloseable part : new AutoCloseable[]{bot, telegram, server, sandbox}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        Chats.closeAll(bot, telegram, server, sandbox);
     }
 
     @Test
     void aNewOrderInTheSandboxArrivesAsAPhotoCardInEveryLinkedChat() {
         SandboxSeller seller = sandbox.createSeller("ИП Телеграмов");
         SandboxShop shop = seller.shop();
-        say(ANNA, "/start");
-        say(BORIS, "/start");
-        assertThat(say(ANNA, "/connect " + seller.token()).text()).contains("ИП Телеграмов");
-        assertThat(say(BORIS, "/connect " + seller.token()).text()).contains("ИП Телеграмов");
+        Chats.say(telegram, ANNA, "/start");
+        Chats.say(telegram, BORIS, "/start");
+        assertThat(Chats.say(telegram, ANNA, "/connect " + seller.token()).text()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, BORIS, "/connect " + seller.token()).text()).contains("ИП Телеграмов");
         awaitBaseline();
 
         // Boris turns new-order notifications off in /settings
-        SentMessage menu = say(BORIS, "/settings");
+        SentMessage menu = Chats.say(telegram, BORIS, "/settings");
         telegram.injectCallback(BORIS.id(), menu.messageId(), "set:ord");
         await().atMost(Duration.ofSeconds(10)).until(() -> !client.settings(BORIS.id()).newOrdersEnabled());
 
         Product product = shop.products().getFirst();
         String warehouse = shop.warehouses().getFirst().name();
         shop.placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), warehouse);
-        syncNow(ANNA);
+        Chats.syncNow(telegram, ANNA);
 
         SentMessage card = awaitCard(ANNA, product.vendorCode());
         assertThat(card.method()).isEqualTo("sendPhoto");
@@ -93,32 +85,27 @@ class SandboxToTelegramTest {
         assertThat(card.body()).contains("Новый заказ").contains(warehouse);
 
         // the reports render the synced data (the server's real JSON for orders, stocks, reviews, analytics)
-        assertThat(say(ANNA, "/orders").text()).contains(product.vendorCode()).contains("ИП Телеграмов");
-        assertThat(say(ANNA, "/dashboard").text()).contains("Заказы сегодня: <b>");
-        assertThat(say(ANNA, "/reviews").text()).contains("ИП Телеграмов");
-        assertThat(say(ANNA, "/stocks").text()).contains("ИП Телеграмов");
-        assertThat(say(ANNA, "/analytics").text()).contains("Процент выкупа");
-        assertThat(say(ANNA, "/cabinets").text()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, ANNA, "/orders").text()).contains(product.vendorCode()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, ANNA, "/dashboard").text()).contains("Заказы сегодня: <b>");
+        assertThat(Chats.say(telegram, ANNA, "/reviews").text()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, ANNA, "/stocks").text()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, ANNA, "/analytics").text()).contains("Процент выкупа");
+        assertThat(Chats.say(telegram, ANNA, "/cabinets").text()).contains("ИП Телеграмов");
 
         // Boris turns them back on: the next order reaches both chats
         int borisBefore = cards(BORIS, product.vendorCode()).size();
         assertThat(borisBefore).as("Boris had new orders off").isZero();
-        SentMessage borisMenu = say(BORIS, "/settings");
+        SentMessage borisMenu = Chats.say(telegram, BORIS, "/settings");
         telegram.injectCallback(BORIS.id(), borisMenu.messageId(), "set:ord");
         await().atMost(Duration.ofSeconds(10)).until(() -> client.settings(BORIS.id()).newOrdersEnabled());
 
         shop.placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), warehouse);
-        syncNow(BORIS);
+        Chats.syncNow(telegram, BORIS);
         await().atMost(Duration.ofSeconds(120)).until(() -> cards(ANNA, product.vendorCode()).size() == 2
                 && cards(BORIS, product.vendorCode()).size() == 1);
         assertThat(telegram.tooManyRequestsCount()).isZero();
     }
 
-    /** /sync until a sync starts: one already running may have begun before the order was placed. */
-    private void syncNow(TelegramUser user) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> say(user, "/sync").text().contains("Синхронизация запущена"));
-    }
 
     private void awaitBaseline() {
         await().atMost(Duration.ofSeconds(60)).until(() -> client.cabinets(ANNA.id()).stream()
@@ -135,14 +122,5 @@ class SandboxToTelegramTest {
         return telegram.sent(user.id()).stream()
                 .filter(m -> m.body() != null && m.body().contains("Новый заказ") && m.body().contains(vendorCode))
                 .toList();
-    }
-
-    private SentMessage say(TelegramUser user, String text) {
-        int before = telegram.sent(user.id()).size();
-        telegram.injectMessage(user.id(), user, text);
-        await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sent(user.id()).stream().skip(before)
-                .anyMatch(m -> !"deleteMessage".equals(m.method())));
-        return telegram.sent(user.id()).stream().skip(before).filter(m -> !"deleteMessage".equals(m.method()))
-                .findFirst().orElseThrow();
     }
 }

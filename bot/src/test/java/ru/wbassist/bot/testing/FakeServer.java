@@ -1,6 +1,7 @@
 package ru.wbassist.bot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.wbassist.api.Answers;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Insights;
@@ -91,7 +92,7 @@ public final class FakeServer implements ServerClient {
         try {
             long id = nextId.getAndIncrement();
             Notifications.Item notification = new Notifications.Item(id, telegramId, 5L, type,
-                    text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1, chart, nmId, "ru");
+                    text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1, chart, nmId, null, "ru");
             items.put(id, new Item(notification));
             added.signalAll();
             return notification;
@@ -251,7 +252,8 @@ public final class FakeServer implements ServerClient {
     public List<Insights.Dashboard> dashboard(long telegramId) {
         call("dashboard");
         return perCabinet(telegramId, c -> new Insights.Dashboard(c.id(), c.name(), NOW, money(12, "15470.50"),
-                money(9, "11200"), money(4, "5200"), money(1, "990"), money(2, "1800"), 3, 1, new BigDecimal("4.62"), 2));
+                money(9, "11200"), money(4, "5200"), money(1, "990"), money(2, "1800"), 3, 1, new BigDecimal("4.62"), 2,
+                1));
     }
 
     @Override
@@ -282,6 +284,45 @@ public final class FakeServer implements ServerClient {
         return perCabinet(telegramId, c -> new Insights.Reviews(c.id(), c.name(), 120, new BigDecimal("4.62"),
                 Map.of("1", 3L, "2", 2L, "3", 5L, "4", 20L, "5", 90L), 4, List.of(new Insights.Review("r1", 42,
                 "Футболка", 1, "Пришло <не то>, размер мал", null, null, "Анна", NOW, false))));
+    }
+
+    @Override
+    public List<Answers.Unanswered> unanswered(long telegramId, String kind) {
+        call("unanswered " + kind);
+        return perCabinet(telegramId, c -> new Answers.Unanswered(c.id(), c.name(), true, null, 1, List.of(
+                new Answers.ReplyItem(kind.equals("reviews") ? "review" : "question", "item-1", 42, "Футболка",
+                        null, kind.equals("reviews") ? 1 : null, "Пришло <не то>", NOW, false))));
+    }
+
+    @Override
+    public Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId) {
+        call("reply " + kind + " " + itemId);
+        throw new ServerException(404, "not_found", "no " + itemId);
+    }
+
+    @Override
+    public Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text,
+                             String idempotencyKey) {
+        call("answer " + kind + " " + itemId);
+        throw new ServerException(404, "not_found", "no " + itemId);
+    }
+
+    @Override
+    public List<Answers.TemplateBlock> templates(long telegramId) {
+        call("templates");
+        return perCabinet(telegramId, c -> new Answers.TemplateBlock(c.id(), c.name(), true,
+                List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
+    }
+
+    @Override
+    public Answers.Template addTemplate(long telegramId, long cabinetId, String text) {
+        call("add template");
+        return new Answers.Template(2, text);
+    }
+
+    @Override
+    public void deleteTemplate(long telegramId, long templateId) {
+        call("delete template " + templateId);
     }
 
     @Override
@@ -422,6 +463,7 @@ public final class FakeServer implements ServerClient {
         defaults.put("order_returns_enabled", true);
         defaults.put("negative_reviews_enabled", true);
         defaults.put("critical_stocks_enabled", true);
+        defaults.put("new_questions_enabled", true);
         defaults.put("grouping_enabled", false);
         defaults.put("max_group_size", 5);
         defaults.put("group_timeout", 300);

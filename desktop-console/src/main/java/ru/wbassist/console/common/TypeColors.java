@@ -18,6 +18,7 @@ public final class TypeColors {
             Map.entry("order_cancellation", "#e69f00"),
             Map.entry("order_return", "#cc79a7"),
             Map.entry("negative_review", "#d55e00"),
+            Map.entry("new_question", "#6a3d9a"),
             Map.entry("critical_stock", "#56b4e9"),
             // the later types take Paul Tol's muted colours, distinct from the Okabe–Ito ones above
             Map.entry("stock_runway", "#332288"),

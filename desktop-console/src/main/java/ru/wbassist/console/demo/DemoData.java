@@ -63,7 +63,7 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
         }
 
         private static Notifications.Settings settings(boolean newOrders, String quietStart, String quietEnd, String language) {
-            return new Notifications.Settings(true, newOrders, true, true, true, true, true, true, true, false, 5, 300, 3,
+            return new Notifications.Settings(true, newOrders, true, true, true, true, true, true, true, true, false, 5, 300, 3,
                     5, 7, quietStart, quietEnd, "09:00", language);
         }
 

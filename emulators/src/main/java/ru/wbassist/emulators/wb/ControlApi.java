@@ -152,6 +152,16 @@ final class ControlApi implements HttpHandler {
                 shop.answerReview(id, text(call.bodyJson(), "text", ReviewTexts.DEFAULT_ANSWER));
                 call.respond(200, Map.of("id", id));
             }
+            case "POST questions" -> {
+                JsonNode body = call.bodyJson();
+                call.respond(201, Map.of("id", shop.addQuestion(requiredLong(body, "nmId"),
+                        requiredText(body, "text"))));
+            }
+            case "POST questions/{id}/answer" -> {
+                shop.answerQuestion(id, text(call.bodyJson(), "text", ReviewTexts.QUESTION_ANSWER));
+                call.respond(200, Map.of("id", id));
+            }
+            case "GET answers/{id}/texts" -> call.respond(200, Map.of("id", id, "texts", shop.answersReceived(id)));
             case "PUT stocks" -> {
                 JsonNode body = call.bodyJson();
                 long nmId = requiredLong(body, "nmId");

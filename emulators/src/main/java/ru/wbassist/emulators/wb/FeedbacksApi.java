@@ -2,6 +2,8 @@ package ru.wbassist.emulators.wb;
 
 import ru.wbassist.emulators.wb.ShopRecords.ReviewRecord;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +62,7 @@ final class FeedbacksApi {
     }
 
     /** A query parameter WB would refuse; the message is WB's {@code errorText}. */
-    private static final class BadParameter extends Exception {
+    static final class BadParameter extends Exception {
         BadParameter(String name) {
             super("Плохой формат " + name, null, false, false);
         }
@@ -111,11 +113,42 @@ final class FeedbacksApi {
         call.respond(200, new Envelope(new Counts(unanswered.size(), todayCount), false, "", null));
     }
 
-    private static long required(Call call, String name, long min, long max) throws BadParameter {
+    /**
+     * {@code POST /api/v1/feedbacks/answer}: 204. WB does not validate the id, so an unknown one is accepted and
+     * changes nothing; a body that is not JSON gets WB's {@code bad request} answer.
+     */
+    void answer(Call call, SandboxSeller seller) throws IOException {
+        if (!call.header("Content-Type").map(t -> t.startsWith("application/json")).orElse(false)) {
+            call.respond(400, new BadRequest("bad request", requestId(), "fbapi", "content-type header not specified"));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = call.bodyJson();
+        } catch (Call.BadBody e) {
+            call.respond(400, new BadRequest("bad request", requestId(), "fbapi", "Неверный синтаксис JSON"));
+            return;
+        }
+        String id = body.path("id").asText("");
+        String text = body.path("text").asText("");
+        if (id.isBlank() || text.isBlank()) {
+            call.respond(400, new BadRequest("bad request", requestId(), "fbapi",
+                    id.isBlank() ? "id is required" : "text is required"));
+            return;
+        }
+        seller.shop().answerReviewIfKnown(id, text);
+        call.respondEmpty(204);
+    }
+
+    /** The answer routes' 400 body (not the envelope). */
+    record BadRequest(String title, String requestId, String origin, String detail) {
+    }
+
+    static long required(Call call, String name, long min, long max) throws BadParameter {
         return parse(call.query(name).orElseThrow(() -> new BadParameter(name)), name, min, max);
     }
 
-    private static Optional<Long> optional(Call call, String name, long min) throws BadParameter {
+    static Optional<Long> optional(Call call, String name, long min) throws BadParameter {
         Optional<String> raw = call.query(name);
         return raw.isEmpty() ? Optional.empty() : Optional.of(parse(raw.get(), name, min, Long.MAX_VALUE));
     }
@@ -143,11 +176,11 @@ final class FeedbacksApi {
                 utc(r.lastOrderCreatedAt()), p.color(), p.subjectId(), p.subject(), null, null);
     }
 
-    private static String utc(Instant instant) {
+    static String utc(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String requestId() {
+    static String requestId() {
         byte[] bytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

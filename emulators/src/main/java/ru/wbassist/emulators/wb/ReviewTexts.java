@@ -3,7 +3,10 @@ package ru.wbassist.emulators.wb;
 import java.util.List;
 import java.util.Random;
 
-/** Russian buyer texts for generated reviews, picked by the star rating so that texts and stars agree. */
+/**
+ * Russian buyer texts for generated reviews, picked by the star rating so that texts and stars agree, and for
+ * buyers' questions.
+ */
 final class ReviewTexts {
 
     record Texts(String text, String pros, String cons) {
@@ -27,6 +30,11 @@ final class ReviewTexts {
     /** Cumulative share of ratings 1..5: WB reviews skew positive. */
     private static final int[] RATING_CUMULATIVE_PERCENT = {8, 13, 21, 38, 100};
 
+    private static final List<String> QUESTIONS = List.of("Подскажите, маломерит или в размер?",
+            "Когда будет поступление других цветов?", "Какой состав ткани?", "Можно ли стирать в машинке?",
+            "Есть ли гарантия на товар?", "Какой рост у модели на фото?", "Подойдёт ли на подарок, есть упаковка?");
+
+    static final String QUESTION_ANSWER = "Здравствуйте! Спасибо за вопрос, ответили в описании товара.";
     static final String DEFAULT_ANSWER = "Спасибо за отзыв! Рады, что вы выбрали наш магазин.";
 
     private ReviewTexts() {
@@ -47,6 +55,10 @@ final class ReviewTexts {
         return new Texts(pool.get(random.nextInt(pool.size())),
                 rating >= 3 ? PROS.get(random.nextInt(PROS.size())) : "",
                 rating <= 3 ? CONS.get(1 + random.nextInt(CONS.size() - 1)) : CONS.get(random.nextInt(2)));
+    }
+
+    static String question(Random random) {
+        return QUESTIONS.get(random.nextInt(QUESTIONS.size()));
     }
 
     static String userName(Random random) {

@@ -3,6 +3,7 @@ package ru.wbassist.emulators.wb;
 import ru.wbassist.emulators.wb.ShopRecords.Geo;
 import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
 import ru.wbassist.emulators.wb.ShopRecords.Pricing;
+import ru.wbassist.emulators.wb.ShopRecords.QuestionRecord;
 import ru.wbassist.emulators.wb.ShopRecords.ReviewRecord;
 import ru.wbassist.emulators.wb.ShopRecords.SaleRecord;
 import ru.wbassist.emulators.wb.ShopRecords.StockKey;
@@ -51,6 +52,8 @@ public final class SandboxShop {
     private final Map<String, String> buyoutBySrid = new HashMap<>();
     private final Map<String, String> returnBySrid = new HashMap<>();
     private final Map<String, ReviewRecord> reviews = new LinkedHashMap<>();
+    private final Map<String, QuestionRecord> questions = new LinkedHashMap<>();
+    private final Map<String, List<String>> answersReceived = new HashMap<>();
     private final TreeMap<StockKey, StockLevel> stocks = new TreeMap<>();
     private final Map<Long, PriceLevel> prices = new HashMap<>();
     private final Map<Long, Quarantined> quarantine = new LinkedHashMap<>();
@@ -186,6 +189,61 @@ public final class SandboxShop {
             throw new NoSuchElementException("unknown review: " + reviewId);
         }
         reviews.put(reviewId, review.answered(answerText));
+    }
+
+    /** The seller's answer to a review, as WB's answer route gives it: an unknown id is accepted and ignored. */
+    synchronized void answerReviewIfKnown(String reviewId, String answerText) {
+        received(reviewId, answerText);
+        reviews.computeIfPresent(reviewId, (id, review) -> review.answered(answerText));
+    }
+
+    /** Every answer text WB's answer routes accepted for this review or question id, oldest first. */
+    public synchronized List<String> answersReceived(String itemId) {
+        return List.copyOf(answersReceived.getOrDefault(itemId, List.of()));
+    }
+
+    synchronized void received(String itemId, String answerText) {
+        answersReceived.computeIfAbsent(itemId, k -> new ArrayList<>()).add(answerText);
+    }
+
+    /** A buyer asks about a product. Returns the question id. */
+    public synchronized String addQuestion(long nmId, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a question needs a text");
+        }
+        return addQuestionAt(product(nmId), text, now()).id();
+    }
+
+    /** The seller answers a question for the storefront (as {@code PATCH /api/v1/questions} with {@code wbRu}). */
+    public synchronized void answerQuestion(String questionId, String answerText) {
+        questions.put(questionId, question(questionId).answered(answerText, "wbRu", now()));
+    }
+
+    synchronized QuestionRecord addQuestionAt(Product product, String text, Instant at) {
+        QuestionRecord question = new QuestionRecord(alphanumeric(20), product, text, at, null, null,
+                "suppliersPortalSynch", false, 0);
+        questions.put(question.id(), question);
+        return question;
+    }
+
+    synchronized QuestionRecord question(String questionId) {
+        QuestionRecord question = questions.get(questionId);
+        if (question == null) {
+            throw new NoSuchElementException("unknown question: " + questionId);
+        }
+        return question;
+    }
+
+    synchronized void putQuestion(QuestionRecord question) {
+        questions.put(question.id(), question);
+    }
+
+    public synchronized int questionCount() {
+        return questions.size();
+    }
+
+    synchronized List<QuestionRecord> questions() {
+        return List.copyOf(questions.values());
     }
 
     public synchronized void setStock(long nmId, long chrtId, String warehouseName, int quantity) {

@@ -75,6 +75,29 @@ final class ShopRecords {
         }
     }
 
+    /**
+     * A buyer's question about a product; {@code answer} is null until the seller answers. {@code state} is WB's:
+     * {@code suppliersPortalSynch} while new, {@code wbRu} once answered for the storefront, {@code none} when the
+     * seller rejected it. {@code answerEdits} counts edits of the answer (WB allows one).
+     */
+    record QuestionRecord(String id, Product product, String text, Instant createdDate, String answer,
+                          Instant answeredAt, String state, boolean wasViewed, int answerEdits) {
+
+        QuestionRecord answered(String answerText, String newState, Instant at) {
+            boolean edit = answer != null;
+            return new QuestionRecord(id, product, text, createdDate, answerText, edit ? answeredAt : at, newState,
+                    true, edit ? answerEdits + 1 : answerEdits);
+        }
+
+        QuestionRecord viewed(boolean viewed) {
+            return new QuestionRecord(id, product, text, createdDate, answer, answeredAt, state, viewed, answerEdits);
+        }
+
+        boolean isAnswered() {
+            return answer != null;
+        }
+    }
+
     /** Key of one stock row: one size in one WB warehouse (the stocks report's row). */
     record StockKey(long nmId, long chrtId, long warehouseId) implements Comparable<StockKey> {
 

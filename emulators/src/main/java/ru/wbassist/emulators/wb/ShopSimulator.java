@@ -173,6 +173,12 @@ final class ShopSimulator {
         if (random.nextInt(100) < 30) {
             scheduleIfAhead(midnight.plus(Duration.ofMinutes(13 * 60 + random.nextInt(240))), stamp -> transfer());
         }
+        int questions = random.nextInt(5);
+        for (int i = 0; i < questions; i++) {
+            Product product = catalog.get(pickProductIndex());
+            scheduleIfAhead(midnight.plus(Duration.ofMinutes(8 * 60 + random.nextInt(15 * 60))),
+                    stamp -> question(product, stamp));
+        }
         if (random.nextInt(100) < 15) {
             long nmId = catalog.get(random.nextInt(catalog.size())).nmId();
             scheduleIfAhead(midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(480))),
@@ -234,6 +240,14 @@ final class ShopSimulator {
                 ReviewTexts.texts(random, rating), stamp).id();
         if (random.nextInt(100) < 75) {
             schedule(after(Duration.ofMinutes(60 + random.nextInt(47 * 60))), at -> shop.answerReview(id));
+        }
+    }
+
+    private void question(Product product, Instant stamp) {
+        String id = shop.addQuestionAt(product, ReviewTexts.question(random), stamp).id();
+        if (random.nextInt(100) < 70) {
+            schedule(after(Duration.ofMinutes(120 + random.nextInt(28 * 60))),
+                    at -> shop.answerQuestion(id, ReviewTexts.QUESTION_ANSWER));
         }
     }
 

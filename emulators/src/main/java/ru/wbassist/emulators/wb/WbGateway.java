@@ -7,12 +7,14 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one HTTP entry point. WB paths go through what WB's gateway does, in its order: authenticate the token, check
@@ -24,11 +26,12 @@ final class WbGateway implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(WbGateway.class.getName());
     private static final String BEARER = "Bearer ";
 
-    record Route(String method, LimitGroup group, WbRoute handler) {
+    /** One WB method: a path may serve several HTTP methods ({@code GET} and {@code PATCH /api/v1/questions}). */
+    record Route(String method, String path, LimitGroup group, WbRoute handler) {
     }
 
     private final ObjectMapper json;
-    private final Map<String, Route> routes;
+    private final Map<String, List<Route>> routes;
     private final Tokens tokens;
     private final RateLimiter limiter;
     private final Faults faults;
@@ -36,10 +39,10 @@ final class WbGateway implements HttpHandler {
     private final HttpHandler control;
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
 
-    WbGateway(ObjectMapper json, Map<String, Route> routes, Tokens tokens, RateLimiter limiter, Faults faults,
+    WbGateway(ObjectMapper json, List<Route> routes, Tokens tokens, RateLimiter limiter, Faults faults,
               Function<String, Optional<SandboxSeller>> sellers, HttpHandler control) {
         this.json = json;
-        this.routes = routes;
+        this.routes = routes.stream().collect(Collectors.groupingBy(Route::path));
         this.tokens = tokens;
         this.limiter = limiter;
         this.faults = faults;
@@ -77,15 +80,16 @@ final class WbGateway implements HttpHandler {
 
     private void serve(Call call, String path) throws IOException {
         requestCounts.computeIfAbsent(path, p -> new LongAdder()).increment();
-        Route route = routes.get(path);
-        if (route == null) {
+        List<Route> candidates = routes.get(path);
+        if (candidates == null) {
             call.respond(404, Call.PROBLEM_JSON, Problem.of(404, "not found", "no such method: " + path));
             return;
         }
-        if (!route.method().equals(call.method())) {
-            call.header("Allow", route.method());
-            call.respond(405, Call.PROBLEM_JSON, Problem.of(405, "method not allowed",
-                    path + " accepts " + route.method()));
+        Route route = candidates.stream().filter(r -> r.method().equals(call.method())).findFirst().orElse(null);
+        if (route == null) {
+            String allowed = candidates.stream().map(Route::method).collect(Collectors.joining(", "));
+            call.header("Allow", allowed);
+            call.respond(405, Call.PROBLEM_JSON, Problem.of(405, "method not allowed", path + " accepts " + allowed));
             return;
         }
         Tokens.Claims claims;

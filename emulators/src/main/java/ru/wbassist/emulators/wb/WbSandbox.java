@@ -193,29 +193,27 @@ public final class WbSandbox implements AutoCloseable {
         AnalyticsApi analytics = new AnalyticsApi();
         CommonApi common = new CommonApi(options.clock());
         PricesApi prices = new PricesApi();
-        Map<String, WbGateway.Route> routes = Map.ofEntries(
-                Map.entry("/api/v1/supplier/orders",
-                        new WbGateway.Route("GET", LimitGroup.ORDERS, statistics::orders)),
-                Map.entry("/api/v1/supplier/sales",
-                        new WbGateway.Route("GET", LimitGroup.SALES, statistics::sales)),
-                Map.entry("/api/v1/feedbacks",
-                        new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::list)),
-                Map.entry("/api/v1/feedbacks/count-unanswered",
-                        new WbGateway.Route("GET", LimitGroup.FEEDBACKS, feedbacks::countUnanswered)),
-                Map.entry("/content/v2/get/cards/list",
-                        new WbGateway.Route("POST", LimitGroup.CARDS, content::list)),
-                Map.entry("/api/analytics/v1/stocks-report/wb-warehouses",
-                        new WbGateway.Route("POST", LimitGroup.STOCKS_REPORT, analytics::stocksReport)),
-                Map.entry("/api/v2/list/goods/filter",
-                        new WbGateway.Route("GET", LimitGroup.PRICES, prices::goods)),
-                Map.entry("/api/v2/quarantine/goods",
-                        new WbGateway.Route("GET", LimitGroup.PRICES, prices::quarantine)),
-                Map.entry("/ping",
-                        new WbGateway.Route("GET", LimitGroup.PING, common::ping)),
-                Map.entry("/api/v1/seller-info",
-                        new WbGateway.Route("GET", LimitGroup.SELLER_INFO, common::sellerInfo)),
-                Map.entry("/api/analytics/v1/order-feed",
-                        new WbGateway.Route("POST", LimitGroup.ORDER_FEED, new OrderFeedApi(options.clock())::orders)));
+        QuestionsApi questions = new QuestionsApi(options.clock());
+        List<WbGateway.Route> routes = List.of(
+                new WbGateway.Route("GET", "/api/v1/supplier/orders", LimitGroup.ORDERS, statistics::orders),
+                new WbGateway.Route("GET", "/api/v1/supplier/sales", LimitGroup.SALES, statistics::sales),
+                new WbGateway.Route("GET", "/api/v1/feedbacks", LimitGroup.FEEDBACKS, feedbacks::list),
+                new WbGateway.Route("GET", "/api/v1/feedbacks/count-unanswered", LimitGroup.FEEDBACKS,
+                        feedbacks::countUnanswered),
+                new WbGateway.Route("POST", "/api/v1/feedbacks/answer", LimitGroup.FEEDBACKS, feedbacks::answer),
+                new WbGateway.Route("GET", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::list),
+                new WbGateway.Route("PATCH", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::patch),
+                new WbGateway.Route("GET", "/api/v1/questions/count-unanswered", LimitGroup.FEEDBACKS,
+                        questions::countUnanswered),
+                new WbGateway.Route("POST", "/content/v2/get/cards/list", LimitGroup.CARDS, content::list),
+                new WbGateway.Route("POST", "/api/analytics/v1/stocks-report/wb-warehouses", LimitGroup.STOCKS_REPORT,
+                        analytics::stocksReport),
+                new WbGateway.Route("GET", "/api/v2/list/goods/filter", LimitGroup.PRICES, prices::goods),
+                new WbGateway.Route("GET", "/api/v2/quarantine/goods", LimitGroup.PRICES, prices::quarantine),
+                new WbGateway.Route("POST", "/api/analytics/v1/order-feed", LimitGroup.ORDER_FEED,
+                        new OrderFeedApi(options.clock())::orders),
+                new WbGateway.Route("GET", "/ping", LimitGroup.PING, common::ping),
+                new WbGateway.Route("GET", "/api/v1/seller-info", LimitGroup.SELLER_INFO, common::sellerInfo));
         this.gateway = new WbGateway(json, routes, tokens, limiter, faults, this::seller, new ControlApi(this, json));
         this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
         server.createContext("/", gateway);

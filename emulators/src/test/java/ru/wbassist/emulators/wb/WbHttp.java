@@ -34,6 +34,11 @@ final class WbHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    HttpResponse<String> patch(String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> put(String path, String body) {
         return send(request(path, null).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());

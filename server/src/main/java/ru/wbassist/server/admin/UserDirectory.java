@@ -1,7 +1,5 @@
 package ru.wbassist.server.admin;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ru.wbassist.api.Admin;
-import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.notifications.NotificationSettings;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +100,15 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
         return new WbToken(scopes, Instant.ofEpochSecond(payload.path("exp").asLong()),
                 payload.path("sid").asText(null), payload.path("t").asBoolean(false),
                 ((s >> READ_ONLY_BIT) & 1) == 1, payload.path("acc").asInt(0) == BASE_TOKEN);
+    }
+
+    /** The key's payload, or empty when it is not a readable WB token (WB will then answer for itself). */
+    public static Optional<WbToken> tryParse(String apiKey) {
+        try {
+            return Optional.of(parse(apiKey));
+        } catch (InvalidRequest notAJwt) {
+            return Optional.empty();
+        }
     }
 
     private static InvalidRequest invalid(String message) {

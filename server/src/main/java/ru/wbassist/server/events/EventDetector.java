@@ -145,6 +145,19 @@ public final class EventDetector implements EventSink {
     }
 
     @Override
+    public void questionsStored(Connection c, long cabinetId, Collection<String> newQuestionIds) throws SQLException {
+        if (newQuestionIds.isEmpty()) {
+            return;
+        }
+        List<EventLog.Candidate> questions = new ArrayList<>();
+        for (EventFacts.Question q : inChunks(c, QUESTIONS_SQL, cabinetId, new HashSet<>(newQuestionIds),
+                EventDetector::question)) {
+            questions.add(new EventLog.Candidate(q.questionId(), q, q.createdDate()));
+        }
+        announce(c, cabinetId, EventType.NEW_QUESTION, questions, clock.instant());
+    }
+
+    @Override
     public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
                              Map<Long, Integer> totalsAfter) throws SQLException {
         Set<Long> changed = DetectionRules.changedTotals(totalsBefore, totalsAfter);
@@ -354,6 +367,12 @@ public final class EventDetector implements EventSink {
               FROM KEYS JOIN wb_reviews r ON r.cabinet_id = ? AND r.review_id = k.ext_id
               LEFT JOIN wb_products p ON p.cabinet_id = r.cabinet_id AND p.nm_id = r.nm_id""";
 
+    private static final String QUESTIONS_SQL = """
+            SELECT q.question_id, q.nm_id, q.product_name, q.supplier_article, q.text, q.created_date, p.title,
+                   p.vendor_code, p.image_url
+              FROM KEYS JOIN wb_questions q ON q.cabinet_id = ? AND q.question_id = k.ext_id
+              LEFT JOIN wb_products p ON p.cabinet_id = q.cabinet_id AND p.nm_id = q.nm_id""";
+
     /** An order row as read, before the day tally is known. */
     private record OrderRow(String srid, long nmId, String title, String vendorCode, String size, BigDecimal totalPrice,
                             Integer discountPercent, BigDecimal priceWithDisc, BigDecimal finishedPrice, String warehouse,
@@ -408,6 +427,12 @@ public final class EventDetector implements EventSink {
         return new EventFacts.Review(rs.getString("review_id"), rs.getLong("nm_id"), name, vendorCode(rs), rs.getInt("rating"),
                 rs.getString("text"), rs.getString("pros"), rs.getString("cons"), rs.getString("user_name"),
                 Sql.instant(rs, "created_date"), rs.getString("image_url"));
+    }
+
+    private static EventFacts.Question question(ResultSet rs) throws SQLException {
+        String name = rs.getString("title") != null ? rs.getString("title") : rs.getString("product_name");
+        return new EventFacts.Question(rs.getString("question_id"), rs.getLong("nm_id"), name, vendorCode(rs),
+                rs.getString("text"), Sql.instant(rs, "created_date"), rs.getString("image_url"));
     }
 
     /** The card's title, else "subject brand" from the statistics row (cards sync later than orders sometimes). */

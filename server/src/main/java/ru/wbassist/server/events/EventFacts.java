@@ -39,6 +39,11 @@ public sealed interface EventFacts {
                   String pros, String cons, String userName, Instant createdDate, String imageUrl) implements EventFacts {
     }
 
+    /** A buyer's question; WB names no buyer for questions. */
+    record Question(String questionId, long nmId, String productName, String vendorCode, String text,
+                    Instant createdDate, String imageUrl) implements EventFacts {
+    }
+
     /** A product whose total available stock fell to or below a user's threshold; where the rest lies. */
     record Stock(long nmId, String title, String vendorCode, int totalBefore, int total, List<WarehouseLevel> warehouses,
                  String imageUrl) implements EventFacts {

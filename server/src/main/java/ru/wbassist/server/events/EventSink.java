@@ -31,6 +31,9 @@ public interface EventSink {
     /** Reviews inserted for the first time, by WB feedback id. */
     void reviewsStored(Connection c, long cabinetId, Collection<String> newReviewIds) throws SQLException;
 
+    /** Questions inserted for the first time, by WB question id. */
+    void questionsStored(Connection c, long cabinetId, Collection<String> newQuestionIds) throws SQLException;
+
     /**
      * Stock rows replaced. Totals are per nm_id, summed over warehouses (available quantity); a product absent from
      * a map has total 0 there. Units moving between warehouses leave the total unchanged.

@@ -12,6 +12,7 @@ public enum EventType {
     ORDER_CANCELLATION(Types.ORDER_CANCELLATION, EventFacts.Order.class, false),
     ORDER_RETURN(Types.ORDER_RETURN, EventFacts.Sale.class, false),
     NEGATIVE_REVIEW(Types.NEGATIVE_REVIEW, EventFacts.Review.class, false),
+    NEW_QUESTION(Types.NEW_QUESTION, EventFacts.Question.class, false),
     CRITICAL_STOCK(Types.CRITICAL_STOCK, EventFacts.Stock.class, true),
     STOCK_RUNWAY(Types.STOCK_RUNWAY, EventFacts.Runway.class, false),
     PRICE_CHANGED(Types.PRICE_CHANGED, EventFacts.Price.class, false),

@@ -27,6 +27,20 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Status.NOT_FOUND_404, "not_found", message, null);
     }
 
+    public static ApiException forbidden(String message) {
+        return new ApiException(Status.FORBIDDEN_403, "forbidden", message, null);
+    }
+
+    /** WB answered and said no (a 4xx other than 429): the request as it stands will not pass. */
+    public static ApiException wbRefused(String message) {
+        return new ApiException(Status.UNPROCESSABLE_CONTENT_422, "wb_refused", message, null);
+    }
+
+    /** WB could not be reached, failed (5xx) or kept answering 429 past the retry budget: try again later. */
+    public static ApiException wbUnavailable(String message) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "wb_unavailable", message, null);
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(Status.CONFLICT_409, "conflict", message, null);
     }

@@ -82,7 +82,7 @@ public final class InsightsService implements HttpService {
             return new Dashboard(cabinet.id(), cabinet.name(), cabinet.lastSyncAt(), today.orders(),
                     yesterday.orders(), today.buyouts(), today.returns(), today.cancellations(),
                     StockFigures.countCritical(c, viewer, cabinet.id()), reviews.newNegative(), reviews.average(),
-                    reviews.unanswered());
+                    reviews.unanswered(), ReviewFigures.unansweredQuestions(c, cabinet.id()));
         }));
     }
 

@@ -80,4 +80,10 @@ final class ReviewFigures {
                 rs.getString("cons"), rs.getString("user_name"), Sql.instant(rs, "created_date"),
                 rs.getBoolean("is_answered")), cabinetId, limit);
     }
+
+    /** The cabinet's stored questions that have no answer yet. */
+    static long unansweredQuestions(Connection c, long cabinetId) throws SQLException {
+        return Sql.queryLong(c, "SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ? AND is_answered = FALSE",
+                cabinetId);
+    }
 }

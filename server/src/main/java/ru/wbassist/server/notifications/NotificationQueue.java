@@ -36,7 +36,12 @@ public final class NotificationQueue {
     private static final String ITEM = """
             SELECT n.id, u.telegram_id, u.language, n.cabinet_id, n.event_type, COALESCE(n.group_text, n.text) AS text,
                    CASE WHEN n.group_size > 1 THEN NULL ELSE n.image_url END AS image_url, n.created_at, n.attempts,
-                   n.group_size, n.chart, CASE WHEN n.group_size > 1 THEN NULL ELSE n.nm_id END AS nm_id
+                   n.group_size, n.chart, CASE WHEN n.group_size > 1 THEN NULL ELSE n.nm_id END AS nm_id, u.language,
+                   CASE WHEN n.event_type IN ('negative_review', 'new_question') AND n.group_size <= 1
+                         AND EXISTS (SELECT 1 FROM cabinet_users cu JOIN wb_cabinets w ON w.id = cu.cabinet_id
+                                      WHERE cu.cabinet_id = n.cabinet_id AND cu.user_id = n.user_id
+                                        AND (cu.role = 'owner' OR w.members_can_answer))
+                        THEN n.external_id END AS reply_to
               FROM notification_history n JOIN users u ON u.id = n.user_id""";
 
     private final Database db;
@@ -296,6 +301,6 @@ public final class NotificationQueue {
         return new Notifications.Item(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
                 rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
                 rs.getInt("attempts"), rs.getInt("group_size"), Renderer.StoredChart.fromJson(rs.getString("chart")),
-                Sql.longValue(rs, "nm_id"), rs.getString("language"));
+                Sql.longValue(rs, "nm_id"), rs.getString("reply_to"), rs.getString("language"));
     }
 }

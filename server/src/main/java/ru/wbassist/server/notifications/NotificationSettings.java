@@ -17,8 +17,8 @@ public final class NotificationSettings {
     public static final String COLUMNS = """
             s.user_id AS settings_user, s.notifications_enabled, s.new_orders_enabled, s.order_buyouts_enabled,
             s.order_cancellations_enabled, s.order_returns_enabled, s.negative_reviews_enabled,
-            s.critical_stocks_enabled, s.stock_runway_enabled, s.price_changes_enabled, s.grouping_enabled,
-            s.max_group_size, s.group_timeout,
+            s.critical_stocks_enabled, s.stock_runway_enabled, s.price_changes_enabled, s.new_questions_enabled,
+            s.grouping_enabled, s.max_group_size, s.group_timeout,
             s.negative_review_threshold, s.critical_stock_threshold, s.runway_days, s.quiet_hours_start,
             s.quiet_hours_end, s.digest_time, u.language""";
 
@@ -26,7 +26,7 @@ public final class NotificationSettings {
     }
 
     public static Notifications.Settings defaults(String language) {
-        return new Notifications.Settings(true, true, true, true, true, true, true, true, true, false, 5, 300,
+        return new Notifications.Settings(true, true, true, true, true, true, true, true, true, true, false, 5, 300,
                 DEFAULT_REVIEW_THRESHOLD, DEFAULT_STOCK_THRESHOLD, DEFAULT_RUNWAY_DAYS, null, null, null, language);
     }
 
@@ -44,8 +44,8 @@ public final class NotificationSettings {
                 rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
                 rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
                 rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("stock_runway_enabled"),
-                rs.getBoolean("price_changes_enabled"), rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"),
-                rs.getInt("group_timeout"),
+                rs.getBoolean("price_changes_enabled"), rs.getBoolean("new_questions_enabled"),
+                rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"), rs.getInt("group_timeout"),
                 rs.getInt("negative_review_threshold"), rs.getInt("critical_stock_threshold"), rs.getInt("runway_days"),
                 rs.getString("quiet_hours_start"), rs.getString("quiet_hours_end"), rs.getString("digest_time"),
                 language);

@@ -85,6 +85,7 @@ public final class Renderer {
             case EventFacts.Order o -> newOrder(o);
             case EventFacts.Sale s -> sale(type, s);
             case EventFacts.Review r -> review(r);
+            case EventFacts.Question q -> question(q);
             case EventFacts.Stock s -> stock(s);
             case EventFacts.Runway r -> runway(r);
             case EventFacts.Price p -> price(type, p);
@@ -199,6 +200,15 @@ public final class Renderer {
         quote(b, t("Недостатки", "Cons"), r.cons(), REVIEW_PART_MAX);
         b.append("🕒 ").append(when(r.createdDate())).append('\n');
         return new Card(b, r.imageUrl());
+    }
+
+    private Card question(EventFacts.Question q) {
+        StringBuilder b = new StringBuilder("❓ <b>").append(t("Вопрос покупателя", "Customer question"))
+                .append("</b>\n");
+        product(b, q.productName(), q.vendorCode(), q.nmId(), null);
+        quote(b, null, q.text(), REVIEW_TEXT_MAX);
+        b.append("🕒 ").append(when(q.createdDate())).append('\n');
+        return new Card(b, q.imageUrl());
     }
 
     private Card stock(EventFacts.Stock s) {
@@ -373,6 +383,7 @@ public final class Renderer {
             case EventFacts.Sale s -> name(s.title(), s.nmId()) + " — " + rub(s.priceWithDisc()) + ", " + clock(s.saleDate());
             case EventFacts.Review r -> stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
                     + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
+            case EventFacts.Question q -> name(q.productName(), q.nmId()) + ": " + esc(Html.clip(q.text(), 120));
             case EventFacts.Stock s -> name(s.title(), s.nmId()) + " — " + s.total() + t(" шт.", " pcs");
             case EventFacts.Runway r -> name(r.title(), r.nmId()) + " — " + runwayLine(r);
             case EventFacts.Price p -> name(p.title(), p.nmId()) + " — " + rub(p.oldDiscounted()) + " → "
@@ -443,6 +454,7 @@ public final class Renderer {
             case ORDER_CANCELLATION -> t("Отмены заказов", "Cancelled orders");
             case ORDER_RETURN -> t("Возвраты", "Returns");
             case NEGATIVE_REVIEW -> t("Негативные отзывы", "Negative reviews");
+            case NEW_QUESTION -> t("Вопросы покупателей", "Customer questions");
             case CRITICAL_STOCK -> t("Критичные остатки", "Critical stock");
             case STOCK_RUNWAY -> t("Скоро закончатся", "Running out soon");
             case PRICE_CHANGED -> t("Цены изменились", "Prices changed");
@@ -460,6 +472,7 @@ public final class Renderer {
             case ORDER_CANCELLATION -> "❌";
             case ORDER_RETURN -> "↩️";
             case NEGATIVE_REVIEW -> "⭐";
+            case NEW_QUESTION -> "❓";
             case CRITICAL_STOCK -> "📉";
             case STOCK_RUNWAY -> "⏳";
             case PRICE_CHANGED -> "💸";

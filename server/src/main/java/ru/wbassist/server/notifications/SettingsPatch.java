@@ -18,7 +18,8 @@ public final class SettingsPatch {
 
     private static final Set<String> BOOLEANS = Set.of("notifications_enabled", "new_orders_enabled",
             "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled", "negative_reviews_enabled",
-            "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled", "grouping_enabled");
+            "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled", "new_questions_enabled",
+            "grouping_enabled");
     private static final Map<String, int[]> RANGES = Map.of(
             "max_group_size", new int[] {1, 50},
             "group_timeout", new int[] {0, 3600},
@@ -82,7 +83,8 @@ public final class SettingsPatch {
                 bool("negative_reviews_enabled", s.negativeReviewsEnabled()),
                 bool("critical_stocks_enabled", s.criticalStocksEnabled()),
                 bool("stock_runway_enabled", s.stockRunwayEnabled()),
-                bool("price_changes_enabled", s.priceChangesEnabled()), bool("grouping_enabled", s.groupingEnabled()),
+                bool("price_changes_enabled", s.priceChangesEnabled()),
+                bool("new_questions_enabled", s.newQuestionsEnabled()), bool("grouping_enabled", s.groupingEnabled()),
                 integer("max_group_size", s.maxGroupSize()), integer("group_timeout", s.groupTimeout()),
                 integer("negative_review_threshold", s.negativeReviewThreshold()),
                 integer("critical_stock_threshold", s.criticalStockThreshold()), integer("runway_days", s.runwayDays()),

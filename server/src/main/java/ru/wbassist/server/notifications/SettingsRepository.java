@@ -38,13 +38,13 @@ public final class SettingsRepository {
                             UPDATE notification_settings SET notifications_enabled = ?, new_orders_enabled = ?,
                                    order_buyouts_enabled = ?, order_cancellations_enabled = ?, order_returns_enabled = ?,
                                    negative_reviews_enabled = ?, critical_stocks_enabled = ?, stock_runway_enabled = ?,
-                                   price_changes_enabled = ?, grouping_enabled = ?, max_group_size = ?, group_timeout = ?,
+                                   price_changes_enabled = ?, new_questions_enabled = ?, grouping_enabled = ?, max_group_size = ?, group_timeout = ?,
                                    negative_review_threshold = ?, critical_stock_threshold = ?, runway_days = ?,
                                    quiet_hours_start = ?, quiet_hours_end = ?, digest_time = ?, updated_at = ?
                              WHERE user_id = ?""",
                     s.notificationsEnabled(), s.newOrdersEnabled(), s.orderBuyoutsEnabled(), s.orderCancellationsEnabled(),
                     s.orderReturnsEnabled(), s.negativeReviewsEnabled(), s.criticalStocksEnabled(),
-                    s.stockRunwayEnabled(), s.priceChangesEnabled(), s.groupingEnabled(), s.maxGroupSize(),
+                    s.stockRunwayEnabled(), s.priceChangesEnabled(), s.newQuestionsEnabled(), s.groupingEnabled(), s.maxGroupSize(),
                     s.groupTimeout(),
                     s.negativeReviewThreshold(), s.criticalStockThreshold(), s.runwayDays(), s.quietHoursStart(),
                     s.quietHoursEnd(), s.digestTime(), now, userId);

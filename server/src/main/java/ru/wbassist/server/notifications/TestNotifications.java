@@ -168,6 +168,8 @@ public final class TestNotifications {
             case NEGATIVE_REVIEW -> new EventFacts.Review("test-review", p.nmId(), p.title(), p.vendorCode(), 2,
                     "Ткань тоньше, чем на фото, после стирки села на размер.", "Цвет как на фото", "Качество ткани",
                     "Николай", earlier, p.imageUrl());
+            case NEW_QUESTION -> new EventFacts.Question("test-question", p.nmId(), p.title(), p.vendorCode(),
+                    "Подскажите, маломерит или в размер? Обычно ношу M.", earlier, p.imageUrl());
             case CRITICAL_STOCK -> new EventFacts.Stock(p.nmId(), p.title(), p.vendorCode(), 7, 3,
                     List.of(new EventFacts.WarehouseLevel("Коледино", 2), new EventFacts.WarehouseLevel("Казань", 1)),
                     p.imageUrl());

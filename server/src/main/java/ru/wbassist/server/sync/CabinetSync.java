@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Database;
 import ru.wbassist.observability.LogContext;
 import ru.wbassist.db.Sql;
@@ -25,8 +25,8 @@ import ru.wbassist.server.wb.WbCredentials;
 import ru.wbassist.server.wb.WbException;
 
 /**
- * One run of one cabinet: products, stocks, orders, sales, reviews, each fetched from WB and then stored in one
- * transaction together with its events and its cursor. A data set without a cursor is in its baseline: its history is
+ * One run of one cabinet: products, stocks, orders, sales, reviews, questions, each fetched from WB and then stored
+ * in one transaction together with its events and its cursor. A data set without a cursor is in its baseline: its history is
  * stored and nothing is reported to the {@link EventSink}. When every data set has completed once the cabinet's
  * {@code baseline_completed_at} is set.
  *
@@ -56,7 +56,7 @@ public final class CabinetSync implements CabinetRunner {
         Duration history = Duration.ofDays(settings.historyDays());
         this.steps = List.of(new ProductsStep(wb), new PricesStep(wb), new StocksStep(wb, db),
                 new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
-                new ReviewsStep(wb, settings.overlap()));
+                new ReviewsStep(wb, settings.overlap()), new QuestionsStep(wb, settings.overlap()));
     }
 
     /** How a run ended. */
@@ -199,6 +199,14 @@ public final class CabinetSync implements CabinetRunner {
                 clock.instant(), SyncFailure.INTERRUPTED, cabinetId));
     }
 
+    /**
+     * Marks the key invalid; the sink hears of it only when the key was valid until now. Other WB calls of the
+     * cabinet (answers) report a rejected key here too.
+     */
+    public void markKeyInvalid(long cabinetId, WbException.KeyRejected e) {
+        keyStatus.markInvalid(cabinetId, e);
+    }
+
     /** Tells the sink when the key expires within 3 days or 1 day (it keeps one notice per threshold and key). */
     private void warnIfExpiring(long cabinetId, Instant expiresAt) {
         if (expiresAt == null) {
@@ -216,11 +224,7 @@ public final class CabinetSync implements CabinetRunner {
 
     /** The categories the key grants; all of them when it cannot be read (WB will answer for itself). */
     static Set<WbToken.Scope> scopesOf(String key) {
-        try {
-            return WbToken.parse(key).scopes();
-        } catch (InvalidRequest notAJwt) {
-            return EnumSet.allOf(WbToken.Scope.class);
-        }
+        return WbToken.tryParse(key).map(WbToken::scopes).orElse(EnumSet.allOf(WbToken.Scope.class));
     }
 
     private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt, boolean paused) {

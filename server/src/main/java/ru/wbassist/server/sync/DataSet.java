@@ -12,7 +12,8 @@ public enum DataSet {
     STOCKS("stocks", WbToken.Scope.ANALYTICS),
     ORDERS("orders", WbToken.Scope.STATISTICS),
     SALES("sales", WbToken.Scope.STATISTICS),
-    REVIEWS("reviews", WbToken.Scope.FEEDBACKS);
+    REVIEWS("reviews", WbToken.Scope.FEEDBACKS),
+    QUESTIONS("questions", WbToken.Scope.FEEDBACKS);
 
     private final String dbName;
     private final WbToken.Scope scope;

@@ -3,7 +3,9 @@ package ru.wbassist.server.sync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbCredentials;
@@ -30,6 +32,22 @@ interface DataSetStep<T> {
 
     /** What a fetch brought and the cursor that covers it. */
     record Fetched<T>(T data, String cursor) {
+
+        /**
+         * Rows read by creation time (reviews, questions): the cursor is the newest creation time seen, or the
+         * previous cursor, or the fetch time when there was none (the next run then re-reads only the overlap).
+         */
+        static <R> Fetched<List<R>> byCreation(List<R> rows, Function<R, Instant> created, Optional<Instant> previous,
+                                               Instant now) {
+            Instant latest = previous.orElse(now);
+            for (R row : rows) {
+                Instant at = created.apply(row);
+                if (at != null && at.isAfter(latest)) {
+                    latest = at;
+                }
+            }
+            return new Fetched<>(rows, latest.toString());
+        }
     }
 
     /** The outcome of a store. */

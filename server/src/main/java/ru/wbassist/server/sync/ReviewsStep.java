@@ -48,14 +48,7 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
                                            Instant now) {
         Optional<Instant> previous = cursor.map(Instant::parse);
         List<WbFeedback> rows = wb.feedbacks(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
-        // With no reviews yet the fetch time is the cursor: the next run then re-reads only the overlap.
-        Instant latest = previous.orElse(now);
-        for (WbFeedback f : rows) {
-            if (f.createdDate() != null && f.createdDate().isAfter(latest)) {
-                latest = f.createdDate();
-            }
-        }
-        return new Fetched<>(rows, latest.toString());
+        return Fetched.byCreation(rows, WbFeedback::createdDate, previous, now);
     }
 
     @Override

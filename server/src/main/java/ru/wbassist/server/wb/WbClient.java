@@ -39,6 +39,9 @@ public final class WbClient {
     /** Feedbacks: largest page and largest skip WB accepts. */
     static final int FEEDBACK_PAGE = 5000;
     static final int FEEDBACK_MAX_SKIP = 199_990;
+    /** Questions: WB serves at most 10,000 per filter (take + skip ≤ 10,000). */
+    static final int QUESTION_PAGE = 5000;
+    static final int QUESTION_WINDOW = 10_000;
     /** Cards: largest page. */
     static final int CARD_PAGE = 100;
     /** Stocks report: largest page, and most nmIds per request. */
@@ -163,6 +166,84 @@ public final class WbClient {
     }
 
     record FeedbackData(Integer countUnanswered, Integer countArchive, List<WbFeedback> feedbacks) {
+    }
+
+    /**
+     * Questions created since {@code dateFrom} (all when null): unanswered first, then answered, oldest first. WB
+     * serves at most 10,000 per filter, so a full window continues from the last question's second (ids dedupe).
+     */
+    public List<WbQuestion> questions(WbCredentials credentials, Instant dateFrom) {
+        Map<String, WbQuestion> byId = new LinkedHashMap<>();
+        for (boolean answered : new boolean[] {false, true}) {
+            Long from = dateFrom == null ? null : dateFrom.getEpochSecond();
+            while (true) {
+                int fresh = 0;
+                int seen = 0;
+                Instant last = null;
+                for (int skip = 0; skip < QUESTION_WINDOW; skip += QUESTION_PAGE) {
+                    String query = "/api/v1/questions?isAnswered=" + answered + "&take=" + QUESTION_PAGE + "&skip="
+                            + skip + "&order=dateAsc" + (from == null ? "" : "&dateFrom=" + from);
+                    QuestionEnvelope envelope = parse(transport.send(credentials, MethodGroup.FEEDBACKS,
+                            HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET()),
+                            QuestionEnvelope.class);
+                    if (envelope.error()) {
+                        throw new WbException("WB questions answered an error: " + envelope.errorText(), 200, null);
+                    }
+                    List<WbQuestion> page = envelope.data() == null || envelope.data().questions() == null
+                            ? List.of() : envelope.data().questions();
+                    for (WbQuestion q : page) {
+                        if (byId.put(q.id(), q) == null) {
+                            fresh++;
+                        }
+                        last = q.createdDate() == null ? last : q.createdDate();
+                    }
+                    seen += page.size();
+                    if (page.size() < QUESTION_PAGE) {
+                        break;
+                    }
+                }
+                if (seen < QUESTION_WINDOW || fresh == 0 || last == null) {
+                    break;
+                }
+                from = last.getEpochSecond();
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    record QuestionEnvelope(QuestionData data, boolean error, String errorText) {
+    }
+
+    record QuestionData(Integer countUnanswered, Integer countArchive, List<WbQuestion> questions) {
+    }
+
+    /**
+     * Answers a review ({@code POST /api/v1/feedbacks/answer}, 204). WB does not check the id. Sent once: a 5xx or a
+     * lost answer is not retried, since WB may have taken it.
+     */
+    public void answerFeedback(WbCredentials credentials, String feedbackId, String text) {
+        ObjectNode body = WbJson.MAPPER.createObjectNode().put("id", feedbackId).put("text", text);
+        transport.sendOnce(credentials, MethodGroup.FEEDBACKS, HttpRequest.newBuilder(
+                        hosts.resolve(MethodGroup.Host.FEEDBACKS, "/api/v1/feedbacks/answer"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /**
+     * Answers a question for the storefront ({@code PATCH /api/v1/questions}, state {@code wbRu}); sent once, as
+     * {@link #answerFeedback}. An envelope with {@code error: true} is WB's refusal.
+     */
+    public void answerQuestion(WbCredentials credentials, String questionId, String text) {
+        ObjectNode body = WbJson.MAPPER.createObjectNode().put("id", questionId).put("state", "wbRu");
+        body.putObject("answer").put("text", text);
+        String answer = transport.sendOnce(credentials, MethodGroup.FEEDBACKS, HttpRequest.newBuilder(
+                        hosts.resolve(MethodGroup.Host.FEEDBACKS, "/api/v1/questions"))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+        JsonNode envelope = answer == null || answer.isBlank() ? null : parse(answer, JsonNode.class);
+        if (envelope != null && envelope.path("error").asBoolean(false)) {
+            throw new WbException("WB refused the answer: " + envelope.path("errorText").asText(), 200, null);
+        }
     }
 
     /** Cards listed after {@code from}, ascending by update time, with the cursor to continue from next time. */

@@ -47,9 +47,22 @@ final class WbTransport {
 
     /** Sends the request and returns the body of a 2xx answer. */
     String send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
+        return send(credentials, group, request, true);
+    }
+
+    /**
+     * Sends a write that must not happen twice: a 429 (WB did nothing) is retried, a 5xx or a lost answer is not,
+     * since WB may have applied it.
+     */
+    String sendOnce(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
+        return send(credentials, group, request, false);
+    }
+
+    private String send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request,
+                        boolean retryFailures) {
         HttpRequest built = request.header("Authorization", credentials.token())
                 .header("Accept", "application/json").timeout(requestTimeout).build();
-        Attempts attempts = new Attempts(group, credentials.limitKey());
+        Attempts attempts = new Attempts(group, credentials.limitKey(), retryFailures);
         RetryConfig config = RetryConfig.<HttpResponse<String>>custom()
                 .maxAttempts(group.retry().maxAttempts())
                 .retryOnResult(attempts::retryResult)
@@ -141,13 +154,15 @@ final class WbTransport {
     private final class Attempts implements IntervalBiFunction<HttpResponse<String>> {
         private final MethodGroup group;
         private final String limitKey;
+        private final boolean retryFailures;
         private long waitedMillis;
         private long nextWaitMillis;
         private int count = 1;
 
-        Attempts(MethodGroup group, String limitKey) {
+        Attempts(MethodGroup group, String limitKey, boolean retryFailures) {
             this.group = group;
             this.limitKey = limitKey;
+            this.retryFailures = retryFailures;
         }
 
         boolean retryResult(HttpResponse<String> response) {
@@ -157,14 +172,14 @@ final class WbTransport {
                 limiter.pause(limitKey, group, Duration.ofMillis(wait));
                 return plan(wait, "rate_limited", "429 (wait " + wait + " ms as WB asks)");
             }
-            if (status >= 500) {
+            if (status >= 500 && retryFailures) {
                 return plan(backoffMillis(), "server_error", String.valueOf(status));
             }
             return false;
         }
 
         boolean retryException(Throwable e) {
-            return e instanceof IOException io && plan(backoffMillis(), "network", describe(io));
+            return retryFailures && e instanceof IOException io && plan(backoffMillis(), "network", describe(io));
         }
 
         private boolean plan(long wait, String reason, String what) {

@@ -341,7 +341,7 @@ abstract class AdminApiContract {
         assertThat(fieldNames(bob)).containsExactly("notifications_enabled", "new_orders_enabled",
                 "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled",
                 "negative_reviews_enabled", "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled",
-                "grouping_enabled",
+                "new_questions_enabled", "grouping_enabled",
                 "max_group_size", "group_timeout", "negative_review_threshold", "critical_stock_threshold", "runway_days",
                 "quiet_hours_start", "quiet_hours_end", "digest_time", "language");
         assertThat(bob.get("notifications_enabled").asBoolean()).isTrue();

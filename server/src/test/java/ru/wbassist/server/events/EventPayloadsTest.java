@@ -28,6 +28,7 @@ class EventPayloadsTest {
                 new EventFacts.Sale("S1", "srid-1", 42L, "Платье", "V-1", "M", new BigDecimal("1791.00"),
                         new BigDecimal("1600.00"), "Коледино", "Москва", AT, null, Boolean.TRUE),
                 new EventFacts.Review("r1", 42L, "Платье", "V-1", 2, "плохо & дорого", "", "", "Анна", AT, null),
+                new EventFacts.Question("q1", 42L, "Платье", "V-1", "маломерит?", AT, "https://img/1.jpg"),
                 new EventFacts.Stock(42L, "Платье", "V-1", 9, 3,
                         List.of(new EventFacts.WarehouseLevel("Коледино", 3)), null),
                 new EventFacts.Key("invalid", null, null),
@@ -86,6 +87,7 @@ class EventPayloadsTest {
             case EventFacts.Order o -> EventType.NEW_ORDER;
             case EventFacts.Sale s -> EventType.ORDER_BUYOUT;
             case EventFacts.Review r -> EventType.NEGATIVE_REVIEW;
+            case EventFacts.Question q -> EventType.NEW_QUESTION;
             case EventFacts.Stock s -> EventType.CRITICAL_STOCK;
             case EventFacts.Runway r -> EventType.STOCK_RUNWAY;
             case EventFacts.Price p -> EventType.PRICE_CHANGED;

@@ -74,6 +74,8 @@ class HttpBasicsTest {
         var openapi = server.get("/openapi");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/wb/cabinets/").contains("X-API-SECRET-KEY");
+        assertThat(openapi.body()).contains("/api/v1/bot/reviews/{id}/answer", "/api/v1/bot/questions/{id}/answer",
+                "/api/v1/bot/templates", "idempotency_key");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Answers;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.api.Insights;
@@ -40,7 +41,7 @@ class OpenApiContractTest {
 
     /** The contract's resource classes: their {@code PATH} is the mount point, the other strings its routes. */
     private static final List<Class<?>> RESOURCES = List.of(Users.class, Cabinets.class, Syncs.class, Insights.class,
-            Notifications.class, Admin.class);
+            Notifications.class, Admin.class, Answers.class);
 
     private static TestServer server;
     private static Map<String, Object> document;

@@ -67,6 +67,7 @@ abstract class BotReadApiContract {
         assertThat(a.get("negative_reviews_new").asLong()).isEqualTo(2); // R1, R2 (≤ 2, < 24 h, unanswered)
         assertDecimal(a.get("average_rating"), "2.88");              // 23 / 8 = 2.875
         assertThat(a.get("unanswered_reviews").asLong()).isEqualTo(5); // R1 R2 R3 R4 R7
+        assertThat(a.get("unanswered_questions").asLong()).isEqualTo(2); // Q1 Q2
 
         JsonNode b = blocks.get(1);
         assertThat(b.get("cabinet_id").asLong()).isEqualTo(f.shopB);
@@ -81,6 +82,7 @@ abstract class BotReadApiContract {
         assertThat(b.get("negative_reviews_new").asLong()).isZero(); // RB1 has 3 > Alice's 2
         assertDecimal(b.get("average_rating"), "3.00");
         assertThat(b.get("unanswered_reviews").asLong()).isEqualTo(1);
+        assertThat(b.get("unanswered_questions").asLong()).isZero();
     }
 
     @Test

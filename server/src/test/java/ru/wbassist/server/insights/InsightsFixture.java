@@ -118,6 +118,9 @@ public final class InsightsFixture {
         review(c, shopA, "R6", 333, 5, "2026-11-01T12:00:00", true);
         review(c, shopA, "R7", 333, 5, "2026-11-02T12:00:00", false);
         review(c, shopA, "R8", 444, 4, "2026-11-03T12:00:00", true);
+        question(c, shopA, "Q1", 111, "2026-11-27T09:30:00", false);
+        question(c, shopA, "Q2", 222, "2026-11-26T09:30:00", false);
+        question(c, shopA, "Q3", 222, "2026-11-25T09:30:00", true);
 
         // Shop B: no sync yet, no product cards, no sales.
         order(c, shopB, "B1", 700, "2026-11-27T10:00:00", "100.00", "active", null);   // today
@@ -197,6 +200,12 @@ public final class InsightsFixture {
         Sql.update(c, "INSERT INTO wb_stocks (cabinet_id, nm_id, chrt_id, warehouse_name, quantity, in_way_to_client,"
                 + " in_way_from_client) VALUES (?,?,?,?,?,?,?)", cabinetId, nmId, chrtId, warehouse, quantity, toClient,
                 fromClient);
+    }
+
+    private static void question(Connection c, long cabinetId, String questionId, long nmId, String created,
+                                 boolean answered) throws SQLException {
+        Sql.update(c, "INSERT INTO wb_questions (cabinet_id, question_id, nm_id, text, created_date, is_answered)"
+                + " VALUES (?,?,?,?,?,?)", cabinetId, questionId, nmId, "text " + questionId, msk(created), answered);
     }
 
     private static void review(Connection c, long cabinetId, String reviewId, long nmId, int rating, String created,

@@ -31,7 +31,7 @@ class DeliveryRulesTest {
 
     @Test
     void theReasonsComeInOrderBlockedThenEverythingOffThenTheTypeOff() {
-        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, true, true, false,
+        Notifications.Settings allOff = new Notifications.Settings(false, false, true, true, true, true, true, true, true, true, false,
                 5, 300, 3, 5, 7, null, null, null, "ru");
 
         assertThat(DeliveryRules.suppression(EventType.NEW_ORDER, null, allOff, true, false)).hasValue(DeliveryRules.BOT_BLOCKED);
@@ -52,7 +52,7 @@ class DeliveryRulesTest {
 
     @Test
     void quietHoursHoldOrdinaryEventsButNotUrgentOnes() {
-        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, true, true, false,
+        Notifications.Settings quiet = new Notifications.Settings(true, true, true, true, true, true, true, true, true, true, false,
                 5, 300, 3, 5, 7, "23:00", "08:00", null, "ru");
         Instant eightMoscow = Instant.parse("2026-05-21T05:00:00Z");
 
@@ -64,7 +64,8 @@ class DeliveryRulesTest {
     private static Notifications.Settings withAllOn(Notifications.Settings s) {
         return new Notifications.Settings(true, s.newOrdersEnabled(), s.orderBuyoutsEnabled(),
                 s.orderCancellationsEnabled(), s.orderReturnsEnabled(), s.negativeReviewsEnabled(),
-                s.criticalStocksEnabled(), s.stockRunwayEnabled(), s.priceChangesEnabled(), s.groupingEnabled(),
+                s.criticalStocksEnabled(), s.stockRunwayEnabled(), s.priceChangesEnabled(), s.newQuestionsEnabled(),
+                s.groupingEnabled(),
                 s.maxGroupSize(), s.groupTimeout(), s.negativeReviewThreshold(), s.criticalStockThreshold(),
                 s.runwayDays(), s.quietHoursStart(), s.quietHoursEnd(), s.digestTime(), s.language());
     }

@@ -71,13 +71,15 @@ class SandboxScenarioTest {
         long cabinet = cabinets.connect(anna, seller.token(), "Сценарий", WbToken.parse(seller.token())).cabinet().id();
         cabinets.connect(boris, seller.token(), null, WbToken.parse(seller.token()));
         new SettingsRepository(db, Clock.systemUTC()).update(boris, SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER.createObjectNode()
-                .put("new_orders_enabled", false)));
+                .put("new_orders_enabled", false).put("new_questions_enabled", false)));
 
         // Baseline: 90 days of history stored, nobody told.
         assertThat(sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
         assertThat(count("SELECT COUNT(*) FROM wb_orders")).isGreaterThan(100);
         assertThat(count("SELECT COUNT(*) FROM notification_history")).isZero();
         assertThat(count("SELECT COUNT(*) FROM events")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ?", cabinet))
+                .as("the generated history's questions are stored").isEqualTo(shop.questionCount());
 
         // A known stock for one size of one product: 8 at one warehouse, 4 at another, nothing elsewhere.
         Product product = shop.products().getFirst();
@@ -121,6 +123,20 @@ class SandboxScenarioTest {
         sync.sync(cabinet);
         assertThat(types(anna)).endsWith("order_return", "negative_review");
         assertThat(text(anna, "negative_review")).contains("★★☆☆☆").contains("Швы расходятся");
+
+        // a question → new_question for anna (text escaped), skipped for boris who turned questions off
+        String question = shop.addQuestion(product.nmId(), "Маломерит? <b>Обычно ношу M</b> & L");
+        sync.sync(cabinet);
+        assertThat(types(anna)).endsWith("negative_review", "new_question");
+        assertThat(text(anna, "new_question")).contains("Вопрос покупателя")
+                .contains("Маломерит? &lt;b&gt;Обычно ношу M&lt;/b&gt; &amp; L").doesNotContain("<b>Обычно");
+        assertThat(rows(boris)).endsWith("new_question:skipped:type_disabled");
+        // answered on WB's side → the next sync marks it answered, and tells nobody again
+        shop.answerQuestion(question, "В размер");
+        sync.sync(cabinet);
+        assertThat(count("SELECT COUNT(*) FROM wb_questions WHERE question_id = ? AND is_answered", question))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notification_history WHERE event_type = 'new_question'")).isEqualTo(2);
 
         // stock sells down past the threshold (5) → exactly one critical_stock
         for (int i = 0; i < 4; i++) {

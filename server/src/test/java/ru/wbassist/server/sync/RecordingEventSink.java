@@ -49,6 +49,11 @@ final class RecordingEventSink implements EventSink {
     }
 
     @Override
+    public void questionsStored(Connection c, long cabinetId, Collection<String> newQuestionIds) {
+        calls.add(new Call("questions", cabinetId, List.copyOf(newQuestionIds), List.of(), null, null));
+    }
+
+    @Override
     public void stocksStored(Connection c, long cabinetId, Map<Long, Integer> totalsBefore,
                              Map<Long, Integer> totalsAfter) {
         calls.add(new Call("stocks", cabinetId, List.of(), List.of(), Map.copyOf(totalsBefore), Map.copyOf(totalsAfter)));

@@ -47,14 +47,18 @@ class KeyCheckOnConnectTest {
         assertThat(sandbox.requestCount("/ping")).isEqualTo(1);
         assertThat(sandbox.requestCount("/api/v1/seller-info")).isEqualTo(1);
         long cabinetId = connected.json().path("cabinet").path("id").asLong();
-        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks"
-                + " WHERE task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
+        // one sync task and one live-order poll for the new cabinet
+        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'cabinet-sync'"
+                + " AND task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'order-feed'"
+                + " AND task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
 
         // the server syncs (SYNC_ENABLED=true): the first sync of the new cabinet is its baseline
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ?"
                 + " AND baseline_completed_at IS NOT NULL", cabinetId) == 1);
+        // every data set but prices (the sandbox's seller key lacks the Prices category) stored its baseline
         assertThat(count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ? AND status = 'success' AND baseline",
-                cabinetId)).isEqualTo(5);
+                cabinetId)).isEqualTo(6);
         assertThat(count("SELECT COUNT(*) FROM wb_products WHERE cabinet_id = ?", cabinetId))
                 .isEqualTo(seller.shop().products().size());
 

@@ -1,0 +1,86 @@
+package ru.wbassist.server.answers;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ru.wbassist.db.Sql;
+import ru.wbassist.api.Answers.Template;
+import ru.wbassist.api.InvalidRequest;
+
+/**
+ * Answer templates per cabinet. A cabinet gets a Russian default set the first time its templates are read; after
+ * that the users own them (deleting all of them does not bring the defaults back).
+ */
+final class Templates {
+
+    static final int MAX_TEMPLATES = 20;
+    static final int MAX_TEXT = 1000;
+
+    static final List<String> DEFAULTS = List.of(
+            "Здравствуйте, {buyer}! Спасибо за отзыв о товаре «{product}». Нам очень жаль, что покупка не оправдала"
+                    + " ожиданий. Напишите нам в чат на Wildberries — разберёмся и поможем.",
+            "{buyer}, спасибо, что нашли время написать. Мы передали ваш отзыв в отдел качества, чтобы такое не"
+                    + " повторялось.",
+            "Спасибо за оценку {rating} из 5! Нам важно каждое мнение о товаре «{product}».",
+            "Здравствуйте! Спасибо за вопрос о товаре «{product}». ");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(buyer|product|rating)}");
+    private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?]\\s+)покупатель");
+
+    private Templates() {
+    }
+
+    /** The cabinet's templates, oldest first; writes the defaults the first time. */
+    static List<Template> list(Connection c, long cabinetId) throws SQLException {
+        boolean seeded = Sql.queryOne(c, "SELECT templates_seeded FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                rs -> rs.getBoolean(1), cabinetId).orElse(true);
+        if (!seeded) {
+            Instant now = Instant.now();
+            for (String text : DEFAULTS) {
+                Sql.update(c, "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
+                        cabinetId, text, now);
+            }
+            Sql.update(c, "UPDATE wb_cabinets SET templates_seeded = TRUE WHERE id = ?", cabinetId);
+        }
+        return Sql.query(c, "SELECT id, text FROM answer_templates WHERE cabinet_id = ? ORDER BY id",
+                rs -> new Template(rs.getLong(1), rs.getString(2)), cabinetId);
+    }
+
+    static Template add(Connection c, long cabinetId, String text) throws SQLException {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty() || clean.length() > MAX_TEXT) {
+            throw new InvalidRequest("text", "text must be 1 to " + MAX_TEXT + " characters");
+        }
+        if (list(c, cabinetId).size() >= MAX_TEMPLATES) {
+            throw new Refusal(Refusal.Reason.CONFLICT, "a cabinet holds at most " + MAX_TEMPLATES + " templates");
+        }
+        long id = Sql.insert(c, "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
+                cabinetId, clean, Instant.now());
+        return new Template(id, clean);
+    }
+
+    static boolean delete(Connection c, long cabinetId, long templateId) throws SQLException {
+        return Sql.update(c, "DELETE FROM answer_templates WHERE cabinet_id = ? AND id = ?", cabinetId, templateId) > 0;
+    }
+
+    /**
+     * Fills {@code {buyer}}, {@code {product}} and {@code {rating}}. Without a buyer's name (questions; reviews
+     * signed "Покупатель") it says "покупатель", capitalised at the start of a sentence.
+     */
+    static String fill(String template, Item item) {
+        String buyer = item.buyer() == null || item.buyer().isBlank() ? "покупатель" : item.buyer().strip();
+        String product = item.product() == null ? "товар" : item.product();
+        String rating = item.rating() == null ? "" : String.valueOf(item.rating());
+        // one pass, so a product title holding "{buyer}" stays as it is
+        String filled = PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
+            case "buyer" -> buyer;
+            case "product" -> product;
+            default -> rating;
+        }));
+        return SENTENCE_START.matcher(filled).replaceAll("$1Покупатель").strip();
+    }
+}
