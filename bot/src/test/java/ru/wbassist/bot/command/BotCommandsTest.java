@@ -93,6 +93,14 @@ class BotCommandsTest {
     }
 
     @Test
+    void aNewKeyOfAConnectedSellerIsReportedAsAReplacedKey() {
+        SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.NEW_KEY_OF_CONNECTED_SELLER, 2);
+
+        assertThat(reply.text()).contains("ключ кабинета <b>Магазин &lt;Лето&gt; &amp; Ко</b> заменён")
+                .contains("История, настройки и пользователи кабинета сохранены");
+    }
+
+    @Test
     void aRejectedKeyGetsTheServersReason() {
         SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.BAD_KEY, 2);
 

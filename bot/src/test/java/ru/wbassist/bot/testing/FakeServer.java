@@ -38,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FakeServer implements ServerClient {
 
     public static final String BAD_KEY = "bad-key";
+    /** A key the server answers with {@code key_replaced}: a new key of a seller already connected. */
+    public static final String NEW_KEY_OF_CONNECTED_SELLER = "new-key-of-connected-seller";
     private static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
 
     /** A queued notification and what happened to it. */
@@ -183,8 +185,11 @@ public final class FakeServer implements ServerClient {
             throw new ServerException(400, "bad_request", "WB rejected the key: 401 Unauthorized");
         }
         Cabinets.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name);
+        if (NEW_KEY_OF_CONNECTED_SELLER.equals(apiKey)) {
+            return new Cabinets.Connected(cabinet, false, true);
+        }
         cabinets.computeIfAbsent(telegramId, id -> new ArrayList<>()).add(cabinet);
-        return new Cabinets.Connected(cabinet, false);
+        return new Cabinets.Connected(cabinet, false, false);
     }
 
     @Override
