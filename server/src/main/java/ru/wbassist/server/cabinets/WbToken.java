@@ -62,7 +62,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
 
     /** The same token with the seller id WB's seller-info reported (it wins over the claim). */
     public WbToken withSellerId(String sid) {
-        return sid == null ? this : new WbToken(scopes, expiresAt, sid, testToken, readOnly);
+        return sid == null ? this : new WbToken(scopes, expiresAt, sid, testToken, readOnly, baseToken);
     }
 
     /**

@@ -293,7 +293,7 @@ class CabinetApiTest {
             long id = server.db().withConnection(c -> Sql.queryLong(c, "SELECT MIN(id) FROM wb_cabinets"));
             WbClient unreachable = new WbClient(WbHosts.allAt("http://127.0.0.1:9"),
                     RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)), Duration.ofSeconds(2),
-                    Duration.ofMillis(1), 80_000, server.app().meters());
+                    Duration.ofMillis(1), 80_000, WbClient.DEFAULT_MAX_RESPONSE_BYTES, server.app().meters());
             assertThat(new CabinetSync(server.db(), new CabinetRepository(server.db(), vaultOf(server)), unreachable,
                     server.app().eventSink(), new SyncSettings(false, Duration.ofMinutes(3), Duration.ofMinutes(60), 1,
                     1, Duration.ofSeconds(1)), Clock.systemUTC(), server.app().meters()).sync(id))

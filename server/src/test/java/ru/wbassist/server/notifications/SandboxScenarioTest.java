@@ -61,7 +61,8 @@ class SandboxScenarioTest {
         CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000, TestMeters.detached());
+                Duration.ofMillis(50), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
         CabinetSync sync = new CabinetSync(db, cabinets, wb, new EventDetector(new FanOut(watcher, Clock.systemUTC(), TestMeters.detached()),
                 Clock.systemUTC(), TestMeters.detached()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
                 Duration.ofMillis(100)), Clock.systemUTC(), TestMeters.detached());

@@ -86,7 +86,7 @@ class OrderFeedTest {
 
     private WbClient client(String baseUrl, RateLimiter limiter) {
         return new WbClient(WbHosts.allAt(baseUrl), limiter, Duration.ofSeconds(10), Duration.ofMillis(50), 80_000,
-                TestMeters.detached());
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
     }
 
     private WbClient relaxedClient() {
