@@ -32,12 +32,12 @@ import ru.wbassist.server.users.UserService;
 public final class TestNotifications {
 
     private final Database db;
-    private final QueueSignal signal;
+    private final QueueWakeups wakeups;
     private final Clock clock;
 
-    public TestNotifications(Database db, QueueSignal signal, Clock clock) {
+    public TestNotifications(Database db, QueueWakeups wakeups, Clock clock) {
         this.db = db;
-        this.signal = signal;
+        this.wakeups = wakeups;
         this.clock = clock;
     }
 
@@ -51,13 +51,13 @@ public final class TestNotifications {
         EventType eventType = eventType(type);
         long id = db.inTransaction(c -> {
             Draft draft = draft(c, telegramId, eventType);
+            wakeups.queuedIn(c);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                             + " image_url, chart, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     draft.user().id(), draft.cabinetId(), eventType.code(), "test:" + UUID.randomUUID(),
                     draft.card().text(), draft.card().imageUrl(), Renderer.StoredChart.toJson(draft.card().chart()), draft.at(),
                     "pending", draft.at());
         });
-        signal.signal();
         return id;
     }
 

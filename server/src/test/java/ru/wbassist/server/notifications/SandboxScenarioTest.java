@@ -58,7 +58,7 @@ class SandboxScenarioTest {
         UserRepository users = new UserRepository(db);
         CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         QueueSignal signal = new QueueSignal();
-        CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20));
+        QueueWakeups watcher = new QueueWakeups(db, signal, Clock.systemUTC(), Duration.ofSeconds(1));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
                 Duration.ofMillis(50), 80_000,
