@@ -137,7 +137,9 @@ public final class App implements AutoCloseable {
                 syncHealth::overdueCabinets);
         SyncTrigger trigger = syncScheduler.trigger();
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
-        KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
+        KeyCheck keyCheck = syncSettings.enabled()
+                ? new WbKeyCheck(wb, config.config().get("wb.key-checks-per-minute").asInt().orElse(20))
+                : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger, clock);
         this.adminService = new AdminService(db, users, testNotifications,

@@ -38,6 +38,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FakeServer implements ServerClient {
 
     public static final String BAD_KEY = "bad-key";
+    /** When set, {@link #sendTest} answers like the server whose hourly cap is reached. */
+    public volatile boolean testLimitReached;
     /** A key the server answers with {@code key_replaced}: a new key of a seller already connected. */
     public static final String NEW_KEY_OF_CONNECTED_SELLER = "new-key-of-connected-seller";
     private static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
@@ -246,6 +248,9 @@ public final class FakeServer implements ServerClient {
     @Override
     public Notifications.TestQueued sendTest(long telegramId, String type) {
         call("sendTest " + type);
+        if (testLimitReached) {
+            throw new ServerException(429, "too_many_requests", "at most 20 test notifications per user and hour");
+        }
         Notifications.Item queued = queue(telegramId, "🧪 <b>Тест</b>: " + type, null);
         return new Notifications.TestQueued(queued.id(), type);
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.TooManyRequests;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
@@ -31,6 +32,9 @@ import ru.wbassist.server.users.UserService;
  */
 public final class TestNotifications {
 
+    /** Test notifications one user may queue per hour: each is a row and a Telegram message. */
+    public static final int MAX_PER_HOUR = 20;
+
     private final Database db;
     private final QueueWakeups wakeups;
     private final Clock clock;
@@ -46,11 +50,21 @@ public final class TestNotifications {
      * @return the id of the queued item
      * @throws ru.wbassist.api.NotFound for an unknown user
      * @throws InvalidRequest on {@code type} for an unknown type
+     * @throws ru.wbassist.api.TooManyRequests when the user queued {@link #MAX_PER_HOUR} in the last hour
      */
     public long queue(long telegramId, String type) {
         EventType eventType = eventType(type);
         long id = db.inTransaction(c -> {
+            // the user's row lock makes the count and the insert one step for concurrent requests
+            UserRepository.find(c, telegramId, true).orElseThrow(() -> UserService.unknown(telegramId));
             Draft draft = draft(c, telegramId, eventType);
+            long lastHour = Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history WHERE user_id = ?"
+                    + " AND external_id LIKE 'test:%' AND created_at > ?", draft.user().id(),
+                    draft.at().minus(Duration.ofHours(1)));
+            if (lastHour >= MAX_PER_HOUR) {
+                throw new TooManyRequests("at most " + MAX_PER_HOUR
+                        + " test notifications per user and hour; try again later");
+            }
             wakeups.queuedIn(c);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                             + " image_url, chart, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?,?)",
