@@ -1,8 +1,8 @@
 package ru.wbassist.bot;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,10 +23,10 @@ final class UserThrottle {
 
     private final int burst;
     private final Duration interval;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<Long, State> users;
 
-    UserThrottle(int burst, Duration interval, int maxUsers, Clock clock) {
+    UserThrottle(int burst, Duration interval, int maxUsers, InstantSource clock) {
         this.burst = burst;
         this.interval = interval;
         this.clock = clock;
@@ -38,7 +38,7 @@ final class UserThrottle {
         };
     }
 
-    static UserThrottle defaults(Clock clock) {
+    static UserThrottle defaults(InstantSource clock) {
         return new UserThrottle(BURST, INTERVAL, MAX_USERS, clock);
     }
 

@@ -16,9 +16,9 @@ import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.Dto;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
@@ -54,7 +54,7 @@ class TwoServerLatencyBenchmark {
             HttpServerClient toA = new HttpServerClient(a, SECRET);
             HttpServerClient toB = new HttpServerClient(b, SECRET);
             for (long user = 1; user <= USERS; user++) {
-                toB.register(new Dto.Registration(user, "u" + user, "User " + user, null, "ru"));
+                toB.register(new Users.Registration(user, "u" + user, "User " + user, null, "ru"));
             }
             WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), toA,
                     DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));

@@ -59,6 +59,19 @@ class NotificationQueueTest {
         return queue.lease(Optional.of(List.of(anna)), 50, LEASE, Duration.ZERO);
     }
 
+    /** Anna's long-poll of up to 30 s, once it waits. */
+    private java.util.concurrent.CompletableFuture<List<Notifications.Item>> waitingPoll() {
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().until(() -> f.signal.waiting() == 1);
+        return waiting;
+    }
+
     private List<String> statuses() {
         return f.db.withConnection(c -> Sql.query(c, "SELECT status FROM notification_history ORDER BY id", rs -> rs.getString(1)));
     }
@@ -250,14 +263,7 @@ class NotificationQueueTest {
         f.clock.set(Instant.parse("2026-11-27T20:30:00Z")); // 23:30 MSK
         f.settings(anna, "quiet_hours_start = ?, quiet_hours_end = ?", "22:00", "08:00");
         f.order(shop, "o-1", 100);
-        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        org.awaitility.Awaitility.await().until(() -> f.signal.waiting() == 1);
+        var waiting = waitingPoll();
         assertThat(f.wakeups.becameDue(f.clock.instant(), Instant.parse("2026-11-28T04:59:59Z"))).isFalse();
 
         f.clock.set(Instant.parse("2026-11-28T05:00:01Z")); // 08:00:01 MSK: the held item is due
@@ -270,14 +276,7 @@ class NotificationQueueTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void aPollThatWouldWaitBeyondTheCapIsRefused(DatabaseConfig.Vendor vendor) throws Exception {
         start(vendor, Duration.ofSeconds(25), 1);
-        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        org.awaitility.Awaitility.await().until(() -> f.signal.waiting() == 1);
+        var waiting = waitingPoll();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.lease(Optional.of(List.of(anna)), 10, LEASE,
                 Duration.ofSeconds(1))).isInstanceOf(NotificationQueue.TooManyWaiting.class);

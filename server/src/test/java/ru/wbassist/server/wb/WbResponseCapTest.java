@@ -59,10 +59,8 @@ class WbResponseCapTest {
 
     @Test
     void anAnswerOverTheCapFailsThatCallWithAClearMessageAndLog() {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(3).historyDays(0).relaxedLimits(true));
-        SandboxSeller seller = sandbox.createSeller("ИП Большой");
+        SandboxSeller seller = sellerWith300Orders();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        seller.shop().generateOrders(300, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
         transportLog.addHandler(capture);
         WbClient client = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
@@ -79,10 +77,7 @@ class WbResponseCapTest {
 
     @Test
     void theSyncFailsOnlyTheOversizedDataSetAndTheServerCarriesOn() {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(3).historyDays(0).relaxedLimits(true));
-        SandboxSeller seller = sandbox.createSeller("ИП Большой");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        seller.shop().generateOrders(300, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        SandboxSeller seller = sellerWith300Orders();
         server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("SYNC_ENABLED", "true",
                 "WB_API_BASE_URL", sandbox.baseUrl(), "WB_MAX_RESPONSE_BYTES", String.valueOf(64 * 1024)));
         server.post("/users/", Map.of("telegram_id", 31));
@@ -101,6 +96,15 @@ class WbResponseCapTest {
         assertThat(count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ? AND data_set = 'products'"
                 + " AND status = 'success'", cabinetId)).isEqualTo(1);
         assertThat(server.get("/users/31").status()).isEqualTo(200);
+    }
+
+    /** A sandbox seller whose orders of the last days are far more than the caps below. */
+    private SandboxSeller sellerWith300Orders() {
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(3).historyDays(0).relaxedLimits(true));
+        SandboxSeller seller = sandbox.createSeller("ИП Большой");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        seller.shop().generateOrders(300, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+        return seller;
     }
 
     private long count(String sql, Object... params) {
