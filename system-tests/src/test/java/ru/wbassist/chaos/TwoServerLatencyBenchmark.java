@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -97,7 +98,7 @@ class TwoServerLatencyBenchmark {
         env.put("DATA_DIR", Files.createTempDirectory("wbassist-latency-" + name).toString());
         env.put("SYNC_ENABLED", "false");
         AppConfig config = AppConfig.from(Settings.load(env));
-        App app = new App(config, Database.open(db), Clock.systemUTC());
+        App app = new App(config, Database.open(db), Clock.systemUTC(), Metrics.globalRegistry());
         WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
         app.start();
         open.add(app);
