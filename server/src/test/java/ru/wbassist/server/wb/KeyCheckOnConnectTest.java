@@ -48,7 +48,7 @@ class KeyCheckOnConnectTest {
         assertThat(sandbox.requestCount("/api/v1/seller-info")).isEqualTo(1);
         long cabinetId = connected.json().path("cabinet").path("id").asLong();
         assertThat(count("SELECT COUNT(*) FROM scheduled_tasks"
-                + " WHERE task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
+                + " WHERE task_name = 'cabinet-sync' AND task_instance = ?", String.valueOf(cabinetId))).isEqualTo(1);
 
         // the server syncs (SYNC_ENABLED=true): the first sync of the new cabinet is its baseline
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ?"
