@@ -67,8 +67,11 @@ public final class Cabinets {
         }
     }
 
-    /** The answer to a connect: the cabinet, and whether the key joined a cabinet someone else had connected. */
-    public record Connected(Cabinet cabinet, boolean shared) {
+    /**
+     * The answer to a connect: the cabinet, whether the user joined a cabinet someone else had connected, and whether the
+     * key replaced the key of its seller's cabinet (a cabinet is one WB seller).
+     */
+    public record Connected(Cabinet cabinet, boolean shared, boolean keyReplaced) {
     }
 
     /** {@code GET /wb/cabinets/?user_id=}. */

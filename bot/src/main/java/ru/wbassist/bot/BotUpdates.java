@@ -12,13 +12,15 @@ import ru.wbassist.bot.command.Languages;
 import ru.wbassist.bot.command.Sender;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.telegram.Messenger;
 
 import java.util.concurrent.ExecutorService;
 
 /**
  * Turns Telegram updates into command and button requests in the user's language, and reports a user who blocked
  * the bot (my_chat_member "kicked") to the server. Each update is handled on its own
- * virtual thread so one slow server call does not hold up other users' commands.
+ * virtual thread so one slow server call does not hold up other users' commands; a user's commands and button presses
+ * beyond {@link UserThrottle}'s rate are dropped first.
  */
 final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
 
@@ -28,16 +30,32 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
     private final Languages languages;
     private final ServerClient server;
     private final ExecutorService workers;
+    private final UserThrottle throttle;
+    private final Messenger messenger;
 
-    BotUpdates(CommandContainer commands, Languages languages, ServerClient server, ExecutorService workers) {
+    BotUpdates(CommandContainer commands, Languages languages, ServerClient server, ExecutorService workers,
+               UserThrottle throttle, Messenger messenger) {
         this.commands = commands;
         this.server = server;
         this.languages = languages;
         this.workers = workers;
+        this.throttle = throttle;
+        this.messenger = messenger;
     }
 
     @Override
     public void consume(Update update) {
+        User from = update.hasMessage() ? update.getMessage().getFrom()
+                : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom() : null;
+        if (from != null) {
+            UserThrottle.Verdict verdict = throttle.admit(from.getId());
+            if (verdict != UserThrottle.Verdict.HANDLE) {
+                if (verdict == UserThrottle.Verdict.DROP_AND_SAY_SO) {
+                    workers.execute(() -> sayTooOften(update, from));
+                }
+                return;
+            }
+        }
         workers.execute(() -> {
             try {
                 handle(update);
@@ -45,6 +63,19 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
                 LOG.log(System.Logger.Level.ERROR, "update " + update.getUpdateId() + " failed", e);
             }
         });
+    }
+
+    private void sayTooOften(Update update, User from) {
+        String text = Texts.of(languages.of(sender(from))).get("throttled");
+        try {
+            if (update.hasCallbackQuery()) {
+                messenger.answerCallback(update.getCallbackQuery().getId(), text);
+            } else if (update.getMessage().getChat().isUserChat()) {
+                messenger.sendText(update.getMessage().getChatId(), text, null);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell a user they write too often: {0}", e.getMessage());
+        }
     }
 
     void handle(Update update) {

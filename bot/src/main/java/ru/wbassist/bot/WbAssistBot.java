@@ -41,6 +41,7 @@ import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.PatientMessenger;
 import ru.wbassist.bot.telegram.TelegramMessenger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -70,7 +71,8 @@ public final class WbAssistBot implements AutoCloseable {
         Messenger messenger = new TelegramMessenger(telegram);
         Languages languages = new Languages(server);
         Messenger replies = new PatientMessenger(messenger, Duration.ofSeconds(5));
-        this.updates = new BotUpdates(commands(server, replies, languages), languages, server, workers);
+        this.updates = new BotUpdates(commands(server, replies, languages), languages, server, workers,
+                UserThrottle.defaults(Clock.systemUTC()), replies);
         this.delivery = new DeliveryEngine(server, messenger, deliveryOptions);
     }
 

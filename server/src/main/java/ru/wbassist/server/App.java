@@ -42,13 +42,13 @@ import ru.wbassist.server.insights.Viewer;
 import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.mutes.ProductMuteRepository;
 import ru.wbassist.server.mutes.ProductMuteService;
-import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
 import ru.wbassist.server.notifications.NotificationService;
 import ru.wbassist.server.notifications.NotificationsConfig;
 import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.notifications.SettingsRepository;
 import ru.wbassist.server.notifications.TestNotifications;
 import ru.wbassist.server.sync.CabinetSync;
@@ -82,7 +82,7 @@ public final class App implements AutoCloseable {
     private final InsightsService insightsService;
     private final AdminService adminService;
     private final AnswerService answerService;
-    private final CommitWatcher commitWatcher;
+    private final QueueWakeups queueWakeups;
     private final EventSink eventSink;
     private final DailyDigests dailyDigests;
     private final Duration digestCheck;
@@ -109,14 +109,13 @@ public final class App implements AutoCloseable {
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
         NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
-        QueueSignal signal = new QueueSignal();
-        this.commitWatcher = new CommitWatcher(db, signal, notifications.commitWatch());
-        FanOut fanOut = new FanOut(commitWatcher, clock, meters);
+        this.queueWakeups = new QueueWakeups(db, new QueueSignal(), clock, notifications.dueCheck());
+        FanOut fanOut = new FanOut(queueWakeups, clock, meters);
         this.eventSink = new EventDetector(fanOut, clock, meters);
         this.dailyDigests = new DailyDigests(db, fanOut, clock);
         this.digestCheck = notifications.digestCheck();
-        this.testNotifications = new TestNotifications(db, signal, clock);
-        NotificationQueue queue = new NotificationQueue(db, signal, notifications, clock, meters);
+        this.testNotifications = new TestNotifications(db, queueWakeups, clock);
+        NotificationQueue queue = new NotificationQueue(db, queueWakeups.signal(), notifications, clock, meters);
         this.notificationService = new NotificationService(queue, new SettingsRepository(db, clock), testNotifications,
                 users);
         this.productMuteService = new ProductMuteService(new ProductMuteRepository(db, clock), users);
@@ -141,11 +140,13 @@ public final class App implements AutoCloseable {
                 syncHealth::overdueCabinets);
         SyncTrigger trigger = syncScheduler.trigger();
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
-        KeyCheck keyCheck = syncSettings.enabled() ? new WbKeyCheck(wb) : KeyCheck.OFFLINE;
+        KeyCheck keyCheck = syncSettings.enabled()
+                ? new WbKeyCheck(wb, config.config().get("wb.key-checks-per-minute").asInt().orElse(20))
+                : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger, clock);
-        this.adminService = new AdminService(db, users, testNotifications, new NotificationRetry(db, signal, clock), trigger,
-                clock);
+        this.adminService = new AdminService(db, users, testNotifications,
+                new NotificationRetry(db, queueWakeups.signal(), clock), trigger, clock);
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
         this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
                 clock, PUBLIC_HEALTH_INTERVAL);
@@ -192,7 +193,7 @@ public final class App implements AutoCloseable {
 
     /** Starts the background parts (scheduler, delivery signals). */
     public void start() {
-        commitWatcher.start();
+        queueWakeups.start();
         syncScheduler.start(cabinets.activeIds());
         long stale = cabinets.keysToRotate();
         if (stale > 0) {
@@ -226,7 +227,7 @@ public final class App implements AutoCloseable {
         meters.close();
         syncScheduler.close();
         dailyDigests.close();
-        commitWatcher.close();
+        queueWakeups.close();
         db.close();
     }
 }

@@ -35,12 +35,14 @@ class BadInputSweepTest {
 
     private static TestServer server;
     private static long cabinetId;
+    private static String cabinetKey;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(DatabaseConfig.Vendor.H2);
         assertThat(server.post("/users/", Map.of("telegram_id", USER, "first_name", "Sweep")).status()).isEqualTo(201);
-        var cabinet = server.post("/wb/cabinets/", Map.of("user_id", USER, "api_key", TestTokens.valid(), "name", "Shop"));
+        cabinetKey = TestTokens.valid();
+        var cabinet = server.post("/wb/cabinets/", Map.of("user_id", USER, "api_key", cabinetKey, "name", "Shop"));
         assertThat(cabinet.status()).as(cabinet.body()).isEqualTo(201);
         cabinetId = cabinet.json().path("cabinet").path("id").asLong();
         server.get("/api/v1/notifications/settings?telegram_id=" + USER); // creates the defaults before the snapshot
@@ -133,7 +135,8 @@ class BadInputSweepTest {
         probes.add(get("/api/v1/bot/dashboard?telegram_id=" + USER + "&cabinet_id=" + (cabinetId + 1000)));
 
         List<String> badBodies = List.of("", "{", "[]", "null", "42", "\"text\"", "{\"telegram_id\":\"abc\"}",
-                "{\"telegram_id\":1e400}", "{\"telegram_id\":-7}", "{\"unknown_field\":true}",
+                "{\"telegram_id\":1e400}", "{\"telegram_id\":-7}", "{\"telegram_id\":1001.7}", "{\"telegram_id\":\"1002\"}",
+                "{\"telegram_id\":" + USER + ",\"username\":42}", "{\"unknown_field\":true}",
                 "{\"telegram_id\":1,\"username\":\"" + "x".repeat(300) + "\"}",
                 "{\"telegram_id\":1,\"first_name\":" + "[".repeat(2000) + "}",
                 "{\"user_id\":" + USER + ",\"api_key\":\"" + SQL_INJECTION + "\"}",
@@ -152,6 +155,11 @@ class BadInputSweepTest {
             probes.add(new Probe("POST " + path + " (2 MB body, raw)", () -> rawOversizedPost(path)));
             probes.add(post(path, new String(new byte[] {(byte) 0xFF, (byte) 0xFE, '{'}, StandardCharsets.ISO_8859_1),
                     "application/json"));
+        }
+        // the connected key again, pasted differently: the same key (409), never a second cabinet
+        for (String pasted : List.of("Bearer " + cabinetKey, "bearer\\n" + cabinetKey, " " + cabinetKey.replace(".", ".\\n") + " ",
+                "Bearer ", "  \\t ")) {
+            probes.add(post("/wb/cabinets/", "{\"user_id\":" + USER + ",\"api_key\":\"" + pasted + "\"}", "application/json"));
         }
         String ids = "{\"telegram_ids\":[" + USER;
         for (String body : List.of("{\"telegram_ids\":[]}", "{\"telegram_ids\":[0]}", "{\"telegram_ids\":[\"1\"]}",

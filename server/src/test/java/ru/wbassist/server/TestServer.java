@@ -52,6 +52,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the application reading time from {@code clock} (a fixed "now" for day boundaries). */
     public static TestServer start(DatabaseConfig.Vendor vendor, Map<String, String> environment, Clock clock) {
+        return start(TestDatabases.freshConfig(vendor), environment, clock);
+    }
+
+    /** Starts on the database {@code database} (migrating it), e.g. a second server beside a first one. */
+    public static TestServer start(DatabaseConfig database, Map<String, String> environment, Clock clock) {
         try {
             Path dataDir = Files.createTempDirectory("wbassist-test");
             Map<String, String> env = new HashMap<>();
@@ -61,7 +66,7 @@ public final class TestServer implements AutoCloseable {
             env.putAll(environment);
             var config = Settings.load(env);
             AppConfig appConfig = AppConfig.from(config);
-            Database db = TestDatabases.fresh(vendor);
+            Database db = Database.open(database);
             App app = new App(appConfig, db, clock, Metrics.globalRegistry());
             WebServer server = app.configure(WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)).build().start();
             app.start();

@@ -15,8 +15,13 @@ public final class TestTokens {
     }
 
     public static String token(long scopes, Instant expiresAt) {
+        return token(scopes, expiresAt, UUID.randomUUID().toString());
+    }
+
+    /** A key of the seller {@code sellerId} (WB's {@code sid} claim). */
+    public static String token(long scopes, Instant expiresAt, String sellerId) {
         String header = b64("{\"alg\":\"ES256\",\"kid\":\"test\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"id\":\"" + UUID.randomUUID() + "\",\"s\":" + scopes + ",\"sid\":\"" + UUID.randomUUID()
+        String payload = b64("{\"id\":\"" + UUID.randomUUID() + "\",\"s\":" + scopes + ",\"sid\":\"" + sellerId
                 + "\",\"exp\":" + expiresAt.getEpochSecond() + ",\"acc\":3,\"for\":\"self\"}");
         return header + "." + payload + "." + b64("signature-" + UUID.randomUUID());
     }

@@ -63,8 +63,8 @@ public final class ConnectCommand implements Command, FreeTextHandler {
         try {
             Cabinets.Connected connection = server.connectCabinet(request.from().id(), apiKey, null);
             String name = Html.escape(connection.cabinet().name());
-            messenger.sendText(request.chatId(),
-                    t.get(connection.shared() ? "connect.shared" : "connect.ok", name), null);
+            String text = connection.keyReplaced() ? "connect.replaced" : connection.shared() ? "connect.shared" : "connect.ok";
+            messenger.sendText(request.chatId(), t.get(text, name), null);
         } catch (ServerException e) {
             if (!e.isClientError()) {
                 throw e;

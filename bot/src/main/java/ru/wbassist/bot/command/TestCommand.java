@@ -3,6 +3,7 @@ package ru.wbassist.bot.command;
 import ru.wbassist.api.Notifications;
 
 import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
 
 import java.util.Set;
@@ -29,7 +30,15 @@ public final class TestCommand implements Command {
     public void execute(CommandRequest request) {
         String asked = request.args() == null ? "" : request.args().trim();
         String type = TYPES.contains(asked) ? asked : "new_order";
-        server.sendTest(request.from().id(), type);
+        try {
+            server.sendTest(request.from().id(), type);
+        } catch (ServerException e) {
+            if (e.status() != 429) {
+                throw e;
+            }
+            messenger.sendText(request.chatId(), request.texts().get("test.limit"), null);
+            return;
+        }
         messenger.sendText(request.chatId(), request.texts().get("test.queued"), null);
     }
 }

@@ -93,6 +93,33 @@ class BotCommandsTest {
     }
 
     @Test
+    void aNewKeyOfAConnectedSellerIsReportedAsAReplacedKey() {
+        SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.NEW_KEY_OF_CONNECTED_SELLER, 2);
+
+        assertThat(reply.text()).contains("ключ кабинета <b>Магазин &lt;Лето&gt; &amp; Ко</b> заменён")
+                .contains("История, настройки и пользователи кабинета сохранены");
+    }
+
+    @Test
+    void theHourlyCapOnTestNotificationsIsExplained() {
+        server.testLimitReached = true;
+
+        assertThat(say(ANNA, "/test").text()).contains("Не больше 20 тестовых уведомлений в час");
+    }
+
+    @Test
+    void aFloodOfCommandsIsCutWithOneTooOftenReply() {
+        for (int i = 0; i < 30; i++) {
+            emulator.injectMessage(CHAT, ANNA, "/help");
+        }
+
+        List<SentMessage> sent = awaitActions(CHAT, 11);
+
+        assertThat(sent).filteredOn(m -> m.text() != null && m.text().contains("Слишком часто")).hasSize(1);
+        assertThat(sent.size()).as("at most the burst, a refill or two, and the notice").isLessThan(15);
+    }
+
+    @Test
     void aRejectedKeyGetsTheServersReason() {
         SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.BAD_KEY, 2);
 

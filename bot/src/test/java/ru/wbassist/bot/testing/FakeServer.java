@@ -39,6 +39,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class FakeServer implements ServerClient {
 
     public static final String BAD_KEY = "bad-key";
+    /** When set, {@link #sendTest} answers like the server whose hourly cap is reached. */
+    public volatile boolean testLimitReached;
+    /** A key the server answers with {@code key_replaced}: a new key of a seller already connected. */
+    public static final String NEW_KEY_OF_CONNECTED_SELLER = "new-key-of-connected-seller";
     private static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
 
     /** A queued notification and what happened to it. */
@@ -184,8 +188,11 @@ public final class FakeServer implements ServerClient {
             throw new ServerException(400, "bad_request", "WB rejected the key: 401 Unauthorized");
         }
         Cabinets.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name);
+        if (NEW_KEY_OF_CONNECTED_SELLER.equals(apiKey)) {
+            return new Cabinets.Connected(cabinet, false, true);
+        }
         cabinets.computeIfAbsent(telegramId, id -> new ArrayList<>()).add(cabinet);
-        return new Cabinets.Connected(cabinet, false);
+        return new Cabinets.Connected(cabinet, false, false);
     }
 
     @Override
@@ -242,6 +249,9 @@ public final class FakeServer implements ServerClient {
     @Override
     public Notifications.TestQueued sendTest(long telegramId, String type) {
         call("sendTest " + type);
+        if (testLimitReached) {
+            throw new ServerException(429, "too_many_requests", "at most 20 test notifications per user and hour");
+        }
         Notifications.Item queued = queue(telegramId, "🧪 <b>Тест</b>: " + type, null);
         return new Notifications.TestQueued(queued.id(), type);
     }

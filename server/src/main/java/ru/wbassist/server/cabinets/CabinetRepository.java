@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Cabinets.Cabinet;
+import ru.wbassist.db.DataAccessException;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -33,45 +34,73 @@ public final class CabinetRepository {
     }
 
     /** What connecting a key did. */
-    public enum Outcome { CREATED, JOINED, ALREADY_LINKED }
+    public enum Outcome { CREATED, JOINED, ALREADY_LINKED, KEY_REPLACED }
 
-    public record Connected(Cabinet cabinet, Outcome outcome) {
+    /** @param linkedBefore whether the user was already a user of the cabinet */
+    public record Connected(Cabinet cabinet, Outcome outcome, boolean linkedBefore) {
     }
 
     /**
-     * Connects a key for a user: a new cabinet (the user is its owner), or the existing cabinet with that key
-     * (the user joins as member). The unique key hash makes two cabinets for one key impossible, even when two
-     * users connect the same key at the same moment.
+     * Connects a key for a user. A cabinet is one WB seller: the cabinet with this key (the user joins as member), else
+     * the cabinet of the same seller, whose key this one replaces (WB keys expire after 180 days and sellers issue new
+     * ones; history and users stay), else a new cabinet (the user is its owner). The unique key hash and seller id make
+     * a second cabinet for one key or one seller impossible; a connect that loses that race to a concurrent one is
+     * retried once and then finds the winner's cabinet.
+     *
+     * @param apiKey the key normalised by {@link WbToken#normalise}
      */
     public Connected connect(long userId, String apiKey, String name, WbToken token) {
-        List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
-        return db.inTransaction(c -> {
-            Optional<Long> existing = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
-                    + Sql.placeholders(hashes.size()) + ") FOR UPDATE",
-                    rs -> rs.getLong(1), hashes.toArray());
-            if (existing.isPresent()) {
-                long cabinetId = existing.get();
-                boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
-                        cabinetId, userId) > 0;
-                if (!linked) {
-                    Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                            cabinetId, userId, "member", Instant.now());
-                }
-                return new Connected(find(c, cabinetId, userId).orElseThrow(),
-                        linked ? Outcome.ALREADY_LINKED : Outcome.JOINED);
+        try {
+            return db.inTransaction(c -> connect(c, userId, apiKey, name, token));
+        } catch (DataAccessException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
             }
-            long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
-            String cabinetName = name != null ? name : "Кабинет " + (count + 1);
-            long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
-                            + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, "", hashes.getFirst(),
-                    token.sellerId(), token.expiresAt(), Instant.now());
-            // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
-            Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?", vault.encrypt(cabinetId, apiKey),
-                    cabinetId);
+            return db.inTransaction(c -> connect(c, userId, apiKey, name, token));
+        }
+    }
+
+    private Connected connect(Connection c, long userId, String apiKey, String name, WbToken token) throws SQLException {
+        List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
+        Optional<Long> sameKey = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
+                + Sql.placeholders(hashes.size()) + ") FOR UPDATE", rs -> rs.getLong(1), hashes.toArray());
+        if (sameKey.isPresent()) {
+            boolean linked = link(c, sameKey.get(), userId);
+            return new Connected(find(c, sameKey.get(), userId).orElseThrow(),
+                    linked ? Outcome.ALREADY_LINKED : Outcome.JOINED, linked);
+        }
+        Optional<Long> sameSeller = token.sellerId() == null ? Optional.empty() : Sql.queryOne(c,
+                "SELECT id FROM wb_cabinets WHERE seller_id = ? FOR UPDATE", rs -> rs.getLong(1), token.sellerId());
+        if (sameSeller.isPresent()) {
+            long cabinetId = sameSeller.get();
+            Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ?, token_expires_at = ?,"
+                            + " key_invalid_since = NULL, key_error = NULL WHERE id = ?",
+                    vault.encrypt(cabinetId, apiKey), hashes.getFirst(), token.expiresAt(), cabinetId);
+            boolean linked = link(c, cabinetId, userId);
+            return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.KEY_REPLACED, linked);
+        }
+        long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
+        String cabinetName = name != null ? name : "Кабинет " + (count + 1);
+        long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
+                        + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, "", hashes.getFirst(),
+                token.sellerId(), token.expiresAt(), Instant.now());
+        // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
+        Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?", vault.encrypt(cabinetId, apiKey),
+                cabinetId);
+        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                cabinetId, userId, "owner", Instant.now());
+        return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED, false);
+    }
+
+    /** Makes the user a member of the cabinet unless they are linked already; returns whether they were. */
+    private static boolean link(Connection c, long cabinetId, long userId) throws SQLException {
+        boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
+                cabinetId, userId) > 0;
+        if (!linked) {
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                    cabinetId, userId, "owner", Instant.now());
-            return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED);
-        });
+                    cabinetId, userId, "member", Instant.now());
+        }
+        return linked;
     }
 
     /** The cabinets of a user (internal user id). */

@@ -3,7 +3,6 @@ package ru.wbassist.server.cabinets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import io.helidon.http.Status;
@@ -33,19 +32,19 @@ public final class CabinetService implements HttpService {
     private final UserRepository users;
     private final Clock clock;
     private final KeyCheck keyCheck;
-    private final LongConsumer firstSync;
+    private final LongConsumer syncNow;
 
     /**
      * @param keyCheck  asks WB whether a key works before it is stored
-     * @param firstSync starts the first sync of a newly created cabinet
+     * @param syncNow   starts a cabinet's sync now: the first one of a new cabinet, or the first with a replaced key
      */
     public CabinetService(CabinetRepository cabinets, UserRepository users, Clock clock, KeyCheck keyCheck,
-                          LongConsumer firstSync) {
+                          LongConsumer syncNow) {
         this.cabinets = cabinets;
         this.users = users;
         this.clock = clock;
         this.keyCheck = keyCheck;
-        this.firstSync = firstSync;
+        this.syncNow = syncNow;
     }
 
     @Override
@@ -65,11 +64,11 @@ public final class CabinetService implements HttpService {
         Cabinets.Connection request = connectionOf(req).validated();
         long telegramId = request.actingTelegramId();
         User user = users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
-        String apiKey = request.apiKey().strip();
+        String apiKey = WbToken.normalise(request.apiKey());
         WbToken token = WbToken.parseForConnect(apiKey, clock);
-        Optional<String> sellerName;
+        KeyCheck.Seller seller;
         try {
-            sellerName = keyCheck.check(apiKey);
+            seller = keyCheck.check(apiKey);
         } catch (WbException e) {
             // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error.
             // The answer says so plainly; what WB or the network said is in this server's log under the id.
@@ -82,14 +81,20 @@ public final class CabinetService implements HttpService {
                     "the key could not be checked with WB right now; try again in a few minutes", null, errorId));
             return;
         }
-        String name = request.cleanName() != null ? request.cleanName() : sellerName.orElse(null);
-        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, name, token);
+        String name = request.cleanName() != null ? request.cleanName() : seller.name();
+        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, name,
+                token.withSellerId(seller.sellerId()));
         switch (connected.outcome()) {
             case CREATED -> {
-                firstSync.accept(connected.cabinet().id());
-                res.status(Status.CREATED_201).send(new Cabinets.Connected(connected.cabinet(), false));
+                syncNow.accept(connected.cabinet().id());
+                res.status(Status.CREATED_201).send(new Cabinets.Connected(connected.cabinet(), false, false));
             }
-            case JOINED -> res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), true));
+            case JOINED -> res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), true, false));
+            case KEY_REPLACED -> {
+                syncNow.accept(connected.cabinet().id());
+                res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), !connected.linkedBefore(),
+                        true));
+            }
             case ALREADY_LINKED -> throw ApiException.conflict("this key is already connected to your cabinet \""
                     + connected.cabinet().name() + "\" (id " + connected.cabinet().id() + ")");
         }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,26 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
     /** {@code acc} of a plain Base token, which WB gives reduced limits. */
     private static final int BASE_TOKEN = 1;
     private static final int MAX_KEY_LENGTH = 4096;
+    private static final Pattern BEARER = Pattern.compile("(?i)^bearer\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * The key as WB issues it: without an HTTP {@code Bearer } prefix and without whitespace (a JWT has none; copies
+     * from the seller cabinet often carry line breaks or spaces). Hashing and storing the normalised key makes one key
+     * one key, however it was pasted.
+     */
+    public static String normalise(String apiKey) {
+        if (apiKey == null) {
+            return null;
+        }
+        String key = BEARER.matcher(apiKey.strip()).replaceFirst("");
+        return WHITESPACE.matcher(key).replaceAll("");
+    }
+
+    /** The same token with the seller id WB's seller-info reported (it wins over the claim). */
+    public WbToken withSellerId(String sid) {
+        return sid == null ? this : new WbToken(scopes, expiresAt, sid, testToken, readOnly, baseToken);
+    }
 
     /**
      * Reads and checks a key for connecting a cabinet.
@@ -66,12 +87,9 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
 
     /** Decodes the payload. */
     public static WbToken parse(String apiKey) {
-        if (apiKey == null || apiKey.isBlank()) {
+        String key = normalise(apiKey);
+        if (key == null || key.isEmpty()) {
             throw new InvalidRequest("api_key", "api_key is required");
-        }
-        String key = apiKey.strip();
-        if (key.startsWith("Bearer ")) {
-            key = key.substring("Bearer ".length()).strip();
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw invalid("the WB API key is too long to be a WB token");

@@ -66,6 +66,9 @@ public final class Settings {
         table.put("FEED_INTERVAL", "feed.interval");
         table.put("WB_API_RATE_LIMIT", "wb.rate-limit");
         table.put("WB_API_INTERVAL", "wb.interval");
+        table.put("WB_MAX_RESPONSE_BYTES", "wb.max-response-bytes");
+        table.put("WB_KEY_CHECKS_PER_MINUTE", "wb.key-checks-per-minute");
+        table.put("LONG_POLL_MAX_WAITING", "notifications.max-waiting-polls");
         table.put("WB_STATISTICS_URL", "wb.urls.statistics");
         table.put("WB_FEEDBACKS_URL", "wb.urls.feedbacks");
         table.put("WB_CONTENT_URL", "wb.urls.content");

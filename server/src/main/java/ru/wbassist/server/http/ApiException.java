@@ -58,6 +58,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large", message, null);
     }
 
+    /** The server holds as many long-polls as it allows; the client retries shortly (or polls without wait). */
+    public static ApiException tooManyWaiting(String message) {
+        return new ApiException(Status.SERVICE_UNAVAILABLE_503, "too_many_waiting", message, null);
+    }
+
     public Status status() {
         return status;
     }

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.api.Conflict;
 import ru.wbassist.api.NotFound;
+import ru.wbassist.api.TooManyRequests;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.observability.LogContext;
@@ -32,6 +33,8 @@ public final class ErrorHandlers {
                         new ErrorBody("not_found", e.getMessage(), null, null)))
                 .error(Conflict.class, (req, res, e) -> send(res, Status.CONFLICT_409,
                         new ErrorBody("conflict", e.getMessage(), null, null)))
+                .error(TooManyRequests.class, (req, res, e) -> send(res, Status.TOO_MANY_REQUESTS_429,
+                        new ErrorBody("too_many_requests", e.getMessage(), null, null)))
                 .error(HttpException.class, (req, res, e) -> send(res, e.status(), fromHttp(e)))
                 .error(Throwable.class, (req, res, e) -> {
                     String id = UUID.randomUUID().toString();

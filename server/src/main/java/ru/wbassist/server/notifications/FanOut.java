@@ -28,7 +28,7 @@ import ru.wbassist.server.metrics.ServerMeters;
 /**
  * One {@code notification_history} row per event and user, in the detecting transaction: rendered in the user's
  * language, suppressed with a reason when the user should not get it, held by quiet hours, joined to a group when
- * the user groups. The queue's pollers are woken once the transaction has committed ({@link CommitWatcher}).
+ * the user groups. The queue's pollers are woken once the transaction has committed ({@link QueueWakeups}).
  */
 public final class FanOut implements Notifier {
 
@@ -50,12 +50,12 @@ public final class FanOut implements Notifier {
     /** JDBC batch and IN-list size. */
     private static final int BATCH = Sql.MAX_LIST;
 
-    private final CommitWatcher watcher;
+    private final QueueWakeups wakeups;
     private final Clock clock;
     private final ServerMeters meters;
 
-    public FanOut(CommitWatcher watcher, Clock clock, ServerMeters meters) {
-        this.watcher = watcher;
+    public FanOut(QueueWakeups wakeups, Clock clock, ServerMeters meters) {
+        this.wakeups = wakeups;
         this.clock = clock;
         this.meters = meters;
     }
@@ -116,7 +116,7 @@ public final class FanOut implements Notifier {
                 batch.executeBatch();
             }
         }
-        watcher.watch(events.getLast().id());
+        wakeups.queuedIn(c);
     }
 
     /** Joins the user's open group of this type and cabinet, or starts one, or (grouping off in effect) stands alone. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 
 /** The lossless-mode parameters of a poll: cursor, limit, wait, lease (docs/api.md), from a query or a JSON body. */
@@ -62,8 +63,13 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
                 + " cursor, wait or lease");
     }
 
+    /** @throws ApiException 503 {@code too_many_waiting} when the poll would wait and the cap is reached */
     List<Notifications.Item> take(NotificationQueue queue, Optional<List<Long>> userIds) throws InterruptedException {
-        return queue.lease(userIds, limit, lease, waitFor);
+        try {
+            return queue.lease(userIds, limit, lease, waitFor);
+        } catch (NotificationQueue.TooManyWaiting e) {
+            throw ApiException.tooManyWaiting(e.getMessage());
+        }
     }
 
     long nextCursor(List<Notifications.Item> items) {

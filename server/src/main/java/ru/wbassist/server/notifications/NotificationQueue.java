@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.Semaphore;
 
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
@@ -49,6 +50,7 @@ public final class NotificationQueue {
     private final NotificationsConfig config;
     private final Clock clock;
     private final ServerMeters meters;
+    private final Semaphore waitingPolls;
 
     public NotificationQueue(Database db, QueueSignal signal, NotificationsConfig config, Clock clock,
                              ServerMeters meters) {
@@ -57,11 +59,23 @@ public final class NotificationQueue {
         this.config = config;
         this.clock = clock;
         this.meters = meters;
+        this.waitingPolls = new Semaphore(config.maxWaitingPolls());
+    }
+
+    /** A long-poll found nothing and may not wait: {@code max} polls are waiting already. */
+    public static final class TooManyWaiting extends RuntimeException {
+        public TooManyWaiting(int max) {
+            super("too many long-polls are waiting (at most " + max + "); retry in a second, or poll without wait", null,
+                    false, false);
+        }
     }
 
     /**
      * Leases up to {@code limit} deliverable items, oldest first, of the given users (empty: of all users). With
-     * a {@code wait}, holds until something is deliverable or the wait is over.
+     * a {@code wait}, holds until something is deliverable or the wait is over; it looks at the queue again only when
+     * the shared {@link QueueSignal} says something changed.
+     *
+     * @throws TooManyWaiting when it would wait and {@code max-waiting-polls} polls are waiting already
      */
     public List<Notifications.Item> lease(Optional<List<Long>> userIds, int limit, Duration lease, Duration wait)
             throws InterruptedException {
@@ -71,19 +85,24 @@ public final class NotificationQueue {
         if (!items.isEmpty() || wait.isZero()) {
             return items;
         }
+        if (!waitingPolls.tryAcquire()) {
+            throw new TooManyWaiting(config.maxWaitingPolls());
+        }
         try (ServerMeters.Waiting waiting = meters.longPollWaiting()) {
             while (true) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
                 if (left.isNegative() || left.isZero()) {
                     return items;
                 }
-                signal.await(seen, left.compareTo(config.recheckInterval()) < 0 ? left : config.recheckInterval());
+                signal.await(seen, left);
                 seen = signal.version();
                 items = leaseNow(userIds, limit, lease);
                 if (!items.isEmpty()) {
                     return items;
                 }
             }
+        } finally {
+            waitingPolls.release();
         }
     }
 
@@ -208,7 +227,7 @@ public final class NotificationQueue {
      * longer pending changes nothing, so a repeated ack is harmless.
      */
     public Notifications.AckResult ack(List<Notifications.Delivered> delivered, List<Notifications.Failed> failed) {
-        Notifications.AckResult result = meters.afterCommit(() -> db.inTransaction(c -> {
+        return meters.afterCommit(() -> db.inTransaction(c -> {
             Instant now = clock.instant();
             int sent = 0;
             for (Notifications.Delivered d : delivered) {
@@ -227,10 +246,6 @@ public final class NotificationQueue {
             }
             return new Notifications.AckResult(sent, failures);
         }));
-        if (result.failed() > 0) {
-            signal.signal();
-        }
-        return result;
     }
 
     private boolean fail(Connection c, Notifications.Failed f, Instant now) throws SQLException {

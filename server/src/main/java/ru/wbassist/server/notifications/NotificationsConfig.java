@@ -9,20 +9,21 @@ import io.helidon.config.Config;
  *
  * @param maxAttempts     failed deliveries before an item becomes {@code failed}
  * @param retryBase       back-off after the first failure; doubled per further failure, capped at {@code retryMax}
- * @param recheckInterval how often a long-poll looks at the queue again without a signal (other server instances,
- *                        quiet hours ending, leases expiring)
- * @param commitWatch     how often committed fan-outs are looked for (the in-process wake-up)
+ * @param dueCheck        how often one shared query looks for items that became deliverable by time (quiet hours
+ *                        ending, back-off over, leases expiring) while long-polls wait
+ * @param maxWaitingPolls long-polls that may wait at once; one more is refused with 503
+ * @param digestCheck     how often each server looks for due daily digests
  */
-public record NotificationsConfig(int maxAttempts, Duration retryBase, Duration retryMax, Duration recheckInterval,
-                                  Duration commitWatch, Duration digestCheck) {
+public record NotificationsConfig(int maxAttempts, Duration retryBase, Duration retryMax, Duration dueCheck,
+                                  int maxWaitingPolls, Duration digestCheck) {
 
     public static NotificationsConfig from(Config section) {
         return new NotificationsConfig(
                 section.get("max-attempts").asInt().orElse(5),
                 Duration.ofSeconds(section.get("retry-base-seconds").asLong().orElse(30L)),
                 Duration.ofSeconds(section.get("retry-max-seconds").asLong().orElse(1800L)),
-                Duration.ofMillis(section.get("recheck-interval-ms").asLong().orElse(1000L)),
-                Duration.ofMillis(section.get("commit-watch-ms").asLong().orElse(20L)),
+                Duration.ofMillis(section.get("due-check-ms").asLong().orElse(1000L)),
+                section.get("max-waiting-polls").asInt().orElse(200),
                 Duration.ofSeconds(section.get("digest-check-seconds").asLong().orElse(20L)));
     }
 

@@ -14,6 +14,7 @@ public final class QueueSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long version;
+    private int waiting;
 
     public long version() {
         lock.lock();
@@ -34,6 +35,16 @@ public final class QueueSignal {
         }
     }
 
+    /** How many threads are waiting now. */
+    public int waiting() {
+        lock.lock();
+        try {
+            return waiting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Waits until the version differs from {@code seen} or {@code max} elapses.
      *
@@ -42,6 +53,7 @@ public final class QueueSignal {
     public boolean await(long seen, Duration max) throws InterruptedException {
         long nanos = max.toNanos();
         lock.lock();
+        waiting++;
         try {
             while (version == seen) {
                 if (nanos <= 0) {
@@ -51,6 +63,7 @@ public final class QueueSignal {
             }
             return true;
         } finally {
+            waiting--;
             lock.unlock();
         }
     }

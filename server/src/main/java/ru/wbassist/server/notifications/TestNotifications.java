@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.TooManyRequests;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
@@ -31,13 +32,16 @@ import ru.wbassist.server.users.UserService;
  */
 public final class TestNotifications {
 
+    /** Test notifications one user may queue per hour: each is a row and a Telegram message. */
+    public static final int MAX_PER_HOUR = 20;
+
     private final Database db;
-    private final QueueSignal signal;
+    private final QueueWakeups wakeups;
     private final Clock clock;
 
-    public TestNotifications(Database db, QueueSignal signal, Clock clock) {
+    public TestNotifications(Database db, QueueWakeups wakeups, Clock clock) {
         this.db = db;
-        this.signal = signal;
+        this.wakeups = wakeups;
         this.clock = clock;
     }
 
@@ -46,18 +50,28 @@ public final class TestNotifications {
      * @return the id of the queued item
      * @throws ru.wbassist.api.NotFound for an unknown user
      * @throws InvalidRequest on {@code type} for an unknown type
+     * @throws ru.wbassist.api.TooManyRequests when the user queued {@link #MAX_PER_HOUR} in the last hour
      */
     public long queue(long telegramId, String type) {
         EventType eventType = eventType(type);
         long id = db.inTransaction(c -> {
+            // the user's row lock makes the count and the insert one step for concurrent requests
+            UserRepository.find(c, telegramId, true).orElseThrow(() -> UserService.unknown(telegramId));
             Draft draft = draft(c, telegramId, eventType);
+            long lastHour = Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history WHERE user_id = ?"
+                    + " AND external_id LIKE 'test:%' AND created_at > ?", draft.user().id(),
+                    draft.at().minus(Duration.ofHours(1)));
+            if (lastHour >= MAX_PER_HOUR) {
+                throw new TooManyRequests("at most " + MAX_PER_HOUR
+                        + " test notifications per user and hour; try again later");
+            }
+            wakeups.queuedIn(c);
             return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                             + " image_url, chart, created_at, status, deliver_after) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     draft.user().id(), draft.cabinetId(), eventType.code(), "test:" + UUID.randomUUID(),
                     draft.card().text(), draft.card().imageUrl(), Renderer.StoredChart.toJson(draft.card().chart()), draft.at(),
                     "pending", draft.at());
         });
-        signal.signal();
         return id;
     }
 

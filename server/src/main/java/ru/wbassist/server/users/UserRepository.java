@@ -27,8 +27,8 @@ public final class UserRepository {
     }
 
     /**
-     * Creates the user or updates their names. Registering again also clears a bot block: the user wrote to the
-     * bot, so they can be reached again.
+     * Creates the user or updates the fields the registration carries (a field left out keeps its value). Registering
+     * again also clears a bot block: the user wrote to the bot, so they can be reached again.
      */
     public Registered register(Users.Registration r) {
         return db.inTransaction(c -> {
@@ -47,7 +47,8 @@ public final class UserRepository {
                     // a concurrent registration of the same user won: fall through to the update
                 }
             }
-            Sql.update(c, "UPDATE users SET username = ?, first_name = ?, last_name = ?,"
+            Sql.update(c, "UPDATE users SET username = COALESCE(?, username), first_name = COALESCE(?, first_name),"
+                            + " last_name = COALESCE(?, last_name),"
                             + " language = COALESCE(?, language), updated_at = ?, bot_blocked_at = NULL WHERE telegram_id = ?",
                     r.username(), r.firstName(), r.lastName(), r.language(), now, r.telegramId());
             return new Registered(find(c, r.telegramId(), false).orElseThrow(), false);

@@ -33,6 +33,9 @@ public final class RateLimiter {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Above this many buckets, idle ones are dropped (keys being checked on connect each get their own). */
+    static final int SWEEP_ABOVE = 1000;
+
     private final Map<MethodGroup, Limit> limits;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
@@ -80,6 +83,11 @@ public final class RateLimiter {
         return new RateLimiter(limits);
     }
 
+    /** How many buckets are held now. */
+    int size() {
+        return buckets.size();
+    }
+
     public Limit limit(MethodGroup group) {
         return limits.get(group);
     }
@@ -104,6 +112,10 @@ public final class RateLimiter {
     }
 
     private Bucket bucket(String limitKey, MethodGroup group) {
+        if (buckets.size() > SWEEP_ABOVE) {
+            long now = nanoClock.getAsLong();
+            buckets.values().removeIf(bucket -> bucket.idle(now));
+        }
         return buckets.computeIfAbsent(limitKey + "/" + group.name(), k -> new Bucket(limits.get(group)));
     }
 
@@ -134,6 +146,11 @@ public final class RateLimiter {
             long allowedAt = allowedAt(now);
             tat = Math.max(base(now), pausedUntil) + intervalNanos;
             return allowedAt - now;
+        }
+
+        /** A bucket whose slots are all free again and that is not paused: a new one would act the same. */
+        synchronized boolean idle(long now) {
+            return (tat == Long.MIN_VALUE || tat <= now) && (pausedUntil == Long.MIN_VALUE || pausedUntil <= now);
         }
 
         private long base(long now) {

@@ -1,8 +1,7 @@
 package ru.wbassist.server.wb;
 
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,14 +56,19 @@ public final class WbClient {
     private final WbTransport transport;
     private final int pageCap;
 
+    /** Largest WB answer read by default (wb.max-response-bytes): a full stocks page is well below it. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+
     /**
-     * @param pageCap the statistics page size WB caps at (80,000): a shorter page is the last one
+     * @param pageCap          the statistics page size WB caps at (80,000): a shorter page is the last one
+     * @param maxResponseBytes a longer answer fails its data set for this run instead of filling the heap
      */
     public WbClient(WbHosts hosts, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, int pageCap,
-                    ServerMeters meters) {
+                    long maxResponseBytes, ServerMeters meters) {
         this.hosts = hosts;
         this.transport = new WbTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build(), limiter, requestTimeout, backoffBase, meters);
+                .followRedirects(HttpClient.Redirect.NEVER).build(), limiter, requestTimeout, backoffBase,
+                maxResponseBytes, meters);
         this.pageCap = pageCap;
     }
 
@@ -75,7 +79,8 @@ public final class WbClient {
         return new WbClient(WbHosts.from(wb.get("urls")), limiter,
                 Duration.ofSeconds(wb.get("timeout").asLong().orElse(60L)),
                 Duration.ofMillis(wb.get("backoff").asLong().orElse(2000L)),
-                wb.get("page-cap").asInt().orElse(80_000), meters);
+                wb.get("page-cap").asInt().orElse(80_000),
+                wb.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES), meters);
     }
 
     /** Orders changed since {@code dateFrom} (flag=0), every page, one row per srid (its latest version). */
@@ -112,9 +117,8 @@ public final class WbClient {
         Map<String, T> rows = new LinkedHashMap<>();
         String from = Moscow.formatWbPrecise(dateFrom);
         while (true) {
-            String body = transport.send(credentials, group, HttpRequest.newBuilder(hosts.resolve(group.host(),
-                    path + "?flag=0&dateFrom=" + encode(from))).GET());
-            List<T> page = parse(body, type);
+            List<T> page = transport.send(credentials, group, HttpRequest.newBuilder(hosts.resolve(group.host(),
+                    path + "?flag=0&dateFrom=" + encode(from))).GET(), reader(type));
             int fresh = 0;
             Instant last = null;
             for (T row : page) {
@@ -145,9 +149,9 @@ public final class WbClient {
             for (int skip = 0; skip <= FEEDBACK_MAX_SKIP; skip += FEEDBACK_PAGE) {
                 String query = "/api/v1/feedbacks?isAnswered=" + answered + "&take=" + FEEDBACK_PAGE + "&skip=" + skip
                         + "&order=dateAsc" + (dateFrom == null ? "" : "&dateFrom=" + dateFrom.getEpochSecond());
-                String body = transport.send(credentials, MethodGroup.FEEDBACKS,
-                        HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET());
-                FeedbackEnvelope envelope = parse(body, FeedbackEnvelope.class);
+                FeedbackEnvelope envelope = transport.send(credentials, MethodGroup.FEEDBACKS,
+                        HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET(),
+                        reader(FeedbackEnvelope.class));
                 if (envelope.error()) {
                     throw new WbException("WB feedbacks answered an error: " + envelope.errorText(), 200, null);
                 }
@@ -183,9 +187,9 @@ public final class WbClient {
                 for (int skip = 0; skip < QUESTION_WINDOW; skip += QUESTION_PAGE) {
                     String query = "/api/v1/questions?isAnswered=" + answered + "&take=" + QUESTION_PAGE + "&skip="
                             + skip + "&order=dateAsc" + (from == null ? "" : "&dateFrom=" + from);
-                    QuestionEnvelope envelope = parse(transport.send(credentials, MethodGroup.FEEDBACKS,
-                            HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET()),
-                            QuestionEnvelope.class);
+                    QuestionEnvelope envelope = transport.send(credentials, MethodGroup.FEEDBACKS,
+                            HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.FEEDBACKS, query)).GET(),
+                            reader(QuestionEnvelope.class));
                     if (envelope.error()) {
                         throw new WbException("WB questions answered an error: " + envelope.errorText(), 200, null);
                     }
@@ -240,7 +244,7 @@ public final class WbClient {
                         hosts.resolve(MethodGroup.Host.FEEDBACKS, "/api/v1/questions"))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
-        JsonNode envelope = answer == null || answer.isBlank() ? null : parse(answer, JsonNode.class);
+        JsonNode envelope = answer == null || answer.isBlank() ? null : answerEnvelope(answer);
         if (envelope != null && envelope.path("error").asBoolean(false)) {
             throw new WbException("WB refused the answer: " + envelope.path("errorText").asText(), 200, null);
         }
@@ -263,11 +267,10 @@ public final class WbClient {
             if (!cursor.isStart()) {
                 cursorNode.put("updatedAt", cursor.updatedAt()).put("nmID", cursor.nmId());
             }
-            String body = transport.send(credentials, MethodGroup.CARDS, HttpRequest.newBuilder(
+            CardsResponse page = transport.send(credentials, MethodGroup.CARDS, HttpRequest.newBuilder(
                             hosts.resolve(MethodGroup.Host.CONTENT, "/content/v2/get/cards/list?locale=ru"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())));
-            CardsResponse page = parse(body, CardsResponse.class);
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())), reader(CardsResponse.class));
             if (page.cards() != null) {
                 cards.addAll(page.cards());
             }
@@ -299,11 +302,10 @@ public final class WbClient {
                 ObjectNode request = WbJson.MAPPER.createObjectNode();
                 chunk.forEach(request.putArray("nmIds")::add);
                 request.put("limit", STOCK_PAGE).put("offset", offset);
-                String body = transport.send(credentials, MethodGroup.STOCKS_REPORT, HttpRequest.newBuilder(
+                StocksResponse page = transport.send(credentials, MethodGroup.STOCKS_REPORT, HttpRequest.newBuilder(
                                 hosts.resolve(MethodGroup.Host.ANALYTICS, "/api/analytics/v1/stocks-report/wb-warehouses"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())));
-                StocksResponse page = parse(body, StocksResponse.class);
+                        .POST(HttpRequest.BodyPublishers.ofString(request.toString())), reader(StocksResponse.class));
                 List<WbStock> items = page.items() == null ? List.of() : page.items();
                 rows.addAll(items);
                 if (items.size() < STOCK_PAGE) {
@@ -348,10 +350,10 @@ public final class WbClient {
             if (snapshot != null) {
                 pagination.put("snapshotTime", snapshot);
             }
-            JsonNode data = parse(transport.send(credentials, group, HttpRequest.newBuilder(
+            JsonNode data = transport.send(credentials, group, HttpRequest.newBuilder(
                             hosts.resolve(MethodGroup.Host.ANALYTICS, "/api/analytics/v1/order-feed"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.toString()))), JsonNode.class).path("data");
+                    .POST(HttpRequest.BodyPublishers.ofString(request.toString())), reader(JsonNode.class)).path("data");
             if (snapshot == null) {
                 snapshot = data.path("snapshotTime").asText(null);
             }
@@ -400,10 +402,8 @@ public final class WbClient {
     /** Every card's price (discounts-prices-api). */
     public List<WbPrice> prices(WbCredentials credentials) {
         List<WbPrice> prices = new ArrayList<>();
-        for (PricedGood good : pricePages(credentials, "/api/v2/list/goods/filter", body -> {
-            PricesEnvelope page = parse(body, PricesEnvelope.class);
-            return page.data() == null || page.data().listGoods() == null ? List.of() : page.data().listGoods();
-        })) {
+        for (PricedGood good : pricePages(credentials, "/api/v2/list/goods/filter", PricesEnvelope.class,
+                page -> page.data() == null || page.data().listGoods() == null ? List.of() : page.data().listGoods())) {
             if (good.sizes() != null && !good.sizes().isEmpty()) {
                 PricedSize size = good.sizes().getFirst();
                 prices.add(new WbPrice(good.nmID(), size.price(), good.discount(), size.discountedPrice()));
@@ -414,20 +414,20 @@ public final class WbClient {
 
     /** The cards whose last price upload WB holds in quarantine. */
     public List<WbQuarantine> quarantine(WbCredentials credentials) {
-        return pricePages(credentials, "/api/v2/quarantine/goods", body -> {
-            QuarantineEnvelope page = parse(body, QuarantineEnvelope.class);
-            return page.data() == null || page.data().quarantineGoods() == null ? List.<QuarantineGood>of()
-                    : page.data().quarantineGoods();
-        }).stream().map(g -> new WbQuarantine(g.nmID(), g.oldPrice(), g.newPrice(), g.oldDiscount(), g.newDiscount()))
+        return pricePages(credentials, "/api/v2/quarantine/goods", QuarantineEnvelope.class,
+                page -> page.data() == null || page.data().quarantineGoods() == null ? List.<QuarantineGood>of()
+                        : page.data().quarantineGoods()).stream().map(g -> new WbQuarantine(g.nmID(), g.oldPrice(), g.newPrice(), g.oldDiscount(), g.newDiscount()))
                 .toList();
     }
 
     /** Every item of a discounts-prices-api list, {@value #PRICE_PAGE} a page, until a page holds fewer. */
-    private <T> List<T> pricePages(WbCredentials credentials, String path, Function<String, List<T>> items) {
+    private <E, T> List<T> pricePages(WbCredentials credentials, String path, Class<E> envelope,
+                                      Function<E, List<T>> items) {
         List<T> all = new ArrayList<>();
         for (int offset = 0; ; offset += PRICE_PAGE) {
             List<T> page = items.apply(transport.send(credentials, MethodGroup.PRICES, HttpRequest.newBuilder(
-                    hosts.resolve(MethodGroup.Host.PRICES, path + "?limit=" + PRICE_PAGE + "&offset=" + offset)).GET()));
+                    hosts.resolve(MethodGroup.Host.PRICES, path + "?limit=" + PRICE_PAGE + "&offset=" + offset)).GET(),
+                    reader(envelope)));
             all.addAll(page);
             if (page.size() < PRICE_PAGE) {
                 return all;
@@ -464,29 +464,31 @@ public final class WbClient {
      * @throws WbException.Unreachable when WB cannot be reached
      */
     public SellerInfo checkKey(WbCredentials credentials) {
-        String ping = transport.send(credentials, MethodGroup.PING,
-                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.STATISTICS, "/ping")).GET());
-        JsonNode status = parse(ping, JsonNode.class);
+        JsonNode status = transport.send(credentials, MethodGroup.PING,
+                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.STATISTICS, "/ping")).GET(), reader(JsonNode.class));
         if (status == null || !"OK".equalsIgnoreCase(status.path("Status").asText())) {
             throw new WbException("WB ping did not answer OK", 200, null);
         }
-        return parse(transport.send(credentials, MethodGroup.SELLER_INFO,
-                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.COMMON, "/api/v1/seller-info")).GET()), SellerInfo.class);
+        return transport.send(credentials, MethodGroup.SELLER_INFO,
+                HttpRequest.newBuilder(hosts.resolve(MethodGroup.Host.COMMON, "/api/v1/seller-info")).GET(),
+                reader(SellerInfo.class));
     }
 
-    private static <T> T parse(String body, JavaType type) {
+    /** WB's envelope around an answer's verdict; an unreadable one means WB took the answer without comment. */
+    private static JsonNode answerEnvelope(String body) {
         try {
-            return WbJson.MAPPER.readValue(body, type);
+            return WbJson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new WbException("WB sent a body that does not parse as " + type.getRawClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), 200, null);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return null;
         }
     }
 
-    private static <T> T parse(String body, Class<T> type) {
-        return parse(body, WbJson.MAPPER.constructType(type));
+    private static <T> WbTransport.BodyReader<T> reader(JavaType type) {
+        return body -> WbJson.MAPPER.readValue(body, type);
+    }
+
+    private static <T> WbTransport.BodyReader<T> reader(Class<T> type) {
+        return reader(WbJson.MAPPER.constructType(type));
     }
 
     private static String encode(String value) {

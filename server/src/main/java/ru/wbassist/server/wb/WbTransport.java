@@ -1,13 +1,17 @@
 package ru.wbassist.server.wb;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
@@ -19,25 +23,30 @@ import ru.wbassist.server.metrics.ServerMeters;
  * Sends one WB request the way WB wants it: the raw key in {@code Authorization}, within the cabinet's rate limit,
  * retried through resilience4j when WB says so. A 429 waits {@code X-Ratelimit-Retry} (or {@code Retry-After});
  * 5xx and network failures back off exponentially; both within the method group's {@link MethodGroup.RetryBudget}.
- * 401/403 are final: {@link WbException.KeyRejected}.
+ * 401/403 are final: {@link WbException.KeyRejected}. A 2xx body is parsed as it streams in (a stocks page may hold
+ * 250,000 rows, several cabinets at once) and may be at most {@code maxBodyBytes} long.
  */
 final class WbTransport {
 
     private static final System.Logger LOG = System.getLogger(WbTransport.class.getName());
     private static final int MAX_REASON = 300;
+    /** How much of an error answer is read for WB's reason. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final HttpClient http;
     private final RateLimiter limiter;
     private final Duration requestTimeout;
     private final Duration backoffBase;
+    private final long maxBodyBytes;
     private final ServerMeters meters;
 
-    WbTransport(HttpClient http, RateLimiter limiter, Duration requestTimeout, Duration backoffBase,
+    WbTransport(HttpClient http, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, long maxBodyBytes,
                 ServerMeters meters) {
         this.http = http;
         this.limiter = limiter;
         this.requestTimeout = requestTimeout;
         this.backoffBase = backoffBase;
+        this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
     }
 
@@ -45,25 +54,36 @@ final class WbTransport {
         return limiter;
     }
 
-    /** Sends the request and returns the body of a 2xx answer. */
-    String send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
-        return send(credentials, group, request, true);
+    /** Reads a 2xx body as it streams in. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Sends the request and reads the body of a 2xx answer with {@code reader}.
+     *
+     * @throws WbException when the body is longer than the cap or does not parse: the caller's data set fails this run
+     */
+    <T> T send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request, BodyReader<T> reader) {
+        return send(credentials, group, request, reader, true);
     }
 
     /**
      * Sends a write that must not happen twice: a 429 (WB did nothing) is retried, a 5xx or a lost answer is not,
-     * since WB may have applied it.
+     * since WB may have applied it. Returns the 2xx body.
      */
     String sendOnce(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
-        return send(credentials, group, request, false);
+        return send(credentials, group, request, body -> new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                false);
     }
 
-    private String send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request,
-                        boolean retryFailures) {
+    private <T> T send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request,
+                       BodyReader<T> reader, boolean retryFailures) {
         HttpRequest built = request.header("Authorization", credentials.token())
                 .header("Accept", "application/json").timeout(requestTimeout).build();
         Attempts attempts = new Attempts(group, credentials.limitKey(), retryFailures);
-        RetryConfig config = RetryConfig.<HttpResponse<String>>custom()
+        RetryConfig config = RetryConfig.<HttpResponse<InputStream>>custom()
                 .maxAttempts(group.retry().maxAttempts())
                 .retryOnResult(attempts::retryResult)
                 .retryOnException(attempts::retryException)
@@ -71,12 +91,12 @@ final class WbTransport {
                 .failAfterMaxAttempts(false)
                 .build();
         Retry retry = Retry.of("wb-" + group.name(), config);
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
             response = retry.executeCheckedSupplier(() -> {
                 limiter.acquire(credentials.limitKey(), group);
                 try {
-                    HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<InputStream> answer = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
                     meters.wbRequest(group.label(), Integer.toString(answer.statusCode()));
                     return answer;
                 } catch (IOException e) {
@@ -95,19 +115,86 @@ final class WbTransport {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-        return bodyOf(group, response);
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            String reason = reason(errorBody(response.body()));
+            if (status == 401 || status == 403) {
+                throw new WbException.KeyRejected(status, reason);
+            }
+            throw new WbException("WB " + group + " answered " + status + ": " + reason, status, null);
+        }
+        CappedStream body = new CappedStream(response.body(), maxBodyBytes);
+        try (body) {
+            return reader.read(body);
+        } catch (IOException e) {
+            if (body.exceeded()) {
+                LOG.log(Level.WARNING, "WB {0} answered more than {1} bytes; the answer is dropped and this data set"
+                        + " fails this run (wb.max-response-bytes)", group, maxBodyBytes);
+                throw new WbException("WB " + group + " answered more than " + maxBodyBytes
+                        + " bytes (wb.max-response-bytes); the answer was dropped", status, null);
+            }
+            if (e instanceof JsonProcessingException json) {
+                throw new WbException("WB " + group + " sent a body that does not parse: " + json.getOriginalMessage(),
+                        status, null);
+            }
+            throw new WbException.Unreachable("WB " + group + " broke off its answer: " + describe(e), e);
+        }
     }
 
-    private static String bodyOf(MethodGroup group, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return response.body();
+    private static String errorBody(InputStream body) {
+        try (body) {
+            return new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
-        String reason = reason(response.body());
-        if (status == 401 || status == 403) {
-            throw new WbException.KeyRejected(status, reason);
+    }
+
+    private static void discard(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
         }
-        throw new WbException("WB " + group + " answered " + status + ": " + reason, status, null);
+    }
+
+    /** Counts what is read and fails once more than the cap has come. */
+    private static final class CappedStream extends FilterInputStream {
+        private final long cap;
+        private long read;
+
+        CappedStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        boolean exceeded() {
+            return read > cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > cap) {
+                throw new IOException("the answer exceeds " + cap + " bytes");
+            }
+        }
     }
 
     /** WB's explanation from a problem+json ({@code detail}/{@code title}) or an envelope ({@code errorText}). */
@@ -151,7 +238,7 @@ final class WbTransport {
      * The state of one call's retries. The predicates decide whether to retry (and how long the wait will be, so the
      * budget is checked before waiting); resilience4j then asks this object for that wait as its interval.
      */
-    private final class Attempts implements IntervalBiFunction<HttpResponse<String>> {
+    private final class Attempts implements IntervalBiFunction<HttpResponse<InputStream>> {
         private final MethodGroup group;
         private final String limitKey;
         private final boolean retryFailures;
@@ -165,17 +252,20 @@ final class WbTransport {
             this.retryFailures = retryFailures;
         }
 
-        boolean retryResult(HttpResponse<String> response) {
+        boolean retryResult(HttpResponse<InputStream> response) {
             int status = response.statusCode();
+            boolean retry = false;
             if (status == 429) {
                 long wait = retryAfterMillis(response).orElseGet(this::backoffMillis);
                 limiter.pause(limitKey, group, Duration.ofMillis(wait));
-                return plan(wait, "rate_limited", "429 (wait " + wait + " ms as WB asks)");
+                retry = plan(wait, "rate_limited", "429 (wait " + wait + " ms as WB asks)");
+            } else if (status >= 500 && retryFailures) {
+                retry = plan(backoffMillis(), "server_error", String.valueOf(status));
             }
-            if (status >= 500 && retryFailures) {
-                return plan(backoffMillis(), "server_error", String.valueOf(status));
+            if (retry) {
+                discard(response.body());
             }
-            return false;
+            return retry;
         }
 
         boolean retryException(Throwable e) {
@@ -204,7 +294,7 @@ final class WbTransport {
         }
 
         @Override
-        public Long apply(Integer attempt, Either<Throwable, HttpResponse<String>> outcome) {
+        public Long apply(Integer attempt, Either<Throwable, HttpResponse<InputStream>> outcome) {
             waitedMillis += nextWaitMillis;
             count++;
             return nextWaitMillis;

@@ -2,6 +2,7 @@ package ru.wbassist.server.admin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.insights.InsightsFixture;
 import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.notifications.TestNotifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,7 +130,8 @@ abstract class TestPreviewContract {
 
         // Nor does it wake the delivery queue up, unlike the send.
         QueueSignal signal = new QueueSignal();
-        TestNotifications tests = new TestNotifications(server.db(), signal, InsightsFixture.CLOCK);
+        TestNotifications tests = new TestNotifications(server.db(),
+                new QueueWakeups(server.db(), signal, InsightsFixture.CLOCK, Duration.ofSeconds(1)), InsightsFixture.CLOCK);
         long version = signal.version();
         assertThat(tests.preview(InsightsFixture.CAROL, "new_order").text()).isNotBlank();
         assertThat(signal.version()).isEqualTo(version);

@@ -52,7 +52,7 @@ class DailyDigestTest {
     }
 
     private DailyDigests digests(Database db) {
-        return new DailyDigests(db, new FanOut(f.watcher, f.clock, TestMeters.detached()), f.clock);
+        return new DailyDigests(db, new FanOut(f.wakeups, f.clock, TestMeters.detached()), f.clock);
     }
 
     @AfterEach
@@ -171,7 +171,7 @@ class DailyDigestTest {
         long anna = f.user(1);
         f.cabinet("Shop", anna);
         f.settings(anna, "digest_time = ?", "21:00");
-        FanOut fanOut = new FanOut(f.watcher, f.clock, TestMeters.detached());
+        FanOut fanOut = new FanOut(f.wakeups, f.clock, TestMeters.detached());
         Notifier dying = new Notifier() {
             @Override
             public List<CabinetMember> members(Connection c, long cabinetId) throws SQLException {

@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
-import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.metrics.TestMeters;
+import ru.wbassist.server.notifications.QueueWakeups;
 
 /**
  * Writes rows the way the sync does (same tables, same columns) and then reports them to the {@link EventSink} in
@@ -28,15 +28,15 @@ public final class DetectionFixture {
     public final Database db;
     public final MutableClock clock;
     public final QueueSignal signal = new QueueSignal();
-    public final CommitWatcher watcher;
+    public final QueueWakeups wakeups;
     public final EventDetector sink;
     private final Map<Long, Map<Long, Integer>> stock = new HashMap<>();
 
     public DetectionFixture(Database db, MutableClock clock) {
         this.db = db;
         this.clock = clock;
-        this.watcher = new CommitWatcher(db, signal, Duration.ofMillis(10));
-        this.sink = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock, TestMeters.detached());
+        this.wakeups = new QueueWakeups(db, signal, clock, Duration.ofMillis(10));
+        this.sink = new EventDetector(new FanOut(wakeups, clock, TestMeters.detached()), clock, TestMeters.detached());
     }
 
     public long user(long telegramId) {

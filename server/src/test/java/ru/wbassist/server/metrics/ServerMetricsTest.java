@@ -233,7 +233,7 @@ class ServerMetricsTest {
     private WbClient wb() {
         return new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(10), 80_000, server.app().meters());
+                Duration.ofMillis(10), 80_000, WbClient.DEFAULT_MAX_RESPONSE_BYTES, server.app().meters());
     }
 
     private List<JsonNode> lease() {

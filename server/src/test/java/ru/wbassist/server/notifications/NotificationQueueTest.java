@@ -36,11 +36,14 @@ class NotificationQueueTest {
     private long anna;
     private long shop;
 
-    private void start(DatabaseConfig.Vendor vendor, Duration recheck) {
+    private void start(DatabaseConfig.Vendor vendor, Duration dueCheck) {
+        start(vendor, dueCheck, 200);
+    }
+
+    private void start(DatabaseConfig.Vendor vendor, Duration dueCheck, int maxWaiting) {
         f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
         queue = new NotificationQueue(f.db, f.signal, new NotificationsConfig(5, Duration.ofSeconds(30),
-                Duration.ofMinutes(30), recheck, Duration.ofMillis(10), Duration.ofSeconds(20)), f.clock,
-                TestMeters.detached());
+                Duration.ofMinutes(30), dueCheck, maxWaiting, Duration.ofSeconds(20)), f.clock, TestMeters.detached());
         anna = f.user(1);
         shop = f.cabinet("Shop", anna);
         f.product(shop, 100, "Кеды", "K-1");
@@ -48,12 +51,25 @@ class NotificationQueueTest {
 
     @AfterEach
     void stop() {
-        f.watcher.close();
+        f.wakeups.close();
         f.db.close();
     }
 
     private List<Notifications.Item> poll() throws InterruptedException {
         return queue.lease(Optional.of(List.of(anna)), 50, LEASE, Duration.ZERO);
+    }
+
+    /** Anna's long-poll of up to 30 s, once it waits. */
+    private java.util.concurrent.CompletableFuture<List<Notifications.Item>> waitingPoll() {
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().until(() -> f.signal.waiting() == 1);
+        return waiting;
     }
 
     private List<String> statuses() {
@@ -151,9 +167,9 @@ class NotificationQueueTest {
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
     void longPollReturnsAsSoonAsAFanOutCommits(DatabaseConfig.Vendor vendor) throws Exception {
-        // A re-check interval far longer than the test: only the commit signal can end the wait early.
+        // A due check far longer than the test: only the after-commit signal can end the wait early.
         start(vendor, Duration.ofSeconds(25));
-        f.watcher.start();
+        f.wakeups.start();
         Thread producer = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(400);
@@ -237,6 +253,38 @@ class NotificationQueueTest {
         f.clock.set(Instant.parse("2026-11-28T05:00:01Z")); // 08:00:01 MSK
         assertThat(queue.since(List.of(anna), Instant.parse("2026-11-28T04:00:00Z"))).hasSize(1);
         assertThat(poll()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void waitingPollsAreWokenByTheSharedDueCheckWhenQuietHoursEnd(DatabaseConfig.Vendor vendor) throws Exception {
+        start(vendor, Duration.ofMillis(20));
+        f.wakeups.start();
+        f.clock.set(Instant.parse("2026-11-27T20:30:00Z")); // 23:30 MSK
+        f.settings(anna, "quiet_hours_start = ?, quiet_hours_end = ?", "22:00", "08:00");
+        f.order(shop, "o-1", 100);
+        var waiting = waitingPoll();
+        assertThat(f.wakeups.becameDue(f.clock.instant(), Instant.parse("2026-11-28T04:59:59Z"))).isFalse();
+
+        f.clock.set(Instant.parse("2026-11-28T05:00:01Z")); // 08:00:01 MSK: the held item is due
+
+        assertThat(waiting.get()).hasSize(1);
+        assertThat(f.wakeups.becameDue(Instant.parse("2026-11-28T04:59:59Z"), f.clock.instant())).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aPollThatWouldWaitBeyondTheCapIsRefused(DatabaseConfig.Vendor vendor) throws Exception {
+        start(vendor, Duration.ofSeconds(25), 1);
+        var waiting = waitingPoll();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.lease(Optional.of(List.of(anna)), 10, LEASE,
+                Duration.ofSeconds(1))).isInstanceOf(NotificationQueue.TooManyWaiting.class);
+        assertThat(poll()).as("a poll without wait is never refused").isEmpty();
+
+        f.wakeups.start();
+        f.order(shop, "o-1", 100);
+        assertThat(waiting.get()).hasSize(1);
     }
 
     @ParameterizedTest

@@ -117,9 +117,10 @@ class PriceWatchScenarioTest {
     /** The real sync with real detection and fan-out, against the sandbox (relaxed limits). */
     private CabinetSync sync(CabinetRepository cabinets) {
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()), RateLimiter.uniform(new RateLimiter.Limit(
-                Duration.ZERO, 1000)), Duration.ofSeconds(10), Duration.ofMillis(50), 80_000, TestMeters.detached());
-        FanOut fanOut = new FanOut(new CommitWatcher(db, new QueueSignal(), Duration.ofMillis(20)), Clock.systemUTC(),
-                TestMeters.detached());
+                Duration.ZERO, 1000)), Duration.ofSeconds(10), Duration.ofMillis(50), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
+        FanOut fanOut = new FanOut(new QueueWakeups(db, new QueueSignal(), Clock.systemUTC(), Duration.ofSeconds(1)),
+                Clock.systemUTC(), TestMeters.detached());
         return new CabinetSync(db, cabinets, wb, new EventDetector(fanOut, Clock.systemUTC(), TestMeters.detached()),
                 new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1, Duration.ofMillis(100)),
                 Clock.systemUTC(), TestMeters.detached());

@@ -58,10 +58,11 @@ class SandboxScenarioTest {
         UserRepository users = new UserRepository(db);
         CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         QueueSignal signal = new QueueSignal();
-        CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20));
+        QueueWakeups watcher = new QueueWakeups(db, signal, Clock.systemUTC(), Duration.ofSeconds(1));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000, TestMeters.detached());
+                Duration.ofMillis(50), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
         CabinetSync sync = new CabinetSync(db, cabinets, wb, new EventDetector(new FanOut(watcher, Clock.systemUTC(), TestMeters.detached()),
                 Clock.systemUTC(), TestMeters.detached()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
                 Duration.ofMillis(100)), Clock.systemUTC(), TestMeters.detached());

@@ -54,7 +54,8 @@ public final class IngestBenchmark {
             seller.shop().generateOrders(ORDERS, now.minus(Duration.ofDays(30)), now.minus(Duration.ofHours(1)));
             WbClient client = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                     RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(120),
-                    Duration.ofSeconds(1), 80_000, TestMeters.detached());
+                    Duration.ofSeconds(1), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
             client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(1)));   // warm-up
             long started = System.nanoTime();
             rows = client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(31)));

@@ -29,7 +29,7 @@ public final class ManyCabinetsBenchmark {
         int seconds = Integer.getInteger("benchmark.seconds", 600);
         DatabaseConfig.Vendor vendor = DatabaseConfig.Vendor.valueOf(System.getProperty("benchmark.vendor", "POSTGRESQL"));
         try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(7).historyDays(2).acceleration(0));
-             TestServer server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true",
+             TestServer server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true", "WB_KEY_CHECKS_PER_MINUTE", "100000",
                      "SYNC_INTERVAL", String.valueOf(interval), "WB_API_BASE_URL", sandbox.baseUrl()))) {
             Instant started = Instant.now();
             for (int i = 1; i <= cabinets; i++) {

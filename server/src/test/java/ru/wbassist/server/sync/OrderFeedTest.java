@@ -30,9 +30,9 @@ import ru.wbassist.server.cabinets.WbToken;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.metrics.TestMeters;
-import ru.wbassist.server.notifications.CommitWatcher;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
+import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
@@ -58,7 +58,7 @@ class OrderFeedTest {
     private SandboxSeller seller;
     private Database db;
     private CabinetRepository cabinets;
-    private CommitWatcher watcher;
+    private QueueWakeups watcher;
     private EventDetector detector;
     private long anna;
 
@@ -75,7 +75,7 @@ class OrderFeedTest {
         seller = sandbox.createSeller("ИП Лента");
         db = TestDatabases.fresh(vendor);
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
-        watcher = new CommitWatcher(db, new QueueSignal(), Duration.ofMillis(20));
+        watcher = new QueueWakeups(db, new QueueSignal(), clock, Duration.ofSeconds(1));
         detector = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock, TestMeters.detached());
         anna = new UserRepository(db).register(new Users.Registration(701L, "anna", "Анна", null, "ru")).user().id();
     }
@@ -86,7 +86,7 @@ class OrderFeedTest {
 
     private WbClient client(String baseUrl, RateLimiter limiter) {
         return new WbClient(WbHosts.allAt(baseUrl), limiter, Duration.ofSeconds(10), Duration.ofMillis(50), 80_000,
-                TestMeters.detached());
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
     }
 
     private WbClient relaxedClient() {

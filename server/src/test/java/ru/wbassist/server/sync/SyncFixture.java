@@ -44,7 +44,8 @@ final class SyncFixture implements AutoCloseable {
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000, TestMeters.detached());
+                Duration.ofMillis(50), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
         sync = new CabinetSync(db, cabinets, wb, events, SETTINGS, Clock.systemUTC(), TestMeters.detached());
     }
 

@@ -44,6 +44,38 @@ class UserApiTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void reRegisteringChangesOnlyTheFieldsItCarries(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        server.post("/users/", Map.of("telegram_id", 1003, "username", "anna", "first_name", "Анна",
+                "last_name", "Петрова", "language", "en"));
+
+        var renamed = server.post("/users/", Map.of("telegram_id", 1003, "first_name", "Аня"));
+        assertThat(renamed.status()).isEqualTo(200);
+
+        var read = server.get("/users/1003").json();
+        assertThat(read.path("first_name").asText()).isEqualTo("Аня");
+        assertThat(read.path("username").asText()).isEqualTo("anna");
+        assertThat(read.path("last_name").asText()).isEqualTo("Петрова");
+        assertThat(read.path("language").asText()).isEqualTo("en");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void numbersAndTextsAreNotCoerced(DatabaseConfig.Vendor vendor) {
+        server = TestServer.start(vendor);
+        assertBad(server.post("/users/", "{\"telegram_id\":1001.7}"), "telegram_id", "wrong type");
+        assertBad(server.post("/users/", "{\"telegram_id\":1001.0}"), "telegram_id", "wrong type");
+        assertBad(server.post("/users/", "{\"telegram_id\":\"1002\"}"), "telegram_id", "wrong type");
+        assertBad(server.post("/users/", "{\"telegram_id\":true}"), "telegram_id", "wrong type");
+        assertBad(server.post("/users/", "{\"telegram_id\":5,\"username\":42}"), "username", "wrong type");
+        assertBad(server.post("/users/", "{\"telegram_id\":5,\"first_name\":false}"), "first_name", "wrong type");
+        assertThat(server.get("/users/1001").status()).isEqualTo(404);
+        assertThat(server.get("/users/1002").status()).isEqualTo(404);
+        assertThat(server.get("/users/5").status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void blockingMarksTheUserAndRegisteringAgainClearsIt(DatabaseConfig.Vendor vendor) {
         server = TestServer.start(vendor);
         server.post("/users/", Map.of("telegram_id", 7));

@@ -70,6 +70,44 @@ class KeyCheckOnConnectTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void aSellersNewKeyReplacesTheExpiringOneAndTheCabinetSyncsOnWithIt(DatabaseConfig.Vendor vendor) {
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).historyDays(3).relaxedLimits(true));
+        SandboxSeller seller = sandbox.createSeller("ИП Обновлёнов");
+        server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true", "WB_API_BASE_URL", sandbox.baseUrl()));
+        server.post("/users/", Map.of("telegram_id", 23));
+        server.post("/users/", Map.of("telegram_id", 24));
+        var created = server.post("/wb/cabinets/", Map.of("user_id", 23, "api_key", seller.token()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long cabinetId = created.json().path("cabinet").path("id").asLong();
+        assertThat(server.post("/wb/cabinets/", Map.of("user_id", 24, "api_key", seller.token())).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ?"
+                + " AND baseline_completed_at IS NOT NULL", cabinetId) == 1);
+        long orders = count("SELECT COUNT(*) FROM wb_orders WHERE cabinet_id = ?", cabinetId);
+
+        // the seller issues a new key and WB revokes the old one
+        String newKey = sandbox.mintToken(seller, WbSandbox.DEFAULT_SCOPES,
+                sandbox.options().clock().instant().plus(WbSandbox.TOKEN_LIFETIME));
+        sandbox.revoke(seller.token());
+        java.time.Instant replacedAt = java.time.Instant.now();
+        var replaced = server.post("/wb/cabinets/", Map.of("user_id", 23, "api_key", "Bearer " + newKey));
+
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.json().path("key_replaced").asBoolean()).isTrue();
+        assertThat(replaced.json().path("cabinet").path("id").asLong()).isEqualTo(cabinetId);
+        assertThat(count("SELECT COUNT(*) FROM wb_cabinets")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ?", cabinetId)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM wb_orders WHERE cabinet_id = ?", cabinetId)).isGreaterThanOrEqualTo(orders);
+        // a sync started at once with the new key and WB accepts it (the old one is revoked): no baseline again
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM wb_sync_logs WHERE cabinet_id = ?"
+                + " AND status = 'success' AND NOT baseline AND started_at > ?", cabinetId, replacedAt) >= 1);
+        java.util.List<String> failed = server.db().withConnection(c -> Sql.query(c, "SELECT data_set || ': '"
+                + " || COALESCE(error_message, '') FROM wb_sync_logs WHERE cabinet_id = ? AND status IN ('failed', 'partial')",
+                rs -> rs.getString(1), cabinetId));
+        assertThat(failed).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void unreachableWbIsA503WithAClearMessage(DatabaseConfig.Vendor vendor) {
         sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).historyDays(0));
         String token = sandbox.createSeller("ИП Недоступный").token();

@@ -71,4 +71,20 @@ class RateLimiterTest {
             nanos += duration.toNanos();
         }
     }
+
+    @Test
+    void idleBucketsAreDroppedSoForgedKeysCannotGrowTheState() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        RateLimiter limiter = RateLimiter.uniform(new RateLimiter.Limit(Duration.ofSeconds(10), 1)).on(now::get, wait -> { });
+        for (int key = 0; key < 5 * RateLimiter.SWEEP_ABOVE; key++) {
+            limiter.acquire("key:" + key, MethodGroup.PING); // a fresh bucket never waits
+        }
+        assertThat(limiter.size()).as("busy buckets are kept").isEqualTo(5 * RateLimiter.SWEEP_ABOVE);
+        limiter.pause("key:paused", MethodGroup.PING, Duration.ofMinutes(5));
+
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+        limiter.acquire("key:new", MethodGroup.PING);
+
+        assertThat(limiter.size()).as("the still paused bucket and the new one").isEqualTo(2);
+    }
 }

@@ -31,7 +31,7 @@ class WbAnswersSandboxTest {
         seller = sandbox.createSeller("ИП Вопросов");
         product = seller.shop().products().getFirst();
         client = new WbClient(WbHosts.allAt(sandbox.baseUrl()), NO_LIMITS, Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000, TestMeters.detached());
+                Duration.ofMillis(50), 80_000, WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
     }
 
     @AfterEach

@@ -46,7 +46,8 @@ class WbClientSandboxTest {
     }
 
     private WbClient client(RateLimiter limiter, Duration timeout, Duration backoff) {
-        return new WbClient(WbHosts.allAt(sandbox.baseUrl()), limiter, timeout, backoff, PAGE_CAP, TestMeters.detached());
+        return new WbClient(WbHosts.allAt(sandbox.baseUrl()), limiter, timeout, backoff, PAGE_CAP,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
     }
 
     private WbCredentials credentials() {

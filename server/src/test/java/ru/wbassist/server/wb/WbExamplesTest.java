@@ -19,7 +19,8 @@ class WbExamplesTest {
     private final ExampleServer wb = new ExampleServer();
     private final WbClient client = new WbClient(WbHosts.allAt(wb.baseUrl()),
             RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)), Duration.ofSeconds(5),
-            Duration.ofMillis(10), 80_000, TestMeters.detached());
+            Duration.ofMillis(10), 80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
     private final WbCredentials credentials = WbCredentials.ofCabinet(1, TOKEN);
 
     @AfterEach

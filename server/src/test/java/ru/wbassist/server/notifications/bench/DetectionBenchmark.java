@@ -20,7 +20,7 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.events.MutableClock;
-import ru.wbassist.server.notifications.CommitWatcher;
+import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.metrics.TestMeters;
@@ -68,7 +68,7 @@ public final class DetectionBenchmark {
         try (Database db = Database.open(config(vendor))) {
             MutableClock clock = new MutableClock(Instant.now());
             QueueSignal signal = new QueueSignal();
-            try (CommitWatcher watcher = new CommitWatcher(db, signal, Duration.ofMillis(20))) {
+            try (QueueWakeups watcher = new QueueWakeups(db, signal, clock, Duration.ofSeconds(1))) {
                 watcher.start();
                 EventDetector sink = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock,
                         TestMeters.detached());
