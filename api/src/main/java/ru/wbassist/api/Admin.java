@@ -1,11 +1,10 @@
 package ru.wbassist.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code /api/v1/admin}: what the operator console reads. Lists are pages of {@code items} with the {@code total}. */
 public final class Admin {
@@ -26,19 +25,20 @@ public final class Admin {
     public static final String TEST_NOTIFICATION = "/users/{telegram_id}/test-notification";
     public static final String TEST_NOTIFICATION_PREVIEW = "/users/{telegram_id}/test-notification/preview";
 
-    private Admin() {
-    }
+    private Admin() {}
 
     /** One page of a list and the number of items over all pages. */
-    public record Page<T>(List<T> items, long total) {
-    }
+    public record Page<T>(List<T> items, long total) {}
 
     /** {@code GET /overview}: counts and the last 14 Moscow days of notifications and orders. */
-    public record Overview(long users, long cabinets, @JsonProperty("notifications_24h") Window notifications24h,
-                           @JsonProperty("notifications_7d") Window notifications7d,
-                           @JsonProperty("sync_failures_24h") long syncFailures24h,
-                           List<TypeCount> notificationsPerDay, List<DayCount> ordersPerDay) {
-    }
+    public record Overview(
+            long users,
+            long cabinets,
+            @JsonProperty("notifications_24h") Window notifications24h,
+            @JsonProperty("notifications_7d") Window notifications7d,
+            @JsonProperty("sync_failures_24h") long syncFailures24h,
+            List<TypeCount> notificationsPerDay,
+            List<DayCount> ordersPerDay) {}
 
     /** Notifications created in a window: per status (every status present) and per type (types that occurred). */
     public record Window(Map<String, Long> byStatus, Map<String, Long> byType) {
@@ -48,56 +48,80 @@ public final class Admin {
         }
     }
 
-    public record TypeCount(LocalDate date, String type, long count) {
-    }
+    public record TypeCount(LocalDate date, String type, long count) {}
 
-    public record DayCount(LocalDate date, long count) {
-    }
+    public record DayCount(LocalDate date, long count) {}
 
     /** {@code GET /cabinets}; {@code syncPausedAt} is when an operator paused its sync (null while not paused). */
-    public record CabinetRow(long id, String name, boolean active, Instant createdAt, long userCount,
-                             Instant lastSyncAt, String lastSyncStatus, String lastError, boolean keyValid,
-                             boolean syncPaused, Instant syncPausedAt) {
-    }
+    public record CabinetRow(
+            long id,
+            String name,
+            boolean active,
+            Instant createdAt,
+            long userCount,
+            Instant lastSyncAt,
+            String lastSyncStatus,
+            String lastError,
+            boolean keyValid,
+            boolean syncPaused,
+            Instant syncPausedAt) {}
 
     /** {@code POST /cabinets/{id}/pause} and {@code …/resume}: the cabinet's pause state now. */
-    public record SyncPause(long cabinetId, boolean syncPaused, Instant syncPausedAt) {
-    }
+    public record SyncPause(long cabinetId, boolean syncPaused, Instant syncPausedAt) {}
 
     /** {@code GET /cabinets/{id}/users}: answers {@code {"items":[…]}}. */
-    public record Member(long telegramId, String username, String firstName, String role, Instant joinedAt) {
-    }
+    public record Member(long telegramId, String username, String firstName, String role, Instant joinedAt) {}
 
-    public record Members(List<Member> items) {
-    }
+    public record Members(List<Member> items) {}
 
     /** {@code GET /users}. */
-    public record UserRow(long telegramId, String username, String firstName, String lastName, Instant createdAt,
-                          boolean botBlocked, List<CabinetLink> cabinets, Notifications.Settings settings) {
-    }
+    public record UserRow(
+            long telegramId,
+            String username,
+            String firstName,
+            String lastName,
+            Instant createdAt,
+            boolean botBlocked,
+            List<CabinetLink> cabinets,
+            Notifications.Settings settings) {}
 
-    public record CabinetLink(long id, String name, String role) {
-    }
+    public record CabinetLink(long id, String name, String role) {}
 
     /** {@code GET /sync-logs}. */
-    public record SyncLogEntry(long id, long cabinetId, String cabinetName, String dataSet, String status,
-                               Instant startedAt, Instant completedAt, int recordsProcessed, String errorMessage) {
-    }
+    public record SyncLogEntry(
+            long id,
+            long cabinetId,
+            String cabinetName,
+            String dataSet,
+            String status,
+            Instant startedAt,
+            Instant completedAt,
+            int recordsProcessed,
+            String errorMessage) {}
 
     /**
      * {@code GET /notifications}: {@code text} is the Telegram HTML the user receives; {@code retryOf} names the failed
      * notification this one retries, {@code retriedBy} the retry made of this one.
      */
-    public record NotificationEntry(long id, long telegramId, Long cabinetId, String type, String status,
-                                    String suppressedReason, String text, String imageUrl, Instant createdAt,
-                                    Instant sentAt, int attempts, String lastError, Long retryOf, Long retriedBy) {
-    }
+    public record NotificationEntry(
+            long id,
+            long telegramId,
+            Long cabinetId,
+            String type,
+            String status,
+            String suppressedReason,
+            String text,
+            String imageUrl,
+            Instant createdAt,
+            Instant sentAt,
+            int attempts,
+            String lastError,
+            Long retryOf,
+            Long retriedBy) {}
 
     /** {@code POST /notifications/{id}/retry}: the new attempt, the failed notification it repeats, {@code pending}. */
-    public record Retried(long id, long retryOf, String status) {
-    }
+    public record Retried(long id, long retryOf, String status) {}
 
     /** {@code POST /cabinets/{id}/sync}: {@code status} is {@code started}. */
-    public record SyncStarted(long cabinetId, String status) {
-    }
+    public record SyncStarted(long cabinetId, String status) {}
 }

@@ -23,55 +23,73 @@ public final class Answers {
 
     /** Why a user may not answer in a cabinet ({@code cannot_answer_reason}). */
     public static final String MEMBERS_MAY_NOT_ANSWER = "members_may_not_answer";
+
     public static final String KEY_LACKS_FEEDBACKS = "key_lacks_feedbacks";
     public static final String KEY_READ_ONLY = "key_read_only";
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** A review or question to answer; {@code buyer} and {@code rating} are null for questions. */
-    public record ReplyItem(String kind, String itemId, long nmId, String product, String buyer, Integer rating,
-                            String text, Instant createdDate, boolean answered) {
-    }
+    public record ReplyItem(
+            String kind,
+            String itemId,
+            long nmId,
+            String product,
+            String buyer,
+            Integer rating,
+            String text,
+            Instant createdDate,
+            boolean answered) {}
 
     /** One cabinet's unanswered reviews or questions, and whether the user may answer them. */
-    public record Unanswered(long cabinetId, String name, boolean canAnswer, String cannotAnswerReason,
-                             long unanswered, List<ReplyItem> items) {
-    }
+    public record Unanswered(
+            long cabinetId,
+            String name,
+            boolean canAnswer,
+            String cannotAnswerReason,
+            long unanswered,
+            List<ReplyItem> items) {}
 
     /** A template with its placeholders filled in for one item. */
-    public record FilledTemplate(long id, String text, String filled) {
-    }
+    public record FilledTemplate(long id, String text, String filled) {}
 
     /** {@code GET …/{id}/reply}: what a reply needs. */
-    public record ReplyContext(String kind, String itemId, long cabinetId, String cabinetName, ReplyItem item,
-                               boolean canAnswer, String cannotAnswerReason, List<FilledTemplate> templates) {
-    }
+    public record ReplyContext(
+            String kind,
+            String itemId,
+            long cabinetId,
+            String cabinetName,
+            ReplyItem item,
+            boolean canAnswer,
+            String cannotAnswerReason,
+            List<FilledTemplate> templates) {}
 
     /** The body of {@code POST …/{id}/answer}. */
-    public record AnswerRequest(Long telegramId, Long cabinetId, String text, String idempotencyKey) {
-    }
+    public record AnswerRequest(Long telegramId, Long cabinetId, String text, String idempotencyKey) {}
 
     /** An answer sent to WB from WB Assist: who, when, and WB's verdict. */
-    public record Answer(long id, long cabinetId, String kind, String itemId, String text, String status,
-                         long telegramId, Instant createdAt, Instant completedAt, String wbError) {
-    }
+    public record Answer(
+            long id,
+            long cabinetId,
+            String kind,
+            String itemId,
+            String text,
+            String status,
+            long telegramId,
+            Instant createdAt,
+            Instant completedAt,
+            String wbError) {}
 
-    public record Template(long id, String text) {
-    }
+    public record Template(long id, String text) {}
 
     /** One cabinet's templates ({@code GET …/templates}). */
-    public record TemplateBlock(long cabinetId, String name, boolean canAnswer, List<Template> templates) {
-    }
+    public record TemplateBlock(long cabinetId, String name, boolean canAnswer, List<Template> templates) {}
 
     /** The body of {@code POST …/templates}. */
-    public record TemplateRequest(Long telegramId, Long cabinetId, String text) {
-    }
+    public record TemplateRequest(Long telegramId, Long cabinetId, String text) {}
 
     /** The body of {@code POST …/cabinets/{id}/answering}. */
-    public record AnsweringRequest(Long telegramId, Boolean membersCanAnswer) {
-    }
+    public record AnsweringRequest(Long telegramId, Boolean membersCanAnswer) {}
 
-    public record Answering(long cabinetId, boolean membersCanAnswer) {
-    }
+    public record Answering(long cabinetId, boolean membersCanAnswer) {}
 }

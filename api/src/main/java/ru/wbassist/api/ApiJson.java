@@ -1,10 +1,5 @@
 package ru.wbassist.api;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -15,6 +10,10 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The API's JSON conventions, in one place for the server and its clients: snake_case names, ISO-8601 dates,
@@ -26,8 +25,7 @@ public final class ApiJson {
     /** Every time a user or operator sees is Moscow time. */
     public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** The conventions both sides share; callers add their own reading rules. */
     public static JsonMapper.Builder conventions() {
@@ -42,7 +40,9 @@ public final class ApiJson {
 
     /** The mapper of the bot's and the console's server clients. */
     public static ObjectMapper clientMapper() {
-        return conventions().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        return conventions()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     private static final class MoscowInstants extends JsonSerializer<Instant> {

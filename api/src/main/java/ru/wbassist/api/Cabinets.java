@@ -1,9 +1,8 @@
 package ru.wbassist.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** {@code /wb/cabinets}: connecting a WB key, listing and leaving the cabinets of a user. */
 public final class Cabinets {
@@ -11,13 +10,20 @@ public final class Cabinets {
     public static final String PATH = "/wb/cabinets";
     public static final String ONE = "/{id}";
 
-    private Cabinets() {
-    }
+    private Cabinets() {}
 
     /** A cabinet as one of its users sees it; never carries the key. */
-    public record Cabinet(long id, String name, String role, Instant createdAt, boolean active, Instant keyExpiresAt,
-                          boolean keyValid, String keyError, Instant lastSyncAt, String lastSyncStatus) {
-    }
+    public record Cabinet(
+            long id,
+            String name,
+            String role,
+            Instant createdAt,
+            boolean active,
+            Instant keyExpiresAt,
+            boolean keyValid,
+            String keyError,
+            Instant lastSyncAt,
+            String lastSyncStatus) {}
 
     /**
      * The body of {@code POST /wb/cabinets/}: {@code telegram_id} of the user connecting the key ({@code user_id}, the
@@ -36,7 +42,8 @@ public final class Cabinets {
                 throw new InvalidRequest("telegram_id", "telegram_id is required");
             }
             if (id <= 0) {
-                throw new InvalidRequest(telegramId != null ? "telegram_id" : "user_id",
+                throw new InvalidRequest(
+                        telegramId != null ? "telegram_id" : "user_id",
                         (telegramId != null ? "telegram_id" : "user_id") + " must be a positive integer");
             }
             if (apiKey == null || apiKey.isBlank()) {
@@ -71,10 +78,8 @@ public final class Cabinets {
      * The answer to a connect: the cabinet, whether the user joined a cabinet someone else had connected, and whether the
      * key replaced the key of its seller's cabinet (a cabinet is one WB seller).
      */
-    public record Connected(Cabinet cabinet, boolean shared, boolean keyReplaced) {
-    }
+    public record Connected(Cabinet cabinet, boolean shared, boolean keyReplaced) {}
 
     /** {@code GET /wb/cabinets/?user_id=}. */
-    public record CabinetList(List<Cabinet> cabinets) {
-    }
+    public record CabinetList(List<Cabinet> cabinets) {}
 }

@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code field} at fault for 400s, and an {@code error_id} to quote for 500s.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorBody(String error, String message, String field, String errorId) {
-}
+public record ErrorBody(String error, String message, String field, String errorId) {}

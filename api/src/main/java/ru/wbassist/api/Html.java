@@ -11,8 +11,7 @@ public final class Html {
 
     private static final String ELLIPSIS = "…";
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes {@code <}, {@code >}, {@code &} and {@code "} (so the value is safe in text and in attributes). */
     public static String escape(String value) {
@@ -78,7 +77,8 @@ public final class Html {
                 end = Character.isHighSurrogate(ch) && i + 1 < html.length() ? i + 2 : i + 1;
             }
             String piece = html.substring(i, end);
-            int closers = closersLength(open) + (closing ? -(tagName.length() + 3) : 0)
+            int closers = closersLength(open)
+                    + (closing ? -(tagName.length() + 3) : 0)
                     + (tagName != null && !closing ? tagName.length() + 3 : 0);
             if (out.length() + piece.length() + ELLIPSIS.length() + closers > limit) {
                 break;

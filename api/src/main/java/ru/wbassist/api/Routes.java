@@ -8,8 +8,7 @@ public final class Routes {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{[a-z_]+}");
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** {@code expand("/cabinets/{id}/users", 5)} is {@code "/cabinets/5/users"}: one value per parameter, in order. */
     public static String expand(String template, Object... values) {

@@ -9,13 +9,17 @@ public final class Users {
     public static final String ONE = "/{telegram_id}";
     public static final String BLOCKED = "/{telegram_id}/blocked";
 
-    private Users() {
-    }
+    private Users() {}
 
     /** A Telegram user of the bot. */
-    public record User(long telegramId, String username, String firstName, String lastName, String language,
-                       Instant createdAt, boolean botBlocked) {
-    }
+    public record User(
+            long telegramId,
+            String username,
+            String firstName,
+            String lastName,
+            String language,
+            Instant createdAt,
+            boolean botBlocked) {}
 
     /** The body of {@code POST /users/}. */
     public record Registration(Long telegramId, String username, String firstName, String lastName, String language) {

@@ -1,14 +1,33 @@
 package ru.wbassist.api;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
     private static Notifications.Settings settings(boolean runway, boolean prices, String digestTime) {
-        return new Notifications.Settings(true, true, true, true, true, true, true, runway, prices, true, false, 5, 300, 3, 5,
-                7, null, null, digestTime, "ru");
+        return new Notifications.Settings(
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                runway,
+                prices,
+                true,
+                false,
+                5,
+                300,
+                3,
+                5,
+                7,
+                null,
+                null,
+                digestTime,
+                "ru");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package ru.wbassist.bot;
 
-import org.telegram.telegrambots.meta.TelegramUrl;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * The bot's configuration from environment variables, with same-machine defaults so that {@code ./run.sh bot} works
@@ -24,8 +23,17 @@ import java.util.Map;
  * @param metricsHost     BOT_METRICS_HOST, default 127.0.0.1: where the metrics endpoint listens
  * @param metricsPort     BOT_METRICS_PORT: the metrics endpoint's port; 0 (the default) serves no metrics
  */
-public record BotConfig(String token, String serverUrl, String apiSecret, TelegramUrl telegramUrl, double rate,
-                        Duration pollingInterval, Duration lease, Path journal, String metricsHost, int metricsPort) {
+public record BotConfig(
+        String token,
+        String serverUrl,
+        String apiSecret,
+        TelegramUrl telegramUrl,
+        double rate,
+        Duration pollingInterval,
+        Duration lease,
+        Path journal,
+        String metricsHost,
+        int metricsPort) {
 
     /**
      * Sends started per second: Telegram allows "30 messages per second or so" for a bot (docs/telegram.md); 28 by
@@ -47,7 +55,8 @@ public record BotConfig(String token, String serverUrl, String apiSecret, Telegr
         if (token == null) {
             throw new ConfigException("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export it");
         }
-        return new BotConfig(token,
+        return new BotConfig(
+                token,
                 value(env, "SERVER_URL", "http://127.0.0.1:8080"),
                 apiSecret(env),
                 telegramUrl(value(env, "TELEGRAM_API_URL", "https://api.telegram.org")),

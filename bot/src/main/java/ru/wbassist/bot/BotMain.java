@@ -1,5 +1,6 @@
 package ru.wbassist.bot;
 
+import java.util.concurrent.CountDownLatch;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -9,16 +10,13 @@ import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.observability.BuildInfo;
 import ru.wbassist.observability.LogFormat;
 
-import java.util.concurrent.CountDownLatch;
-
 /**
  * Starts the bot: {@code java -cp bot/target/bot.jar:bot/target/libs/* ru.wbassist.bot.BotMain}. A missing or rejected
  * token ends it with one line and exit code 2; configuration is in docs/bot.md.
  */
 public final class BotMain {
 
-    private BotMain() {
-    }
+    private BotMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         BotConfig config;
@@ -43,11 +41,16 @@ public final class BotMain {
             }
             return;
         } catch (TelegramApiException e) {
-            fail(1, "cannot reach the Telegram Bot API at " + config.telegramUrl().getHost() + ":"
-                    + config.telegramUrl().getPort() + " (" + e.getClass().getSimpleName() + ")");
+            fail(
+                    1,
+                    "cannot reach the Telegram Bot API at "
+                            + config.telegramUrl().getHost() + ":"
+                            + config.telegramUrl().getPort() + " ("
+                            + e.getClass().getSimpleName() + ")");
             return;
         }
-        MetricsEndpoint metrics = config.metricsPort() == 0 ? null
+        MetricsEndpoint metrics = config.metricsPort() == 0
+                ? null
                 : MetricsEndpoint.start(config.metricsHost(), config.metricsPort(), bot::deliveryStats);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

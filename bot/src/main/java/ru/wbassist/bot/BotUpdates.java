@@ -1,5 +1,6 @@
 package ru.wbassist.bot;
 
+import java.util.concurrent.ExecutorService;
 import org.telegram.telegrambots.longpolling.util.LongPollingSingleThreadUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -13,8 +14,6 @@ import ru.wbassist.bot.command.Sender;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.concurrent.ExecutorService;
 
 /**
  * Turns Telegram updates into command and button requests in the user's language, and reports a user who blocked
@@ -33,8 +32,13 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
     private final UserThrottle throttle;
     private final Messenger messenger;
 
-    BotUpdates(CommandContainer commands, Languages languages, ServerClient server, ExecutorService workers,
-               UserThrottle throttle, Messenger messenger) {
+    BotUpdates(
+            CommandContainer commands,
+            Languages languages,
+            ServerClient server,
+            ExecutorService workers,
+            UserThrottle throttle,
+            Messenger messenger) {
         this.commands = commands;
         this.server = server;
         this.languages = languages;
@@ -45,7 +49,8 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
 
     @Override
     public void consume(Update update) {
-        User from = update.hasMessage() ? update.getMessage().getFrom()
+        User from = update.hasMessage()
+                ? update.getMessage().getFrom()
                 : update.hasCallbackQuery() ? update.getCallbackQuery().getFrom() : null;
         if (from != null) {
             UserThrottle.Verdict verdict = throttle.admit(from.getId());
@@ -79,20 +84,27 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
     }
 
     void handle(Update update) {
-        if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getChat().isUserChat()) {
+        if (update.hasMessage()
+                && update.getMessage().hasText()
+                && update.getMessage().getChat().isUserChat()) {
             Message message = update.getMessage();
             Sender from = sender(message.getFrom());
             Texts texts = Texts.of(languages.of(from));
             commands.onMessage(commandRequest(message, from, texts));
-        } else if (update.hasMyChatMember() && update.getMyChatMember().getChat().isUserChat()
+        } else if (update.hasMyChatMember()
+                && update.getMyChatMember().getChat().isUserChat()
                 && "kicked".equals(update.getMyChatMember().getNewChatMember().getStatus())) {
             // the user blocked the bot: stop fan-out now rather than at the next failed send
             server.markBlocked(update.getMyChatMember().getFrom().getId());
         } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
             CallbackQuery query = update.getCallbackQuery();
             Sender from = sender(query.getFrom());
-            commands.onCallback(new CallbackRequest(query.getMessage().getChatId(), from, query.getId(),
-                    query.getMessage().getMessageId(), query.getData() == null ? "" : query.getData(),
+            commands.onCallback(new CallbackRequest(
+                    query.getMessage().getChatId(),
+                    from,
+                    query.getId(),
+                    query.getMessage().getMessageId(),
+                    query.getData() == null ? "" : query.getData(),
                     Texts.of(languages.of(from))));
         }
     }
@@ -113,7 +125,7 @@ final class BotUpdates implements LongPollingSingleThreadUpdateConsumer {
     }
 
     private static Sender sender(User user) {
-        return new Sender(user.getId(), user.getUserName(), user.getFirstName(), user.getLastName(),
-                user.getLanguageCode());
+        return new Sender(
+                user.getId(), user.getUserName(), user.getFirstName(), user.getLastName(), user.getLanguageCode());
     }
 }

@@ -15,7 +15,11 @@ import java.util.Map;
 final class UserThrottle {
 
     /** What to do with an update. */
-    enum Verdict { HANDLE, DROP_AND_SAY_SO, DROP }
+    enum Verdict {
+        HANDLE,
+        DROP_AND_SAY_SO,
+        DROP
+    }
 
     static final int BURST = 10;
     static final Duration INTERVAL = Duration.ofSeconds(3);

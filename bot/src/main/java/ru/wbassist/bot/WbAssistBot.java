@@ -1,5 +1,10 @@
 package ru.wbassist.bot;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -32,8 +37,8 @@ import ru.wbassist.bot.command.TemplatesCommand;
 import ru.wbassist.bot.command.TestCommand;
 import ru.wbassist.bot.command.UnknownCommand;
 import ru.wbassist.bot.delivery.DeliveryEngine;
-import ru.wbassist.bot.delivery.DeliveryStats;
 import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.delivery.DeliveryStats;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
@@ -41,18 +46,27 @@ import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.PatientMessenger;
 import ru.wbassist.bot.telegram.TelegramMessenger;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 /** The running bot: long polling for user commands plus the notification delivery engine, wired together. */
 public final class WbAssistBot implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(WbAssistBot.class.getName());
-    static final List<String> MENU = List.of("start", "connect", "cabinets", "dashboard", "orders", "stocks",
-            "reviews", "questions", "templates", "analytics", "sync", "settings", "test", "stop", "lang", "help");
+    static final List<String> MENU = List.of(
+            "start",
+            "connect",
+            "cabinets",
+            "dashboard",
+            "orders",
+            "stocks",
+            "reviews",
+            "questions",
+            "templates",
+            "analytics",
+            "sync",
+            "settings",
+            "test",
+            "stop",
+            "lang",
+            "help");
 
     private final String token;
     private final TelegramUrl telegramUrl;
@@ -66,18 +80,26 @@ public final class WbAssistBot implements AutoCloseable {
         this.token = token;
         this.telegramUrl = telegramUrl;
         // the read timeout must outlast a long poll; sends get answers in well under a second
-        this.telegram = new OkHttpTelegramClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(75)).build(),
-                token, telegramUrl);
+        this.telegram = new OkHttpTelegramClient(
+                new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(75)).build(), token, telegramUrl);
         Messenger messenger = new TelegramMessenger(telegram);
         Languages languages = new Languages(server);
         Messenger replies = new PatientMessenger(messenger, Duration.ofSeconds(5));
-        this.updates = new BotUpdates(commands(server, replies, languages), languages, server, workers,
-                UserThrottle.defaults(Clock.systemUTC()), replies);
+        this.updates = new BotUpdates(
+                commands(server, replies, languages),
+                languages,
+                server,
+                workers,
+                UserThrottle.defaults(Clock.systemUTC()),
+                replies);
         this.delivery = new DeliveryEngine(server, messenger, deliveryOptions);
     }
 
     public static WbAssistBot create(BotConfig config, ServerClient server) {
-        return new WbAssistBot(config.token(), config.telegramUrl(), server,
+        return new WbAssistBot(
+                config.token(),
+                config.telegramUrl(),
+                server,
                 DeliveryOptions.defaults(config.rate(), config.pollingInterval(), config.lease())
                         .withJournal(config.journal()));
     }
@@ -94,13 +116,33 @@ public final class WbAssistBot implements AutoCloseable {
         ReplyFlow reply = new ReplyFlow(server, messenger);
         TemplatesCommand templates = new TemplatesCommand(server, messenger);
         return new CommandContainer(
-                List.of(new StartCommand(server, messenger, languages), connect, cabinets,
-                        new DashboardCommand(server, messenger), orders, new StocksCommand(server, messenger),
-                        new ReviewsCommand(server, messenger), new QuestionsCommand(server, messenger), templates,
-                        analytics, sync, settings,
-                        new TestCommand(server, messenger), new StopCommand(server, messenger),
-                        new HelpCommand(messenger), lang),
-                List.of(cabinets, orders, analytics, sync, settings, lang, reply, templates, new MuteCommand(server),
+                List.of(
+                        new StartCommand(server, messenger, languages),
+                        connect,
+                        cabinets,
+                        new DashboardCommand(server, messenger),
+                        orders,
+                        new StocksCommand(server, messenger),
+                        new ReviewsCommand(server, messenger),
+                        new QuestionsCommand(server, messenger),
+                        templates,
+                        analytics,
+                        sync,
+                        settings,
+                        new TestCommand(server, messenger),
+                        new StopCommand(server, messenger),
+                        new HelpCommand(messenger),
+                        lang),
+                List.of(
+                        cabinets,
+                        orders,
+                        analytics,
+                        sync,
+                        settings,
+                        lang,
+                        reply,
+                        templates,
+                        new MuteCommand(server),
                         new DigestOffer(server)),
                 List.of(connect, reply),
                 new UnknownCommand(messenger),
@@ -141,8 +183,11 @@ public final class WbAssistBot implements AutoCloseable {
     private void publishCommandMenu() {
         for (Lang lang : Lang.values()) {
             Texts texts = Texts.of(lang);
-            List<BotCommand> menu = MENU.stream().map(name -> new BotCommand(name, texts.get("menu." + name))).toList();
-            SetMyCommands.SetMyCommandsBuilder<?, ?> request = SetMyCommands.builder().commands(menu);
+            List<BotCommand> menu = MENU.stream()
+                    .map(name -> new BotCommand(name, texts.get("menu." + name)))
+                    .toList();
+            SetMyCommands.SetMyCommandsBuilder<?, ?> request =
+                    SetMyCommands.builder().commands(menu);
             if (lang == Lang.EN) {
                 request.languageCode("en");
             }

@@ -1,13 +1,13 @@
 package ru.wbassist.bot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import ru.wbassist.bot.command.Languages;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.testing.FakeServer;
 import ru.wbassist.bot.telegram.TelegramMessenger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import ru.wbassist.bot.testing.FakeServer;
 
 /** Every command in Telegram's menu exists, and every command is in the menu with a text in both languages. */
 class CommandMenuTest {

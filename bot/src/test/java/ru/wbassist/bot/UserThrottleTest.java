@@ -1,17 +1,16 @@
 package ru.wbassist.bot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.bot.UserThrottle.Verdict.DROP;
+import static ru.wbassist.bot.UserThrottle.Verdict.DROP_AND_SAY_SO;
+import static ru.wbassist.bot.UserThrottle.Verdict.HANDLE;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.bot.UserThrottle.Verdict.DROP;
-import static ru.wbassist.bot.UserThrottle.Verdict.DROP_AND_SAY_SO;
-import static ru.wbassist.bot.UserThrottle.Verdict.HANDLE;
 
 class UserThrottleTest {
 

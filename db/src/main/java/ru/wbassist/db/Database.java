@@ -1,5 +1,9 @@
 package ru.wbassist.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,13 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import io.helidon.dbclient.DbClient;
-import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -42,7 +40,9 @@ public final class Database implements AutoCloseable {
     private Database(DatabaseConfig config, HikariDataSource pool) {
         this.config = config;
         this.pool = pool;
-        this.dbClient = JdbcClientBuilder.create().connectionPool(new HikariJdbcPool(pool, config.vendor())).build();
+        this.dbClient = JdbcClientBuilder.create()
+                .connectionPool(new HikariJdbcPool(pool, config.vendor()))
+                .build();
     }
 
     /** Opens the pool and brings the schema up to date. */
@@ -59,7 +59,11 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(hc);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -143,7 +147,7 @@ public final class Database implements AutoCloseable {
      */
     public AutoCloseable listen(String channel, Runnable onNotify) {
         if (config.vendor() != DatabaseConfig.Vendor.POSTGRESQL) {
-            return () -> { };
+            return () -> {};
         }
         Listener listener = new Listener(channel, onNotify);
         listener.thread = Thread.ofVirtual().name("db-listen-" + channel).start(listener::loop);
@@ -192,8 +196,9 @@ public final class Database implements AutoCloseable {
                         return;
                     }
                     missed = true;
-                    LOG.log(System.Logger.Level.WARNING, "LISTEN " + channel + " lost its connection; reconnecting in 1 s: "
-                            + e.getMessage());
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "LISTEN " + channel + " lost its connection; reconnecting in 1 s: " + e.getMessage());
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException interrupted) {

@@ -49,5 +49,8 @@ public record DatabaseConfig(String url, String username, String password, int m
     }
 
     /** The two stores the schema supports. */
-    public enum Vendor { H2, POSTGRESQL }
+    public enum Vendor {
+        H2,
+        POSTGRESQL
+    }
 }

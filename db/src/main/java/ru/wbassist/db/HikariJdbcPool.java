@@ -1,11 +1,10 @@
 package ru.wbassist.db;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Adapts the Hikari pool to Helidon's DbClient, which ships no pool of its own in 4.5

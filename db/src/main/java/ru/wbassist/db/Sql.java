@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -28,7 +27,8 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,18 +1,17 @@
 package ru.wbassist.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After-commit hooks (every database) and NOTIFY between processes (PostgreSQL), without polling. */
 class CommitSignalsTest {
@@ -41,23 +40,27 @@ class CommitSignalsTest {
         db.inTransaction(c -> {
             Sql.update(c, "INSERT INTO users (telegram_id) VALUES (1)");
             // another connection sees the row only once committed: the hook must run after that
-            db.afterCommit(c, () -> seenByHook.add(db.withConnection(other ->
-                    Sql.queryLong(other, "SELECT COUNT(*) FROM users WHERE telegram_id = 1"))));
+            db.afterCommit(
+                    c,
+                    () -> seenByHook.add(db.withConnection(
+                            other -> Sql.queryLong(other, "SELECT COUNT(*) FROM users WHERE telegram_id = 1"))));
             return null;
         });
         assertThat(seenByHook).containsExactly(1L);
 
         assertThatThrownBy(() -> db.inTransaction(c -> {
-            Sql.update(c, "INSERT INTO users (telegram_id) VALUES (2)");
-            db.afterCommit(c, () -> seenByHook.add(-1L));
-            throw new IllegalStateException("roll back");
-        })).hasMessage("roll back");
+                    Sql.update(c, "INSERT INTO users (telegram_id) VALUES (2)");
+                    db.afterCommit(c, () -> seenByHook.add(-1L));
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
         assertThat(seenByHook).containsExactly(1L);
 
         assertThatThrownBy(() -> db.withConnection(c -> {
-            db.afterCommit(c, () -> { });
-            return null;
-        })).isInstanceOf(IllegalStateException.class);
+                    db.afterCommit(c, () -> {});
+                    return null;
+                }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -73,9 +76,10 @@ class CommitSignalsTest {
         }));
 
         assertThatThrownBy(() -> first.inTransaction(c -> {
-            first.notifyOnCommit(c, "test_channel");
-            throw new IllegalStateException("roll back");
-        })).hasMessage("roll back");
+                    first.notifyOnCommit(c, "test_channel");
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
         first.inTransaction(c -> {
             first.notifyOnCommit(c, "test_channel");
             return null;

@@ -1,20 +1,19 @@
 package ru.wbassist.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V130 keys buyout and return events by the order's srid, the key the order feed shares: events recorded before it
@@ -27,14 +26,20 @@ class OrderFeedMigrationTest {
     void buyoutAndReturnEventsAreRekeyedBySrid(DatabaseConfig.Vendor vendor) throws SQLException {
         DatabaseConfig config = TestDatabases.freshConfig(vendor);
         // the schema as it was before V130, whatever the migrations below it are
-        MigrationVersion before = Arrays.stream(flyway(config).load().info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion("130")) < 0).max(MigrationVersion::compareTo)
+        MigrationVersion before = Arrays.stream(flyway(config).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion("130")) < 0)
+                .max(MigrationVersion::compareTo)
                 .orElseThrow();
         flyway(config).target(before).load().migrate();
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
-            long cabinet = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
-                    "Shop", "x", "h1");
+            long cabinet = Sql.insert(
+                    c,
+                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
+                    "Shop",
+                    "x",
+                    "h1");
             long user = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 42L);
             sale(c, cabinet, "S1", "srid-1", "buyout", t);
             sale(c, cabinet, "R1", "srid-1", "return", t);
@@ -42,34 +47,65 @@ class OrderFeedMigrationTest {
             // two buyout rows of one srid: rekeying both would collide, so neither moves
             sale(c, cabinet, "S3", "srid-3", "buyout", t);
             sale(c, cabinet, "S4", "srid-3", "buyout", t);
-            for (String[] event : List.of(new String[] {"order_buyout", "S1"}, new String[] {"order_return", "R1"},
-                    new String[] {"order_buyout", "S2"}, new String[] {"order_buyout", "S3"},
+            for (String[] event : List.of(
+                    new String[] {"order_buyout", "S1"},
+                    new String[] {"order_return", "R1"},
+                    new String[] {"order_buyout", "S2"},
+                    new String[] {"order_buyout", "S3"},
                     new String[] {"new_order", "srid-9"})) {
-                long id = Sql.insert(c, "INSERT INTO events (cabinet_id, event_type, external_id, payload, occurred_at)"
-                        + " VALUES (?,?,?,'{}',?)", cabinet, event[0], event[1], t);
-                Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_id, event_type, external_id,"
-                        + " text) VALUES (?,?,?,?,?,'x')", user, cabinet, id, event[0], event[1]);
+                long id = Sql.insert(
+                        c,
+                        "INSERT INTO events (cabinet_id, event_type, external_id, payload, occurred_at)"
+                                + " VALUES (?,?,?,'{}',?)",
+                        cabinet,
+                        event[0],
+                        event[1],
+                        t);
+                Sql.insert(
+                        c,
+                        "INSERT INTO notification_history (user_id, cabinet_id, event_id, event_type, external_id,"
+                                + " text) VALUES (?,?,?,?,?,'x')",
+                        user,
+                        cabinet,
+                        id,
+                        event[0],
+                        event[1]);
             }
         }
         flyway(config).load().migrate();
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
-            List<String> events = Sql.query(c, "SELECT event_type || ':' || external_id FROM events ORDER BY id",
-                    rs -> rs.getString(1));
-            assertThat(events).containsExactly("order_buyout:srid-1", "order_return:srid-1", "order_buyout:S2",
-                    "order_buyout:S3", "new_order:srid-9");
+            List<String> events = Sql.query(
+                    c, "SELECT event_type || ':' || external_id FROM events ORDER BY id", rs -> rs.getString(1));
+            assertThat(events)
+                    .containsExactly(
+                            "order_buyout:srid-1",
+                            "order_return:srid-1",
+                            "order_buyout:S2",
+                            "order_buyout:S3",
+                            "new_order:srid-9");
             assertThat(Sql.query(c, "SELECT external_id FROM notification_history ORDER BY id", rs -> rs.getString(1)))
                     .containsExactly("srid-1", "srid-1", "S2", "S3", "srid-9");
         }
     }
 
     private static FluentConfiguration flyway(DatabaseConfig config) {
-        return Flyway.configure().dataSource(config.url(), config.username(), config.password())
+        return Flyway.configure()
+                .dataSource(config.url(), config.username(), config.password())
                 .locations("classpath:db/migration");
     }
 
     private static void sale(Connection c, long cabinet, String saleId, String srid, String type, Instant t)
             throws SQLException {
-        Sql.insert(c, "INSERT INTO wb_sales (cabinet_id, sale_id, srid, nm_id, sale_date, last_change_date, sale_type)"
-                + " VALUES (?,?,?,?,?,?,?)", cabinet, saleId, srid, 1L, t, t, type);
+        Sql.insert(
+                c,
+                "INSERT INTO wb_sales (cabinet_id, sale_id, srid, nm_id, sale_date, last_change_date, sale_type)"
+                        + " VALUES (?,?,?,?,?,?,?)",
+                cabinet,
+                saleId,
+                srid,
+                1L,
+                t,
+                t,
+                type);
     }
 }

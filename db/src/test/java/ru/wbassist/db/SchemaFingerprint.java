@@ -19,8 +19,7 @@ import java.util.TreeSet;
  */
 final class SchemaFingerprint {
 
-    private SchemaFingerprint() {
-    }
+    private SchemaFingerprint() {}
 
     static List<String> of(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
@@ -31,8 +30,10 @@ final class SchemaFingerprint {
             try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
                 Map<Integer, String> columns = new TreeMap<>();
                 while (rs.next()) {
-                    columns.put(rs.getInt("ORDINAL_POSITION"), "  column " + lower(rs.getString("COLUMN_NAME")) + " "
-                            + type(rs) + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : ""));
+                    columns.put(
+                            rs.getInt("ORDINAL_POSITION"),
+                            "  column " + lower(rs.getString("COLUMN_NAME")) + " " + type(rs)
+                                    + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : ""));
                 }
                 lines.addAll(columns.values());
             }
@@ -78,8 +79,9 @@ final class SchemaFingerprint {
         try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, true)) {
             while (rs.next()) {
                 String name = lower(rs.getString("INDEX_NAME"));
-                if (name == null || !(name.startsWith("ix_") || name.startsWith("uq_")) || name.startsWith("uq_")
-                        && rs.getString("COLUMN_NAME") == null) {
+                if (name == null
+                        || !(name.startsWith("ix_") || name.startsWith("uq_"))
+                        || name.startsWith("uq_") && rs.getString("COLUMN_NAME") == null) {
                     continue;
                 }
                 // H2 names the index behind a unique constraint "<constraint>_INDEX_<n>".
@@ -90,8 +92,8 @@ final class SchemaFingerprint {
             }
         }
         List<String> lines = new ArrayList<>();
-        columns.forEach((name, cols) -> lines.add("  index " + name + " " + cols.values()
-                + (unique.get(name) ? " unique" : "")));
+        columns.forEach((name, cols) ->
+                lines.add("  index " + name + " " + cols.values() + (unique.get(name) ? " unique" : "")));
         return lines;
     }
 
@@ -99,9 +101,9 @@ final class SchemaFingerprint {
     private static List<String> constraints(Connection c) throws SQLException {
         TreeSet<String> names = new TreeSet<>();
         try (var s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_name, constraint_name, constraint_type"
-                     + " FROM information_schema.table_constraints WHERE LOWER(table_schema) = 'public'"
-                     + " AND constraint_type IN ('UNIQUE', 'CHECK')")) {
+                ResultSet rs = s.executeQuery("SELECT table_name, constraint_name, constraint_type"
+                        + " FROM information_schema.table_constraints WHERE LOWER(table_schema) = 'public'"
+                        + " AND constraint_type IN ('UNIQUE', 'CHECK')")) {
             while (rs.next()) {
                 String name = lower(rs.getString(2));
                 if (name.startsWith("uq_") || name.startsWith("ck_")) {
@@ -121,7 +123,7 @@ final class SchemaFingerprint {
             case Types.SMALLINT -> "smallint";
             case Types.BOOLEAN, Types.BIT -> "boolean";
             case Types.NUMERIC, Types.DECIMAL ->
-                    "numeric(" + column.getInt("COLUMN_SIZE") + "," + column.getInt("DECIMAL_DIGITS") + ")";
+                "numeric(" + column.getInt("COLUMN_SIZE") + "," + column.getInt("DECIMAL_DIGITS") + ")";
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "bytes";
             case Types.TIMESTAMP_WITH_TIMEZONE -> "timestamptz";
             case Types.TIMESTAMP -> name.contains("tz") || name.contains("time zone") ? "timestamptz" : "timestamp";

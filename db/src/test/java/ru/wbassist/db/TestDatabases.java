@@ -1,12 +1,11 @@
 package ru.wbassist.db;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Fresh, migrated databases for tests: an in-memory H2 in PostgreSQL mode, or a new database on a
@@ -17,8 +16,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A new empty, migrated database of the given kind. Close it when done. */
     public static Database fresh(DatabaseConfig.Vendor vendor) {
@@ -29,9 +27,13 @@ public final class TestDatabases {
     public static DatabaseConfig freshConfig(DatabaseConfig.Vendor vendor) {
         int n = COUNTER.incrementAndGet();
         return switch (vendor) {
-            case H2 -> new DatabaseConfig("jdbc:h2:mem:test" + n + "_" + ProcessHandle.current().pid()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                    "sa", "", 8);
+            case H2 ->
+                new DatabaseConfig(
+                        "jdbc:h2:mem:test" + n + "_" + ProcessHandle.current().pid()
+                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "sa",
+                        "",
+                        8);
             case POSTGRESQL -> {
                 EmbeddedPostgres pg = postgres();
                 String name = "test" + n;

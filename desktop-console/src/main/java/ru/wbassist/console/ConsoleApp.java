@@ -1,5 +1,12 @@
 package ru.wbassist.console;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,14 +19,6 @@ import ru.wbassist.console.demo.DemoData;
 import ru.wbassist.console.demo.InMemoryAdminApi;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.shell.ScreenshotRunner;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /** The JavaFX application: one 1280×800 window, network calls on virtual threads. */
 public final class ConsoleApp extends Application {
@@ -48,14 +47,15 @@ public final class ConsoleApp extends Application {
         } else {
             window.connect(ConnectionSettings.resolve(System.getenv(), Path.of("")), HttpAdminApi::new);
         }
-        options.screenshots().ifPresent(directory ->
-                new ScreenshotRunner(scene, window, tasks, directory).start());
+        options.screenshots().ifPresent(directory -> new ScreenshotRunner(scene, window, tasks, directory).start());
     }
 
     /** The scene with the console's style sheet; the UI tests build theirs the same way. */
     public static Scene scene(ConsoleWindow window) {
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(ConsoleApp.class.getResource("console.css"))
+                        .toExternalForm());
         return scene;
     }
 

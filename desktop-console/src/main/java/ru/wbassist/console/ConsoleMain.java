@@ -1,8 +1,7 @@
 package ru.wbassist.console;
 
-import javafx.application.Application;
-
 import java.util.List;
+import javafx.application.Application;
 
 /**
  * Starts the console. Not an {@link Application} itself, so JavaFX runs from the plain classpath
@@ -10,8 +9,7 @@ import java.util.List;
  */
 public final class ConsoleMain {
 
-    private ConsoleMain() {
-    }
+    private ConsoleMain() {}
 
     public static void main(String[] args) {
         try {

@@ -1,10 +1,9 @@
 package ru.wbassist.console;
 
-import ru.wbassist.console.common.Language;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import ru.wbassist.console.common.Language;
 
 /** The console's command line: {@code [--demo-data] [--screenshots=DIR] [--language=ru|en]}. */
 record ConsoleOptions(boolean demoData, Optional<Path> screenshots, Optional<Language> language) {

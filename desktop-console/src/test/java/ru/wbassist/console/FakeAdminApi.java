@@ -1,22 +1,21 @@
 package ru.wbassist.console;
 
-import ru.wbassist.api.Notifications;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.demo.InMemoryAdminApi;
-
-import java.util.stream.Stream;
-import java.util.stream.Collectors;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
-import java.nio.charset.StandardCharsets;
-import java.net.URI;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * The admin API over {@link Fixtures}: answers like the server would, including 401 for a wrong secret; counts the
@@ -108,10 +107,27 @@ public final class FakeAdminApi implements AdminApi {
     public Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
         return call(() -> {
             Admin.Page<Admin.NotificationEntry> page = data.notifications(query);
-            return new Admin.Page<>(page.items().stream().map(n -> failures.containsKey(n.id())
-                    ? new Admin.NotificationEntry(n.id(), n.telegramId(), n.cabinetId(), n.type(), "failed", null,
-                    n.text(), n.imageUrl(), n.createdAt(), null, 5, failures.get(n.id()), n.retryOf(), n.retriedBy())
-                    : n).toList(), page.total());
+            return new Admin.Page<>(
+                    page.items().stream()
+                            .map(n -> failures.containsKey(n.id())
+                                    ? new Admin.NotificationEntry(
+                                            n.id(),
+                                            n.telegramId(),
+                                            n.cabinetId(),
+                                            n.type(),
+                                            "failed",
+                                            null,
+                                            n.text(),
+                                            n.imageUrl(),
+                                            n.createdAt(),
+                                            null,
+                                            5,
+                                            failures.get(n.id()),
+                                            n.retryOf(),
+                                            n.retriedBy())
+                                    : n)
+                            .toList(),
+                    page.total());
         });
     }
 
@@ -148,9 +164,18 @@ public final class FakeAdminApi implements AdminApi {
                 throw previewFailure;
             }
             Notifications.TestPreview preview = data.previewTestNotification(telegramId, type);
-            return photo == null ? preview : new Notifications.TestPreview(preview.telegramId(), preview.type(), preview.language(),
-                    preview.cabinetId(), preview.cabinetName(), preview.text(), photo, preview.botBlocked(),
-                    preview.warnings());
+            return photo == null
+                    ? preview
+                    : new Notifications.TestPreview(
+                            preview.telegramId(),
+                            preview.type(),
+                            preview.language(),
+                            preview.cabinetId(),
+                            preview.cabinetName(),
+                            preview.text(),
+                            photo,
+                            preview.botBlocked(),
+                            preview.warnings());
         });
     }
 

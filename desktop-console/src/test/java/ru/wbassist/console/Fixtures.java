@@ -1,17 +1,16 @@
 package ru.wbassist.console;
 
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.api.Admin.DayCount;
-import ru.wbassist.console.common.MoscowTime;
-import ru.wbassist.console.demo.DemoData;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Admin.DayCount;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.demo.DemoData;
 
 /**
  * The small, fixed data set the tests check the console against: three users, three cabinets, 63 sync runs
@@ -22,37 +21,95 @@ public final class Fixtures {
     public static final String SECRET = "fixture-secret";
     /** 27.11.2026 12:00 MSK. */
     public static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
     public static final Instant NOW_MSK = NOW;
 
     public static final long ANNA = 111;
     public static final long BORIS = 222;
     public static final long CLARA = 333;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static DemoData data() {
-        Notifications.Settings all = new Notifications.Settings(true, true, true, true, true, true, true, true, true, true, false,
-                5, 300, 3, 5, 7, null, null, null, "ru");
-        Notifications.Settings noOrders = new Notifications.Settings(true, false, true, true, true, true, true, true, true, true,
-                false, 5, 300, 3, 5, 7, "23:00", "08:00", null, "en");
+        Notifications.Settings all = new Notifications.Settings(
+                true, true, true, true, true, true, true, true, true, true, false, 5, 300, 3, 5, 7, null, null, null,
+                "ru");
+        Notifications.Settings noOrders = new Notifications.Settings(
+                true, false, true, true, true, true, true, true, true, true, false, 5, 300, 3, 5, 7, "23:00", "08:00",
+                null, "en");
         List<Admin.UserRow> users = List.of(
-                new Admin.UserRow(ANNA, "anna", "Anna", "A", NOW_MSK.minus(Duration.ofDays(10)), false,
-                        List.of(new Admin.CabinetLink(1, "Sneakers", "owner"), new Admin.CabinetLink(2, "Home & Deco", "member")), all),
-                new Admin.UserRow(BORIS, "boris", "Boris", "B", NOW_MSK.minus(Duration.ofDays(9)), false,
-                        List.of(new Admin.CabinetLink(2, "Home & Deco", "owner")), noOrders),
-                new Admin.UserRow(CLARA, null, "Clara", null, NOW_MSK.minus(Duration.ofDays(8)), true,
-                        List.of(new Admin.CabinetLink(3, "Kids wear", "owner")), all));
+                new Admin.UserRow(
+                        ANNA,
+                        "anna",
+                        "Anna",
+                        "A",
+                        NOW_MSK.minus(Duration.ofDays(10)),
+                        false,
+                        List.of(
+                                new Admin.CabinetLink(1, "Sneakers", "owner"),
+                                new Admin.CabinetLink(2, "Home & Deco", "member")),
+                        all),
+                new Admin.UserRow(
+                        BORIS,
+                        "boris",
+                        "Boris",
+                        "B",
+                        NOW_MSK.minus(Duration.ofDays(9)),
+                        false,
+                        List.of(new Admin.CabinetLink(2, "Home & Deco", "owner")),
+                        noOrders),
+                new Admin.UserRow(
+                        CLARA,
+                        null,
+                        "Clara",
+                        null,
+                        NOW_MSK.minus(Duration.ofDays(8)),
+                        true,
+                        List.of(new Admin.CabinetLink(3, "Kids wear", "owner")),
+                        all));
         List<Admin.CabinetRow> cabinets = List.of(
-                new Admin.CabinetRow(1, "Sneakers", true, NOW_MSK.minus(Duration.ofDays(10)), 1, NOW_MSK.minus(Duration.ofMinutes(3)), "success", null, true,
-                        false, null),
-                new Admin.CabinetRow(2, "Home & Deco", true, NOW_MSK.minus(Duration.ofDays(9)), 2, NOW_MSK.minus(Duration.ofMinutes(4)), "failed",
-                        "WB API answered 401: key revoked", false, false, null),
-                new Admin.CabinetRow(3, "Kids wear", true, NOW_MSK.minus(Duration.ofDays(8)), 1, null, null, null, true, false, null));
+                new Admin.CabinetRow(
+                        1,
+                        "Sneakers",
+                        true,
+                        NOW_MSK.minus(Duration.ofDays(10)),
+                        1,
+                        NOW_MSK.minus(Duration.ofMinutes(3)),
+                        "success",
+                        null,
+                        true,
+                        false,
+                        null),
+                new Admin.CabinetRow(
+                        2,
+                        "Home & Deco",
+                        true,
+                        NOW_MSK.minus(Duration.ofDays(9)),
+                        2,
+                        NOW_MSK.minus(Duration.ofMinutes(4)),
+                        "failed",
+                        "WB API answered 401: key revoked",
+                        false,
+                        false,
+                        null),
+                new Admin.CabinetRow(
+                        3,
+                        "Kids wear",
+                        true,
+                        NOW_MSK.minus(Duration.ofDays(8)),
+                        1,
+                        null,
+                        null,
+                        null,
+                        true,
+                        false,
+                        null));
         Map<Long, List<Admin.Member>> members = Map.of(
                 1L, List.of(new Admin.Member(ANNA, "anna", "Anna", "owner", NOW_MSK.minus(Duration.ofDays(10)))),
-                2L, List.of(new Admin.Member(BORIS, "boris", "Boris", "owner", NOW_MSK.minus(Duration.ofDays(9))),
-                        new Admin.Member(ANNA, "anna", "Anna", "member", NOW_MSK.minus(Duration.ofDays(5)))),
+                2L,
+                        List.of(
+                                new Admin.Member(BORIS, "boris", "Boris", "owner", NOW_MSK.minus(Duration.ofDays(9))),
+                                new Admin.Member(ANNA, "anna", "Anna", "member", NOW_MSK.minus(Duration.ofDays(5)))),
                 3L, List.of(new Admin.Member(CLARA, null, "Clara", "owner", NOW_MSK.minus(Duration.ofDays(8)))));
         return new DemoData(NOW, users, cabinets, members, syncLogs(), notifications(), ordersPerDay());
     }
@@ -62,41 +119,158 @@ public final class Fixtures {
         List<Admin.SyncLogEntry> logs = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
             Instant started = NOW_MSK.minus(Duration.ofMinutes(10L * (61 - i)));
-            logs.add(new Admin.SyncLogEntry(i, 1, "Sneakers", "orders", "success", started, started.plusSeconds(3), i, null));
+            logs.add(new Admin.SyncLogEntry(
+                    i, 1, "Sneakers", "orders", "success", started, started.plusSeconds(3), i, null));
         }
-        logs.add(new Admin.SyncLogEntry(61, 2, "Home & Deco", "stocks", "failed", NOW_MSK.minus(Duration.ofDays(2)),
-                NOW_MSK.minus(Duration.ofDays(2)).plusSeconds(1), 0, "WB API answered 401: key revoked"));
-        logs.add(new Admin.SyncLogEntry(62, 2, "Home & Deco", "stocks", "failed", NOW_MSK.minus(Duration.ofMinutes(5)),
-                NOW_MSK.minus(Duration.ofMinutes(5)).plusSeconds(1), 0, "WB API answered 401: key revoked"));
-        logs.add(new Admin.SyncLogEntry(63, 1, "Sneakers", "reviews", "running", NOW_MSK.minus(Duration.ofMinutes(1)), null, 0, null));
+        logs.add(new Admin.SyncLogEntry(
+                61,
+                2,
+                "Home & Deco",
+                "stocks",
+                "failed",
+                NOW_MSK.minus(Duration.ofDays(2)),
+                NOW_MSK.minus(Duration.ofDays(2)).plusSeconds(1),
+                0,
+                "WB API answered 401: key revoked"));
+        logs.add(new Admin.SyncLogEntry(
+                62,
+                2,
+                "Home & Deco",
+                "stocks",
+                "failed",
+                NOW_MSK.minus(Duration.ofMinutes(5)),
+                NOW_MSK.minus(Duration.ofMinutes(5)).plusSeconds(1),
+                0,
+                "WB API answered 401: key revoked"));
+        logs.add(new Admin.SyncLogEntry(
+                63, 1, "Sneakers", "reviews", "running", NOW_MSK.minus(Duration.ofMinutes(1)), null, 0, null));
         return logs;
     }
 
     private static List<Admin.NotificationEntry> notifications() {
         Instant t = NOW_MSK.minus(Duration.ofHours(2));
         return List.of(
-                record(1, ANNA, 1L, "new_order", "sent", null, "<b>New order</b> Sneakers &amp; socks", t.minus(Duration.ofDays(3)), 1, null),
-                record(2, ANNA, 1L, "order_buyout", "sent", null, "<b>Buyout</b>", t.minus(Duration.ofDays(2)), 1, null),
-                record(3, BORIS, 2L, "new_order", "skipped", "disabled_in_settings", "<b>New order</b> towel", t.minus(Duration.ofDays(1)), 0, null),
-                record(4, ANNA, 2L, "negative_review", "failed", null,
-                        "<b>Review 2/5</b>\n<blockquote>Too small</blockquote>\n<a href=\"https://wb.ru/r\">Reply</a>", t, 5,
+                record(
+                        1,
+                        ANNA,
+                        1L,
+                        "new_order",
+                        "sent",
+                        null,
+                        "<b>New order</b> Sneakers &amp; socks",
+                        t.minus(Duration.ofDays(3)),
+                        1,
+                        null),
+                record(
+                        2,
+                        ANNA,
+                        1L,
+                        "order_buyout",
+                        "sent",
+                        null,
+                        "<b>Buyout</b>",
+                        t.minus(Duration.ofDays(2)),
+                        1,
+                        null),
+                record(
+                        3,
+                        BORIS,
+                        2L,
+                        "new_order",
+                        "skipped",
+                        "disabled_in_settings",
+                        "<b>New order</b> towel",
+                        t.minus(Duration.ofDays(1)),
+                        0,
+                        null),
+                record(
+                        4,
+                        ANNA,
+                        2L,
+                        "negative_review",
+                        "failed",
+                        null,
+                        "<b>Review 2/5</b>\n<blockquote>Too small</blockquote>\n<a href=\"https://wb.ru/r\">Reply</a>",
+                        t,
+                        5,
                         "Telegram 400: Bad Request: chat not found"),
-                record(5, CLARA, 3L, "critical_stock", "skipped", "bot_blocked", "<b>Critical stock</b> <code>KD-1</code>",
-                        t.plus(Duration.ofMinutes(10)), 0, null),
-                record(6, BORIS, 2L, "order_return", "sent", null, "<b>Return</b>", t.plus(Duration.ofMinutes(20)), 2,
+                record(
+                        5,
+                        CLARA,
+                        3L,
+                        "critical_stock",
+                        "skipped",
+                        "bot_blocked",
+                        "<b>Critical stock</b> <code>KD-1</code>",
+                        t.plus(Duration.ofMinutes(10)),
+                        0,
+                        null),
+                record(
+                        6,
+                        BORIS,
+                        2L,
+                        "order_return",
+                        "sent",
+                        null,
+                        "<b>Return</b>",
+                        t.plus(Duration.ofMinutes(20)),
+                        2,
                         "Telegram 429: Too Many Requests: retry after 3"),
-                record(7, ANNA, 1L, "new_order", "pending", null, "<b>New order</b> <i>boots</i>", t.plus(Duration.ofMinutes(30)), 0, null),
-                record(8, BORIS, 2L, "key_invalid", "sent", null, "<b>Key invalid</b>", t.plus(Duration.ofMinutes(40)), 1, null));
+                record(
+                        7,
+                        ANNA,
+                        1L,
+                        "new_order",
+                        "pending",
+                        null,
+                        "<b>New order</b> <i>boots</i>",
+                        t.plus(Duration.ofMinutes(30)),
+                        0,
+                        null),
+                record(
+                        8,
+                        BORIS,
+                        2L,
+                        "key_invalid",
+                        "sent",
+                        null,
+                        "<b>Key invalid</b>",
+                        t.plus(Duration.ofMinutes(40)),
+                        1,
+                        null));
     }
 
-    private static Admin.NotificationEntry record(long id, long user, Long cabinet, String type, String status, String reason,
-                                             String text, Instant created, int attempts, String error) {
-        return new Admin.NotificationEntry(id, user, cabinet, type, status, reason, text, null, created,
-                status.equals("sent") ? created.plusSeconds(1) : null, attempts, error, null, null);
+    private static Admin.NotificationEntry record(
+            long id,
+            long user,
+            Long cabinet,
+            String type,
+            String status,
+            String reason,
+            String text,
+            Instant created,
+            int attempts,
+            String error) {
+        return new Admin.NotificationEntry(
+                id,
+                user,
+                cabinet,
+                type,
+                status,
+                reason,
+                text,
+                null,
+                created,
+                status.equals("sent") ? created.plusSeconds(1) : null,
+                attempts,
+                error,
+                null,
+                null);
     }
 
     private static List<DayCount> ordersPerDay() {
         LocalDate today = LocalDate.ofInstant(NOW_MSK, MoscowTime.ZONE);
-        return List.of(new DayCount(today.minusDays(3), 5), new DayCount(today.minusDays(1), 7), new DayCount(today, 2));
+        return List.of(
+                new DayCount(today.minusDays(3), 5), new DayCount(today.minusDays(1), 7), new DayCount(today, 2));
     }
 }

@@ -1,5 +1,9 @@
 package ru.wbassist.dist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,13 +20,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The release archive as an operator gets it: unpacked into an empty directory, its {@code bin/wb-assist-server}
@@ -42,12 +41,19 @@ class ReleaseArchiveTest {
         for (String part : List.of("server", "bot", "console", "sandbox")) {
             assertThat(home.resolve("bin/wb-assist-" + part)).isExecutable();
         }
-        assertThat(home.resolve("systemd/wb-assist-server.service")).content().contains("ExecStart=/opt/wb-assist/bin/wb-assist-server");
-        assertThat(home.resolve("systemd/wb-assist-bot.service")).content().contains("ExecStart=/opt/wb-assist/bin/wb-assist-bot");
+        assertThat(home.resolve("systemd/wb-assist-server.service"))
+                .content()
+                .contains("ExecStart=/opt/wb-assist/bin/wb-assist-server");
+        assertThat(home.resolve("systemd/wb-assist-bot.service"))
+                .content()
+                .contains("ExecStart=/opt/wb-assist/bin/wb-assist-bot");
         try (var jars = Files.list(home.resolve("lib"))) {
             assertThat(jars.map(p -> p.getFileName().toString()).toList())
-                    .contains("server-" + VERSION + ".jar", "bot-" + VERSION + ".jar",
-                            "desktop-console-" + VERSION + ".jar", "emulators-" + VERSION + ".jar");
+                    .contains(
+                            "server-" + VERSION + ".jar",
+                            "bot-" + VERSION + ".jar",
+                            "desktop-console-" + VERSION + ".jar",
+                            "emulators-" + VERSION + ".jar");
         }
 
         int port = freePort();
@@ -63,8 +69,12 @@ class ReleaseArchiveTest {
             assertThat(health.path("status").asText()).isEqualTo("UP");
             assertThat(Files.exists(dir.resolve("data/api-secret"))).isTrue();
             // the version is a detail: behind the secret
-            JsonNode details = awaitJson(port, "/observe/health/details",
-                    Files.readString(dir.resolve("data/api-secret")).strip(), server, log);
+            JsonNode details = awaitJson(
+                    port,
+                    "/observe/health/details",
+                    Files.readString(dir.resolve("data/api-secret")).strip(),
+                    server,
+                    log);
             assertThat(details.path("checks").findValuesAsText("version")).containsExactly(VERSION);
         } finally {
             server.destroy();
@@ -81,8 +91,11 @@ class ReleaseArchiveTest {
         assertThat(Files.readString(rotationLog)).contains("0 stored WB keys re-encrypted", "0 failed");
 
         List<String> lines = Files.readAllLines(log);
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("WB Assist server " + VERSION + " on http://"));
-        List<String> logLines = lines.stream().filter(line -> !line.startsWith("WB Assist server ")).toList();
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("WB Assist server " + VERSION + " on http://"));
+        List<String> logLines = lines.stream()
+                .filter(line -> !line.startsWith("WB Assist server "))
+                .toList();
         assertThat(logLines).as("log lines").isNotEmpty().allSatisfy(line -> {
             JsonNode record = JSON.readTree(line);
             assertThat(record.path("ts").asText()).isNotBlank();
@@ -102,7 +115,8 @@ class ReleaseArchiveTest {
         Process server = badFormat.start();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isEqualTo(2);
-        assertThat(Files.readString(serverLog).strip()).isEqualTo("wb-assist server: LOG_FORMAT must be text or json, got xml");
+        assertThat(Files.readString(serverLog).strip())
+                .isEqualTo("wb-assist server: LOG_FORMAT must be text or json, got xml");
 
         // the bot's classes and libraries are there: it starts, and refuses to run without a token in one line
         Path botLog = dir.resolve("bot.log");
@@ -117,7 +131,9 @@ class ReleaseArchiveTest {
         start.command().addAll(List.of("--port", Integer.toString(port)));
         Process sandbox = start.start();
         try {
-            assertThat(awaitJson(port, "/sandbox/status", null, sandbox, sandboxLog).isObject()).isTrue();
+            assertThat(awaitJson(port, "/sandbox/status", null, sandbox, sandboxLog)
+                            .isObject())
+                    .isTrue();
         } finally {
             sandbox.destroy();
             assertThat(sandbox.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -135,14 +151,18 @@ class ReleaseArchiveTest {
         while (m.find()) {
             variables.add(m.group(1));
         }
-        assertThat(variables).contains("DATABASE_URL", "LOG_FORMAT", "BOT_METRICS_PORT").allSatisfy(name ->
-                assertThat(example).containsPattern("(?m)^#?" + name + "="));
+        assertThat(variables)
+                .contains("DATABASE_URL", "LOG_FORMAT", "BOT_METRICS_PORT")
+                .allSatisfy(name -> assertThat(example).containsPattern("(?m)^#?" + name + "="));
     }
 
     /** A launcher from bin/ in an environment as bare as a clean machine's: a PATH, a HOME and a Java. */
     private static ProcessBuilder launcher(Path home, String script, Path dir, Path log) {
-        ProcessBuilder start = new ProcessBuilder(new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString())))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder start = new ProcessBuilder(new ArrayList<>(
+                        List.of(home.resolve("bin").resolve(script).toString())))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = start.environment();
         env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
@@ -182,7 +202,8 @@ class ReleaseArchiveTest {
     }
 
     private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Process process =
+                new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
     }
 }

@@ -15,8 +15,7 @@ public final class LogContext {
 
     private static final ThreadLocal<Map<String, String>> FIELDS = ThreadLocal.withInitial(LinkedHashMap::new);
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** Adds a field until the returned scope closes (then the previous value, if any, is back). */
     public static Scope with(String name, Object value) {

@@ -21,11 +21,21 @@ import java.util.logging.Logger;
 public enum LogFormat {
     TEXT {
         @Override
-        String line(Instant time, String level, String logger, String message, Map<String, String> fields,
-                    Throwable thrown) {
-            StringBuilder line = new StringBuilder(160).append(time).append(' ').append(level).append(' ')
+        String line(
+                Instant time,
+                String level,
+                String logger,
+                String message,
+                Map<String, String> fields,
+                Throwable thrown) {
+            StringBuilder line = new StringBuilder(160)
+                    .append(time)
+                    .append(' ')
+                    .append(level)
+                    .append(' ')
                     .append(logger);
-            fields.forEach((name, value) -> line.append(' ').append(name).append('=').append(oneLine(value)));
+            fields.forEach(
+                    (name, value) -> line.append(' ').append(name).append('=').append(oneLine(value)));
             line.append(" - ").append(oneLine(message));
             if (thrown != null) {
                 line.append(" | ").append(oneLine(stackTrace(thrown)));
@@ -35,8 +45,13 @@ public enum LogFormat {
     },
     JSON {
         @Override
-        String line(Instant time, String level, String logger, String message, Map<String, String> fields,
-                    Throwable thrown) {
+        String line(
+                Instant time,
+                String level,
+                String logger,
+                String message,
+                Map<String, String> fields,
+                Throwable thrown) {
             Map<String, String> record = new LinkedHashMap<>();
             record.put("ts", time.toString());
             record.put("level", level);
@@ -84,14 +99,19 @@ public enum LogFormat {
         return new Formatter() {
             @Override
             public String format(LogRecord record) {
-                return line(record.getInstant(), level(record.getLevel()), String.valueOf(record.getLoggerName()),
-                        formatMessage(record), LogContext.fields(), record.getThrown());
+                return line(
+                        record.getInstant(),
+                        level(record.getLevel()),
+                        String.valueOf(record.getLoggerName()),
+                        formatMessage(record),
+                        LogContext.fields(),
+                        record.getThrown());
             }
         };
     }
 
-    abstract String line(Instant time, String level, String logger, String message, Map<String, String> fields,
-                         Throwable thrown);
+    abstract String line(
+            Instant time, String level, String logger, String message, Map<String, String> fields, Throwable thrown);
 
     /** The names operators know from other servers, rather than java.util.logging's SEVERE/FINE. */
     private static String level(Level level) {
@@ -115,8 +135,12 @@ public enum LogFormat {
     }
 
     private static String oneLine(String text) {
-        return text == null ? "null" : text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-                .replace("\t", " ");
+        return text == null
+                ? "null"
+                : text.replace("\r\n", "\\n")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\n")
+                        .replace("\t", " ");
     }
 
     private static StringBuilder quote(StringBuilder json, String text) {

@@ -1,14 +1,13 @@
 package ru.wbassist.observability;
 
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LogFormatTest {
 
@@ -20,7 +19,7 @@ class LogFormatTest {
         record.setThrown(new IllegalStateException("boom", new java.io.IOException("reset")));
         String line;
         try (LogContext.Scope cabinet = LogContext.with("cabinet_id", 7);
-             LogContext.Scope dataSet = LogContext.with("data_set", "orders")) {
+                LogContext.Scope dataSet = LogContext.with("data_set", "orders")) {
             line = LogFormat.JSON.formatter().format(record);
         }
 
@@ -32,7 +31,8 @@ class LogFormatTest {
         assertThat(json.path("data_set").asText()).isEqualTo("orders");
         assertThat(json.path("message").asText()).isEqualTo("orders failed: \"quoted\"\nsecond line 42");
         assertThat(json.path("error").asText()).isEqualTo("java.lang.IllegalStateException: boom");
-        assertThat(json.path("stack").asText()).contains("Caused by: java.io.IOException: reset")
+        assertThat(json.path("stack").asText())
+                .contains("Caused by: java.io.IOException: reset")
                 .contains("LogFormatTest");
         assertThat(json.path("ts").asText()).isEqualTo(record.getInstant().toString());
     }
@@ -48,8 +48,9 @@ class LogFormatTest {
 
         assertThat(line).endsWith(System.lineSeparator());
         assertThat(line.strip()).doesNotContain("\n").doesNotContain("\r");
-        assertThat(line).startsWith(record.getInstant() + " ERROR test.logger run_id=r1 - line one\\nline two | "
-                + "java.lang.RuntimeException: bad\\n\tat ".replace("\t", " "));
+        assertThat(line)
+                .startsWith(record.getInstant() + " ERROR test.logger run_id=r1 - line one\\nline two | "
+                        + "java.lang.RuntimeException: bad\\n\tat ".replace("\t", " "));
     }
 
     @Test

@@ -14,12 +14,12 @@ public final class OpsMetricNames {
 
     /** The files, seen from a module's directory (where Maven runs its tests). */
     public static final Path RULES = Path.of("..", "ops", "prometheus-rules.yml");
+
     public static final Path DASHBOARD = Path.of("..", "ops", "grafana-dashboard.json");
 
     private static final Pattern NAME = Pattern.compile("wbassist_[a-z0-9_]+");
 
-    private OpsMetricNames() {
-    }
+    private OpsMetricNames() {}
 
     /** Every {@code wbassist_} name in the rules and the dashboard. */
     public static Set<String> all() {

@@ -1,11 +1,6 @@
 package ru.wbassist.server;
 
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
-
 import io.helidon.health.HealthCheckResponse;
-
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.openapi.OpenApiFeature;
@@ -14,19 +9,21 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import ru.wbassist.api.Users;
-import ru.wbassist.api.Syncs;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Cabinets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.Answers;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Users;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.admin.AdminService;
 import ru.wbassist.server.answers.AnswerService;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetService;
-import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.DataDirectory;
@@ -44,9 +41,9 @@ import ru.wbassist.server.mutes.ProductMuteRepository;
 import ru.wbassist.server.mutes.ProductMuteService;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.NotificationQueue;
+import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.NotificationService;
 import ru.wbassist.server.notifications.NotificationsConfig;
-import ru.wbassist.server.notifications.NotificationRetry;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.notifications.SettingsRepository;
@@ -61,6 +58,7 @@ import ru.wbassist.server.sync.SyncSettings;
 import ru.wbassist.server.sync.SyncTrigger;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
+import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbKeyCheck;
 
@@ -108,7 +106,8 @@ public final class App implements AutoCloseable {
         this.cabinets = new CabinetRepository(db, vault);
         this.userService = new UserService(users);
         this.insightsService = new InsightsService(db, new Viewer.Resolver(db, users, cabinets), clock);
-        NotificationsConfig notifications = NotificationsConfig.from(config.config().get("notifications"));
+        NotificationsConfig notifications =
+                NotificationsConfig.from(config.config().get("notifications"));
         this.queueWakeups = new QueueWakeups(db, new QueueSignal(), clock, notifications.dueCheck());
         FanOut fanOut = new FanOut(queueWakeups, clock, meters);
         this.eventSink = new EventDetector(fanOut, clock, meters);
@@ -116,40 +115,55 @@ public final class App implements AutoCloseable {
         this.digestCheck = notifications.digestCheck();
         this.testNotifications = new TestNotifications(db, queueWakeups, clock);
         NotificationQueue queue = new NotificationQueue(db, queueWakeups.signal(), notifications, clock, meters);
-        this.notificationService = new NotificationService(queue, new SettingsRepository(db, clock), testNotifications,
-                users);
+        this.notificationService =
+                new NotificationService(queue, new SettingsRepository(db, clock), testNotifications, users);
         this.productMuteService = new ProductMuteService(new ProductMuteRepository(db, clock), users);
         SyncSettings syncSettings = SyncSettings.from(config.config().get("sync"));
         WbClient wb = WbClient.from(config.config().get("wb"), meters);
         FeedSettings feedSettings = FeedSettings.from(config.config().get("feed"));
         CabinetSync cabinetSync = new CabinetSync(db, cabinets, wb, eventSink, syncSettings, clock, meters);
-        this.syncScheduler = SyncScheduler.create(db.dataSource(), cabinetSync,
-                new OrderFeedPoll(db, cabinets, wb, eventSink, feedSettings, clock, meters), syncSettings, feedSettings,
+        this.syncScheduler = SyncScheduler.create(
+                db.dataSource(),
+                cabinetSync,
+                new OrderFeedPoll(db, cabinets, wb, eventSink, feedSettings, clock, meters),
+                syncSettings,
+                feedSettings,
                 null);
         SyncHealth syncHealth = new SyncHealth(db, syncSettings, clock);
-        meters.gauge("wbassist_queue_pending", "notifications waiting for delivery (leased ones included)",
+        meters.gauge(
+                "wbassist_queue_pending",
+                "notifications waiting for delivery (leased ones included)",
                 queue::pendingCount);
-        meters.gauge("wbassist_queue_leased", "notifications a bot has claimed and not yet acknowledged",
+        meters.gauge(
+                "wbassist_queue_leased",
+                "notifications a bot has claimed and not yet acknowledged",
                 queue::leasedCount);
-        meters.gauge("wbassist_queue_oldest_deliverable_age_seconds",
-                "how long the oldest deliverable notification has been due", () -> queue.oldestDeliverableAge()
-                        .toMillis() / 1000.0);
-        meters.gauge("wbassist_cabinets_key_invalid", "active cabinets whose WB key was rejected",
+        meters.gauge(
+                "wbassist_queue_oldest_deliverable_age_seconds",
+                "how long the oldest deliverable notification has been due",
+                () -> queue.oldestDeliverableAge().toMillis() / 1000.0);
+        meters.gauge(
+                "wbassist_cabinets_key_invalid",
+                "active cabinets whose WB key was rejected",
                 syncHealth::keyInvalidCabinets);
-        meters.gauge("wbassist_cabinets_sync_overdue", "active cabinets not synced within 2 x SYNC_INTERVAL",
+        meters.gauge(
+                "wbassist_cabinets_sync_overdue",
+                "active cabinets not synced within 2 x SYNC_INTERVAL",
                 syncHealth::overdueCabinets);
         SyncTrigger trigger = syncScheduler.trigger();
         // A server that does not sync does not talk to WB at all, so it cannot check keys live either.
         KeyCheck keyCheck = syncSettings.enabled()
-                ? new WbKeyCheck(wb, config.config().get("wb.key-checks-per-minute").asInt().orElse(20))
+                ? new WbKeyCheck(
+                        wb,
+                        config.config().get("wb.key-checks-per-minute").asInt().orElse(20))
                 : KeyCheck.OFFLINE;
         this.cabinetService = new CabinetService(cabinets, users, clock, keyCheck, trigger::start);
         this.syncService = new SyncService(db, users, cabinets, trigger, clock);
-        this.adminService = new AdminService(db, users, testNotifications,
-                new NotificationRetry(db, queueWakeups.signal(), clock), trigger, clock);
+        this.adminService = new AdminService(
+                db, users, testNotifications, new NotificationRetry(db, queueWakeups.signal(), clock), trigger, clock);
         this.databaseHealth = new DatabaseHealthCheck(db.dbClient());
-        this.publicHealth = new PublicHealth(() -> databaseHealth.call().status() == HealthCheckResponse.Status.UP,
-                clock, PUBLIC_HEALTH_INTERVAL);
+        this.publicHealth = new PublicHealth(
+                () -> databaseHealth.call().status() == HealthCheckResponse.Status.UP, clock, PUBLIC_HEALTH_INTERVAL);
         this.answerService = new AnswerService(db, users, cabinets, wb, cabinetSync::markKeyInvalid, clock);
     }
 
@@ -164,14 +178,18 @@ public final class App implements AutoCloseable {
 
     /** Adds JSON, observability, OpenAPI and the routes to a server builder. */
     public WebServerConfig.Builder configure(WebServerConfig.Builder server) {
-        return server
-                .mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
+        return server.mediaContext(media -> media.addMediaSupport(Json.mediaSupport()))
                 .directHandlers(JsonDirectHandler::register)
                 .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().endpoint("health/details").details(true)
+                        .addObserver(HealthObserver.builder()
+                                .endpoint("health/details")
+                                .details(true)
                                 .addCheck(databaseHealth)
-                                .addCheck(new BuildHealthCheck()).build())
-                        .addObserver(MetricsObserver.builder().meterRegistry(registry).build())
+                                .addCheck(new BuildHealthCheck())
+                                .build())
+                        .addObserver(MetricsObserver.builder()
+                                .meterRegistry(registry)
+                                .build())
                         .build())
                 .addFeature(OpenApiFeature.create(config.config().get("openapi")))
                 .routing(this::routing);
@@ -197,8 +215,10 @@ public final class App implements AutoCloseable {
         syncScheduler.start(cabinets.activeIds());
         long stale = cabinets.keysToRotate();
         if (stale > 0) {
-            LOG.log(System.Logger.Level.INFO, stale + " stored WB keys are not yet encrypted with the key-encryption key"
-                    + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    stale + " stored WB keys are not yet encrypted with the key-encryption key"
+                            + " in use; ./run.sh rotate-key re-encrypts them (docs/operations.md)");
         }
         dailyDigests.start(digestCheck);
     }

@@ -20,7 +20,9 @@ final class BuildHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.builder().status(HealthCheckResponse.Status.UP)
-                .detail("version", BuildInfo.version()).build();
+        return HealthCheckResponse.builder()
+                .status(HealthCheckResponse.Status.UP)
+                .detail("version", BuildInfo.version())
+                .build();
     }
 }

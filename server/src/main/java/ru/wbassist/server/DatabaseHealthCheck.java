@@ -28,10 +28,14 @@ final class DatabaseHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             db.execute().query("SELECT 1").close();
-            return HealthCheckResponse.builder().status(HealthCheckResponse.Status.UP).build();
+            return HealthCheckResponse.builder()
+                    .status(HealthCheckResponse.Status.UP)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.builder().status(HealthCheckResponse.Status.DOWN)
-                    .detail("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.builder()
+                    .status(HealthCheckResponse.Status.DOWN)
+                    .detail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -11,8 +11,7 @@ import ru.wbassist.server.config.Settings;
 /** Starts the WB Assist server: configuration, database, features, web server. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
@@ -27,7 +26,9 @@ public final class Main {
             return;
         }
         App app = App.create(appConfig);
-        WebServer server = app.configure(WebServer.builder().config(config.get("server"))).build().start();
+        WebServer server = app.configure(WebServer.builder().config(config.get("server")))
+                .build()
+                .start();
         app.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -36,7 +37,9 @@ public final class Main {
         System.out.println("WB Assist server " + BuildInfo.version() + " on http://"
                 + config.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port() + "  (health: /observe/health; API secret: "
-                + (config.get("app.api-secret").exists() ? "from API_SECRET_KEY" : appConfig.dataDir()
-                .resolve("api-secret").toAbsolutePath()) + ")");
+                + (config.get("app.api-secret").exists()
+                        ? "from API_SECRET_KEY"
+                        : appConfig.dataDir().resolve("api-secret").toAbsolutePath())
+                + ")");
     }
 }

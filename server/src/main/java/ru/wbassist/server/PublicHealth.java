@@ -1,15 +1,14 @@
 package ru.wbassist.server;
 
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
-import io.helidon.http.Status;
-import io.helidon.webserver.http.Handler;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code GET /observe/health} without the secret: {@code {"status":"UP"}} (200) or {@code {"status":"DOWN"}} (503)
@@ -43,6 +42,7 @@ final class PublicHealth implements Handler {
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
         boolean healthy = up();
-        res.status(healthy ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503).send(Map.of("status", healthy ? "UP" : "DOWN"));
+        res.status(healthy ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503)
+                .send(Map.of("status", healthy ? "UP" : "DOWN"));
     }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Assertions every route test shares: the shape of a JSON error. */
 public final class ApiAssertions {
 
-    private ApiAssertions() {
-    }
+    private ApiAssertions() {}
 
     /** A 400 JSON error naming {@code field} (unless null) whose message contains {@code messagePart}; no stack trace. */
     public static void assertBad(TestServer.Response response, String field, String messagePart) {

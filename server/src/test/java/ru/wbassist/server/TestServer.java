@@ -1,5 +1,9 @@
 package ru.wbassist.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,11 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.metrics.api.Metrics;
-import io.helidon.webserver.WebServer;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.TestDatabases;
@@ -68,7 +67,12 @@ public final class TestServer implements AutoCloseable {
             AppConfig appConfig = AppConfig.from(config);
             Database db = Database.open(database);
             App app = new App(appConfig, db, clock, Metrics.globalRegistry());
-            WebServer server = app.configure(WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)).build().start();
+            WebServer server = app.configure(WebServer.builder()
+                            .config(config.get("server"))
+                            .host("127.0.0.1")
+                            .port(0))
+                    .build()
+                    .start();
             app.start();
             return new TestServer(app, server, dataDir);
         } catch (IOException e) {
@@ -93,16 +97,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A response: status, body text and parsed JSON (null when the body is not JSON). */
-    public record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {
-    }
+    public record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {}
 
     public Response get(String path) {
         return send(request(path).GET().build());
     }
 
     public Response post(String path, Object jsonBody) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(toJson(jsonBody))).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(jsonBody)))
+                .build());
     }
 
     public Response postEmpty(String path) {

@@ -11,8 +11,7 @@ public final class TestTokens {
     /** Statistics (5), Content (1), Feedbacks (7), Analytics (2). */
     public static final long ALL_SCOPES = (1L << 1) | (1L << 2) | (1L << 5) | (1L << 7);
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(long scopes, Instant expiresAt) {
         return token(scopes, expiresAt, UUID.randomUUID().toString());

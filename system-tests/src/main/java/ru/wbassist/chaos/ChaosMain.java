@@ -11,14 +11,16 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ChaosMain {
 
-    private ChaosMain() {
-    }
+    private ChaosMain() {}
 
     public static void main(String[] args) throws Exception {
         ChaosOptions options;
         try {
-            options = ChaosOptions.parse(args, Path.of("data", "chaos-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+            options = ChaosOptions.parse(
+                    args,
+                    Path.of(
+                            "data",
+                            "chaos-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         } catch (IllegalArgumentException e) {
             System.err.println("chaos: " + e.getMessage());
             System.err.println("usage: ./run.sh chaos [--cabinets N] [--kills N] [--seconds N] [--sync N]"

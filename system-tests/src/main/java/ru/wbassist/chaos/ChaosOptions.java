@@ -18,12 +18,27 @@ import java.util.List;
  * @param seed          seeds the kill moments and the sandbox
  * @param workDir       logs and per-process data directories
  */
-public record ChaosOptions(int cabinets, int usersPerCabinet, int botKills, Duration chaosPhase, Duration syncInterval,
-                           double faultShare, double acceleration, Duration drainTimeout, long seed, Path workDir) {
+public record ChaosOptions(
+        int cabinets,
+        int usersPerCabinet,
+        int botKills,
+        Duration chaosPhase,
+        Duration syncInterval,
+        double faultShare,
+        double acceleration,
+        Duration drainTimeout,
+        long seed,
+        Path workDir) {
 
     public ChaosOptions {
-        if (cabinets < 1 || usersPerCabinet < 1 || botKills < 0 || faultShare < 0 || faultShare > 0.9
-                || acceleration <= 0 || chaosPhase.isNegative() || syncInterval.toSeconds() < 1) {
+        if (cabinets < 1
+                || usersPerCabinet < 1
+                || botKills < 0
+                || faultShare < 0
+                || faultShare > 0.9
+                || acceleration <= 0
+                || chaosPhase.isNegative()
+                || syncInterval.toSeconds() < 1) {
             throw new IllegalArgumentException("cabinets >= 1, users >= 1, kills >= 0, 0 <= faults <= 0.9,"
                     + " acceleration > 0, sync interval >= 1 s");
         }
@@ -31,14 +46,14 @@ public record ChaosOptions(int cabinets, int usersPerCabinet, int botKills, Dura
 
     /** The full run of docs/chaos.md: 10 bot kills, each server restarted, five minutes of events. */
     public static ChaosOptions full(Path workDir) {
-        return new ChaosOptions(6, 2, 10, Duration.ofMinutes(5), Duration.ofSeconds(8), 0.3, 240,
-                Duration.ofMinutes(3), 42, workDir);
+        return new ChaosOptions(
+                6, 2, 10, Duration.ofMinutes(5), Duration.ofSeconds(8), 0.3, 240, Duration.ofMinutes(3), 42, workDir);
     }
 
     /** The short run CI does in about two minutes. */
     public static ChaosOptions quick(Path workDir) {
-        return new ChaosOptions(3, 2, 3, Duration.ofSeconds(70), Duration.ofSeconds(5), 0.3, 240,
-                Duration.ofSeconds(75), 7, workDir);
+        return new ChaosOptions(
+                3, 2, 3, Duration.ofSeconds(70), Duration.ofSeconds(5), 0.3, 240, Duration.ofSeconds(75), 7, workDir);
     }
 
     /** The full run with command-line overrides: {@code --cabinets N --kills N --seconds N --sync N ...}. */
@@ -52,24 +67,102 @@ public record ChaosOptions(int cabinets, int usersPerCabinet, int botKills, Dura
             }
             String v = rest.removeFirst();
             o = switch (flag) {
-                case "--cabinets" -> new ChaosOptions(Integer.parseInt(v), o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        o.syncInterval, o.faultShare, o.acceleration, o.drainTimeout, o.seed, o.workDir);
-                case "--kills" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, Integer.parseInt(v), o.chaosPhase,
-                        o.syncInterval, o.faultShare, o.acceleration, o.drainTimeout, o.seed, o.workDir);
-                case "--seconds" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills,
-                        Duration.ofSeconds(Long.parseLong(v)), o.syncInterval, o.faultShare, o.acceleration,
-                        o.drainTimeout, o.seed, o.workDir);
-                case "--sync" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        Duration.ofSeconds(Long.parseLong(v)), o.faultShare, o.acceleration, o.drainTimeout, o.seed,
-                        o.workDir);
-                case "--faults" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        o.syncInterval, Double.parseDouble(v), o.acceleration, o.drainTimeout, o.seed, o.workDir);
-                case "--acceleration" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        o.syncInterval, o.faultShare, Double.parseDouble(v), o.drainTimeout, o.seed, o.workDir);
-                case "--seed" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        o.syncInterval, o.faultShare, o.acceleration, o.drainTimeout, Long.parseLong(v), o.workDir);
-                case "--work-dir" -> new ChaosOptions(o.cabinets, o.usersPerCabinet, o.botKills, o.chaosPhase,
-                        o.syncInterval, o.faultShare, o.acceleration, o.drainTimeout, o.seed, Path.of(v));
+                case "--cabinets" ->
+                    new ChaosOptions(
+                            Integer.parseInt(v),
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            o.syncInterval,
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--kills" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            Integer.parseInt(v),
+                            o.chaosPhase,
+                            o.syncInterval,
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--seconds" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            Duration.ofSeconds(Long.parseLong(v)),
+                            o.syncInterval,
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--sync" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            Duration.ofSeconds(Long.parseLong(v)),
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--faults" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            o.syncInterval,
+                            Double.parseDouble(v),
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--acceleration" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            o.syncInterval,
+                            o.faultShare,
+                            Double.parseDouble(v),
+                            o.drainTimeout,
+                            o.seed,
+                            o.workDir);
+                case "--seed" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            o.syncInterval,
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            Long.parseLong(v),
+                            o.workDir);
+                case "--work-dir" ->
+                    new ChaosOptions(
+                            o.cabinets,
+                            o.usersPerCabinet,
+                            o.botKills,
+                            o.chaosPhase,
+                            o.syncInterval,
+                            o.faultShare,
+                            o.acceleration,
+                            o.drainTimeout,
+                            o.seed,
+                            Path.of(v));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             };
         }

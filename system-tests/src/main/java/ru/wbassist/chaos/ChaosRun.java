@@ -1,9 +1,6 @@
 package ru.wbassist.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.db.TestDatabases;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.TestDatabases;
 
 /**
  * One chaos run (docs/chaos.md): starts PostgreSQL, the WB sandbox with faults and live events, the Telegram emulator,
@@ -88,19 +87,40 @@ public final class ChaosRun {
 
         step("starting the WB sandbox on " + ports.sandbox() + " and the Telegram emulator on " + ports.telegram());
         double share = options.faultShare() / 3;
-        Child sandbox = child("wb-sandbox", "ru.wbassist.emulators.wb.WbSandboxMain", List.of("--port",
-                String.valueOf(ports.sandbox()), "--seed", String.valueOf(options.seed()), "--acceleration",
-                String.valueOf(options.acceleration()), "--history-days", "1", "--relaxed-limits",
-                "--fault-429", String.valueOf(share), "--fault-5xx", String.valueOf(share),
-                "--fault-slow", String.valueOf(share), "--fault-slow-ms", "1500"), Map.of());
-        Child telegram = child("telegram-emulator", "ru.wbassist.emulators.telegram.TelegramEmulatorMain",
-                List.of("--port", String.valueOf(ports.telegram()), "--token", BOT_TOKEN), Map.of());
+        Child sandbox = child(
+                "wb-sandbox",
+                "ru.wbassist.emulators.wb.WbSandboxMain",
+                List.of(
+                        "--port",
+                        String.valueOf(ports.sandbox()),
+                        "--seed",
+                        String.valueOf(options.seed()),
+                        "--acceleration",
+                        String.valueOf(options.acceleration()),
+                        "--history-days",
+                        "1",
+                        "--relaxed-limits",
+                        "--fault-429",
+                        String.valueOf(share),
+                        "--fault-5xx",
+                        String.valueOf(share),
+                        "--fault-slow",
+                        String.valueOf(share),
+                        "--fault-slow-ms",
+                        "1500"),
+                Map.of());
+        Child telegram = child(
+                "telegram-emulator",
+                "ru.wbassist.emulators.telegram.TelegramEmulatorMain",
+                List.of("--port", String.valueOf(ports.telegram()), "--token", BOT_TOKEN),
+                Map.of());
         sandbox.start();
         telegram.start();
         http.awaitUp("http://127.0.0.1:" + ports.sandbox() + "/sandbox/status", START_TIMEOUT, sandbox);
         http.awaitUp("http://127.0.0.1:" + ports.telegram() + "/emulator/stats", START_TIMEOUT, telegram);
 
-        List<Child> servers = List.of(server("server-a", ports.serverA(), db, ports.sandbox()),
+        List<Child> servers = List.of(
+                server("server-a", ports.serverA(), db, ports.sandbox()),
                 server("server-b", ports.serverB(), db, ports.sandbox()));
         for (int i = 0; i < servers.size(); i++) {
             step("starting " + servers.get(i).name() + " on " + ports.server(i));
@@ -112,17 +132,31 @@ public final class ChaosRun {
         Child[] bot = {null};
         Runnable startBot = () -> {
             String server = ports.server(botStarts[0] % 2);
-            bot[0] = child("bot", "ru.wbassist.bot.BotMain", List.of(), Map.of("TELEGRAM_BOT_TOKEN", BOT_TOKEN,
-                    "TELEGRAM_API_URL", "http://127.0.0.1:" + ports.telegram(), "SERVER_URL", server,
-                    "API_SECRET_KEY", apiSecret, "DELIVERY_LEASE", "15", "POLLING_INTERVAL", "5"));
+            bot[0] = child(
+                    "bot",
+                    "ru.wbassist.bot.BotMain",
+                    List.of(),
+                    Map.of(
+                            "TELEGRAM_BOT_TOKEN",
+                            BOT_TOKEN,
+                            "TELEGRAM_API_URL",
+                            "http://127.0.0.1:" + ports.telegram(),
+                            "SERVER_URL",
+                            server,
+                            "API_SECRET_KEY",
+                            apiSecret,
+                            "DELIVERY_LEASE",
+                            "15",
+                            "POLLING_INTERVAL",
+                            "5"));
             bot[0].start();
             botStarts[0]++;
         };
         step("starting the bot");
         startBot.run();
 
-        generator = new OrderGenerator(http, "http://127.0.0.1:" + ports.sandbox(), sellerIds,
-                ORDERS_PER_SELLER_PER_SECOND, options.seed());
+        generator = new OrderGenerator(
+                http, "http://127.0.0.1:" + ports.sandbox(), sellerIds, ORDERS_PER_SELLER_PER_SECOND, options.seed());
         step("chaos for " + options.chaosPhase().toSeconds() + " s: " + options.botKills() + " bot kills, "
                 + servers.size() + " server restarts");
         int botKills = 0;
@@ -156,23 +190,36 @@ public final class ChaosRun {
         bot[0].stop();
 
         step("auditing");
-        JsonNode sent = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/sent", Map.of()).body();
-        long too429 = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/stats", Map.of()).body()
-                .path("too_many_requests").asLong();
+        JsonNode sent = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/sent", Map.of())
+                .body();
+        long too429 = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/stats", Map.of())
+                .body()
+                .path("too_many_requests")
+                .asLong();
         try (Connection c = connect(db)) {
             DeliveryLedger.Figures delivery = DeliveryLedger.audit(c, sent);
-            Instant deadBefore = Arrays.stream(lastKill).map(k -> k == null ? Instant.MIN : k)
-                    .min(Instant::compareTo).orElse(Instant.MIN);
-            SyncAudit.Figures sync = SyncAudit.audit(c, Instant.now(),
-                    options.syncInterval().multipliedBy(2).plusSeconds(10), deadBefore);
-            return new ChaosReport(options, Duration.between(begin, Instant.now()), generator.placed(),
-                    generator.canceled(), botKills, botStarts[0], serverRestarts, too429, delivery, sync);
+            Instant deadBefore = Arrays.stream(lastKill)
+                    .map(k -> k == null ? Instant.MIN : k)
+                    .min(Instant::compareTo)
+                    .orElse(Instant.MIN);
+            SyncAudit.Figures sync = SyncAudit.audit(
+                    c, Instant.now(), options.syncInterval().multipliedBy(2).plusSeconds(10), deadBefore);
+            return new ChaosReport(
+                    options,
+                    Duration.between(begin, Instant.now()),
+                    generator.placed(),
+                    generator.canceled(),
+                    botKills,
+                    botStarts[0],
+                    serverRestarts,
+                    too429,
+                    delivery,
+                    sync);
         }
     }
 
     /** A fault at a moment of the chaos phase: a bot kill ({@code server} -1) or a server restart. */
-    private record Fault(Duration at, int server) {
-    }
+    private record Fault(Duration at, int server) {}
 
     /**
      * Bot kills at random moments over the whole phase; the servers are restarted in its second half (at 55 % and
@@ -196,7 +243,11 @@ public final class ChaosRun {
     private Child server(String name, int port, DatabaseConfig db, int sandboxPort) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("DATA_DIR", Files.createDirectories(options.workDir().resolve(name)).toAbsolutePath().toString());
+        env.put(
+                "DATA_DIR",
+                Files.createDirectories(options.workDir().resolve(name))
+                        .toAbsolutePath()
+                        .toString());
         env.put("API_SECRET_KEY", apiSecret);
         env.put("KEY_ENCRYPTION_KEY", keyEncryptionKey);
         env.put("DATABASE_URL", db.url());
@@ -224,7 +275,9 @@ public final class ChaosRun {
         List<String> sellerIds = new ArrayList<>();
         for (int i = 0; i < options.cabinets(); i++) {
             step("connecting cabinet " + (i + 1) + "/" + options.cabinets());
-            Http.Reply seller = http.post("http://127.0.0.1:" + ports.sandbox() + "/sandbox/sellers", Map.of(),
+            Http.Reply seller = http.post(
+                    "http://127.0.0.1:" + ports.sandbox() + "/sandbox/sellers",
+                    Map.of(),
                     Map.of("name", "Chaos shop " + (i + 1)));
             require(seller, 201, "creating a sandbox seller");
             String token = seller.body().path("token").asText();
@@ -232,12 +285,25 @@ public final class ChaosRun {
             for (int u = 0; u < options.usersPerCabinet(); u++) {
                 long telegramId = FIRST_TELEGRAM_ID + i * 100L + u;
                 String server = ports.server((i + u) % 2);
-                require(http.post(server + "/users/", auth, Map.of("telegram_id", telegramId,
-                        "username", "chaos" + telegramId, "first_name", "Chaos " + telegramId)), 201, "registering a user");
+                require(
+                        http.post(
+                                server + "/users/",
+                                auth,
+                                Map.of(
+                                        "telegram_id",
+                                        telegramId,
+                                        "username",
+                                        "chaos" + telegramId,
+                                        "first_name",
+                                        "Chaos " + telegramId)),
+                        201,
+                        "registering a user");
                 Http.Reply cabinet = null;
                 for (int attempt = 0; attempt < 30 && (cabinet == null || cabinet.status() >= 500); attempt++) {
-                    cabinet = http.post(server + "/wb/cabinets/", auth, Map.of("user_id", telegramId,
-                            "api_key", token, "name", "Chaos shop " + (i + 1)));
+                    cabinet = http.post(
+                            server + "/wb/cabinets/",
+                            auth,
+                            Map.of("user_id", telegramId, "api_key", token, "name", "Chaos shop " + (i + 1)));
                 }
                 require(cabinet, u == 0 ? 201 : 200, "connecting a cabinet");
             }
@@ -256,8 +322,10 @@ public final class ChaosRun {
             try (Connection c = connect(db)) {
                 pending = DeliveryLedger.pending(c);
             }
-            long sent = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/stats", Map.of()).body()
-                    .path("sent").asLong();
+            long sent = http.get("http://127.0.0.1:" + ports.telegram() + "/emulator/stats", Map.of())
+                    .body()
+                    .path("sent")
+                    .asLong();
             quietPolls = pending == 0 && sent == lastSent ? quietPolls + 1 : 0;
             lastSent = sent;
             step("draining: " + pending + " pending, " + sent + " sent at the emulator");
@@ -272,8 +340,8 @@ public final class ChaosRun {
 
     private static void require(Http.Reply reply, int status, String what) {
         if (reply == null || reply.status() != status) {
-            throw new IllegalStateException(what + " answered " + (reply == null ? "nothing" : reply.status() + " "
-                    + reply.body()));
+            throw new IllegalStateException(
+                    what + " answered " + (reply == null ? "nothing" : reply.status() + " " + reply.body()));
         }
     }
 

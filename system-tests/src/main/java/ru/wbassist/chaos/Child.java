@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Child {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final String name;
     private final String mainClass;
@@ -42,10 +43,17 @@ final class Child {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                JAVA,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // only what we set: an API_SECRET_KEY or DATABASE_URL in the caller's shell must not leak into a part
         builder.environment().keySet().removeIf(key -> !key.equals("PATH") && !key.equals("HOME"));

@@ -2,7 +2,6 @@ package ru.wbassist.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,20 +14,22 @@ import java.util.Map;
 final class Http {
 
     /** A response: status and parsed JSON body (a missing node when the body was empty or not JSON). */
-    record Reply(int status, JsonNode body) {
-    }
+    record Reply(int status, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Reply get(String url, Map<String, String> headers) throws IOException, InterruptedException {
         return send(request(url, headers).GET().build());
     }
 
     Reply post(String url, Map<String, String> headers, Object body) throws IOException, InterruptedException {
-        return send(request(url, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        return send(request(url, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     /** Waits until {@code url} answers 2xx, or fails after {@code timeout}. */
@@ -47,8 +48,8 @@ final class Http {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(owner.name() + " did not answer " + url + " within " + timeout
-                + "; see " + owner.log());
+        throw new IllegalStateException(
+                owner.name() + " did not answer " + url + " within " + timeout + "; see " + owner.log());
     }
 
     private static HttpRequest.Builder request(String url, Map<String, String> headers) {

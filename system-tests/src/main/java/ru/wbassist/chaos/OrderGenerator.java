@@ -63,8 +63,13 @@ final class OrderGenerator implements AutoCloseable {
                 }
                 if (toCancel.size() > 3) {
                     String[] victim = toCancel.removeFirst();
-                    if (http.post(sandbox + "/sandbox/sellers/" + victim[0] + "/orders/" + victim[1] + "/cancel",
-                            Map.of(), Map.of()).status() == 200) {
+                    if (http.post(
+                                            sandbox + "/sandbox/sellers/" + victim[0] + "/orders/" + victim[1]
+                                                    + "/cancel",
+                                            Map.of(),
+                                            Map.of())
+                                    .status()
+                            == 200) {
                         canceled.incrementAndGet();
                     }
                 }

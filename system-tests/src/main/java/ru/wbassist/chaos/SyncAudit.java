@@ -28,15 +28,20 @@ final class SyncAudit {
      * @param orphanedRuns  runs still open at {@code until} that began before {@code deadBefore}: their server was
      *                      killed, and nobody has taken the cabinet over
      */
-    record Figures(int cabinets, int rows, int failedRows, int overlaps, int gapsOverLimit, Duration maxGap,
-                   Duration gapLimit, int orphanedRuns, List<String> samples) {
-    }
+    record Figures(
+            int cabinets,
+            int rows,
+            int failedRows,
+            int overlaps,
+            int gapsOverLimit,
+            Duration maxGap,
+            Duration gapLimit,
+            int orphanedRuns,
+            List<String> samples) {}
 
-    private record Log(long cabinetId, String dataSet, String status, Instant started, Instant completed) {
-    }
+    private record Log(long cabinetId, String dataSet, String status, Instant started, Instant completed) {}
 
-    private SyncAudit() {
-    }
+    private SyncAudit() {}
 
     /**
      * @param until      the end of the audited stretch
@@ -47,21 +52,35 @@ final class SyncAudit {
     static Figures audit(Connection db, Instant until, Duration gapLimit, Instant deadBefore) throws SQLException {
         List<Log> logs = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement("SELECT cabinet_id, data_set, status, started_at, completed_at"
-                + " FROM wb_sync_logs ORDER BY cabinet_id, started_at, id"); ResultSet rs = st.executeQuery()) {
+                        + " FROM wb_sync_logs ORDER BY cabinet_id, started_at, id");
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 Timestamp completed = rs.getTimestamp(5);
-                logs.add(new Log(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                logs.add(new Log(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
                         completed == null ? null : completed.toInstant()));
             }
         }
-        Map<Long, List<Log>> byCabinet = logs.stream().collect(Collectors.groupingBy(Log::cabinetId,
-                LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<Log>> byCabinet =
+                logs.stream().collect(Collectors.groupingBy(Log::cabinetId, LinkedHashMap::new, Collectors.toList()));
         Tally tally = new Tally(gapLimit);
         byCabinet.values().forEach(rows -> tally.cabinet(rows, until, deadBefore));
-        int failed = (int) logs.stream().filter(l -> !"success".equals(l.status()) && !"partial".equals(l.status()))
+        int failed = (int) logs.stream()
+                .filter(l -> !"success".equals(l.status()) && !"partial".equals(l.status()))
                 .count();
-        return new Figures(byCabinet.size(), logs.size(), failed, tally.overlaps, tally.gaps, tally.maxGap, gapLimit,
-                tally.orphans, tally.samples);
+        return new Figures(
+                byCabinet.size(),
+                logs.size(),
+                failed,
+                tally.overlaps,
+                tally.gaps,
+                tally.maxGap,
+                gapLimit,
+                tally.orphans,
+                tally.samples);
     }
 
     /** Overlaps and gaps over all cabinets. */
@@ -88,8 +107,9 @@ final class SyncAudit {
                             + " while " + previous.dataSet() + " (started " + previous.started() + ") ran until "
                             + (previous.completed() == null ? "never closed" : previous.completed()));
                 } else if (log.started().isBefore(until)) {
-                    gap(Duration.between(busyUntil, log.started()), "GAP cabinet " + log.cabinetId()
-                            + ": nothing from " + busyUntil + " to " + log.started());
+                    gap(
+                            Duration.between(busyUntil, log.started()),
+                            "GAP cabinet " + log.cabinetId() + ": nothing from " + busyUntil + " to " + log.started());
                 }
                 previous = log;
                 Instant end = end(log);
@@ -104,8 +124,10 @@ final class SyncAudit {
                             + previous.started() + " is still open and nothing has run since");
                 }
             } else if (busyUntil.isBefore(until)) {
-                gap(Duration.between(busyUntil, until), "GAP cabinet " + previous.cabinetId() + ": nothing after "
-                        + previous.dataSet() + " ended " + busyUntil);
+                gap(
+                        Duration.between(busyUntil, until),
+                        "GAP cabinet " + previous.cabinetId() + ": nothing after " + previous.dataSet() + " ended "
+                                + busyUntil);
             }
         }
 

@@ -1,7 +1,12 @@
 package ru.wbassist.chaos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,12 +14,6 @@ import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
-
-import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audits on hand-made rows: they must see a lost, a duplicated and an unexpected message, overlaps and gaps. */
 class AuditTest {
@@ -31,8 +30,10 @@ class AuditTest {
         db = TestDatabases.fresh(DatabaseConfig.Vendor.H2);
         c = db.dataSource().getConnection();
         Sql.update(c, "INSERT INTO users (id, telegram_id) VALUES (1, 501), (2, 502)");
-        Sql.update(c, "INSERT INTO wb_cabinets (id, name, api_key_encrypted, api_key_hash) VALUES (1, 'a', 'x', 'h1'),"
-                + " (2, 'b', 'y', 'h2')");
+        Sql.update(
+                c,
+                "INSERT INTO wb_cabinets (id, name, api_key_encrypted, api_key_hash) VALUES (1, 'a', 'x', 'h1'),"
+                        + " (2, 'b', 'y', 'h2')");
     }
 
     @AfterEach
@@ -87,30 +88,49 @@ class AuditTest {
 
         assertThat(figures.cabinets()).isEqualTo(2);
         assertThat(figures.overlaps()).isEqualTo(1);
-        assertThat(figures.gapsOverLimit()).as("cabinet 2's pause; nothing is longer than the limit after cabinet 1")
+        assertThat(figures.gapsOverLimit())
+                .as("cabinet 2's pause; nothing is longer than the limit after cabinet 1")
                 .isEqualTo(1);
         assertThat(figures.maxGap()).isEqualTo(Duration.ofSeconds(40));
 
-        assertThat(figures.orphanedRuns()).as("no server was killed: cabinet 2's open run is live").isZero();
+        assertThat(figures.orphanedRuns())
+                .as("no server was killed: cabinet 2's open run is live")
+                .isZero();
 
         SyncAudit.Figures later = SyncAudit.audit(c, T0.plusSeconds(90), limit, T0.plusSeconds(40));
         assertThat(later.gapsOverLimit()).as("now also cabinet 1's idle end").isEqualTo(2);
         assertThat(later.maxGap()).isEqualTo(Duration.ofSeconds(47));
-        assertThat(later.orphanedRuns()).as("cabinet 2's open run began after the last kill").isZero();
+        assertThat(later.orphanedRuns())
+                .as("cabinet 2's open run began after the last kill")
+                .isZero();
 
         SyncAudit.Figures afterKill = SyncAudit.audit(c, T0.plusSeconds(90), limit, T0.plusSeconds(45));
-        assertThat(afterKill.orphanedRuns()).as("cabinet 2's run began before every live server").isEqualTo(1);
+        assertThat(afterKill.orphanedRuns())
+                .as("cabinet 2's run began before every live server")
+                .isEqualTo(1);
         assertThat(afterKill.samples()).anyMatch(line -> line.startsWith("ORPHANED cabinet 2: orders"));
     }
 
     private void notification(long userId, String text, String status) throws Exception {
-        Sql.update(c, "INSERT INTO notification_history (user_id, event_type, external_id, text, status)"
-                + " VALUES (?, 'new_order', ?, ?, ?)", userId, "e" + rows++, text, status);
+        Sql.update(
+                c,
+                "INSERT INTO notification_history (user_id, event_type, external_id, text, status)"
+                        + " VALUES (?, 'new_order', ?, ?, ?)",
+                userId,
+                "e" + rows++,
+                text,
+                status);
     }
 
     private void syncLog(long cabinetId, String dataSet, int startSecond, int endSecond) throws Exception {
-        Sql.update(c, "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, completed_at)"
-                + " VALUES (?, ?, ?, ?, ?)", cabinetId, dataSet, endSecond < 0 ? "running" : "success",
-                T0.plusSeconds(startSecond), endSecond < 0 ? null : T0.plusSeconds(endSecond));
+        Sql.update(
+                c,
+                "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, completed_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                cabinetId,
+                dataSet,
+                endSecond < 0 ? "running" : "success",
+                T0.plusSeconds(startSecond),
+                endSecond < 0 ? null : T0.plusSeconds(endSecond));
     }
 }

@@ -1,10 +1,9 @@
 package ru.wbassist.chaos;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The short chaos run of CI (docs/chaos.md): real processes, real HTTP, one PostgreSQL, two servers, WB faults, the
@@ -24,7 +23,9 @@ class ChaosRunTest {
         assertThat(report.expected()).as("notifications the servers queued").isPositive();
         assertThat(report.lost()).as("lost notifications").isZero();
         assertThat(report.duplicated()).as("notifications delivered twice").isZero();
-        assertThat(report.delivery().unexpected()).as("messages no notification accounts for").isZero();
+        assertThat(report.delivery().unexpected())
+                .as("messages no notification accounts for")
+                .isZero();
         assertThat(report.delivered()).isEqualTo(report.expected());
         assertThat(report.overlaps()).as("overlapping sync runs of one cabinet").isZero();
         assertThat(report.passed()).isTrue();

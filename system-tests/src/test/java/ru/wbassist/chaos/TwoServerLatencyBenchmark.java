@@ -1,5 +1,7 @@
 package ru.wbassist.chaos;
 
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
-import io.helidon.metrics.api.Metrics;
-import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -50,14 +49,18 @@ class TwoServerLatencyBenchmark {
         try {
             String a = startServer(db, "a", open);
             String b = startServer(db, "b", open);
-            TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));
+            TelegramEmulator telegram = TelegramEmulator.start(
+                    TelegramEmulator.Options.defaults().port(0).token(TOKEN));
             open.add(telegram);
             HttpServerClient toA = new HttpServerClient(a, SECRET);
             HttpServerClient toB = new HttpServerClient(b, SECRET);
             for (long user = 1; user <= USERS; user++) {
                 toB.register(new Users.Registration(user, "u" + user, "User " + user, null, "ru"));
             }
-            WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), toA,
+            WbAssistBot bot = new WbAssistBot(
+                    TOKEN,
+                    new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
+                    toA,
                     DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
             open.add(bot);
             bot.start();
@@ -80,9 +83,15 @@ class TwoServerLatencyBenchmark {
                 Thread.sleep(100 + random.nextInt(400)); // land anywhere in a poll's cycle
             }
             millis.sort(Long::compare);
-            String line = String.format(Locale.ROOT, "%d notifications queued on server B, bot polling server A:"
-                            + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", millis.size(), millis.get(millis.size() / 2),
-                    millis.get(millis.size() * 9 / 10), millis.get(millis.size() * 99 / 100), millis.getLast());
+            String line = String.format(
+                    Locale.ROOT,
+                    "%d notifications queued on server B, bot polling server A:"
+                            + " p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                    millis.size(),
+                    millis.get(millis.size() / 2),
+                    millis.get(millis.size() * 9 / 10),
+                    millis.get(millis.size() * 99 / 100),
+                    millis.getLast());
             Files.writeString(Path.of("target", "two-server-latency.txt"), line);
             System.out.print(line);
         } finally {
@@ -95,11 +104,15 @@ class TwoServerLatencyBenchmark {
     private static String startServer(DatabaseConfig db, String name, List<AutoCloseable> open) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("API_SECRET_KEY", SECRET);
-        env.put("DATA_DIR", Files.createTempDirectory("wbassist-latency-" + name).toString());
+        env.put(
+                "DATA_DIR",
+                Files.createTempDirectory("wbassist-latency-" + name).toString());
         env.put("SYNC_ENABLED", "false");
         AppConfig config = AppConfig.from(Settings.load(env));
         App app = new App(config, Database.open(db), Clock.systemUTC(), Metrics.globalRegistry());
-        WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0)).build().start();
+        WebServer server = app.configure(WebServer.builder().host("127.0.0.1").port(0))
+                .build()
+                .start();
         app.start();
         open.add(app);
         open.add(server::stop);

@@ -1,5 +1,7 @@
 package ru.wbassist.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every command of {@code run.sh} (a copy, next to fake jars) with fake secrets, a fake JDK, a fake Maven wrapper
@@ -34,17 +33,26 @@ class RunScriptSecretsTest {
     private static final String DB_PASSWORD = "fake-db-password-3c7a91";
     private static final String WB_TOKEN = "fake.wb-sandbox-token.9d2e4f";
     private static final String TELEGRAM_TOKEN = "4242:fake-telegram-bot-token";
-    private static final List<String> SECRETS = List.of(API_SECRET, ADMIN_SECRET, KEK, PREVIOUS_KEK, DB_PASSWORD,
-            WB_TOKEN, TELEGRAM_TOKEN);
+    private static final List<String> SECRETS =
+            List.of(API_SECRET, ADMIN_SECRET, KEK, PREVIOUS_KEK, DB_PASSWORD, WB_TOKEN, TELEGRAM_TOKEN);
 
     /** Each command, and the line it prints once it has started (null: it exits by itself). */
     private static final List<String[]> COMMANDS = List.of(
-            new String[] {"help", null}, new String[] {"--help", null}, new String[] {"demo", "Press Ctrl-C to stop."},
-            new String[] {"server", "Press Ctrl-C to stop."}, new String[] {"sandbox", "WB sandbox on"},
-            new String[] {"bot", null}, new String[] {"bot-demo", "Telegram emulator on"}, new String[] {"console", null},
-            new String[] {"chaos", null}, new String[] {"test", null}, new String[] {"build", null},
-            new String[] {"dist", null}, new String[] {"release-test", null},
-            new String[] {"rotate-key", null}, new String[] {"no-such-command", null});
+            new String[] {"help", null},
+            new String[] {"--help", null},
+            new String[] {"demo", "Press Ctrl-C to stop."},
+            new String[] {"server", "Press Ctrl-C to stop."},
+            new String[] {"sandbox", "WB sandbox on"},
+            new String[] {"bot", null},
+            new String[] {"bot-demo", "Telegram emulator on"},
+            new String[] {"console", null},
+            new String[] {"chaos", null},
+            new String[] {"test", null},
+            new String[] {"build", null},
+            new String[] {"dist", null},
+            new String[] {"release-test", null},
+            new String[] {"rotate-key", null},
+            new String[] {"no-such-command", null});
 
     @TempDir
     Path tmp;
@@ -64,7 +72,8 @@ class RunScriptSecretsTest {
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (var files = Files.list(data)) {
             for (Path file : files.toList()) {
-                assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                assertThat(Files.getPosixFilePermissions(file))
+                        .as(file.toString())
                         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             }
         }
@@ -100,19 +109,35 @@ class RunScriptSecretsTest {
             }
         }
         assertThat(leaks).isEmpty();
-        // the fakes saw every command's processes, and the demo's secret and WB key did reach curl, off its command line
-        assertThat(commandLines).contains("ru.wbassist.server.Main", "WbSandboxMain", "BotMain", "ConsoleMain",
-                "TelegramEmulatorMain", "ChaosMain", "KeyRotationMain", "mvnw -B test", "/wb/cabinets/");
+        // the fakes saw every command's processes, and the demo's secret and WB key did reach curl, off its command
+        // line
+        assertThat(commandLines)
+                .contains(
+                        "ru.wbassist.server.Main",
+                        "WbSandboxMain",
+                        "BotMain",
+                        "ConsoleMain",
+                        "TelegramEmulatorMain",
+                        "ChaosMain",
+                        "KeyRotationMain",
+                        "mvnw -B test",
+                        "/wb/cabinets/");
         assertThat(Files.readString(inputs)).contains("X-API-SECRET-KEY: " + API_SECRET, WB_TOKEN);
     }
 
-    private String run(Path root, String command, String startedMarker, Map<String, String> secrets, Path log,
-                       Path inputs) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("run.sh").toString(), command)
-                .directory(root.toFile()).redirectErrorStream(true);
+    private String run(
+            Path root, String command, String startedMarker, Map<String, String> secrets, Path log, Path inputs)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", root.resolve("run.sh").toString(), command)
+                .directory(root.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.endsWith("_SECRET_KEY") || name.startsWith("KEY_ENCRYPTION_KEY")
-                || name.startsWith("DATABASE_") || name.equals("TELEGRAM_BOT_TOKEN"));
+        env.keySet()
+                .removeIf(name -> name.endsWith("_SECRET_KEY")
+                        || name.startsWith("KEY_ENCRYPTION_KEY")
+                        || name.startsWith("DATABASE_")
+                        || name.equals("TELEGRAM_BOT_TOKEN"));
         env.putAll(secrets);
         env.put("JAVA_HOME", fakeJdk().toString());
         env.put("PATH", fakeBin() + ":" + env.get("PATH"));
@@ -154,7 +179,9 @@ class RunScriptSecretsTest {
         }
         children.forEach(ProcessHandle::destroyForcibly);
         reader.join(5000);
-        assertThat(started).as("./run.sh " + command + " reached '" + startedMarker + "':\n" + output).isTrue();
+        assertThat(started)
+                .as("./run.sh " + command + " reached '" + startedMarker + "':\n" + output)
+                .isTrue();
         return output.toString();
     }
 

@@ -1,10 +1,5 @@
 package ru.wbassist.bot.chart;
 
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.bot.i18n.Texts;
-
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -17,6 +12,10 @@ import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.i18n.Texts;
 
 /** Draws orders and buyouts per day as a PNG bar chart with java.awt (headless: no display needed). */
 public final class SalesChart {
@@ -35,15 +34,18 @@ public final class SalesChart {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private SalesChart() {
-    }
+    private SalesChart() {}
 
     /** The /analytics chart of a cabinet's period. */
     public static byte[] png(Insights.Analytics analytics, Texts t) {
         List<Insights.DayFigures> days = analytics.days() == null ? List.of() : analytics.days();
-        return png(new Notifications.Chart(analytics.name() + " · " + t.get("period." + analytics.period()),
-                t.get("chart.orders"), t.get("chart.buyouts"), days.stream()
-                .map(day -> new Notifications.ChartDay(day.date(), day.orders(), day.buyouts())).toList()));
+        return png(new Notifications.Chart(
+                analytics.name() + " · " + t.get("period." + analytics.period()),
+                t.get("chart.orders"),
+                t.get("chart.buyouts"),
+                days.stream()
+                        .map(day -> new Notifications.ChartDay(day.date(), day.orders(), day.buyouts()))
+                        .toList()));
     }
 
     /** A chart the server described (the daily digest's 14 days), labels already in the user's language. */
@@ -70,8 +72,12 @@ public final class SalesChart {
 
     private static void draw(Graphics2D g, Notifications.Chart chart) {
         List<Notifications.ChartDay> days = chart.days() == null ? List.of() : chart.days();
-        long max = Math.max(1, days.stream().mapToLong(day -> Math.max(count(day.orders()), count(day.buyouts())))
-                .max().orElse(1));
+        long max = Math.max(
+                1,
+                days.stream()
+                        .mapToLong(day -> Math.max(count(day.orders()), count(day.buyouts())))
+                        .max()
+                        .orElse(1));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
 
@@ -109,8 +115,15 @@ public final class SalesChart {
         }
     }
 
-    private static void bar(Graphics2D g, Color color, int x, int width, Notifications.ChartDay day,
-                            Function<Notifications.ChartDay, Insights.Tally> metric, long max, int plotHeight) {
+    private static void bar(
+            Graphics2D g,
+            Color color,
+            int x,
+            int width,
+            Notifications.ChartDay day,
+            Function<Notifications.ChartDay, Insights.Tally> metric,
+            long max,
+            int plotHeight) {
         int height = (int) Math.round((double) count(metric.apply(day)) / max * plotHeight);
         g.setColor(color);
         g.fillRect(x, TOP + plotHeight - height, width, height);

@@ -1,14 +1,13 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Html;
 import ru.wbassist.api.Insights;
 import ru.wbassist.bot.chart.SalesChart;
-import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /**
  * /analytics: sales totals for a period chosen with buttons (edited in place), and on request a chart of the days as
@@ -38,8 +37,10 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
 
     @Override
     public void execute(CommandRequest request) {
-        String period = PERIODS.contains(request.args() == null ? "" : request.args().trim())
-                ? request.args().trim() : "7d";
+        String period =
+                PERIODS.contains(request.args() == null ? "" : request.args().trim())
+                        ? request.args().trim()
+                        : "7d";
         List<Insights.Analytics> blocks = server.analytics(request.from().id(), period);
         messenger.sendText(request.chatId(), text(blocks, request.texts()), keyboard(period, blocks, request.texts()));
     }
@@ -54,8 +55,12 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
         List<Insights.Analytics> blocks = server.analytics(request.from().id(), period);
         if (chart) {
             for (Insights.Analytics block : blocks) {
-                messenger.sendPhotoUpload(request.chatId(), SalesChart.png(block, t), "sales-" + period + ".png",
-                        t.get("analytics.chart_caption", Html.escape(block.name()), t.get("period." + period)), null);
+                messenger.sendPhotoUpload(
+                        request.chatId(),
+                        SalesChart.png(block, t),
+                        "sales-" + period + ".png",
+                        t.get("analytics.chart_caption", Html.escape(block.name()), t.get("period." + period)),
+                        null);
             }
             return blocks.isEmpty() ? t.get("common.no_cabinets_short") : "";
         }
@@ -73,16 +78,27 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
                 text.append("\n\n");
             }
             Insights.Totals totals = block.totals();
-            text.append(t.get("analytics.block", Html.escape(block.name()), t.get("period." + block.period()),
-                    Format.countSum(totals.orders()), Format.countSum(totals.buyouts()),
-                    Format.countSum(totals.returns()), Format.countSum(totals.cancellations()),
+            text.append(t.get(
+                    "analytics.block",
+                    Html.escape(block.name()),
+                    t.get("period." + block.period()),
+                    Format.countSum(totals.orders()),
+                    Format.countSum(totals.buyouts()),
+                    Format.countSum(totals.returns()),
+                    Format.countSum(totals.cancellations()),
                     Format.percent(block.buyoutRate())));
             if (!block.topProducts().isEmpty()) {
                 text.append("\n").append(t.get("analytics.top"));
                 int place = 1;
                 for (Insights.TopProduct product : block.topProducts()) {
-                    text.append("\n").append(place++).append(". ").append(Html.escape(Html.clip(product.title(), 50)))
-                            .append(" — ").append(product.count()).append(" · ").append(Format.money(product.sum()));
+                    text.append("\n")
+                            .append(place++)
+                            .append(". ")
+                            .append(Html.escape(Html.clip(product.title(), 50)))
+                            .append(" — ")
+                            .append(product.count())
+                            .append(" · ")
+                            .append(Format.money(product.sum()));
                     if (place > 5) {
                         break;
                     }
@@ -101,6 +117,8 @@ public final class AnalyticsCommand implements Command, CallbackHandler {
             String label = t.get("period." + option);
             buttons.button(option.equals(period) ? "• " + label : label, "an:" + option);
         }
-        return buttons.row().button(t.get("analytics.chart_button"), "an:chart:" + period).build();
+        return buttons.row()
+                .button(t.get("analytics.chart_button"), "an:chart:" + period)
+                .build();
     }
 }

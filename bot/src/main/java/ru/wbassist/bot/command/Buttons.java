@@ -1,11 +1,10 @@
 package ru.wbassist.bot.command;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds inline keyboards row by row. callback_data must stay within Telegram's 64 bytes: keep it short. */
 final class Buttons {
@@ -27,12 +26,17 @@ final class Buttons {
         if (current == null) {
             row();
         }
-        current.add(InlineKeyboardButton.builder().text(text).callbackData(callbackData).build());
+        current.add(InlineKeyboardButton.builder()
+                .text(text)
+                .callbackData(callbackData)
+                .build());
         return this;
     }
 
     InlineKeyboardMarkup build() {
         rows.removeIf(List::isEmpty);
-        return rows.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboard(rows).build();
+        return rows.isEmpty()
+                ? null
+                : InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 }

@@ -1,12 +1,11 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /** /cabinets: the user's WB cabinets, each with a button to leave it (after a confirmation). */
 public final class CabinetsCommand implements Command, CallbackHandler {
@@ -32,7 +31,8 @@ public final class CabinetsCommand implements Command, CallbackHandler {
     @Override
     public void execute(CommandRequest request) {
         List<Cabinets.Cabinet> cabinets = server.cabinets(request.from().id());
-        messenger.sendText(request.chatId(), listText(cabinets, request.texts()), listKeyboard(cabinets, request.texts()));
+        messenger.sendText(
+                request.chatId(), listText(cabinets, request.texts()), listKeyboard(cabinets, request.texts()));
     }
 
     @Override
@@ -44,11 +44,19 @@ public final class CabinetsCommand implements Command, CallbackHandler {
         if (("leave".equals(action) || "yes".equals(action)) && args.length > 1) {
             long cabinetId = Long.parseLong(args[1]);
             if ("leave".equals(action)) {
-                String name = server.cabinets(userId).stream().filter(c -> c.id() == cabinetId)
-                        .map(Cabinets.Cabinet::name).findFirst().orElse("#" + cabinetId);
-                messenger.editText(request.chatId(), request.messageId(), t.get("cabinets.confirm", Html.escape(name)),
-                        Buttons.keyboard().button(t.get("cabinets.yes"), "cab:yes:" + cabinetId)
-                                .button(t.get("cabinets.no"), "cab:list").build());
+                String name = server.cabinets(userId).stream()
+                        .filter(c -> c.id() == cabinetId)
+                        .map(Cabinets.Cabinet::name)
+                        .findFirst()
+                        .orElse("#" + cabinetId);
+                messenger.editText(
+                        request.chatId(),
+                        request.messageId(),
+                        t.get("cabinets.confirm", Html.escape(name)),
+                        Buttons.keyboard()
+                                .button(t.get("cabinets.yes"), "cab:yes:" + cabinetId)
+                                .button(t.get("cabinets.no"), "cab:list")
+                                .build());
                 return "";
             }
             server.leaveCabinet(userId, cabinetId);
@@ -61,7 +69,10 @@ public final class CabinetsCommand implements Command, CallbackHandler {
 
     private void refresh(CallbackRequest request) {
         List<Cabinets.Cabinet> cabinets = server.cabinets(request.from().id());
-        messenger.editText(request.chatId(), request.messageId(), listText(cabinets, request.texts()),
+        messenger.editText(
+                request.chatId(),
+                request.messageId(),
+                listText(cabinets, request.texts()),
                 listKeyboard(cabinets, request.texts()));
     }
 
@@ -74,8 +85,12 @@ public final class CabinetsCommand implements Command, CallbackHandler {
             String state = !cabinet.keyValid()
                     ? t.get("cabinets.key_invalid", Html.escape(cabinet.keyError() == null ? "" : cabinet.keyError()))
                     : t.get("cabinets.synced", Format.time(cabinet.lastSyncAt()));
-            text.append("\n\n").append(t.get("cabinets.item", Html.escape(cabinet.name()),
-                    t.getOr("role." + cabinet.role(), Html.escape(cabinet.role())), state));
+            text.append("\n\n")
+                    .append(t.get(
+                            "cabinets.item",
+                            Html.escape(cabinet.name()),
+                            t.getOr("role." + cabinet.role(), Html.escape(cabinet.role())),
+                            state));
         }
         return text.toString();
     }

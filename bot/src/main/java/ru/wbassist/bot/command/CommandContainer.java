@@ -1,16 +1,15 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Html;
-import ru.wbassist.bot.server.ServerException;
-import ru.wbassist.bot.telegram.Messenger;
-import ru.wbassist.bot.telegram.TelegramFailure;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import ru.wbassist.api.Html;
+import ru.wbassist.bot.server.ServerException;
+import ru.wbassist.bot.telegram.Messenger;
+import ru.wbassist.bot.telegram.TelegramFailure;
 
 /**
  * Routes messages to commands and button presses to callback handlers. Unknown commands and unexpected text go to
@@ -26,11 +25,15 @@ public final class CommandContainer {
     private final Command unknown;
     private final Messenger messenger;
 
-    public CommandContainer(List<Command> commands, List<CallbackHandler> callbacks, List<FreeTextHandler> freeText,
-                            Command unknown, Messenger messenger) {
+    public CommandContainer(
+            List<Command> commands,
+            List<CallbackHandler> callbacks,
+            List<FreeTextHandler> freeText,
+            Command unknown,
+            Messenger messenger) {
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(Command::name, Function.identity()));
-        this.callbacks = callbacks.stream()
-                .collect(Collectors.toUnmodifiableMap(CallbackHandler::prefix, Function.identity()));
+        this.callbacks =
+                callbacks.stream().collect(Collectors.toUnmodifiableMap(CallbackHandler::prefix, Function.identity()));
         this.freeText = List.copyOf(freeText);
         this.unknown = unknown;
         this.messenger = messenger;
@@ -53,14 +56,21 @@ public final class CommandContainer {
                 return;
             }
             freeText.forEach(handler -> handler.cancel(request.chatId()));
-            commands.getOrDefault(request.command().toLowerCase(Locale.ROOT), unknown).execute(request);
+            commands.getOrDefault(request.command().toLowerCase(Locale.ROOT), unknown)
+                    .execute(request);
         } catch (ServerException e) {
             LOG.log(System.Logger.Level.WARNING, "/{0} failed on the server: {1}", request.command(), e.getMessage());
             String apology = request.texts().get(e.status() == 0 ? "error.unavailable" : "error.server");
-            apologize(request.chatId(), e.errorId() == null ? apology
-                    : apology + " " + request.texts().get("error.id", Html.escape(e.errorId())));
+            apologize(
+                    request.chatId(),
+                    e.errorId() == null
+                            ? apology
+                            : apology + " " + request.texts().get("error.id", Html.escape(e.errorId())));
         } catch (TelegramFailure e) {
-            LOG.log(System.Logger.Level.WARNING, "/{0}: Telegram refused the reply: {1}", request.command(),
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "/{0}: Telegram refused the reply: {1}",
+                    request.command(),
                     e.description());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "/" + request.command() + " failed in the bot", e);
@@ -72,13 +82,21 @@ public final class CommandContainer {
         String notice = "";
         try {
             int colon = request.data().indexOf(':');
-            CallbackHandler handler = callbacks.get(colon < 0 ? request.data() : request.data().substring(0, colon));
+            CallbackHandler handler =
+                    callbacks.get(colon < 0 ? request.data() : request.data().substring(0, colon));
             notice = handler == null ? request.texts().get("callback.outdated") : handler.handle(request);
         } catch (ServerException e) {
-            LOG.log(System.Logger.Level.WARNING, "button {0} failed on the server: {1}", request.data(), e.getMessage());
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "button {0} failed on the server: {1}",
+                    request.data(),
+                    e.getMessage());
             notice = request.texts().get("callback.error");
         } catch (TelegramFailure e) {
-            LOG.log(System.Logger.Level.WARNING, "button {0}: Telegram refused the edit: {1}", request.data(),
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "button {0}: Telegram refused the edit: {1}",
+                    request.data(),
                     e.description());
         } catch (RuntimeException e) {
             // e.g. a forged or truncated callback_data such as "cab:leave:x"

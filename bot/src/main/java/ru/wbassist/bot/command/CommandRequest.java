@@ -7,5 +7,4 @@ import ru.wbassist.bot.i18n.Texts;
  *
  * @param messageId the user's message, e.g. for deleting one that holds a key
  */
-public record CommandRequest(long chatId, Sender from, String command, String args, long messageId, Texts texts) {
-}
+public record CommandRequest(long chatId, Sender from, String command, String args, long messageId, Texts texts) {}

@@ -1,5 +1,7 @@
 package ru.wbassist.bot.command;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
@@ -7,9 +9,6 @@ import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
 import ru.wbassist.bot.telegram.TelegramFailure;
-
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * /connect: asks for the WB API key (or takes it as the argument), deletes the user's message holding it so the key
@@ -63,7 +62,9 @@ public final class ConnectCommand implements Command, FreeTextHandler {
         try {
             Cabinets.Connected connection = server.connectCabinet(request.from().id(), apiKey, null);
             String name = Html.escape(connection.cabinet().name());
-            String text = connection.keyReplaced() ? "connect.replaced" : connection.shared() ? "connect.shared" : "connect.ok";
+            String text = connection.keyReplaced()
+                    ? "connect.replaced"
+                    : connection.shared() ? "connect.shared" : "connect.ok";
             messenger.sendText(request.chatId(), t.get(text, name), null);
         } catch (ServerException e) {
             if (!e.isClientError()) {

@@ -1,12 +1,11 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Insights;
+import java.util.List;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Insights;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /** /dashboard: today's orders, buyouts, returns, cancellations and what needs attention, per cabinet. */
 public final class DashboardCommand implements Command {
@@ -37,11 +36,20 @@ public final class DashboardCommand implements Command {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(t.get("dashboard.block", Html.escape(block.name()), Format.time(block.lastSyncAt()),
-                    Format.countSum(block.ordersToday()), Format.countSum(block.ordersYesterday()),
-                    Format.countSum(block.buyoutsToday()), Format.countSum(block.returnsToday()),
-                    Format.countSum(block.cancellationsToday()), block.criticalStocks(), block.negativeReviewsNew(),
-                    Format.rating(block.averageRating()), block.unansweredReviews(), block.unansweredQuestions()));
+            text.append(t.get(
+                    "dashboard.block",
+                    Html.escape(block.name()),
+                    Format.time(block.lastSyncAt()),
+                    Format.countSum(block.ordersToday()),
+                    Format.countSum(block.ordersYesterday()),
+                    Format.countSum(block.buyoutsToday()),
+                    Format.countSum(block.returnsToday()),
+                    Format.countSum(block.cancellationsToday()),
+                    block.criticalStocks(),
+                    block.negativeReviewsNew(),
+                    Format.rating(block.averageRating()),
+                    block.unansweredReviews(),
+                    block.unansweredQuestions()));
         }
         messenger.sendText(request.chatId(), Pages.fit(text.toString()), null);
     }

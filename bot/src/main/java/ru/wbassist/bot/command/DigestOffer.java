@@ -2,7 +2,6 @@ package ru.wbassist.bot.command;
 
 import java.util.List;
 import java.util.Map;
-
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.bot.server.ServerClient;
 
@@ -36,8 +35,8 @@ public final class DigestOffer implements CallbackHandler {
     @Override
     public String handle(CallbackRequest request) {
         String[] args = request.args();
-        String time = args.length == 1 && args[0].length() == 4 ? args[0].substring(0, 2) + ":" + args[0].substring(2)
-                : null;
+        String time =
+                args.length == 1 && args[0].length() == 4 ? args[0].substring(0, 2) + ":" + args[0].substring(2) : null;
         if (time == null || !TIMES.contains(time)) {
             return request.texts().get("callback.outdated");
         }

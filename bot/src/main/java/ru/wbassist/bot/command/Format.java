@@ -1,8 +1,5 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.ApiJson;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -11,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Insights;
 
 /** Numbers and times as sellers read them: roubles with thin grouping, Moscow time. */
 final class Format {
@@ -18,8 +17,7 @@ final class Format {
     private static final ZoneId MOSCOW = ApiJson.MOSCOW;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm");
 
-    private Format() {
-    }
+    private Format() {}
 
     static String money(BigDecimal amount) {
         if (amount == null) {
@@ -45,6 +43,8 @@ final class Format {
 
     /** A share given as a fraction (the server's buyout_rate is 0..1). */
     static String percent(BigDecimal share) {
-        return share == null ? "—" : share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return share == null
+                ? "—"
+                : share.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

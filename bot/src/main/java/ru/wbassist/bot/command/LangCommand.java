@@ -1,11 +1,10 @@
 package ru.wbassist.bot.command;
 
+import java.util.Map;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.Map;
 
 /** /lang [ru|en]: switches the bot's language (saved in the user's settings); without an argument offers buttons. */
 public final class LangCommand implements Command, CallbackHandler {
@@ -32,13 +31,20 @@ public final class LangCommand implements Command, CallbackHandler {
 
     @Override
     public void execute(CommandRequest request) {
-        Lang chosen = Lang.fromCode(request.args() == null ? null : request.args().trim());
+        Lang chosen =
+                Lang.fromCode(request.args() == null ? null : request.args().trim());
         if (chosen == null) {
-            messenger.sendText(request.chatId(), request.texts().get("lang.choose"),
-                    Buttons.keyboard().button("Русский", "lang:ru").button("English", "lang:en").build());
+            messenger.sendText(
+                    request.chatId(),
+                    request.texts().get("lang.choose"),
+                    Buttons.keyboard()
+                            .button("Русский", "lang:ru")
+                            .button("English", "lang:en")
+                            .build());
             return;
         }
-        messenger.sendText(request.chatId(), switchTo(request.from().id(), chosen).get("lang.done"), null);
+        messenger.sendText(
+                request.chatId(), switchTo(request.from().id(), chosen).get("lang.done"), null);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package ru.wbassist.bot.command;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import ru.wbassist.api.Users;
 import ru.wbassist.bot.i18n.Lang;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each user's language: the one in their settings on the server (seeded at registration, changed by /lang or
@@ -33,7 +32,9 @@ public final class Languages {
         try {
             // settings hold the language the user chose (/lang, /settings); registration seeds it
             Users.User user = server.user(sender.id());
-            Lang saved = user == null ? null : Lang.fromCode(server.settings(sender.id()).language());
+            Lang saved = user == null
+                    ? null
+                    : Lang.fromCode(server.settings(sender.id()).language());
             if (saved != null) {
                 lang = saved;
                 known.put(sender.id(), lang);

@@ -1,7 +1,6 @@
 package ru.wbassist.bot.command;
 
 import java.util.Set;
-
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.bot.i18n.Lang;
@@ -16,7 +15,8 @@ import ru.wbassist.bot.server.ServerException;
  */
 public final class MuteCommand implements CallbackHandler {
 
-    private static final Set<String> STOCK_ALERTS = Set.of(Notifications.Types.CRITICAL_STOCK, Notifications.Types.STOCK_RUNWAY);
+    private static final Set<String> STOCK_ALERTS =
+            Set.of(Notifications.Types.CRITICAL_STOCK, Notifications.Types.STOCK_RUNWAY);
 
     private final ServerClient server;
 
@@ -31,7 +31,9 @@ public final class MuteCommand implements CallbackHandler {
         }
         Lang lang = Lang.fromCode(item.language());
         Texts t = Texts.of(lang == null ? Lang.RU : lang);
-        return Buttons.keyboard().row().button(t.get("mute.button"), "mute:" + item.cabinetId() + ":" + item.nmId())
+        return Buttons.keyboard()
+                .row()
+                .button(t.get("mute.button"), "mute:" + item.cabinetId() + ":" + item.nmId())
                 .build();
     }
 

@@ -1,13 +1,12 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.api.Insights;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Insights;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /** /orders: recent orders with status filter and paging buttons; pressing one edits the message in place. */
 public final class OrdersCommand implements Command, CallbackHandler {
@@ -49,8 +48,7 @@ public final class OrdersCommand implements Command, CallbackHandler {
         return "";
     }
 
-    private record Page(String text, InlineKeyboardMarkup keyboard) {
-    }
+    private record Page(String text, InlineKeyboardMarkup keyboard) {}
 
     private Page page(long userId, String status, int offset, Texts t) {
         List<Insights.Orders> blocks = server.orders(userId, "all".equals(status) ? null : status, PAGE, offset);
@@ -65,16 +63,27 @@ public final class OrdersCommand implements Command, CallbackHandler {
                 text.append("\n\n");
             }
             long to = Math.min(block.total(), offset + block.orders().size());
-            text.append(t.get("orders.title", Html.escape(block.name()), t.get("orders.status." + status),
-                    block.total() == 0 ? 0 : offset + 1, to, block.total()));
+            text.append(t.get(
+                    "orders.title",
+                    Html.escape(block.name()),
+                    t.get("orders.status." + status),
+                    block.total() == 0 ? 0 : offset + 1,
+                    to,
+                    block.total()));
             if (block.orders().isEmpty()) {
                 text.append("\n").append(t.get("orders.none"));
             }
             for (Insights.OrderLine order : block.orders()) {
-                text.append("\n\n").append(t.get("orders.item", Html.escape(Html.clip(order.title(), 60)),
-                        Html.escape(order.article()), Format.money(order.finishedPrice()),
-                        Html.escape(order.warehouse()), Html.escape(order.region()), Format.time(order.orderDate()),
-                        t.getOr("orders.status." + order.status(), Html.escape(order.status()))));
+                text.append("\n\n")
+                        .append(t.get(
+                                "orders.item",
+                                Html.escape(Html.clip(order.title(), 60)),
+                                Html.escape(order.article()),
+                                Format.money(order.finishedPrice()),
+                                Html.escape(order.warehouse()),
+                                Html.escape(order.region()),
+                                Format.time(order.orderDate()),
+                                t.getOr("orders.status." + order.status(), Html.escape(order.status()))));
             }
         }
         Buttons buttons = Buttons.keyboard().row();

@@ -14,8 +14,7 @@ final class Pages {
     static final int TELEGRAM_TEXT_LIMIT = 4096;
     private static final String MORE = "\n…";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static String fit(String html) {
         if (html.length() <= TELEGRAM_TEXT_LIMIT) {
@@ -66,7 +65,9 @@ final class Pages {
                 open.pollFirst();
             } else {
                 int nameEnd = i + 1;
-                while (nameEnd < end - 1 && !Character.isWhitespace(html.charAt(nameEnd)) && html.charAt(nameEnd) != '>') {
+                while (nameEnd < end - 1
+                        && !Character.isWhitespace(html.charAt(nameEnd))
+                        && html.charAt(nameEnd) != '>') {
                     nameEnd++;
                 }
                 open.push(html.substring(i + 1, nameEnd));
@@ -75,7 +76,9 @@ final class Pages {
         }
         if (c == '&') {
             int semicolon = html.indexOf(';', i);
-            if (semicolon > i + 1 && semicolon - i <= 10 && html.substring(i + 1, semicolon).matches("#?[0-9A-Za-z]+")) {
+            if (semicolon > i + 1
+                    && semicolon - i <= 10
+                    && html.substring(i + 1, semicolon).matches("#?[0-9A-Za-z]+")) {
                 return semicolon + 1;
             }
             return i + 1;

@@ -1,10 +1,9 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
 import ru.wbassist.api.Answers;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /** /questions: buyers' unanswered questions per cabinet, each with an "Ответить" button. */
 public final class QuestionsCommand implements Command {

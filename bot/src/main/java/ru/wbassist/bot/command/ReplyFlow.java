@@ -1,21 +1,20 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Answers;
-import ru.wbassist.api.Notifications;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.api.Html;
-import ru.wbassist.bot.i18n.Lang;
-import ru.wbassist.bot.i18n.Texts;
-import ru.wbassist.bot.server.ServerClient;
-import ru.wbassist.bot.server.ServerException;
-import ru.wbassist.bot.telegram.Messenger;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Answers;
+import ru.wbassist.api.Html;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.i18n.Lang;
+import ru.wbassist.bot.i18n.Texts;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
+import ru.wbassist.bot.telegram.Messenger;
 
 /**
  * Answering a review or a question from Telegram. "Ответить" (under a notification, /reviews or /questions) starts
@@ -32,8 +31,14 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One chat's reply in progress. */
-    private record Draft(long cabinetId, Kind kind, String itemId, String header, List<Answers.FilledTemplate> templates,
-                         String text, String key) {
+    private record Draft(
+            long cabinetId,
+            Kind kind,
+            String itemId,
+            String header,
+            List<Answers.FilledTemplate> templates,
+            String text,
+            String key) {
 
         Draft withText(String newText) {
             return new Draft(cabinetId, kind, itemId, header, templates, newText, key);
@@ -42,7 +47,8 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
 
     /** Reviews or questions: the letter in callback data and the server's path segment. */
     enum Kind {
-        REVIEW('r', "reviews"), QUESTION('q', "questions");
+        REVIEW('r', "reviews"),
+        QUESTION('q', "questions");
 
         private final char letter;
         private final String path;
@@ -76,8 +82,11 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
             return null;
         }
         Lang lang = Lang.fromCode(item.language());
-        return startButton(Texts.of(lang == null ? Lang.RU : lang).get("reply.button"),
-                Kind.ofNotificationType(item.type()), item.cabinetId(), item.replyTo());
+        return startButton(
+                Texts.of(lang == null ? Lang.RU : lang).get("reply.button"),
+                Kind.ofNotificationType(item.type()),
+                item.cabinetId(),
+                item.replyTo());
     }
 
     /** The start button for one item, or null when its id does not fit Telegram's 64-byte callback data. */
@@ -89,7 +98,8 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
     static String startData(Kind kind, long cabinetId, String itemId) {
         String data = PREFIX + ":s:" + kind.letter + ":" + cabinetId + ":" + itemId;
         return data.getBytes(StandardCharsets.UTF_8).length <= MAX_CALLBACK_BYTES && !itemId.contains(":")
-                ? data : null;
+                ? data
+                : null;
     }
 
     @Override
@@ -120,8 +130,11 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
                 return "";
             }
             case "ed" -> {
-                messenger.editText(request.chatId(), request.messageId(), t.get("reply.edit", draft.header(),
-                        Html.escape(draft.text() == null ? "" : draft.text())), pickKeyboard(t, draft));
+                messenger.editText(
+                        request.chatId(),
+                        request.messageId(),
+                        t.get("reply.edit", draft.header(), Html.escape(draft.text() == null ? "" : draft.text())),
+                        pickKeyboard(t, draft));
                 return "";
             }
             case "go" -> {
@@ -133,8 +146,8 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
             }
             case "x" -> {
                 drafts.remove(request.chatId());
-                messenger.editText(request.chatId(), request.messageId(), t.get("reply.cancelled", draft.header()),
-                        null);
+                messenger.editText(
+                        request.chatId(), request.messageId(), t.get("reply.cancelled", draft.header()), null);
                 return "";
             }
             default -> {
@@ -186,8 +199,8 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
             messenger.sendText(request.chatId(), t.get("reply.already"), null);
             return "";
         }
-        Draft draft = new Draft(cabinetId, kind, itemId, header(t, kind, context), context.templates(), null,
-                newKey(request.chatId()));
+        Draft draft = new Draft(
+                cabinetId, kind, itemId, header(t, kind, context), context.templates(), null, newKey(request.chatId()));
         drafts.put(request.chatId(), draft);
         messenger.sendText(request.chatId(), t.get("reply.start", draft.header()), pickKeyboard(t, draft));
         return "";
@@ -197,7 +210,12 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
         Texts t = request.texts();
         String text = Html.escape(draft.text());
         try {
-            server.answer(request.from().id(), draft.cabinetId(), draft.kind().path, draft.itemId(), draft.text(),
+            server.answer(
+                    request.from().id(),
+                    draft.cabinetId(),
+                    draft.kind().path,
+                    draft.itemId(),
+                    draft.text(),
                     draft.key());
         } catch (ServerException e) {
             String outcome = switch (e.error()) {
@@ -217,7 +235,10 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
             if (keep) {
                 drafts.putIfAbsent(request.chatId(), draft);
             }
-            messenger.editText(request.chatId(), request.messageId(), t.get(outcome, draft.header(), text),
+            messenger.editText(
+                    request.chatId(),
+                    request.messageId(),
+                    t.get(outcome, draft.header(), text),
                     keep ? confirmKeyboard(t) : null);
             return "";
         }
@@ -228,11 +249,15 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
     private static String header(Texts t, Kind kind, Answers.ReplyContext context) {
         Answers.ReplyItem item = context.item();
         String product = Html.escape(Html.clip(item.product() == null ? "WB " + item.nmId() : item.product(), 80));
-        String quoted = Html.escape(Html.clip(item.text() == null || item.text().isBlank()
-                ? t.get("reviews.no_text") : item.text(), 500));
+        String quoted = Html.escape(
+                Html.clip(item.text() == null || item.text().isBlank() ? t.get("reviews.no_text") : item.text(), 500));
         return kind == Kind.REVIEW
-                ? t.get("reply.header.review", "★".repeat(item.rating() == null ? 0 : item.rating()), product,
-                Html.escape(item.buyer() == null ? "" : item.buyer()), quoted)
+                ? t.get(
+                        "reply.header.review",
+                        "★".repeat(item.rating() == null ? 0 : item.rating()),
+                        product,
+                        Html.escape(item.buyer() == null ? "" : item.buyer()),
+                        quoted)
                 : t.get("reply.header.question", product, quoted);
     }
 
@@ -249,8 +274,12 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
     }
 
     private static InlineKeyboardMarkup confirmKeyboard(Texts t) {
-        return Buttons.keyboard().row().button(t.get("reply.send"), PREFIX + ":go")
-                .button(t.get("reply.change"), PREFIX + ":ed").button(t.get("reply.cancel"), PREFIX + ":x").build();
+        return Buttons.keyboard()
+                .row()
+                .button(t.get("reply.send"), PREFIX + ":go")
+                .button(t.get("reply.change"), PREFIX + ":ed")
+                .button(t.get("reply.cancel"), PREFIX + ":x")
+                .build();
     }
 
     private static String newKey(long chatId) {

@@ -1,5 +1,4 @@
 package ru.wbassist.bot.command;
 
 /** The Telegram user behind an update. */
-public record Sender(long id, String username, String firstName, String lastName, String languageCode) {
-}
+public record Sender(long id, String username, String firstName, String lastName, String languageCode) {}

@@ -1,5 +1,7 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
+import java.util.Map;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Notifications.ProductMute;
 import ru.wbassist.bot.i18n.Lang;
@@ -7,9 +9,6 @@ import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * /settings: the notification settings as an inline keyboard. A press saves the change on the server, then the same
@@ -41,7 +40,9 @@ public final class SettingsCommand implements Command, CallbackHandler {
     public void execute(CommandRequest request) {
         Notifications.Settings settings = server.settings(request.from().id());
         List<ProductMute> mutes = server.mutes(request.from().id());
-        messenger.sendText(request.chatId(), SettingsMenu.text(settings, mutes, request.texts()),
+        messenger.sendText(
+                request.chatId(),
+                SettingsMenu.text(settings, mutes, request.texts()),
                 SettingsMenu.keyboard(settings, mutes, request.texts()));
     }
 
@@ -85,7 +86,10 @@ public final class SettingsCommand implements Command, CallbackHandler {
 
     private void redraw(CallbackRequest request, Notifications.Settings settings, Texts t) {
         List<ProductMute> mutes = server.mutes(request.from().id());
-        messenger.editText(request.chatId(), request.messageId(), SettingsMenu.text(settings, mutes, t),
+        messenger.editText(
+                request.chatId(),
+                request.messageId(),
+                SettingsMenu.text(settings, mutes, t),
                 SettingsMenu.keyboard(settings, mutes, t));
     }
 }

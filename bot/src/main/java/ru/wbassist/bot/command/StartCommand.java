@@ -1,7 +1,7 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Users;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Users;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
@@ -28,7 +28,11 @@ public final class StartCommand implements Command {
     public void execute(CommandRequest request) {
         Sender from = request.from();
         Texts t = request.texts();
-        server.register(new Users.Registration(from.id(), from.username(), from.firstName(), from.lastName(),
+        server.register(new Users.Registration(
+                from.id(),
+                from.username(),
+                from.firstName(),
+                from.lastName(),
                 t.lang().code()));
         languages.remember(from.id(), t.lang());
         int cabinets = server.cabinets(from.id()).size();

@@ -1,13 +1,12 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Insights;
+import java.util.List;
+import java.util.Locale;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Insights;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
-import java.util.Locale;
 
 /** /stocks: products at or below the critical stock threshold, with days of stock left. */
 public final class StocksCommand implements Command {
@@ -44,8 +43,14 @@ public final class StocksCommand implements Command {
             }
             for (Insights.CriticalProduct product : block.products()) {
                 String days = product.daysLeft() == null ? "—" : String.format(Locale.ROOT, "%.1f", product.daysLeft());
-                text.append("\n\n").append(t.get("stocks.item", Html.escape(Html.clip(product.title(), 60)),
-                        Html.escape(product.article()), product.total(), product.orders7d(), days));
+                text.append("\n\n")
+                        .append(t.get(
+                                "stocks.item",
+                                Html.escape(Html.clip(product.title(), 60)),
+                                Html.escape(product.article()),
+                                product.total(),
+                                product.orders7d(),
+                                days));
             }
         }
         messenger.sendText(request.chatId(), Pages.fit(text.toString()), null);

@@ -1,9 +1,8 @@
 package ru.wbassist.bot.command;
 
+import java.util.Map;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.Map;
 
 /** /stop: pauses all notifications (notifications_enabled=false); /settings turns them back on. */
 public final class StopCommand implements Command {

@@ -1,13 +1,12 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Syncs;
+import java.util.List;
 import ru.wbassist.api.Html;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /** /sync: starts a sync of the user's cabinets now; a button refreshes the per-data-set status in place. */
 public final class SyncCommand implements Command, CallbackHandler {
@@ -47,13 +46,15 @@ public final class SyncCommand implements Command, CallbackHandler {
             }
             started = t.get("sync.already_running");
         }
-        messenger.sendText(request.chatId(), started + "\n\n" + status(request.from().id(), t), refreshButton(t));
+        messenger.sendText(
+                request.chatId(), started + "\n\n" + status(request.from().id(), t), refreshButton(t));
     }
 
     @Override
     public String handle(CallbackRequest request) {
         Texts t = request.texts();
-        messenger.editText(request.chatId(), request.messageId(), status(request.from().id(), t), refreshButton(t));
+        messenger.editText(
+                request.chatId(), request.messageId(), status(request.from().id(), t), refreshButton(t));
         return t.get("sync.refreshed");
     }
 
@@ -63,20 +64,27 @@ public final class SyncCommand implements Command, CallbackHandler {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            String state = cabinet.running() ? "sync.cabinet_running"
+            String state = cabinet.running()
+                    ? "sync.cabinet_running"
                     : cabinet.paused() ? "sync.cabinet_paused" : "sync.cabinet_idle";
             text.append(t.get(state, Html.escape(cabinet.name()), Format.time(cabinet.nextRunAt())));
             if (cabinet.liveOrders() != null) {
                 Syncs.LiveOrders live = cabinet.liveOrders();
                 String key = "sync.live." + live.state() + (live.reason() == null ? "" : "." + live.reason());
-                text.append("\n").append(t.keys().contains(key) ? t.get(key, Format.time(live.lastPollAt()))
-                        : t.get("sync.live.other", Html.escape(live.state())));
+                text.append("\n")
+                        .append(
+                                t.keys().contains(key)
+                                        ? t.get(key, Format.time(live.lastPollAt()))
+                                        : t.get("sync.live.other", Html.escape(live.state())));
             }
             for (Syncs.DataSetRun set : cabinet.dataSets()) {
-                text.append("\n").append(t.get("sync.data_set", t.getOr("data_set." + set.dataSet(),
-                                Html.escape(set.dataSet())), t.getOr("sync.status." + set.status(),
-                                Html.escape(set.status())), Format.time(set.completedAt()),
-                        String.valueOf(set.records())));
+                text.append("\n")
+                        .append(t.get(
+                                "sync.data_set",
+                                t.getOr("data_set." + set.dataSet(), Html.escape(set.dataSet())),
+                                t.getOr("sync.status." + set.status(), Html.escape(set.status())),
+                                Format.time(set.completedAt()),
+                                String.valueOf(set.records())));
                 if (set.errorCode() != null) { // the server's reason text stays with operators
                     text.append(" — ").append(t.getOr("sync.error." + set.errorCode(), t.get("sync.error.other")));
                     if (set.errorId() != null) {
@@ -88,7 +96,8 @@ public final class SyncCommand implements Command, CallbackHandler {
         return text.isEmpty() ? t.get("common.no_cabinets") : Pages.fit(text.toString());
     }
 
-    private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup refreshButton(Texts t) {
+    private static org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup refreshButton(
+            Texts t) {
         return Buttons.keyboard().button(t.get("sync.refresh"), "sync:status").build();
     }
 }

@@ -1,13 +1,12 @@
 package ru.wbassist.bot.command;
 
+import java.util.List;
 import ru.wbassist.api.Answers;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.List;
 
 /**
  * /templates: the cabinets' answer templates with a delete button each; {@code /templates add <text>} adds one to
@@ -72,10 +71,15 @@ public final class TemplatesCommand implements Command, CallbackHandler {
 
     private void add(CommandRequest request, List<Answers.TemplateBlock> blocks, String text) {
         Texts t = request.texts();
-        Answers.TemplateBlock target = blocks.stream().filter(Answers.TemplateBlock::canAnswer).findFirst().orElse(null);
+        Answers.TemplateBlock target = blocks.stream()
+                .filter(Answers.TemplateBlock::canAnswer)
+                .findFirst()
+                .orElse(null);
         if (text.isEmpty() || target == null) {
-            messenger.sendText(request.chatId(), t.get(target == null ? "templates.cannot" : "templates.usage",
-                    PLACEHOLDERS), null);
+            messenger.sendText(
+                    request.chatId(),
+                    t.get(target == null ? "templates.cannot" : "templates.usage", PLACEHOLDERS),
+                    null);
             return;
         }
         try {
@@ -98,7 +102,10 @@ public final class TemplatesCommand implements Command, CallbackHandler {
             text.append(t.get("templates.title", Html.escape(block.name()))).append('\n');
             for (Answers.Template template : block.templates()) {
                 number++;
-                text.append(number).append(". ").append(Html.escape(Html.clip(template.text(), 300))).append('\n');
+                text.append(number)
+                        .append(". ")
+                        .append(Html.escape(Html.clip(template.text(), 300)))
+                        .append('\n');
                 if (block.canAnswer()) {
                     buttons.button(t.get("templates.delete", number), prefix() + ":d:" + template.id());
                     if (number % 4 == 0) {

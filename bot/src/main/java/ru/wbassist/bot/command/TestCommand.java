@@ -1,12 +1,10 @@
 package ru.wbassist.bot.command;
 
+import java.util.Set;
 import ru.wbassist.api.Notifications;
-
 import ru.wbassist.bot.server.ServerClient;
 import ru.wbassist.bot.server.ServerException;
 import ru.wbassist.bot.telegram.Messenger;
-
-import java.util.Set;
 
 /** /test [type]: asks the server to queue a realistic sample notification, delivered like a real one. */
 public final class TestCommand implements Command {

@@ -1,11 +1,10 @@
 package ru.wbassist.bot.command;
 
-import ru.wbassist.api.Answers;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Answers;
 import ru.wbassist.api.Html;
 import ru.wbassist.bot.i18n.Texts;
-
-import java.util.List;
 
 /**
  * The unanswered reviews or questions of each cabinet, numbered, with one "Ответить" button per item where the user
@@ -19,18 +18,30 @@ final class UnansweredList {
     UnansweredList(Texts t, ReplyFlow.Kind kind, List<Answers.Unanswered> blocks) {
         int number = 0;
         for (Answers.Unanswered block : blocks) {
-            text.append("\n\n").append(t.get(kind == ReplyFlow.Kind.REVIEW ? "unanswered.reviews"
-                    : "unanswered.questions", Html.escape(block.name()), block.unanswered()));
+            text.append("\n\n")
+                    .append(t.get(
+                            kind == ReplyFlow.Kind.REVIEW ? "unanswered.reviews" : "unanswered.questions",
+                            Html.escape(block.name()),
+                            block.unanswered()));
             if (!block.canAnswer()) {
                 text.append('\n').append(t.get("reply.cannot." + block.cannotAnswerReason()));
             }
             for (Answers.ReplyItem item : block.items()) {
                 number++;
                 String stars = item.rating() == null ? "❓" : "★".repeat(item.rating());
-                text.append("\n").append(t.get("unanswered.item", number, stars,
-                        Html.escape(Html.clip(item.product() == null ? "WB " + item.nmId() : item.product(), 50)),
-                        Format.time(item.createdDate()), Html.escape(Html.clip(item.text() == null
-                                || item.text().isBlank() ? t.get("reviews.no_text") : item.text(), 200))));
+                text.append("\n")
+                        .append(t.get(
+                                "unanswered.item",
+                                number,
+                                stars,
+                                Html.escape(
+                                        Html.clip(item.product() == null ? "WB " + item.nmId() : item.product(), 50)),
+                                Format.time(item.createdDate()),
+                                Html.escape(Html.clip(
+                                        item.text() == null || item.text().isBlank()
+                                                ? t.get("reviews.no_text")
+                                                : item.text(),
+                                        200))));
                 String data = ReplyFlow.startData(kind, block.cabinetId(), item.itemId());
                 if (block.canAnswer() && data != null) {
                     buttons.row().button(t.get("unanswered.reply", number), data);

@@ -1,9 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-import ru.wbassist.api.Notifications;
-import ru.wbassist.bot.server.ServerClient;
-import ru.wbassist.bot.server.ServerException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
 
 /**
  * Reports outcomes to the server as soon as they happen: whatever has piled up while the previous ack was on the
@@ -42,6 +41,7 @@ final class AckQueue implements Runnable {
     private final ServerClient server;
     /** Told the ids of deliveries the server has taken. */
     private final Consumer<List<Long>> acked;
+
     private final Duration maxPause;
     private volatile boolean finishing;
 
@@ -76,11 +76,17 @@ final class AckQueue implements Runnable {
                 outcomes.drainTo(batch, MAX_BATCH - batch.size());
                 try {
                     server.ack(toAck(batch));
-                    acked.accept(batch.stream().filter(Delivered.class::isInstance).map(Outcome::id).toList());
+                    acked.accept(batch.stream()
+                            .filter(Delivered.class::isInstance)
+                            .map(Outcome::id)
+                            .toList());
                     batch.clear();
                     pauseMillis = 200;
                 } catch (ServerException e) {
-                    LOG.log(System.Logger.Level.WARNING, "ack of {0} outcomes failed, retrying: {1}", batch.size(),
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "ack of {0} outcomes failed, retrying: {1}",
+                            batch.size(),
                             e.getMessage());
                     Thread.sleep(pauseMillis);
                     pauseMillis = Math.min(pauseMillis * 2, maxPause.toMillis());

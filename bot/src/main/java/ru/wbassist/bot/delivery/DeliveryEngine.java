@@ -1,15 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.bot.chart.SalesChart;
-import ru.wbassist.bot.command.MuteCommand;
-import ru.wbassist.bot.command.ReplyFlow;
-import ru.wbassist.bot.server.ServerClient;
-import ru.wbassist.bot.server.ServerException;
-import ru.wbassist.bot.telegram.Messenger;
-import ru.wbassist.bot.telegram.TelegramFailure;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +9,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.chart.SalesChart;
+import ru.wbassist.bot.command.MuteCommand;
+import ru.wbassist.bot.command.ReplyFlow;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
+import ru.wbassist.bot.telegram.Messenger;
+import ru.wbassist.bot.telegram.TelegramFailure;
 
 /**
  * Delivers the server's notifications to Telegram without losing or flooding: claim (lease) → {@link FairScheduler}
@@ -55,9 +54,16 @@ public final class DeliveryEngine implements AutoCloseable {
         this.options = options;
         // a claim is on the wire for at most its wait plus the client's timeout: remember deliveries longer than that
         Duration retainDelivered = options.longPollWait().plus(options.lease()).plus(Duration.ofSeconds(30));
-        int perChatLimit = (int) Math.max(1, options.lease().toMillis() / Math.max(1, options.perChatInterval().toMillis()));
-        this.scheduler = new FairScheduler(options.ratePerSecond(), options.perChatInterval().toNanos(),
-                retainDelivered.toNanos(), perChatLimit, System::nanoTime);
+        int perChatLimit = (int) Math.max(
+                1,
+                options.lease().toMillis()
+                        / Math.max(1, options.perChatInterval().toMillis()));
+        this.scheduler = new FairScheduler(
+                options.ratePerSecond(),
+                options.perChatInterval().toNanos(),
+                retainDelivered.toNanos(),
+                perChatLimit,
+                System::nanoTime);
         this.journal = options.journal() == null ? null : DeliveryJournal.open(options.journal());
         this.acks = new AckQueue(server, this::acked, options.retryPause());
         this.inFlight = new Semaphore(options.maxInFlight());
@@ -70,9 +76,13 @@ public final class DeliveryEngine implements AutoCloseable {
         running = true;
         if (journal != null && !journal.recovered().isEmpty()) {
             // Telegram accepted these before the last run ended; ack them instead of sending them again
-            LOG.log(System.Logger.Level.INFO, "acking {0} deliveries the last run recorded but may not have acked",
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "acking {0} deliveries the last run recorded but may not have acked",
                     journal.recovered().size());
-            scheduler.delivered(journal.recovered().stream().map(Notifications.Delivered::id).toList());
+            scheduler.delivered(journal.recovered().stream()
+                    .map(Notifications.Delivered::id)
+                    .toList());
             journal.recovered().forEach(entry -> acks.delivered(entry.id(), entry.sentAt()));
         }
         acker = Thread.ofPlatform().name("delivery-ack").daemon().start(acks);
@@ -87,8 +97,14 @@ public final class DeliveryEngine implements AutoCloseable {
 
     /** The engine's figures now, for the bot's metrics endpoint. */
     public DeliveryStats stats() {
-        return new DeliveryStats(sent.sum(), rateLimited.sum(), retriedAfterFailure.sum(), givenUp.sum(), sending.get(),
-                scheduler.queued(), journal == null ? 0 : journal.size());
+        return new DeliveryStats(
+                sent.sum(),
+                rateLimited.sum(),
+                retriedAfterFailure.sum(),
+                givenUp.sum(),
+                sending.get(),
+                scheduler.queued(),
+                journal == null ? 0 : journal.size());
     }
 
     /**
@@ -142,16 +158,19 @@ public final class DeliveryEngine implements AutoCloseable {
                 }
                 // wait long on the server only when idle; with a backlog, look for new items about once a second
                 Duration wait = scheduler.queued() == 0 ? options.longPollWait() : Duration.ofSeconds(1);
-                List<Notifications.Item> items = server.pending(Math.min(room, options.claimBatch()), wait,
-                        options.lease());
+                List<Notifications.Item> items =
+                        server.pending(Math.min(room, options.claimBatch()), wait, options.lease());
                 items.forEach(scheduler::offer);
                 pauseMillis = 1000;
             } catch (ServerException e) {
                 if (!running) {
                     return;
                 }
-                LOG.log(System.Logger.Level.WARNING, "claiming notifications failed, retrying in {0} ms: {1}",
-                        pauseMillis, e.getMessage());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "claiming notifications failed, retrying in {0} ms: {1}",
+                        pauseMillis,
+                        e.getMessage());
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException interrupted) {
@@ -225,15 +244,22 @@ public final class DeliveryEngine implements AutoCloseable {
     private void send(Notifications.Item item) {
         if (item.chart() != null) {
             try {
-                messenger.sendPhotoUpload(item.telegramId(), SalesChart.png(item.chart()),
-                        "chart-" + item.id() + ".png", item.text(), null);
+                messenger.sendPhotoUpload(
+                        item.telegramId(),
+                        SalesChart.png(item.chart()),
+                        "chart-" + item.id() + ".png",
+                        item.text(),
+                        null);
                 return;
             } catch (TelegramFailure failure) {
                 if (!failure.isCaptionTooLong()) {
                     throw failure;
                 }
-                LOG.log(System.Logger.Level.INFO, "chart of notification {0} refused ({1}); sending text",
-                        item.id(), failure.description());
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "chart of notification {0} refused ({1}); sending text",
+                        item.id(),
+                        failure.description());
             }
         } else if (item.imageUrl() != null && !item.imageUrl().isBlank()) {
             try {
@@ -243,8 +269,11 @@ public final class DeliveryEngine implements AutoCloseable {
                 if (!failure.isPhotoUnavailable() && !failure.isCaptionTooLong()) {
                     throw failure;
                 }
-                LOG.log(System.Logger.Level.INFO, "photo card of notification {0} refused ({1}); sending text",
-                        item.id(), failure.description());
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "photo card of notification {0} refused ({1}); sending text",
+                        item.id(),
+                        failure.description());
             }
         }
         messenger.sendText(item.telegramId(), item.text(), keyboard(item));
@@ -254,7 +283,10 @@ public final class DeliveryEngine implements AutoCloseable {
         if (failure.isTooManyRequests()) {
             rateLimited.increment();
             int seconds = failure.retryAfterSeconds() == null ? 1 : failure.retryAfterSeconds();
-            LOG.log(System.Logger.Level.WARNING, "Telegram asked to wait {0} s before writing to a chat again", seconds);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Telegram asked to wait {0} s before writing to a chat again",
+                    seconds);
             scheduler.retryLater(item, TimeUnit.SECONDS.toNanos(seconds));
         } else if (failure.isBlocked()) {
             reportBlocked(item.telegramId());

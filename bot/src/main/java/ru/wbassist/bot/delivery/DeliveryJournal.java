@@ -1,6 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,7 +15,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.api.Notifications;
 
 /**
@@ -54,8 +52,8 @@ final class DeliveryJournal implements AutoCloseable {
                     parse(line, recovered);
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return new DeliveryJournal(file, channel, recovered);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the delivery journal " + file.toAbsolutePath(), e);
@@ -103,7 +101,8 @@ final class DeliveryJournal implements AutoCloseable {
     private void compact() throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder lines = new StringBuilder();
-        unacked.forEach((id, at) -> lines.append(id).append(',').append(at.toEpochMilli()).append('\n'));
+        unacked.forEach((id, at) ->
+                lines.append(id).append(',').append(at.toEpochMilli()).append('\n'));
         Files.writeString(temp, lines, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // the channel still points at the replaced file: appends must go to the new one

@@ -19,17 +19,40 @@ import java.time.Duration;
  * @param journal         the {@link DeliveryJournal} file, or null for none (then a kill between Telegram's answer
  *                        and the ack may duplicate that message)
  */
-public record DeliveryOptions(double ratePerSecond, Duration perChatInterval, Duration lease, Duration longPollWait,
-                              int claimBatch, int maxQueued, Duration retryPause, int maxInFlight, Path journal) {
+public record DeliveryOptions(
+        double ratePerSecond,
+        Duration perChatInterval,
+        Duration lease,
+        Duration longPollWait,
+        int claimBatch,
+        int maxQueued,
+        Duration retryPause,
+        int maxInFlight,
+        Path journal) {
 
     public static DeliveryOptions defaults(double ratePerSecond, Duration pollingInterval, Duration lease) {
-        return new DeliveryOptions(ratePerSecond, Duration.ofSeconds(1), lease, Duration.ofSeconds(25), 100,
-                (int) Math.max(100, ratePerSecond * 20), pollingInterval,
-                (int) Math.max(16, Math.ceil(ratePerSecond * 2)), null);
+        return new DeliveryOptions(
+                ratePerSecond,
+                Duration.ofSeconds(1),
+                lease,
+                Duration.ofSeconds(25),
+                100,
+                (int) Math.max(100, ratePerSecond * 20),
+                pollingInterval,
+                (int) Math.max(16, Math.ceil(ratePerSecond * 2)),
+                null);
     }
 
     public DeliveryOptions withJournal(Path file) {
-        return new DeliveryOptions(ratePerSecond, perChatInterval, lease, longPollWait, claimBatch, maxQueued,
-                retryPause, maxInFlight, file);
+        return new DeliveryOptions(
+                ratePerSecond,
+                perChatInterval,
+                lease,
+                longPollWait,
+                claimBatch,
+                maxQueued,
+                retryPause,
+                maxInFlight,
+                file);
     }
 }

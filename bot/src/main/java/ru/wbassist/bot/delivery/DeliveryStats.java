@@ -11,6 +11,5 @@ package ru.wbassist.bot.delivery;
  * @param queued         items claimed and waiting for their turn
  * @param journalEntries deliveries recorded in the journal and not yet acknowledged by the server
  */
-public record DeliveryStats(long sent, long rateLimited, long retried, long givenUp, int inFlight, int queued,
-                            int journalEntries) {
-}
+public record DeliveryStats(
+        long sent, long rateLimited, long retried, long givenUp, int inFlight, int queued, int journalEntries) {}

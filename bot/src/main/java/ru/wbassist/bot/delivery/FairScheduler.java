@@ -1,6 +1,5 @@
 package ru.wbassist.bot.delivery;
 
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-
 import ru.wbassist.api.Notifications;
 
 /**
@@ -36,6 +34,7 @@ final class FairScheduler {
     private static final int SWEEP_ABOVE = 10_000;
     /** How far behind the grid may fall and still catch up: a few slots, about 100 ms at 29/s. */
     private static final int CATCH_UP_SLOTS = 3;
+
     private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,6 +42,7 @@ final class FairScheduler {
     private final Map<Long, ChatQueue> chats = new HashMap<>();
     /** Chats with queued items and nothing on the wire, in round-robin order. */
     private final Deque<Long> ring = new ArrayDeque<>();
+
     private final Set<Long> held = new HashSet<>();
     private final Map<Long, Long> deliveredUntil = new HashMap<>();
     private final LongSupplier nanoClock;
@@ -50,6 +50,7 @@ final class FairScheduler {
     private final int maxStartsPerWindow;
     /** Starts within the last {@link #WINDOW_NANOS}, oldest first. */
     private final Deque<Long> recentStarts = new ArrayDeque<>();
+
     private final long perChatIntervalNanos;
     private final long retainDeliveredNanos;
     private final int perChatLimit;
@@ -57,6 +58,7 @@ final class FairScheduler {
     private long nextSlotAt;
     /** When {@link #next} found nothing to send: the instant something may become sendable without a change. */
     private long wakeAt = Long.MAX_VALUE;
+
     private int queued;
 
     /**
@@ -68,8 +70,12 @@ final class FairScheduler {
      *                             local queue never fills with one user's backlog while others' items wait unclaimed
      * @param nanoClock            monotonic nanoseconds ({@code System::nanoTime} outside tests)
      */
-    FairScheduler(double ratePerSecond, long perChatIntervalNanos, long retainDeliveredNanos, int perChatLimit,
-                  LongSupplier nanoClock) {
+    FairScheduler(
+            double ratePerSecond,
+            long perChatIntervalNanos,
+            long retainDeliveredNanos,
+            int perChatLimit,
+            LongSupplier nanoClock) {
         // rounded up, so the grid never runs faster than the configured rate
         this.slotNanos = (long) Math.ceil(1e9 / ratePerSecond);
         this.maxStartsPerWindow = (int) Math.floor(ratePerSecond) + 1;
@@ -90,7 +96,8 @@ final class FairScheduler {
             Long refusedUntil = deliveredUntil.get(item.id());
             ChatQueue existing = chats.get(item.telegramId());
             if ((refusedUntil != null && refusedUntil > nanoClock.getAsLong())
-                    || (existing != null && existing.items.size() >= perChatLimit) || !held.add(item.id())) {
+                    || (existing != null && existing.items.size() >= perChatLimit)
+                    || !held.add(item.id())) {
                 return false;
             }
             ChatQueue chat = chats.computeIfAbsent(item.telegramId(), id -> new ChatQueue());
@@ -248,8 +255,8 @@ final class FairScheduler {
         while (!recentStarts.isEmpty() && recentStarts.peekFirst() <= now - WINDOW_NANOS) {
             recentStarts.pollFirst();
         }
-        long windowOpensAt = recentStarts.size() < maxStartsPerWindow ? Long.MIN_VALUE
-                : recentStarts.peekFirst() + WINDOW_NANOS;
+        long windowOpensAt =
+                recentStarts.size() < maxStartsPerWindow ? Long.MIN_VALUE : recentStarts.peekFirst() + WINDOW_NANOS;
         return Math.max(nextSlotAt, windowOpensAt);
     }
 

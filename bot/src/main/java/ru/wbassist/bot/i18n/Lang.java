@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages the bot speaks: Russian by default, English on request or by the user's Telegram language. */
 public enum Lang {
-    RU("ru"), EN("en");
+    RU("ru"),
+    EN("en");
 
     private final String code;
 

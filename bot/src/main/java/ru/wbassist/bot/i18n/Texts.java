@@ -16,9 +16,10 @@ public final class Texts {
     private static final Map<Lang, Texts> BY_LANG = new EnumMap<>(Lang.class);
 
     static {
-        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES);
-        BY_LANG.put(Lang.RU, new Texts(Lang.RU, ResourceBundle.getBundle("messages", java.util.Locale.ROOT, noFallback)));
+        ResourceBundle.Control noFallback =
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        BY_LANG.put(
+                Lang.RU, new Texts(Lang.RU, ResourceBundle.getBundle("messages", java.util.Locale.ROOT, noFallback)));
         BY_LANG.put(Lang.EN, new Texts(Lang.EN, ResourceBundle.getBundle("messages", Lang.EN.locale(), noFallback)));
     }
 

@@ -1,14 +1,13 @@
 package ru.wbassist.bot.metrics;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import ru.wbassist.bot.delivery.DeliveryStats;
 import ru.wbassist.observability.BuildInfo;
 
@@ -46,7 +45,8 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, Supplier<DeliveryStats> stats) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/metrics")) {
+            if (!exchange.getRequestMethod().equals("GET")
+                    || !exchange.getRequestURI().getPath().equals("/metrics")) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
@@ -62,28 +62,64 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** The text exposition of the figures (names documented in docs/operations.md). */
     static String render(DeliveryStats s) {
         StringBuilder text = new StringBuilder(1024);
-        meter(text, "wbassist_bot_build_info", "gauge", "1, labelled with the version of the running build",
-                "{version=\"" + BuildInfo.version() + "\"}", 1);
+        meter(
+                text,
+                "wbassist_bot_build_info",
+                "gauge",
+                "1, labelled with the version of the running build",
+                "{version=\"" + BuildInfo.version() + "\"}",
+                1);
         meter(text, "wbassist_bot_sent_total", "counter", "notifications Telegram accepted", "", s.sent());
-        meter(text, "wbassist_bot_telegram_429_total", "counter", "429 answers Telegram gave to deliveries", "",
+        meter(
+                text,
+                "wbassist_bot_telegram_429_total",
+                "counter",
+                "429 answers Telegram gave to deliveries",
+                "",
                 s.rateLimited());
         text.append("# HELP wbassist_bot_retries_total deliveries tried again: after a 429, or by the server after a"
                 + " failure\n# TYPE wbassist_bot_retries_total counter\n");
-        text.append("wbassist_bot_retries_total{reason=\"rate_limited\"} ").append(s.rateLimited()).append('\n');
-        text.append("wbassist_bot_retries_total{reason=\"failed\"} ").append(s.retried()).append('\n');
-        meter(text, "wbassist_bot_given_up_total", "counter", "deliveries failed for good (the user blocked the bot)",
-                "", s.givenUp());
+        text.append("wbassist_bot_retries_total{reason=\"rate_limited\"} ")
+                .append(s.rateLimited())
+                .append('\n');
+        text.append("wbassist_bot_retries_total{reason=\"failed\"} ")
+                .append(s.retried())
+                .append('\n');
+        meter(
+                text,
+                "wbassist_bot_given_up_total",
+                "counter",
+                "deliveries failed for good (the user blocked the bot)",
+                "",
+                s.givenUp());
         meter(text, "wbassist_bot_in_flight", "gauge", "sends on the wire to Telegram", "", s.inFlight());
         meter(text, "wbassist_bot_queued", "gauge", "claimed notifications waiting for their turn", "", s.queued());
-        meter(text, "wbassist_bot_journal_entries", "gauge",
-                "deliveries Telegram accepted that the server has not acknowledged yet", "", s.journalEntries());
+        meter(
+                text,
+                "wbassist_bot_journal_entries",
+                "gauge",
+                "deliveries Telegram accepted that the server has not acknowledged yet",
+                "",
+                s.journalEntries());
         return text.toString();
     }
 
     private static void meter(StringBuilder text, String name, String type, String help, String labels, long value) {
-        text.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(' ').append(type).append('\n')
-                .append(name).append(labels).append(' ').append(value).append('\n');
+        text.append("# HELP ")
+                .append(name)
+                .append(' ')
+                .append(help)
+                .append('\n')
+                .append("# TYPE ")
+                .append(name)
+                .append(' ')
+                .append(type)
+                .append('\n')
+                .append(name)
+                .append(labels)
+                .append(' ')
+                .append(value)
+                .append('\n');
     }
 
     @Override

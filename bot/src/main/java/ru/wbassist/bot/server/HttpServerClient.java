@@ -4,15 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ru.wbassist.api.Answers;
-import ru.wbassist.api.Routes;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Syncs;
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Cabinets;
-import ru.wbassist.api.Users;
-import ru.wbassist.api.ApiJson;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,13 +16,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import ru.wbassist.api.Answers;
+import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Routes;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Users;
 
 /** {@link ServerClient} over java.net.http with the API secret header and JSON in snake_case. */
 public final class HttpServerClient implements ServerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = ApiJson.clientMapper();
     private final String baseUrl;
     private final String apiSecret;
@@ -76,47 +76,78 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public List<Cabinets.Cabinet> cabinets(long telegramId) {
-        return call("GET", Cabinets.PATH + "/", Map.of("telegram_id", telegramId), null, Cabinets.CabinetList.class).cabinets();
+        return call("GET", Cabinets.PATH + "/", Map.of("telegram_id", telegramId), null, Cabinets.CabinetList.class)
+                .cabinets();
     }
 
     @Override
     public void leaveCabinet(long telegramId, long cabinetId) {
-        call("DELETE", Routes.expand(Cabinets.PATH + Cabinets.ONE, cabinetId), Map.of("telegram_id", telegramId), null, Void.class);
+        call(
+                "DELETE",
+                Routes.expand(Cabinets.PATH + Cabinets.ONE, cabinetId),
+                Map.of("telegram_id", telegramId),
+                null,
+                Void.class);
     }
 
     @Override
     public Notifications.Settings settings(long telegramId) {
-        return call("GET", Notifications.PATH + Notifications.SETTINGS, Map.of("telegram_id", telegramId), null,
+        return call(
+                "GET",
+                Notifications.PATH + Notifications.SETTINGS,
+                Map.of("telegram_id", telegramId),
+                null,
                 Notifications.Settings.class);
     }
 
     @Override
     public Notifications.Settings updateSettings(long telegramId, Map<String, Object> changes) {
-        return call("POST", Notifications.PATH + Notifications.SETTINGS, Map.of("telegram_id", telegramId), changes,
+        return call(
+                "POST",
+                Notifications.PATH + Notifications.SETTINGS,
+                Map.of("telegram_id", telegramId),
+                changes,
                 Notifications.Settings.class);
     }
 
     @Override
     public List<Notifications.ProductMute> mutes(long telegramId) {
-        return call("GET", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId), null,
-                Notifications.ProductMutes.class).mutes();
+        return call(
+                        "GET",
+                        Notifications.PATH + Notifications.MUTES,
+                        Map.of("telegram_id", telegramId),
+                        null,
+                        Notifications.ProductMutes.class)
+                .mutes();
     }
 
     @Override
     public void mute(long telegramId, long cabinetId, long nmId) {
-        call("POST", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId),
-                new Notifications.MuteRequest(cabinetId, nmId), Notifications.ProductMutes.class);
+        call(
+                "POST",
+                Notifications.PATH + Notifications.MUTES,
+                Map.of("telegram_id", telegramId),
+                new Notifications.MuteRequest(cabinetId, nmId),
+                Notifications.ProductMutes.class);
     }
 
     @Override
     public void unmute(long telegramId, long cabinetId, long nmId) {
-        call("DELETE", Notifications.PATH + Notifications.MUTES, Map.of("telegram_id", telegramId, "cabinet_id",
-                cabinetId, "nm_id", nmId), null, Void.class);
+        call(
+                "DELETE",
+                Notifications.PATH + Notifications.MUTES,
+                Map.of("telegram_id", telegramId, "cabinet_id", cabinetId, "nm_id", nmId),
+                null,
+                Void.class);
     }
 
     @Override
     public Notifications.TestQueued sendTest(long telegramId, String type) {
-        return call("POST", Notifications.PATH + Notifications.TEST, Map.of("telegram_id", telegramId, "type", type), null,
+        return call(
+                "POST",
+                Notifications.PATH + Notifications.TEST,
+                Map.of("telegram_id", telegramId, "type", type),
+                null,
                 Notifications.TestQueued.class);
     }
 
@@ -139,24 +170,29 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public List<Insights.Stocks> criticalStocks(long telegramId) {
-        return blocks(Insights.PATH + Insights.CRITICAL_STOCKS, Map.of("telegram_id", telegramId), Insights.Stocks.class);
+        return blocks(
+                Insights.PATH + Insights.CRITICAL_STOCKS, Map.of("telegram_id", telegramId), Insights.Stocks.class);
     }
 
     @Override
     public List<Insights.Reviews> reviews(long telegramId) {
-        return blocks(Insights.PATH + Insights.REVIEW_SUMMARY, Map.of("telegram_id", telegramId), Insights.Reviews.class);
+        return blocks(
+                Insights.PATH + Insights.REVIEW_SUMMARY, Map.of("telegram_id", telegramId), Insights.Reviews.class);
     }
 
     @Override
     public List<Insights.Analytics> analytics(long telegramId, String period) {
-        return blocks(Insights.PATH + Insights.SALES_ANALYTICS, Map.of("telegram_id", telegramId, "period", period),
+        return blocks(
+                Insights.PATH + Insights.SALES_ANALYTICS,
+                Map.of("telegram_id", telegramId, "period", period),
                 Insights.Analytics.class);
     }
 
     @Override
     public List<Syncs.Started> startSync(long telegramId) {
-        return blockList(call("POST", Syncs.PATH + Syncs.START, Map.of("telegram_id", telegramId), null,
-                JsonNode.class), Syncs.Started.class);
+        return blockList(
+                call("POST", Syncs.PATH + Syncs.START, Map.of("telegram_id", telegramId), null, JsonNode.class),
+                Syncs.Started.class);
     }
 
     @Override
@@ -166,22 +202,32 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public List<Answers.Unanswered> unanswered(long telegramId, String kind) {
-        return blocks(Answers.PATH + byKind(kind, Answers.UNANSWERED_REVIEWS, Answers.UNANSWERED_QUESTIONS),
-                Map.of("telegram_id", telegramId), Answers.Unanswered.class);
+        return blocks(
+                Answers.PATH + byKind(kind, Answers.UNANSWERED_REVIEWS, Answers.UNANSWERED_QUESTIONS),
+                Map.of("telegram_id", telegramId),
+                Answers.Unanswered.class);
     }
 
     @Override
     public Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId) {
-        return call("GET", Routes.expand(Answers.PATH + byKind(kind, Answers.REVIEW_REPLY, Answers.QUESTION_REPLY),
-                        encode(itemId)), Map.of("telegram_id", telegramId, "cabinet_id", cabinetId), null,
+        return call(
+                "GET",
+                Routes.expand(
+                        Answers.PATH + byKind(kind, Answers.REVIEW_REPLY, Answers.QUESTION_REPLY), encode(itemId)),
+                Map.of("telegram_id", telegramId, "cabinet_id", cabinetId),
+                null,
                 Answers.ReplyContext.class);
     }
 
     @Override
-    public Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text,
-                                 String idempotencyKey) {
-        return call("POST", Routes.expand(Answers.PATH + byKind(kind, Answers.REVIEW_ANSWER, Answers.QUESTION_ANSWER),
-                        encode(itemId)), Map.of(), new Answers.AnswerRequest(telegramId, cabinetId, text, idempotencyKey),
+    public Answers.Answer answer(
+            long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey) {
+        return call(
+                "POST",
+                Routes.expand(
+                        Answers.PATH + byKind(kind, Answers.REVIEW_ANSWER, Answers.QUESTION_ANSWER), encode(itemId)),
+                Map.of(),
+                new Answers.AnswerRequest(telegramId, cabinetId, text, idempotencyKey),
                 Answers.Answer.class);
     }
 
@@ -192,14 +238,22 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public Answers.Template addTemplate(long telegramId, long cabinetId, String text) {
-        return call("POST", Answers.PATH + Answers.TEMPLATES, Map.of(),
-                new Answers.TemplateRequest(telegramId, cabinetId, text), Answers.Template.class);
+        return call(
+                "POST",
+                Answers.PATH + Answers.TEMPLATES,
+                Map.of(),
+                new Answers.TemplateRequest(telegramId, cabinetId, text),
+                Answers.Template.class);
     }
 
     @Override
     public void deleteTemplate(long telegramId, long templateId) {
-        call("DELETE", Routes.expand(Answers.PATH + Answers.TEMPLATE, templateId), Map.of("telegram_id", telegramId),
-                null, Void.class);
+        call(
+                "DELETE",
+                Routes.expand(Answers.PATH + Answers.TEMPLATE, templateId),
+                Map.of("telegram_id", telegramId),
+                null,
+                Void.class);
     }
 
     /** {@code kind} is "reviews" or "questions". */
@@ -210,7 +264,13 @@ public final class HttpServerClient implements ServerClient {
     @Override
     public List<Notifications.Item> pending(int limit, Duration wait, Duration lease) {
         Map<String, Object> query = Map.of("limit", limit, "wait", wait.toSeconds(), "lease", lease.toSeconds());
-        return call("GET", Notifications.PATH + Notifications.PENDING, query, null, Notifications.Pending.class, wait.plus(TIMEOUT))
+        return call(
+                        "GET",
+                        Notifications.PATH + Notifications.PENDING,
+                        query,
+                        null,
+                        Notifications.Pending.class,
+                        wait.plus(TIMEOUT))
                 .items();
     }
 
@@ -236,8 +296,8 @@ public final class HttpServerClient implements ServerClient {
         return call(method, path, query, body, type, TIMEOUT);
     }
 
-    private <T> T call(String method, String path, Map<String, Object> query, Object body, Class<T> type,
-                       Duration timeout) {
+    private <T> T call(
+            String method, String path, Map<String, Object> query, Object body, Class<T> type, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path + queryString(query)))
                 .timeout(timeout)
                 .header("X-API-SECRET-KEY", apiSecret)
@@ -260,7 +320,8 @@ public final class HttpServerClient implements ServerClient {
         } catch (JsonProcessingException e) {
             throw new ServerException(502, "bad_answer", "unexpected answer from " + method + " " + path);
         } catch (IOException e) {
-            throw new ServerException(0, "unavailable", "server unreachable: " + e.getClass().getSimpleName());
+            throw new ServerException(
+                    0, "unavailable", "server unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerException(0, "interrupted", "interrupted");
@@ -270,8 +331,11 @@ public final class HttpServerClient implements ServerClient {
     private ServerException error(HttpResponse<byte[]> response) {
         try {
             JsonNode error = json.readTree(response.body());
-            return new ServerException(response.statusCode(), error.path("error").asText("error"),
-                    error.path("message").asText("HTTP " + response.statusCode()), error.path("error_id").asText(null));
+            return new ServerException(
+                    response.statusCode(),
+                    error.path("error").asText("error"),
+                    error.path("message").asText("HTTP " + response.statusCode()),
+                    error.path("error_id").asText(null));
         } catch (IOException e) {
             return new ServerException(response.statusCode(), "error", "HTTP " + response.statusCode());
         }
@@ -286,8 +350,8 @@ public final class HttpServerClient implements ServerClient {
             return "";
         }
         StringJoiner joined = new StringJoiner("&", "?", "");
-        query.forEach((name, value) -> joined.add(name + "=" + URLEncoder.encode(String.valueOf(value),
-                StandardCharsets.UTF_8)));
+        query.forEach((name, value) ->
+                joined.add(name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
         return joined.toString();
     }
 }

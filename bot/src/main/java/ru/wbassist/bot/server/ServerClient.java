@@ -1,14 +1,13 @@
 package ru.wbassist.bot.server;
 
-import ru.wbassist.api.Answers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
+import ru.wbassist.api.Answers;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Syncs;
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Users;
 
 /**
@@ -66,7 +65,8 @@ public interface ServerClient {
     Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId);
 
     /** Sends an answer to WB through the server; the same {@code idempotencyKey} never sends twice. */
-    Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey);
+    Answers.Answer answer(
+            long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey);
 
     List<Answers.TemplateBlock> templates(long telegramId);
 

@@ -17,8 +17,11 @@ public final class ServerException extends RuntimeException {
 
     /** @param errorId the server's id for the details in its log (its 5xx answers carry one), or null */
     public ServerException(int status, String error, String reason, String errorId) {
-        super(status + " " + error + ": " + reason + (errorId == null ? "" : " (error id " + errorId + ")"), null,
-                false, false);
+        super(
+                status + " " + error + ": " + reason + (errorId == null ? "" : " (error id " + errorId + ")"),
+                null,
+                false,
+                false);
         this.status = status;
         this.error = error;
         this.reason = reason;

@@ -1,9 +1,8 @@
 package ru.wbassist.bot.telegram;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * The messenger for replies to users: a reply that Telegram refuses with a short 429 (the user typed fast, or a
@@ -34,8 +33,8 @@ public final class PatientMessenger implements Messenger {
     }
 
     @Override
-    public long sendPhotoUpload(long chatId, byte[] png, String fileName, String captionHtml,
-                                InlineKeyboardMarkup keyboard) {
+    public long sendPhotoUpload(
+            long chatId, byte[] png, String fileName, String captionHtml, InlineKeyboardMarkup keyboard) {
         return patiently(() -> messenger.sendPhotoUpload(chatId, png, fileName, captionHtml, keyboard));
     }
 
@@ -65,7 +64,8 @@ public final class PatientMessenger implements Messenger {
                 return call.get();
             } catch (TelegramFailure failure) {
                 Integer seconds = failure.retryAfterSeconds();
-                if (!failure.isTooManyRequests() || seconds == null
+                if (!failure.isTooManyRequests()
+                        || seconds == null
                         || waited.plusSeconds(seconds).compareTo(longestWait) > 0) {
                     throw failure;
                 }

@@ -44,8 +44,10 @@ public final class TelegramFailure extends RuntimeException {
     /** Telegram could not download the photo by its URL. */
     public boolean isPhotoUnavailable() {
         String text = description() == null ? "" : description();
-        return errorCode == 400 && (text.contains("failed to get HTTP URL content")
-                || text.contains("wrong file identifier/HTTP URL specified")
-                || text.contains("wrong type of the web page content") || text.contains("IMAGE_PROCESS_FAILED"));
+        return errorCode == 400
+                && (text.contains("failed to get HTTP URL content")
+                        || text.contains("wrong file identifier/HTTP URL specified")
+                        || text.contains("wrong type of the web page content")
+                        || text.contains("IMAGE_PROCESS_FAILED"));
     }
 }

@@ -1,5 +1,7 @@
 package ru.wbassist.bot.telegram;
 
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -12,9 +14,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-
-import java.io.ByteArrayInputStream;
-import java.io.Serializable;
 
 /** {@link Messenger} over the TelegramBots client, HTML parse mode, link previews off. */
 public final class TelegramMessenger implements Messenger {
@@ -29,14 +28,26 @@ public final class TelegramMessenger implements Messenger {
 
     @Override
     public long sendText(long chatId, String html, InlineKeyboardMarkup keyboard) {
-        return execute(SendMessage.builder().chatId(chatId).text(html).parseMode(HTML).replyMarkup(keyboard)
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build()).getMessageId();
+        return execute(SendMessage.builder()
+                        .chatId(chatId)
+                        .text(html)
+                        .parseMode(HTML)
+                        .replyMarkup(keyboard)
+                        .linkPreviewOptions(
+                                LinkPreviewOptions.builder().isDisabled(true).build())
+                        .build())
+                .getMessageId();
     }
 
     @Override
     public long sendPhotoUrl(long chatId, String photoUrl, String captionHtml, InlineKeyboardMarkup keyboard) {
-        SendPhoto photo = SendPhoto.builder().chatId(chatId).photo(new InputFile(photoUrl)).caption(captionHtml)
-                .parseMode(HTML).replyMarkup(keyboard).build();
+        SendPhoto photo = SendPhoto.builder()
+                .chatId(chatId)
+                .photo(new InputFile(photoUrl))
+                .caption(captionHtml)
+                .parseMode(HTML)
+                .replyMarkup(keyboard)
+                .build();
         try {
             return telegram.execute(photo).getMessageId();
         } catch (TelegramApiException e) {
@@ -45,11 +56,15 @@ public final class TelegramMessenger implements Messenger {
     }
 
     @Override
-    public long sendPhotoUpload(long chatId, byte[] png, String fileName, String captionHtml,
-                                InlineKeyboardMarkup keyboard) {
-        SendPhoto photo = SendPhoto.builder().chatId(chatId)
-                .photo(new InputFile(new ByteArrayInputStream(png), fileName)).caption(captionHtml).parseMode(HTML)
-                .replyMarkup(keyboard).build();
+    public long sendPhotoUpload(
+            long chatId, byte[] png, String fileName, String captionHtml, InlineKeyboardMarkup keyboard) {
+        SendPhoto photo = SendPhoto.builder()
+                .chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(png), fileName))
+                .caption(captionHtml)
+                .parseMode(HTML)
+                .replyMarkup(keyboard)
+                .build();
         try {
             return telegram.execute(photo).getMessageId();
         } catch (TelegramApiException e) {
@@ -60,8 +75,14 @@ public final class TelegramMessenger implements Messenger {
     @Override
     public void editText(long chatId, long messageId, String html, InlineKeyboardMarkup keyboard) {
         try {
-            execute(EditMessageText.builder().chatId(chatId).messageId((int) messageId).text(html).parseMode(HTML)
-                    .replyMarkup(keyboard).linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+            execute(EditMessageText.builder()
+                    .chatId(chatId)
+                    .messageId((int) messageId)
+                    .text(html)
+                    .parseMode(HTML)
+                    .replyMarkup(keyboard)
+                    .linkPreviewOptions(
+                            LinkPreviewOptions.builder().isDisabled(true).build())
                     .build());
         } catch (TelegramFailure e) {
             // a double tap on a button asks for the content the message already has: nothing to do
@@ -73,12 +94,18 @@ public final class TelegramMessenger implements Messenger {
 
     @Override
     public void answerCallback(String callbackQueryId, String text) {
-        execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
+        execute(AnswerCallbackQuery.builder()
+                .callbackQueryId(callbackQueryId)
+                .text(text)
+                .build());
     }
 
     @Override
     public void deleteMessage(long chatId, long messageId) {
-        execute(DeleteMessage.builder().chatId(chatId).messageId((int) messageId).build());
+        execute(DeleteMessage.builder()
+                .chatId(chatId)
+                .messageId((int) messageId)
+                .build());
     }
 
     private <T extends Serializable> T execute(BotApiMethod<T> method) {
@@ -91,7 +118,9 @@ public final class TelegramMessenger implements Messenger {
 
     private static TelegramFailure failure(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
-            Integer retryAfter = request.getParameters() == null ? null : request.getParameters().getRetryAfter();
+            Integer retryAfter = request.getParameters() == null
+                    ? null
+                    : request.getParameters().getRetryAfter();
             return new TelegramFailure(request.getErrorCode(), request.getApiResponse(), retryAfter);
         }
         return new TelegramFailure(0, "no answer from Telegram: " + e.getClass().getSimpleName(), null);

@@ -1,6 +1,11 @@
 package ru.wbassist.bot.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +18,6 @@ import ru.wbassist.bot.testing.FakeServer;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole bot (long polling, commands, the one Messenger) against the Telegram emulator, with an in-memory server.
@@ -37,8 +36,12 @@ class BotCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
-        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false), server,
+        emulator = TelegramEmulator.start(
+                TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
+        bot = new WbAssistBot(
+                TOKEN,
+                new TelegramUrl("http", "127.0.0.1", emulator.port(), false),
+                server,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bot.start();
     }
@@ -82,13 +85,15 @@ class BotCommandsTest {
     void connectDeletesTheMessageWithTheKeyAndNamesTheCabinet() {
         assertThat(say(ANNA, "/connect").text()).contains("API-ключ");
         long keyMessageId = emulator.injectMessage(CHAT, ANNA, "eyJhbGciOiJFUzI1NiJ9.secret-key")
-                .at("/message/message_id").asLong();
+                .at("/message/message_id")
+                .asLong();
 
         List<SentMessage> actions = awaitActions(CHAT, 3);
         assertThat(actions.get(1).method()).isEqualTo("deleteMessage");
         assertThat(actions.get(1).messageId()).isEqualTo(keyMessageId);
         assertThat(actions.get(2).text()).contains("<b>Магазин &lt;Лето&gt; &amp; Ко</b>");
-        assertThat(emulator.allSent()).filteredOn(m -> !m.method().equals("deleteMessage"))
+        assertThat(emulator.allSent())
+                .filteredOn(m -> !m.method().equals("deleteMessage"))
                 .noneMatch(m -> m.body().contains("secret-key"));
     }
 
@@ -96,7 +101,8 @@ class BotCommandsTest {
     void aNewKeyOfAConnectedSellerIsReportedAsAReplacedKey() {
         SentMessage reply = sayAndWaitFor(ANNA, "/connect " + FakeServer.NEW_KEY_OF_CONNECTED_SELLER, 2);
 
-        assertThat(reply.text()).contains("ключ кабинета <b>Магазин &lt;Лето&gt; &amp; Ко</b> заменён")
+        assertThat(reply.text())
+                .contains("ключ кабинета <b>Магазин &lt;Лето&gt; &amp; Ко</b> заменён")
                 .contains("История, настройки и пользователи кабинета сохранены");
     }
 
@@ -115,8 +121,12 @@ class BotCommandsTest {
 
         List<SentMessage> sent = awaitActions(CHAT, 11);
 
-        assertThat(sent).filteredOn(m -> m.text() != null && m.text().contains("Слишком часто")).hasSize(1);
-        assertThat(sent.size()).as("at most the burst, a refill or two, and the notice").isLessThan(15);
+        assertThat(sent)
+                .filteredOn(m -> m.text() != null && m.text().contains("Слишком часто"))
+                .hasSize(1);
+        assertThat(sent.size())
+                .as("at most the burst, a refill or two, and the notice")
+                .isLessThan(15);
     }
 
     @Test
@@ -144,7 +154,8 @@ class BotCommandsTest {
 
         press(menu, "set:qh");
         assertThat(awaitActions(CHAT, 3).get(2).text()).contains("Тихие часы: <b>22:00–08:00</b>");
-        assertThat(server.storedSettings(CHAT)).containsEntry("quiet_hours_start", "22:00")
+        assertThat(server.storedSettings(CHAT))
+                .containsEntry("quiet_hours_start", "22:00")
                 .containsEntry("quiet_hours_end", "08:00");
     }
 
@@ -152,7 +163,8 @@ class BotCommandsTest {
     void aStockAlertsMuteButtonMutesTheProductAndSettingsListAndUndoIt() {
         SentMessage menu = say(ANNA, "/settings");
         assertThat(menu.text()).doesNotContain("Без уведомлений об остатке");
-        awaitAnswer(press(menu, "mute:5:100"), "🔕 Готово: об остатке этого товара больше не пишу. Вернуть — в /settings.");
+        awaitAnswer(
+                press(menu, "mute:5:100"), "🔕 Готово: об остатке этого товара больше не пишу. Вернуть — в /settings.");
         assertThat(server.mutes(CHAT)).extracting(ProductMute::nmId).containsExactly(100L);
 
         SentMessage listed = say(ANNA, "/settings");
@@ -170,7 +182,9 @@ class BotCommandsTest {
     @Test
     void runwayAndDigestSettingsStepThroughTheirValues() {
         SentMessage menu = say(ANNA, "/settings");
-        assertThat(menu.text()).contains("Скоро закончится: <b>вкл</b>").contains("Горизонт запаса: <b>7 дн.</b>")
+        assertThat(menu.text())
+                .contains("Скоро закончится: <b>вкл</b>")
+                .contains("Горизонт запаса: <b>7 дн.</b>")
                 .contains("Итоги дня: <b>выкл</b>");
         press(menu, "set:dig");
         assertThat(awaitActions(CHAT, 2).get(1).text()).contains("Итоги дня: <b>09:00 МСК</b>");
@@ -188,7 +202,9 @@ class BotCommandsTest {
         SentMessage menu = say(ANNA, "/settings");
         String queryId = press(menu, "set:lng");
 
-        assertThat(awaitActions(CHAT, 2).get(1).text()).contains("Notification settings").contains("English");
+        assertThat(awaitActions(CHAT, 2).get(1).text())
+                .contains("Notification settings")
+                .contains("English");
         awaitAnswer(queryId, "✅ Saved");
         assertThat(say(ANNA, "/help").text()).contains("WB Assist commands");
     }
@@ -233,14 +249,22 @@ class BotCommandsTest {
         server.addCabinet(CHAT, "Shop & Co");
         assertThat(say(ANNA, "/dashboard").text()).contains("Shop &amp; Co").contains("12 · 15 471 ₽");
         assertThat(say(ANNA, "/stocks").text()).contains("Футболка &amp; шорты").contains("<b>3</b> шт.");
-        assertThat(say(ANNA, "/reviews").text()).contains("Пришло &lt;не то&gt;").contains("4.62");
-        assertThat(say(ANNA, "/cabinets").callbackData()).singleElement().asString().startsWith("cab:leave:");
+        assertThat(say(ANNA, "/reviews").text())
+                .contains("Пришло &lt;не то&gt;")
+                .contains("4.62");
+        assertThat(say(ANNA, "/cabinets").callbackData())
+                .singleElement()
+                .asString()
+                .startsWith("cab:leave:");
         SentMessage sync = say(ANNA, "/sync");
-        assertThat(sync.text()).contains("Синхронизация запущена").contains("заказы: ✅ готово")
+        assertThat(sync.text())
+                .contains("Синхронизация запущена")
+                .contains("заказы: ✅ готово")
                 .contains("Заказы онлайн: выключены — у ключа нет категории «Аналитика»");
         assertThat(sync.callbackData()).containsExactly("sync:status");
         // a failed data set: a plain reason and the id to quote, never the server's internal details
-        assertThat(sync.text()).contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")
+        assertThat(sync.text())
+                .contains("внутренняя ошибка сервера", "0a1b2c3d4e5f")
                 .doesNotContain("DataAccessException", "SQL", "wb_sales");
 
         server.pauseSync();
@@ -270,9 +294,13 @@ class BotCommandsTest {
 
         emulator.injectMessage(CHAT, ANNA, "/test");
         // the reply and the queued sample (delivered by the engine) may arrive in either order
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.sent(CHAT).stream().map(SentMessage::body).toList(),
-                texts -> texts.stream().anyMatch(t -> t.contains("Тестовое уведомление поставлено"))
-                        && texts.stream().anyMatch(t -> t.contains("Тест</b>: new_order")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> emulator.sent(CHAT).stream()
+                                .map(SentMessage::body)
+                                .toList(),
+                        texts -> texts.stream().anyMatch(t -> t.contains("Тестовое уведомление поставлено"))
+                                && texts.stream().anyMatch(t -> t.contains("Тест</b>: new_order")));
         assertThat(server.calls()).contains("sendTest new_order");
     }
 
@@ -282,9 +310,13 @@ class BotCommandsTest {
         assertThat(say(ANNA, "привет").text()).contains("/help");
 
         SentMessage help = say(ANNA, "/help");
-        String queryId = emulator.injectCallback(CHAT, help.messageId(), "old:button").at("/callback_query/id").asText();
+        String queryId = emulator.injectCallback(CHAT, help.messageId(), "old:button")
+                .at("/callback_query/id")
+                .asText();
         awaitAnswer(queryId, "Эта кнопка устарела — откройте меню заново.");
-        String forged = emulator.injectCallback(CHAT, help.messageId(), "cab:leave:x").at("/callback_query/id").asText();
+        String forged = emulator.injectCallback(CHAT, help.messageId(), "cab:leave:x")
+                .at("/callback_query/id")
+                .asText();
         awaitAnswer(forged, "Эта кнопка устарела — откройте меню заново.");
     }
 
@@ -292,8 +324,12 @@ class BotCommandsTest {
     void repliesToAUserTypingFasterThanTelegramAllowsStillArrive() throws Exception {
         bot.close();
         emulator.close();
-        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));  // burst of 3
-        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false), server,
+        emulator = TelegramEmulator.start(
+                TelegramEmulator.Options.defaults().port(0).token(TOKEN)); // burst of 3
+        bot = new WbAssistBot(
+                TOKEN,
+                new TelegramUrl("http", "127.0.0.1", emulator.port(), false),
+                server,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bot.start();
 
@@ -302,7 +338,9 @@ class BotCommandsTest {
         }
 
         await().atMost(Duration.ofSeconds(15)).until(() -> emulator.sent(CHAT).size() == 6);
-        assertThat(emulator.tooManyRequestsCount()).as("Telegram did refuse some at first").isPositive();
+        assertThat(emulator.tooManyRequestsCount())
+                .as("Telegram did refuse some at first")
+                .isPositive();
     }
 
     @Test
@@ -325,10 +363,11 @@ class BotCommandsTest {
 
     @Test
     void aServerErrorShowsThePlainApologyAndTheErrorIdToQuote() {
-        server.failWith(new ServerException(500, "internal_error", "internal server error; quote error_id when reporting",
-                "9f8e7d6c5b4a"));
+        server.failWith(new ServerException(
+                500, "internal_error", "internal server error; quote error_id when reporting", "9f8e7d6c5b4a"));
         String apology = say(ANNA, "/dashboard").text();
-        assertThat(apology).contains("Сервер сейчас не смог ответить", "9f8e7d6c5b4a")
+        assertThat(apology)
+                .contains("Сервер сейчас не смог ответить", "9f8e7d6c5b4a")
                 .doesNotContain("internal_error", "quote error_id");
     }
 
@@ -356,7 +395,8 @@ class BotCommandsTest {
     }
 
     private void awaitAnswer(String queryId, String text) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.callbackAnswer(queryId).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> emulator.callbackAnswer(queryId).isPresent());
         assertThat(emulator.callbackAnswer(queryId)).contains(text);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -34,8 +33,9 @@ class CommandsTest {
 
         assertThat(server.calls()).contains("register");
         // a user without a daily digest is offered one under the greeting
-        assertThat(messenger.only().text()).isEqualTo(RU.get("start.welcome", "Анна &lt;A&amp;B&gt;") + "\n\n"
-                + RU.get("start.next.connect") + "\n\n" + RU.get("digest.offer"));
+        assertThat(messenger.only().text())
+                .isEqualTo(RU.get("start.welcome", "Анна &lt;A&amp;B&gt;") + "\n\n" + RU.get("start.next.connect")
+                        + "\n\n" + RU.get("digest.offer"));
     }
 
     @Test
@@ -62,7 +62,8 @@ class CommandsTest {
         assertThat(server.calls()).contains("connectCabinet");
         assertThat(messenger.actions).extracting(Action::method).containsExactly("deleteMessage", "sendText");
         assertThat(messenger.actions.getFirst().messageId()).isEqualTo(77);
-        assertThat(messenger.actions.get(1).text()).isEqualTo(RU.get("connect.ok", "Магазин &lt;Лето&gt; &amp; Ко"))
+        assertThat(messenger.actions.get(1).text())
+                .isEqualTo(RU.get("connect.ok", "Магазин &lt;Лето&gt; &amp; Ко"))
                 .doesNotContain("secret");
     }
 
@@ -76,12 +77,18 @@ class CommandsTest {
 
     @Test
     void readCommandsWithoutCabinetsSayThereAreNone() {
-        for (Command command : List.of(new DashboardCommand(server, messenger), new StocksCommand(server, messenger),
-                new ReviewsCommand(server, messenger), new SyncCommand(server, messenger))) {
+        for (Command command : List.of(
+                new DashboardCommand(server, messenger),
+                new StocksCommand(server, messenger),
+                new ReviewsCommand(server, messenger),
+                new SyncCommand(server, messenger))) {
             run(command, command.name(), null);
         }
 
-        assertThat(messenger.actions).extracting(Action::text).containsOnly(RU.get("common.no_cabinets")).hasSize(4);
+        assertThat(messenger.actions)
+                .extracting(Action::text)
+                .containsOnly(RU.get("common.no_cabinets"))
+                .hasSize(4);
     }
 
     @Test
@@ -180,8 +187,9 @@ class CommandsTest {
         run(new UnknownCommand(messenger), "f<o>o", null);
         new UnknownCommand(messenger).execute(new CommandRequest(CHAT, ANNA, null, "привет", 78, RU));
 
-        assertThat(messenger.actions).extracting(Action::text).containsExactly(RU.get("help"),
-                RU.get("unknown.command", "/f&lt;o&gt;o"), RU.get("unknown.text"));
+        assertThat(messenger.actions)
+                .extracting(Action::text)
+                .containsExactly(RU.get("help"), RU.get("unknown.command", "/f&lt;o&gt;o"), RU.get("unknown.text"));
     }
 
     @Test
@@ -232,8 +240,7 @@ class CommandsTest {
     }
 
     /** One call to the Messenger: the method, its text (or caption) and the buttons' callback_data. */
-    record Action(String method, long chatId, long messageId, String text, List<String> callbackData) {
-    }
+    record Action(String method, long chatId, long messageId, String text, List<String> callbackData) {}
 
     /** Records what the commands send; message ids count up from 1000. */
     static final class RecordingMessenger implements Messenger {
@@ -258,8 +265,8 @@ class CommandsTest {
         }
 
         @Override
-        public long sendPhotoUpload(long chatId, byte[] png, String fileName, String captionHtml,
-                                    InlineKeyboardMarkup keyboard) {
+        public long sendPhotoUpload(
+                long chatId, byte[] png, String fileName, String captionHtml, InlineKeyboardMarkup keyboard) {
             actions.add(new Action("sendPhotoUpload", chatId, nextId, captionHtml, data(keyboard)));
             return nextId++;
         }
@@ -283,8 +290,11 @@ class CommandsTest {
             if (keyboard == null) {
                 return List.of();
             }
-            return keyboard.getKeyboard().stream().flatMap(List::stream).map(InlineKeyboardButton::getCallbackData)
-                    .filter(Objects::nonNull).toList();
+            return keyboard.getKeyboard().stream()
+                    .flatMap(List::stream)
+                    .map(InlineKeyboardButton::getCallbackData)
+                    .filter(Objects::nonNull)
+                    .toList();
         }
     }
 }

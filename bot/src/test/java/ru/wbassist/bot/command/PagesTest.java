@@ -1,12 +1,11 @@
 package ru.wbassist.bot.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import ru.wbassist.emulators.telegram.TelegramHtml;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A long reply is cut so that Telegram still parses it: a tag, entity or emoji is placed across every cut position
@@ -15,12 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PagesTest {
 
-    private static final List<String> PIECES = List.of("<b>Футболка</b>", "<i>x</i>", "<code>SKU-1</code>", "&amp;",
-            "&lt;b&gt;", "&#128512;", "😀", "<a href=\"https://www.wildberries.ru/catalog/1/detail.aspx?a=1&amp;b=2\">товар</a>",
-            "<b>жирный <i>курсив</i> текст</b>", "<blockquote>цитата\n\nдва абзаца</blockquote>",
+    private static final List<String> PIECES = List.of(
+            "<b>Футболка</b>",
+            "<i>x</i>",
+            "<code>SKU-1</code>",
+            "&amp;",
+            "&lt;b&gt;",
+            "&#128512;",
+            "😀",
+            "<a href=\"https://www.wildberries.ru/catalog/1/detail.aspx?a=1&amp;b=2\">товар</a>",
+            "<b>жирный <i>курсив</i> текст</b>",
+            "<blockquote>цитата\n\nдва абзаца</blockquote>",
             "<span class=\"tg-spoiler\">скрыто</span>");
-    private static final List<String> FILLERS = List.of("Заказ №1 · 1 200 ₽\n\n", "строка без пустых\n", "слова ",
-            "безпробелов");
+    private static final List<String> FILLERS =
+            List.of("Заказ №1 · 1 200 ₽\n\n", "строка без пустых\n", "слова ", "безпробелов");
 
     @Test
     void everyCutPositionLeavesHtmlTelegramAccepts() {

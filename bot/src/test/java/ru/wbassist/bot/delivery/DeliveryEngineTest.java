@@ -1,19 +1,7 @@
 package ru.wbassist.bot.delivery;
 
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.bot.telegram.Messenger;
-import ru.wbassist.bot.telegram.TelegramMessenger;
-import ru.wbassist.bot.testing.FakeServer;
-import ru.wbassist.emulators.telegram.SentMessage;
-import ru.wbassist.emulators.telegram.TelegramEmulator;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,9 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.bot.telegram.Messenger;
+import ru.wbassist.bot.telegram.TelegramMessenger;
+import ru.wbassist.bot.testing.FakeServer;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
 
 /** The delivery engine against the Telegram emulator (real HTTP, real TelegramBots client) and an in-memory server. */
 class DeliveryEngineTest {
@@ -72,9 +71,12 @@ class DeliveryEngineTest {
         assertThat(emulator.tooManyRequestsCount()).isZero();
         assertThat(engine.rateLimitedCount()).isZero();
         assertEachDeliveredOnce(500);
-        Map<Long, List<Long>> perChat = emulator.allSent().stream().collect(Collectors.groupingBy(
-                SentMessage::chatId, Collectors.mapping(DeliveryEngineTest::itemId, Collectors.toList())));
-        assertThat(perChat).hasSize(50).allSatisfy((chat, ids) -> assertThat(ids).hasSize(10).isSorted());
+        Map<Long, List<Long>> perChat = emulator.allSent().stream()
+                .collect(Collectors.groupingBy(
+                        SentMessage::chatId, Collectors.mapping(DeliveryEngineTest::itemId, Collectors.toList())));
+        assertThat(perChat)
+                .hasSize(50)
+                .allSatisfy((chat, ids) -> assertThat(ids).hasSize(10).isSorted());
     }
 
     /**
@@ -117,8 +119,8 @@ class DeliveryEngineTest {
         startEngine(28, Duration.ofSeconds(120));
 
         // the burst alone needs a minute at one message per second; the others go out in its first seconds
-        await().atMost(Duration.ofSeconds(5)).until(() -> others.stream()
-                .allMatch(id -> "delivered".equals(server.item(id).status)));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> others.stream().allMatch(id -> "delivered".equals(server.item(id).status)));
         assertThat(server.count("delivered")).isLessThan(30);
     }
 
@@ -133,15 +135,26 @@ class DeliveryEngineTest {
             others.add(queueText(user).id());
         }
         // a 10 s lease: chat 1 keeps at most 10 here; the queue holds 40, far less than the 400 ahead of the others
-        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(new OkHttpClient(), TOKEN,
-                new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
-        DeliveryEngine engine = new DeliveryEngine(server, messenger, new DeliveryOptions(28, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(2), 20, 40, Duration.ofSeconds(2), 16, null));
+        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(
+                new OkHttpClient(), TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
+        DeliveryEngine engine = new DeliveryEngine(
+                server,
+                messenger,
+                new DeliveryOptions(
+                        28,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(2),
+                        20,
+                        40,
+                        Duration.ofSeconds(2),
+                        16,
+                        null));
         engines.add(engine);
         engine.start();
 
-        await().atMost(Duration.ofSeconds(8)).until(() -> others.stream()
-                .allMatch(id -> "delivered".equals(server.item(id).status)));
+        await().atMost(Duration.ofSeconds(8))
+                .until(() -> others.stream().allMatch(id -> "delivered".equals(server.item(id).status)));
         assertThat(emulator.sent(1).size()).isLessThan(12);
     }
 
@@ -154,8 +167,9 @@ class DeliveryEngineTest {
         Notifications.Item toOther = queueText(8);
         startEngine(28, Duration.ofSeconds(60));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(server.item(toOther.id()).status)
-                && "failed".equals(server.item(toBlocked.id()).status));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "delivered".equals(server.item(toOther.id()).status)
+                        && "failed".equals(server.item(toBlocked.id()).status));
         assertThat(server.isBlocked(7)).isTrue();
         assertThat(server.item(toBlocked.id()).lastError).isEqualTo("Forbidden: bot was blocked by the user");
         assertThat(server.item(toBlocked.id()).attempts).isEqualTo(1);
@@ -168,10 +182,12 @@ class DeliveryEngineTest {
     void photoCardsGoAsPhotosAndFallBackToTextWhenTelegramRefusesThePhotoOrCaption() {
         startEmulator(30);
         emulator.makeUnfetchable("https://basket-01.wbbasket.ru/dead/1.webp");
-        Notifications.Item card = server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
-        Notifications.Item dead = server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
-        Notifications.Item longCaption = server.queue(5, "<b>Отзыв</b> #n3 " + "x".repeat(1100),
-                "https://basket-01.wbbasket.ru/vol1/2.webp");
+        Notifications.Item card =
+                server.queue(3, "<b>Новый заказ</b> #n1", "https://basket-01.wbbasket.ru/vol1/1.webp");
+        Notifications.Item dead =
+                server.queue(4, "<b>Новый заказ</b> #n2", "https://basket-01.wbbasket.ru/dead/1.webp");
+        Notifications.Item longCaption =
+                server.queue(5, "<b>Отзыв</b> #n3 " + "x".repeat(1100), "https://basket-01.wbbasket.ru/vol1/2.webp");
         startEngine(28, Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> server.count("delivered") == 3);
@@ -208,10 +224,15 @@ class DeliveryEngineTest {
         startEmulator(30);
         List<Notifications.ChartDay> days = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
-            days.add(new Notifications.ChartDay(LocalDate.of(2026, 11, 14 + i), new Insights.Tally(10 + i, BigDecimal.TEN),
+            days.add(new Notifications.ChartDay(
+                    LocalDate.of(2026, 11, 14 + i),
+                    new Insights.Tally(10 + i, BigDecimal.TEN),
                     new Insights.Tally(i, BigDecimal.ONE)));
         }
-        Notifications.Item digest = server.queue(6, "📊 <b>Итоги 27.11</b> #n1", null,
+        Notifications.Item digest = server.queue(
+                6,
+                "📊 <b>Итоги 27.11</b> #n1",
+                null,
                 new Notifications.Chart("Магазин · 14 дней", "Заказы", "Выкупы", days));
         startEngine(28, Duration.ofSeconds(60));
 
@@ -262,7 +283,9 @@ class DeliveryEngineTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> server.count("delivered") == 2);
         assertThat(server.item(sentBeforeTheKill.id()).deliveredAcks).isEqualTo(1);
-        assertThat(emulator.allSent()).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo(neverSent.text()));
+        assertThat(emulator.allSent())
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo(neverSent.text()));
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.size(journal) == 0);
     }
 
@@ -287,13 +310,18 @@ class DeliveryEngineTest {
         startEngine(28, Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(server.item(broken.id()).status));
-        assertThat(server.item(broken.id()).attempts).as("retried until the server gave up").isEqualTo(5);
+        assertThat(server.item(broken.id()).attempts)
+                .as("retried until the server gave up")
+                .isEqualTo(5);
         assertThat(server.item(broken.id()).lastError).startsWith("Bad Request: can't parse entities");
     }
 
     private void startEmulator(double globalRate) {
-        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN)
-                .globalRate(globalRate).perChatRate(1));
+        emulator = TelegramEmulator.start(TelegramEmulator.Options.defaults()
+                .port(0)
+                .token(TOKEN)
+                .globalRate(globalRate)
+                .perChatRate(1));
     }
 
     private DeliveryEngine startEngine(double rate, Duration lease) {
@@ -301,10 +329,21 @@ class DeliveryEngineTest {
     }
 
     private DeliveryEngine startEngine(double rate, Duration lease, Path journal) {
-        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(new OkHttpClient(), TOKEN,
-                new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
-        DeliveryEngine engine = new DeliveryEngine(server, messenger, new DeliveryOptions(rate, Duration.ofSeconds(1),
-                lease, Duration.ofSeconds(2), 100, 560, Duration.ofSeconds(2), 16, journal));
+        TelegramMessenger messenger = new TelegramMessenger(new OkHttpTelegramClient(
+                new OkHttpClient(), TOKEN, new TelegramUrl("http", "127.0.0.1", emulator.port(), false)));
+        DeliveryEngine engine = new DeliveryEngine(
+                server,
+                messenger,
+                new DeliveryOptions(
+                        rate,
+                        Duration.ofSeconds(1),
+                        lease,
+                        Duration.ofSeconds(2),
+                        100,
+                        560,
+                        Duration.ofSeconds(2),
+                        16,
+                        journal));
         engines.add(engine);
         engine.start();
         return engine;
@@ -326,7 +365,9 @@ class DeliveryEngineTest {
 
     private static long itemId(SentMessage message) {
         Matcher marker = MARKER.matcher(message.body());
-        assertThat(marker.find()).as("message %s carries its id", message.body()).isTrue();
+        assertThat(marker.find())
+                .as("message %s carries its id", message.body())
+                .isTrue();
         return Long.parseLong(marker.group(1));
     }
 
@@ -361,8 +402,8 @@ class DeliveryEngineTest {
         }
 
         @Override
-        public long sendPhotoUpload(long chatId, byte[] png, String fileName, String captionHtml,
-                                    InlineKeyboardMarkup keyboard) {
+        public long sendPhotoUpload(
+                long chatId, byte[] png, String fileName, String captionHtml, InlineKeyboardMarkup keyboard) {
             throw new UnsupportedOperationException("delivery never uploads");
         }
 

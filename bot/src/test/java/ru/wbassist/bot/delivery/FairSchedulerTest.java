@@ -1,6 +1,6 @@
 package ru.wbassist.bot.delivery;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Notifications;
 
 /** The scheduler against a fake clock: what it lets start, and when. */
@@ -23,6 +21,7 @@ class FairSchedulerTest {
 
     /** Starts below zero, as System.nanoTime may. */
     private final AtomicLong clock = new AtomicLong(-5 * SECOND);
+
     private long nextId = 1;
 
     @Test
@@ -43,7 +42,9 @@ class FairSchedulerTest {
         // chat 1's burst came first, yet chats 2 and 3 get their turn before chat 1's second message
         assertThat(taken).containsExactly(a1, b1, c1);
         advance(MS);
-        assertThat(scheduler.poll()).as("chat 1's first send is still on the wire").isNull();
+        assertThat(scheduler.poll())
+                .as("chat 1's first send is still on the wire")
+                .isNull();
 
         scheduler.sent(1);
         assertThat(scheduler.poll()).isEqualTo(a2);
@@ -64,12 +65,15 @@ class FairSchedulerTest {
         advance(599 * MS);
         assertThat(scheduler.poll()).as("999 ms after the previous start").isNull();
         advance(MS);
-        assertThat(scheduler.poll()).as("1 s after the previous start, 600 ms after its completion")
+        assertThat(scheduler.poll())
+                .as("1 s after the previous start, 600 ms after its completion")
                 .isEqualTo(second);
 
         // a round trip longer than the interval: the chat waits for it, then goes at once
         advance(1500 * MS);
-        assertThat(scheduler.poll()).as("the previous send is still on the wire").isNull();
+        assertThat(scheduler.poll())
+                .as("the previous send is still on the wire")
+                .isNull();
         scheduler.sent(1);
         assertThat(scheduler.poll()).isEqualTo(third);
     }
@@ -97,7 +101,9 @@ class FairSchedulerTest {
             }
         }
 
-        assertThat(maxStartsInAnySecond(starts)).as("starts in any one-second window").isLessThanOrEqualTo(30);
+        assertThat(maxStartsInAnySecond(starts))
+                .as("starts in any one-second window")
+                .isLessThanOrEqualTo(30);
         // 400 starts at 29/s span 399 slots of 1/29 s (13.76 s), plus at most a millisecond of lateness; a scheduler
         // that lost the slots a stall missed would need 20 stalls × 2 slots (1.4 s) more
         assertThat(starts.getLast()).isLessThanOrEqualTo(399 * SECOND / 29 + MS);
@@ -111,14 +117,18 @@ class FairSchedulerTest {
         }
         assertThat(scheduler.poll()).isNotNull();
         advance(250 * MS);
-        assertThat(List.of(scheduler.poll(), scheduler.poll())).as("the slots at 100 and 200 ms").doesNotContainNull();
+        assertThat(List.of(scheduler.poll(), scheduler.poll()))
+                .as("the slots at 100 and 200 ms")
+                .doesNotContainNull();
         assertThat(scheduler.poll()).isNull();
         advance(50 * MS);
         assertThat(scheduler.poll()).as("the slot at 300 ms").isNotNull();
 
         advance(450 * MS);
         assertThat(scheduler.poll()).isNotNull();
-        assertThat(scheduler.poll()).as("3.5 slots late: the grid restarts here").isNull();
+        assertThat(scheduler.poll())
+                .as("3.5 slots late: the grid restarts here")
+                .isNull();
         advance(99 * MS);
         assertThat(scheduler.poll()).isNull();
         advance(MS);
@@ -150,13 +160,16 @@ class FairSchedulerTest {
             }
             long at = clock.get() - begin;
             starts.add(at);
-            startsPerChat.computeIfAbsent(item.telegramId(), chat -> new ArrayList<>()).add(at);
-            onTheWire.add(new long[]{clock.get() + 300 * MS, item.telegramId()});
+            startsPerChat
+                    .computeIfAbsent(item.telegramId(), chat -> new ArrayList<>())
+                    .add(at);
+            onTheWire.add(new long[] {clock.get() + 300 * MS, item.telegramId()});
         }
 
         startsPerChat.forEach((chat, times) -> {
             for (int i = 1; i < times.size(); i++) {
-                assertThat(times.get(i) - times.get(i - 1)).as("chat %d, starts %d and %d", chat, i - 1, i)
+                assertThat(times.get(i) - times.get(i - 1))
+                        .as("chat %d, starts %d and %d", chat, i - 1, i)
                         .isGreaterThanOrEqualTo(SECOND);
             }
         });
@@ -173,11 +186,15 @@ class FairSchedulerTest {
 
         assertThat(scheduler.offer(item)).isTrue();
         scheduler.poll();
-        assertThat(scheduler.offer(item)).as("handed out again while on the wire").isFalse();
+        assertThat(scheduler.offer(item))
+                .as("handed out again while on the wire")
+                .isFalse();
 
         scheduler.sent(1);
         scheduler.delivered(List.of(item.id()));
-        assertThat(scheduler.offer(item)).as("a claim that leased it just before the ack answered late").isFalse();
+        assertThat(scheduler.offer(item))
+                .as("a claim that leased it just before the ack answered late")
+                .isFalse();
 
         advance(RETAIN);
         assertThat(scheduler.offer(item)).isTrue();
@@ -189,7 +206,9 @@ class FairSchedulerTest {
         assertThat(scheduler.offer(item(1))).isTrue();
         assertThat(scheduler.offer(item(1))).isTrue();
         Notifications.Item third = item(1);
-        assertThat(scheduler.offer(third)).as("left to come back from the server later").isFalse();
+        assertThat(scheduler.offer(third))
+                .as("left to come back from the server later")
+                .isFalse();
         assertThat(scheduler.offer(item(2))).isTrue();
 
         scheduler.poll();
@@ -221,7 +240,9 @@ class FairSchedulerTest {
         scheduler.retryLater(taken, 3 * SECOND);
 
         advance(3 * SECOND - MS);
-        assertThat(scheduler.poll()).as("retry_after counts from the 429 answer").isNull();
+        assertThat(scheduler.poll())
+                .as("retry_after counts from the 429 answer")
+                .isNull();
         advance(MS);
         assertThat(scheduler.poll()).isEqualTo(first);
         assertThat(scheduler.drain(1)).containsExactly(second);
@@ -262,6 +283,7 @@ class FairSchedulerTest {
     }
 
     private Notifications.Item item(long chat) {
-        return new Notifications.Item(nextId++, chat, 5L, "new_order", "text", null, null, 0, 1, null, null, null, "ru");
+        return new Notifications.Item(
+                nextId++, chat, 5L, "new_order", "text", null, null, 0, 1, null, null, null, "ru");
     }
 }

@@ -1,19 +1,7 @@
 package ru.wbassist.bot.e2e;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import ru.wbassist.api.Users;
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.server.TestServer;
-import ru.wbassist.bot.WbAssistBot;
-import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.metrics.MetricsEndpoint;
-import ru.wbassist.bot.server.HttpServerClient;
-import ru.wbassist.emulators.telegram.TelegramEmulator;
-import ru.wbassist.observability.OpsMetricNames;
-import ru.wbassist.observability.Scrape;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +10,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Users;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.metrics.MetricsEndpoint;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.observability.OpsMetricNames;
+import ru.wbassist.observability.Scrape;
+import ru.wbassist.server.TestServer;
 
 /**
  * The bot's metrics endpoint, scraped over HTTP while the real bot delivers from the real server to the Telegram
@@ -56,7 +55,10 @@ class BotMetricsTest {
     @Test
     void sendsRateLimitsRetriesAndGivingUpShowAtTheEndpoint(@TempDir Path dir) throws Exception {
         server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
-        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatRate(0.5)
+        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults()
+                .port(0)
+                .token(TOKEN)
+                .perChatRate(0.5)
                 .perChatBurst(1));
         HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
         for (long user : new long[] {61, 62}) {
@@ -66,7 +68,10 @@ class BotMetricsTest {
         client.sendTest(61, "new_order");
         telegram.block(62);
         client.sendTest(62, "new_order");
-        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
+        bot = new WbAssistBot(
+                TOKEN,
+                new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
+                client,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60))
                         .withJournal(dir.resolve("journal")));
         metrics = MetricsEndpoint.start("127.0.0.1", 0, bot::deliveryStats);
@@ -74,8 +79,9 @@ class BotMetricsTest {
         assertThat(idle.sum("wbassist_bot_sent_total")).isZero();
         bot.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> scrape().sum("wbassist_bot_sent_total") == 2
-                && scrape().sum("wbassist_bot_given_up_total") == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scrape().sum("wbassist_bot_sent_total") == 2
+                        && scrape().sum("wbassist_bot_given_up_total") == 1);
         Scrape delivered = scrape();
         assertThat(delivered.sum("wbassist_bot_telegram_429_total")).isPositive();
         assertThat(delivered.sum("wbassist_bot_retries_total", Map.of("reason", "rate_limited")))
@@ -86,12 +92,15 @@ class BotMetricsTest {
 
         // every bot metric the operator files (ops/) use is exported
         assertThat(OpsMetricNames.all().stream().filter(name -> name.startsWith("wbassist_bot_")))
-                .isNotEmpty().allSatisfy(name -> assertThat(delivered.names()).contains(name));
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(delivered.names()).contains(name));
     }
 
     private Scrape scrape() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + metrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         return Scrape.parse(response.body());

@@ -1,5 +1,15 @@
 package ru.wbassist.bot.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,22 +19,11 @@ import ru.wbassist.api.Users;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
-import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.server.TestServer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The real server, the real bot and the Telegram emulator, all over HTTP: a user starts the bot, connects a cabinet
@@ -44,16 +43,20 @@ class BotWithRealServerTest {
     @BeforeEach
     void start() throws Exception {
         server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
-        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
+        telegram = TelegramEmulator.start(
+                TelegramEmulator.Options.defaults().port(0).token(TOKEN).perChatBurst(20));
         client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
-        bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
+        bot = new WbAssistBot(
+                TOKEN,
+                new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
+                client,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bot.start();
     }
 
     @AfterEach
     void stop() {
-        for (AutoCloseable part : new AutoCloseable[]{bot, telegram, server}) {
+        for (AutoCloseable part : new AutoCloseable[] {bot, telegram, server}) {
             if (part != null) {
                 try {
                     part.close();
@@ -73,7 +76,9 @@ class BotWithRealServerTest {
         assertThat(user.language()).isEqualTo("ru");
 
         say("/connect");
-        long keyMessage = telegram.injectMessage(CHAT, OLGA, wbKey()).at("/message/message_id").asLong();
+        long keyMessage = telegram.injectMessage(CHAT, OLGA, wbKey())
+                .at("/message/message_id")
+                .asLong();
         List<SentMessage> actions = awaitActions(4);
         assertThat(actions.get(2).method()).isEqualTo("deleteMessage");
         assertThat(actions.get(2).messageId()).isEqualTo(keyMessage);
@@ -125,7 +130,8 @@ class BotWithRealServerTest {
     private static String wbKey() {
         long scopes = (1L << 1) | (1L << 2) | (1L << 5) | (1L << 7);
         String payload = "{\"id\":\"" + UUID.randomUUID() + "\",\"s\":" + scopes + ",\"sid\":\"" + UUID.randomUUID()
-                + "\",\"exp\":" + Instant.now().plusSeconds(180L * 24 * 3600).getEpochSecond() + ",\"acc\":3,\"for\":\"self\"}";
+                + "\",\"exp\":" + Instant.now().plusSeconds(180L * 24 * 3600).getEpochSecond()
+                + ",\"acc\":3,\"for\":\"self\"}";
         return b64("{\"alg\":\"ES256\",\"kid\":\"k\",\"typ\":\"JWT\"}") + "." + b64(payload) + "." + b64("sig");
     }
 

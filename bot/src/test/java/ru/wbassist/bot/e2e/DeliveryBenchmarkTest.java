@@ -1,20 +1,10 @@
 package ru.wbassist.bot.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import ru.wbassist.api.Users;
-import ru.wbassist.bot.BotConfig;
-import ru.wbassist.bot.WbAssistBot;
-import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.HttpServerClient;
-import ru.wbassist.emulators.telegram.SentMessage;
-import ru.wbassist.emulators.telegram.TelegramEmulator;
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.server.TestServer;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Users;
+import ru.wbassist.bot.BotConfig;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.server.TestServer;
 
 /**
  * Delivery benchmark (not part of the normal build): the real server, the real bot and the Telegram emulator (30/s
@@ -45,14 +44,15 @@ import static org.awaitility.Awaitility.await;
 class DeliveryBenchmarkTest {
 
     private static final String TOKEN = "780:BENCH";
-    private static final double RATE = Double.parseDouble(System.getProperty("benchmark.rate",
-            Double.toString(BotConfig.DEFAULT_RATE)));
+    private static final double RATE =
+            Double.parseDouble(System.getProperty("benchmark.rate", Double.toString(BotConfig.DEFAULT_RATE)));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void sustainedRateAndCreationToSendLatency() throws Exception {
         try (TestServer server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
-             TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN))) {
+                TelegramEmulator telegram = TelegramEmulator.start(
+                        TelegramEmulator.Options.defaults().port(0).token(TOKEN))) {
             HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
             StringBuilder report = new StringBuilder();
             report.append(flood(client, telegram, 1, 100, 10));
@@ -67,16 +67,22 @@ class DeliveryBenchmarkTest {
                     long user = 1 + i % 20;
                     int before = telegram.sent(user).size();
                     long id = client.sendTest(user, "new_order").id();
-                    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+                    await().atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(2))
                             .until(() -> telegram.sent(user).size() > before);
                     Instant received = telegram.sent(user).get(before).at();
-                    latenciesMillis.add(Duration.between(createdAt(server, id), received).toMillis());
+                    latenciesMillis.add(
+                            Duration.between(createdAt(server, id), received).toMillis());
                     Thread.sleep(150);
                 }
                 latenciesMillis.sort(Long::compare);
-                report.append(String.format(Locale.ROOT, "latency, creation on the server to arrival at Telegram,"
+                report.append(String.format(
+                        Locale.ROOT,
+                        "latency, creation on the server to arrival at Telegram,"
                                 + " 200 notifications: p50 %d ms, p99 %d ms, max %d ms%n",
-                        latenciesMillis.get(99), latenciesMillis.get(197), latenciesMillis.getLast()));
+                        latenciesMillis.get(99),
+                        latenciesMillis.get(197),
+                        latenciesMillis.getLast()));
             }
             Files.writeString(Path.of("target", "delivery-benchmark.txt"), report);
         }
@@ -87,8 +93,9 @@ class DeliveryBenchmarkTest {
      * arrival at the emulator: first to last, and the steady part without the first and last 5 % (start-up, and the
      * tail where only the last-claimed users have messages left and each may get one per second).
      */
-    private static String flood(HttpServerClient client, TelegramEmulator telegram, long firstUser, int users,
-                                int perUser) throws Exception {
+    private static String flood(
+            HttpServerClient client, TelegramEmulator telegram, long firstUser, int users, int perUser)
+            throws Exception {
         for (long user = firstUser; user < firstUser + users; user++) {
             client.register(new Users.Registration(user, null, "User " + user, null, "ru"));
             for (int i = 0; i < perUser; i++) {
@@ -98,7 +105,8 @@ class DeliveryBenchmarkTest {
         int total = users * perUser;
         long refusedBefore = telegram.tooManyRequestsCount();
         try (WbAssistBot _ = startBot(telegram, client)) {
-            await().atMost(Duration.ofMinutes(5)).until(() -> arrivals(telegram, firstUser, users).size() == total);
+            await().atMost(Duration.ofMinutes(5))
+                    .until(() -> arrivals(telegram, firstUser, users).size() == total);
         }
         List<Instant> times = arrivals(telegram, firstUser, users);
         double seconds = secondsBetween(times.getFirst(), times.getLast());
@@ -119,10 +127,20 @@ class DeliveryBenchmarkTest {
         }
         assertThat(rate).isLessThanOrEqualTo(RATE + 0.5);
         assertThat(refused).isZero();
-        return String.format(Locale.ROOT, "flood: %d notifications, %d users, %.1f s: %.2f msg/s first to last,"
+        return String.format(
+                Locale.ROOT,
+                "flood: %d notifications, %d users, %.1f s: %.2f msg/s first to last,"
                         + " %.2f msg/s steady (middle 90 %%); TELEGRAM_RATE %s, 429s: %d; longest gap between"
-                        + " arrivals %d ms, gaps over 10 slots: %d%n", total, users, seconds, rate, steadyRate, RATE,
-                refused, longestGapMillis, gapsOverTenSlots);
+                        + " arrivals %d ms, gaps over 10 slots: %d%n",
+                total,
+                users,
+                seconds,
+                rate,
+                steadyRate,
+                RATE,
+                refused,
+                longestGapMillis,
+                gapsOverTenSlots);
     }
 
     /**
@@ -138,16 +156,19 @@ class DeliveryBenchmarkTest {
     }
 
     private static WbAssistBot startBot(TelegramEmulator telegram, HttpServerClient client) throws Exception {
-        WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
-                options());
+        WbAssistBot bot =
+                new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client, options());
         bot.start();
         return bot;
     }
 
     /** Arrival times of the messages to these users, in order. */
     private static List<Instant> arrivals(TelegramEmulator telegram, long firstUser, int users) {
-        return telegram.allSent().stream().filter(m -> m.chatId() >= firstUser && m.chatId() < firstUser + users)
-                .map(SentMessage::at).sorted().toList();
+        return telegram.allSent().stream()
+                .filter(m -> m.chatId() >= firstUser && m.chatId() < firstUser + users)
+                .map(SentMessage::at)
+                .sorted()
+                .toList();
     }
 
     private static double secondsBetween(Instant from, Instant to) {
@@ -155,9 +176,12 @@ class DeliveryBenchmarkTest {
     }
 
     private static Instant createdAt(TestServer server, long id) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        server.baseUrl() + "/api/v1/admin/notifications?limit=500"))
-                .header("X-API-SECRET-KEY", TestServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/admin/notifications?limit=500"))
+                                .header("X-API-SECRET-KEY", TestServer.SECRET)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         for (JsonNode item : JSON.readTree(response.body()).path("items")) {
             if (item.path("id").asLong() == id) {
                 return OffsetDateTime.parse(item.path("created_at").asText()).toInstant();

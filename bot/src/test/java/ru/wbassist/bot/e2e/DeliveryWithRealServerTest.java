@@ -1,24 +1,10 @@
 package ru.wbassist.bot.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Users;
-import ru.wbassist.bot.WbAssistBot;
-import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.HttpServerClient;
-import ru.wbassist.db.Sql;
-import ru.wbassist.emulators.telegram.SentMessage;
-import ru.wbassist.emulators.telegram.TelegramEmulator;
-import ru.wbassist.emulators.telegram.TelegramUser;
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.server.TestServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +18,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Users;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.emulators.telegram.TelegramUser;
+import ru.wbassist.server.TestServer;
 
 /**
  * Notifications from the real server's queue to the Telegram emulator through the real bot, all over HTTP: the
@@ -54,7 +53,8 @@ class DeliveryWithRealServerTest {
     @BeforeEach
     void start() {
         server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of());
-        telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0).token(TOKEN));
+        telegram = TelegramEmulator.start(
+                TelegramEmulator.Options.defaults().port(0).token(TOKEN));
         client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
     }
 
@@ -80,9 +80,11 @@ class DeliveryWithRealServerTest {
         // the pace is FairSchedulerTest's, on a fake clock; the emulator's 30/s and 1/s-per-chat buckets refuse a
         // bot that breaks either limit
         assertThat(telegram.tooManyRequestsCount()).isZero();
-        Map<Long, Long> perChat = telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId,
-                Collectors.counting()));
-        assertThat(perChat).hasSize(50).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+        Map<Long, Long> perChat =
+                telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting()));
+        assertThat(perChat)
+                .hasSize(50)
+                .allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
         SentMessage card = telegram.allSent().getFirst();
         assertThat(card.body()).contains("Новый заказ");
     }
@@ -97,9 +99,13 @@ class DeliveryWithRealServerTest {
         telegram.injectMessage(31, user, "/test");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> status("sent") == 1);
-        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=31").path("items").get(0);
+        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=31")
+                .path("items")
+                .get(0);
         assertThat(item.path("sent_at").asText()).isNotBlank();
-        assertThat(telegram.sent(31)).anySatisfy(message -> assertThat(message.body()).isEqualTo(item.path("text").asText()));
+        assertThat(telegram.sent(31))
+                .anySatisfy(message ->
+                        assertThat(message.body()).isEqualTo(item.path("text").asText()));
     }
 
     @Test
@@ -109,7 +115,9 @@ class DeliveryWithRealServerTest {
         startBot(Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> status("sent") == 1);
-        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=51").path("items").get(0);
+        JsonNode item = admin("/api/v1/admin/notifications?telegram_id=51")
+                .path("items")
+                .get(0);
         assertThat(telegram.sent(51)).singleElement().satisfies(photo -> {
             assertThat(photo.method()).isEqualTo("sendPhoto");
             assertThat(photo.photo()).startsWith("upload:");
@@ -123,8 +131,11 @@ class DeliveryWithRealServerTest {
         register(61);
         server.db().inTransaction(c -> {
             long user = Sql.queryLong(c, "SELECT id FROM users WHERE telegram_id = 61");
-            long cabinet = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash,"
-                    + " baseline_completed_at) VALUES ('Shop','e','h',?)", Instant.now());
+            long cabinet = Sql.insert(
+                    c,
+                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash,"
+                            + " baseline_completed_at) VALUES ('Shop','e','h',?)",
+                    Instant.now());
             Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) VALUES (?,?,'owner')", cabinet, user);
             // a time that has come today, chosen before it (no digest_time_set_at)
             Sql.update(c, "INSERT INTO notification_settings (user_id, digest_time) VALUES (?, '00:00')", user);
@@ -150,8 +161,8 @@ class DeliveryWithRealServerTest {
         client.sendTest(42, "new_order");
         startBot(Duration.ofSeconds(60));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> client.user(41).botBlocked()
-                && status("sent") == 1 && status("pending") == 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.user(41).botBlocked() && status("sent") == 1 && status("pending") == 0);
         assertThat(telegram.sent(41)).isEmpty();
         assertThat(telegram.sent(42)).hasSize(1);
     }
@@ -166,18 +177,23 @@ class DeliveryWithRealServerTest {
         telegram.injectMessage(51, user, "/settings");
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.sent(51).size() >= 2);
         SentMessage menu = telegram.sent(51).get(1);
-        String queryId = telegram.injectCallback(51, menu.messageId(), "set:rev").at("/callback_query/id").asText();
+        String queryId = telegram.injectCallback(51, menu.messageId(), "set:rev")
+                .at("/callback_query/id")
+                .asText();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(queryId).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> telegram.callbackAnswer(queryId).isPresent());
         Notifications.Settings settings = client.settings(51);
         assertThat(settings.negativeReviewsEnabled()).isFalse();
         assertThat(telegram.sent(51).getLast().text()).contains("Негативные отзывы: <b>выкл</b>");
 
         // every other button too: the server accepts each value the menu steps to
         for (String option : List.of("ord", "buy", "cnl", "ret", "stk", "grp", "gsz", "gto", "rth", "sth", "qh")) {
-            String pressed = telegram.injectCallback(51, menu.messageId(), "set:" + option).at("/callback_query/id")
+            String pressed = telegram.injectCallback(51, menu.messageId(), "set:" + option)
+                    .at("/callback_query/id")
                     .asText();
-            await().atMost(Duration.ofSeconds(10)).until(() -> telegram.callbackAnswer(pressed).isPresent());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> telegram.callbackAnswer(pressed).isPresent());
             assertThat(telegram.callbackAnswer(pressed)).as("set:%s", option).contains("✅ Сохранено");
         }
         Notifications.Settings changed = client.settings(51);
@@ -211,10 +227,15 @@ class DeliveryWithRealServerTest {
         startBot(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") == 100);
 
-        assertThat(telegram.allSent()).as(() -> telegram.allSent().stream().map(m -> m.chatId() + "@" + m.at())
-                .collect(Collectors.joining("\n"))).hasSize(100);
-        assertThat(telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting())))
-                .hasSize(10).allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
+        assertThat(telegram.allSent())
+                .as(() -> telegram.allSent().stream()
+                        .map(m -> m.chatId() + "@" + m.at())
+                        .collect(Collectors.joining("\n")))
+                .hasSize(100);
+        assertThat(telegram.allSent().stream()
+                        .collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting())))
+                .hasSize(10)
+                .allSatisfy((chat, count) -> assertThat(count).isEqualTo(10));
     }
 
     /**
@@ -232,13 +253,23 @@ class DeliveryWithRealServerTest {
                 client.sendTest(user, "new_order");
             }
         }
-        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.baseUrl(),
-                "SERVER_URL", server.baseUrl(), "API_SECRET_KEY", TestServer.SECRET, "DELIVERY_LEASE", "5",
-                "DELIVERY_JOURNAL", dir.resolve("bot-delivered.journal").toString());
+        Map<String, String> env = Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                TOKEN,
+                "TELEGRAM_API_URL",
+                telegram.baseUrl(),
+                "SERVER_URL",
+                server.baseUrl(),
+                "API_SECRET_KEY",
+                TestServer.SECRET,
+                "DELIVERY_LEASE",
+                "5",
+                "DELIVERY_JOURNAL",
+                dir.resolve("bot-delivered.journal").toString());
 
         Process first = botProcess(env, dir.resolve("first.log"));
         await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") >= 25);
-        first.destroyForcibly();  // SIGKILL: no shutdown hook, no graceful stop
+        first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
         int sentByTheKilledBot = telegram.allSent().size();
         assertThat(sentByTheKilledBot).as("killed mid-flood").isLessThan(100);
@@ -246,12 +277,15 @@ class DeliveryWithRealServerTest {
         Process second = botProcess(env, dir.resolve("second.log"));
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> status("sent") == 100);
-            Map<Long, Long> perChat = telegram.allSent().stream().collect(Collectors.groupingBy(SentMessage::chatId,
-                    Collectors.counting()));
-            assertThat(perChat).hasSize(10).allSatisfy((chat, count) -> assertThat(count).isBetween(10L, 11L));
+            Map<Long, Long> perChat = telegram.allSent().stream()
+                    .collect(Collectors.groupingBy(SentMessage::chatId, Collectors.counting()));
+            assertThat(perChat)
+                    .hasSize(10)
+                    .allSatisfy((chat, count) -> assertThat(count).isBetween(10L, 11L));
             long duplicates = telegram.allSent().size() - 100;
-            assertThat(duplicates).as("messages sent again after the restart (of %d sent before the kill)",
-                    sentByTheKilledBot).isLessThanOrEqualTo(2);
+            assertThat(duplicates)
+                    .as("messages sent again after the restart (of %d sent before the kill)", sentByTheKilledBot)
+                    .isLessThanOrEqualTo(2);
         } finally {
             second.destroy();
             second.waitFor(20, TimeUnit.SECONDS);
@@ -260,15 +294,21 @@ class DeliveryWithRealServerTest {
 
     /** {@code java ru.wbassist.bot.BotMain} as its own process, as ./run.sh bot starts it. */
     private static Process botProcess(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "ru.wbassist.bot.BotMain");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ru.wbassist.bot.BotMain");
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private WbAssistBot startBot(Duration lease) {
-        WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false), client,
+        WbAssistBot bot = new WbAssistBot(
+                TOKEN,
+                new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
+                client,
                 DeliveryOptions.defaults(28, Duration.ofSeconds(2), lease));
         bots.add(bot);
         try {
@@ -284,13 +324,18 @@ class DeliveryWithRealServerTest {
     }
 
     private long status(String status) {
-        return admin("/api/v1/admin/notifications?status=" + status + "&limit=1").path("total").asLong();
+        return admin("/api/v1/admin/notifications?status=" + status + "&limit=1")
+                .path("total")
+                .asLong();
     }
 
     private JsonNode admin(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .header("X-API-SECRET-KEY", TestServer.SECRET).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                            .header("X-API-SECRET-KEY", TestServer.SECRET)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {

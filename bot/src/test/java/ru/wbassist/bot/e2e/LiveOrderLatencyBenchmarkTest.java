@@ -1,21 +1,7 @@
 package ru.wbassist.bot.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import ru.wbassist.api.Syncs;
-import ru.wbassist.bot.WbAssistBot;
-import ru.wbassist.bot.delivery.DeliveryOptions;
-import ru.wbassist.bot.server.HttpServerClient;
-import ru.wbassist.emulators.telegram.SentMessage;
-import ru.wbassist.emulators.telegram.TelegramEmulator;
-import ru.wbassist.emulators.telegram.TelegramUser;
-import ru.wbassist.emulators.wb.Product;
-import ru.wbassist.emulators.wb.SandboxSeller;
-import ru.wbassist.emulators.wb.Scope;
-import ru.wbassist.emulators.wb.WbSandbox;
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.server.TestServer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.bot.WbAssistBot;
+import ru.wbassist.bot.delivery.DeliveryOptions;
+import ru.wbassist.bot.server.HttpServerClient;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.emulators.telegram.SentMessage;
+import ru.wbassist.emulators.telegram.TelegramEmulator;
+import ru.wbassist.emulators.telegram.TelegramUser;
+import ru.wbassist.emulators.wb.Product;
+import ru.wbassist.emulators.wb.SandboxSeller;
+import ru.wbassist.emulators.wb.Scope;
+import ru.wbassist.emulators.wb.WbSandbox;
+import ru.wbassist.server.TestServer;
 
 /**
  * Live-order latency benchmark (not part of the normal build): "order placed in the WB sandbox → message at the
@@ -54,26 +53,43 @@ class LiveOrderLatencyBenchmarkTest {
 
     @Test
     void orderToTelegramWithTheFeedAndWithStatisticsOnly() throws Exception {
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(31).acceleration(0)
-                .relaxedLimits(true).historyDays(0));
-             TestServer server = TestServer.start(DatabaseConfig.Vendor.H2, Map.of("SYNC_ENABLED", "true",
-                     "SYNC_INTERVAL", String.valueOf(SYNC_INTERVAL), "WB_API_BASE_URL", sandbox.baseUrl()));
-             TelegramEmulator telegram = TelegramEmulator.start(TelegramEmulator.Options.defaults().port(0)
-                     .token(TOKEN))) {
+        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                        .port(0)
+                        .seed(31)
+                        .acceleration(0)
+                        .relaxedLimits(true)
+                        .historyDays(0));
+                TestServer server = TestServer.start(
+                        DatabaseConfig.Vendor.H2,
+                        Map.of(
+                                "SYNC_ENABLED",
+                                "true",
+                                "SYNC_INTERVAL",
+                                String.valueOf(SYNC_INTERVAL),
+                                "WB_API_BASE_URL",
+                                sandbox.baseUrl()));
+                TelegramEmulator telegram = TelegramEmulator.start(
+                        TelegramEmulator.Options.defaults().port(0).token(TOKEN))) {
             sandbox.setStatisticsLag(Duration.ofSeconds(LAG));
             HttpServerClient client = new HttpServerClient(server.baseUrl(), TestServer.SECRET);
-            WbAssistBot bot = new WbAssistBot(TOKEN, new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
-                    client, DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+            WbAssistBot bot = new WbAssistBot(
+                    TOKEN,
+                    new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
+                    client,
+                    DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
             bot.start();
             try {
                 SandboxSeller live = sandbox.createSeller("ИП Онлайн");
                 SandboxSeller stats = sandbox.createSeller("ИП Статистика");
-                String statsOnly = sandbox.mintToken(stats, Scope.mask(Scope.STATISTICS, Scope.CONTENT,
-                        Scope.FEEDBACKS), Instant.now().plus(Duration.ofDays(30)));
+                String statsOnly = sandbox.mintToken(
+                        stats,
+                        Scope.mask(Scope.STATISTICS, Scope.CONTENT, Scope.FEEDBACKS),
+                        Instant.now().plus(Duration.ofDays(30)));
                 connect(telegram, LIVE, live.token());
                 connect(telegram, STATS, statsOnly);
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                        baselineDone(client, LIVE, true) && baselineDone(client, STATS, false));
+                await().atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofSeconds(2))
+                        .until(() -> baselineDone(client, LIVE, true) && baselineDone(client, STATS, false));
 
                 List<Product> liveProducts = live.shop().products();
                 List<Product> statsProducts = stats.shop().products();
@@ -87,16 +103,26 @@ class LiveOrderLatencyBenchmarkTest {
                     stats.shop().placeOrder(b.nmId(), b.sizes().getFirst().chrtId(), "Коледино");
                     Thread.sleep(Duration.ofSeconds(SPACING));
                 }
-                await().atMost(Duration.ofSeconds(LAG + 20L * SYNC_INTERVAL + 600)).pollInterval(Duration.ofSeconds(5))
-                        .until(() -> arrived(telegram, LIVE, liveProducts, n) && arrived(telegram, STATS, statsProducts, n));
-                Thread.sleep(Duration.ofSeconds(Math.max(SYNC_INTERVAL, 70)));   // statistics catches up: no repeats
+                await().atMost(Duration.ofSeconds(LAG + 20L * SYNC_INTERVAL + 600))
+                        .pollInterval(Duration.ofSeconds(5))
+                        .until(() ->
+                                arrived(telegram, LIVE, liveProducts, n) && arrived(telegram, STATS, statsProducts, n));
+                Thread.sleep(Duration.ofSeconds(Math.max(SYNC_INTERVAL, 70))); // statistics catches up: no repeats
 
-                String report = String.format(Locale.ROOT,
+                String report = String.format(
+                        Locale.ROOT,
                         "orders %d, %d s apart; statistics lag %d s; SYNC_INTERVAL %d s; FEED_INTERVAL 60 s%n%s%n%s%n",
-                        n, SPACING, LAG, SYNC_INTERVAL,
-                        line("feed + statistics", latencies(telegram, LIVE, liveProducts, placed), duplicates(telegram,
-                                LIVE, liveProducts, n)),
-                        line("statistics only  ", latencies(telegram, STATS, statsProducts, placed),
+                        n,
+                        SPACING,
+                        LAG,
+                        SYNC_INTERVAL,
+                        line(
+                                "feed + statistics",
+                                latencies(telegram, LIVE, liveProducts, placed),
+                                duplicates(telegram, LIVE, liveProducts, n)),
+                        line(
+                                "statistics only  ",
+                                latencies(telegram, STATS, statsProducts, placed),
                                 duplicates(telegram, STATS, statsProducts, n)));
                 Path out = Path.of("target", "live-order-benchmark.txt");
                 Files.writeString(out, report);
@@ -116,14 +142,20 @@ class LiveOrderLatencyBenchmarkTest {
 
     private static boolean baselineDone(HttpServerClient client, TelegramUser user, boolean feed) {
         List<Syncs.CabinetStatus> status = client.syncStatus(user.id());
-        return !status.isEmpty() && status.stream().allMatch(c -> !c.running() && !c.dataSets().isEmpty()
-                && c.dataSets().stream().allMatch(d -> "success".equals(d.status()))
-                && (!feed || "success".equals(c.liveOrders().lastStatus())));
+        return !status.isEmpty()
+                && status.stream()
+                        .allMatch(c -> !c.running()
+                                && !c.dataSets().isEmpty()
+                                && c.dataSets().stream().allMatch(d -> "success".equals(d.status()))
+                                && (!feed || "success".equals(c.liveOrders().lastStatus())));
     }
 
     private static List<SentMessage> cards(TelegramEmulator telegram, TelegramUser user, Product product) {
-        return telegram.sent(user.id()).stream().filter(m -> m.body() != null && m.body().contains("Новый заказ")
-                && m.body().contains(product.vendorCode())).toList();
+        return telegram.sent(user.id()).stream()
+                .filter(m -> m.body() != null
+                        && m.body().contains("Новый заказ")
+                        && m.body().contains(product.vendorCode()))
+                .toList();
     }
 
     private static boolean arrived(TelegramEmulator telegram, TelegramUser user, List<Product> products, int n) {
@@ -144,8 +176,8 @@ class LiveOrderLatencyBenchmarkTest {
     }
 
     /** Seconds from each order's placement to its card's arrival, sorted. */
-    private static List<Double> latencies(TelegramEmulator telegram, TelegramUser user, List<Product> products,
-                                          List<Instant> placed) {
+    private static List<Double> latencies(
+            TelegramEmulator telegram, TelegramUser user, List<Product> products, List<Instant> placed) {
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < placed.size(); i++) {
             Instant at = cards(telegram, user, products.get(i)).getFirst().at();
@@ -156,8 +188,14 @@ class LiveOrderLatencyBenchmarkTest {
     }
 
     private static String line(String name, List<Double> seconds, long duplicates) {
-        return String.format(Locale.ROOT, "%s: p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s; second cards: %d", name,
-                percentile(seconds, 50), percentile(seconds, 95), percentile(seconds, 99), seconds.getLast(),
+        return String.format(
+                Locale.ROOT,
+                "%s: p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s; second cards: %d",
+                name,
+                percentile(seconds, 50),
+                percentile(seconds, 95),
+                percentile(seconds, 99),
+                seconds.getLast(),
                 duplicates);
     }
 
@@ -170,6 +208,7 @@ class LiveOrderLatencyBenchmarkTest {
     private static void say(TelegramEmulator telegram, TelegramUser user, String text) {
         int before = telegram.sent(user.id()).size();
         telegram.injectMessage(user.id(), user, text);
-        await().atMost(Duration.ofSeconds(60)).until(() -> telegram.sent(user.id()).size() > before);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> telegram.sent(user.id()).size() > before);
     }
 }

@@ -1,25 +1,25 @@
 package ru.wbassist.bot.i18n;
 
-
-import org.junit.jupiter.api.Test;
-
-import java.text.MessageFormat;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.text.MessageFormat;
+import org.junit.jupiter.api.Test;
 
 class TextsTest {
 
     @Test
     void russianAndEnglishDefineTheSameTexts() {
-        assertThat(Texts.of(Lang.EN).keys()).containsExactlyInAnyOrderElementsOf(Texts.of(Lang.RU).keys());
+        assertThat(Texts.of(Lang.EN).keys())
+                .containsExactlyInAnyOrderElementsOf(Texts.of(Lang.RU).keys());
     }
 
     @Test
     void everyTextIsAValidPatternAndDiffersByLanguage() {
         for (String key : Texts.of(Lang.RU).keys()) {
             for (Lang lang : Lang.values()) {
-                assertThatCode(() -> new MessageFormat(Texts.of(lang).get(key))).as("%s in %s", key, lang)
+                assertThatCode(() -> new MessageFormat(Texts.of(lang).get(key)))
+                        .as("%s in %s", key, lang)
                         .doesNotThrowAnyException();
             }
         }

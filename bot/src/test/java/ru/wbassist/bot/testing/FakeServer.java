@@ -1,23 +1,10 @@
 package ru.wbassist.bot.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ru.wbassist.api.Answers;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Syncs;
-import ru.wbassist.api.Insights;
-import ru.wbassist.api.Cabinets;
-import ru.wbassist.api.Users;
-import ru.wbassist.api.ApiJson;
-import ru.wbassist.api.Notifications.ProductMute;
-import ru.wbassist.bot.server.HttpServerClient;
-import ru.wbassist.bot.server.ServerClient;
-import ru.wbassist.bot.server.ServerException;
-
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +17,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import ru.wbassist.api.Answers;
+import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Notifications.ProductMute;
+import ru.wbassist.api.Syncs;
+import ru.wbassist.api.Users;
+import ru.wbassist.bot.server.ServerClient;
+import ru.wbassist.bot.server.ServerException;
 
 /**
  * An in-memory stand-in for the server's HTTP API with the documented semantics that matter to the bot: users,
@@ -43,6 +40,7 @@ public final class FakeServer implements ServerClient {
     public volatile boolean testLimitReached;
     /** A key the server answers with {@code key_replaced}: a new key of a seller already connected. */
     public static final String NEW_KEY_OF_CONNECTED_SELLER = "new-key-of-connected-seller";
+
     private static final Instant NOW = Instant.parse("2026-11-27T06:30:00Z");
 
     /** A queued notification and what happened to it. */
@@ -90,13 +88,25 @@ public final class FakeServer implements ServerClient {
         return queue("stock_runway", telegramId, text, null, null, nmId);
     }
 
-    private Notifications.Item queue(String type, long telegramId, String text, String imageUrl, Notifications.Chart chart,
-                                   Long nmId) {
+    private Notifications.Item queue(
+            String type, long telegramId, String text, String imageUrl, Notifications.Chart chart, Long nmId) {
         lock.lock();
         try {
             long id = nextId.getAndIncrement();
-            Notifications.Item notification = new Notifications.Item(id, telegramId, 5L, type,
-                    text.replace("{id}", Long.toString(id)), imageUrl, NOW, 0, 1, chart, nmId, null, "ru");
+            Notifications.Item notification = new Notifications.Item(
+                    id,
+                    telegramId,
+                    5L,
+                    type,
+                    text.replace("{id}", Long.toString(id)),
+                    imageUrl,
+                    NOW,
+                    0,
+                    1,
+                    chart,
+                    nmId,
+                    null,
+                    "ru");
             items.put(id, new Item(notification));
             added.signalAll();
             return notification;
@@ -117,7 +127,9 @@ public final class FakeServer implements ServerClient {
     public long count(String status) {
         lock.lock();
         try {
-            return items.values().stream().filter(item -> item.status.equals(status)).count();
+            return items.values().stream()
+                    .filter(item -> item.status.equals(status))
+                    .count();
         } finally {
             lock.unlock();
         }
@@ -156,7 +168,8 @@ public final class FakeServer implements ServerClient {
     public Users.User register(Users.Registration r) {
         call("register");
         blocked.remove(r.telegramId());
-        Users.User user = new Users.User(r.telegramId(), r.username(), r.firstName(), r.lastName(), r.language(), NOW, false);
+        Users.User user =
+                new Users.User(r.telegramId(), r.username(), r.firstName(), r.lastName(), r.language(), NOW, false);
         users.put(r.telegramId(), user);
         settings.computeIfAbsent(r.telegramId(), id -> defaults()).put("language", r.language());
         return user;
@@ -174,7 +187,8 @@ public final class FakeServer implements ServerClient {
         blocked.add(telegramId);
         lock.lock();
         try {
-            items.values().stream().filter(i -> i.notification.telegramId() == telegramId && "pending".equals(i.status))
+            items.values().stream()
+                    .filter(i -> i.notification.telegramId() == telegramId && "pending".equals(i.status))
                     .forEach(i -> i.status = "skipped");
         } finally {
             lock.unlock();
@@ -261,9 +275,22 @@ public final class FakeServer implements ServerClient {
     @Override
     public List<Insights.Dashboard> dashboard(long telegramId) {
         call("dashboard");
-        return perCabinet(telegramId, c -> new Insights.Dashboard(c.id(), c.name(), NOW, money(12, "15470.50"),
-                money(9, "11200"), money(4, "5200"), money(1, "990"), money(2, "1800"), 3, 1, new BigDecimal("4.62"), 2,
-                1));
+        return perCabinet(
+                telegramId,
+                c -> new Insights.Dashboard(
+                        c.id(),
+                        c.name(),
+                        NOW,
+                        money(12, "15470.50"),
+                        money(9, "11200"),
+                        money(4, "5200"),
+                        money(1, "990"),
+                        money(2, "1800"),
+                        3,
+                        1,
+                        new BigDecimal("4.62"),
+                        2,
+                        1));
     }
 
     @Override
@@ -273,9 +300,20 @@ public final class FakeServer implements ServerClient {
         return perCabinet(telegramId, c -> {
             List<Insights.OrderLine> page = new ArrayList<>();
             for (int i = offset; i < Math.min(total, offset + limit); i++) {
-                page.add(new Insights.OrderLine("srid-" + i, 1000 + i, "Платье <летнее> №" + (i + 1), null, "ART-" + i, "M",
-                        new BigDecimal("2500"), new BigDecimal("1990"), "Коледино", "Москва",
-                        status == null ? "active" : status, NOW.minus(Duration.ofHours(i)), null));
+                page.add(new Insights.OrderLine(
+                        "srid-" + i,
+                        1000 + i,
+                        "Платье <летнее> №" + (i + 1),
+                        null,
+                        "ART-" + i,
+                        "M",
+                        new BigDecimal("2500"),
+                        new BigDecimal("1990"),
+                        "Коледино",
+                        "Москва",
+                        status == null ? "active" : status,
+                        NOW.minus(Duration.ofHours(i)),
+                        null));
             }
             return new Insights.Orders(c.id(), c.name(), total, page);
         });
@@ -284,24 +322,69 @@ public final class FakeServer implements ServerClient {
     @Override
     public List<Insights.Stocks> criticalStocks(long telegramId) {
         call("criticalStocks");
-        return perCabinet(telegramId, c -> new Insights.Stocks(c.id(), c.name(), 5, List.of(new Insights.CriticalProduct(42,
-                "Футболка & шорты", "TS-1", null, 3, List.of(new Insights.Warehouse("Коледино", 3, 1, 0)), 14, new BigDecimal("1.5")))));
+        return perCabinet(
+                telegramId,
+                c -> new Insights.Stocks(
+                        c.id(),
+                        c.name(),
+                        5,
+                        List.of(new Insights.CriticalProduct(
+                                42,
+                                "Футболка & шорты",
+                                "TS-1",
+                                null,
+                                3,
+                                List.of(new Insights.Warehouse("Коледино", 3, 1, 0)),
+                                14,
+                                new BigDecimal("1.5")))));
     }
 
     @Override
     public List<Insights.Reviews> reviews(long telegramId) {
         call("reviews");
-        return perCabinet(telegramId, c -> new Insights.Reviews(c.id(), c.name(), 120, new BigDecimal("4.62"),
-                Map.of("1", 3L, "2", 2L, "3", 5L, "4", 20L, "5", 90L), 4, List.of(new Insights.Review("r1", 42,
-                "Футболка", 1, "Пришло <не то>, размер мал", null, null, "Анна", NOW, false))));
+        return perCabinet(
+                telegramId,
+                c -> new Insights.Reviews(
+                        c.id(),
+                        c.name(),
+                        120,
+                        new BigDecimal("4.62"),
+                        Map.of("1", 3L, "2", 2L, "3", 5L, "4", 20L, "5", 90L),
+                        4,
+                        List.of(new Insights.Review(
+                                "r1",
+                                42,
+                                "Футболка",
+                                1,
+                                "Пришло <не то>, размер мал",
+                                null,
+                                null,
+                                "Анна",
+                                NOW,
+                                false))));
     }
 
     @Override
     public List<Answers.Unanswered> unanswered(long telegramId, String kind) {
         call("unanswered " + kind);
-        return perCabinet(telegramId, c -> new Answers.Unanswered(c.id(), c.name(), true, null, 1, List.of(
-                new Answers.ReplyItem(kind.equals("reviews") ? "review" : "question", "item-1", 42, "Футболка",
-                        null, kind.equals("reviews") ? 1 : null, "Пришло <не то>", NOW, false))));
+        return perCabinet(
+                telegramId,
+                c -> new Answers.Unanswered(
+                        c.id(),
+                        c.name(),
+                        true,
+                        null,
+                        1,
+                        List.of(new Answers.ReplyItem(
+                                kind.equals("reviews") ? "review" : "question",
+                                "item-1",
+                                42,
+                                "Футболка",
+                                null,
+                                kind.equals("reviews") ? 1 : null,
+                                "Пришло <не то>",
+                                NOW,
+                                false))));
     }
 
     @Override
@@ -311,8 +394,8 @@ public final class FakeServer implements ServerClient {
     }
 
     @Override
-    public Answers.Answer answer(long telegramId, long cabinetId, String kind, String itemId, String text,
-                             String idempotencyKey) {
+    public Answers.Answer answer(
+            long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey) {
         call("answer " + kind + " " + itemId);
         throw new ServerException(404, "not_found", "no " + itemId);
     }
@@ -320,8 +403,10 @@ public final class FakeServer implements ServerClient {
     @Override
     public List<Answers.TemplateBlock> templates(long telegramId) {
         call("templates");
-        return perCabinet(telegramId, c -> new Answers.TemplateBlock(c.id(), c.name(), true,
-                List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
+        return perCabinet(
+                telegramId,
+                c -> new Answers.TemplateBlock(
+                        c.id(), c.name(), true, List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
     }
 
     @Override
@@ -347,11 +432,24 @@ public final class FakeServer implements ServerClient {
         return perCabinet(telegramId, c -> {
             List<Insights.DayFigures> series = new ArrayList<>();
             for (int i = days - 1; i >= 0; i--) {
-                series.add(new Insights.DayFigures(LocalDate.of(2026, 11, 27).minusDays(i), money(10 + i % 5, "12000"),
-                        money(6 + i % 3, "7000"), money(1, "900"), money(1, "1000")));
+                series.add(new Insights.DayFigures(
+                        LocalDate.of(2026, 11, 27).minusDays(i),
+                        money(10 + i % 5, "12000"),
+                        money(6 + i % 3, "7000"),
+                        money(1, "900"),
+                        money(1, "1000")));
             }
-            return new Insights.Analytics(c.id(), c.name(), period, series, new Insights.Totals(money(days * 12, "150000"),
-                    money(days * 7, "90000"), money(days, "9000"), money(days, "10000")), new BigDecimal("0.78"),
+            return new Insights.Analytics(
+                    c.id(),
+                    c.name(),
+                    period,
+                    series,
+                    new Insights.Totals(
+                            money(days * 12, "150000"),
+                            money(days * 7, "90000"),
+                            money(days, "9000"),
+                            money(days, "10000")),
+                    new BigDecimal("0.78"),
                     List.of(new Insights.TopProduct(42, "Футболка", 30, new BigDecimal("45000"))));
         });
     }
@@ -373,13 +471,29 @@ public final class FakeServer implements ServerClient {
     public List<Syncs.CabinetStatus> syncStatus(long telegramId) {
         call("syncStatus");
         boolean paused = syncPaused;
-        return perCabinet(telegramId, c -> new Syncs.CabinetStatus(c.id(), c.name(), !paused, paused,
-                paused ? null : NOW.plus(Duration.ofMinutes(10)), List.of(
-                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
-                new Syncs.DataSetRun("sales", "failed", NOW, NOW, 0, "internal error: DataAccessException Table"
-                        + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales", "internal", "0a1b2c3d4e5f"),
-                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null)),
-                new Syncs.LiveOrders("off", "no_analytics", null, null, null, NOW.plus(Duration.ofHours(1)), null)));
+        return perCabinet(
+                telegramId,
+                c -> new Syncs.CabinetStatus(
+                        c.id(),
+                        c.name(),
+                        !paused,
+                        paused,
+                        paused ? null : NOW.plus(Duration.ofMinutes(10)),
+                        List.of(
+                                new Syncs.DataSetRun("orders", "success", NOW, NOW, 120, null, null, null),
+                                new Syncs.DataSetRun(
+                                        "sales",
+                                        "failed",
+                                        NOW,
+                                        NOW,
+                                        0,
+                                        "internal error: DataAccessException Table"
+                                                + " \"wb_sales\" not found; SQL statement: INSERT INTO wb_sales",
+                                        "internal",
+                                        "0a1b2c3d4e5f"),
+                                new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null)),
+                        new Syncs.LiveOrders(
+                                "off", "no_analytics", null, null, null, NOW.plus(Duration.ofHours(1)), null)));
     }
 
     // ---- delivery
@@ -394,8 +508,8 @@ public final class FakeServer implements ServerClient {
                 long now = System.nanoTime();
                 List<Notifications.Item> leased = new ArrayList<>();
                 for (Item item : items.values()) {
-                    boolean free = "pending".equals(item.status)
-                            || ("leased".equals(item.status) && item.leasedUntil <= now);
+                    boolean free =
+                            "pending".equals(item.status) || ("leased".equals(item.status) && item.leasedUntil <= now);
                     if (free && !blocked.contains(item.notification.telegramId()) && leased.size() < limit) {
                         item.status = "leased";
                         item.leasedUntil = now + lease.toNanos();
@@ -461,7 +575,8 @@ public final class FakeServer implements ServerClient {
     private final AtomicInteger cabinetIds = new AtomicInteger(5);
 
     private Cabinets.Cabinet cabinet(String name) {
-        return new Cabinets.Cabinet(cabinetIds.getAndIncrement(), name, "owner", NOW, true, null, true, null, NOW, "success");
+        return new Cabinets.Cabinet(
+                cabinetIds.getAndIncrement(), name, "owner", NOW, true, null, true, null, NOW, "success");
     }
 
     private static Map<String, Object> defaults() {

@@ -1,9 +1,8 @@
 package ru.wbassist.console.api;
 
 import java.util.List;
-
-import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 
 /**
  * The server's admin API as the console uses it (docs/api.md, "Admin API").

@@ -3,7 +3,15 @@ package ru.wbassist.console.api;
 /** A failed admin API call, with a message fit to show the operator (never containing the secret). */
 public final class AdminApiException extends RuntimeException {
 
-    public enum Kind { UNREACHABLE, UNAUTHORIZED, CONFLICT, NOT_FOUND, BAD_REQUEST, SERVER_ERROR, PROTOCOL }
+    public enum Kind {
+        UNREACHABLE,
+        UNAUTHORIZED,
+        CONFLICT,
+        NOT_FOUND,
+        BAD_REQUEST,
+        SERVER_ERROR,
+        PROTOCOL
+    }
 
     private final Kind kind;
     private final int status;

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.api.ApiJson;
-import ru.wbassist.api.Routes;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.ApiJson;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Routes;
 
 /** {@link AdminApi} over HTTP: java.net.http + Jackson, the secret in {@code X-API-SECRET-KEY}. */
 public final class HttpAdminApi implements AdminApi {
@@ -41,13 +40,14 @@ public final class HttpAdminApi implements AdminApi {
         String base = baseUri.toString();
         this.baseUri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.secret = secret;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.json = ApiJson.clientMapper();
     }
 
     @Override
     public Admin.Overview overview() {
-        return get(Admin.PATH + Admin.OVERVIEW, Map.of(), new TypeReference<>() { });
+        return get(Admin.PATH + Admin.OVERVIEW, Map.of(), new TypeReference<>() {});
     }
 
     @Override
@@ -56,13 +56,16 @@ public final class HttpAdminApi implements AdminApi {
         params.put("q", nameContains == null || nameContains.isBlank() ? null : nameContains);
         params.put("limit", limit);
         params.put("offset", offset);
-        return get(Admin.PATH + Admin.CABINETS, params, new TypeReference<Admin.Page<Admin.CabinetRow>>() { });
+        return get(Admin.PATH + Admin.CABINETS, params, new TypeReference<Admin.Page<Admin.CabinetRow>>() {});
     }
 
     @Override
     public List<Admin.Member> cabinetUsers(long cabinetId) {
-        return get(Routes.expand(Admin.PATH + Admin.CABINET_USERS, cabinetId), Map.of(),
-                new TypeReference<Admin.Members>() { }).items();
+        return get(
+                        Routes.expand(Admin.PATH + Admin.CABINET_USERS, cabinetId),
+                        Map.of(),
+                        new TypeReference<Admin.Members>() {})
+                .items();
     }
 
     @Override
@@ -73,8 +76,10 @@ public final class HttpAdminApi implements AdminApi {
 
     @Override
     public void pauseSync(long cabinetId, boolean paused) {
-        send(HttpRequest.newBuilder(uri(Routes.expand(Admin.PATH + (paused ? Admin.CABINET_PAUSE : Admin.CABINET_RESUME),
-                cabinetId), Map.of())).POST(HttpRequest.BodyPublishers.noBody()));
+        send(HttpRequest.newBuilder(uri(
+                        Routes.expand(Admin.PATH + (paused ? Admin.CABINET_PAUSE : Admin.CABINET_RESUME), cabinetId),
+                        Map.of()))
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     @Override
@@ -82,7 +87,7 @@ public final class HttpAdminApi implements AdminApi {
         Map<String, Object> params = filters(query);
         params.put("limit", query.limit());
         params.put("offset", query.offset());
-        return get(Admin.PATH + Admin.SYNC_LOGS, params, new TypeReference<Admin.Page<Admin.SyncLogEntry>>() { });
+        return get(Admin.PATH + Admin.SYNC_LOGS, params, new TypeReference<Admin.Page<Admin.SyncLogEntry>>() {});
     }
 
     @Override
@@ -105,7 +110,8 @@ public final class HttpAdminApi implements AdminApi {
         Map<String, Object> params = filters(query);
         params.put("limit", query.limit());
         params.put("offset", query.offset());
-        return get(Admin.PATH + Admin.NOTIFICATIONS, params, new TypeReference<Admin.Page<Admin.NotificationEntry>>() { });
+        return get(
+                Admin.PATH + Admin.NOTIFICATIONS, params, new TypeReference<Admin.Page<Admin.NotificationEntry>>() {});
     }
 
     @Override
@@ -126,8 +132,11 @@ public final class HttpAdminApi implements AdminApi {
 
     @Override
     public Admin.Retried retryNotification(long notificationId) {
-        return parse(send(HttpRequest.newBuilder(uri(Routes.expand(Admin.PATH + Admin.NOTIFICATION_RETRY, notificationId),
-                Map.of())).POST(HttpRequest.BodyPublishers.noBody())), new TypeReference<>() { });
+        return parse(
+                send(HttpRequest.newBuilder(
+                                uri(Routes.expand(Admin.PATH + Admin.NOTIFICATION_RETRY, notificationId), Map.of()))
+                        .POST(HttpRequest.BodyPublishers.noBody())),
+                new TypeReference<>() {});
     }
 
     @Override
@@ -135,30 +144,32 @@ public final class HttpAdminApi implements AdminApi {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
-        return get(Admin.PATH + Admin.USERS, params, new TypeReference<Admin.Page<Admin.UserRow>>() { });
+        return get(Admin.PATH + Admin.USERS, params, new TypeReference<Admin.Page<Admin.UserRow>>() {});
     }
 
     @Override
     public Notifications.TestQueued sendTestNotification(long telegramId, String type) {
-        return parse(send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION, telegramId), type)), new TypeReference<>() { });
+        return parse(
+                send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION, telegramId), type)),
+                new TypeReference<>() {});
     }
 
     @Override
     public Notifications.TestPreview previewTestNotification(long telegramId, String type) {
-        return parse(send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION_PREVIEW, telegramId), type)), new TypeReference<>() { });
+        return parse(
+                send(testNotification(Routes.expand(Admin.PATH + Admin.TEST_NOTIFICATION_PREVIEW, telegramId), type)),
+                new TypeReference<>() {});
     }
 
     /** The send and its preview: the same POST on two paths. */
     private HttpRequest.Builder testNotification(String path, String type) {
-        return HttpRequest.newBuilder(uri(path, Map.of("type", type)))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        return HttpRequest.newBuilder(uri(path, Map.of("type", type))).POST(HttpRequest.BodyPublishers.noBody());
     }
 
     @Override
     public String endpoint() {
         return baseUri.toString();
     }
-
 
     private <T> T get(String path, Map<String, Object> params, TypeReference<T> type) {
         return parse(send(HttpRequest.newBuilder(uri(path, params)).GET()), type);
@@ -168,9 +179,11 @@ public final class HttpAdminApi implements AdminApi {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new AdminApiException(AdminApiException.Kind.PROTOCOL,
+            throw new AdminApiException(
+                    AdminApiException.Kind.PROTOCOL,
                     "The server at " + baseUri + " answered something the console does not understand: "
-                            + e.getOriginalMessage(), e);
+                            + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -184,24 +197,33 @@ public final class HttpAdminApi implements AdminApi {
     }
 
     private byte[] exchange(HttpRequest.Builder request) {
-        HttpRequest built = request.header(SECRET_HEADER, secret)
-                .timeout(REQUEST_TIMEOUT)
-                .build();
+        HttpRequest built =
+                request.header(SECRET_HEADER, secret).timeout(REQUEST_TIMEOUT).build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
-            throw new AdminApiException(AdminApiException.Kind.UNREACHABLE,
-                    "Cannot reach the server at " + baseUri + ": connection refused. Is it running?", e);
+            throw new AdminApiException(
+                    AdminApiException.Kind.UNREACHABLE,
+                    "Cannot reach the server at " + baseUri + ": connection refused. Is it running?",
+                    e);
         } catch (HttpConnectTimeoutException e) {
-            throw new AdminApiException(AdminApiException.Kind.UNREACHABLE,
-                    "Cannot reach the server at " + baseUri + ": the connection timed out. Check the URL and the network.", e);
+            throw new AdminApiException(
+                    AdminApiException.Kind.UNREACHABLE,
+                    "Cannot reach the server at " + baseUri
+                            + ": the connection timed out. Check the URL and the network.",
+                    e);
         } catch (HttpTimeoutException e) {
-            throw new AdminApiException(AdminApiException.Kind.UNREACHABLE,
-                    "The server at " + baseUri + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s.", e);
+            throw new AdminApiException(
+                    AdminApiException.Kind.UNREACHABLE,
+                    "The server at " + baseUri + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s.",
+                    e);
         } catch (IOException e) {
-            throw new AdminApiException(AdminApiException.Kind.UNREACHABLE,
-                    "Cannot talk to the server at " + baseUri + ": " + e.getClass().getSimpleName(), e);
+            throw new AdminApiException(
+                    AdminApiException.Kind.UNREACHABLE,
+                    "Cannot talk to the server at " + baseUri + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminApiException(AdminApiException.Kind.UNREACHABLE, "Interrupted while calling " + baseUri, e);
@@ -210,7 +232,8 @@ public final class HttpAdminApi implements AdminApi {
         if (status / 100 == 2) {
             return response.body();
         }
-        throw AdminApiException.forStatus(status, describeError(status, new String(response.body(), StandardCharsets.UTF_8)));
+        throw AdminApiException.forStatus(
+                status, describeError(status, new String(response.body(), StandardCharsets.UTF_8)));
     }
 
     private String describeError(int status, String body) {
@@ -234,7 +257,8 @@ public final class HttpAdminApi implements AdminApi {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         params.forEach((name, value) -> {
             if (value != null) {
-                String text = value instanceof Instant time ? time.atZone(ApiJson.MOSCOW).toOffsetDateTime().toString()
+                String text = value instanceof Instant time
+                        ? time.atZone(ApiJson.MOSCOW).toOffsetDateTime().toString()
                         : String.valueOf(value);
                 query.add(name + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
             }

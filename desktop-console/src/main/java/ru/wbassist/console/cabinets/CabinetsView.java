@@ -1,5 +1,6 @@
 package ru.wbassist.console.cabinets;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -18,17 +19,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import ru.wbassist.api.Admin;
-import ru.wbassist.console.common.ViewSupport.CopyAction;
 import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
-
-import java.util.List;
+import ru.wbassist.console.common.ViewSupport.CopyAction;
 
 /** The cabinets table with its filters and "sync now", and the selected cabinet's users below. */
 public final class CabinetsView {
 
-    private CabinetsView() {
-    }
+    private CabinetsView() {}
 
     public static Node create(CabinetsViewModel model, Texts texts) {
         TextField filter = new TextField();
@@ -61,21 +59,35 @@ public final class CabinetsView {
         Button pause = new Button();
         pause.setId("pauseSyncButton");
         pause.disableProperty().bind(model.selectedProperty().isNull());
-        pause.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() != null
-                && model.selectedProperty().get().syncPaused() ? texts.get("cabinets.resume") : texts.get("cabinets.pause"),
-                model.selectedProperty()));
+        pause.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.selectedProperty().get() != null
+                                        && model.selectedProperty().get().syncPaused()
+                                ? texts.get("cabinets.resume")
+                                : texts.get("cabinets.pause"),
+                        model.selectedProperty()));
         pause.setOnAction(event -> model.togglePauseSelected());
         ViewSupport.confirmations(model.confirmation(), texts);
 
         Label count = new Label();
-        count.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("cabinets.count", model.visibleCabinets().size(), model.totalCabinets()),
-                model.visibleCabinets()));
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> texts.get(
+                                "cabinets.count", model.visibleCabinets().size(), model.totalCabinets()),
+                        model.visibleCabinets()));
         Label message = new Label();
         message.setId("cabinetsMessage");
         message.textProperty().bind(model.messageProperty());
 
-        HBox toolbar = new HBox(10, filter, status, refresh, syncNow, pause, count, message,
+        HBox toolbar = new HBox(
+                10,
+                filter,
+                status,
+                refresh,
+                syncNow,
+                pause,
+                count,
+                message,
                 ViewSupport.statusLine("cabinetsError", model.activity(), model.usersActivity()));
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -84,38 +96,57 @@ public final class CabinetsView {
         SortedList<Admin.CabinetRow> sorted = new SortedList<>(model.visibleCabinets());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().setAll(List.of(
-                ViewSupport.column(texts.get("column.id"), 60, Admin.CabinetRow::id),
-                ViewSupport.column(texts.get("column.name"), 210, Admin.CabinetRow::name),
-                ViewSupport.column(texts.get("column.users"), 70, Admin.CabinetRow::userCount),
-                ViewSupport.column(texts.get("column.active"), 70, Admin.CabinetRow::active,
-                        active -> texts.get(active ? "common.yes" : "common.no")),
-                ViewSupport.column(texts.get("column.key"), 90, Admin.CabinetRow::keyValid,
-                        valid -> texts.get(valid ? "cabinets.key_valid" : "cabinets.key_invalid")),
-                ViewSupport.timeColumn(texts.get("column.last_sync"), Admin.CabinetRow::lastSyncAt),
-                ViewSupport.column(texts.get("column.status"), 150, model::syncState),
-                ViewSupport.column(texts.get("column.error"), 380, Admin.CabinetRow::lastError)));
+        table.getColumns()
+                .setAll(List.of(
+                        ViewSupport.column(texts.get("column.id"), 60, Admin.CabinetRow::id),
+                        ViewSupport.column(texts.get("column.name"), 210, Admin.CabinetRow::name),
+                        ViewSupport.column(texts.get("column.users"), 70, Admin.CabinetRow::userCount),
+                        ViewSupport.column(
+                                texts.get("column.active"),
+                                70,
+                                Admin.CabinetRow::active,
+                                active -> texts.get(active ? "common.yes" : "common.no")),
+                        ViewSupport.column(
+                                texts.get("column.key"),
+                                90,
+                                Admin.CabinetRow::keyValid,
+                                valid -> texts.get(valid ? "cabinets.key_valid" : "cabinets.key_invalid")),
+                        ViewSupport.timeColumn(texts.get("column.last_sync"), Admin.CabinetRow::lastSyncAt),
+                        ViewSupport.column(texts.get("column.status"), 150, model::syncState),
+                        ViewSupport.column(texts.get("column.error"), 380, Admin.CabinetRow::lastError)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("cabinets.none")));
-        ViewSupport.copyMenu(table, new CopyAction<>(texts.get("copy.cabinet_id"), c -> String.valueOf(c.id())),
+        ViewSupport.copyMenu(
+                table,
+                new CopyAction<>(texts.get("copy.cabinet_id"), c -> String.valueOf(c.id())),
                 new CopyAction<>(texts.get("copy.error"), c -> c.lastError() == null ? "" : c.lastError()));
         ViewSupport.bindSelection(table, model.selectedProperty());
 
         TableView<Admin.Member> users = new TableView<>(model.selectedUsers());
         users.setId("cabinetUsersTable");
-        users.getColumns().setAll(List.of(
-                ViewSupport.column(texts.get("column.telegram_id"), 130, Admin.Member::telegramId),
-                ViewSupport.column(texts.get("column.username"), 180, Admin.Member::username, name -> "@" + name),
-                ViewSupport.column(texts.get("column.first_name"), 180, Admin.Member::firstName),
-                ViewSupport.column(texts.get("column.role"), 100, Admin.Member::role, role -> texts.get("role." + role)),
-                ViewSupport.timeColumn(texts.get("column.joined"), Admin.Member::joinedAt)));
+        users.getColumns()
+                .setAll(List.of(
+                        ViewSupport.column(texts.get("column.telegram_id"), 130, Admin.Member::telegramId),
+                        ViewSupport.column(
+                                texts.get("column.username"), 180, Admin.Member::username, name -> "@" + name),
+                        ViewSupport.column(texts.get("column.first_name"), 180, Admin.Member::firstName),
+                        ViewSupport.column(
+                                texts.get("column.role"), 100, Admin.Member::role, role -> texts.get("role." + role)),
+                        ViewSupport.timeColumn(texts.get("column.joined"), Admin.Member::joinedAt)));
         users.setPlaceholder(new Label(texts.get("cabinets.select_for_users")));
-        ViewSupport.copyMenu(users, new CopyAction<>(texts.get("copy.telegram_id"), u -> String.valueOf(u.telegramId())));
+        ViewSupport.copyMenu(
+                users, new CopyAction<>(texts.get("copy.telegram_id"), u -> String.valueOf(u.telegramId())));
         Label usersTitle = new Label();
         usersTitle.getStyleClass().add("section-title");
-        usersTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? texts.get("cabinets.users") : texts.get("cabinets.users_of", model.selectedProperty().get().name()),
-                model.selectedProperty()));
+        usersTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.selectedProperty().get() == null
+                                ? texts.get("cabinets.users")
+                                : texts.get(
+                                        "cabinets.users_of",
+                                        model.selectedProperty().get().name()),
+                        model.selectedProperty()));
         VBox usersBox = new VBox(6, usersTitle, users);
         VBox.setVgrow(users, Priority.ALWAYS);
 

@@ -1,5 +1,9 @@
 package ru.wbassist.console.cabinets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,19 +13,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Confirmation;
-import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.Tasks;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
+import ru.wbassist.console.common.Texts;
 
 /**
  * The cabinets table: every cabinet, filtered by name and sync status; the selected cabinet's users; sync now, and
@@ -31,9 +30,11 @@ public final class CabinetsViewModel {
 
     /** The status filter's "everything" entry; "never" matches cabinets that have not synced yet. */
     public static final String ANY_STATUS = "any";
+
     public static final String NEVER_SYNCED = "never";
     /** Matches cabinets whose sync an operator paused, whatever their last run's status. */
     public static final String PAUSED = "paused";
+
     private static final int MAX_CABINETS = 500;
 
     private final AdminApi api;
@@ -70,8 +71,13 @@ public final class CabinetsViewModel {
             Long selectedId = selected.get() == null ? null : selected.get().id();
             all.setAll(page.items());
             // Keep the operator's selection across refreshes (the table re-selects by identity).
-            selected.set(selectedId == null ? null
-                    : all.stream().filter(c -> c.id() == selectedId).findFirst().orElse(null));
+            selected.set(
+                    selectedId == null
+                            ? null
+                            : all.stream()
+                                    .filter(c -> c.id() == selectedId)
+                                    .findFirst()
+                                    .orElse(null));
         });
     }
 
@@ -83,19 +89,23 @@ public final class CabinetsViewModel {
             return;
         }
         message.set(null);
-        activity.perform(() -> {
-            api.startSync(cabinet.id());
-            return cabinet;
-        }, started -> {
-            message.set(texts.get("cabinets.sync_started", started.name()));
-            refresh();
-        }, failure -> {
-            if (failure.kind() == AdminApiException.Kind.CONFLICT) {
-                activity.clearError();
-                message.set(texts.get(cabinet.syncPaused() ? "cabinets.sync_paused_refused" : "cabinets.sync_running",
-                        cabinet.name()));
-            }
-        });
+        activity.perform(
+                () -> {
+                    api.startSync(cabinet.id());
+                    return cabinet;
+                },
+                started -> {
+                    message.set(texts.get("cabinets.sync_started", started.name()));
+                    refresh();
+                },
+                failure -> {
+                    if (failure.kind() == AdminApiException.Kind.CONFLICT) {
+                        activity.clearError();
+                        message.set(texts.get(
+                                cabinet.syncPaused() ? "cabinets.sync_paused_refused" : "cabinets.sync_running",
+                                cabinet.name()));
+                    }
+                });
     }
 
     /**
@@ -110,22 +120,29 @@ public final class CabinetsViewModel {
         }
         boolean pause = !cabinet.syncPaused();
         String verb = pause ? "pause" : "resume";
-        confirmation.ask(texts.get("cabinets." + verb + "_title"), texts.get("cabinets." + verb + "_question",
-                cabinet.name(), cabinet.id()), texts.get("cabinets." + verb), () -> {
-            message.set(null);
-            activity.perform(() -> {
-                api.pauseSync(cabinet.id(), pause);
-                return cabinet;
-            }, done -> {
-                message.set(texts.get("cabinets." + verb + "d", done.name()));
-                refresh();
-            }, failure -> { });
-        });
+        confirmation.ask(
+                texts.get("cabinets." + verb + "_title"),
+                texts.get("cabinets." + verb + "_question", cabinet.name(), cabinet.id()),
+                texts.get("cabinets." + verb),
+                () -> {
+                    message.set(null);
+                    activity.perform(
+                            () -> {
+                                api.pauseSync(cabinet.id(), pause);
+                                return cabinet;
+                            },
+                            done -> {
+                                message.set(texts.get("cabinets." + verb + "d", done.name()));
+                                refresh();
+                            },
+                            failure -> {});
+                });
     }
 
     /** The label of a status filter choice. */
     public String statusLabel(String choice) {
-        return ANY_STATUS.equals(choice) ? texts.get("common.any_status")
+        return ANY_STATUS.equals(choice)
+                ? texts.get("common.any_status")
                 : NEVER_SYNCED.equals(choice) ? texts.status("never") : texts.status(choice);
     }
 

@@ -1,11 +1,10 @@
 package ru.wbassist.console.common;
 
-import javafx.beans.property.ObjectProperty;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 
 /** An entry of a filter combo box: what it shows and the value it filters by (null: no filter). */
 public record Choice<T>(String label, T value) {
@@ -15,8 +14,8 @@ public record Choice<T>(String label, T value) {
     }
 
     /** "Any …" first, then one entry per value. */
-    public static <T, V> List<Choice<V>> list(String anyLabel, List<T> items, Function<T, String> label,
-                                              Function<T, V> value) {
+    public static <T, V> List<Choice<V>> list(
+            String anyLabel, List<T> items, Function<T, String> label, Function<T, V> value) {
         List<Choice<V>> choices = new ArrayList<>();
         choices.add(any(anyLabel));
         items.forEach(item -> choices.add(new Choice<>(label.apply(item), value.apply(item))));
@@ -28,7 +27,9 @@ public record Choice<T>(String label, T value) {
      * refresh of the choices keeps what the operator picked; equal records do not fire a change.
      */
     public static <V> void select(List<Choice<V>> choices, V value, ObjectProperty<Choice<V>> filter) {
-        filter.set(choices.stream().filter(c -> Objects.equals(c.value(), value)).findFirst()
+        filter.set(choices.stream()
+                .filter(c -> Objects.equals(c.value(), value))
+                .findFirst()
                 .orElse(choices.getFirst()));
     }
 

@@ -10,8 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class Confirmation {
 
     /** What is asked, and what runs on "yes". */
-    public record Request(String title, String question, String confirmLabel, Runnable action) {
-    }
+    public record Request(String title, String question, String confirmLabel, Runnable action) {}
 
     private final ReadOnlyObjectWrapper<Request> pending = new ReadOnlyObjectWrapper<>();
 

@@ -15,18 +15,19 @@ public final class Exports {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /**
      * Downloads the CSV in the background, writes it to {@code file}, and reports "Saved N rows to …" (or the
      * failure, through the activity's error line).
      */
-    public static void save(Activity activity, Supplier<byte[]> download, Path file, Texts texts,
-                            Consumer<String> result) {
+    public static void save(
+            Activity activity, Supplier<byte[]> download, Path file, Texts texts, Consumer<String> result) {
         result.accept(null);
-        activity.perform(() -> write(download.get(), file),
-                rows -> result.accept(texts.get("common.exported", rows, file.getFileName())), failure -> { });
+        activity.perform(
+                () -> write(download.get(), file),
+                rows -> result.accept(texts.get("common.exported", rows, file.getFileName())),
+                failure -> {});
     }
 
     /** Writes the file and answers its number of rows (records after the header; a quoted field may hold line breaks). */

@@ -1,13 +1,12 @@
 package ru.wbassist.console.common;
 
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableSet;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * Which failed rows are new since the view first loaded: a failed row newer than everything the first answer held,

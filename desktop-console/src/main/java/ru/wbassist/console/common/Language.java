@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The console's languages; the system locale picks one at start, the header's switch changes it. */
 public enum Language {
-    RU("ru", "Русский"), EN("en", "English");
+    RU("ru", "Русский"),
+    EN("en", "English");
 
     private final String code;
     private final String label;

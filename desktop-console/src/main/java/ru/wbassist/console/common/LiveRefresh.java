@@ -1,9 +1,8 @@
 package ru.wbassist.console.common;
 
+import java.time.Duration;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-
-import java.time.Duration;
 
 /** A view's "Live refresh" switch: while on, reloads at once and then every period, on the UI thread. */
 public final class LiveRefresh {

@@ -1,10 +1,9 @@
 package ru.wbassist.console.common;
 
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-
 import ru.wbassist.api.ApiJson;
 
 /** The console shows every time in Moscow time, like the server's answers and the bot. */
@@ -14,8 +13,7 @@ public final class MoscowTime {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
 
-    private MoscowTime() {
-    }
+    private MoscowTime() {}
 
     public static String format(Instant time) {
         return time == null ? "" : time.atZone(ZONE).format(DATE_TIME);

@@ -22,14 +22,18 @@ public final class Paging {
         this.pageSize = pageSize;
         hasNext = Bindings.createBooleanBinding(() -> (long) (page.get() + 1) * pageSize < total.get(), page, total);
         hasPrevious = page.greaterThan(0);
-        label = Bindings.createStringBinding(() -> {
-            if (total.get() == 0) {
-                return texts.get("paging.none");
-            }
-            long first = (long) page.get() * pageSize + 1;
-            long last = Math.min(total.get(), first + pageSize - 1);
-            return texts.get("paging.range", String.valueOf(first), String.valueOf(last), String.valueOf(total.get()));
-        }, page, total);
+        label = Bindings.createStringBinding(
+                () -> {
+                    if (total.get() == 0) {
+                        return texts.get("paging.none");
+                    }
+                    long first = (long) page.get() * pageSize + 1;
+                    long last = Math.min(total.get(), first + pageSize - 1);
+                    return texts.get(
+                            "paging.range", String.valueOf(first), String.valueOf(last), String.valueOf(total.get()));
+                },
+                page,
+                total);
     }
 
     public int limit() {

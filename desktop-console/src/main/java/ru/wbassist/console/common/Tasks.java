@@ -1,8 +1,5 @@
 package ru.wbassist.console.common;
 
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 /**
  * Runs blocking calls on a background executor and hands their outcome to the UI executor
@@ -35,21 +34,24 @@ public final class Tasks {
     /** Must be called on the UI thread; both callbacks run on the UI thread. */
     public <T> void submit(Supplier<T> call, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         inFlight.set(inFlight.get() + 1);
-        CompletableFuture.supplyAsync(call, background).whenComplete((result, failure) -> ui.execute(() -> {
-            inFlight.set(inFlight.get() - 1);
-            if (failure == null) {
-                onSuccess.accept(result);
-            } else {
-                onFailure.accept(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-        }));
+        CompletableFuture.supplyAsync(call, background)
+                .whenComplete((result, failure) -> ui.execute(() -> {
+                    inFlight.set(inFlight.get() - 1);
+                    if (failure == null) {
+                        onSuccess.accept(result);
+                    } else {
+                        onFailure.accept(
+                                failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause()
+                                        : failure);
+                    }
+                }));
     }
 
     /** Runs {@code action} on the UI thread every {@code period} until the returned handle is closed. */
     public AutoCloseable every(Duration period, Runnable action) {
-        ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(() -> ui.execute(action),
-                period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(
+                () -> ui.execute(action), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
     }
 

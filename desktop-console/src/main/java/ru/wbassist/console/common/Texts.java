@@ -46,7 +46,9 @@ public final class Texts {
         if (pattern == null) {
             throw new IllegalArgumentException("No console text '" + key + "' in " + language.code());
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(language.code())).format(args);
+        return args.length == 0
+                ? pattern
+                : new MessageFormat(pattern, Locale.forLanguageTag(language.code())).format(args);
     }
 
     /** "Новый заказ" for {@code new_order}. */

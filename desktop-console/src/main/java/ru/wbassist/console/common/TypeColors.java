@@ -11,6 +11,7 @@ public final class TypeColors {
 
     /** Orders are no notification type: the console's navy, unlike any type's colour. */
     public static final String ORDERS = "#24364b";
+
     private static final String OTHER = "#7f8c8d";
     private static final Map<String, String> COLORS = Map.ofEntries(
             Map.entry("new_order", "#0072b2"),
@@ -29,8 +30,7 @@ public final class TypeColors {
             Map.entry("key_expiring", "#8c6d1f"),
             Map.entry("test", OTHER));
 
-    private TypeColors() {
-    }
+    private TypeColors() {}
 
     /** The type's colour as CSS hex; unknown types share a grey. */
     public static String of(String type) {

@@ -1,19 +1,10 @@
 package ru.wbassist.console.common;
 
-import javafx.collections.ObservableSet;
-import javafx.collections.SetChangeListener;
-import javafx.css.PseudoClass;
-import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ListCell;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
-import javafx.stage.FileChooser;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
@@ -21,12 +12,20 @@ import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -37,19 +36,18 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-
-import java.time.Instant;
-import java.util.function.Function;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
 
 /** The small pieces every view repeats: columns, the status line, copy-id menus, selection sync. */
 public final class ViewSupport {
 
-    private ViewSupport() {
-    }
+    private ViewSupport() {}
 
     /** A sortable column over a record component; {@code format} only changes how a cell shows it. */
-    public static <T, V> TableColumn<T, V> column(String title, double width, Function<T, V> value,
-                                                  Function<V, String> format) {
+    public static <T, V> TableColumn<T, V> column(
+            String title, double width, Function<T, V> value, Function<V, String> format) {
         TableColumn<T, V> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
@@ -92,14 +90,15 @@ public final class ViewSupport {
                 });
                 menu.getItems().add(item);
             }
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(menu));
+            row.contextMenuProperty()
+                    .bind(Bindings.when(row.emptyProperty())
+                            .then((ContextMenu) null)
+                            .otherwise(menu));
             return row;
         });
     }
 
-    public record CopyAction<T>(String label, Function<T, String> value) {
-    }
+    public record CopyAction<T>(String label, Function<T, String> value) {}
 
     public static void copy(String text) {
         ClipboardContent content = new ClipboardContent();
@@ -149,8 +148,7 @@ public final class ViewSupport {
         return line;
     }
 
-    public static <T> ComboBox<T> combo(String id, ObservableList<T> items,
-                                                          ObjectProperty<T> value) {
+    public static <T> ComboBox<T> combo(String id, ObservableList<T> items, ObjectProperty<T> value) {
         ComboBox<T> combo = new ComboBox<>(items);
         combo.setId(id);
         combo.valueProperty().bindBidirectional(value);
@@ -189,8 +187,8 @@ public final class ViewSupport {
     }
 
     /** A column showing the type badge; sorts by the type's code. */
-    public static <T> TableColumn<T, String> typeColumn(String title, double width, Function<T, String> type,
-                                                        Texts texts) {
+    public static <T> TableColumn<T, String> typeColumn(
+            String title, double width, Function<T, String> type, Texts texts) {
         TableColumn<T, String> column = column(title, width, type);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -236,8 +234,8 @@ public final class ViewSupport {
         var rows = table.getRowFactory();
         table.setRowFactory(t -> {
             TableRow<T> row = rows == null ? new TableRow<>() : rows.call(t);
-            Runnable mark = () -> row.pseudoClassStateChanged(FRESH_FAILURE,
-                    row.getItem() != null && ids.contains(id.apply(row.getItem())));
+            Runnable mark = () -> row.pseudoClassStateChanged(
+                    FRESH_FAILURE, row.getItem() != null && ids.contains(id.apply(row.getItem())));
             row.itemProperty().addListener((obs, old, now) -> mark.run());
             ids.addListener((SetChangeListener<Long>) change -> mark.run());
             return row;

@@ -19,8 +19,7 @@ import ru.wbassist.console.common.Texts;
 /** The connect dialog, shown in the main window until a connection works. */
 public final class ConnectView {
 
-    private ConnectView() {
-    }
+    private ConnectView() {}
 
     public static Node create(ConnectViewModel model, Texts texts) {
         Label title = new Label(texts.get("connect.title"));
@@ -55,8 +54,10 @@ public final class ConnectView {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setMaxWidth(460);
-        error.textProperty().bind(Bindings.when(model.validationProperty().isNotEmpty())
-                .then(model.validationProperty()).otherwise(model.activity().errorProperty()));
+        error.textProperty()
+                .bind(Bindings.when(model.validationProperty().isNotEmpty())
+                        .then(model.validationProperty())
+                        .otherwise(model.activity().errorProperty()));
 
         VBox card = new VBox(14, title, form, error);
         card.getStyleClass().add("dialog-card");

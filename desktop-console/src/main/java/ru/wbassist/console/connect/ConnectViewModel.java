@@ -1,5 +1,8 @@
 package ru.wbassist.console.connect;
 
+import java.net.URI;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,10 +13,6 @@ import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
-
-import java.net.URI;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * The connect dialog: a URL and a secret, checked by loading the overview. Success hands the working client on;
@@ -30,15 +29,20 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final BooleanBinding canConnect;
 
-    public ConnectViewModel(ConnectionSettings settings, Tasks tasks, Texts texts,
-                            BiFunction<URI, String, AdminApi> clients, Consumer<AdminApi> onConnected) {
+    public ConnectViewModel(
+            ConnectionSettings settings,
+            Tasks tasks,
+            Texts texts,
+            BiFunction<URI, String, AdminApi> clients,
+            Consumer<AdminApi> onConnected) {
         this.activity = new Activity(tasks);
         this.texts = texts;
         this.clients = clients;
         this.onConnected = onConnected;
         url.set(settings.serverUrl());
         secret.set(settings.secret().orElse(""));
-        canConnect = Bindings.createBooleanBinding(() -> !activity.busyProperty().get(), activity.busyProperty());
+        canConnect =
+                Bindings.createBooleanBinding(() -> !activity.busyProperty().get(), activity.busyProperty());
     }
 
     public void connect() {
@@ -59,10 +63,13 @@ public final class ConnectViewModel {
             return;
         }
         AdminApi api = clients.apply(uri, secret.get().strip());
-        activity.perform(() -> {
-            api.overview();
-            return api;
-        }, onConnected, failure -> { });
+        activity.perform(
+                () -> {
+                    api.overview();
+                    return api;
+                },
+                onConnected,
+                failure -> {});
     }
 
     public StringProperty urlProperty() {

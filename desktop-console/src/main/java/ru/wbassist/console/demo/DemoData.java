@@ -1,10 +1,5 @@
 package ru.wbassist.console.demo;
 
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.api.Admin.DayCount;
-import ru.wbassist.console.common.MoscowTime;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +9,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Admin.DayCount;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.common.MoscowTime;
 
 /**
  * A data set for {@link InMemoryAdminApi}: what the admin API would answer about a small, busy installation.
  * {@link #generate} builds the demo one (seeded, so screenshots are stable apart from the clock).
  */
-public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.CabinetRow> cabinets,
-                       Map<Long, List<Admin.Member>> members, List<Admin.SyncLogEntry> syncLogs,
-                       List<Admin.NotificationEntry> notifications, List<DayCount> ordersPerDay) {
+public record DemoData(
+        Instant now,
+        List<Admin.UserRow> users,
+        List<Admin.CabinetRow> cabinets,
+        Map<Long, List<Admin.Member>> members,
+        List<Admin.SyncLogEntry> syncLogs,
+        List<Admin.NotificationEntry> notifications,
+        List<DayCount> ordersPerDay) {
 
     public static final List<String> DATA_SETS = List.of("orders", "sales", "stocks", "reviews");
 
@@ -53,41 +57,116 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
 
             cabinet(1, "Кроссовки и спорт", "success", null, true, 100001, 100002, 100004);
             cabinet(2, "Home & Deco", "success", null, true, 100002);
-            cabinet(3, "Детская одежда", "failed",
-                    "WB API answered 401 Unauthorized: the key was revoked or has expired", false, 100003, 100001);
-            cabinet(4, "Косметика Натали", "partial",
-                    "stocks: 429 Too Many Requests, gave up after 3 attempts (X-Ratelimit-Retry: 61)", true, 100005);
+            cabinet(
+                    3,
+                    "Детская одежда",
+                    "failed",
+                    "WB API answered 401 Unauthorized: the key was revoked or has expired",
+                    false,
+                    100003,
+                    100001);
+            cabinet(
+                    4,
+                    "Косметика Натали",
+                    "partial",
+                    "stocks: 429 Too Many Requests, gave up after 3 attempts (X-Ratelimit-Retry: 61)",
+                    true,
+                    100005);
             cabinet(5, "Новый магазин", null, null, true, 100006);
-            return new DemoData(now, List.copyOf(users), List.copyOf(cabinets), Map.copyOf(members), syncLogs(),
-                    notifications(), ordersPerDay());
+            return new DemoData(
+                    now,
+                    List.copyOf(users),
+                    List.copyOf(cabinets),
+                    Map.copyOf(members),
+                    syncLogs(),
+                    notifications(),
+                    ordersPerDay());
         }
 
-        private static Notifications.Settings settings(boolean newOrders, String quietStart, String quietEnd, String language) {
-            return new Notifications.Settings(true, newOrders, true, true, true, true, true, true, true, true, false, 5, 300, 3,
-                    5, 7, quietStart, quietEnd, "09:00", language);
+        private static Notifications.Settings settings(
+                boolean newOrders, String quietStart, String quietEnd, String language) {
+            return new Notifications.Settings(
+                    true,
+                    newOrders,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    false,
+                    5,
+                    300,
+                    3,
+                    5,
+                    7,
+                    quietStart,
+                    quietEnd,
+                    "09:00",
+                    language);
         }
 
-        private void user(long telegramId, String username, String firstName, String lastName, Notifications.Settings settings,
-                          boolean blocked) {
-            users.add(new Admin.UserRow(telegramId, username, firstName, lastName, nowMsk.minus(Duration.ofDays(40 - users.size() * 5L)),
-                    blocked, List.of(), settings));
+        private void user(
+                long telegramId,
+                String username,
+                String firstName,
+                String lastName,
+                Notifications.Settings settings,
+                boolean blocked) {
+            users.add(new Admin.UserRow(
+                    telegramId,
+                    username,
+                    firstName,
+                    lastName,
+                    nowMsk.minus(Duration.ofDays(40 - users.size() * 5L)),
+                    blocked,
+                    List.of(),
+                    settings));
         }
 
         private void cabinet(long id, String name, String status, String error, boolean keyValid, long... telegramIds) {
             Instant lastSync = status == null ? null : nowMsk.minus(Duration.ofMinutes(2 + id));
-            cabinets.add(new Admin.CabinetRow(id, name, true, nowMsk.minus(Duration.ofDays(30 - id * 4)), telegramIds.length, lastSync,
-                    status, error, keyValid, false, null));
+            cabinets.add(new Admin.CabinetRow(
+                    id,
+                    name,
+                    true,
+                    nowMsk.minus(Duration.ofDays(30 - id * 4)),
+                    telegramIds.length,
+                    lastSync,
+                    status,
+                    error,
+                    keyValid,
+                    false,
+                    null));
             List<Admin.Member> cabinetUsers = new ArrayList<>();
             for (int i = 0; i < telegramIds.length; i++) {
                 long telegramId = telegramIds[i];
                 String role = i == 0 ? "owner" : "member";
-                Admin.UserRow user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst().orElseThrow();
-                cabinetUsers.add(new Admin.Member(telegramId, user.username(), user.firstName(), role,
+                Admin.UserRow user = users.stream()
+                        .filter(u -> u.telegramId() == telegramId)
+                        .findFirst()
+                        .orElseThrow();
+                cabinetUsers.add(new Admin.Member(
+                        telegramId,
+                        user.username(),
+                        user.firstName(),
+                        role,
                         nowMsk.minus(Duration.ofDays(30 - id * 4 - i))));
                 List<Admin.CabinetLink> joined = new ArrayList<>(user.cabinets());
                 joined.add(new Admin.CabinetLink(id, name, role));
-                users.set(users.indexOf(user), new Admin.UserRow(user.telegramId(), user.username(), user.firstName(),
-                        user.lastName(), user.createdAt(), user.botBlocked(), joined, user.settings()));
+                users.set(
+                        users.indexOf(user),
+                        new Admin.UserRow(
+                                user.telegramId(),
+                                user.username(),
+                                user.firstName(),
+                                user.lastName(),
+                                user.createdAt(),
+                                user.botBlocked(),
+                                joined,
+                                user.settings()));
             }
             members.put(id, List.copyOf(cabinetUsers));
         }
@@ -110,14 +189,23 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
                             error = "stocks: 429 Too Many Requests, gave up after 3 attempts (X-Ratelimit-Retry: 61)";
                         } else if (random.nextInt(60) == 0) {
                             status = "failed";
-                            error = dataSet + ": connection reset by peer after 2 retries (statistics-api.wildberries.ru)";
+                            error = dataSet
+                                    + ": connection reset by peer after 2 retries (statistics-api.wildberries.ru)";
                         }
                         boolean running = run == 0 && cabinet.id() == 1 && dataSet.equals("reviews");
                         int records = status.equals("failed") ? 0 : random.nextInt(dataSet.equals("stocks") ? 400 : 40);
-                        logs.add(new Admin.SyncLogEntry(id++, cabinet.id(), cabinet.name(), dataSet, running ? "running" : status,
+                        logs.add(new Admin.SyncLogEntry(
+                                id++,
+                                cabinet.id(),
+                                cabinet.name(),
+                                dataSet,
+                                running ? "running" : status,
                                 started.plusSeconds(DATA_SETS.indexOf(dataSet) * 3L),
-                                running ? null : started.plusSeconds(DATA_SETS.indexOf(dataSet) * 3L + 2 + random.nextInt(9)),
-                                running ? 0 : records, running ? null : error));
+                                running
+                                        ? null
+                                        : started.plusSeconds(DATA_SETS.indexOf(dataSet) * 3L + 2 + random.nextInt(9)),
+                                running ? 0 : records,
+                                running ? null : error));
                     }
                 }
             }
@@ -126,10 +214,16 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
 
         /** Two weeks of notifications (numbered at the end) for the users of cabinets 1–4, with the delivery outcomes each user's case gives. */
         private List<Admin.NotificationEntry> notifications() {
-            List<String> eventTypes = List.of(Notifications.Types.NEW_ORDER, Notifications.Types.NEW_ORDER,
-                    Notifications.Types.NEW_ORDER, Notifications.Types.ORDER_BUYOUT, Notifications.Types.ORDER_BUYOUT,
-                    Notifications.Types.ORDER_CANCELLATION, Notifications.Types.ORDER_RETURN,
-                    Notifications.Types.NEGATIVE_REVIEW, Notifications.Types.CRITICAL_STOCK);
+            List<String> eventTypes = List.of(
+                    Notifications.Types.NEW_ORDER,
+                    Notifications.Types.NEW_ORDER,
+                    Notifications.Types.NEW_ORDER,
+                    Notifications.Types.ORDER_BUYOUT,
+                    Notifications.Types.ORDER_BUYOUT,
+                    Notifications.Types.ORDER_CANCELLATION,
+                    Notifications.Types.ORDER_RETURN,
+                    Notifications.Types.NEGATIVE_REVIEW,
+                    Notifications.Types.CRITICAL_STOCK);
             List<Admin.NotificationEntry> records = new ArrayList<>();
             for (int minutesAgo = 14 * 24 * 60; minutesAgo > 0; minutesAgo -= 25 + random.nextInt(60)) {
                 Admin.CabinetRow cabinet = cabinets.get(random.nextInt(4));
@@ -137,53 +231,173 @@ public record DemoData(Instant now, List<Admin.UserRow> users, List<Admin.Cabine
                 SampleTexts.Product product = SampleTexts.PRODUCTS.get(random.nextInt(SampleTexts.PRODUCTS.size()));
                 Instant created = nowMsk.minus(Duration.ofMinutes(minutesAgo));
                 for (Admin.Member member : members.get(cabinet.id())) {
-                    Admin.UserRow user = users.stream().filter(u -> u.telegramId() == member.telegramId()).findFirst().orElseThrow();
+                    Admin.UserRow user = users.stream()
+                            .filter(u -> u.telegramId() == member.telegramId())
+                            .findFirst()
+                            .orElseThrow();
                     records.add(outcome(user, cabinet, type, product, created, minutesAgo));
                 }
             }
             Instant keyDied = nowMsk.minus(Duration.ofHours(5));
-            records.add(new Admin.NotificationEntry(0, 100003, 3L, Notifications.Types.KEY_INVALID, "sent", null,
-                    SampleTexts.render(Notifications.Types.KEY_INVALID, "ru", "Детская одежда", SampleTexts.PRODUCTS.getFirst(), keyDied),
-                    null, keyDied, keyDied.plusSeconds(1), 1, null, null, null));
-            records.add(new Admin.NotificationEntry(0, 100006, 5L, Notifications.Types.KEY_EXPIRING, "pending", null,
-                    SampleTexts.render(Notifications.Types.KEY_EXPIRING, "ru", "Новый магазин", SampleTexts.PRODUCTS.getFirst(), nowMsk),
-                    null, nowMsk.minus(Duration.ofMinutes(1)), null, 0, null, null, null));
+            records.add(new Admin.NotificationEntry(
+                    0,
+                    100003,
+                    3L,
+                    Notifications.Types.KEY_INVALID,
+                    "sent",
+                    null,
+                    SampleTexts.render(
+                            Notifications.Types.KEY_INVALID,
+                            "ru",
+                            "Детская одежда",
+                            SampleTexts.PRODUCTS.getFirst(),
+                            keyDied),
+                    null,
+                    keyDied,
+                    keyDied.plusSeconds(1),
+                    1,
+                    null,
+                    null,
+                    null));
+            records.add(new Admin.NotificationEntry(
+                    0,
+                    100006,
+                    5L,
+                    Notifications.Types.KEY_EXPIRING,
+                    "pending",
+                    null,
+                    SampleTexts.render(
+                            Notifications.Types.KEY_EXPIRING,
+                            "ru",
+                            "Новый магазин",
+                            SampleTexts.PRODUCTS.getFirst(),
+                            nowMsk),
+                    null,
+                    nowMsk.minus(Duration.ofMinutes(1)),
+                    null,
+                    0,
+                    null,
+                    null,
+                    null));
             // Ids follow creation, as the server's identity column does.
             records.sort(Comparator.comparing(Admin.NotificationEntry::createdAt));
             List<Admin.NotificationEntry> numbered = new ArrayList<>();
             for (Admin.NotificationEntry r : records) {
-                numbered.add(new Admin.NotificationEntry(numbered.size() + 1, r.telegramId(), r.cabinetId(), r.type(), r.status(),
-                        r.suppressedReason(), r.text(), r.imageUrl(), r.createdAt(), r.sentAt(), r.attempts(), r.lastError(), null, null));
+                numbered.add(new Admin.NotificationEntry(
+                        numbered.size() + 1,
+                        r.telegramId(),
+                        r.cabinetId(),
+                        r.type(),
+                        r.status(),
+                        r.suppressedReason(),
+                        r.text(),
+                        r.imageUrl(),
+                        r.createdAt(),
+                        r.sentAt(),
+                        r.attempts(),
+                        r.lastError(),
+                        null,
+                        null));
             }
             return numbered;
         }
 
-        private Admin.NotificationEntry outcome(Admin.UserRow user, Admin.CabinetRow cabinet, String type,
-                                           SampleTexts.Product product, Instant created, int minutesAgo) {
+        private Admin.NotificationEntry outcome(
+                Admin.UserRow user,
+                Admin.CabinetRow cabinet,
+                String type,
+                SampleTexts.Product product,
+                Instant created,
+                int minutesAgo) {
             String text = SampleTexts.render(type, user.settings().language(), cabinet.name(), product, created);
             String image = type.equals(Notifications.Types.NEW_ORDER)
                     ? "https://basket-12.wbbasket.ru/vol" + product.nmId() / 100000 + "/part" + product.nmId() / 1000
-                    + "/" + product.nmId() + "/images/big/1.webp" : null;
+                            + "/" + product.nmId() + "/images/big/1.webp"
+                    : null;
             if (user.botBlocked() && minutesAgo < 3 * 24 * 60) {
-                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "bot_blocked", text,
-                        image, created, null, 0, null, null, null);
+                return new Admin.NotificationEntry(
+                        0,
+                        user.telegramId(),
+                        cabinet.id(),
+                        type,
+                        "skipped",
+                        "bot_blocked",
+                        text,
+                        image,
+                        created,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null);
             }
             if (!(user.settings().notificationsEnabled() && user.settings().wants(type))) {
-                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "skipped", "disabled_in_settings",
-                        text, image, created, null, 0, null, null, null);
+                return new Admin.NotificationEntry(
+                        0,
+                        user.telegramId(),
+                        cabinet.id(),
+                        type,
+                        "skipped",
+                        "disabled_in_settings",
+                        text,
+                        image,
+                        created,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null);
             }
             if (minutesAgo < 8) {
-                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "pending", null, text, image,
-                        created, null, 0, null, null, null);
+                return new Admin.NotificationEntry(
+                        0,
+                        user.telegramId(),
+                        cabinet.id(),
+                        type,
+                        "pending",
+                        null,
+                        text,
+                        image,
+                        created,
+                        null,
+                        0,
+                        null,
+                        null,
+                        null);
             }
             if (random.nextInt(40) == 0) {
-                return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "failed", null, text, image,
-                        created, null, 5, "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified", null, null);
+                return new Admin.NotificationEntry(
+                        0,
+                        user.telegramId(),
+                        cabinet.id(),
+                        type,
+                        "failed",
+                        null,
+                        text,
+                        image,
+                        created,
+                        null,
+                        5,
+                        "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified",
+                        null,
+                        null);
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
-            return new Admin.NotificationEntry(0, user.telegramId(), cabinet.id(), type, "sent", null, text, image, created,
-                    created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)), attempts,
-                    attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60", null, null);
+            return new Admin.NotificationEntry(
+                    0,
+                    user.telegramId(),
+                    cabinet.id(),
+                    type,
+                    "sent",
+                    null,
+                    text,
+                    image,
+                    created,
+                    created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)),
+                    attempts,
+                    attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60",
+                    null,
+                    null);
         }
 
         private List<DayCount> ordersPerDay() {

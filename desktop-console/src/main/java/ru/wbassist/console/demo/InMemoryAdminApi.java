@@ -1,13 +1,5 @@
 package ru.wbassist.console.demo;
 
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.api.AdminApiException;
-import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.SyncLogQuery;
-import ru.wbassist.console.common.MoscowTime;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +13,13 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.NotificationQuery;
+import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.common.MoscowTime;
 
 /**
  * The admin API answered from memory, with the filtering, paging and ordering docs/api.md describes:
@@ -54,20 +53,32 @@ public final class InMemoryAdminApi implements AdminApi {
         Instant weekAgo = now.minus(Duration.ofDays(7));
         LocalDate firstDay = LocalDate.ofInstant(now, MoscowTime.ZONE).minusDays(13);
         Map<LocalDate, Map<String, Long>> perDay = new TreeMap<>();
-        notifications.stream().filter(n -> !n.createdAt().atZone(MoscowTime.ZONE).toLocalDate().isBefore(firstDay))
-                .forEach(n -> perDay.computeIfAbsent(n.createdAt().atZone(MoscowTime.ZONE).toLocalDate(),
-                        day -> new TreeMap<>()).merge(n.type(), 1L, Long::sum));
+        notifications.stream()
+                .filter(n ->
+                        !n.createdAt().atZone(MoscowTime.ZONE).toLocalDate().isBefore(firstDay))
+                .forEach(n -> perDay.computeIfAbsent(
+                                n.createdAt().atZone(MoscowTime.ZONE).toLocalDate(), day -> new TreeMap<>())
+                        .merge(n.type(), 1L, Long::sum));
         List<Admin.TypeCount> notificationsPerDay = new ArrayList<>();
-        perDay.forEach((day, byType) -> byType.forEach((type, count) ->
-                notificationsPerDay.add(new Admin.TypeCount(day, type, count))));
+        perDay.forEach((day, byType) ->
+                byType.forEach((type, count) -> notificationsPerDay.add(new Admin.TypeCount(day, type, count))));
         long syncFailures = syncLogs.stream()
-                .filter(log -> log.status().equals("failed") && !log.startedAt().isBefore(dayAgo)).count();
-        return new Admin.Overview(users.size(), cabinets.size(), stats(dayAgo), stats(weekAgo), syncFailures,
-                notificationsPerDay, ordersPerDay);
+                .filter(log -> log.status().equals("failed") && !log.startedAt().isBefore(dayAgo))
+                .count();
+        return new Admin.Overview(
+                users.size(),
+                cabinets.size(),
+                stats(dayAgo),
+                stats(weekAgo),
+                syncFailures,
+                notificationsPerDay,
+                ordersPerDay);
     }
 
     private Admin.Window stats(Instant since) {
-        List<Admin.NotificationEntry> recent = notifications.stream().filter(n -> !n.createdAt().isBefore(since)).toList();
+        List<Admin.NotificationEntry> recent = notifications.stream()
+                .filter(n -> !n.createdAt().isBefore(since))
+                .toList();
         return new Admin.Window(
                 recent.stream().collect(Collectors.groupingBy(Admin.NotificationEntry::status, Collectors.counting())),
                 recent.stream().collect(Collectors.groupingBy(Admin.NotificationEntry::type, Collectors.counting())));
@@ -76,8 +87,12 @@ public final class InMemoryAdminApi implements AdminApi {
     @Override
     public synchronized Admin.Page<Admin.CabinetRow> cabinets(String nameContains, int limit, int offset) {
         String needle = nameContains == null ? "" : nameContains.toLowerCase(Locale.ROOT);
-        return page(cabinets.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparingLong(Admin.CabinetRow::id)), limit, offset);
+        return page(
+                cabinets.stream()
+                        .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(needle))
+                        .sorted(Comparator.comparingLong(Admin.CabinetRow::id)),
+                limit,
+                offset);
     }
 
     @Override
@@ -90,26 +105,50 @@ public final class InMemoryAdminApi implements AdminApi {
     public synchronized void startSync(long cabinetId) {
         Admin.CabinetRow cabinet = cabinet(cabinetId);
         if (cabinet.syncPaused()) {
-            throw AdminApiException.forStatus(409, "HTTP 409: the sync of cabinet " + cabinetId + " is paused; resume it first");
+            throw AdminApiException.forStatus(
+                    409, "HTTP 409: the sync of cabinet " + cabinetId + " is paused; resume it first");
         }
         if ("running".equals(cabinet.lastSyncStatus())) {
             throw AdminApiException.forStatus(409, "HTTP 409: a sync of cabinet " + cabinetId + " is already running");
         }
         Instant started = current();
         long id = syncLogs.stream().mapToLong(Admin.SyncLogEntry::id).max().orElse(0) + 1;
-        syncLogs.add(new Admin.SyncLogEntry(id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
-        cabinets.set(cabinets.indexOf(cabinet), new Admin.CabinetRow(cabinet.id(), cabinet.name(), cabinet.active(),
-                cabinet.createdAt(), cabinet.userCount(), started, "running", null, cabinet.keyValid(),
-                cabinet.syncPaused(), cabinet.syncPausedAt()));
+        syncLogs.add(new Admin.SyncLogEntry(
+                id, cabinetId, cabinet.name(), DEFAULT_SYNC_DATA_SET, "running", started, null, 0, null));
+        cabinets.set(
+                cabinets.indexOf(cabinet),
+                new Admin.CabinetRow(
+                        cabinet.id(),
+                        cabinet.name(),
+                        cabinet.active(),
+                        cabinet.createdAt(),
+                        cabinet.userCount(),
+                        started,
+                        "running",
+                        null,
+                        cabinet.keyValid(),
+                        cabinet.syncPaused(),
+                        cabinet.syncPausedAt()));
     }
 
     @Override
     public synchronized void pauseSync(long cabinetId, boolean paused) {
         Admin.CabinetRow cabinet = cabinet(cabinetId);
         Instant pausedAt = !paused ? null : cabinet.syncPaused() ? cabinet.syncPausedAt() : current();
-        cabinets.set(cabinets.indexOf(cabinet), new Admin.CabinetRow(cabinet.id(), cabinet.name(), cabinet.active(),
-                cabinet.createdAt(), cabinet.userCount(), cabinet.lastSyncAt(), cabinet.lastSyncStatus(),
-                cabinet.lastError(), cabinet.keyValid(), paused, pausedAt));
+        cabinets.set(
+                cabinets.indexOf(cabinet),
+                new Admin.CabinetRow(
+                        cabinet.id(),
+                        cabinet.name(),
+                        cabinet.active(),
+                        cabinet.createdAt(),
+                        cabinet.userCount(),
+                        cabinet.lastSyncAt(),
+                        cabinet.lastSyncStatus(),
+                        cabinet.lastError(),
+                        cabinet.keyValid(),
+                        paused,
+                        pausedAt));
     }
 
     @Override
@@ -130,46 +169,97 @@ public final class InMemoryAdminApi implements AdminApi {
     /** As the server does: a new pending row pointing at the failed one, which stays; one retry per failed row. */
     @Override
     public synchronized Admin.Retried retryNotification(long notificationId) {
-        Admin.NotificationEntry failed = notifications.stream().filter(n -> n.id() == notificationId).findFirst()
-                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: unknown notification " + notificationId));
+        Admin.NotificationEntry failed = notifications.stream()
+                .filter(n -> n.id() == notificationId)
+                .findFirst()
+                .orElseThrow(
+                        () -> AdminApiException.forStatus(404, "HTTP 404: unknown notification " + notificationId));
         if (!failed.status().equals("failed")) {
-            throw AdminApiException.forStatus(409, "HTTP 409: notification " + notificationId + " is " + failed.status()
-                    + "; only a failed notification can be retried");
+            throw AdminApiException.forStatus(
+                    409,
+                    "HTTP 409: notification " + notificationId + " is " + failed.status()
+                            + "; only a failed notification can be retried");
         }
         if (failed.retriedBy() != null) {
-            throw AdminApiException.forStatus(409, "HTTP 409: notification " + notificationId
-                    + " was retried already as notification " + failed.retriedBy());
+            throw AdminApiException.forStatus(
+                    409,
+                    "HTTP 409: notification " + notificationId + " was retried already as notification "
+                            + failed.retriedBy());
         }
-        long id = notifications.stream().mapToLong(Admin.NotificationEntry::id).max().orElse(0) + 1;
-        notifications.set(notifications.indexOf(failed), new Admin.NotificationEntry(failed.id(), failed.telegramId(),
-                failed.cabinetId(), failed.type(), failed.status(), failed.suppressedReason(), failed.text(),
-                failed.imageUrl(), failed.createdAt(), failed.sentAt(), failed.attempts(), failed.lastError(),
-                failed.retryOf(), id));
-        notifications.add(new Admin.NotificationEntry(id, failed.telegramId(), failed.cabinetId(), failed.type(), "pending",
-                null, failed.text(), failed.imageUrl(), current(), null, 0, null, notificationId, null));
+        long id = notifications.stream()
+                        .mapToLong(Admin.NotificationEntry::id)
+                        .max()
+                        .orElse(0)
+                + 1;
+        notifications.set(
+                notifications.indexOf(failed),
+                new Admin.NotificationEntry(
+                        failed.id(),
+                        failed.telegramId(),
+                        failed.cabinetId(),
+                        failed.type(),
+                        failed.status(),
+                        failed.suppressedReason(),
+                        failed.text(),
+                        failed.imageUrl(),
+                        failed.createdAt(),
+                        failed.sentAt(),
+                        failed.attempts(),
+                        failed.lastError(),
+                        failed.retryOf(),
+                        id));
+        notifications.add(new Admin.NotificationEntry(
+                id,
+                failed.telegramId(),
+                failed.cabinetId(),
+                failed.type(),
+                "pending",
+                null,
+                failed.text(),
+                failed.imageUrl(),
+                current(),
+                null,
+                0,
+                null,
+                notificationId,
+                null));
         return new Admin.Retried(id, notificationId, "pending");
     }
 
     @Override
     public synchronized Admin.Page<Admin.SyncLogEntry> syncLogs(SyncLogQuery query) {
-        Predicate<Admin.SyncLogEntry> filter = log -> (query.cabinetId() == null || log.cabinetId() == query.cabinetId())
-                && matches(query.dataSet(), log.dataSet()) && matches(query.status(), log.status())
-                && (query.from() == null || !log.startedAt().isBefore(query.from()))
-                && (query.to() == null || log.startedAt().isBefore(query.to()));
-        return page(syncLogs.stream().filter(filter)
-                .sorted(Comparator.comparing(Admin.SyncLogEntry::startedAt).thenComparing(Admin.SyncLogEntry::id).reversed()),
-                query.limit(), query.offset());
+        Predicate<Admin.SyncLogEntry> filter =
+                log -> (query.cabinetId() == null || log.cabinetId() == query.cabinetId())
+                        && matches(query.dataSet(), log.dataSet())
+                        && matches(query.status(), log.status())
+                        && (query.from() == null || !log.startedAt().isBefore(query.from()))
+                        && (query.to() == null || log.startedAt().isBefore(query.to()));
+        return page(
+                syncLogs.stream()
+                        .filter(filter)
+                        .sorted(Comparator.comparing(Admin.SyncLogEntry::startedAt)
+                                .thenComparing(Admin.SyncLogEntry::id)
+                                .reversed()),
+                query.limit(),
+                query.offset());
     }
 
     @Override
     public synchronized Admin.Page<Admin.NotificationEntry> notifications(NotificationQuery query) {
-        Predicate<Admin.NotificationEntry> filter = n -> (query.telegramId() == null || n.telegramId() == query.telegramId())
-                && (query.cabinetId() == null || Objects.equals(n.cabinetId(), query.cabinetId()))
-                && matches(query.type(), n.type()) && matches(query.status(), n.status())
-                && (query.from() == null || !n.createdAt().isBefore(query.from()))
-                && (query.to() == null || n.createdAt().isBefore(query.to()));
-        return page(notifications.stream().filter(filter)
-                .sorted(Comparator.comparingLong(Admin.NotificationEntry::id).reversed()), query.limit(), query.offset());
+        Predicate<Admin.NotificationEntry> filter =
+                n -> (query.telegramId() == null || n.telegramId() == query.telegramId())
+                        && (query.cabinetId() == null || Objects.equals(n.cabinetId(), query.cabinetId()))
+                        && matches(query.type(), n.type())
+                        && matches(query.status(), n.status())
+                        && (query.from() == null || !n.createdAt().isBefore(query.from()))
+                        && (query.to() == null || n.createdAt().isBefore(query.to()));
+        return page(
+                notifications.stream()
+                        .filter(filter)
+                        .sorted(Comparator.comparingLong(Admin.NotificationEntry::id)
+                                .reversed()),
+                query.limit(),
+                query.offset());
     }
 
     @Override
@@ -181,9 +271,26 @@ public final class InMemoryAdminApi implements AdminApi {
     public synchronized Notifications.TestQueued sendTestNotification(long telegramId, String type) {
         Notifications.TestPreview message = previewTestNotification(telegramId, type);
         Instant created = current();
-        long id = notifications.stream().mapToLong(Admin.NotificationEntry::id).max().orElse(0) + 1;
-        notifications.add(new Admin.NotificationEntry(id, telegramId, message.cabinetId(), type, "pending", null,
-                message.text(), message.imageUrl(), created, null, 0, null, null, null));
+        long id = notifications.stream()
+                        .mapToLong(Admin.NotificationEntry::id)
+                        .max()
+                        .orElse(0)
+                + 1;
+        notifications.add(new Admin.NotificationEntry(
+                id,
+                telegramId,
+                message.cabinetId(),
+                type,
+                "pending",
+                null,
+                message.text(),
+                message.imageUrl(),
+                created,
+                null,
+                0,
+                null,
+                null,
+                null));
         return new Notifications.TestQueued(id, type);
     }
 
@@ -193,29 +300,44 @@ public final class InMemoryAdminApi implements AdminApi {
      */
     @Override
     public synchronized Notifications.TestPreview previewTestNotification(long telegramId, String type) {
-        Admin.UserRow user = users.stream().filter(u -> u.telegramId() == telegramId).findFirst()
-                .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: unknown user: telegram_id " + telegramId));
+        Admin.UserRow user = users.stream()
+                .filter(u -> u.telegramId() == telegramId)
+                .findFirst()
+                .orElseThrow(
+                        () -> AdminApiException.forStatus(404, "HTTP 404: unknown user: telegram_id " + telegramId));
         if (!Notifications.Types.ALL.contains(type)) {
-            throw AdminApiException.forStatus(400, "HTTP 400: type must be one of " + String.join(", ", Notifications.Types.ALL));
+            throw AdminApiException.forStatus(
+                    400, "HTTP 400: type must be one of " + String.join(", ", Notifications.Types.ALL));
         }
-        Admin.CabinetLink cabinet = user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
+        Admin.CabinetLink cabinet =
+                user.cabinets().isEmpty() ? null : user.cabinets().getFirst();
         Notifications.Settings settings = user.settings();
         String language = settings == null ? "ru" : settings.language();
-        String text = SampleTexts.render(type, language, cabinet == null ? "—" : cabinet.name(),
-                SampleTexts.PRODUCTS.getFirst(), current());
-        return new Notifications.TestPreview(telegramId, type, language, cabinet == null ? null : cabinet.id(),
-                cabinet == null ? null : cabinet.name(), text, null, user.botBlocked(), warnings(user, type));
+        String text = SampleTexts.render(
+                type, language, cabinet == null ? "—" : cabinet.name(), SampleTexts.PRODUCTS.getFirst(), current());
+        return new Notifications.TestPreview(
+                telegramId,
+                type,
+                language,
+                cabinet == null ? null : cabinet.id(),
+                cabinet == null ? null : cabinet.name(),
+                text,
+                null,
+                user.botBlocked(),
+                warnings(user, type));
     }
 
     private static List<Notifications.TestPreview.Warning> warnings(Admin.UserRow user, String type) {
         List<Notifications.TestPreview.Warning> warnings = new ArrayList<>();
         if (user.botBlocked()) {
-            warnings.add(new Notifications.TestPreview.Warning("bot_blocked",
+            warnings.add(new Notifications.TestPreview.Warning(
+                    "bot_blocked",
                     "The user blocked the bot: Telegram will refuse this message until they write to the bot again."));
         }
         Notifications.Settings settings = user.settings();
         if (settings != null && !(settings.notificationsEnabled() && settings.wants(type))) {
-            warnings.add(new Notifications.TestPreview.Warning(settings.notificationsEnabled() ? "type_disabled" : "notifications_off",
+            warnings.add(new Notifications.TestPreview.Warning(
+                    settings.notificationsEnabled() ? "type_disabled" : "notifications_off",
                     "The user's settings switch " + type + " notifications off; a test is delivered anyway."));
         }
         return warnings;
@@ -233,7 +355,9 @@ public final class InMemoryAdminApi implements AdminApi {
     }
 
     private Admin.CabinetRow cabinet(long id) {
-        return cabinets.stream().filter(c -> c.id() == id).findFirst()
+        return cabinets.stream()
+                .filter(c -> c.id() == id)
+                .findFirst()
                 .orElseThrow(() -> AdminApiException.forStatus(404, "HTTP 404: no cabinet " + id));
     }
 

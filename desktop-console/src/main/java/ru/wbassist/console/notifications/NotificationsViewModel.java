@@ -1,5 +1,8 @@
 package ru.wbassist.console.notifications;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,9 +11,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import ru.wbassist.console.common.Names;
-import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Activity;
@@ -20,13 +22,10 @@ import ru.wbassist.console.common.Exports;
 import ru.wbassist.console.common.FreshFailures;
 import ru.wbassist.console.common.LiveRefresh;
 import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Notification history: filters (user, cabinet, type, status), paging, live refresh with new failures highlighted,
@@ -55,8 +54,8 @@ public final class NotificationsViewModel {
     private final ReadOnlyStringWrapper previewHtml = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final LiveRefresh liveRefresh;
-    private final FreshFailures<Admin.NotificationEntry> freshFailures = new FreshFailures<>(Admin.NotificationEntry::id,
-            n -> "failed".equals(n.status()));
+    private final FreshFailures<Admin.NotificationEntry> freshFailures =
+            new FreshFailures<>(Admin.NotificationEntry::id, n -> "failed".equals(n.status()));
     private final Confirmation confirmation = new Confirmation();
 
     public NotificationsViewModel(AdminApi api, Tasks tasks, Texts texts, Duration liveRefreshPeriod) {
@@ -75,10 +74,11 @@ public final class NotificationsViewModel {
         type = new SimpleObjectProperty<>(typeChoices.getFirst());
         status = new SimpleObjectProperty<>(statusChoices.getFirst());
         this.liveRefresh = new LiveRefresh(tasks, liveRefreshPeriod, this::refresh);
-        List.of(user, cabinet, type, status).forEach(filter -> filter.addListener((obs, old, now) -> {
-            paging.first();
-            refresh();
-        }));
+        List.of(user, cabinet, type, status)
+                .forEach(filter -> filter.addListener((obs, old, now) -> {
+                    paging.first();
+                    refresh();
+                }));
         selected.addListener((obs, old, record) -> {
             details.set(describe(record));
             previewHtml.set(record == null ? null : record.text());
@@ -88,8 +88,8 @@ public final class NotificationsViewModel {
 
     /** Loads the filter choices (users, cabinets) and the current page. */
     public void refreshAll() {
-        activity.perform(() -> api.users(500, 0).items(), this::applyUsers, failure -> { });
-        activity.perform(() -> api.cabinets(null, 500, 0).items(), this::applyCabinets, failure -> { });
+        activity.perform(() -> api.users(500, 0).items(), this::applyUsers, failure -> {});
+        activity.perform(() -> api.cabinets(null, 500, 0).items(), this::applyCabinets, failure -> {});
         refresh();
     }
 
@@ -100,7 +100,10 @@ public final class NotificationsViewModel {
             Long selectedId = selected.get() == null ? null : selected.get().id();
             freshFailures.update(page.items());
             rows.setAll(page.items());
-            selected.set(rows.stream().filter(r -> selectedId != null && r.id() == selectedId).findFirst().orElse(null));
+            selected.set(rows.stream()
+                    .filter(r -> selectedId != null && r.id() == selectedId)
+                    .findFirst()
+                    .orElse(null));
         });
     }
 
@@ -130,14 +133,25 @@ public final class NotificationsViewModel {
             return;
         }
         message.set(null);
-        confirmation.ask(texts.get("notifications.retry_title"), texts.get("notifications.retry_question",
-                String.valueOf(record.id()), texts.type(record.type()), String.valueOf(record.telegramId()),
-                record.lastError() == null ? "—" : record.lastError()), texts.get("notifications.retry"),
-                () -> activity.perform(() -> api.retryNotification(record.id()), result -> {
-                    message.set(texts.get("notifications.retried", String.valueOf(result.retryOf()),
-                            String.valueOf(result.id())));
-                    refresh();
-                }, failure -> { }));
+        confirmation.ask(
+                texts.get("notifications.retry_title"),
+                texts.get(
+                        "notifications.retry_question",
+                        String.valueOf(record.id()),
+                        texts.type(record.type()),
+                        String.valueOf(record.telegramId()),
+                        record.lastError() == null ? "—" : record.lastError()),
+                texts.get("notifications.retry"),
+                () -> activity.perform(
+                        () -> api.retryNotification(record.id()),
+                        result -> {
+                            message.set(texts.get(
+                                    "notifications.retried",
+                                    String.valueOf(result.retryOf()),
+                                    String.valueOf(result.id())));
+                            refresh();
+                        },
+                        failure -> {}));
     }
 
     /** Whether the selected notification can be retried (the Retry button is enabled). */
@@ -168,11 +182,15 @@ public final class NotificationsViewModel {
     }
 
     NotificationQuery query() {
-        return new NotificationQuery(user.get() == null ? null : user.get().value(),
+        return new NotificationQuery(
+                user.get() == null ? null : user.get().value(),
                 cabinet.get() == null ? null : cabinet.get().value(),
                 type.get() == null ? null : type.get().value(),
                 status.get() == null ? null : status.get().value(),
-                null, null, paging.limit(), paging.offset());
+                null,
+                null,
+                paging.limit(),
+                paging.offset());
     }
 
     private void applyUsers(List<Admin.UserRow> users) {
@@ -183,7 +201,10 @@ public final class NotificationsViewModel {
 
     private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list(texts.get("common.all_cabinets"), cabinets, c -> c.name() + " (#" + c.id() + ")",
+        cabinetChoices.setAll(Choice.list(
+                texts.get("common.all_cabinets"),
+                cabinets,
+                c -> c.name() + " (#" + c.id() + ")",
                 Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
@@ -192,10 +213,15 @@ public final class NotificationsViewModel {
         if (record == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder(texts.get("notifications.details", String.valueOf(record.id()),
-                texts.type(record.type()), String.valueOf(record.telegramId()),
-                record.cabinetId() == null ? "—" : "#" + record.cabinetId(), texts.status(record.status()),
-                record.attempts(), MoscowTime.format(record.createdAt())));
+        StringBuilder text = new StringBuilder(texts.get(
+                "notifications.details",
+                String.valueOf(record.id()),
+                texts.type(record.type()),
+                String.valueOf(record.telegramId()),
+                record.cabinetId() == null ? "—" : "#" + record.cabinetId(),
+                texts.status(record.status()),
+                record.attempts(),
+                MoscowTime.format(record.createdAt())));
         if (record.sentAt() != null) {
             text.append(texts.get("notifications.sent_at", MoscowTime.format(record.sentAt())));
         }

@@ -1,5 +1,6 @@
 package ru.wbassist.console.overview;
 
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -18,19 +19,16 @@ import javafx.scene.layout.VBox;
 import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
 
-import java.util.List;
-
 /** Tiles with the counts, then notifications per type per day (stacked) beside orders per day. */
 public final class OverviewView {
 
-    private OverviewView() {
-    }
+    private OverviewView() {}
 
     public static Node create(OverviewViewModel model, Texts texts) {
         FlowPane tiles = new FlowPane(10, 10);
         tiles.setId("overviewTiles");
-        model.tiles().addListener((ListChangeListener<OverviewViewModel.Tile>) change ->
-                tiles.getChildren().setAll(model.tiles().stream().map(OverviewView::tile).toList()));
+        model.tiles().addListener((ListChangeListener<OverviewViewModel.Tile>) change -> tiles.getChildren()
+                .setAll(model.tiles().stream().map(OverviewView::tile).toList()));
         Label notificationsNote = new Label(texts.get("overview.note"));
         notificationsNote.getStyleClass().add("tile-label");
 
@@ -45,8 +43,10 @@ public final class OverviewView {
         legend.setPadding(new Insets(0, 0, 0, 40));
         model.notificationsPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change -> {
             perType.getData().setAll(toChart(model.notificationsPerDay()));
-            legend.getChildren().setAll(model.notificationsPerDay().stream()
-                    .map(series -> ViewSupport.typeBadge(series.type(), texts)).toList());
+            legend.getChildren()
+                    .setAll(model.notificationsPerDay().stream()
+                            .map(series -> ViewSupport.typeBadge(series.type(), texts))
+                            .toList());
         });
 
         BarChart<String, Number> orders = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -54,8 +54,8 @@ public final class OverviewView {
         orders.setTitle(texts.get("overview.orders_per_day"));
         orders.setAnimated(false);
         orders.setLegendVisible(false);
-        model.ordersPerDay().addListener((ListChangeListener<OverviewViewModel.Series>) change ->
-                orders.getData().setAll(toChart(model.ordersPerDay())));
+        model.ordersPerDay().addListener((ListChangeListener<OverviewViewModel.Series>)
+                change -> orders.getData().setAll(toChart(model.ordersPerDay())));
 
         VBox perTypeBox = new VBox(0, perType, legend);
         VBox.setVgrow(perType, Priority.ALWAYS);
@@ -90,19 +90,22 @@ public final class OverviewView {
     }
 
     private static List<XYChart.Series<String, Number>> toChart(List<OverviewViewModel.Series> series) {
-        return series.stream().map(s -> {
-            XYChart.Series<String, Number> chart = new XYChart.Series<>();
-            chart.setName(s.name());
-            s.points().forEach(p -> {
-                XYChart.Data<String, Number> bar = new XYChart.Data<>(p.day(), p.value());
-                bar.nodeProperty().addListener((obs, old, node) -> {
-                    if (node != null) {
-                        node.setStyle("-fx-bar-fill: " + s.color() + "; -fx-background-color: " + s.color() + ";");
-                    }
-                });
-                chart.getData().add(bar);
-            });
-            return chart;
-        }).toList();
+        return series.stream()
+                .map(s -> {
+                    XYChart.Series<String, Number> chart = new XYChart.Series<>();
+                    chart.setName(s.name());
+                    s.points().forEach(p -> {
+                        XYChart.Data<String, Number> bar = new XYChart.Data<>(p.day(), p.value());
+                        bar.nodeProperty().addListener((obs, old, node) -> {
+                            if (node != null) {
+                                node.setStyle(
+                                        "-fx-bar-fill: " + s.color() + "; -fx-background-color: " + s.color() + ";");
+                            }
+                        });
+                        chart.getData().add(bar);
+                    });
+                    return chart;
+                })
+                .toList();
     }
 }

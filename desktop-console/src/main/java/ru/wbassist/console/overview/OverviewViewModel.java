@@ -1,16 +1,5 @@
 package ru.wbassist.console.overview;
 
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.console.api.AdminApi;
-import ru.wbassist.console.common.Activity;
-import ru.wbassist.console.common.MoscowTime;
-import ru.wbassist.console.common.Tasks;
-import ru.wbassist.console.common.Texts;
-import ru.wbassist.console.common.TypeColors;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,13 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.api.AdminApi;
+import ru.wbassist.console.common.Activity;
+import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.common.Texts;
+import ru.wbassist.console.common.TypeColors;
 
 /** The overview: headline counts and the two per-day charts, as chart-neutral series. */
 public final class OverviewViewModel {
 
     /** A labelled count for a tile. */
-    public record Tile(String label, long value) {
-    }
+    public record Tile(String label, long value) {}
 
     /**
      * One chart series: a value per day label, the days in order, missing days as zero; {@code type} is the
@@ -37,8 +35,7 @@ public final class OverviewViewModel {
         }
     }
 
-    public record Point(String day, long value) {
-    }
+    public record Point(String day, long value) {}
 
     private final AdminApi api;
     private final Texts texts;
@@ -63,10 +60,14 @@ public final class OverviewViewModel {
         counts.add(new Tile(texts.get("overview.cabinets"), data.cabinets()));
         counts.add(new Tile(texts.get("overview.sync_failures"), data.syncFailures24h()));
         for (String status : Notifications.Types.STATUSES) {
-            counts.add(new Tile(texts.get("overview.status_24h", capitalized(texts.status(status))), data.notifications24h().status(status)));
+            counts.add(new Tile(
+                    texts.get("overview.status_24h", capitalized(texts.status(status))),
+                    data.notifications24h().status(status)));
         }
         for (String status : Notifications.Types.STATUSES) {
-            counts.add(new Tile(texts.get("overview.status_7d", capitalized(texts.status(status))), data.notifications7d().status(status)));
+            counts.add(new Tile(
+                    texts.get("overview.status_7d", capitalized(texts.status(status))),
+                    data.notifications7d().status(status)));
         }
         tiles.setAll(counts);
         notificationsPerDay.setAll(perTypeSeries(data));
@@ -80,10 +81,12 @@ public final class OverviewViewModel {
     /** One series per type that occurred, in the order of {@link NotificationTypes#ALL}, named in the language. */
     private List<Series> perTypeSeries(Admin.Overview data) {
         List<LocalDate> days = daysOf(data);
-        Map<String, Map<LocalDate, Long>> byType = new TreeMap<>(
-                Comparator.<String>comparingInt(Notifications.Types.ALL::indexOf).thenComparing(Comparator.naturalOrder()));
-        data.notificationsPerDay().forEach(count -> byType.computeIfAbsent(count.type(), type -> new TreeMap<>())
-                .merge(count.date(), count.count(), Long::sum));
+        Map<String, Map<LocalDate, Long>> byType =
+                new TreeMap<>(Comparator.<String>comparingInt(Notifications.Types.ALL::indexOf)
+                        .thenComparing(Comparator.naturalOrder()));
+        data.notificationsPerDay()
+                .forEach(count -> byType.computeIfAbsent(count.type(), type -> new TreeMap<>())
+                        .merge(count.date(), count.count(), Long::sum));
         List<Series> series = new ArrayList<>();
         byType.forEach((type, counts) -> series.add(new Series(texts.type(type), type, points(days, counts))));
         return series;
@@ -110,7 +113,9 @@ public final class OverviewViewModel {
     }
 
     private static List<Point> points(List<LocalDate> days, Map<LocalDate, Long> counts) {
-        return days.stream().map(day -> new Point(MoscowTime.formatDay(day), counts.getOrDefault(day, 0L))).toList();
+        return days.stream()
+                .map(day -> new Point(MoscowTime.formatDay(day), counts.getOrDefault(day, 0L)))
+                .toList();
     }
 
     public ObservableList<Tile> tiles() {

@@ -1,5 +1,7 @@
 package ru.wbassist.console.shell;
 
+import java.net.URI;
+import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;
@@ -11,9 +13,6 @@ import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.connect.ConnectView;
 import ru.wbassist.console.connect.ConnectViewModel;
 import ru.wbassist.console.connect.ConnectionSettings;
-
-import java.net.URI;
-import java.util.function.BiFunction;
 
 /** The window's content: the connect dialog until a connection works, then the tabs, in the chosen language. */
 public final class ConsoleWindow {

@@ -1,10 +1,13 @@
 package ru.wbassist.console.shell;
 
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -30,10 +33,6 @@ import ru.wbassist.console.synclogs.SyncLogsViewModel;
 import ru.wbassist.console.testsend.TestSendView;
 import ru.wbassist.console.testsend.TestSendViewModel;
 
-import java.time.Duration;
-import java.util.function.BiConsumer;
-import java.util.Locale;
-
 /**
  * The connected window: a header (with the language switch) and one tab per view; a tab loads its data when it is
  * opened. Switching the language builds the window anew in it, on the same tab.
@@ -41,7 +40,13 @@ import java.util.Locale;
 public final class MainView {
 
     /** The tabs, in order; the id is also the screenshot's file name. */
-    public enum View { OVERVIEW, CABINETS, SYNC_LOGS, NOTIFICATIONS, TEST_SEND }
+    public enum View {
+        OVERVIEW,
+        CABINETS,
+        SYNC_LOGS,
+        NOTIFICATIONS,
+        TEST_SEND
+    }
 
     private static final Duration LIVE_REFRESH = Duration.ofSeconds(5);
 
@@ -67,13 +72,21 @@ public final class MainView {
         testSend = new TestSendViewModel(api, tasks, texts, notifications::showUser);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().setAll(
-                tab(View.OVERVIEW, "tab.overview", OverviewView.create(overview, texts), overview::refresh),
-                tab(View.CABINETS, "tab.cabinets", CabinetsView.create(cabinets, texts), cabinets::refresh),
-                tab(View.SYNC_LOGS, "tab.sync_logs", SyncLogsView.create(syncLogs, texts), syncLogs::refreshAll),
-                tab(View.NOTIFICATIONS, "tab.notifications", NotificationsView.create(notifications, texts),
-                        notifications::refreshAll),
-                tab(View.TEST_SEND, "tab.test_send", TestSendView.create(testSend, texts), testSend::refresh));
+        tabs.getTabs()
+                .setAll(
+                        tab(View.OVERVIEW, "tab.overview", OverviewView.create(overview, texts), overview::refresh),
+                        tab(View.CABINETS, "tab.cabinets", CabinetsView.create(cabinets, texts), cabinets::refresh),
+                        tab(
+                                View.SYNC_LOGS,
+                                "tab.sync_logs",
+                                SyncLogsView.create(syncLogs, texts),
+                                syncLogs::refreshAll),
+                        tab(
+                                View.NOTIFICATIONS,
+                                "tab.notifications",
+                                NotificationsView.create(notifications, texts),
+                                notifications::refreshAll),
+                        tab(View.TEST_SEND, "tab.test_send", TestSendView.create(testSend, texts), testSend::refresh));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (old != null) {
                 stopLiveRefresh();

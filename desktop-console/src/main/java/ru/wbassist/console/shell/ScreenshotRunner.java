@@ -1,17 +1,5 @@
 package ru.wbassist.console.shell;
 
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableView;
-import javafx.util.Duration;
-import ru.wbassist.api.Notifications;
-import ru.wbassist.api.Admin;
-import ru.wbassist.console.api.HttpAdminApi;
-import ru.wbassist.console.common.Tasks;
-import ru.wbassist.console.connect.ConnectionSettings;
-
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -20,6 +8,17 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.api.HttpAdminApi;
+import ru.wbassist.console.common.Tasks;
+import ru.wbassist.console.connect.ConnectionSettings;
 
 /**
  * {@code --screenshots=DIR}: opens every view in turn, waits until its calls have answered, picks a telling row
@@ -80,7 +79,8 @@ public final class ScreenshotRunner {
         }
         steps.add(() -> {
             // A connection that is refused, so the dialog shows its error state.
-            window.connect(new ConnectionSettings("http://127.0.0.1:1", Optional.of("not-the-secret"), "screenshots"),
+            window.connect(
+                    new ConnectionSettings("http://127.0.0.1:1", Optional.of("not-the-secret"), "screenshots"),
                     HttpAdminApi::new);
             whenIdle(() -> {
                 capture("connect");
@@ -94,8 +94,11 @@ public final class ScreenshotRunner {
             case CABINETS -> select("#cabinetsTable", Admin.CabinetRow.class, c -> c.lastError() != null);
             case SYNC_LOGS -> select("#syncLogsTable", Admin.SyncLogEntry.class, log -> log.errorMessage() != null);
             // A new order shows the most of what a user reads (emoji, prices, the warehouse).
-            case NOTIFICATIONS -> select("#notificationsTable", Admin.NotificationEntry.class,
-                    n -> n.type().equals(Notifications.Types.NEW_ORDER));
+            case NOTIFICATIONS ->
+                select(
+                        "#notificationsTable",
+                        Admin.NotificationEntry.class,
+                        n -> n.type().equals(Notifications.Types.NEW_ORDER));
             case TEST_SEND -> {
                 // A user who blocked the bot, so the preview shows a warning next to the rendered message.
                 if (scene.lookup("#testSendUser") instanceof ComboBox<?> users) {
@@ -107,13 +110,14 @@ public final class ScreenshotRunner {
                     }
                 }
             }
-            case OVERVIEW -> { }
+            case OVERVIEW -> {}
         }
     }
 
     /** Selects the first row the predicate accepts, else the first row. */
     private <T> void select(String tableId, Class<T> rowType, Predicate<T> telling) {
-        if (scene.lookup(tableId) instanceof TableView<?> table && !table.getItems().isEmpty()) {
+        if (scene.lookup(tableId) instanceof TableView<?> table
+                && !table.getItems().isEmpty()) {
             int index = 0;
             for (int i = 0; i < table.getItems().size(); i++) {
                 Object row = table.getItems().get(i);

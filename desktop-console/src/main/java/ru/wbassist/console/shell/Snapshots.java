@@ -1,20 +1,18 @@
 package ru.wbassist.console.shell;
 
-import javafx.scene.Scene;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /** Writes a scene as PNG without javafx-swing (one dependency less): the snapshot's ARGB pixels into a BufferedImage. */
 public final class Snapshots {
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     public static void write(Scene scene, Path file) throws IOException {
         WritableImage image = scene.snapshot(null);

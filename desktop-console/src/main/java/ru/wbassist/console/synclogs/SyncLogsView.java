@@ -1,5 +1,6 @@
 package ru.wbassist.console.synclogs;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -15,17 +16,14 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import ru.wbassist.api.Admin;
-import ru.wbassist.console.common.ViewSupport.CopyAction;
 import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
-
-import java.util.List;
+import ru.wbassist.console.common.ViewSupport.CopyAction;
 
 /** Sync logs: filter bar, the page of runs, the selected run's details (its error in full). */
 public final class SyncLogsView {
 
-    private SyncLogsView() {
-    }
+    private SyncLogsView() {}
 
     public static Node create(SyncLogsViewModel model, Texts texts) {
         ComboBox<?> cabinet = ViewSupport.combo("syncCabinetFilter", model.cabinetChoices(), model.cabinetProperty());
@@ -52,24 +50,37 @@ public final class SyncLogsView {
         message.setId("syncLogsMessage");
         message.textProperty().bind(model.messageProperty());
 
-        HBox filters = new HBox(8, cabinet, dataSet, status, from, to, live, refresh, export, message,
+        HBox filters = new HBox(
+                8,
+                cabinet,
+                dataSet,
+                status,
+                from,
+                to,
+                live,
+                refresh,
+                export,
+                message,
                 ViewSupport.statusLine("syncLogsError", model.activity()));
         filters.setAlignment(Pos.CENTER_LEFT);
 
         TableView<Admin.SyncLogEntry> table = new TableView<>(model.rows());
         table.setId("syncLogsTable");
-        table.getColumns().setAll(List.of(
-                ViewSupport.column(texts.get("column.id"), 60, Admin.SyncLogEntry::id),
-                ViewSupport.column(texts.get("column.cabinet"), 190, Admin.SyncLogEntry::cabinetName),
-                ViewSupport.column(texts.get("column.data_set"), 110, Admin.SyncLogEntry::dataSet),
-                ViewSupport.column(texts.get("column.status"), 90, Admin.SyncLogEntry::status, texts::status),
-                ViewSupport.timeColumn(texts.get("column.started"), Admin.SyncLogEntry::startedAt),
-                ViewSupport.timeColumn(texts.get("column.completed"), Admin.SyncLogEntry::completedAt),
-                ViewSupport.column(texts.get("column.records"), 80, Admin.SyncLogEntry::recordsProcessed),
-                ViewSupport.column(texts.get("column.error"), 380, Admin.SyncLogEntry::errorMessage)));
+        table.getColumns()
+                .setAll(List.of(
+                        ViewSupport.column(texts.get("column.id"), 60, Admin.SyncLogEntry::id),
+                        ViewSupport.column(texts.get("column.cabinet"), 190, Admin.SyncLogEntry::cabinetName),
+                        ViewSupport.column(texts.get("column.data_set"), 110, Admin.SyncLogEntry::dataSet),
+                        ViewSupport.column(texts.get("column.status"), 90, Admin.SyncLogEntry::status, texts::status),
+                        ViewSupport.timeColumn(texts.get("column.started"), Admin.SyncLogEntry::startedAt),
+                        ViewSupport.timeColumn(texts.get("column.completed"), Admin.SyncLogEntry::completedAt),
+                        ViewSupport.column(texts.get("column.records"), 80, Admin.SyncLogEntry::recordsProcessed),
+                        ViewSupport.column(texts.get("column.error"), 380, Admin.SyncLogEntry::errorMessage)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("sync.none")));
-        ViewSupport.copyMenu(table, new CopyAction<>(texts.get("copy.log_id"), e -> String.valueOf(e.id())),
+        ViewSupport.copyMenu(
+                table,
+                new CopyAction<>(texts.get("copy.log_id"), e -> String.valueOf(e.id())),
                 new CopyAction<>(texts.get("copy.cabinet_id"), e -> String.valueOf(e.cabinetId())),
                 new CopyAction<>(texts.get("copy.error"), e -> e.errorMessage() == null ? "" : e.errorMessage()));
         ViewSupport.highlight(table, model.freshFailures(), Admin.SyncLogEntry::id);

@@ -1,5 +1,10 @@
 package ru.wbassist.console.synclogs;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,8 +13,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.common.Activity;
@@ -21,12 +26,6 @@ import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Sync logs: filters (cabinet, data set, status, Moscow days), paging, live refresh with new failures highlighted,
@@ -50,8 +49,8 @@ public final class SyncLogsViewModel {
     private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDay = new SimpleObjectProperty<>();
     private final LiveRefresh liveRefresh;
-    private final FreshFailures<Admin.SyncLogEntry> freshFailures = new FreshFailures<>(Admin.SyncLogEntry::id,
-            entry -> "failed".equals(entry.status()));
+    private final FreshFailures<Admin.SyncLogEntry> freshFailures =
+            new FreshFailures<>(Admin.SyncLogEntry::id, entry -> "failed".equals(entry.status()));
     private final ObjectProperty<Admin.SyncLogEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
@@ -70,10 +69,11 @@ public final class SyncLogsViewModel {
         dataSet = new SimpleObjectProperty<>(dataSetChoices.getFirst());
         status = new SimpleObjectProperty<>(statusChoices.getFirst());
         this.liveRefresh = new LiveRefresh(tasks, liveRefreshPeriod, this::refresh);
-        List.of(cabinet, dataSet, status, fromDay, toDay).forEach(filter -> filter.addListener((obs, old, now) -> {
-            paging.first();
-            refresh();
-        }));
+        List.of(cabinet, dataSet, status, fromDay, toDay)
+                .forEach(filter -> filter.addListener((obs, old, now) -> {
+                    paging.first();
+                    refresh();
+                }));
         selected.addListener((obs, old, entry) -> {
             details.set(describe(entry));
             freshFailures.seen(entry);
@@ -82,7 +82,7 @@ public final class SyncLogsViewModel {
 
     /** Loads the filter choices (cabinets) and the current page. */
     public void refreshAll() {
-        activity.perform(() -> api.cabinets(null, 500, 0).items(), this::applyCabinets, failure -> { });
+        activity.perform(() -> api.cabinets(null, 500, 0).items(), this::applyCabinets, failure -> {});
         refresh();
     }
 
@@ -93,7 +93,10 @@ public final class SyncLogsViewModel {
             Long selectedId = selected.get() == null ? null : selected.get().id();
             freshFailures.update(page.items());
             rows.setAll(page.items());
-            selected.set(rows.stream().filter(r -> selectedId != null && r.id() == selectedId).findFirst().orElse(null));
+            selected.set(rows.stream()
+                    .filter(r -> selectedId != null && r.id() == selectedId)
+                    .findFirst()
+                    .orElse(null));
             rememberDataSets(page.items());
         });
     }
@@ -122,17 +125,20 @@ public final class SyncLogsViewModel {
     }
 
     SyncLogQuery query() {
-        return new SyncLogQuery(cabinet.get() == null ? null : cabinet.get().value(),
+        return new SyncLogQuery(
+                cabinet.get() == null ? null : cabinet.get().value(),
                 dataSet.get() == null ? null : dataSet.get().value(),
                 status.get() == null ? null : status.get().value(),
                 fromDay.get() == null ? null : MoscowTime.startOfDay(fromDay.get()),
                 toDay.get() == null ? null : MoscowTime.startOfDay(toDay.get().plusDays(1)),
-                paging.limit(), paging.offset());
+                paging.limit(),
+                paging.offset());
     }
 
     private void applyCabinets(List<Admin.CabinetRow> cabinets) {
         Long current = cabinet.get() == null ? null : cabinet.get().value();
-        cabinetChoices.setAll(Choice.list(texts.get("common.all_cabinets"), cabinets, this::cabinetLabel, Admin.CabinetRow::id));
+        cabinetChoices.setAll(
+                Choice.list(texts.get("common.all_cabinets"), cabinets, this::cabinetLabel, Admin.CabinetRow::id));
         Choice.select(cabinetChoices, current, cabinet);
     }
 
@@ -144,25 +150,37 @@ public final class SyncLogsViewModel {
         }
         if (grew) {
             Choice<String> current = dataSet.get();
-            dataSetChoices.setAll(Choice.list(texts.get("sync.all_data_sets"), List.copyOf(seenDataSets), s -> s, s -> s));
+            dataSetChoices.setAll(
+                    Choice.list(texts.get("sync.all_data_sets"), List.copyOf(seenDataSets), s -> s, s -> s));
             Choice.select(dataSetChoices, current == null ? null : current.value(), dataSet);
         }
     }
 
     /** "Sneakers (#1)", and "⏸" after a cabinet whose sync is paused. */
     private String cabinetLabel(Admin.CabinetRow cabinet) {
-        return cabinet.name() + " (#" + cabinet.id() + ")" + (cabinet.syncPaused() ? " ⏸ " + texts.status("paused") : "");
+        return cabinet.name() + " (#" + cabinet.id() + ")"
+                + (cabinet.syncPaused() ? " ⏸ " + texts.status("paused") : "");
     }
 
     private String describe(Admin.SyncLogEntry entry) {
         if (entry == null) {
             return "";
         }
-        return texts.get("sync.details", String.valueOf(entry.id()), entry.cabinetName(), String.valueOf(entry.cabinetId()),
-                entry.dataSet(), texts.status(entry.status()), entry.recordsProcessed(), MoscowTime.format(entry.startedAt()),
-                entry.completedAt() == null ? texts.get("sync.still_running")
+        return texts.get(
+                "sync.details",
+                String.valueOf(entry.id()),
+                entry.cabinetName(),
+                String.valueOf(entry.cabinetId()),
+                entry.dataSet(),
+                texts.status(entry.status()),
+                entry.recordsProcessed(),
+                MoscowTime.format(entry.startedAt()),
+                entry.completedAt() == null
+                        ? texts.get("sync.still_running")
                         : texts.get("sync.completed", MoscowTime.format(entry.completedAt())),
-                entry.errorMessage() == null ? texts.get("sync.no_error") : texts.get("sync.error", entry.errorMessage()));
+                entry.errorMessage() == null
+                        ? texts.get("sync.no_error")
+                        : texts.get("sync.error", entry.errorMessage()));
     }
 
     public ObservableList<Admin.SyncLogEntry> rows() {

@@ -24,13 +24,11 @@ public final class EmojiFont {
     private static final int FIRST_EMOJI_BLOCK = 0x2000;
 
     /** A piece of text drawn in one font. */
-    public record Run(String text, boolean emoji) {
-    }
+    public record Run(String text, boolean emoji) {}
 
     private static final BitSet COVERAGE = read();
 
-    private EmojiFont() {
-    }
+    private EmojiFont() {}
 
     /** Whether the bundled font has a glyph for the code point. */
     public static boolean covers(int codePoint) {
@@ -68,7 +66,10 @@ public final class EmojiFont {
     }
 
     private static boolean isSequencePart(int codePoint) {
-        return codePoint == 0x200D || codePoint == 0xFE0E || codePoint == 0xFE0F || codePoint == 0x20E3
+        return codePoint == 0x200D
+                || codePoint == 0xFE0E
+                || codePoint == 0xFE0F
+                || codePoint == 0x20E3
                 || codePoint >= 0xE0020 && codePoint <= 0xE007F;
     }
 
@@ -87,8 +88,7 @@ public final class EmojiFont {
     /** The code points a TrueType font maps to a glyph other than .notdef: its {@code cmap}, format 12 or 4. */
     static final class Cmap {
 
-        private Cmap() {
-        }
+        private Cmap() {}
 
         static BitSet coverage(ByteBuffer font) {
             int cmap = tableOffset(font, "cmap");

@@ -17,7 +17,17 @@ import java.util.regex.Pattern;
  */
 public final class TelegramHtml {
 
-    public enum Style { BOLD, ITALIC, UNDERLINE, STRIKE, CODE, PRE, LINK, QUOTE, SPOILER }
+    public enum Style {
+        BOLD,
+        ITALIC,
+        UNDERLINE,
+        STRIKE,
+        CODE,
+        PRE,
+        LINK,
+        QUOTE,
+        SPOILER
+    }
 
     /** A run of text with the styles of the tags around it; {@code href} is set inside a link. */
     public record Span(String text, Set<Style> styles, String href) {
@@ -31,23 +41,28 @@ public final class TelegramHtml {
     }
 
     private static final Map<String, Style> TAGS = Map.ofEntries(
-            Map.entry("b", Style.BOLD), Map.entry("strong", Style.BOLD),
-            Map.entry("i", Style.ITALIC), Map.entry("em", Style.ITALIC),
-            Map.entry("u", Style.UNDERLINE), Map.entry("ins", Style.UNDERLINE),
-            Map.entry("s", Style.STRIKE), Map.entry("strike", Style.STRIKE), Map.entry("del", Style.STRIKE),
-            Map.entry("code", Style.CODE), Map.entry("pre", Style.PRE),
-            Map.entry("a", Style.LINK), Map.entry("blockquote", Style.QUOTE),
+            Map.entry("b", Style.BOLD),
+            Map.entry("strong", Style.BOLD),
+            Map.entry("i", Style.ITALIC),
+            Map.entry("em", Style.ITALIC),
+            Map.entry("u", Style.UNDERLINE),
+            Map.entry("ins", Style.UNDERLINE),
+            Map.entry("s", Style.STRIKE),
+            Map.entry("strike", Style.STRIKE),
+            Map.entry("del", Style.STRIKE),
+            Map.entry("code", Style.CODE),
+            Map.entry("pre", Style.PRE),
+            Map.entry("a", Style.LINK),
+            Map.entry("blockquote", Style.QUOTE),
             Map.entry("tg-spoiler", Style.SPOILER));
 
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\\s+[^<>]*)?)>");
     private static final Pattern HREF = Pattern.compile("href\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
 
-    private record Open(String tag, Style style, String href) {
-    }
+    private record Open(String tag, Style style, String href) {}
 
-    private TelegramHtml() {
-    }
+    private TelegramHtml() {}
 
     public static List<Span> parse(String html) {
         List<Span> spans = new ArrayList<>();

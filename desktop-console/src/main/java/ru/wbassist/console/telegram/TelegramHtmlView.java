@@ -1,5 +1,10 @@
 package ru.wbassist.console.telegram;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -9,12 +14,6 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import ru.wbassist.console.telegram.TelegramHtml.Span;
 import ru.wbassist.console.telegram.TelegramHtml.Style;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Shows Telegram HTML in a {@link TextFlow} styled like a Telegram message bubble, every emoji in the bundled
@@ -28,8 +27,7 @@ public final class TelegramHtmlView {
     private static final Color QUOTE = Color.web("#3d5a73");
     private static final Color SPOILER = Color.web("#9aa5b1");
 
-    private TelegramHtmlView() {
-    }
+    private TelegramHtmlView() {}
 
     public static TextFlow create() {
         TextFlow flow = new TextFlow();
@@ -82,10 +80,13 @@ public final class TelegramHtmlView {
         Text text = new Text(run.text());
         boolean mono = span.has(Style.CODE) || span.has(Style.PRE);
         FontWeight weight = span.has(Style.BOLD) ? FontWeight.BOLD : FontWeight.NORMAL;
-        FontPosture posture = span.has(Style.ITALIC) || span.has(Style.QUOTE) ? FontPosture.ITALIC : FontPosture.REGULAR;
+        FontPosture posture =
+                span.has(Style.ITALIC) || span.has(Style.QUOTE) ? FontPosture.ITALIC : FontPosture.REGULAR;
         double size = mono ? SIZE - 1 : SIZE;
-        text.setFont(run.emoji() ? Font.font(EMOJI_FAMILY, weight, size)
-                : Font.font(mono ? "Monospaced" : "System", weight, posture, size));
+        text.setFont(
+                run.emoji()
+                        ? Font.font(EMOJI_FAMILY, weight, size)
+                        : Font.font(mono ? "Monospaced" : "System", weight, posture, size));
         text.setUnderline(span.has(Style.UNDERLINE) || span.has(Style.LINK));
         text.setStrikethrough(span.has(Style.STRIKE));
         if (span.has(Style.LINK)) {

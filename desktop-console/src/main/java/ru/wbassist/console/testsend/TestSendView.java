@@ -1,25 +1,23 @@
 package ru.wbassist.console.testsend;
 
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import ru.wbassist.console.common.Names;
 import ru.wbassist.api.Admin;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtmlView;
-
-import java.util.function.Function;
 
 /**
  * Test send: user and type, the send button, what the send will meet, and the message as the user will get it: the
@@ -29,15 +27,14 @@ public final class TestSendView {
 
     private static final double PHOTO_WIDTH = 280;
 
-    private TestSendView() {
-    }
+    private TestSendView() {}
 
     public static Node create(TestSendViewModel model, Texts texts) {
         ComboBox<Admin.UserRow> user = new ComboBox<>(model.users());
         user.setId("testSendUser");
         user.setPrefWidth(360);
-        Function<Admin.UserRow, String> userName = u -> Names.user(u)
-                + (u.botBlocked() ? " — " + texts.get("testsend.bot_blocked") : "");
+        Function<Admin.UserRow, String> userName =
+                u -> Names.user(u) + (u.botBlocked() ? " — " + texts.get("testsend.bot_blocked") : "");
         user.setCellFactory(list -> ViewSupport.listCell(userName, u -> null));
         user.setButtonCell(ViewSupport.listCell(userName, u -> null));
         user.valueProperty().bindBidirectional(model.userProperty());
@@ -90,8 +87,15 @@ public final class TestSendView {
         bubble.setMaxWidth(560);
         bubble.setMaxHeight(420);
 
-        VBox root = new VBox(12, form, ViewSupport.statusLine("testSendError", model.activity(), model.previewActivity()),
-                factsTitle, facts, message, bubbleTitle, bubble);
+        VBox root = new VBox(
+                12,
+                form,
+                ViewSupport.statusLine("testSendError", model.activity(), model.previewActivity()),
+                factsTitle,
+                facts,
+                message,
+                bubbleTitle,
+                bubble);
         root.setAlignment(Pos.TOP_LEFT);
         root.setPadding(new Insets(16));
         return root;

@@ -1,5 +1,9 @@
 package ru.wbassist.console.testsend;
 
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -11,19 +15,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import ru.wbassist.console.common.Names;
-import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Activity;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
-
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
 
 /**
  * Test send: pick a user and a type; the server's preview then shows the message exactly as the send would queue it
@@ -60,17 +59,29 @@ public final class TestSendViewModel {
         this.previewActivity = new Activity(tasks);
         this.onSent = onSent;
         canSend = Bindings.createBooleanBinding(
-                () -> user.get() != null && type.get() != null && !activity.busyProperty().get(),
-                user, type, activity.busyProperty());
-        facts = Bindings.createStringBinding(this::describeChoice, user, type, preview, previewActivity.busyProperty(),
+                () -> user.get() != null
+                        && type.get() != null
+                        && !activity.busyProperty().get(),
+                user,
+                type,
+                activity.busyProperty());
+        facts = Bindings.createStringBinding(
+                this::describeChoice,
+                user,
+                type,
+                preview,
+                previewActivity.busyProperty(),
                 previewActivity.errorProperty());
-        messageTitle = Bindings.createStringBinding(() -> sent.get() != null
-                ? texts.get("testsend.stored", String.valueOf(sent.get().id()))
-                : texts.get(preview.get() != null ? "testsend.preview_not_sent" : "testsend.preview"), sent, preview);
-        messageHtml = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::text, Notifications.TestPreview::text),
-                sent, preview);
-        imageUrl = Bindings.createStringBinding(() -> shown(Admin.NotificationEntry::imageUrl, Notifications.TestPreview::imageUrl),
-                sent, preview);
+        messageTitle = Bindings.createStringBinding(
+                () -> sent.get() != null
+                        ? texts.get("testsend.stored", String.valueOf(sent.get().id()))
+                        : texts.get(preview.get() != null ? "testsend.preview_not_sent" : "testsend.preview"),
+                sent,
+                preview);
+        messageHtml = Bindings.createStringBinding(
+                () -> shown(Admin.NotificationEntry::text, Notifications.TestPreview::text), sent, preview);
+        imageUrl = Bindings.createStringBinding(
+                () -> shown(Admin.NotificationEntry::imageUrl, Notifications.TestPreview::imageUrl), sent, preview);
         user.addListener((obs, old, now) -> loadPreview());
         type.addListener((obs, old, now) -> loadPreview());
     }
@@ -79,7 +90,9 @@ public final class TestSendViewModel {
         activity.load(() -> api.users(500, 0).items(), loaded -> {
             Admin.UserRow before = user.get();
             users.setAll(loaded);
-            user.set(users.stream().filter(u -> before != null && u.telegramId() == before.telegramId()).findFirst()
+            user.set(users.stream()
+                    .filter(u -> before != null && u.telegramId() == before.telegramId())
+                    .findFirst()
                     .orElse(users.isEmpty() ? null : users.getFirst()));
             if (Objects.equals(before, user.get())) {
                 loadPreview(); // the listener did not run; the message may have changed on the server all the same
@@ -96,22 +109,33 @@ public final class TestSendViewModel {
         }
         message.set(null);
         sent.set(null);
-        activity.perform(() -> {
-            Notifications.TestQueued result = api.sendTestNotification(recipient.telegramId(), chosenType);
-            // Read it back from the history: what the server stored for this user, next to what the preview said.
-            Admin.NotificationEntry record = api.notifications(NotificationQuery.ofUser(recipient.telegramId(), HISTORY_LOOKUP))
-                    .items().stream().filter(n -> n.id() == result.id()).findFirst().orElse(null);
-            return new Sent(result, record);
-        }, outcome -> {
-            sent.set(outcome.record());
-            message.set(texts.get("testsend.queued", String.valueOf(outcome.result().id()),
-                    texts.type(outcome.result().type()), Names.user(recipient)));
-            onSent.accept(recipient.telegramId());
-        }, failure -> { });
+        activity.perform(
+                () -> {
+                    Notifications.TestQueued result = api.sendTestNotification(recipient.telegramId(), chosenType);
+                    // Read it back from the history: what the server stored for this user, next to what the preview
+                    // said.
+                    Admin.NotificationEntry record = api
+                            .notifications(NotificationQuery.ofUser(recipient.telegramId(), HISTORY_LOOKUP))
+                            .items()
+                            .stream()
+                            .filter(n -> n.id() == result.id())
+                            .findFirst()
+                            .orElse(null);
+                    return new Sent(result, record);
+                },
+                outcome -> {
+                    sent.set(outcome.record());
+                    message.set(texts.get(
+                            "testsend.queued",
+                            String.valueOf(outcome.result().id()),
+                            texts.type(outcome.result().type()),
+                            Names.user(recipient)));
+                    onSent.accept(recipient.telegramId());
+                },
+                failure -> {});
     }
 
-    private record Sent(Notifications.TestQueued result, Admin.NotificationEntry record) {
-    }
+    private record Sent(Notifications.TestQueued result, Admin.NotificationEntry record) {}
 
     /** Asks the server for the message of the current choice; a stale answer for an earlier choice is dropped. */
     private void loadPreview() {
@@ -125,7 +149,8 @@ public final class TestSendViewModel {
     }
 
     /** Of the queued notification once sent, else of the preview, else null. */
-    private String shown(Function<Admin.NotificationEntry, String> ofSent, Function<Notifications.TestPreview, String> ofPreview) {
+    private String shown(
+            Function<Admin.NotificationEntry, String> ofSent, Function<Notifications.TestPreview, String> ofPreview) {
         if (sent.get() != null) {
             return ofSent.apply(sent.get());
         }
@@ -137,20 +162,34 @@ public final class TestSendViewModel {
         if (recipient == null || type.get() == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder(texts.get("testsend.facts", Names.user(recipient),
-                texts.type(type.get()), recipient.cabinets().isEmpty() ? texts.get("testsend.none")
-                        : recipient.cabinets().stream().map(c -> c.name() + " (" + texts.get("role." + c.role()) + ")")
-                        .collect(Collectors.joining(", "))));
+        StringBuilder text = new StringBuilder(texts.get(
+                "testsend.facts",
+                Names.user(recipient),
+                texts.type(type.get()),
+                recipient.cabinets().isEmpty()
+                        ? texts.get("testsend.none")
+                        : recipient.cabinets().stream()
+                                .map(c -> c.name() + " (" + texts.get("role." + c.role()) + ")")
+                                .collect(Collectors.joining(", "))));
         Notifications.TestPreview answer = preview.get();
         if (answer == null) {
-            return text.append(previewActivity.busyProperty().get() ? "\n" + texts.get("testsend.loading")
-                    : previewActivity.errorProperty().get() != null ? "\n" + texts.get("testsend.no_preview") : "")
+            return text.append(
+                            previewActivity.busyProperty().get()
+                                    ? "\n" + texts.get("testsend.loading")
+                                    : previewActivity.errorProperty().get() != null
+                                            ? "\n" + texts.get("testsend.no_preview")
+                                            : "")
                     .toString();
         }
-        text.append('\n').append(texts.get("testsend.answer", answer.language(), answer.cabinetName() == null
-                        ? texts.get("testsend.no_cabinet")
-                        : texts.get("testsend.cabinet", answer.cabinetName(), String.valueOf(answer.cabinetId())),
-                answer.imageUrl() == null ? texts.get("testsend.no_photo") : answer.imageUrl()));
+        text.append('\n')
+                .append(texts.get(
+                        "testsend.answer",
+                        answer.language(),
+                        answer.cabinetName() == null
+                                ? texts.get("testsend.no_cabinet")
+                                : texts.get(
+                                        "testsend.cabinet", answer.cabinetName(), String.valueOf(answer.cabinetId())),
+                        answer.imageUrl() == null ? texts.get("testsend.no_photo") : answer.imageUrl()));
         answer.warnings().forEach(w -> text.append("\n⚠ ").append(w.message()));
         return text.toString();
     }

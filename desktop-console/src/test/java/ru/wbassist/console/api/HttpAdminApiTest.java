@@ -1,36 +1,33 @@
 package ru.wbassist.console.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import ru.wbassist.api.Notifications;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 
 /** {@link HttpAdminApi} against a tiny JDK HTTP server answering the JSON shapes of docs/api.md. */
 class HttpAdminApiTest {
 
     private static final String SECRET = "s3cr3t-value";
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -42,7 +39,8 @@ class HttpAdminApiTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
-        api = new HttpAdminApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), SECRET);
+        api = new HttpAdminApi(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), SECRET);
     }
 
     @AfterEach
@@ -52,10 +50,12 @@ class HttpAdminApiTest {
 
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
-        requests.add(exchange.getRequestMethod() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        requests.add(exchange.getRequestMethod() + " " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
         Answer answer = SECRET.equals(exchange.getRequestHeaders().getFirst("X-API-SECRET-KEY"))
-                ? answers.getOrDefault(exchange.getRequestMethod() + " " + uri.getPath(),
-                new Answer(404, "{\"error\":\"not_found\",\"message\":\"no route\"}"))
+                ? answers.getOrDefault(
+                        exchange.getRequestMethod() + " " + uri.getPath(),
+                        new Answer(404, "{\"error\":\"not_found\",\"message\":\"no route\"}"))
                 : new Answer(401, "{\"error\":\"unauthorized\",\"message\":\"missing or wrong X-API-SECRET-KEY\"}");
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -105,14 +105,26 @@ class HttpAdminApiTest {
         List<Admin.Member> users = api.cabinetUsers(5);
 
         assertThat(page.total()).isEqualTo(2);
-        assertThat(page.items().getFirst()).isEqualTo(new Admin.CabinetRow(5, "Shop", true,
-                Instant.parse("2026-11-01T10:00:00+03:00"), 2, Instant.parse("2026-11-27T06:00:00+03:00"),
-                "failed", "401 from WB", false, false, null));
+        assertThat(page.items().getFirst())
+                .isEqualTo(new Admin.CabinetRow(
+                        5,
+                        "Shop",
+                        true,
+                        Instant.parse("2026-11-01T10:00:00+03:00"),
+                        2,
+                        Instant.parse("2026-11-27T06:00:00+03:00"),
+                        "failed",
+                        "401 from WB",
+                        false,
+                        false,
+                        null));
         assertThat(page.items().get(1).lastSyncAt()).isNull();
-        assertThat(users).containsExactly(new Admin.Member(111, "anna", "Anna", "owner",
-                Instant.parse("2026-11-01T10:00:00+03:00")));
-        assertThat(requests).containsExactly("GET /api/v1/admin/cabinets?q=Sh+op&limit=100&offset=0",
-                "GET /api/v1/admin/cabinets/5/users");
+        assertThat(users)
+                .containsExactly(
+                        new Admin.Member(111, "anna", "Anna", "owner", Instant.parse("2026-11-01T10:00:00+03:00")));
+        assertThat(requests)
+                .containsExactly(
+                        "GET /api/v1/admin/cabinets?q=Sh+op&limit=100&offset=0", "GET /api/v1/admin/cabinets/5/users");
     }
 
     @Test
@@ -122,13 +134,14 @@ class HttpAdminApiTest {
                   "started_at":"2026-11-27T06:00:00+03:00","completed_at":"2026-11-27T06:00:02+03:00",
                   "records_processed":0,"error_message":"WB 401"}],"total":1}"""));
 
-        Admin.Page<Admin.SyncLogEntry> page = api.syncLogs(new SyncLogQuery(5L, "orders", "failed",
-                Instant.parse("2026-11-27T00:00:00+03:00"), null, 50, 100));
+        Admin.Page<Admin.SyncLogEntry> page = api.syncLogs(
+                new SyncLogQuery(5L, "orders", "failed", Instant.parse("2026-11-27T00:00:00+03:00"), null, 50, 100));
 
         assertThat(page.items().getFirst().errorMessage()).isEqualTo("WB 401");
         assertThat(page.items().getFirst().cabinetName()).isEqualTo("Shop");
-        assertThat(requests).containsExactly("GET /api/v1/admin/sync-logs?cabinet_id=5&data_set=orders&status=failed"
-                + "&from=2026-11-27T00%3A00%2B03%3A00&limit=50&offset=100");
+        assertThat(requests)
+                .containsExactly("GET /api/v1/admin/sync-logs?cabinet_id=5&data_set=orders&status=failed"
+                        + "&from=2026-11-27T00%3A00%2B03%3A00&limit=50&offset=100");
     }
 
     @Test
@@ -146,7 +159,8 @@ class HttpAdminApiTest {
                   "negative_review_threshold":3,"critical_stock_threshold":5,"quiet_hours_start":"23:00",
                   "quiet_hours_end":"07:00","language":"en"}}],"total":1}"""));
 
-        Admin.NotificationEntry record = api.notifications(NotificationQuery.ofUser(111, 20)).items().getFirst();
+        Admin.NotificationEntry record =
+                api.notifications(NotificationQuery.ofUser(111, 20)).items().getFirst();
         Admin.UserRow user = api.users(500, 0).items().getFirst();
 
         assertThat(record.cabinetId()).isNull();
@@ -155,20 +169,27 @@ class HttpAdminApiTest {
         assertThat(user.cabinets()).containsExactly(new Admin.CabinetLink(5, "Shop", "owner"));
         assertThat(user.settings().wants("new_order")).isFalse();
         assertThat(user.settings().quietHoursEnd()).isEqualTo("07:00");
-        assertThat(requests).containsExactly("GET /api/v1/admin/notifications?telegram_id=111&limit=20&offset=0",
-                "GET /api/v1/admin/users?limit=500&offset=0");
+        assertThat(requests)
+                .containsExactly(
+                        "GET /api/v1/admin/notifications?telegram_id=111&limit=20&offset=0",
+                        "GET /api/v1/admin/users?limit=500&offset=0");
     }
 
     @Test
     void testSendAndSyncNowArePosts() {
-        answers.put("POST /api/v1/admin/users/111/test-notification", new Answer(201, "{\"id\":124,\"type\":\"new_order\"}"));
+        answers.put(
+                "POST /api/v1/admin/users/111/test-notification",
+                new Answer(201, "{\"id\":124,\"type\":\"new_order\"}"));
         answers.put("POST /api/v1/admin/cabinets/5/sync", new Answer(202, "{\"cabinet_id\":5,\"status\":\"started\"}"));
 
-        assertThat(api.sendTestNotification(111, "new_order")).isEqualTo(new Notifications.TestQueued(124, "new_order"));
+        assertThat(api.sendTestNotification(111, "new_order"))
+                .isEqualTo(new Notifications.TestQueued(124, "new_order"));
         api.startSync(5);
 
-        assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification?type=new_order",
-                "POST /api/v1/admin/cabinets/5/sync");
+        assertThat(requests)
+                .containsExactly(
+                        "POST /api/v1/admin/users/111/test-notification?type=new_order",
+                        "POST /api/v1/admin/cabinets/5/sync");
     }
 
     @Test
@@ -181,17 +202,27 @@ class HttpAdminApiTest {
 
         Notifications.TestPreview preview = api.previewTestNotification(111, "new_order");
 
-        assertThat(preview).isEqualTo(new Notifications.TestPreview(111, "new_order", "en", 5L, "Shop",
-                "🧪 <i>Test notification</i>\n<b>New order</b>", "https://img.example/1.jpg", true,
-                List.of(new Notifications.TestPreview.Warning("bot_blocked", "The user blocked the bot."))));
+        assertThat(preview)
+                .isEqualTo(new Notifications.TestPreview(
+                        111,
+                        "new_order",
+                        "en",
+                        5L,
+                        "Shop",
+                        "🧪 <i>Test notification</i>\n<b>New order</b>",
+                        "https://img.example/1.jpg",
+                        true,
+                        List.of(new Notifications.TestPreview.Warning("bot_blocked", "The user blocked the bot."))));
         assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification/preview?type=new_order");
     }
 
     @Test
     void conflictAndServerErrorsCarryTheServersMessage() {
-        answers.put("POST /api/v1/admin/cabinets/5/sync",
+        answers.put(
+                "POST /api/v1/admin/cabinets/5/sync",
                 new Answer(409, "{\"error\":\"conflict\",\"message\":\"a sync of cabinet 5 is running\"}"));
-        answers.put("GET /api/v1/admin/overview",
+        answers.put(
+                "GET /api/v1/admin/overview",
                 new Answer(500, "{\"error\":\"internal_error\",\"message\":\"internal error\",\"error_id\":\"e-1\"}"));
 
         assertThatThrownBy(() -> api.startSync(5)).isInstanceOfSatisfying(AdminApiException.class, e -> {
@@ -206,7 +237,8 @@ class HttpAdminApiTest {
 
     @Test
     void aWrongSecretIsUnauthorizedAndTheMessageNeverContainsTheSecret() {
-        HttpAdminApi wrong = new HttpAdminApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "nope-secret");
+        HttpAdminApi wrong = new HttpAdminApi(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "nope-secret");
 
         assertThatThrownBy(wrong::overview).isInstanceOfSatisfying(AdminApiException.class, e -> {
             assertThat(e.kind()).isEqualTo(AdminApiException.Kind.UNAUTHORIZED);
@@ -233,7 +265,8 @@ class HttpAdminApiTest {
     void anAnswerOfTheWrongShapeIsAProtocolError() {
         answers.put("GET /api/v1/admin/overview", new Answer(200, "<html>proxy</html>"));
 
-        assertThatThrownBy(api::overview).isInstanceOfSatisfying(AdminApiException.class,
-                e -> assertThat(e.kind()).isEqualTo(AdminApiException.Kind.PROTOCOL));
+        assertThatThrownBy(api::overview)
+                .isInstanceOfSatisfying(
+                        AdminApiException.class, e -> assertThat(e.kind()).isEqualTo(AdminApiException.Kind.PROTOCOL));
     }
 }

@@ -1,5 +1,7 @@
 package ru.wbassist.console.cabinets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Admin;
@@ -9,8 +11,6 @@ import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.common.Confirmation;
 import ru.wbassist.console.common.Language;
 import ru.wbassist.console.common.Texts;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CabinetsViewModelTest {
 
@@ -24,7 +24,8 @@ class CabinetsViewModelTest {
 
     @Test
     void showsEveryCabinet() {
-        assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::name)
+        assertThat(model.visibleCabinets())
+                .extracting(Admin.CabinetRow::name)
                 .containsExactly("Sneakers", "Home & Deco", "Kids wear");
         assertThat(model.visibleCabinets().get(1).lastError()).isEqualTo("WB API answered 401: key revoked");
     }
@@ -52,8 +53,10 @@ class CabinetsViewModelTest {
     void selectingACabinetLoadsItsUsers() {
         model.selectedProperty().set(model.visibleCabinets().get(1));
 
-        assertThat(model.selectedUsers()).extracting(Admin.Member::telegramId, Admin.Member::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Fixtures.BORIS, "owner"),
+        assertThat(model.selectedUsers())
+                .extracting(Admin.Member::telegramId, Admin.Member::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Fixtures.BORIS, "owner"),
                         org.assertj.core.groups.Tuple.tuple(Fixtures.ANNA, "member"));
 
         model.selectedProperty().set(null);
@@ -116,11 +119,13 @@ class CabinetsViewModelTest {
 
     @Test
     void statusLabelsFollowTheLanguage() {
-        CabinetsViewModel russian = new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create(),
-                Texts.of(Language.RU));
+        CabinetsViewModel russian =
+                new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create(), Texts.of(Language.RU));
         russian.refresh();
-        assertThat(russian.statusChoices()).extracting(russian::statusLabel).containsExactly("Любой статус", "идёт",
-                "успешно", "ошибка", "частично", "на паузе", "не синхронизировался");
+        assertThat(russian.statusChoices())
+                .extracting(russian::statusLabel)
+                .containsExactly(
+                        "Любой статус", "идёт", "успешно", "ошибка", "частично", "на паузе", "не синхронизировался");
         assertThat(russian.syncState(russian.visibleCabinets().get(2))).isEqualTo("не синхронизировался");
     }
 

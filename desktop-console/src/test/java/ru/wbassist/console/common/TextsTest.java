@@ -1,7 +1,6 @@
 package ru.wbassist.console.common;
 
-import ru.wbassist.api.Notifications;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Notifications;
 
 /** Both languages label the same things, and every label the code asks for exists. */
 class TextsTest {
@@ -29,7 +28,8 @@ class TextsTest {
     void everyKeyTheCodeAsksForExists() throws IOException {
         Set<String> used = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher key = KEY.matcher(Files.readString(source));
                 while (key.find()) {
                     used.add(key.group(1));

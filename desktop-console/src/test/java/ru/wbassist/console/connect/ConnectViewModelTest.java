@@ -1,5 +1,11 @@
 package ru.wbassist.console.connect;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
@@ -8,20 +14,17 @@ import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.HttpAdminApi;
 import ru.wbassist.console.common.Texts;
 
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ConnectViewModelTest {
 
     private final List<AdminApi> connected = new ArrayList<>();
 
     private ConnectViewModel model(String url, String secret) {
-        return new ConnectViewModel(new ConnectionSettings(url, Optional.ofNullable(secret), "test"),
-                ImmediateTasks.create(), Texts.english(), FakeAdminApi::connecting, connected::add);
+        return new ConnectViewModel(
+                new ConnectionSettings(url, Optional.ofNullable(secret), "test"),
+                ImmediateTasks.create(),
+                Texts.english(),
+                FakeAdminApi::connecting,
+                connected::add);
     }
 
     @Test
@@ -41,7 +44,9 @@ class ConnectViewModelTest {
         model.connect();
 
         assertThat(connected).isEmpty();
-        assertThat(model.activity().errorProperty().get()).contains("rejected the secret").contains("401");
+        assertThat(model.activity().errorProperty().get())
+                .contains("rejected the secret")
+                .contains("401");
     }
 
     @Test
@@ -52,13 +57,17 @@ class ConnectViewModelTest {
         }
         ConnectViewModel model = new ConnectViewModel(
                 new ConnectionSettings("http://127.0.0.1:" + port, Optional.of("s"), "test"),
-                ImmediateTasks.create(), Texts.english(), HttpAdminApi::new, connected::add);
+                ImmediateTasks.create(),
+                Texts.english(),
+                HttpAdminApi::new,
+                connected::add);
 
         model.connect();
 
         assertThat(connected).isEmpty();
         assertThat(model.activity().errorProperty().get())
-                .isEqualTo("Cannot reach the server at http://127.0.0.1:" + port + ": connection refused. Is it running?");
+                .isEqualTo(
+                        "Cannot reach the server at http://127.0.0.1:" + port + ": connection refused. Is it running?");
     }
 
     @Test

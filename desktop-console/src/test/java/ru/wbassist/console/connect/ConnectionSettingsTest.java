@@ -1,13 +1,12 @@
 package ru.wbassist.console.connect;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionSettingsTest {
 
@@ -28,7 +27,8 @@ class ConnectionSettingsTest {
 
     @Test
     void apiSecretThenTheFileTheServerWrites() throws Exception {
-        assertThat(ConnectionSettings.resolve(Map.of("API_SECRET_KEY", "api", "ADMIN_SECRET_KEY", " "), dir).secret())
+        assertThat(ConnectionSettings.resolve(Map.of("API_SECRET_KEY", "api", "ADMIN_SECRET_KEY", " "), dir)
+                        .secret())
                 .contains("api");
 
         writeSecretFile("from-file\n");
@@ -40,7 +40,8 @@ class ConnectionSettingsTest {
     @Test
     void noSecretAnywhereLeavesItEmptyAndNeverPrintsOne() {
         assertThat(ConnectionSettings.resolve(Map.of(), dir).secret()).isEmpty();
-        assertThat(ConnectionSettings.resolve(Map.of("API_SECRET_KEY", "top-secret"), dir).toString())
+        assertThat(ConnectionSettings.resolve(Map.of("API_SECRET_KEY", "top-secret"), dir)
+                        .toString())
                 .doesNotContain("top-secret");
     }
 

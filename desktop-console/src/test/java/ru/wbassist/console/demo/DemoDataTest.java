@@ -1,18 +1,17 @@
 package ru.wbassist.console.demo;
 
-import org.junit.jupiter.api.Test;
-import ru.wbassist.api.Admin;
-import ru.wbassist.console.api.NotificationQuery;
-import ru.wbassist.console.api.SyncLogQuery;
-import ru.wbassist.console.telegram.TelegramHtml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Admin;
+import ru.wbassist.console.api.NotificationQuery;
+import ru.wbassist.console.api.SyncLogQuery;
+import ru.wbassist.console.telegram.TelegramHtml;
 
 /** The demo data set behind --demo-data: consistent, and every view has something telling to show. */
 class DemoDataTest {
@@ -24,11 +23,16 @@ class DemoDataTest {
     void idsFollowCreationAndEveryRowBelongsToAKnownUserAndCabinet() {
         List<Admin.NotificationEntry> notifications = data.notifications();
         assertThat(notifications).isSortedAccordingTo(Comparator.comparing(Admin.NotificationEntry::createdAt));
-        assertThat(notifications).extracting(Admin.NotificationEntry::id)
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, notifications.size()).boxed().toList());
+        assertThat(notifications)
+                .extracting(Admin.NotificationEntry::id)
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, notifications.size())
+                        .boxed()
+                        .toList());
         Set<Long> users = data.users().stream().map(Admin.UserRow::telegramId).collect(Collectors.toSet());
         assertThat(notifications).allSatisfy(n -> assertThat(users).contains(n.telegramId()));
-        data.members().values().forEach(members -> members.forEach(m -> assertThat(users).contains(m.telegramId())));
+        data.members()
+                .values()
+                .forEach(members -> members.forEach(m -> assertThat(users).contains(m.telegramId())));
     }
 
     @Test
@@ -37,10 +41,15 @@ class DemoDataTest {
         assertThat(overview.notificationsPerDay()).isNotEmpty();
         assertThat(overview.ordersPerDay()).hasSize(14);
         assertThat(overview.syncFailures24h()).isPositive();
-        assertThat(api.syncLogs(new SyncLogQuery(null, null, "failed", null, null, 10, 0)).total()).isPositive();
-        assertThat(api.notifications(new NotificationQuery(null, null, null, "skipped", null, null, 10, 0)).items())
-                .extracting(Admin.NotificationEntry::suppressedReason).contains("bot_blocked");
-        assertThat(data.cabinets()).anySatisfy(c -> assertThat(c.lastSyncStatus()).isNull());
+        assertThat(api.syncLogs(new SyncLogQuery(null, null, "failed", null, null, 10, 0))
+                        .total())
+                .isPositive();
+        assertThat(api.notifications(new NotificationQuery(null, null, null, "skipped", null, null, 10, 0))
+                        .items())
+                .extracting(Admin.NotificationEntry::suppressedReason)
+                .contains("bot_blocked");
+        assertThat(data.cabinets())
+                .anySatisfy(c -> assertThat(c.lastSyncStatus()).isNull());
     }
 
     @Test

@@ -1,5 +1,11 @@
 package ru.wbassist.console.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,13 +17,6 @@ import ru.wbassist.console.common.Choice;
 import ru.wbassist.console.common.Confirmation;
 import ru.wbassist.console.common.Language;
 import ru.wbassist.console.common.Texts;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NotificationsViewModelTest {
 
@@ -40,8 +39,10 @@ class NotificationsViewModelTest {
         model.retrySelected();
         Confirmation.Request asked = model.confirmation().pendingProperty().get();
         assertThat(asked.title()).isEqualTo("Retry the notification?");
-        assertThat(asked.question()).startsWith("Notification #4 (Negative review) to user 111 failed: Telegram 400:"
-                + " Bad Request: chat not found").contains("the history keeps both");
+        assertThat(asked.question())
+                .startsWith("Notification #4 (Negative review) to user 111 failed: Telegram 400:"
+                        + " Bad Request: chat not found")
+                .contains("the history keeps both");
         model.confirmation().cancel();
         assertThat(model.rows()).hasSize(8);
         assertThat(model.confirmation().pendingProperty().get()).isNull();
@@ -75,7 +76,7 @@ class NotificationsViewModelTest {
         model.confirmation().confirm();
         model.selectedProperty().set(row(4));
 
-        model.retrySelected();       // the button would be off; the server says why all the same
+        model.retrySelected(); // the button would be off; the server says why all the same
         model.confirmation().confirm();
 
         assertThat(model.activity().errorProperty().get()).contains("409").contains("retried already");
@@ -84,10 +85,10 @@ class NotificationsViewModelTest {
 
     @Test
     void liveRefreshShowsAFailureThatHappenedMeanwhileUntilItIsSelected() {
-        assertThat(model.freshFailures()).isEmpty();   // #4 failed before the view opened
+        assertThat(model.freshFailures()).isEmpty(); // #4 failed before the view opened
 
         api.markFailed(7, "Telegram 403: Forbidden: bot was blocked by the user");
-        model.liveRefreshProperty().set(true);         // reloads at once, then every period
+        model.liveRefreshProperty().set(true); // reloads at once, then every period
 
         assertThat(row(7).status()).isEqualTo("failed");
         assertThat(model.freshFailures()).containsExactly(7L);
@@ -110,15 +111,21 @@ class NotificationsViewModelTest {
 
     @Test
     void labelsFollowTheLanguage() {
-        NotificationsViewModel russian = new NotificationsViewModel(api, ImmediateTasks.create(),
-                Texts.of(Language.RU), Duration.ofMinutes(10));
+        NotificationsViewModel russian =
+                new NotificationsViewModel(api, ImmediateTasks.create(), Texts.of(Language.RU), Duration.ofMinutes(10));
         russian.refreshAll();
-        russian.selectedProperty().set(russian.rows().stream().filter(n -> n.id() == 4).findFirst().orElseThrow());
+        russian.selectedProperty()
+                .set(russian.rows().stream()
+                        .filter(n -> n.id() == 4)
+                        .findFirst()
+                        .orElseThrow());
 
         assertThat(russian.typeChoices()).extracting(Choice::label).startsWith("Все типы", "Новый заказ", "Выкуп");
-        assertThat(russian.statusChoices()).extracting(Choice::label)
+        assertThat(russian.statusChoices())
+                .extracting(Choice::label)
                 .containsExactly("Любой статус", "в очереди", "отправлено", "ошибка", "пропущено");
-        assertThat(russian.detailsProperty().get()).startsWith("Уведомление #4 · Негативный отзыв · пользователь 111")
+        assertThat(russian.detailsProperty().get())
+                .startsWith("Уведомление #4 · Негативный отзыв · пользователь 111")
                 .contains("Статус: ошибка · попыток: 5");
         assertThat(russian.paging().labelBinding().get()).isEqualTo("1–8 из 8");
     }
@@ -129,8 +136,11 @@ class NotificationsViewModelTest {
 
     @Test
     void showsTheHistoryNewestFirstWithUserChoices() {
-        assertThat(model.rows()).extracting(Admin.NotificationEntry::id).containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
-        assertThat(model.userChoices()).extracting(Choice::label)
+        assertThat(model.rows())
+                .extracting(Admin.NotificationEntry::id)
+                .containsExactly(8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(model.userChoices())
+                .extracting(Choice::label)
                 .containsExactly("All users", "Anna (@anna, 111)", "Boris (@boris, 222)", "Clara (333)");
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–8 of 8");
     }
@@ -155,7 +165,8 @@ class NotificationsViewModelTest {
 
     @Test
     void selectionShowsAttemptsErrorsAndTheMessageText() {
-        model.selectedProperty().set(model.rows().stream().filter(n -> n.id() == 4).findFirst().orElseThrow());
+        model.selectedProperty()
+                .set(model.rows().stream().filter(n -> n.id() == 4).findFirst().orElseThrow());
 
         assertThat(model.detailsProperty().get())
                 .contains("Notification #4 · Negative review · user 111 · cabinet #2")
@@ -163,7 +174,8 @@ class NotificationsViewModelTest {
                 .contains("Last error: Telegram 400: Bad Request: chat not found");
         assertThat(model.previewHtmlProperty().get()).startsWith("<b>Review 2/5</b>");
 
-        model.selectedProperty().set(model.rows().stream().filter(n -> n.id() == 5).findFirst().orElseThrow());
+        model.selectedProperty()
+                .set(model.rows().stream().filter(n -> n.id() == 5).findFirst().orElseThrow());
         assertThat(model.detailsProperty().get()).contains("Suppressed: bot_blocked");
     }
 

@@ -1,11 +1,11 @@
 package ru.wbassist.console.overview;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.common.Texts;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OverviewViewModelTest {
 
@@ -15,8 +15,10 @@ class OverviewViewModelTest {
 
         model.refresh();
 
-        assertThat(model.tiles()).extracting(OverviewViewModel.Tile::label, OverviewViewModel.Tile::value)
-                .contains(org.assertj.core.groups.Tuple.tuple("Users", 3L),
+        assertThat(model.tiles())
+                .extracting(OverviewViewModel.Tile::label, OverviewViewModel.Tile::value)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("Users", 3L),
                         org.assertj.core.groups.Tuple.tuple("Cabinets", 3L),
                         // Run 62 failed 5 minutes ago; run 61 two days ago is outside the 24 hours.
                         org.assertj.core.groups.Tuple.tuple("Sync failures, 24 h", 1L),
@@ -36,22 +38,31 @@ class OverviewViewModelTest {
         model.refresh();
 
         // Orders on 24.11, 26.11 and 27.11; notifications from 24.11 on: four days on both axes.
-        assertThat(model.ordersPerDay()).singleElement().satisfies(series -> assertThat(series.points())
-                .extracting(OverviewViewModel.Point::day, OverviewViewModel.Point::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("24.11", 5L),
-                        org.assertj.core.groups.Tuple.tuple("25.11", 0L),
-                        org.assertj.core.groups.Tuple.tuple("26.11", 7L),
-                        org.assertj.core.groups.Tuple.tuple("27.11", 2L)));
-        assertThat(model.notificationsPerDay()).extracting(OverviewViewModel.Series::name)
+        assertThat(model.ordersPerDay())
+                .singleElement()
+                .satisfies(series -> assertThat(series.points())
+                        .extracting(OverviewViewModel.Point::day, OverviewViewModel.Point::value)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("24.11", 5L),
+                                org.assertj.core.groups.Tuple.tuple("25.11", 0L),
+                                org.assertj.core.groups.Tuple.tuple("26.11", 7L),
+                                org.assertj.core.groups.Tuple.tuple("27.11", 2L)));
+        assertThat(model.notificationsPerDay())
+                .extracting(OverviewViewModel.Series::name)
                 .containsExactly("New order", "Buyout", "Return", "Negative review", "Critical stock", "Key invalid");
         OverviewViewModel.Series newOrders = model.notificationsPerDay().stream()
-                .filter(s -> s.type().equals("new_order")).findFirst().orElseThrow();
-        assertThat(newOrders.points()).extracting(OverviewViewModel.Point::value).containsExactly(1L, 0L, 1L, 1L);
+                .filter(s -> s.type().equals("new_order"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(newOrders.points())
+                .extracting(OverviewViewModel.Point::value)
+                .containsExactly(1L, 0L, 1L, 1L);
     }
 
     @Test
     void aRejectedSecretShowsTheErrorAndNoTiles() {
-        OverviewViewModel model = new OverviewViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english());
+        OverviewViewModel model =
+                new OverviewViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english());
 
         model.refresh();
 

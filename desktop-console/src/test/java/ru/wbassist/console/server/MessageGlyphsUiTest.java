@@ -1,8 +1,20 @@
 package ru.wbassist.console.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.table;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
 import com.sun.javafx.font.CharToGlyphMapper;
 import com.sun.javafx.font.PGFont;
 import com.sun.javafx.scene.text.FontHelper;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -17,8 +29,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.api.HttpAdminApi;
 import ru.wbassist.console.common.Language;
@@ -26,19 +38,6 @@ import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.telegram.EmojiFont;
 import ru.wbassist.console.ui.UiTestSupport;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.console.ui.UiTestSupport.clickRow;
-import static ru.wbassist.console.ui.UiTestSupport.openTab;
-import static ru.wbassist.console.ui.UiTestSupport.table;
-import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 
 /**
  * The real server renders a notification of every type (its own renderer, as for a test send); the console shows
@@ -70,7 +69,8 @@ class MessageGlyphsUiTest {
     @Start
     void start(Stage stage) {
         ConsoleWindow window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
-        window.connect(new ConnectionSettings(server.baseUrl(), Optional.of(RealServer.SECRET), "test"), HttpAdminApi::new);
+        window.connect(
+                new ConnectionSettings(server.baseUrl(), Optional.of(RealServer.SECRET), "test"), HttpAdminApi::new);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();
     }
@@ -88,8 +88,11 @@ class MessageGlyphsUiTest {
             Admin.NotificationEntry record = history.getItems().get(row);
             assertThat(queued).contains(record.id());
             clickRow(robot, history, row);
-            waitUntil(() -> !preview.getChildren().isEmpty() && preview.getChildren().stream()
-                    .map(n -> ((Text) n).getText()).reduce("", String::concat).contains("Тестовое уведомление"));
+            waitUntil(() -> !preview.getChildren().isEmpty()
+                    && preview.getChildren().stream()
+                            .map(n -> ((Text) n).getText())
+                            .reduce("", String::concat)
+                            .contains("Тестовое уведомление"));
             for (Node node : preview.getChildren()) {
                 Text text = (Text) node;
                 missing.addAll(missingGlyphs(text, "preview of #" + record.id()));
@@ -119,13 +122,18 @@ class MessageGlyphsUiTest {
 
     /** Code points of the Text that its font (with JavaFX's fallbacks) maps to the missing glyph. */
     static List<String> missingGlyphs(Text text, String where) {
-        CharToGlyphMapper mapper = ((PGFont) FontHelper.getNativeFont(text.getFont())).getFontResource().getGlyphMapper();
+        CharToGlyphMapper mapper = ((PGFont) FontHelper.getNativeFont(text.getFont()))
+                .getFontResource()
+                .getGlyphMapper();
         List<String> missing = new ArrayList<>();
-        text.getText().codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && Character.getType(cp) != Character.FORMAT
+        text.getText()
+                .codePoints()
+                .filter(cp -> !Character.isWhitespace(cp)
+                        && Character.getType(cp) != Character.FORMAT
                         && !(cp >= 0xFE00 && cp <= 0xFE0F))
                 .filter(cp -> mapper.charToGlyph(cp) == 0)
-                .forEach(cp -> missing.add("%s: U+%X in %s".formatted(where, cp, text.getFont().getName())));
+                .forEach(cp -> missing.add(
+                        "%s: U+%X in %s".formatted(where, cp, text.getFont().getName())));
         return missing;
     }
 }

@@ -1,13 +1,12 @@
 package ru.wbassist.console.server;
 
-import ru.wbassist.db.DatabaseConfig;
-import ru.wbassist.db.Sql;
-import ru.wbassist.server.TestServer;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
+import ru.wbassist.server.TestServer;
 
 /**
  * The real server ({@link TestServer}, in-process on a fresh H2 database), with fixture rows written straight into
@@ -49,8 +48,12 @@ final class RealServer implements AutoCloseable {
         Sql.update(c, "UPDATE users SET bot_blocked_at = ? WHERE id = ?", now.minus(Duration.ofDays(1)), clara);
         sneakers = cabinet(c, "Sneakers", "hash-1", now.minus(Duration.ofDays(10)));
         deco = cabinet(c, "Home & Deco", "hash-2", now.minus(Duration.ofDays(9)));
-        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
-                now.minus(Duration.ofHours(1)), "WB answered 401: token revoked", deco);
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
+                now.minus(Duration.ofHours(1)),
+                "WB answered 401: token revoked",
+                deco);
         link(c, sneakers, anna, "owner", now.minus(Duration.ofDays(10)));
         link(c, deco, boris, "owner", now.minus(Duration.ofDays(9)));
         link(c, deco, anna, "member", now.minus(Duration.ofDays(5)));
@@ -63,11 +66,36 @@ final class RealServer implements AutoCloseable {
         syncLog(c, sneakers, "reviews", "partial", now.minus(Duration.ofDays(3)), 7, "2 of 3 pages");
 
         notification(c, anna, sneakers, "new_order", "sent", null, now.minus(Duration.ofHours(3)), 1, null);
-        notification(c, anna, deco, "negative_review", "failed", null, now.minus(Duration.ofHours(2)), 5,
+        notification(
+                c,
+                anna,
+                deco,
+                "negative_review",
+                "failed",
+                null,
+                now.minus(Duration.ofHours(2)),
+                5,
                 "Telegram 400: Bad Request: chat not found");
         notification(c, boris, deco, "new_order", "pending", null, now.minus(Duration.ofHours(1)), 0, null);
-        notification(c, clara, sneakers, "critical_stock", "skipped", "bot_blocked", now.minus(Duration.ofMinutes(30)), 0, null);
-        notification(c, boris, deco, "order_buyout", "sent", null, now.minus(Duration.ofDays(3)), 2,
+        notification(
+                c,
+                clara,
+                sneakers,
+                "critical_stock",
+                "skipped",
+                "bot_blocked",
+                now.minus(Duration.ofMinutes(30)),
+                0,
+                null);
+        notification(
+                c,
+                boris,
+                deco,
+                "order_buyout",
+                "sent",
+                null,
+                now.minus(Duration.ofDays(3)),
+                2,
                 "Telegram 429: Too Many Requests: retry after 3");
 
         order(c, sneakers, "srid-1", now.minus(Duration.ofMinutes(50)));
@@ -76,38 +104,89 @@ final class RealServer implements AutoCloseable {
 
     private static long user(Connection c, long telegramId, String username, String firstName, Instant created)
             throws SQLException {
-        return Sql.insert(c, "INSERT INTO users (telegram_id, username, first_name, created_at) VALUES (?,?,?,?)",
-                telegramId, username, firstName, created);
+        return Sql.insert(
+                c,
+                "INSERT INTO users (telegram_id, username, first_name, created_at) VALUES (?,?,?,?)",
+                telegramId,
+                username,
+                firstName,
+                created);
     }
 
     private static long cabinet(Connection c, String name, String keyHash, Instant created) throws SQLException {
-        return Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at) VALUES (?,?,?,?)",
-                name, "not-a-real-key", keyHash, created);
+        return Sql.insert(
+                c,
+                "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at) VALUES (?,?,?,?)",
+                name,
+                "not-a-real-key",
+                keyHash,
+                created);
     }
 
     private static void link(Connection c, long cabinet, long user, String role, Instant joined) throws SQLException {
-        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                cabinet, user, role, joined);
+        Sql.update(
+                c,
+                "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                cabinet,
+                user,
+                role,
+                joined);
     }
 
-    private static void syncLog(Connection c, long cabinet, String dataSet, String status, Instant started, int records,
-                                String error) throws SQLException {
-        Sql.insert(c, "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, completed_at,"
+    private static void syncLog(
+            Connection c, long cabinet, String dataSet, String status, Instant started, int records, String error)
+            throws SQLException {
+        Sql.insert(
+                c,
+                "INSERT INTO wb_sync_logs (cabinet_id, data_set, status, started_at, completed_at,"
                         + " records_processed, error_message) VALUES (?,?,?,?,?,?,?)",
-                cabinet, dataSet, status, started, started.plusSeconds(4), records, error);
+                cabinet,
+                dataSet,
+                status,
+                started,
+                started.plusSeconds(4),
+                records,
+                error);
     }
 
-    private static void notification(Connection c, long user, long cabinet, String type, String status, String reason,
-                                     Instant created, int attempts, String error) throws SQLException {
-        Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text, created_at,"
+    private static void notification(
+            Connection c,
+            long user,
+            long cabinet,
+            String type,
+            String status,
+            String reason,
+            Instant created,
+            int attempts,
+            String error)
+            throws SQLException {
+        Sql.insert(
+                c,
+                "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text, created_at,"
                         + " status, suppressed_reason, deliver_after, sent_at, attempts, last_error)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                user, cabinet, type, type + "-" + created, "<b>" + type + "</b> &amp; <i>details</i>", created, status,
-                reason, created, status.equals("sent") ? created.plusSeconds(1) : null, attempts, error);
+                user,
+                cabinet,
+                type,
+                type + "-" + created,
+                "<b>" + type + "</b> &amp; <i>details</i>",
+                created,
+                status,
+                reason,
+                created,
+                status.equals("sent") ? created.plusSeconds(1) : null,
+                attempts,
+                error);
     }
 
     private static void order(Connection c, long cabinet, String srid, Instant at) throws SQLException {
-        Sql.insert(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date, last_change_date) VALUES (?,?,?,?,?)",
-                cabinet, srid, 100500, at, at);
+        Sql.insert(
+                c,
+                "INSERT INTO wb_orders (cabinet_id, srid, nm_id, order_date, last_change_date) VALUES (?,?,?,?,?)",
+                cabinet,
+                srid,
+                100500,
+                at,
+                at);
     }
 }

@@ -1,5 +1,12 @@
 package ru.wbassist.console.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.table;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -19,14 +26,6 @@ import ru.wbassist.console.common.Language;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 import ru.wbassist.console.ui.UiTestSupport;
-
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.console.ui.UiTestSupport.clickRow;
-import static ru.wbassist.console.ui.UiTestSupport.openTab;
-import static ru.wbassist.console.ui.UiTestSupport.table;
-import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 
 /**
  * The window against the real server (in-process, fixture rows): a wrong secret first shows the 401 state, the
@@ -54,7 +53,8 @@ class RealServerUiTest {
     @Start
     void start(Stage stage) {
         window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
-        window.connect(new ConnectionSettings(server.baseUrl(), Optional.of("not-the-secret"), "test"), HttpAdminApi::new);
+        window.connect(
+                new ConnectionSettings(server.baseUrl(), Optional.of("not-the-secret"), "test"), HttpAdminApi::new);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();
     }
@@ -64,7 +64,10 @@ class RealServerUiTest {
         Label error = robot.lookup("#connectError").queryAs(Label.class);
         waitUntil(() -> error.getText() != null && error.getText().contains("401"));
 
-        robot.doubleClickOn("#connectSecret").eraseText(20).write(RealServer.SECRET).clickOn("#connectButton");
+        robot.doubleClickOn("#connectSecret")
+                .eraseText(20)
+                .write(RealServer.SECRET)
+                .clickOn("#connectButton");
         waitUntil(() -> window.mainProperty().get() != null);
 
         FlowPane tiles = robot.lookup("#overviewTiles").queryAs(FlowPane.class);
@@ -74,7 +77,8 @@ class RealServerUiTest {
         TableView<Admin.CabinetRow> cabinets = table(robot, "#cabinetsTable");
         waitUntil(() -> cabinets.getItems().size() == 2);
         robot.clickOn("#cabinetFilter").write("deco");
-        waitUntil(() -> cabinets.getItems().size() == 1 && cabinets.getItems().getFirst().lastError().contains("401"));
+        waitUntil(() -> cabinets.getItems().size() == 1
+                && cabinets.getItems().getFirst().lastError().contains("401"));
 
         openTab(robot, "Sync logs");
         TableView<Admin.SyncLogEntry> logs = table(robot, "#syncLogsTable");
@@ -86,7 +90,8 @@ class RealServerUiTest {
         clickRow(robot, history, 0);
         TextFlow preview = robot.lookup("#notificationPreview").queryAs(TextFlow.class);
         waitUntil(() -> preview.getChildren().size() == 3);
-        assertThat(((javafx.scene.text.Text) preview.getChildren().getFirst()).getText()).isEqualTo("critical_stock");
+        assertThat(((javafx.scene.text.Text) preview.getChildren().getFirst()).getText())
+                .isEqualTo("critical_stock");
 
         openTab(robot, "Test send");
         Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
@@ -100,7 +105,10 @@ class RealServerUiTest {
         long queued = Long.parseLong(message.getText().replaceAll("^Queued test notification #(\\d+).*$", "$1"));
 
         openTab(robot, "Notifications");
-        waitUntil(() -> !history.getItems().isEmpty() && history.getItems().getFirst().id() == queued);
-        assertThat(history.getItems()).extracting(Admin.NotificationEntry::telegramId).containsOnly(RealServer.ANNA);
+        waitUntil(() ->
+                !history.getItems().isEmpty() && history.getItems().getFirst().id() == queued);
+        assertThat(history.getItems())
+                .extracting(Admin.NotificationEntry::telegramId)
+                .containsOnly(RealServer.ANNA);
     }
 }

@@ -1,5 +1,13 @@
 package ru.wbassist.console.synclogs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,17 +16,8 @@ import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
 import ru.wbassist.console.common.Choice;
-import ru.wbassist.console.common.Texts;
 import ru.wbassist.console.common.MoscowTime;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import ru.wbassist.console.common.Texts;
 
 class SyncLogsViewModelTest {
 
@@ -37,9 +36,12 @@ class SyncLogsViewModelTest {
         assertThat(model.rows()).hasSize(SyncLogsViewModel.PAGE_SIZE);
         assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).startsWith(63L, 62L, 60L, 59L);
         assertThat(model.paging().labelBinding().get()).isEqualTo("1–50 of 63");
-        assertThat(model.cabinetChoices()).extracting(Choice::label)
+        assertThat(model.cabinetChoices())
+                .extracting(Choice::label)
                 .containsExactly("All cabinets", "Sneakers (#1)", "Home & Deco (#2)", "Kids wear (#3)");
-        assertThat(model.dataSetChoices()).extracting(Choice::value).containsExactly(null, "orders", "reviews", "stocks");
+        assertThat(model.dataSetChoices())
+                .extracting(Choice::value)
+                .containsExactly(null, "orders", "reviews", "stocks");
     }
 
     @Test
@@ -74,7 +76,8 @@ class SyncLogsViewModelTest {
         model.dataSetProperty().set(choice(model.dataSetChoices(), "reviews"));
         assertThat(model.rows()).extracting(Admin.SyncLogEntry::id).containsExactly(63L);
 
-        model.toDayProperty().set(LocalDate.ofInstant(Fixtures.NOW_MSK, MoscowTime.ZONE).minusDays(1));
+        model.toDayProperty()
+                .set(LocalDate.ofInstant(Fixtures.NOW_MSK, MoscowTime.ZONE).minusDays(1));
         assertThat(model.rows()).isEmpty();
         assertThat(model.paging().labelBinding().get()).isEqualTo("No rows");
     }
@@ -98,7 +101,8 @@ class SyncLogsViewModelTest {
 
         model.liveRefreshProperty().set(false);
         int stopped = api.syncLogCalls();
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> api.syncLogCalls() <= stopped + 1);
     }
 

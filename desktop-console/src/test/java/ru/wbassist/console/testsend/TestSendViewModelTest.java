@@ -1,9 +1,14 @@
 package ru.wbassist.console.testsend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.wbassist.api.Notifications;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
@@ -11,12 +16,6 @@ import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TestSendViewModelTest {
 
@@ -36,7 +35,10 @@ class TestSendViewModelTest {
         Notifications.TestPreview anna = model.previewProperty().get();
         assertThat(model.userProperty().get().telegramId()).isEqualTo(Fixtures.ANNA);
         assertThat(anna).isEqualTo(api.previewTestNotification(Fixtures.ANNA, "new_order"));
-        assertThat(model.messageHtmlBinding().get()).isEqualTo(anna.text()).contains("Новый заказ").contains("Sneakers");
+        assertThat(model.messageHtmlBinding().get())
+                .isEqualTo(anna.text())
+                .contains("Новый заказ")
+                .contains("Sneakers");
         assertThat(model.messageTitleBinding().get()).isEqualTo("Preview: what the user will get (not sent yet)");
         assertThat(model.factsBinding().get()).isEqualTo("""
                 To: Anna (@anna, 111)
@@ -48,7 +50,9 @@ class TestSendViewModelTest {
 
         model.userProperty().set(model.users().get(1));
         assertThat(model.messageHtmlBinding().get()).contains("New order").contains("Home &amp; Deco");
-        assertThat(model.factsBinding().get()).contains("To: Boris (@boris, 222)").contains("Language: en")
+        assertThat(model.factsBinding().get())
+                .contains("To: Boris (@boris, 222)")
+                .contains("Language: en")
                 .endsWith("⚠ The user's settings switch new_order notifications off; a test is delivered anyway.");
 
         model.typeProperty().set("critical_stock");
@@ -77,11 +81,15 @@ class TestSendViewModelTest {
         // The sample's time is "now": the same text but for the minute it was rendered in.
         assertThat(withoutTime(sent.text())).isEqualTo(withoutTime(previewed));
         assertThat(model.messageHtmlBinding().get()).isEqualTo(sent.text());
-        assertThat(model.messageTitleBinding().get()).isEqualTo("Queued notification #" + sent.id() + ", as the server stored it");
+        assertThat(model.messageTitleBinding().get())
+                .isEqualTo("Queued notification #" + sent.id() + ", as the server stored it");
         assertThat(model.messageProperty().get())
                 .isEqualTo("Queued test notification #" + sent.id() + " (Negative review) for Anna (@anna, 111).");
         assertThat(sentTo).containsExactly(Fixtures.ANNA);
-        assertThat(api.notifications(NotificationQuery.ofUser(Fixtures.ANNA, 10)).items().getFirst().id())
+        assertThat(api.notifications(NotificationQuery.ofUser(Fixtures.ANNA, 10))
+                        .items()
+                        .getFirst()
+                        .id())
                 .isEqualTo(sent.id());
 
         // A new choice is a new preview, not the old send.
@@ -108,15 +116,15 @@ class TestSendViewModelTest {
     void anAnswerForAnEarlierChoiceNeverReplacesTheCurrentOne() {
         List<Runnable> calls = new ArrayList<>();
         Tasks held = new Tasks(calls::add, Runnable::run, Executors.newSingleThreadScheduledExecutor());
-        TestSendViewModel slow = new TestSendViewModel(api, held, Texts.english(), id -> { });
+        TestSendViewModel slow = new TestSendViewModel(api, held, Texts.english(), id -> {});
         slow.refresh();
         calls.removeFirst().run(); // the users; choosing the first one asks for its preview
         slow.typeProperty().set("order_buyout");
         assertThat(calls).hasSize(2);
         assertThat(slow.factsBinding().get()).endsWith("Loading the preview…");
 
-        calls.get(1).run();  // the order_buyout preview answers first
-        calls.get(0).run();  // then the stale new_order one
+        calls.get(1).run(); // the order_buyout preview answers first
+        calls.get(0).run(); // then the stale new_order one
         assertThat(slow.previewProperty().get().type()).isEqualTo("order_buyout");
         assertThat(slow.messageHtmlBinding().get()).contains("Выкуп");
         assertThat(slow.previewActivity().busyProperty().get()).isFalse();
@@ -124,7 +132,8 @@ class TestSendViewModelTest {
 
     @Test
     void aFailedLoadShowsTheErrorAndNotifiesNobody() {
-        TestSendViewModel rejected = new TestSendViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english(), sentTo::add);
+        TestSendViewModel rejected =
+                new TestSendViewModel(new FakeAdminApi("wrong"), ImmediateTasks.create(), Texts.english(), sentTo::add);
         rejected.refresh();
 
         assertThat(rejected.activity().errorProperty().get()).contains("401");

@@ -1,5 +1,9 @@
 package ru.wbassist.console.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -14,11 +18,6 @@ import ru.wbassist.console.common.Language;
 import ru.wbassist.console.connect.ConnectionSettings;
 import ru.wbassist.console.shell.ConsoleWindow;
 
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
-
 /** Starting with a wrong secret: the dialog says so; the right secret then opens the console. */
 @ExtendWith(ApplicationExtension.class)
 class ConnectUiTest {
@@ -28,7 +27,8 @@ class ConnectUiTest {
     @Start
     void start(Stage stage) {
         window = new ConsoleWindow(UiTestSupport.fxTasks(), Language.EN);
-        window.connect(new ConnectionSettings("http://127.0.0.1:8080", Optional.of("wrong-secret"), "test"),
+        window.connect(
+                new ConnectionSettings("http://127.0.0.1:8080", Optional.of("wrong-secret"), "test"),
                 FakeAdminApi::connecting);
         stage.setScene(ConsoleApp.scene(window));
         stage.show();

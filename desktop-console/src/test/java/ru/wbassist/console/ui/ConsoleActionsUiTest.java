@@ -1,5 +1,12 @@
 package ru.wbassist.console.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.table;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
@@ -26,14 +33,6 @@ import ru.wbassist.console.common.Language;
 import ru.wbassist.console.common.TypeColors;
 import ru.wbassist.console.shell.ConsoleWindow;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.console.ui.UiTestSupport.clickRow;
-import static ru.wbassist.console.ui.UiTestSupport.openTab;
-import static ru.wbassist.console.ui.UiTestSupport.table;
-import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
-
 /** The operator's actions through the window: confirm dialogs, results, the language switch, the type colours. */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleActionsUiTest {
@@ -56,7 +55,7 @@ class ConsoleActionsUiTest {
         waitUntil(() -> history.getItems().size() == 8);
         Button retry = robot.lookup("#retryButton").queryAs(Button.class);
         clickRow(robot, history, indexOf(history, 7));
-        waitUntil(retry::isDisabled);                     // pending: nothing to retry
+        waitUntil(retry::isDisabled); // pending: nothing to retry
 
         clickRow(robot, history, indexOf(history, 4));
         waitUntil(() -> !retry.isDisabled());
@@ -72,8 +71,9 @@ class ConsoleActionsUiTest {
 
         Label result = robot.lookup("#notificationsMessage").queryAs(Label.class);
         waitUntil(() -> "Notification #4 queued again as #9.".equals(result.getText()));
-        waitUntil(() -> history.getItems().getFirst().id() == 9 && history.getItems().getFirst().retryOf() == 4);
-        waitUntil(retry::isDisabled);                     // #4 has its retry now
+        waitUntil(() -> history.getItems().getFirst().id() == 9
+                && history.getItems().getFirst().retryOf() == 4);
+        waitUntil(retry::isDisabled); // #4 has its retry now
     }
 
     @Test
@@ -108,40 +108,52 @@ class ConsoleActionsUiTest {
 
         waitUntil(() -> window.language() == Language.RU);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Обзор", "Кабинеты",
-                "Журнал синхронизации", "Уведомления", "Тестовая отправка");
+        assertThat(tabs.getTabs())
+                .extracting(Tab::getText)
+                .containsExactly("Обзор", "Кабинеты", "Журнал синхронизации", "Уведомления", "Тестовая отправка");
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Журнал синхронизации");
         waitUntil(() -> robot.lookup("Автообновление").tryQuery().isPresent());
 
         UiTestSupport.pick(robot, "#languageSwitch", "English");
         waitUntil(() -> window.language() == Language.EN);
-        assertThat(robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText())
+        assertThat(robot.lookup(".tab-pane")
+                        .queryAs(TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText())
                 .isEqualTo("Sync logs");
     }
 
     @Test
     void eachTypeHasItsOneColourInTheChartTheLegendAndTheTable(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        StackedBarChart<String, Number> chart = robot.lookup("#notificationsChart").queryAs(StackedBarChart.class);
+        StackedBarChart<String, Number> chart =
+                robot.lookup("#notificationsChart").queryAs(StackedBarChart.class);
         FlowPane legend = robot.lookup("#notificationsLegend").queryAs(FlowPane.class);
         waitUntil(() -> chart.getData().size() == 6 && legend.getChildren().size() == 6);
 
         for (XYChart.Series<String, Number> series : chart.getData()) {
-            String type = legend.getChildren().get(chart.getData().indexOf(series)).getUserData().toString();
+            String type = legend.getChildren()
+                    .get(chart.getData().indexOf(series))
+                    .getUserData()
+                    .toString();
             Color color = Color.web(TypeColors.of(type));
             for (XYChart.Data<String, Number> bar : series.getData()) {
                 waitUntil(() -> fills((Region) bar.getNode()).equals(List.of(color)));
             }
-            assertThat(dot(legend.getChildren().get(chart.getData().indexOf(series)))).isEqualTo(color);
+            assertThat(dot(legend.getChildren().get(chart.getData().indexOf(series))))
+                    .isEqualTo(color);
         }
 
         openTab(robot, "Notifications");
         TableView<Admin.NotificationEntry> history = table(robot, "#notificationsTable");
         waitUntil(() -> history.getItems().size() == 8);
-        List<Node> badges = robot.from(history).lookup(".type-badge").queryAll().stream().toList();
+        List<Node> badges =
+                robot.from(history).lookup(".type-badge").queryAll().stream().toList();
         assertThat(badges).isNotEmpty();
         for (Node badge : badges) {
-            assertThat(dot(badge)).isEqualTo(Color.web(TypeColors.of(badge.getUserData().toString())));
+            assertThat(dot(badge))
+                    .isEqualTo(Color.web(TypeColors.of(badge.getUserData().toString())));
         }
         assertThat(TypeColors.of("new_order")).isNotEqualTo(TypeColors.of("order_cancellation"));
     }
@@ -152,9 +164,11 @@ class ConsoleActionsUiTest {
 
     /** The colours a bar is painted in (the view paints it flat, in its type's colour alone). */
     private static List<Color> fills(Region bar) {
-        return bar == null || bar.getBackground() == null ? List.of()
-                : bar.getBackground().getFills().stream().map(f -> f.getFill() instanceof Color c ? c : Color.TRANSPARENT)
-                .toList();
+        return bar == null || bar.getBackground() == null
+                ? List.of()
+                : bar.getBackground().getFills().stream()
+                        .map(f -> f.getFill() instanceof Color c ? c : Color.TRANSPARENT)
+                        .toList();
     }
 
     private static int indexOf(TableView<Admin.NotificationEntry> table, long id) {

@@ -1,17 +1,30 @@
 package ru.wbassist.console.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.console.ui.UiTestSupport.clickRow;
+import static ru.wbassist.console.ui.UiTestSupport.openTab;
+import static ru.wbassist.console.ui.UiTestSupport.pick;
+import static ru.wbassist.console.ui.UiTestSupport.table;
+import static ru.wbassist.console.ui.UiTestSupport.text;
+import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +36,6 @@ import ru.wbassist.console.ConsoleApp;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.common.Language;
 import ru.wbassist.console.shell.ConsoleWindow;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.console.ui.UiTestSupport.clickRow;
-import static ru.wbassist.console.ui.UiTestSupport.openTab;
-import static ru.wbassist.console.ui.UiTestSupport.pick;
-import static ru.wbassist.console.ui.UiTestSupport.table;
-import static ru.wbassist.console.ui.UiTestSupport.text;
-import static ru.wbassist.console.ui.UiTestSupport.waitUntil;
 
 /** The whole window over the fixture data, driven through the mouse and keyboard (headless Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -58,7 +57,11 @@ class ConsoleUiTest {
         waitUntil(() -> !tiles.getChildren().isEmpty());
 
         List<String> shown = tiles.getChildren().stream()
-                .map(tile -> ((VBox) tile).getChildren().stream().map(UiTestSupport::text).reduce("", (a, b) -> a + " " + b).strip())
+                .map(tile -> ((VBox) tile)
+                        .getChildren().stream()
+                                .map(UiTestSupport::text)
+                                .reduce("", (a, b) -> a + " " + b)
+                                .strip())
                 .toList();
         assertThat(shown).contains("3 Users", "3 Cabinets", "1 Sync failures, 24 h", "2 Sent, 24 h", "1 Failed, 24 h");
     }
@@ -78,9 +81,18 @@ class ConsoleUiTest {
         waitUntil(() -> users.getItems().size() == 2);
 
         // Headless Monocle sends no context-menu event for a right click, so fire the row's menu item directly.
-        robot.interact(() -> robot.from(table).lookup(".table-row-cell")
-                .match((TableRow<?> row) -> row.getIndex() == 0).<TableRow<?>>query().getContextMenu().getItems().stream()
-                .filter(item -> item.getText().equals("Copy cabinet id")).findFirst().orElseThrow().fire());
+        robot.interact(() -> robot
+                .from(table)
+                .lookup(".table-row-cell")
+                .match((TableRow<?> row) -> row.getIndex() == 0)
+                .<TableRow<?>>query()
+                .getContextMenu()
+                .getItems()
+                .stream()
+                .filter(item -> item.getText().equals("Copy cabinet id"))
+                .findFirst()
+                .orElseThrow()
+                .fire());
         waitUntil(() -> "2".equals(Clipboard.getSystemClipboard().getString()));
 
         robot.clickOn("#syncNowButton");
@@ -94,12 +106,19 @@ class ConsoleUiTest {
         openTab(robot, "Cabinets");
         TableView<Admin.CabinetRow> table = table(robot, "#cabinetsTable");
         waitUntil(() -> table.getItems().size() == 3);
-        assertThat(table.getItems()).extracting(Admin.CabinetRow::name).containsExactly("Sneakers", "Home & Deco", "Kids wear");
+        assertThat(table.getItems())
+                .extracting(Admin.CabinetRow::name)
+                .containsExactly("Sneakers", "Home & Deco", "Kids wear");
 
-        robot.clickOn(robot.from(table).lookup(".column-header .label").match((Label l) -> "Name".equals(l.getText())).<Node>query());
+        robot.clickOn(robot.from(table)
+                .lookup(".column-header .label")
+                .match((Label l) -> "Name".equals(l.getText()))
+                .<Node>query());
 
         waitUntil(() -> "Home & Deco".equals(table.getItems().getFirst().name()));
-        assertThat(table.getItems()).extracting(Admin.CabinetRow::name).containsExactly("Home & Deco", "Kids wear", "Sneakers");
+        assertThat(table.getItems())
+                .extracting(Admin.CabinetRow::name)
+                .containsExactly("Home & Deco", "Kids wear", "Sneakers");
     }
 
     @Test
@@ -136,7 +155,9 @@ class ConsoleUiTest {
         // The blockquote and the link render as the user reads them, without markup.
         assertThat(UiTestSupport.text(preview)).isEqualTo("Review 2/5\n▍ Too small\nReply");
         TextArea details = robot.lookup("#notificationDetails").queryAs(TextArea.class);
-        assertThat(details.getText()).contains("attempts: 5").contains("Last error: Telegram 400: Bad Request: chat not found");
+        assertThat(details.getText())
+                .contains("attempts: 5")
+                .contains("Last error: Telegram 400: Bad Request: chat not found");
     }
 
     @Test
@@ -157,12 +178,16 @@ class ConsoleUiTest {
         Label facts = robot.lookup("#testSendPreview").queryAs(Label.class);
         waitUntil(() -> UiTestSupport.text(rendered).contains("Критический остаток")
                 && text(renderedTitle).startsWith("Preview: what the user will get"));
-        assertThat(text(facts)).contains("To: Anna (@anna, 111)").contains("Language: ru").contains("Sample from: Sneakers (cabinet #1)")
+        assertThat(text(facts))
+                .contains("To: Anna (@anna, 111)")
+                .contains("Language: ru")
+                .contains("Sample from: Sneakers (cabinet #1)")
                 .contains("Photo: " + photo.toUri());
         ImageView shownPhoto = robot.lookup("#testSendPhoto").queryAs(ImageView.class);
         waitUntil(() -> shownPhoto.getImage() != null && shownPhoto.getImage().getProgress() == 1);
         assertThat(shownPhoto.getImage().isError()).isFalse();
-        assertThat(shownPhoto.getImage().getHeight() / shownPhoto.getImage().getWidth()).isEqualTo(1.5);
+        assertThat(shownPhoto.getImage().getHeight() / shownPhoto.getImage().getWidth())
+                .isEqualTo(1.5);
         Label message = robot.lookup("#testSendMessage").queryAs(Label.class);
         assertThat(message.getText()).isNull();
 
@@ -178,8 +203,11 @@ class ConsoleUiTest {
 
         openTab(robot, "Notifications");
         TableView<Admin.NotificationEntry> table = table(robot, "#notificationsTable");
-        waitUntil(() -> !table.getItems().isEmpty() && table.getItems().getFirst().id() == 9);
+        waitUntil(
+                () -> !table.getItems().isEmpty() && table.getItems().getFirst().id() == 9);
         assertThat(table.getItems().getFirst().type()).isEqualTo("critical_stock");
-        assertThat(table.getItems()).extracting(Admin.NotificationEntry::telegramId).containsOnly(111L);
+        assertThat(table.getItems())
+                .extracting(Admin.NotificationEntry::telegramId)
+                .containsOnly(111L);
     }
 }

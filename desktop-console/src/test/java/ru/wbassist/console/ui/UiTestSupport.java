@@ -1,5 +1,10 @@
 package ru.wbassist.console.ui;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -11,20 +16,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import ru.wbassist.console.common.Tasks;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-
 /** What the UI tests share: the app's threading (background calls, results on the FX thread) and waiting. */
 public final class UiTestSupport {
 
-    private UiTestSupport() {
-    }
+    private UiTestSupport() {}
 
     public static Tasks fxTasks() {
-        return new Tasks(Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater,
+        return new Tasks(
+                Executors.newVirtualThreadPerTaskExecutor(),
+                Platform::runLater,
                 Executors.newSingleThreadScheduledExecutor(runnable -> {
                     Thread thread = new Thread(runnable, "ui-test-live-refresh");
                     thread.setDaemon(true);
@@ -35,7 +35,10 @@ public final class UiTestSupport {
     /** Waits (up to 10 s) until the condition, read on the FX thread, holds. */
     public static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+            WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (TimeoutException e) {
             throw new AssertionError("Condition not met within 10 s", e);
         }
@@ -48,29 +51,39 @@ public final class UiTestSupport {
             return "";
         }
         if (labeled.getText() == null && labeled.getGraphic() != null) {
-            return labeled.getGraphic().lookupAll(".label").stream().map(UiTestSupport::text).collect(Collectors.joining());
+            return labeled.getGraphic().lookupAll(".label").stream()
+                    .map(UiTestSupport::text)
+                    .collect(Collectors.joining());
         }
         return labeled.getText();
     }
 
     public static String text(TextFlow flow) {
-        return flow.getChildren().stream().map(child -> ((Text) child).getText()).collect(Collectors.joining());
+        return flow.getChildren().stream()
+                .map(child -> ((Text) child).getText())
+                .collect(Collectors.joining());
     }
 
     /** Clicks the tab's header (a tile or a column could carry the same text). */
     public static void openTab(FxRobot robot, String title) {
-        robot.clickOn(robot.lookup(".tab-header-area .tab-label").match((Node n) -> title.equals(text(n))).<Node>query());
+        robot.clickOn(robot.lookup(".tab-header-area .tab-label")
+                .match((Node n) -> title.equals(text(n)))
+                .<Node>query());
     }
 
     public static void clickRow(FxRobot robot, TableView<?> table, int index) {
-        robot.clickOn(robot.from(table).lookup(".table-row-cell")
-                .match((TableRow<?> row) -> row.getIndex() == index && row.getItem() != null).<Node>query());
+        robot.clickOn(robot.from(table)
+                .lookup(".table-row-cell")
+                .match((TableRow<?> row) -> row.getIndex() == index && row.getItem() != null)
+                .<Node>query());
     }
 
     /** Opens a combo box and clicks the entry with that text, as an operator would. */
     public static void pick(FxRobot robot, String comboId, String entry) {
         robot.clickOn(comboId);
-        Node cell = robot.lookup(".list-cell").match((Node n) -> entry.equals(text(n)) && n.isVisible()).query();
+        Node cell = robot.lookup(".list-cell")
+                .match((Node n) -> entry.equals(text(n)) && n.isVisible())
+                .query();
         robot.clickOn(cell);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,8 +33,15 @@ final class BotApi {
             + " are exactly the same as a current content and reply markup of the message";
 
     /** The current content of a message in a chat. */
-    private record Message(long id, long date, boolean fromBot, TelegramUser author, String text, String caption,
-                           String photo, JsonNode replyMarkup) {
+    private record Message(
+            long id,
+            long date,
+            boolean fromBot,
+            TelegramUser author,
+            String text,
+            String caption,
+            String photo,
+            JsonNode replyMarkup) {
         Message edited(String newText, JsonNode newMarkup) {
             return new Message(id, date, fromBot, author, newText, caption, photo, newMarkup);
         }
@@ -141,7 +147,8 @@ final class BotApi {
         List<PhotoInput> photos = new ArrayList<>();
         for (JsonNode item : media) {
             if (!"photo".equals(item.path("type").asText())) {
-                throw BotApiException.badRequest("unsupported media type \"" + item.path("type").asText() + "\"");
+                throw BotApiException.badRequest(
+                        "unsupported media type \"" + item.path("type").asText() + "\"");
             }
             if (item.hasNonNull("caption")) {
                 checkText(item.get("caption").asText(), item.path("parse_mode").asText(null), true);
@@ -155,9 +162,15 @@ final class BotApi {
             ArrayNode result = json.createArrayNode();
             for (int i = 0; i < photos.size(); i++) {
                 JsonNode item = media.get(i);
-                String caption = item.hasNonNull("caption") ? item.get("caption").asText() : null;
+                String caption =
+                        item.hasNonNull("caption") ? item.get("caption").asText() : null;
                 Message message = store(chat, null, caption, photos.get(i).reference(), null);
-                record(chat, message, "sendMediaGroup", item.path("parse_mode").asText(null), photos.get(i).bytes());
+                record(
+                        chat,
+                        message,
+                        "sendMediaGroup",
+                        item.path("parse_mode").asText(null),
+                        photos.get(i).bytes());
                 result.add(messageJson(chat, message));
             }
             return result;
@@ -280,9 +293,13 @@ final class BotApi {
                     if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
                         throw BotApiException.badRequest("BUTTON_DATA_INVALID");
                     }
-                } else if (!button.has("url") && !button.has("switch_inline_query") && !button.has("web_app")
-                        && !button.has("copy_text") && !button.has("login_url")
-                        && !button.has("switch_inline_query_current_chat") && !button.has("pay")) {
+                } else if (!button.has("url")
+                        && !button.has("switch_inline_query")
+                        && !button.has("web_app")
+                        && !button.has("copy_text")
+                        && !button.has("login_url")
+                        && !button.has("switch_inline_query_current_chat")
+                        && !button.has("pay")) {
                     throw BotApiException.badRequest(
                             "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
                 }
@@ -291,8 +308,7 @@ final class BotApi {
         return markup.get();
     }
 
-    private record PhotoInput(String reference, byte[] bytes) {
-    }
+    private record PhotoInput(String reference, byte[] bytes) {}
 
     /**
      * A photo given as an HTTP URL, a file_id this emulator issued, {@code attach://<part>} naming an uploaded part,
@@ -323,7 +339,8 @@ final class BotApi {
     private static boolean isImage(byte[] data) {
         boolean png = data.length > 8 && (data[0] & 0xff) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G';
         boolean jpeg = data.length > 3 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8;
-        boolean webp = data.length > 12 && new String(data, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+        boolean webp = data.length > 12
+                && new String(data, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
                 && new String(data, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
         return png || jpeg || webp;
     }
@@ -355,15 +372,24 @@ final class BotApi {
     }
 
     private Message store(Chat chat, String text, String caption, String photo, JsonNode markup) {
-        Message message = new Message(chat.nextMessageId++, clock.instant().getEpochSecond(), true, null, text,
-                caption, photo, markup);
+        Message message = new Message(
+                chat.nextMessageId++, clock.instant().getEpochSecond(), true, null, text, caption, photo, markup);
         chat.messages.put(message.id(), message);
         return message;
     }
 
     private void record(Chat chat, Message message, String method, String parseMode, byte[] photoBytes) {
-        SentMessage sent = new SentMessage(chat.id, message.id(), method, message.text(), message.caption(), parseMode,
-                message.photo(), photoBytes, message.replyMarkup(), clock.instant());
+        SentMessage sent = new SentMessage(
+                chat.id,
+                message.id(),
+                method,
+                message.text(),
+                message.caption(),
+                parseMode,
+                message.photo(),
+                photoBytes,
+                message.replyMarkup(),
+                clock.instant());
         chat.sent.add(sent);
         allSent.add(sent);
     }
@@ -377,15 +403,19 @@ final class BotApi {
             chat = chat(chatId);
             chat.user = from;
             chat.blocked = false;
-            message = new Message(chat.nextMessageId++, clock.instant().getEpochSecond(), false, from, text, null,
-                    null, null);
+            message = new Message(
+                    chat.nextMessageId++, clock.instant().getEpochSecond(), false, from, text, null, null, null);
             chat.messages.put(message.id(), message);
         }
         ObjectNode messageJson = messageJson(chat, message);
         if (text.startsWith("/")) {
             int end = text.indexOf(' ');
-            messageJson.putArray("entities").addObject()
-                    .put("type", "bot_command").put("offset", 0).put("length", end < 0 ? text.length() : end);
+            messageJson
+                    .putArray("entities")
+                    .addObject()
+                    .put("type", "bot_command")
+                    .put("offset", 0)
+                    .put("length", end < 0 ? text.length() : end);
         }
         return updates.add(id -> {
             ObjectNode update = json.createObjectNode().put("update_id", id);
@@ -487,13 +517,20 @@ final class BotApi {
     // ---- JSON shapes
 
     ObjectNode botUser() {
-        return json.createObjectNode().put("id", botId).put("is_bot", true).put("first_name", "WB Assist")
-                .put("username", "wbassist_emulator_bot").put("can_join_groups", false)
-                .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
+        return json.createObjectNode()
+                .put("id", botId)
+                .put("is_bot", true)
+                .put("first_name", "WB Assist")
+                .put("username", "wbassist_emulator_bot")
+                .put("can_join_groups", false)
+                .put("can_read_all_group_messages", false)
+                .put("supports_inline_queries", false);
     }
 
     private ObjectNode userJson(TelegramUser user) {
-        ObjectNode node = json.createObjectNode().put("id", user.id()).put("is_bot", false)
+        ObjectNode node = json.createObjectNode()
+                .put("id", user.id())
+                .put("is_bot", false)
                 .put("first_name", user.firstName());
         putIfPresent(node, "last_name", user.lastName());
         putIfPresent(node, "username", user.username());
@@ -502,7 +539,8 @@ final class BotApi {
     }
 
     private ObjectNode messageJson(Chat chat, Message message) {
-        ObjectNode node = json.createObjectNode().put("message_id", message.id()).put("date", message.date());
+        ObjectNode node =
+                json.createObjectNode().put("message_id", message.id()).put("date", message.date());
         node.set("from", message.fromBot() ? botUser() : userJson(message.author()));
         ObjectNode chatNode = node.putObject("chat").put("id", chat.id).put("type", "private");
         if (chat.user != null) {
@@ -514,8 +552,12 @@ final class BotApi {
         if (message.photo() != null) {
             String fileId = "photo-" + chat.id + "-" + message.id();
             fileIds.add(fileId);
-            node.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", fileId)
-                    .put("width", 800).put("height", 800);
+            node.putArray("photo")
+                    .addObject()
+                    .put("file_id", fileId)
+                    .put("file_unique_id", fileId)
+                    .put("width", 800)
+                    .put("height", 800);
         }
         if (message.replyMarkup() != null) {
             node.set("reply_markup", message.replyMarkup());

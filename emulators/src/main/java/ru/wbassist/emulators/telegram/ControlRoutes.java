@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class ControlRoutes {
 
-    private static final Pattern CHAT_ROUTE = Pattern.compile("^/emulator/chats/(-?\\d+)/(messages|callbacks|sent|block|unblock)$");
+    private static final Pattern CHAT_ROUTE =
+            Pattern.compile("^/emulator/chats/(-?\\d+)/(messages|callbacks|sent|block|unblock)$");
     private static final Pattern CALLBACK_ROUTE = Pattern.compile("^/emulator/callbacks/([^/]+)$");
 
     private final TelegramEmulator emulator;
@@ -54,9 +54,12 @@ final class ControlRoutes {
             } else if ("/emulator/sent".equals(path) && "GET".equals(method)) {
                 emulator.send(exchange, 200, sentJson(emulator.allSent()));
             } else if ("/emulator/stats".equals(path) && "GET".equals(method)) {
-                emulator.send(exchange, 200, json.createObjectNode()
-                        .put("too_many_requests", emulator.tooManyRequestsCount())
-                        .put("sent", emulator.allSent().size()));
+                emulator.send(
+                        exchange,
+                        200,
+                        json.createObjectNode()
+                                .put("too_many_requests", emulator.tooManyRequestsCount())
+                                .put("sent", emulator.allSent().size()));
             } else if ("/emulator/unfetchable".equals(path) && "POST".equals(method)) {
                 emulator.makeUnfetchable(required(body(exchange), "url").asText());
                 noContent(exchange);
@@ -73,15 +76,27 @@ final class ControlRoutes {
             case "messages POST" -> {
                 JsonNode body = body(exchange);
                 JsonNode from = body.path("from");
-                TelegramUser user = new TelegramUser(from.path("id").asLong(chatId),
-                        from.path("first_name").asText("User " + chatId), from.path("last_name").asText(null),
-                        from.path("username").asText(null), from.path("language_code").asText("ru"));
-                emulator.send(exchange, 200, emulator.injectMessage(chatId, user, required(body, "text").asText()));
+                TelegramUser user = new TelegramUser(
+                        from.path("id").asLong(chatId),
+                        from.path("first_name").asText("User " + chatId),
+                        from.path("last_name").asText(null),
+                        from.path("username").asText(null),
+                        from.path("language_code").asText("ru"));
+                emulator.send(
+                        exchange,
+                        200,
+                        emulator.injectMessage(
+                                chatId, user, required(body, "text").asText()));
             }
             case "callbacks POST" -> {
                 JsonNode body = body(exchange);
-                emulator.send(exchange, 200, emulator.injectCallback(chatId, required(body, "message_id").asLong(),
-                        required(body, "data").asText()));
+                emulator.send(
+                        exchange,
+                        200,
+                        emulator.injectCallback(
+                                chatId,
+                                required(body, "message_id").asLong(),
+                                required(body, "data").asText()));
             }
             case "sent GET" -> emulator.send(exchange, 200, sentJson(emulator.sent(chatId)));
             case "block POST" -> {
@@ -100,9 +115,14 @@ final class ControlRoutes {
         ObjectNode body = json.createObjectNode();
         ArrayNode items = body.putArray("sent");
         for (SentMessage message : sent) {
-            ObjectNode item = items.addObject().put("chat_id", message.chatId()).put("message_id", message.messageId())
-                    .put("method", message.method()).put("text", message.text()).put("caption", message.caption())
-                    .put("parse_mode", message.parseMode()).put("photo", message.photo())
+            ObjectNode item = items.addObject()
+                    .put("chat_id", message.chatId())
+                    .put("message_id", message.messageId())
+                    .put("method", message.method())
+                    .put("text", message.text())
+                    .put("caption", message.caption())
+                    .put("parse_mode", message.parseMode())
+                    .put("photo", message.photo())
                     .put("at", message.at().toString());
             if (message.photoBytes() != null) {
                 item.put("photo_base64", Base64.getEncoder().encodeToString(message.photoBytes()));
@@ -136,6 +156,7 @@ final class ControlRoutes {
     }
 
     private void error(HttpExchange exchange, int status, String error, String message) throws IOException {
-        emulator.send(exchange, status, json.createObjectNode().put("error", error).put("message", message));
+        emulator.send(
+                exchange, status, json.createObjectNode().put("error", error).put("message", message));
     }
 }

@@ -11,15 +11,13 @@ import java.util.regex.Pattern;
 /** A small multipart/form-data reader (RFC 7578): enough for Bot API uploads, binary-safe. */
 final class Multipart {
 
-    record Part(String name, String fileName, String contentType, byte[] data) {
-    }
+    record Part(String name, String fileName, String contentType, byte[] data) {}
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile("[; ]name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     static List<Part> parse(String contentType, byte[] body) {
         Matcher boundaryMatch = BOUNDARY.matcher(contentType);

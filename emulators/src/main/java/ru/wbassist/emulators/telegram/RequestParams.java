@@ -3,7 +3,6 @@ package ru.wbassist.emulators.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ import java.util.Optional;
 final class RequestParams {
 
     /** An uploaded multipart file. */
-    record Upload(String fileName, String contentType, byte[] data) {
-    }
+    record Upload(String fileName, String contentType, byte[] data) {}
 
     private final ObjectMapper json;
     private final Map<String, JsonNode> values;

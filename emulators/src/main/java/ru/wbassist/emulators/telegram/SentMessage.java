@@ -1,7 +1,6 @@
 package ru.wbassist.emulators.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +15,17 @@ import java.util.List;
  * @param photoBytes  the uploaded photo, or null
  * @param replyMarkup the reply_markup as JSON, or null
  */
-public record SentMessage(long chatId, long messageId, String method, String text, String caption, String parseMode,
-                          String photo, byte[] photoBytes, JsonNode replyMarkup, Instant at) {
+public record SentMessage(
+        long chatId,
+        long messageId,
+        String method,
+        String text,
+        String caption,
+        String parseMode,
+        String photo,
+        byte[] photoBytes,
+        JsonNode replyMarkup,
+        Instant at) {
 
     /** The callback_data of every inline button, row by row. */
     public List<String> callbackData() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,8 +36,7 @@ public final class TelegramEmulator implements AutoCloseable {
         private int perChatBurst = 3;
         private LongSupplier nanoClock = System::nanoTime;
 
-        private Options() {
-        }
+        private Options() {}
 
         public static Options defaults() {
             return new Options();
@@ -89,8 +87,8 @@ public final class TelegramEmulator implements AutoCloseable {
 
     private TelegramEmulator(Options options) throws IOException {
         this.token = options.token;
-        FloodControl flood = new FloodControl(options.globalRate, options.perChatRate, options.perChatBurst,
-                options.nanoClock);
+        FloodControl flood =
+                new FloodControl(options.globalRate, options.perChatRate, options.perChatBurst, options.nanoClock);
         this.api = new BotApi(json, Clock.systemUTC(), botId(options.token), flood);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port), 0);
@@ -107,8 +105,13 @@ public final class TelegramEmulator implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // a bug here must not look like a network failure to the client: answer like the Bot API would
                     LOG.log(System.Logger.Level.WARNING, "emulator request failed", e);
-                    send(exchange, 500, json.createObjectNode().put("ok", false).put("error_code", 500)
-                            .put("description", "Internal Server Error"));
+                    send(
+                            exchange,
+                            500,
+                            json.createObjectNode()
+                                    .put("ok", false)
+                                    .put("error_code", 500)
+                                    .put("description", "Internal Server Error"));
                 }
             }
         });
@@ -198,14 +201,19 @@ public final class TelegramEmulator implements AutoCloseable {
             if (!token.equals(path.group(1))) {
                 throw BotApiException.unauthorized();
             }
-            RequestParams params = RequestParams.parse(json, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes());
+            RequestParams params = RequestParams.parse(
+                    json,
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    exchange.getRequestBody().readAllBytes());
             JsonNode result = api.call(path.group(2), params);
             answer = json.createObjectNode().put("ok", true);
             answer.set("result", result);
             status = 200;
         } catch (BotApiException e) {
-            answer = json.createObjectNode().put("ok", false).put("error_code", e.errorCode())
+            answer = json.createObjectNode()
+                    .put("ok", false)
+                    .put("error_code", e.errorCode())
                     .put("description", e.description());
             if (e.retryAfter() != null) {
                 answer.putObject("parameters").put("retry_after", e.retryAfter());
@@ -216,7 +224,9 @@ public final class TelegramEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         } catch (IOException e) {
-            answer = json.createObjectNode().put("ok", false).put("error_code", 400)
+            answer = json.createObjectNode()
+                    .put("ok", false)
+                    .put("error_code", 400)
                     .put("description", "Bad Request: can't parse request body");
             status = 400;
         }

@@ -7,8 +7,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class TelegramEmulatorMain {
 
-    private TelegramEmulatorMain() {
-    }
+    private TelegramEmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         TelegramEmulator.Options options = TelegramEmulator.Options.defaults();
@@ -25,8 +24,9 @@ public final class TelegramEmulatorMain {
                 i++;
             }
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage()
-                    + "\nusage: TelegramEmulatorMain [--port 8081] [--token 123:ABC] [--global-rate 30] [--per-chat-rate 1]");
+            System.err.println(
+                    e.getMessage()
+                            + "\nusage: TelegramEmulatorMain [--port 8081] [--token 123:ABC] [--global-rate 30] [--per-chat-rate 1]");
             System.exit(2);
         }
         TelegramEmulator emulator = TelegramEmulator.start(options);

@@ -14,11 +14,25 @@ import java.util.Set;
 public final class TelegramHtml {
 
     private static final Set<String> SUPPORTED_TAGS = Set.of(
-            "a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "tg-emoji",
-            "tg-time", "code", "pre", "blockquote");
+            "a",
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "span",
+            "tg-spoiler",
+            "tg-emoji",
+            "tg-time",
+            "code",
+            "pre",
+            "blockquote");
 
-    private TelegramHtml() {
-    }
+    private TelegramHtml() {}
 
     /** Returns the visible text of {@code html}, or throws a 400 "can't parse entities" error. */
     public static String visibleText(String html) {

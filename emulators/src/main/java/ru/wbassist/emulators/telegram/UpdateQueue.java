@@ -1,7 +1,6 @@
 package ru.wbassist.emulators.telegram;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

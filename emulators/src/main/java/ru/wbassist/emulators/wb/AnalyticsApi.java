@@ -1,12 +1,11 @@
 package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ru.wbassist.emulators.wb.ShopRecords.StockRow;
-
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ru.wbassist.emulators.wb.ShopRecords.StockRow;
 
 /**
  * {@code POST /api/analytics/v1/stocks-report/wb-warehouses} (docs/wb-api.md), which replaces the retired statistics
@@ -18,12 +17,17 @@ final class AnalyticsApi {
     static final int MAX_NM_IDS = 1000;
     static final int MAX_LIMIT = 250_000;
 
-    record Item(long nmId, long chrtId, long warehouseId, String warehouseName, String regionName, int quantity,
-                int inWayToClient, int inWayFromClient) {
-    }
+    record Item(
+            long nmId,
+            long chrtId,
+            long warehouseId,
+            String warehouseName,
+            String regionName,
+            int quantity,
+            int inWayToClient,
+            int inWayFromClient) {}
 
-    record Report(List<Item> items) {
-    }
+    record Report(List<Item> items) {}
 
     void stocksReport(Call call, SandboxSeller seller) throws IOException {
         JsonNode body;
@@ -37,10 +41,13 @@ final class AnalyticsApi {
         Set<Long> chrtIds = ids(body.path("chrtIds"));
         long limit = body.path("limit").asLong(MAX_LIMIT);
         long offset = body.path("offset").asLong(0);
-        String problem = notAnArray(body, "nmIds") || notAnArray(body, "chrtIds") ? "nmIds and chrtIds must be arrays"
-                : nmIds.size() > MAX_NM_IDS ? "nmIds: at most " + MAX_NM_IDS + " items"
-                : limit < 1 || limit > MAX_LIMIT ? "limit: must be from 1 to " + MAX_LIMIT
-                : offset < 0 ? "offset: must not be negative" : null;
+        String problem = notAnArray(body, "nmIds") || notAnArray(body, "chrtIds")
+                ? "nmIds and chrtIds must be arrays"
+                : nmIds.size() > MAX_NM_IDS
+                        ? "nmIds: at most " + MAX_NM_IDS + " items"
+                        : limit < 1 || limit > MAX_LIMIT
+                                ? "limit: must be from 1 to " + MAX_LIMIT
+                                : offset < 0 ? "offset: must not be negative" : null;
         if (problem != null) {
             call.respond(400, Call.PROBLEM_JSON, Problem.of(400, "bad request", problem));
             return;
@@ -48,8 +55,10 @@ final class AnalyticsApi {
         List<Item> items = seller.shop().stockRows().stream()
                 .filter(r -> nmIds.isEmpty() || nmIds.contains(r.key().nmId()))
                 .filter(r -> chrtIds.isEmpty() || chrtIds.contains(r.key().chrtId()))
-                .skip(offset).limit(limit)
-                .map(AnalyticsApi::item).toList();
+                .skip(offset)
+                .limit(limit)
+                .map(AnalyticsApi::item)
+                .toList();
         call.respond(200, new Report(items));
     }
 
@@ -64,8 +73,14 @@ final class AnalyticsApi {
     }
 
     private static Item item(StockRow row) {
-        return new Item(row.key().nmId(), row.key().chrtId(), row.warehouse().id(), row.warehouse().name(),
-                row.warehouse().regionName(), row.level().quantity(), row.level().inWayToClient(),
+        return new Item(
+                row.key().nmId(),
+                row.key().chrtId(),
+                row.warehouse().id(),
+                row.warehouse().name(),
+                row.warehouse().regionName(),
+                row.level().quantity(),
+                row.level().inWayToClient(),
                 row.level().inWayFromClient());
     }
 }

@@ -1,7 +1,6 @@
 package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -18,14 +17,15 @@ final class CommonApi {
         this.clock = clock;
     }
 
-    record Ping(@JsonProperty("TS") String ts, @JsonProperty("Status") String status) {
-    }
+    record Ping(
+            @JsonProperty("TS") String ts,
+            @JsonProperty("Status") String status) {}
 
-    record SellerInfo(String name, String sid, String tradeMark) {
-    }
+    record SellerInfo(String name, String sid, String tradeMark) {}
 
     void ping(Call call, SandboxSeller seller) throws IOException {
-        String ts = MSK_WITH_OFFSET.format(clock.instant().truncatedTo(ChronoUnit.SECONDS).atZone(MskTime.MOSCOW));
+        String ts = MSK_WITH_OFFSET.format(
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).atZone(MskTime.MOSCOW));
         call.respond(200, new Ping(ts, "OK"));
     }
 

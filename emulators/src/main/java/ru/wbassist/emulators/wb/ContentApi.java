@@ -1,7 +1,6 @@
 package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,33 +21,40 @@ final class ContentApi {
     static final int MAX_LIMIT = 100;
     private static final int DEFAULT_LIMIT = 10;
 
-    record Cursor(String updatedAt, long nmID, int total) {
-    }
+    record Cursor(String updatedAt, long nmID, int total) {}
 
-    record Page(List<Card> cards, Cursor cursor) {
-    }
+    record Page(List<Card> cards, Cursor cursor) {}
 
-    record Card(long nmID, long imtID, String nmUUID, long subjectID, String subjectName, String vendorCode,
-                String brand, String title, String description, boolean needKiz, boolean kizMarked,
-                List<Product.Photo> photos, Wholesale wholesale, Dimensions dimensions,
-                List<Characteristic> characteristics, List<CardSize> sizes, List<Object> tags, String createdAt,
-                String updatedAt) {
-    }
+    record Card(
+            long nmID,
+            long imtID,
+            String nmUUID,
+            long subjectID,
+            String subjectName,
+            String vendorCode,
+            String brand,
+            String title,
+            String description,
+            boolean needKiz,
+            boolean kizMarked,
+            List<Product.Photo> photos,
+            Wholesale wholesale,
+            Dimensions dimensions,
+            List<Characteristic> characteristics,
+            List<CardSize> sizes,
+            List<Object> tags,
+            String createdAt,
+            String updatedAt) {}
 
-    record Wholesale(boolean enabled, int quantum) {
-    }
+    record Wholesale(boolean enabled, int quantum) {}
 
-    record Dimensions(int length, int width, int height, double weightBrutto, boolean isValid) {
-    }
+    record Dimensions(int length, int width, int height, double weightBrutto, boolean isValid) {}
 
-    record Characteristic(long id, String name, List<String> value) {
-    }
+    record Characteristic(long id, String name, List<String> value) {}
 
-    record CardSize(long chrtID, String techSize, String wbSize, List<String> skus) {
-    }
+    record CardSize(long chrtID, String techSize, String wbSize, List<String> skus) {}
 
-    record ContentError(Object data, boolean error, String errorText, Object additionalErrors) {
-    }
+    record ContentError(Object data, boolean error, String errorText, Object additionalErrors) {}
 
     /** Thrown for a body WB would refuse with its content error envelope. */
     private static final class BadRequest extends Exception {
@@ -74,27 +80,37 @@ final class ContentApi {
 
     private static Page page(JsonNode settings, List<Product> products) throws BadRequest {
         JsonNode cursor = settings.path("cursor");
-        int limit = cursor.path("limit").isMissingNode() ? DEFAULT_LIMIT : cursor.path("limit").asInt(-1);
+        int limit = cursor.path("limit").isMissingNode()
+                ? DEFAULT_LIMIT
+                : cursor.path("limit").asInt(-1);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequest("Invalid cursor limit: must be from 1 to " + MAX_LIMIT);
         }
         boolean ascending = settings.path("sort").path("ascending").asBoolean(false);
-        Instant afterUpdatedAt = cursor.hasNonNull("updatedAt") ? instant(cursor.get("updatedAt").asText()) : null;
+        Instant afterUpdatedAt =
+                cursor.hasNonNull("updatedAt") ? instant(cursor.get("updatedAt").asText()) : null;
         long afterNmId = cursor.path("nmID").asLong(0);
         Comparator<Product> order = Comparator.comparing(Product::updatedAt).thenComparingLong(Product::nmId);
         if (!ascending) {
             order = order.reversed();
         }
-        Predicate<Product> afterCursor = afterUpdatedAt == null ? p -> true : p -> {
-            int byTime = p.updatedAt().compareTo(afterUpdatedAt);
-            int cmp = byTime != 0 ? byTime : Long.compare(p.nmId(), afterNmId);
-            return ascending ? cmp > 0 : cmp < 0;
-        };
-        List<Product> page = products.stream().filter(filter(settings.path("filter"))).filter(afterCursor)
-                .sorted(order).limit(limit).toList();
+        Predicate<Product> afterCursor = afterUpdatedAt == null
+                ? p -> true
+                : p -> {
+                    int byTime = p.updatedAt().compareTo(afterUpdatedAt);
+                    int cmp = byTime != 0 ? byTime : Long.compare(p.nmId(), afterNmId);
+                    return ascending ? cmp > 0 : cmp < 0;
+                };
+        List<Product> page = products.stream()
+                .filter(filter(settings.path("filter")))
+                .filter(afterCursor)
+                .sorted(order)
+                .limit(limit)
+                .toList();
         Cursor next = page.isEmpty()
                 ? new Cursor(afterUpdatedAt == null ? null : afterUpdatedAt.toString(), afterNmId, 0)
-                : new Cursor(page.getLast().updatedAt().toString(), page.getLast().nmId(), page.size());
+                : new Cursor(
+                        page.getLast().updatedAt().toString(), page.getLast().nmId(), page.size());
         return new Page(page.stream().map(ContentApi::card).toList(), next);
     }
 
@@ -109,7 +125,8 @@ final class ContentApi {
         String text = filter.path("textSearch").asText("").strip().toLowerCase(Locale.ROOT);
         if (!text.isEmpty()) {
             result = result.and(p -> p.vendorCode().toLowerCase(Locale.ROOT).contains(text)
-                    || p.title().toLowerCase(Locale.ROOT).contains(text) || String.valueOf(p.nmId()).equals(text));
+                    || p.title().toLowerCase(Locale.ROOT).contains(text)
+                    || String.valueOf(p.nmId()).equals(text));
         }
         Set<String> brands = new HashSet<>();
         filter.path("brands").forEach(b -> brands.add(b.asText()));
@@ -138,12 +155,27 @@ final class ContentApi {
 
     private static Card card(Product p) {
         int seed = (int) (p.nmId() % 97);
-        return new Card(p.nmId(), p.imtId(), p.nmUuid(), p.subjectId(), p.subject(), p.vendorCode(), p.brand(),
-                p.title(), p.description(), false, false, p.photos(), new Wholesale(false, 0),
+        return new Card(
+                p.nmId(),
+                p.imtId(),
+                p.nmUuid(),
+                p.subjectId(),
+                p.subject(),
+                p.vendorCode(),
+                p.brand(),
+                p.title(),
+                p.description(),
+                false,
+                false,
+                p.photos(),
+                new Wholesale(false, 0),
                 new Dimensions(20 + seed % 30, 15 + seed % 20, 3 + seed % 12, 0.2 + seed / 50.0, true),
                 List.of(new Characteristic(14177449, "Цвет", List.of(p.color()))),
-                p.sizes().stream().map(s -> new CardSize(s.chrtId(), s.techSize(), s.wbSize(), List.of(s.barcode())))
+                p.sizes().stream()
+                        .map(s -> new CardSize(s.chrtId(), s.techSize(), s.wbSize(), List.of(s.barcode())))
                         .toList(),
-                List.of(), p.createdAt().toString(), p.updatedAt().toString());
+                List.of(),
+                p.createdAt().toString(),
+                p.updatedAt().toString());
     }
 }

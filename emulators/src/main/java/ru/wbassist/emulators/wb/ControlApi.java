@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -41,7 +40,8 @@ final class ControlApi implements HttpHandler {
 
     record FaultsView(double share429, double share5xx, double shareSlow, long slowDelayMs) {
         static FaultsView of(Faults.Settings s) {
-            return new FaultsView(s.share429(), s.share5xx(), s.shareSlow(), s.slowDelay().toMillis());
+            return new FaultsView(
+                    s.share429(), s.share5xx(), s.shareSlow(), s.slowDelay().toMillis());
         }
     }
 
@@ -75,17 +75,23 @@ final class ControlApi implements HttpHandler {
         String route = method + " " + String.join("/", List.of(p).subList(Math.min(2, p.length), p.length));
         switch (route) {
             case "GET status" -> call.respond(200, status());
-            case "GET sellers" -> call.respond(200, sandbox.sellers().stream().map(SellerView::of).toList());
-            case "POST sellers" -> call.respond(201, SellerView.of(sandbox.createSeller(
-                    text(call.bodyJson(), "name", "Демо-магазин"))));
+            case "GET sellers" ->
+                call.respond(200, sandbox.sellers().stream().map(SellerView::of).toList());
+            case "POST sellers" ->
+                call.respond(201, SellerView.of(sandbox.createSeller(text(call.bodyJson(), "name", "Демо-магазин"))));
             case "POST tokens" -> call.respond(201, Map.of("token", mintToken(call.bodyJson())));
-            case "POST tokens/revoke" -> call.respond(200, Map.of("revoked",
-                    sandbox.revoke(requiredText(call.bodyJson(), "token"))));
-            case "GET faults" -> call.respond(200, FaultsView.of(sandbox.faults().current()));
+            case "POST tokens/revoke" ->
+                call.respond(200, Map.of("revoked", sandbox.revoke(requiredText(call.bodyJson(), "token"))));
+            case "GET faults" ->
+                call.respond(200, FaultsView.of(sandbox.faults().current()));
             case "PUT faults" -> {
                 JsonNode body = call.bodyJson();
-                sandbox.faults().set(body.path("share429").asDouble(0), body.path("share5xx").asDouble(0),
-                        body.path("shareSlow").asDouble(0), Duration.ofMillis(body.path("slowDelayMs").asLong(0)));
+                sandbox.faults()
+                        .set(
+                                body.path("share429").asDouble(0),
+                                body.path("share5xx").asDouble(0),
+                                body.path("shareSlow").asDouble(0),
+                                Duration.ofMillis(body.path("slowDelayMs").asLong(0)));
                 call.respond(200, FaultsView.of(sandbox.faults().current()));
             }
             case "PUT statistics-lag" -> {
@@ -132,8 +138,8 @@ final class ControlApi implements HttpHandler {
                 if (count < 1 || count > MAX_BULK_ORDERS) {
                     throw new IllegalArgumentException("count must be from 1 to " + MAX_BULK_ORDERS);
                 }
-                List<String> srids = shop.generateOrders(count, Instant.parse(requiredText(body, "from")),
-                        Instant.parse(requiredText(body, "to")));
+                List<String> srids = shop.generateOrders(
+                        count, Instant.parse(requiredText(body, "from")), Instant.parse(requiredText(body, "to")));
                 call.respond(201, Map.of("count", srids.size()));
             }
             case "POST orders/{id}/cancel" -> {
@@ -141,12 +147,25 @@ final class ControlApi implements HttpHandler {
                 call.respond(200, Map.of("srid", id));
             }
             case "POST orders/{id}/buyout" -> call.respond(200, Map.of("srid", id, "saleId", shop.buyout(id)));
-            case "POST orders/{id}/return" -> call.respond(200, Map.of("srid", id, "saleId",
-                    shop.returnOrder(id, call.bodyJson().path("defective").asBoolean(false))));
+            case "POST orders/{id}/return" ->
+                call.respond(
+                        200,
+                        Map.of(
+                                "srid",
+                                id,
+                                "saleId",
+                                shop.returnOrder(
+                                        id, call.bodyJson().path("defective").asBoolean(false))));
             case "POST reviews" -> {
                 JsonNode body = call.bodyJson();
-                call.respond(201, Map.of("id", shop.addReview(requiredLong(body, "nmId"),
-                        (int) requiredLong(body, "rating"), text(body, "text", ""))));
+                call.respond(
+                        201,
+                        Map.of(
+                                "id",
+                                shop.addReview(
+                                        requiredLong(body, "nmId"),
+                                        (int) requiredLong(body, "rating"),
+                                        text(body, "text", ""))));
             }
             case "POST reviews/{id}/answer" -> {
                 shop.answerReview(id, text(call.bodyJson(), "text", ReviewTexts.DEFAULT_ANSWER));
@@ -154,8 +173,8 @@ final class ControlApi implements HttpHandler {
             }
             case "POST questions" -> {
                 JsonNode body = call.bodyJson();
-                call.respond(201, Map.of("id", shop.addQuestion(requiredLong(body, "nmId"),
-                        requiredText(body, "text"))));
+                call.respond(
+                        201, Map.of("id", shop.addQuestion(requiredLong(body, "nmId"), requiredText(body, "text"))));
             }
             case "POST questions/{id}/answer" -> {
                 shop.answerQuestion(id, text(call.bodyJson(), "text", ReviewTexts.QUESTION_ANSWER));
@@ -173,7 +192,8 @@ final class ControlApi implements HttpHandler {
             case "PUT prices" -> {
                 JsonNode body = call.bodyJson();
                 long nmId = requiredLong(body, "nmId");
-                boolean applied = shop.setPrice(nmId, (int) requiredLong(body, "price"), (int) requiredLong(body, "discount"));
+                boolean applied =
+                        shop.setPrice(nmId, (int) requiredLong(body, "price"), (int) requiredLong(body, "discount"));
                 call.respond(200, Map.of("applied", applied, "quarantined", !applied));
             }
             case "POST stocks/transfer" -> {
@@ -196,7 +216,9 @@ final class ControlApi implements HttpHandler {
         if (!body.hasNonNull("nmId")) {
             return shop.placeRandomOrder();
         }
-        return shop.placeOrder(requiredLong(body, "nmId"), requiredLong(body, "chrtId"),
+        return shop.placeOrder(
+                requiredLong(body, "nmId"),
+                requiredLong(body, "chrtId"),
                 text(body, "warehouseName", Warehouse.MAIN.name()));
     }
 
@@ -211,9 +233,12 @@ final class ControlApi implements HttpHandler {
         } else {
             scopes = body.path("s").asLong(WbSandbox.DEFAULT_SCOPES);
         }
-        Instant expiresAt = body.hasNonNull("expiresAt") ? Instant.parse(body.get("expiresAt").asText())
-                : sandbox.clock().instant().plus(Duration.ofSeconds(
-                body.path("expiresInSeconds").asLong(WbSandbox.TOKEN_LIFETIME.toSeconds())));
+        Instant expiresAt = body.hasNonNull("expiresAt")
+                ? Instant.parse(body.get("expiresAt").asText())
+                : sandbox.clock()
+                        .instant()
+                        .plus(Duration.ofSeconds(
+                                body.path("expiresInSeconds").asLong(WbSandbox.TOKEN_LIFETIME.toSeconds())));
         return switch (text(body, "type", "personal")) {
             case "personal" -> sandbox.mintToken(seller, scopes, expiresAt);
             case "base" -> sandbox.mintBaseToken(seller, scopes, expiresAt);

@@ -31,7 +31,11 @@ public final class Faults {
     }
 
     /** What to do with one request. */
-    enum Injection { NONE, TOO_MANY_REQUESTS, SERVER_ERROR }
+    enum Injection {
+        NONE,
+        TOO_MANY_REQUESTS,
+        SERVER_ERROR
+    }
 
     private final Random random;
     private volatile Settings settings;

@@ -1,9 +1,6 @@
 package ru.wbassist.emulators.wb;
 
-import ru.wbassist.emulators.wb.ShopRecords.ReviewRecord;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import ru.wbassist.emulators.wb.ShopRecords.ReviewRecord;
 
 /**
  * The feedbacks API (docs/wb-api.md): {@code GET /api/v1/feedbacks} and {@code /api/v1/feedbacks/count-unanswered}
@@ -32,34 +30,55 @@ final class FeedbacksApi {
         this.clock = clock;
     }
 
-    record Envelope(Object data, boolean error, String errorText, Object additionalErrors) {
-    }
+    record Envelope(Object data, boolean error, String errorText, Object additionalErrors) {}
 
-    record ErrorEnvelope(Object data, boolean error, String errorText, Object additionalErrors, String requestId) {
-    }
+    record ErrorEnvelope(Object data, boolean error, String errorText, Object additionalErrors, String requestId) {}
 
-    record Page(long countUnanswered, long countArchive, List<FeedbackItem> feedbacks) {
-    }
+    record Page(long countUnanswered, long countArchive, List<FeedbackItem> feedbacks) {}
 
-    record Counts(long countUnanswered, long countUnansweredToday) {
-    }
+    record Counts(long countUnanswered, long countUnansweredToday) {}
 
-    record Answer(String text, String state, boolean editable) {
-    }
+    record Answer(String text, String state, boolean editable) {}
 
-    record ProductDetails(long imtId, long nmId, String productName, String supplierArticle, String supplierName,
-                          String brandName, String size) {
-    }
+    record ProductDetails(
+            long imtId,
+            long nmId,
+            String productName,
+            String supplierArticle,
+            String supplierName,
+            String brandName,
+            String size) {}
 
-    record FeedbackItem(String id, String text, String pros, String cons, int productValuation, String createdDate,
-                        Answer answer, String state, ProductDetails productDetails, Object video, boolean wasViewed,
-                        Object photoLinks, String userName, String matchingSize, String orderStatus,
-                        boolean isAbleSupplierFeedbackValuation, int supplierFeedbackValuation,
-                        boolean isAbleSupplierProductValuation, int supplierProductValuation,
-                        boolean isAbleReturnProductOrders, String returnProductOrdersDate, Object bables,
-                        long lastOrderShkId, String lastOrderCreatedAt, String color, long subjectId,
-                        String subjectName, String parentFeedbackId, String childFeedbackId) {
-    }
+    record FeedbackItem(
+            String id,
+            String text,
+            String pros,
+            String cons,
+            int productValuation,
+            String createdDate,
+            Answer answer,
+            String state,
+            ProductDetails productDetails,
+            Object video,
+            boolean wasViewed,
+            Object photoLinks,
+            String userName,
+            String matchingSize,
+            String orderStatus,
+            boolean isAbleSupplierFeedbackValuation,
+            int supplierFeedbackValuation,
+            boolean isAbleSupplierProductValuation,
+            int supplierProductValuation,
+            boolean isAbleReturnProductOrders,
+            String returnProductOrdersDate,
+            Object bables,
+            long lastOrderShkId,
+            String lastOrderCreatedAt,
+            String color,
+            long subjectId,
+            String subjectName,
+            String parentFeedbackId,
+            String childFeedbackId) {}
 
     /** A query parameter WB would refuse; the message is WB's {@code errorText}. */
     static final class BadParameter extends Exception {
@@ -94,22 +113,29 @@ final class FeedbacksApi {
         List<ReviewRecord> all = seller.shop().reviews();
         Predicate<ReviewRecord> filter = r -> (r.answer() != null) == answered
                 && nmId.map(id -> r.product().nmId() == id).orElse(true)
-                && dateFrom.map(from -> r.createdDate().getEpochSecond() >= from).orElse(true)
+                && dateFrom.map(from -> r.createdDate().getEpochSecond() >= from)
+                        .orElse(true)
                 && dateTo.map(to -> r.createdDate().getEpochSecond() <= to).orElse(true);
-        Comparator<ReviewRecord> byDate = Comparator.comparing(ReviewRecord::createdDate)
-                .thenComparing(ReviewRecord::id);
-        List<FeedbackItem> page = all.stream().filter(filter)
+        Comparator<ReviewRecord> byDate =
+                Comparator.comparing(ReviewRecord::createdDate).thenComparing(ReviewRecord::id);
+        List<FeedbackItem> page = all.stream()
+                .filter(filter)
                 .sorted(order.equals("dateAsc") ? byDate : byDate.reversed())
-                .skip(skip).limit(take)
-                .map(r -> item(r, seller.name())).toList();
+                .skip(skip)
+                .limit(take)
+                .map(r -> item(r, seller.name()))
+                .toList();
         long unanswered = all.stream().filter(r -> r.answer() == null).count();
         call.respond(200, new Envelope(new Page(unanswered, all.size() - unanswered, page), false, "", null));
     }
 
     void countUnanswered(Call call, SandboxSeller seller) throws IOException {
         LocalDate today = MskTime.mskDate(clock.instant());
-        List<ReviewRecord> unanswered = seller.shop().reviews().stream().filter(r -> r.answer() == null).toList();
-        long todayCount = unanswered.stream().filter(r -> MskTime.mskDate(r.createdDate()).equals(today)).count();
+        List<ReviewRecord> unanswered =
+                seller.shop().reviews().stream().filter(r -> r.answer() == null).toList();
+        long todayCount = unanswered.stream()
+                .filter(r -> MskTime.mskDate(r.createdDate()).equals(today))
+                .count();
         call.respond(200, new Envelope(new Counts(unanswered.size(), todayCount), false, "", null));
     }
 
@@ -118,7 +144,9 @@ final class FeedbacksApi {
      * changes nothing; a body that is not JSON gets WB's {@code bad request} answer.
      */
     void answer(Call call, SandboxSeller seller) throws IOException {
-        if (!call.header("Content-Type").map(t -> t.startsWith("application/json")).orElse(false)) {
+        if (!call.header("Content-Type")
+                .map(t -> t.startsWith("application/json"))
+                .orElse(false)) {
             call.respond(400, new BadRequest("bad request", requestId(), "fbapi", "content-type header not specified"));
             return;
         }
@@ -132,8 +160,10 @@ final class FeedbacksApi {
         String id = body.path("id").asText("");
         String text = body.path("text").asText("");
         if (id.isBlank() || text.isBlank()) {
-            call.respond(400, new BadRequest("bad request", requestId(), "fbapi",
-                    id.isBlank() ? "id is required" : "text is required"));
+            call.respond(
+                    400,
+                    new BadRequest(
+                            "bad request", requestId(), "fbapi", id.isBlank() ? "id is required" : "text is required"));
             return;
         }
         seller.shop().answerReviewIfKnown(id, text);
@@ -141,8 +171,7 @@ final class FeedbacksApi {
     }
 
     /** The answer routes' 400 body (not the envelope). */
-    record BadRequest(String title, String requestId, String origin, String detail) {
-    }
+    record BadRequest(String title, String requestId, String origin, String detail) {}
 
     static long required(Call call, String name, long min, long max) throws BadParameter {
         return parse(call.query(name).orElseThrow(() -> new BadParameter(name)), name, min, max);
@@ -168,12 +197,36 @@ final class FeedbacksApi {
     private static FeedbackItem item(ReviewRecord r, String supplierName) {
         Product p = r.product();
         boolean answered = r.answer() != null;
-        return new FeedbackItem(r.id(), r.text(), r.pros(), r.cons(), r.rating(), utc(r.createdDate()),
-                answered ? new Answer(r.answer(), "wbRu", false) : null, answered ? "wbRu" : "none",
+        return new FeedbackItem(
+                r.id(),
+                r.text(),
+                r.pros(),
+                r.cons(),
+                r.rating(),
+                utc(r.createdDate()),
+                answered ? new Answer(r.answer(), "wbRu", false) : null,
+                answered ? "wbRu" : "none",
                 new ProductDetails(p.imtId(), p.nmId(), p.title(), p.vendorCode(), supplierName, p.brand(), r.size()),
-                null, answered, null, r.userName(), r.matchingSize(), r.orderStatus(), false, 0, false, 0, false,
-                null, null, Math.abs((long) r.id().hashCode()) * 1000 + p.nmId() % 1000,
-                utc(r.lastOrderCreatedAt()), p.color(), p.subjectId(), p.subject(), null, null);
+                null,
+                answered,
+                null,
+                r.userName(),
+                r.matchingSize(),
+                r.orderStatus(),
+                false,
+                0,
+                false,
+                0,
+                false,
+                null,
+                null,
+                Math.abs((long) r.id().hashCode()) * 1000 + p.nmId() % 1000,
+                utc(r.lastOrderCreatedAt()),
+                p.color(),
+                p.subjectId(),
+                p.subject(),
+                null,
+                null);
     }
 
     static String utc(Instant instant) {

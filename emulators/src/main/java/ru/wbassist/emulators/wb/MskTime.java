@@ -21,8 +21,7 @@ final class MskTime {
 
     private static final DateTimeFormatter NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private MskTime() {
-    }
+    private MskTime() {}
 
     static String naive(Instant instant) {
         return NAIVE.format(instant.atZone(MOSCOW));

@@ -2,8 +2,6 @@ package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import ru.wbassist.emulators.wb.ShopRecords.FeedRow;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -17,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ru.wbassist.emulators.wb.ShopRecords.FeedRow;
 
 /**
  * {@code POST /api/analytics/v1/order-feed}: every order of the shop with its current status, in real time. The
@@ -39,21 +38,37 @@ final class OrderFeedApi {
         this.clock = clock;
     }
 
-    record Order(long nmId, long chrtId, String srid, String createdAt, String updatedAt, String status,
-                 String cancelType, String warehouseName, String warehouseRegion, boolean isMp,
-                 String destinationCity, String destinationDistrict, double sellerPrice, boolean isB2b) {
-    }
+    record Order(
+            long nmId,
+            long chrtId,
+            String srid,
+            String createdAt,
+            String updatedAt,
+            String status,
+            String cancelType,
+            String warehouseName,
+            String warehouseRegion,
+            boolean isMp,
+            String destinationCity,
+            String destinationDistrict,
+            double sellerPrice,
+            boolean isB2b) {}
 
-    record Data(String snapshotTime, String currency, List<Order> orders) {
-    }
+    record Data(String snapshotTime, String currency, List<Order> orders) {}
 
-    record Answer(Data data) {
-    }
+    record Answer(Data data) {}
 
     /** The request, validated. */
-    private record Request(Instant start, Instant end, Set<Long> nmIds, Set<Long> subjectIds, Set<String> brands,
-                           boolean tagFilter, int limit, int offset, Instant snapshot) {
-    }
+    private record Request(
+            Instant start,
+            Instant end,
+            Set<Long> nmIds,
+            Set<Long> subjectIds,
+            Set<String> brands,
+            boolean tagFilter,
+            int limit,
+            int offset,
+            Instant snapshot) {}
 
     /** Says what is wrong with the request; becomes a 400. */
     private static final class Invalid extends Exception {
@@ -71,12 +86,16 @@ final class OrderFeedApi {
             return;
         }
         List<Order> page = seller.shop().feedRows(request.snapshot()).stream()
-                .filter(r -> !r.statusTime().isBefore(request.start()) && !r.statusTime().isAfter(request.end()))
+                .filter(r -> !r.statusTime().isBefore(request.start())
+                        && !r.statusTime().isAfter(request.end()))
                 .filter(r -> matches(request, r.order().product()))
-                .sorted(Comparator.comparing(FeedRow::statusTime).reversed()
+                .sorted(Comparator.comparing(FeedRow::statusTime)
+                        .reversed()
                         .thenComparing(r -> r.order().srid()))
-                .skip(request.offset()).limit(request.limit())
-                .map(OrderFeedApi::order).toList();
+                .skip(request.offset())
+                .limit(request.limit())
+                .map(OrderFeedApi::order)
+                .toList();
         call.respond(200, new Answer(new Data(wire(request.snapshot()), "RUB", page)));
     }
 
@@ -132,9 +151,20 @@ final class OrderFeedApi {
 
     private static Order order(FeedRow row) {
         ShopRecords.OrderRecord o = row.order();
-        return new Order(o.product().nmId(), o.size().chrtId(), o.srid(), wire(o.date()), wire(row.statusTime()),
-                row.status(), row.cancelType() == null ? null : row.cancelType().wire(), o.warehouse().name(),
-                o.warehouse().regionName(), false, o.geo().city(), o.geo().district(), o.pricing().priceWithDisc(),
+        return new Order(
+                o.product().nmId(),
+                o.size().chrtId(),
+                o.srid(),
+                wire(o.date()),
+                wire(row.statusTime()),
+                row.status(),
+                row.cancelType() == null ? null : row.cancelType().wire(),
+                o.warehouse().name(),
+                o.warehouse().regionName(),
+                false,
+                o.geo().city(),
+                o.geo().district(),
+                o.pricing().priceWithDisc(),
                 false);
     }
 

@@ -14,19 +14,29 @@ final class PricesApi {
 
     static final int MAX_LIMIT = 1000;
 
-    record Size(long sizeID, int price, double discountedPrice, double clubDiscountedPrice, String techSizeName) {
-    }
+    record Size(long sizeID, int price, double discountedPrice, double clubDiscountedPrice, String techSizeName) {}
 
-    record Good(long nmID, String vendorCode, List<Size> sizes, String currencyIsoCode4217, int discount,
-                int clubDiscount, boolean editableSizePrice) {
-    }
+    record Good(
+            long nmID,
+            String vendorCode,
+            List<Size> sizes,
+            String currencyIsoCode4217,
+            int discount,
+            int clubDiscount,
+            boolean editableSizePrice) {}
 
-    record QuarantineGood(long nmID, Long sizeID, String techSizeName, String currencyIsoCode4217, double newPrice,
-                          double oldPrice, int newDiscount, int oldDiscount, double priceDiff) {
-    }
+    record QuarantineGood(
+            long nmID,
+            Long sizeID,
+            String techSizeName,
+            String currencyIsoCode4217,
+            double newPrice,
+            double oldPrice,
+            int newDiscount,
+            int oldDiscount,
+            double priceDiff) {}
 
-    record Envelope(Object data, boolean error, String errorText) {
-    }
+    record Envelope(Object data, boolean error, String errorText) {}
 
     void goods(Call call, SandboxSeller seller) throws IOException {
         Optional<int[]> page = page(call);
@@ -41,8 +51,10 @@ final class PricesApi {
         SandboxShop shop = seller.shop();
         List<Good> goods = shop.products().stream()
                 .filter(p -> filter.isEmpty() || p.nmId() == Long.parseLong(filter.get()))
-                .skip(page.get()[1]).limit(page.get()[0])
-                .map(p -> good(p, shop.price(p.nmId()))).toList();
+                .skip(page.get()[1])
+                .limit(page.get()[0])
+                .map(p -> good(p, shop.price(p.nmId())))
+                .toList();
         call.respond(200, new Envelope(java.util.Map.of("listGoods", goods), false, ""));
     }
 
@@ -51,10 +63,20 @@ final class PricesApi {
         if (page.isEmpty()) {
             return;
         }
-        List<QuarantineGood> goods = seller.shop().quarantined().stream().skip(page.get()[1]).limit(page.get()[0])
-                .map(q -> new QuarantineGood(q.nmId(), null, null, "RUB", q.rejected().discounted(),
-                        q.current().discounted(), q.rejected().discount(), q.current().discount(),
-                        q.rejected().discounted() - q.current().discounted())).toList();
+        List<QuarantineGood> goods = seller.shop().quarantined().stream()
+                .skip(page.get()[1])
+                .limit(page.get()[0])
+                .map(q -> new QuarantineGood(
+                        q.nmId(),
+                        null,
+                        null,
+                        "RUB",
+                        q.rejected().discounted(),
+                        q.current().discounted(),
+                        q.rejected().discount(),
+                        q.current().discount(),
+                        q.rejected().discounted() - q.current().discounted()))
+                .toList();
         call.respond(200, new Envelope(java.util.Map.of("quarantineGoods", goods), false, ""));
     }
 
@@ -62,7 +84,9 @@ final class PricesApi {
     private static Optional<int[]> page(Call call) throws IOException {
         Optional<String> limit = call.query("limit");
         Optional<String> offset = call.query("offset");
-        if (limit.isEmpty() || !limit.get().matches("\\d{1,4}") || Integer.parseInt(limit.get()) < 1
+        if (limit.isEmpty()
+                || !limit.get().matches("\\d{1,4}")
+                || Integer.parseInt(limit.get()) < 1
                 || Integer.parseInt(limit.get()) > MAX_LIMIT) {
             call.respond(400, new Envelope(null, true, "Invalid limit: must be from 1 to " + MAX_LIMIT));
             return Optional.empty();
@@ -71,12 +95,15 @@ final class PricesApi {
             call.respond(400, new Envelope(null, true, "Invalid offset"));
             return Optional.empty();
         }
-        return Optional.of(new int[] {Integer.parseInt(limit.get()), offset.map(Integer::parseInt).orElse(0)});
+        return Optional.of(new int[] {
+            Integer.parseInt(limit.get()), offset.map(Integer::parseInt).orElse(0)
+        });
     }
 
     private static Good good(Product p, SandboxShop.PriceLevel level) {
-        List<Size> sizes = p.sizes().stream().map(s -> new Size(s.chrtId(), level.price(), level.discounted(),
-                level.discounted(), s.techSize())).toList();
+        List<Size> sizes = p.sizes().stream()
+                .map(s -> new Size(s.chrtId(), level.price(), level.discounted(), level.discounted(), s.techSize()))
+                .toList();
         return new Good(p.nmId(), p.vendorCode(), sizes, "RUB", level.discount(), 0, false);
     }
 }

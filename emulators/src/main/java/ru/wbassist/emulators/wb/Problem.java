@@ -6,12 +6,25 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** WB's 2024+ gateway error body ({@code application/problem+json}, docs/wb-api.md). */
-record Problem(String title, String detail, String code, String requestId, String origin, int status,
-               String statusText, String timestamp) {
+record Problem(
+        String title,
+        String detail,
+        String code,
+        String requestId,
+        String origin,
+        int status,
+        String statusText,
+        String timestamp) {
 
     static Problem of(int status, String title, String detail) {
-        return new Problem(title, detail, randomHex(8) + "--" + randomHex(6) + "; sandbox", randomHex(16),
-                "s2s-api-auth-catalog", status, statusText(status),
+        return new Problem(
+                title,
+                detail,
+                randomHex(8) + "--" + randomHex(6) + "; sandbox",
+                randomHex(16),
+                "s2s-api-auth-catalog",
+                status,
+                statusText(status),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 

@@ -1,12 +1,6 @@
 package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ru.wbassist.emulators.wb.FeedbacksApi.BadParameter;
-import ru.wbassist.emulators.wb.FeedbacksApi.Counts;
-import ru.wbassist.emulators.wb.FeedbacksApi.Envelope;
-import ru.wbassist.emulators.wb.FeedbacksApi.ErrorEnvelope;
-import ru.wbassist.emulators.wb.ShopRecords.QuestionRecord;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +11,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import ru.wbassist.emulators.wb.FeedbacksApi.BadParameter;
+import ru.wbassist.emulators.wb.FeedbacksApi.Counts;
+import ru.wbassist.emulators.wb.FeedbacksApi.Envelope;
+import ru.wbassist.emulators.wb.FeedbacksApi.ErrorEnvelope;
+import ru.wbassist.emulators.wb.ShopRecords.QuestionRecord;
 
 /**
  * The questions API: {@code GET /api/v1/questions}, {@code GET /api/v1/questions/count-unanswered} and
@@ -36,19 +35,22 @@ final class QuestionsApi {
         this.clock = clock;
     }
 
-    record Page(long countUnanswered, long countArchive, List<QuestionItem> questions) {
-    }
+    record Page(long countUnanswered, long countArchive, List<QuestionItem> questions) {}
 
-    record Answer(String text, boolean editable, String createDate) {
-    }
+    record Answer(String text, boolean editable, String createDate) {}
 
-    record ProductDetails(long imtId, long nmId, String productName, String supplierArticle, String supplierName,
-                          String brandName) {
-    }
+    record ProductDetails(
+            long imtId, long nmId, String productName, String supplierArticle, String supplierName, String brandName) {}
 
-    record QuestionItem(String id, String text, String createdDate, String state, Answer answer,
-                        ProductDetails productDetails, boolean wasViewed, boolean isWarned) {
-    }
+    record QuestionItem(
+            String id,
+            String text,
+            String createdDate,
+            String state,
+            Answer answer,
+            ProductDetails productDetails,
+            boolean wasViewed,
+            boolean isWarned) {}
 
     /** A request WB refuses with a status and its {@code errorText}. */
     private static final class Refused extends Exception {
@@ -89,23 +91,30 @@ final class QuestionsApi {
         List<QuestionRecord> all = seller.shop().questions();
         Predicate<QuestionRecord> filter = q -> q.isAnswered() == answered
                 && nmId.map(id -> q.product().nmId() == id).orElse(true)
-                && dateFrom.map(from -> q.createdDate().getEpochSecond() >= from).orElse(true)
+                && dateFrom.map(from -> q.createdDate().getEpochSecond() >= from)
+                        .orElse(true)
                 && dateTo.map(to -> q.createdDate().getEpochSecond() <= to).orElse(true);
-        Comparator<QuestionRecord> byDate = Comparator.comparing(QuestionRecord::createdDate)
-                .thenComparing(QuestionRecord::id);
+        Comparator<QuestionRecord> byDate =
+                Comparator.comparing(QuestionRecord::createdDate).thenComparing(QuestionRecord::id);
         Instant now = clock.instant();
-        List<QuestionItem> page = all.stream().filter(filter)
+        List<QuestionItem> page = all.stream()
+                .filter(filter)
                 .sorted(order.equals("dateAsc") ? byDate : byDate.reversed())
-                .skip(skip).limit(take)
-                .map(q -> item(q, seller.name(), now)).toList();
+                .skip(skip)
+                .limit(take)
+                .map(q -> item(q, seller.name(), now))
+                .toList();
         long unanswered = all.stream().filter(q -> !q.isAnswered()).count();
         call.respond(200, new Envelope(new Page(unanswered, all.size() - unanswered, page), false, "", null));
     }
 
     void countUnanswered(Call call, SandboxSeller seller) throws IOException {
         LocalDate today = MskTime.mskDate(clock.instant());
-        List<QuestionRecord> unanswered = seller.shop().questions().stream().filter(q -> !q.isAnswered()).toList();
-        long todayCount = unanswered.stream().filter(q -> MskTime.mskDate(q.createdDate()).equals(today)).count();
+        List<QuestionRecord> unanswered =
+                seller.shop().questions().stream().filter(q -> !q.isAnswered()).toList();
+        long todayCount = unanswered.stream()
+                .filter(q -> MskTime.mskDate(q.createdDate()).equals(today))
+                .count();
         call.respond(200, new Envelope(new Counts(unanswered.size(), todayCount), false, "", null));
     }
 
@@ -158,14 +167,21 @@ final class QuestionsApi {
     }
 
     private static boolean editable(QuestionRecord q, Instant now) {
-        return q.isAnswered() && q.answerEdits() == 0 && now.isBefore(q.answeredAt().plus(EDIT_WINDOW));
+        return q.isAnswered()
+                && q.answerEdits() == 0
+                && now.isBefore(q.answeredAt().plus(EDIT_WINDOW));
     }
 
     private static QuestionItem item(QuestionRecord q, String supplierName, Instant now) {
         Product p = q.product();
-        return new QuestionItem(q.id(), q.text(), FeedbacksApi.utc(q.createdDate()), q.state(),
+        return new QuestionItem(
+                q.id(),
+                q.text(),
+                FeedbacksApi.utc(q.createdDate()),
+                q.state(),
                 q.isAnswered() ? new Answer(q.answer(), editable(q, now), FeedbacksApi.utc(q.answeredAt())) : null,
                 new ProductDetails(p.imtId(), p.nmId(), p.title(), p.vendorCode(), supplierName, p.brand()),
-                q.wasViewed(), false);
+                q.wasViewed(),
+                false);
     }
 }

@@ -13,8 +13,7 @@ final class RateLimiter {
     static final int RELAXED_FACTOR = 100;
 
     /** The outcome of one request; on refusal the seconds are those WB puts in the 429 headers. */
-    record Decision(boolean allowed, long remaining, long retrySeconds, long limit, long resetSeconds) {
-    }
+    record Decision(boolean allowed, long remaining, long retrySeconds, long limit, long resetSeconds) {}
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
@@ -46,7 +45,8 @@ final class RateLimiter {
 
     private Bucket bucket(String sid, int tokenType, LimitGroup group) {
         int f = factor;
-        return buckets.computeIfAbsent(sid + "/" + tokenType + "/" + group + "/" + f,
+        return buckets.computeIfAbsent(
+                sid + "/" + tokenType + "/" + group + "/" + f,
                 k -> new Bucket(group.burst(tokenType) * f, group.intervalNanos(tokenType) / f, nanoClock.getAsLong()));
     }
 
@@ -76,7 +76,11 @@ final class RateLimiter {
             refill(now);
             double missingForOne = Math.max(0, 1 - tokens);
             double missingForFull = capacity - tokens;
-            return new Decision(false, 0, Math.max(1, ceilSeconds(missingForOne * intervalNanos)), capacity,
+            return new Decision(
+                    false,
+                    0,
+                    Math.max(1, ceilSeconds(missingForOne * intervalNanos)),
+                    capacity,
                     Math.max(1, ceilSeconds(missingForFull * intervalNanos)));
         }
 

@@ -1,5 +1,18 @@
 package ru.wbassist.emulators.wb;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import ru.wbassist.emulators.wb.ShopRecords.Geo;
 import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
 import ru.wbassist.emulators.wb.ShopRecords.Pricing;
@@ -9,20 +22,6 @@ import ru.wbassist.emulators.wb.ShopRecords.SaleRecord;
 import ru.wbassist.emulators.wb.ShopRecords.StockKey;
 import ru.wbassist.emulators.wb.ShopRecords.StockLevel;
 import ru.wbassist.emulators.wb.ShopRecords.StockRow;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The marketplace state of one sandbox seller: cards, orders, sales, reviews and per-warehouse stock. The scripted
@@ -34,7 +33,12 @@ public final class SandboxShop {
     private static final List<Geo> GEOS = List.of(
             new Geo("Россия", "Центральный федеральный округ", "Московская", "Подольск", "Подольский"),
             new Geo("Россия", "Центральный федеральный округ", "Москва", "Москва", "Пресненский"),
-            new Geo("Россия", "Северо-Западный федеральный округ", "Санкт-Петербург", "Санкт-Петербург", "Василеостровский"),
+            new Geo(
+                    "Россия",
+                    "Северо-Западный федеральный округ",
+                    "Санкт-Петербург",
+                    "Санкт-Петербург",
+                    "Василеостровский"),
             new Geo("Россия", "Приволжский федеральный округ", "Республика Татарстан", "Казань", "Вахитовский"),
             new Geo("Россия", "Приволжский федеральный округ", "Нижегородская", "Нижний Новгород", "Советский"),
             new Geo("Россия", "Южный федеральный округ", "Краснодарский край", "Краснодар", "Центральный"),
@@ -79,8 +83,7 @@ public final class SandboxShop {
     }
 
     /** A price upload WB held back: the card keeps selling at {@code current}. */
-    public record Quarantined(long nmId, PriceLevel current, PriceLevel rejected) {
-    }
+    public record Quarantined(long nmId, PriceLevel current, PriceLevel rejected) {}
 
     // ---------------------------------------------------------------- scripted API (acts at the sandbox clock's now)
 
@@ -127,19 +130,23 @@ public final class SandboxShop {
     /** Places an order of one unit from that warehouse; fails if the warehouse has none of it. Returns the srid. */
     public synchronized String placeOrder(long nmId, long chrtId, String warehouseName) {
         Product product = product(nmId);
-        return placeOrderAt(product, product.size(chrtId), Warehouse.byName(warehouseName), now()).srid();
+        return placeOrderAt(product, product.size(chrtId), Warehouse.byName(warehouseName), now())
+                .srid();
     }
 
     /** Places an order of a random size that has stock somewhere (for demos and chaos runs). Returns the srid. */
     public synchronized String placeRandomOrder() {
-        List<StockKey> stocked = stocks.entrySet().stream().filter(e -> e.getValue().quantity() > 0)
-                .map(Map.Entry::getKey).toList();
+        List<StockKey> stocked = stocks.entrySet().stream()
+                .filter(e -> e.getValue().quantity() > 0)
+                .map(Map.Entry::getKey)
+                .toList();
         if (stocked.isEmpty()) {
             throw new IllegalStateException("the shop has no stock left");
         }
         StockKey key = stocked.get(random.nextInt(stocked.size()));
         Product product = product(key.nmId());
-        return placeOrderAt(product, product.size(key.chrtId()), warehouse(key.warehouseId()), now()).srid();
+        return placeOrderAt(product, product.size(key.chrtId()), warehouse(key.warehouseId()), now())
+                .srid();
     }
 
     /** The buyer cancelled the order before pickup (the order feed's {@code cancelType} {@code app}). */
@@ -175,8 +182,13 @@ public final class SandboxShop {
             throw new IllegalArgumentException("rating must be 1..5, got " + rating);
         }
         Product product = product(nmId);
-        return addReviewAt(product, product.sizes().getFirst().techSize(), rating,
-                new ReviewTexts.Texts(text == null ? "" : text, "", ""), now()).id();
+        return addReviewAt(
+                        product,
+                        product.sizes().getFirst().techSize(),
+                        rating,
+                        new ReviewTexts.Texts(text == null ? "" : text, "", ""),
+                        now())
+                .id();
     }
 
     public synchronized void answerReview(String reviewId) {
@@ -220,8 +232,8 @@ public final class SandboxShop {
     }
 
     synchronized QuestionRecord addQuestionAt(Product product, String text, Instant at) {
-        QuestionRecord question = new QuestionRecord(alphanumeric(20), product, text, at, null, null,
-                "suppliersPortalSynch", false, 0);
+        QuestionRecord question =
+                new QuestionRecord(alphanumeric(20), product, text, at, null, null, "suppliersPortalSynch", false, 0);
         questions.put(question.id(), question);
         return question;
     }
@@ -256,8 +268,8 @@ public final class SandboxShop {
     }
 
     /** Moves units between two WB warehouses: one row falls, the other rises, the total stays. */
-    public synchronized void transferStock(long nmId, long chrtId, String fromWarehouse, String toWarehouse,
-                                           int quantity) {
+    public synchronized void transferStock(
+            long nmId, long chrtId, String fromWarehouse, String toWarehouse, int quantity) {
         StockKey from = stockKey(nmId, chrtId, Warehouse.byName(fromWarehouse));
         StockKey to = stockKey(nmId, chrtId, Warehouse.byName(toWarehouse));
         if (from.equals(to) || quantity <= 0) {
@@ -292,14 +304,15 @@ public final class SandboxShop {
         List<String> srids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Product product = catalog.get(random.nextInt(catalog.size()));
-            Product.Size size = product.sizes().get(random.nextInt(product.sizes().size()));
+            Product.Size size =
+                    product.sizes().get(random.nextInt(product.sizes().size()));
             Warehouse warehouse = Warehouse.ALL.get(random.nextInt(Warehouse.ALL.size()));
             Instant date = from.plusSeconds((long) (random.nextDouble() * span));
             OrderRecord order = newOrder(product, size, warehouse, date);
             if (random.nextInt(100) < 12) {
                 Instant cancelAt = date.plusSeconds(600 + random.nextInt(86_400));
-                order = order.cancel(++seq, later(date, cancelAt.isBefore(to) ? cancelAt : date),
-                        ShopRecords.CancelType.APP);
+                order = order.cancel(
+                        ++seq, later(date, cancelAt.isBefore(to) ? cancelAt : date), ShopRecords.CancelType.APP);
             }
             orders.put(order.srid(), order);
             srids.add(order.srid());
@@ -317,8 +330,8 @@ public final class SandboxShop {
         StockKey key = stockKey(product.nmId(), size.chrtId(), warehouse);
         StockLevel level = stocks.getOrDefault(key, StockLevel.EMPTY);
         if (level.quantity() <= 0) {
-            throw new IllegalStateException("no stock of nmId " + product.nmId() + " size " + size.techSize()
-                    + " at " + warehouse.name());
+            throw new IllegalStateException(
+                    "no stock of nmId " + product.nmId() + " size " + size.techSize() + " at " + warehouse.name());
         }
         stocks.put(key, level.plus(-1, +1, 0));
         OrderRecord order = newOrder(product, size, warehouse, at);
@@ -345,8 +358,14 @@ public final class SandboxShop {
             throw new IllegalStateException("order " + srid + " is cancelled or already bought out");
         }
         double forPay = Math.round(order.pricing().priceWithDisc() * (75 + random.nextInt(11))) / 100.0;
-        SaleRecord sale = new SaleRecord(++seq, "S" + digits(10), later(order.date(), at), order, forPay,
-                random.nextInt(4) == 0 ? random.nextInt(100) : 0, false);
+        SaleRecord sale = new SaleRecord(
+                ++seq,
+                "S" + digits(10),
+                later(order.date(), at),
+                order,
+                forPay,
+                random.nextInt(4) == 0 ? random.nextInt(100) : 0,
+                false);
         sales.put(sale.saleId(), sale);
         buyoutBySrid.put(srid, sale.saleId());
         adjustStock(order, 0, -1, 0);
@@ -359,8 +378,14 @@ public final class SandboxShop {
             throw new IllegalStateException("order " + srid + " is not bought out or is already returned");
         }
         SaleRecord buyout = sales.get(buyoutId);
-        SaleRecord ret = new SaleRecord(++seq, "R" + digits(10), later(buyout.date(), at), buyout.order(),
-                -buyout.forPay(), -buyout.paymentSaleAmount(), defective);
+        SaleRecord ret = new SaleRecord(
+                ++seq,
+                "R" + digits(10),
+                later(buyout.date(), at),
+                buyout.order(),
+                -buyout.forPay(),
+                -buyout.paymentSaleAmount(),
+                defective);
         sales.put(ret.saleId(), ret);
         returnBySrid.put(srid, ret.saleId());
         adjustStock(buyout.order(), 0, 0, +1);
@@ -376,11 +401,22 @@ public final class SandboxShop {
         stocks.put(key, stocks.getOrDefault(key, StockLevel.EMPTY).plus(+1, 0, -1));
     }
 
-    synchronized ReviewRecord addReviewAt(Product product, String size, int rating, ReviewTexts.Texts texts,
-                                          Instant at) {
+    synchronized ReviewRecord addReviewAt(
+            Product product, String size, int rating, ReviewTexts.Texts texts, Instant at) {
         String id = alphanumeric(20);
-        ReviewRecord review = new ReviewRecord(id, product, size, rating, texts.text(), texts.pros(), texts.cons(),
-                ReviewTexts.userName(random), at, null, rating >= 4 ? "ok" : "", "buyout",
+        ReviewRecord review = new ReviewRecord(
+                id,
+                product,
+                size,
+                rating,
+                texts.text(),
+                texts.pros(),
+                texts.cons(),
+                ReviewTexts.userName(random),
+                at,
+                null,
+                rating >= 4 ? "ok" : "",
+                "buyout",
                 at.minus(Duration.ofDays(2 + random.nextInt(10))));
         reviews.put(id, review);
         return review;
@@ -422,8 +458,8 @@ public final class SandboxShop {
             SaleRecord returned = sales.get(returnBySrid.get(order.srid()));
             SaleRecord bought = sales.get(buyoutBySrid.get(order.srid()));
             if (returned != null && !returned.date().isAfter(asOf)) {
-                rows.add(new ShopRecords.FeedRow(order, returned.defective() ? "returnDefective" : "return",
-                        returned.date(), null));
+                rows.add(new ShopRecords.FeedRow(
+                        order, returned.defective() ? "returnDefective" : "return", returned.date(), null));
             } else if (bought != null && !bought.date().isAfter(asOf)) {
                 rows.add(new ShopRecords.FeedRow(order, "buyout", bought.date(), null));
             } else if (order.cancelled() && !order.cancelDate().isAfter(asOf)) {
@@ -457,9 +493,21 @@ public final class SandboxShop {
 
     private OrderRecord newOrder(Product product, Product.Size size, Warehouse warehouse, Instant at) {
         String srid = digits(19) + ".0.0";
-        return new OrderRecord(++seq, srid, digits(20), at, at, product, size, warehouse,
-                GEOS.get(random.nextInt(GEOS.size())), Pricing.of(product, random.nextInt(31)), digits(9), false,
-                null, null);
+        return new OrderRecord(
+                ++seq,
+                srid,
+                digits(20),
+                at,
+                at,
+                product,
+                size,
+                warehouse,
+                GEOS.get(random.nextInt(GEOS.size())),
+                Pricing.of(product, random.nextInt(31)),
+                digits(9),
+                false,
+                null,
+                null);
     }
 
     private void adjustStock(OrderRecord order, int quantity, int toClient, int fromClient) {
@@ -498,7 +546,8 @@ public final class SandboxShop {
     }
 
     private static StockKey stockKey(OrderRecord order) {
-        return new StockKey(order.product().nmId(), order.size().chrtId(), order.warehouse().id());
+        return new StockKey(
+                order.product().nmId(), order.size().chrtId(), order.warehouse().id());
     }
 
     private static Warehouse warehouse(long id) {

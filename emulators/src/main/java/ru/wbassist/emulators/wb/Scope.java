@@ -4,7 +4,14 @@ package ru.wbassist.emulators.wb;
  * WB token categories: bit {@code n} of the JWT claim {@code s}, tested as {@code (s >> n) & 1} (docs/wb-api.md).
  */
 public enum Scope {
-    CONTENT(1), ANALYTICS(2), PRICES(3), MARKETPLACE(4), STATISTICS(5), PROMOTION(6), FEEDBACKS(7), READ_ONLY(30);
+    CONTENT(1),
+    ANALYTICS(2),
+    PRICES(3),
+    MARKETPLACE(4),
+    STATISTICS(5),
+    PROMOTION(6),
+    FEEDBACKS(7),
+    READ_ONLY(30);
 
     private final int bit;
 

@@ -1,9 +1,5 @@
 package ru.wbassist.emulators.wb;
 
-import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
-import ru.wbassist.emulators.wb.ShopRecords.StockKey;
-import ru.wbassist.emulators.wb.ShopRecords.StockLevel;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +14,9 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.function.Consumer;
+import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
+import ru.wbassist.emulators.wb.ShopRecords.StockKey;
+import ru.wbassist.emulators.wb.ShopRecords.StockLevel;
 
 /**
  * Marketplace activity of one shop as a discrete-event simulation on a simulated timeline. History runs the timeline
@@ -27,18 +26,22 @@ import java.util.function.Consumer;
 final class ShopSimulator {
 
     /** Relative order intensity per MSK hour: quiet nights, a peak in the evening. */
-    private static final double[] HOUR_WEIGHTS = {0.35, 0.2, 0.12, 0.1, 0.1, 0.15, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0,
-        1.1, 1.1, 1.0, 1.0, 1.1, 1.3, 1.5, 1.8, 2.0, 2.0, 1.6, 0.9};
-    private static final double MEAN_HOUR_WEIGHT = Arrays.stream(HOUR_WEIGHTS).average().orElseThrow();
+    private static final double[] HOUR_WEIGHTS = {
+        0.35, 0.2, 0.12, 0.1, 0.1, 0.15, 0.3, 0.5, 0.7, 0.9, 1.0, 1.0, 1.1, 1.1, 1.0, 1.0, 1.1, 1.3, 1.5, 1.8, 2.0, 2.0,
+        1.6, 0.9
+    };
+
+    private static final double MEAN_HOUR_WEIGHT =
+            Arrays.stream(HOUR_WEIGHTS).average().orElseThrow();
     private static final int RESTOCK_BELOW = 15;
 
-    private record Pending(Instant at, long seq, Consumer<Instant> action) {
-    }
+    private record Pending(Instant at, long seq, Consumer<Instant> action) {}
 
     private final SandboxShop shop;
     private final Random random;
     /** Price changes draw from their own sequence, so they leave the orders, stocks and reviews of a seed as they were. */
     private final Random pricing;
+
     private final List<Product> catalog;
     private final double[] cumulativePopularity;
     private final double ordersPerDay;
@@ -176,19 +179,22 @@ final class ShopSimulator {
         int questions = random.nextInt(5);
         for (int i = 0; i < questions; i++) {
             Product product = catalog.get(pickProductIndex());
-            scheduleIfAhead(midnight.plus(Duration.ofMinutes(8 * 60 + random.nextInt(15 * 60))),
+            scheduleIfAhead(
+                    midnight.plus(Duration.ofMinutes(8 * 60 + random.nextInt(15 * 60))),
                     stamp -> question(product, stamp));
         }
         if (random.nextInt(100) < 15) {
             long nmId = catalog.get(random.nextInt(catalog.size())).nmId();
-            scheduleIfAhead(midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(480))),
+            scheduleIfAhead(
+                    midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(480))),
                     stamp -> shop.touchCard(nmId, stamp));
         }
         if (pricing.nextInt(100) < 30) {
             long nmId = catalog.get(pricing.nextInt(catalog.size())).nmId();
             boolean slip = pricing.nextInt(10) == 0;
             int step = 5 + pricing.nextInt(11);
-            scheduleIfAhead(midnight.plus(Duration.ofMinutes(11 * 60 + pricing.nextInt(420))),
+            scheduleIfAhead(
+                    midnight.plus(Duration.ofMinutes(11 * 60 + pricing.nextInt(420))),
                     stamp -> changePrice(nmId, step, slip));
         }
     }
@@ -210,11 +216,13 @@ final class ShopSimulator {
         String srid = order.srid();
         int fate = random.nextInt(100);
         if (fate < 9) {
-            schedule(after(Duration.ofMinutes(20 + random.nextInt(30 * 60))),
+            schedule(
+                    after(Duration.ofMinutes(20 + random.nextInt(30 * 60))),
                     at -> shop.cancelAt(srid, at, ShopRecords.CancelType.APP));
         } else if (fate < 13) {
             // Not picked up from the pickup point: WB cancels it after the storage period.
-            schedule(after(Duration.ofHours(5 * 24 + random.nextInt(72))),
+            schedule(
+                    after(Duration.ofHours(5 * 24 + random.nextInt(72))),
                     at -> shop.cancelAt(srid, at, ShopRecords.CancelType.EXPIRE));
         } else {
             schedule(after(Duration.ofMinutes(2 * 24 * 60 + random.nextInt(5 * 24 * 60))), at -> afterBuyout(srid, at));
@@ -236,29 +244,33 @@ final class ShopSimulator {
 
     private void review(OrderRecord order, Instant stamp) {
         int rating = ReviewTexts.rating(random);
-        String id = shop.addReviewAt(order.product(), order.size().techSize(), rating,
-                ReviewTexts.texts(random, rating), stamp).id();
+        String id = shop.addReviewAt(
+                        order.product(), order.size().techSize(), rating, ReviewTexts.texts(random, rating), stamp)
+                .id();
         if (random.nextInt(100) < 75) {
             schedule(after(Duration.ofMinutes(60 + random.nextInt(47 * 60))), at -> shop.answerReview(id));
         }
     }
 
     private void question(Product product, Instant stamp) {
-        String id = shop.addQuestionAt(product, ReviewTexts.question(random), stamp).id();
+        String id =
+                shop.addQuestionAt(product, ReviewTexts.question(random), stamp).id();
         if (random.nextInt(100) < 70) {
-            schedule(after(Duration.ofMinutes(120 + random.nextInt(28 * 60))),
+            schedule(
+                    after(Duration.ofMinutes(120 + random.nextInt(28 * 60))),
                     at -> shop.answerQuestion(id, ReviewTexts.QUESTION_ANSWER));
         }
     }
 
     private void restockLowSizes() {
         Map<StockKey, Integer> totals = new HashMap<>();
-        shop.stockLevels().forEach((key, level) -> totals.merge(
-                new StockKey(key.nmId(), key.chrtId(), 0), level.quantity(), Integer::sum));
+        shop.stockLevels()
+                .forEach((key, level) ->
+                        totals.merge(new StockKey(key.nmId(), key.chrtId(), 0), level.quantity(), Integer::sum));
         totals.forEach((size, total) -> {
             if (total < RESTOCK_BELOW) {
-                Warehouse warehouse = random.nextBoolean() ? Warehouse.MAIN
-                        : Warehouse.ALL.get(random.nextInt(Warehouse.ALL.size()));
+                Warehouse warehouse =
+                        random.nextBoolean() ? Warehouse.MAIN : Warehouse.ALL.get(random.nextInt(Warehouse.ALL.size()));
                 shop.restock(new StockKey(size.nmId(), size.chrtId(), warehouse.id()), 40 + random.nextInt(111));
             }
         });
@@ -281,12 +293,14 @@ final class ShopSimulator {
     /** WB moves part of a stock row to another warehouse: one row falls, another rises. */
     private void transfer() {
         List<Map.Entry<StockKey, StockLevel>> candidates = shop.stockLevels().entrySet().stream()
-                .filter(e -> e.getValue().quantity() >= 10).toList();
+                .filter(e -> e.getValue().quantity() >= 10)
+                .toList();
         if (candidates.isEmpty()) {
             return;
         }
         StockKey from = candidates.get(random.nextInt(candidates.size())).getKey();
-        List<Warehouse> targets = Warehouse.ALL.stream().filter(w -> w.id() != from.warehouseId()).toList();
+        List<Warehouse> targets =
+                Warehouse.ALL.stream().filter(w -> w.id() != from.warehouseId()).toList();
         Warehouse to = targets.get(random.nextInt(targets.size()));
         int quantity = shop.stockLevels().get(from).quantity() * (20 + random.nextInt(31)) / 100;
         shop.move(from, new StockKey(from.nmId(), from.chrtId(), to.id()), quantity);
@@ -296,7 +310,8 @@ final class ShopSimulator {
         int[] quantities = new int[Warehouse.ALL.size()];
         int total = 0;
         for (int i = 0; i < quantities.length; i++) {
-            quantities[i] = shop.quantity(new StockKey(product.nmId(), size.chrtId(), Warehouse.ALL.get(i).id()));
+            quantities[i] = shop.quantity(new StockKey(
+                    product.nmId(), size.chrtId(), Warehouse.ALL.get(i).id()));
             total += Math.max(0, quantities[i]);
         }
         if (total == 0) {

@@ -1,9 +1,6 @@
 package ru.wbassist.emulators.wb;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
-import ru.wbassist.emulators.wb.ShopRecords.SaleRecord;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import ru.wbassist.emulators.wb.ShopRecords.OrderRecord;
+import ru.wbassist.emulators.wb.ShopRecords.SaleRecord;
 
 /**
  * The statistics API's {@code /api/v1/supplier/orders} and {@code /sales} (docs/wb-api.md): bare JSON arrays,
@@ -37,8 +36,7 @@ final class StatisticsApi {
         this.publishedUpTo = publishedUpTo;
     }
 
-    private record Query(Instant dateFrom, int flag) {
-    }
+    private record Query(Instant dateFrom, int flag) {}
 
     void orders(Call call, SandboxSeller seller) throws IOException {
         Optional<Query> query = query(call);
@@ -46,10 +44,16 @@ final class StatisticsApi {
             return;
         }
         Optional<Instant> cutoff = publishedUpTo.get();
-        List<OrderRecord> rows = select(query.get(), filter -> seller.shop().orders(o -> true).stream()
-                        .map(o -> cutoff.isEmpty() ? o : asPublished(o, cutoff.get())).filter(Objects::nonNull)
-                        .filter(filter).toList(), OrderRecord::date,
-                OrderRecord::lastChangeDate, Comparator.comparingLong(OrderRecord::seq));
+        List<OrderRecord> rows = select(
+                query.get(),
+                filter -> seller.shop().orders(o -> true).stream()
+                        .map(o -> cutoff.isEmpty() ? o : asPublished(o, cutoff.get()))
+                        .filter(Objects::nonNull)
+                        .filter(filter)
+                        .toList(),
+                OrderRecord::date,
+                OrderRecord::lastChangeDate,
+                Comparator.comparingLong(OrderRecord::seq));
         call.respond(200, rows.stream().map(StatisticsApi::orderItem).toList());
     }
 
@@ -60,9 +64,13 @@ final class StatisticsApi {
         }
         // A sale row never changes after it is written: its lastChangeDate is its date.
         Optional<Instant> cutoff = publishedUpTo.get();
-        List<SaleRecord> rows = select(query.get(), filter -> seller.shop().sales(
-                        s -> cutoff.isEmpty() || !s.date().isAfter(cutoff.get())).stream().filter(filter).toList(),
-                SaleRecord::date, SaleRecord::date,
+        List<SaleRecord> rows = select(
+                query.get(),
+                filter -> seller.shop().sales(s -> cutoff.isEmpty() || !s.date().isAfter(cutoff.get())).stream()
+                        .filter(filter)
+                        .toList(),
+                SaleRecord::date,
+                SaleRecord::date,
                 Comparator.comparingLong(SaleRecord::seq));
         call.respond(200, rows.stream().map(StatisticsApi::saleItem).toList());
     }
@@ -73,22 +81,41 @@ final class StatisticsApi {
             return null;
         }
         if (o.cancelled() && o.cancelDate().isAfter(cutoff)) {
-            return new OrderRecord(o.seq(), o.srid(), o.gNumber(), o.date(), o.date(), o.product(), o.size(),
-                    o.warehouse(), o.geo(), o.pricing(), o.sticker(), false, null, null);
+            return new OrderRecord(
+                    o.seq(),
+                    o.srid(),
+                    o.gNumber(),
+                    o.date(),
+                    o.date(),
+                    o.product(),
+                    o.size(),
+                    o.warehouse(),
+                    o.geo(),
+                    o.pricing(),
+                    o.sticker(),
+                    false,
+                    null,
+                    null);
         }
         return o;
     }
 
-    private <T> List<T> select(Query query, Function<Predicate<T>, List<T>> source,
-                               Function<T, Instant> date, Function<T, Instant> lastChange, Comparator<T> tieBreak) {
+    private <T> List<T> select(
+            Query query,
+            Function<Predicate<T>, List<T>> source,
+            Function<T, Instant> date,
+            Function<T, Instant> lastChange,
+            Comparator<T> tieBreak) {
         if (query.flag() == 1) {
             LocalDate day = MskTime.mskDate(query.dateFrom());
             return source.apply(row -> MskTime.mskDate(date.apply(row)).equals(day)).stream()
-                    .sorted(Comparator.comparing(date).thenComparing(tieBreak)).toList();
+                    .sorted(Comparator.comparing(date).thenComparing(tieBreak))
+                    .toList();
         }
         return source.apply(row -> !lastChange.apply(row).isBefore(query.dateFrom())).stream()
                 .sorted(Comparator.comparing(lastChange).thenComparing(tieBreak))
-                .limit(pageCap).toList();
+                .limit(pageCap)
+                .toList();
     }
 
     /** Parses dateFrom and flag, or answers 400 in WB's statistics shapes and returns empty. */
@@ -111,32 +138,94 @@ final class StatisticsApi {
         return Optional.of(new Query(from.get(), Integer.parseInt(flag)));
     }
 
-    record OrderItem(String date, String lastChangeDate, String warehouseName, String warehouseType,
-                     String countryName, String oblastOkrugName, String regionName, String supplierArticle,
-                     long nmId, String barcode, String category, String subject, String brand, String techSize,
-                     long incomeID, @JsonProperty("isSupply") boolean isSupply,
-                     @JsonProperty("isRealization") boolean isRealization, double totalPrice, int discountPercent,
-                     double spp, double finishedPrice, double priceWithDisc, @JsonProperty("isCancel") boolean isCancel,
-                     String cancelDate, String sticker, String gNumber, String srid) {
-    }
+    record OrderItem(
+            String date,
+            String lastChangeDate,
+            String warehouseName,
+            String warehouseType,
+            String countryName,
+            String oblastOkrugName,
+            String regionName,
+            String supplierArticle,
+            long nmId,
+            String barcode,
+            String category,
+            String subject,
+            String brand,
+            String techSize,
+            long incomeID,
+            @JsonProperty("isSupply") boolean isSupply,
+            @JsonProperty("isRealization") boolean isRealization,
+            double totalPrice,
+            int discountPercent,
+            double spp,
+            double finishedPrice,
+            double priceWithDisc,
+            @JsonProperty("isCancel") boolean isCancel,
+            String cancelDate,
+            String sticker,
+            String gNumber,
+            String srid) {}
 
-    record SaleItem(String date, String lastChangeDate, String warehouseName, String warehouseType,
-                    String countryName, String oblastOkrugName, String regionName, String supplierArticle,
-                    long nmId, String barcode, String category, String subject, String brand, String techSize,
-                    long incomeID, @JsonProperty("isSupply") boolean isSupply,
-                    @JsonProperty("isRealization") boolean isRealization, double totalPrice, int discountPercent,
-                    double spp, int paymentSaleAmount, double forPay, double finishedPrice, double priceWithDisc,
-                    String saleID, String sticker, String gNumber, String srid) {
-    }
+    record SaleItem(
+            String date,
+            String lastChangeDate,
+            String warehouseName,
+            String warehouseType,
+            String countryName,
+            String oblastOkrugName,
+            String regionName,
+            String supplierArticle,
+            long nmId,
+            String barcode,
+            String category,
+            String subject,
+            String brand,
+            String techSize,
+            long incomeID,
+            @JsonProperty("isSupply") boolean isSupply,
+            @JsonProperty("isRealization") boolean isRealization,
+            double totalPrice,
+            int discountPercent,
+            double spp,
+            int paymentSaleAmount,
+            double forPay,
+            double finishedPrice,
+            double priceWithDisc,
+            String saleID,
+            String sticker,
+            String gNumber,
+            String srid) {}
 
     private static OrderItem orderItem(OrderRecord o) {
         Product p = o.product();
-        return new OrderItem(MskTime.naive(o.date()), MskTime.naive(o.lastChangeDate()), o.warehouse().name(), FBW,
-                o.geo().countryName(), o.geo().oblastOkrugName(), o.geo().regionName(), p.vendorCode(), p.nmId(),
-                o.size().barcode(), p.category(), p.subject(), p.brand(), o.size().techSize(), p.incomeId(), false,
-                true, o.pricing().totalPrice(), o.pricing().discountPercent(), o.pricing().spp(),
-                o.pricing().finishedPrice(), o.pricing().priceWithDisc(), o.cancelled(),
-                o.cancelled() ? MskTime.naive(o.cancelDate()) : MskTime.NOT_CANCELLED, o.sticker(), o.gNumber(),
+        return new OrderItem(
+                MskTime.naive(o.date()),
+                MskTime.naive(o.lastChangeDate()),
+                o.warehouse().name(),
+                FBW,
+                o.geo().countryName(),
+                o.geo().oblastOkrugName(),
+                o.geo().regionName(),
+                p.vendorCode(),
+                p.nmId(),
+                o.size().barcode(),
+                p.category(),
+                p.subject(),
+                p.brand(),
+                o.size().techSize(),
+                p.incomeId(),
+                false,
+                true,
+                o.pricing().totalPrice(),
+                o.pricing().discountPercent(),
+                o.pricing().spp(),
+                o.pricing().finishedPrice(),
+                o.pricing().priceWithDisc(),
+                o.cancelled(),
+                o.cancelled() ? MskTime.naive(o.cancelDate()) : MskTime.NOT_CANCELLED,
+                o.sticker(),
+                o.gNumber(),
                 o.srid());
     }
 
@@ -144,11 +233,34 @@ final class StatisticsApi {
         OrderRecord o = s.order();
         Product p = o.product();
         int sign = s.isReturn() ? -1 : 1;
-        return new SaleItem(MskTime.naive(s.date()), MskTime.naive(s.date()), o.warehouse().name(), FBW,
-                o.geo().countryName(), o.geo().oblastOkrugName(), o.geo().regionName(), p.vendorCode(), p.nmId(),
-                o.size().barcode(), p.category(), p.subject(), p.brand(), o.size().techSize(), p.incomeId(), false,
-                true, o.pricing().totalPrice(), o.pricing().discountPercent(), o.pricing().spp(),
-                s.paymentSaleAmount(), s.forPay(), sign * o.pricing().finishedPrice(),
-                sign * o.pricing().priceWithDisc(), s.saleId(), o.sticker(), o.gNumber(), o.srid());
+        return new SaleItem(
+                MskTime.naive(s.date()),
+                MskTime.naive(s.date()),
+                o.warehouse().name(),
+                FBW,
+                o.geo().countryName(),
+                o.geo().oblastOkrugName(),
+                o.geo().regionName(),
+                p.vendorCode(),
+                p.nmId(),
+                o.size().barcode(),
+                p.category(),
+                p.subject(),
+                p.brand(),
+                o.size().techSize(),
+                p.incomeId(),
+                false,
+                true,
+                o.pricing().totalPrice(),
+                o.pricing().discountPercent(),
+                o.pricing().spp(),
+                s.paymentSaleAmount(),
+                s.forPay(),
+                sign * o.pricing().finishedPrice(),
+                sign * o.pricing().priceWithDisc(),
+                s.saleId(),
+                o.sticker(),
+                o.gNumber(),
+                o.srid());
     }
 }

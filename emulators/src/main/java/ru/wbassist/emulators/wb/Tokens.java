@@ -3,9 +3,6 @@ package ru.wbassist.emulators.wb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,6 +12,8 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Mints and checks WB-style API tokens: HS256 JWTs signed with the sandbox secret, payload
@@ -28,8 +27,7 @@ final class Tokens {
     static final int BASE = 1;
 
     /** The verified payload of a token. */
-    record Claims(String id, long scopes, String sid, Instant expiresAt, int acc) {
-    }
+    record Claims(String id, long scopes, String sid, Instant expiresAt, int acc) {}
 
     /** Why a token was refused; the message becomes the 401 {@code detail}. */
     static final class Rejected extends Exception {
@@ -40,8 +38,8 @@ final class Tokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final String HEADER = ENCODER.encodeToString(
-            "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER =
+            ENCODER.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -70,7 +68,8 @@ final class Tokens {
             payload.put("for", "self");
         }
         payload.put("t", false);
-        String signingInput = HEADER + "." + ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+        String signingInput =
+                HEADER + "." + ENCODER.encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + ENCODER.encodeToString(sign(signingInput));
     }
 
@@ -115,11 +114,17 @@ final class Tokens {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new Rejected("token problem; token is malformed: could not decode claims");
         }
-        if (!payload.path("id").isTextual() || !payload.path("sid").isTextual() || !payload.path("exp").canConvertToLong()) {
+        if (!payload.path("id").isTextual()
+                || !payload.path("sid").isTextual()
+                || !payload.path("exp").canConvertToLong()) {
             throw new Rejected("token problem; token is malformed: required claims are missing");
         }
-        return new Claims(payload.get("id").asText(), payload.path("s").asLong(), payload.get("sid").asText(),
-                Instant.ofEpochSecond(payload.get("exp").asLong()), payload.path("acc").asInt());
+        return new Claims(
+                payload.get("id").asText(),
+                payload.path("s").asLong(),
+                payload.get("sid").asText(),
+                Instant.ofEpochSecond(payload.get("exp").asLong()),
+                payload.path("acc").asInt());
     }
 
     private byte[] sign(String signingInput) {

@@ -4,11 +4,12 @@ package ru.wbassist.emulators.wb;
 final class Transliteration {
 
     private static final String CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
-    private static final String[] LATIN = {"A", "B", "V", "G", "D", "E", "E", "ZH", "Z", "I", "Y", "K", "L", "M", "N",
-        "O", "P", "R", "S", "T", "U", "F", "H", "C", "CH", "SH", "SCH", "", "Y", "", "E", "YU", "YA"};
+    private static final String[] LATIN = {
+        "A", "B", "V", "G", "D", "E", "E", "ZH", "Z", "I", "Y", "K", "L", "M", "N", "O", "P", "R", "S", "T", "U", "F",
+        "H", "C", "CH", "SH", "SCH", "", "Y", "", "E", "YU", "YA"
+    };
 
-    private Transliteration() {
-    }
+    private Transliteration() {}
 
     static String latin(String text) {
         StringBuilder out = new StringBuilder();

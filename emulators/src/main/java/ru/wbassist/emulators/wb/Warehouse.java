@@ -18,7 +18,9 @@ public record Warehouse(long id, String name, String regionName) {
     static final Warehouse MAIN = ALL.getFirst();
 
     static Warehouse byName(String name) {
-        return ALL.stream().filter(w -> w.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(w -> w.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("unknown warehouse: " + name));
     }
 }

@@ -3,7 +3,6 @@ package ru.wbassist.emulators.wb;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +26,7 @@ final class WbGateway implements HttpHandler {
     private static final String BEARER = "Bearer ";
 
     /** One WB method: a path may serve several HTTP methods ({@code GET} and {@code PATCH /api/v1/questions}). */
-    record Route(String method, String path, LimitGroup group, WbRoute handler) {
-    }
+    record Route(String method, String path, LimitGroup group, WbRoute handler) {}
 
     private final ObjectMapper json;
     private final Map<String, List<Route>> routes;
@@ -39,8 +37,14 @@ final class WbGateway implements HttpHandler {
     private final HttpHandler control;
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
 
-    WbGateway(ObjectMapper json, List<Route> routes, Tokens tokens, RateLimiter limiter, Faults faults,
-              Function<String, Optional<SandboxSeller>> sellers, HttpHandler control) {
+    WbGateway(
+            ObjectMapper json,
+            List<Route> routes,
+            Tokens tokens,
+            RateLimiter limiter,
+            Faults faults,
+            Function<String, Optional<SandboxSeller>> sellers,
+            HttpHandler control) {
         this.json = json;
         this.routes = routes.stream().collect(Collectors.groupingBy(Route::path));
         this.tokens = tokens;
@@ -71,8 +75,10 @@ final class WbGateway implements HttpHandler {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "WB sandbox route " + path + " failed", e);
                 if (!call.responded()) {
-                    call.respond(500, Call.PROBLEM_JSON, Problem.of(500, "internal server error",
-                            "the sandbox failed to serve this request"));
+                    call.respond(
+                            500,
+                            Call.PROBLEM_JSON,
+                            Problem.of(500, "internal server error", "the sandbox failed to serve this request"));
                 }
             }
         }
@@ -85,7 +91,10 @@ final class WbGateway implements HttpHandler {
             call.respond(404, Call.PROBLEM_JSON, Problem.of(404, "not found", "no such method: " + path));
             return;
         }
-        Route route = candidates.stream().filter(r -> r.method().equals(call.method())).findFirst().orElse(null);
+        Route route = candidates.stream()
+                .filter(r -> r.method().equals(call.method()))
+                .findFirst()
+                .orElse(null);
         if (route == null) {
             String allowed = candidates.stream().map(Route::method).collect(Collectors.joining(", "));
             call.header("Allow", allowed);
@@ -150,8 +159,7 @@ final class WbGateway implements HttpHandler {
         }
     }
 
-    private static void tooManyRequests(Call call, RateLimiter.Decision decision, LimitGroup group)
-            throws IOException {
+    private static void tooManyRequests(Call call, RateLimiter.Decision decision, LimitGroup group) throws IOException {
         call.header("X-Ratelimit-Retry", Long.toString(decision.retrySeconds()));
         call.header("X-Ratelimit-Limit", Long.toString(decision.limit()));
         call.header("X-Ratelimit-Reset", Long.toString(decision.resetSeconds()));
@@ -163,7 +171,8 @@ final class WbGateway implements HttpHandler {
     private static String token(Call call) throws Tokens.Rejected {
         String header = call.header("Authorization").map(String::strip).orElse("");
         String token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip() : header;
+                ? header.substring(BEARER.length()).strip()
+                : header;
         if (token.isEmpty()) {
             throw new Tokens.Rejected("token problem; token is missing: empty Authorization header");
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +37,8 @@ import java.util.function.LongSupplier;
 public final class WbSandbox implements AutoCloseable {
 
     /** Scopes of a seller's default token: Statistics + Content + Feedbacks + Analytics. */
-    public static final long DEFAULT_SCOPES = Scope.mask(Scope.STATISTICS, Scope.CONTENT, Scope.FEEDBACKS,
-            Scope.ANALYTICS);
+    public static final long DEFAULT_SCOPES =
+            Scope.mask(Scope.STATISTICS, Scope.CONTENT, Scope.FEEDBACKS, Scope.ANALYTICS);
     /** WB tokens are valid 180 days. */
     public static final Duration TOKEN_LIFETIME = Duration.ofDays(180);
 
@@ -53,9 +51,18 @@ public final class WbSandbox implements AutoCloseable {
      * {@code secret} null derives the token-signing secret from the seed, so a restarted sandbox with the same
      * seed accepts the tokens it issued before.
      */
-    public record Options(String host, int port, long seed, int pageCap, double acceleration, boolean relaxedLimits,
-                          int historyDays, Faults.Settings faults, Clock clock, LongSupplier limitClock,
-                          String secret) {
+    public record Options(
+            String host,
+            int port,
+            long seed,
+            int pageCap,
+            double acceleration,
+            boolean relaxedLimits,
+            int historyDays,
+            Faults.Settings faults,
+            Clock clock,
+            LongSupplier limitClock,
+            String secret) {
 
         public Options {
             if (pageCap < 1 || historyDays < 0 || acceleration < 0 || port < 0) {
@@ -72,8 +79,18 @@ public final class WbSandbox implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, 42, 80_000, 0, false, 90, Faults.Settings.NONE, Clock.systemUTC(),
-                    SYSTEM_NANOS, null);
+            return new Options(
+                    "127.0.0.1",
+                    0,
+                    42,
+                    80_000,
+                    0,
+                    false,
+                    90,
+                    Faults.Settings.NONE,
+                    Clock.systemUTC(),
+                    SYSTEM_NANOS,
+                    null);
         }
 
         public Options host(String host) {
@@ -161,8 +178,18 @@ public final class WbSandbox implements AutoCloseable {
             }
 
             private Options build() {
-                return new Options(host, port, seed, pageCap, acceleration, relaxedLimits, historyDays, faults, clock,
-                        limitClock, secret);
+                return new Options(
+                        host,
+                        port,
+                        seed,
+                        pageCap,
+                        acceleration,
+                        relaxedLimits,
+                        historyDays,
+                        faults,
+                        clock,
+                        limitClock,
+                        secret);
             }
         }
     }
@@ -181,9 +208,12 @@ public final class WbSandbox implements AutoCloseable {
 
     private WbSandbox(Options options) throws IOException {
         this.options = options;
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        this.tokens = new Tokens(json, options.clock(),
+        this.tokens = new Tokens(
+                json,
+                options.clock(),
                 options.secret() != null ? options.secret() : "wb-sandbox-secret-" + options.seed());
         this.limiter = new RateLimiter(options.relaxedLimits(), options.limitClock());
         this.faults = new Faults(options.faults(), options.seed());
@@ -198,19 +228,25 @@ public final class WbSandbox implements AutoCloseable {
                 new WbGateway.Route("GET", "/api/v1/supplier/orders", LimitGroup.ORDERS, statistics::orders),
                 new WbGateway.Route("GET", "/api/v1/supplier/sales", LimitGroup.SALES, statistics::sales),
                 new WbGateway.Route("GET", "/api/v1/feedbacks", LimitGroup.FEEDBACKS, feedbacks::list),
-                new WbGateway.Route("GET", "/api/v1/feedbacks/count-unanswered", LimitGroup.FEEDBACKS,
-                        feedbacks::countUnanswered),
+                new WbGateway.Route(
+                        "GET", "/api/v1/feedbacks/count-unanswered", LimitGroup.FEEDBACKS, feedbacks::countUnanswered),
                 new WbGateway.Route("POST", "/api/v1/feedbacks/answer", LimitGroup.FEEDBACKS, feedbacks::answer),
                 new WbGateway.Route("GET", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::list),
                 new WbGateway.Route("PATCH", "/api/v1/questions", LimitGroup.FEEDBACKS, questions::patch),
-                new WbGateway.Route("GET", "/api/v1/questions/count-unanswered", LimitGroup.FEEDBACKS,
-                        questions::countUnanswered),
+                new WbGateway.Route(
+                        "GET", "/api/v1/questions/count-unanswered", LimitGroup.FEEDBACKS, questions::countUnanswered),
                 new WbGateway.Route("POST", "/content/v2/get/cards/list", LimitGroup.CARDS, content::list),
-                new WbGateway.Route("POST", "/api/analytics/v1/stocks-report/wb-warehouses", LimitGroup.STOCKS_REPORT,
+                new WbGateway.Route(
+                        "POST",
+                        "/api/analytics/v1/stocks-report/wb-warehouses",
+                        LimitGroup.STOCKS_REPORT,
                         analytics::stocksReport),
                 new WbGateway.Route("GET", "/api/v2/list/goods/filter", LimitGroup.PRICES, prices::goods),
                 new WbGateway.Route("GET", "/api/v2/quarantine/goods", LimitGroup.PRICES, prices::quarantine),
-                new WbGateway.Route("POST", "/api/analytics/v1/order-feed", LimitGroup.ORDER_FEED,
+                new WbGateway.Route(
+                        "POST",
+                        "/api/analytics/v1/order-feed",
+                        LimitGroup.ORDER_FEED,
                         new OrderFeedApi(options.clock())::orders),
                 new WbGateway.Route("GET", "/ping", LimitGroup.PING, common::ping),
                 new WbGateway.Route("GET", "/api/v1/seller-info", LimitGroup.SELLER_INFO, common::sellerInfo));
@@ -226,7 +262,8 @@ public final class WbSandbox implements AutoCloseable {
         try {
             return new WbSandbox(options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the WB sandbox on " + options.host() + ":" + options.port(), e);
+            throw new UncheckedIOException(
+                    "cannot start the WB sandbox on " + options.host() + ":" + options.port(), e);
         }
     }
 
@@ -263,8 +300,8 @@ public final class WbSandbox implements AutoCloseable {
         if (options.acceleration() > 0) {
             simulator.startLive(clock().instant(), options.acceleration());
         }
-        SandboxSeller seller = new SandboxSeller(sid, name, brands.getFirst(),
-                tokens.mint(sid, DEFAULT_SCOPES, now.plus(TOKEN_LIFETIME)), shop);
+        SandboxSeller seller = new SandboxSeller(
+                sid, name, brands.getFirst(), tokens.mint(sid, DEFAULT_SCOPES, now.plus(TOKEN_LIFETIME)), shop);
         sellers.add(seller);
         simulators.add(simulator);
         return seller;

@@ -25,8 +25,7 @@ public final class WbSandboxMain {
 
     static final int DEFAULT_PORT = 18090;
 
-    private WbSandboxMain() {
-    }
+    private WbSandboxMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Optional<WbSandbox> launched;
@@ -38,7 +37,8 @@ public final class WbSandboxMain {
             System.exit(2);
             return;
         } catch (UncheckedIOException e) {
-            System.err.println("wb-sandbox: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            System.err.println(
+                    "wb-sandbox: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             System.exit(1);
             return;
         }
@@ -48,10 +48,13 @@ public final class WbSandboxMain {
         }
         WbSandbox sandbox = launched.get();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "wb-sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "wb-sandbox-shutdown"));
         stopped.await();
     }
 
@@ -104,14 +107,18 @@ public final class WbSandboxMain {
             SandboxSeller seller = sandbox.createSeller("Демо-магазин");
             try {
                 // the demo key also has the Prices category, so the demo shows price watch
-                writeOwnerOnly(tokenFile, sandbox.mintToken(seller, WbSandbox.DEFAULT_SCOPES | Scope.mask(Scope.PRICES),
-                        options.clock().instant().plus(WbSandbox.TOKEN_LIFETIME)));
+                writeOwnerOnly(
+                        tokenFile,
+                        sandbox.mintToken(
+                                seller,
+                                WbSandbox.DEFAULT_SCOPES | Scope.mask(Scope.PRICES),
+                                options.clock().instant().plus(WbSandbox.TOKEN_LIFETIME)));
             } catch (IOException e) {
                 sandbox.close();
                 throw e;
             }
-            out.println("demo seller " + seller.sid() + " (" + seller.shop().products().size()
-                    + " products); token written to " + tokenFile);
+            out.println("demo seller " + seller.sid() + " ("
+                    + seller.shop().products().size() + " products); token written to " + tokenFile);
         }
         return Optional.of(sandbox);
     }

@@ -1,12 +1,11 @@
 package ru.wbassist.emulators.telegram;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Telegram's limits as token buckets, on a clock the test moves. */
 class FloodControlTest {
@@ -44,8 +43,9 @@ class FloodControlTest {
     @Test
     void anAlbumCostsOneTokenPerItemAndRetryAfterCountsTheDebt() {
         flood.acquire(1, 10);
-        assertThatThrownBy(() -> flood.acquire(1, 1)).isInstanceOfSatisfying(BotApiException.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(8));
+        assertThatThrownBy(() -> flood.acquire(1, 1))
+                .isInstanceOfSatisfying(
+                        BotApiException.class, e -> assertThat(e.retryAfter()).isEqualTo(8));
     }
 
     private void advance(long millis) {

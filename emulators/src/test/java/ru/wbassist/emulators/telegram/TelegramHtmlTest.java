@@ -1,17 +1,18 @@
 package ru.wbassist.emulators.telegram;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class TelegramHtmlTest {
 
     @Test
     void supportedTagsNestAndEntitiesDecodeIntoTheVisibleText() {
-        String html = "<b>Заказ <i>№1</i></b> &lt;3 &amp; &quot;ok&quot; &#8381; &#x20BD; <a href=\"https://x.ru/?a=1&amp;b=2\">link</a>"
-                + " <span class=\"tg-spoiler\">s</span> <pre><code class=\"language-java\">x</code></pre>"
-                + " <blockquote expandable>q</blockquote>";
+        String html =
+                "<b>Заказ <i>№1</i></b> &lt;3 &amp; &quot;ok&quot; &#8381; &#x20BD; <a href=\"https://x.ru/?a=1&amp;b=2\">link</a>"
+                        + " <span class=\"tg-spoiler\">s</span> <pre><code class=\"language-java\">x</code></pre>"
+                        + " <blockquote expandable>q</blockquote>";
 
         assertThat(TelegramHtml.visibleText(html)).isEqualTo("Заказ №1 <3 & \"ok\" ₽ ₽ link s x q");
     }
@@ -37,7 +38,8 @@ class TelegramHtmlTest {
     @Test
     void crossedTagsAreUnmatched() {
         assertThatThrownBy(() -> TelegramHtml.visibleText("<b><i>x</b></i>"))
-                .hasMessage("Bad Request: can't parse entities: Unmatched end tag at byte offset 7, expected \"</i>\", found \"</b>\"");
+                .hasMessage(
+                        "Bad Request: can't parse entities: Unmatched end tag at byte offset 7, expected \"</i>\", found \"</b>\"");
     }
 
     @Test

@@ -1,17 +1,16 @@
 package ru.wbassist.emulators.wb;
 
-import java.util.Base64;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class AuthAndLimitsTest {
 
@@ -25,7 +24,8 @@ class AuthAndLimitsTest {
     @BeforeEach
     void start() {
         // the limits' clock stands still: a bucket regains nothing while a test runs, so WB's headers are exact
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(5).historyDays(0).limitClock(() -> 0));
+        sandbox = WbSandbox.start(
+                WbSandbox.Options.defaults().seed(5).historyDays(0).limitClock(() -> 0));
         seller = sandbox.createSeller("Auth shop");
         http = new WbHttp(sandbox.baseUrl());
     }
@@ -41,7 +41,7 @@ class AuthAndLimitsTest {
         assertThat(parts).hasSize(3);
         JsonNode payload = WbHttp.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
         long s = payload.get("s").asLong();
-        for (Scope scope : new Scope[]{Scope.CONTENT, Scope.ANALYTICS, Scope.STATISTICS, Scope.FEEDBACKS}) {
+        for (Scope scope : new Scope[] {Scope.CONTENT, Scope.ANALYTICS, Scope.STATISTICS, Scope.FEEDBACKS}) {
             assertThat((s >> scope.bit()) & 1).as(scope.name()).isEqualTo(1);
         }
         assertThat((s >> Scope.PRICES.bit()) & 1).isZero();
@@ -50,7 +50,8 @@ class AuthAndLimitsTest {
         assertThat(payload.get("for").asText()).isEqualTo("self");
         assertThat(payload.get("id").asText()).hasSize(36);
         assertThat(Instant.ofEpochSecond(payload.get("exp").asLong()))
-                .isBetween(Instant.now().plus(Duration.ofDays(179)), Instant.now().plus(Duration.ofDays(181)));
+                .isBetween(
+                        Instant.now().plus(Duration.ofDays(179)), Instant.now().plus(Duration.ofDays(181)));
     }
 
     @Test
@@ -77,15 +78,20 @@ class AuthAndLimitsTest {
         assertUnauthorized(http.get(ORDERS, "not-a-jwt"), "token is malformed");
         String[] parts = seller.token().split("\\.");
         assertUnauthorized(http.get(ORDERS, parts[0] + "." + parts[1] + ".AAAA"), "signature is invalid");
-        try (WbSandbox other = WbSandbox.start(WbSandbox.Options.defaults().seed(6).historyDays(0))) {
-            String foreign = other.mintToken(other.createSeller("Other"), WbSandbox.DEFAULT_SCOPES,
+        try (WbSandbox other =
+                WbSandbox.start(WbSandbox.Options.defaults().seed(6).historyDays(0))) {
+            String foreign = other.mintToken(
+                    other.createSeller("Other"),
+                    WbSandbox.DEFAULT_SCOPES,
                     Instant.now().plus(Duration.ofDays(1)));
             assertUnauthorized(http.get(ORDERS, foreign), "signature is invalid");
         }
-        String expired = sandbox.mintToken(seller, WbSandbox.DEFAULT_SCOPES, Instant.now().minusSeconds(1));
+        String expired = sandbox.mintToken(
+                seller, WbSandbox.DEFAULT_SCOPES, Instant.now().minusSeconds(1));
         assertUnauthorized(http.get(ORDERS, expired), "token is expired");
 
-        String revoked = sandbox.mintToken(seller, WbSandbox.DEFAULT_SCOPES, Instant.now().plus(Duration.ofDays(1)));
+        String revoked = sandbox.mintToken(
+                seller, WbSandbox.DEFAULT_SCOPES, Instant.now().plus(Duration.ofDays(1)));
         assertThat(http.get(ORDERS, revoked).statusCode()).isEqualTo(200);
         assertThat(sandbox.revoke(revoked)).isTrue();
         assertUnauthorized(http.get(ORDERS, revoked), "withdrawn");
@@ -94,13 +100,16 @@ class AuthAndLimitsTest {
 
     @Test
     void aTokenWithoutTheMethodsCategoryGetsTokenScopeNotAllowed() {
-        String contentOnly = sandbox.mintToken(seller, Scope.mask(Scope.CONTENT), Instant.now().plusSeconds(3600));
+        String contentOnly = sandbox.mintToken(
+                seller, Scope.mask(Scope.CONTENT), Instant.now().plusSeconds(3600));
         HttpResponse<String> orders = http.get(ORDERS, contentOnly);
         assertUnauthorized(orders, "token scope not allowed");
         assertThat(json(orders).get("detail").asText()).isEqualTo("token scope not allowed");
-        assertUnauthorized(http.post("/api/analytics/v1/stocks-report/wb-warehouses", contentOnly, "{}"),
+        assertUnauthorized(
+                http.post("/api/analytics/v1/stocks-report/wb-warehouses", contentOnly, "{}"),
                 "token scope not allowed");
-        assertThat(http.post("/content/v2/get/cards/list", contentOnly, "{}").statusCode()).isEqualTo(200);
+        assertThat(http.post("/content/v2/get/cards/list", contentOnly, "{}").statusCode())
+                .isEqualTo(200);
         assertThat(http.get("/ping", contentOnly).statusCode()).isEqualTo(200);
     }
 
@@ -112,12 +121,14 @@ class AuthAndLimitsTest {
 
         HttpResponse<String> second = http.get(SALES, seller.token());
         assertThat(second.statusCode()).isEqualTo(429);
-        assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(second.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(second.headers().firstValue("X-Ratelimit-Remaining")).isEmpty();
         assertThat(second.headers().firstValue("X-Ratelimit-Limit")).hasValue("1");
-        long retry = Long.parseLong(second.headers().firstValue("X-Ratelimit-Retry").orElseThrow());
-        long reset = Long.parseLong(second.headers().firstValue("X-Ratelimit-Reset").orElseThrow());
+        long retry =
+                Long.parseLong(second.headers().firstValue("X-Ratelimit-Retry").orElseThrow());
+        long reset =
+                Long.parseLong(second.headers().firstValue("X-Ratelimit-Reset").orElseThrow());
         assertThat(retry).isEqualTo(60);
         assertThat(reset).isEqualTo(60);
         JsonNode problem = json(second);
@@ -136,7 +147,8 @@ class AuthAndLimitsTest {
         assertThat(http.get(ORDERS, seller.token()).statusCode()).isEqualTo(429);
         assertThat(http.get(SALES, seller.token()).statusCode()).isEqualTo(200);
         // Another seller has its own buckets.
-        assertThat(http.get(ORDERS, sandbox.createSeller("Second").token()).statusCode()).isEqualTo(200);
+        assertThat(http.get(ORDERS, sandbox.createSeller("Second").token()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -157,7 +169,7 @@ class AuthAndLimitsTest {
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         assertThat(problem.get("statusText").asText()).isEqualTo("Unauthorized");
         assertThat(problem.get("detail").asText()).contains(detailPart);
-        for (String field : new String[]{"code", "requestId", "origin", "timestamp"}) {
+        for (String field : new String[] {"code", "requestId", "origin", "timestamp"}) {
             assertThat(problem.hasNonNull(field)).as(field).isTrue();
         }
     }

@@ -1,8 +1,9 @@
 package ru.wbassist.emulators.wb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +12,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
 
     @Test
     void parallelClientsReadConsistentDataWhileTheLiveTickerAndScriptsWrite() throws Exception {
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(21).historyDays(10)
-                .acceleration(3_600).relaxedLimits(true));
-             ExecutorService clients = Executors.newFixedThreadPool(8)) {
+        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                        .seed(21)
+                        .historyDays(10)
+                        .acceleration(3_600)
+                        .relaxedLimits(true));
+                ExecutorService clients = Executors.newFixedThreadPool(8)) {
             List<SandboxSeller> sellers = List.of(sandbox.createSeller("A"), sandbox.createSeller("B"));
             WbHttp http = new WbHttp(sandbox.baseUrl());
             List<Future<Integer>> results = new ArrayList<>();
@@ -31,8 +33,10 @@ class ConcurrencyTest {
                     int rows = 0;
                     for (int i = 0; i < 15; i++) {
                         seller.shop().placeRandomOrder();
-                        HttpResponse<String> orders = http.get("/api/v1/supplier/orders?dateFrom="
-                                + MskTime.naive(Instant.now().minus(Duration.ofHours(2))), seller.token());
+                        HttpResponse<String> orders = http.get(
+                                "/api/v1/supplier/orders?dateFrom="
+                                        + MskTime.naive(Instant.now().minus(Duration.ofHours(2))),
+                                seller.token());
                         assertThat(orders.statusCode()).isEqualTo(200);
                         JsonNode page = json(orders);
                         String previous = "";
@@ -42,7 +46,8 @@ class ConcurrencyTest {
                         }
                         rows = page.size();
                         assertThat(http.post("/api/analytics/v1/stocks-report/wb-warehouses", seller.token(), "{}")
-                                .statusCode()).isEqualTo(200);
+                                        .statusCode())
+                                .isEqualTo(200);
                     }
                     return rows;
                 }));

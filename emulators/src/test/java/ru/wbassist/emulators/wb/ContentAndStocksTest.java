@@ -1,20 +1,19 @@
 package ru.wbassist.emulators.wb;
 
-import java.util.Comparator;
-import java.time.Instant;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ContentAndStocksTest {
 
@@ -27,7 +26,8 @@ class ContentAndStocksTest {
 
     @BeforeEach
     void start() {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(3).historyDays(0).relaxedLimits(true));
+        sandbox = WbSandbox.start(
+                WbSandbox.Options.defaults().seed(3).historyDays(0).relaxedLimits(true));
         seller = sandbox.createSeller("Cards shop");
         http = new WbHttp(sandbox.baseUrl());
     }
@@ -57,16 +57,20 @@ class ContentAndStocksTest {
             cursor = "{\"limit\":7,\"updatedAt\":\"" + next.get("updatedAt").asText() + "\",\"nmID\":"
                     + next.get("nmID").asLong() + "}";
         }
-        assertThat(seen).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(seller.shop().products().stream().map(Product::nmId).toList());
+        assertThat(seen)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        seller.shop().products().stream().map(Product::nmId).toList());
         assertThat(updatedAts).isSortedAccordingTo(Comparator.comparing(Instant::parse));
         assertThat(updatedAts.getFirst()).endsWith("Z");
     }
 
     @Test
     void withPhotoDefaultsToCardsWithoutPhotosOnly() {
-        List<Long> withoutPhotos = seller.shop().products().stream().filter(p -> p.photos().isEmpty())
-                .map(Product::nmId).toList();
+        List<Long> withoutPhotos = seller.shop().products().stream()
+                .filter(p -> p.photos().isEmpty())
+                .map(Product::nmId)
+                .toList();
         List<Long> defaultFilter = nmIds(cards("{\"settings\":{\"cursor\":{\"limit\":100}}}"));
         List<Long> all = nmIds(cards("{\"settings\":{\"cursor\":{\"limit\":100},\"filter\":{\"withPhoto\":-1}}}"));
 
@@ -78,20 +82,27 @@ class ContentAndStocksTest {
 
     @Test
     void cardsCarryPhotosSizesAndBarcodes() {
-        Product product = seller.shop().products().stream().filter(p -> !p.photos().isEmpty()).findFirst()
+        Product product = seller.shop().products().stream()
+                .filter(p -> !p.photos().isEmpty())
+                .findFirst()
                 .orElseThrow();
         JsonNode card = cards("{\"settings\":{\"cursor\":{\"limit\":100},\"filter\":{\"withPhoto\":1,"
-                + "\"textSearch\":\"" + product.vendorCode() + "\"}}}").get("cards").get(0);
+                        + "\"textSearch\":\"" + product.vendorCode() + "\"}}}")
+                .get("cards")
+                .get(0);
         assertThat(card.get("nmID").asLong()).isEqualTo(product.nmId());
         assertThat(card.get("title").asText()).isEqualTo(product.title());
         JsonNode photo = card.get("photos").get(0);
         for (String rendition : List.of("big", "c246x328", "c516x688", "square", "tm")) {
-            assertThat(photo.get(rendition).asText()).startsWith("https://basket-")
+            assertThat(photo.get(rendition).asText())
+                    .startsWith("https://basket-")
                     .contains("/" + product.nmId() + "/images/" + rendition + "/1.webp");
         }
         JsonNode size = card.get("sizes").get(0);
-        assertThat(size.get("chrtID").asLong()).isEqualTo(product.sizes().getFirst().chrtId());
-        assertThat(size.get("skus").get(0).asText()).isEqualTo(product.sizes().getFirst().barcode());
+        assertThat(size.get("chrtID").asLong())
+                .isEqualTo(product.sizes().getFirst().chrtId());
+        assertThat(size.get("skus").get(0).asText())
+                .isEqualTo(product.sizes().getFirst().barcode());
     }
 
     @Test
@@ -114,13 +125,19 @@ class ContentAndStocksTest {
             assertThat(item.get("warehouseId").asLong()).isPositive();
             assertThat(item.get("regionName").asText()).isNotBlank();
             assertThat(item.has("inWayToClient") && item.has("inWayFromClient")).isTrue();
-            warehousesBySize.computeIfAbsent(item.get("chrtId").asLong(), k -> new ArrayList<>())
+            warehousesBySize
+                    .computeIfAbsent(item.get("chrtId").asLong(), k -> new ArrayList<>())
                     .add(item.get("warehouseName").asText());
         });
-        assertThat(warehousesBySize.keySet()).containsExactlyInAnyOrderElementsOf(
-                product.sizes().stream().map(Product.Size::chrtId).toList());
-        warehousesBySize.values().forEach(names -> assertThat(names).contains("Коледино").hasSizeGreaterThan(1)
-                .doesNotHaveDuplicates());
+        assertThat(warehousesBySize.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        product.sizes().stream().map(Product.Size::chrtId).toList());
+        warehousesBySize
+                .values()
+                .forEach(names -> assertThat(names)
+                        .contains("Коледино")
+                        .hasSizeGreaterThan(1)
+                        .doesNotHaveDuplicates());
     }
 
     @Test
@@ -159,14 +176,17 @@ class ContentAndStocksTest {
         assertThat(all.size()).isGreaterThan(10);
         assertThat(first.get(0)).isEqualTo(all.get(0));
         assertThat(second.get(0)).isEqualTo(all.get(5));
-        assertThat(http.post(STOCKS, seller.token(), "{\"limit\":250001}").statusCode()).isEqualTo(400);
-        assertThat(http.post(STOCKS, seller.token(), "{\"nmIds\":123}").statusCode()).isEqualTo(400);
+        assertThat(http.post(STOCKS, seller.token(), "{\"limit\":250001}").statusCode())
+                .isEqualTo(400);
+        assertThat(http.post(STOCKS, seller.token(), "{\"nmIds\":123}").statusCode())
+                .isEqualTo(400);
     }
 
     private Map<String, Integer> quantities(long nmId, long chrtId) {
         Map<String, Integer> quantities = new HashMap<>();
         stocks("{\"nmIds\":[" + nmId + "],\"chrtIds\":[" + chrtId + "]}")
-                .forEach(item -> quantities.put(item.get("warehouseName").asText(), item.get("quantity").asInt()));
+                .forEach(item -> quantities.put(
+                        item.get("warehouseName").asText(), item.get("quantity").asInt()));
         return quantities;
     }
 

@@ -1,18 +1,17 @@
 package ru.wbassist.emulators.wb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class FeedbacksApiTest {
 
@@ -26,7 +25,10 @@ class FeedbacksApiTest {
 
     @BeforeEach
     void start() {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(11).historyDays(0).relaxedLimits(true)
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .seed(11)
+                .historyDays(0)
+                .relaxedLimits(true)
                 .clock(clock));
         seller = sandbox.createSeller("Reviews shop");
         http = new WbHttp(sandbox.baseUrl());
@@ -50,11 +52,15 @@ class FeedbacksApiTest {
             assertThat(body.get("additionalErrors").isNull()).isTrue();
             assertThat(body.get("data").get("countUnanswered").asInt()).isEqualTo(6);
             assertThat(body.get("data").get("countArchive").asInt()).isEqualTo(1);
-            body.get("data").get("feedbacks").forEach(f -> pagedIds.add(f.get("id").asText()));
+            body.get("data")
+                    .get("feedbacks")
+                    .forEach(f -> pagedIds.add(f.get("id").asText()));
         }
         assertThat(pagedIds).containsExactlyElementsOf(ids.subList(1, 7).reversed());
 
-        JsonNode answered = json(ok(FEEDBACKS + "?isAnswered=true&take=10&skip=0")).get("data").get("feedbacks");
+        JsonNode answered = json(ok(FEEDBACKS + "?isAnswered=true&take=10&skip=0"))
+                .get("data")
+                .get("feedbacks");
         assertThat(answered).hasSize(1);
         assertThat(answered.get(0).get("id").asText()).isEqualTo(ids.get(0));
         assertThat(answered.get(0).get("answer").get("text").asText()).isNotBlank();
@@ -66,7 +72,9 @@ class FeedbacksApiTest {
         Product product = seller.shop().products().getFirst();
         String id = seller.shop().addReview(product.nmId(), 2, "Пришло с браком");
 
-        JsonNode feedback = json(ok(FEEDBACKS + "?isAnswered=false&take=1&skip=0")).get("data").get("feedbacks")
+        JsonNode feedback = json(ok(FEEDBACKS + "?isAnswered=false&take=1&skip=0"))
+                .get("data")
+                .get("feedbacks")
                 .get(0);
         assertThat(feedback.get("id").asText()).isEqualTo(id).hasSize(20);
         assertThat(feedback.get("productValuation").asInt()).isEqualTo(2);
@@ -93,7 +101,9 @@ class FeedbacksApiTest {
         String third = seller.shop().addReview(products.get(1).nmId(), 1, "Плохо");
 
         JsonNode byNm = json(ok(FEEDBACKS + "?isAnswered=false&take=10&skip=0&order=dateAsc&nmId="
-                + products.get(1).nmId())).get("data").get("feedbacks");
+                        + products.get(1).nmId()))
+                .get("data")
+                .get("feedbacks");
         assertThat(byNm).hasSize(2);
         assertThat(byNm.get(0).get("id").asText()).isEqualTo(second);
         assertThat(byNm.get(1).get("id").asText()).isEqualTo(third);
@@ -101,7 +111,8 @@ class FeedbacksApiTest {
         long from = START.plus(Duration.ofMinutes(30)).getEpochSecond();
         long to = START.plus(Duration.ofMinutes(90)).getEpochSecond();
         JsonNode period = json(ok(FEEDBACKS + "?isAnswered=false&take=10&skip=0&dateFrom=" + from + "&dateTo=" + to))
-                .get("data").get("feedbacks");
+                .get("data")
+                .get("feedbacks");
         assertThat(period).hasSize(1);
         assertThat(period.get(0).get("id").asText()).isEqualTo(second);
     }
@@ -114,14 +125,16 @@ class FeedbacksApiTest {
         assertBadRequest(FEEDBACKS + "?isAnswered=false&take=10&skip=199991", "Плохой формат skip");
         assertBadRequest(FEEDBACKS + "?isAnswered=false&take=10", "Плохой формат skip");
         assertBadRequest(FEEDBACKS + "?isAnswered=false&take=10&skip=0&order=newest", "Плохой формат order");
-        assertThat(ok(FEEDBACKS + "?isAnswered=false&take=5000&skip=199990").statusCode()).isEqualTo(200);
+        assertThat(ok(FEEDBACKS + "?isAnswered=false&take=5000&skip=199990").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void countUnansweredCountsTodayInMoscowTime() {
         addReviews(2);
         clock.advance(Duration.ofDays(1));
-        String today = seller.shop().addReview(seller.shop().products().getFirst().nmId(), 3, "Средне");
+        String today =
+                seller.shop().addReview(seller.shop().products().getFirst().nmId(), 3, "Средне");
         seller.shop().addReview(seller.shop().products().getFirst().nmId(), 5, "");
         seller.shop().answerReview(today);
 

@@ -1,11 +1,11 @@
 package ru.wbassist.emulators.wb;
 
-import java.time.temporal.ChronoUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,40 +15,49 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.Test;
 
 class GeneratorTest {
 
     private static final Clock FIXED = Clock.fixed(Instant.parse("2026-05-20T09:00:00Z"), ZoneOffset.UTC);
 
     /** Everything a client can read about the seller, as raw JSON text. */
-    private record Snapshot(String sellerInfo, String orders, String sales, String cards, String feedbacks,
-                            String stocks) {
-    }
+    private record Snapshot(
+            String sellerInfo, String orders, String sales, String cards, String feedbacks, String stocks) {}
 
     private static Snapshot snapshot(long seed) {
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(seed).historyDays(30)
-                .relaxedLimits(true).clock(FIXED))) {
+        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .seed(seed)
+                .historyDays(30)
+                .relaxedLimits(true)
+                .clock(FIXED))) {
             SandboxSeller seller = sandbox.createSeller("Determinism");
             WbHttp http = new WbHttp(sandbox.baseUrl());
             String token = seller.token();
             return new Snapshot(
                     http.get("/api/v1/seller-info", token).body(),
-                    http.get("/api/v1/supplier/orders?dateFrom=2026-01-01", token).body(),
-                    http.get("/api/v1/supplier/sales?dateFrom=2026-01-01", token).body(),
-                    http.post("/content/v2/get/cards/list", token,
-                            "{\"settings\":{\"cursor\":{\"limit\":100},\"filter\":{\"withPhoto\":-1}}}").body(),
-                    http.get("/api/v1/feedbacks?isAnswered=true&take=5000&skip=0", token).body()
-                            + http.get("/api/v1/feedbacks?isAnswered=false&take=5000&skip=0", token).body(),
-                    http.post("/api/analytics/v1/stocks-report/wb-warehouses", token, "{}").body());
+                    http.get("/api/v1/supplier/orders?dateFrom=2026-01-01", token)
+                            .body(),
+                    http.get("/api/v1/supplier/sales?dateFrom=2026-01-01", token)
+                            .body(),
+                    http.post(
+                                    "/content/v2/get/cards/list",
+                                    token,
+                                    "{\"settings\":{\"cursor\":{\"limit\":100},\"filter\":{\"withPhoto\":-1}}}")
+                            .body(),
+                    http.get("/api/v1/feedbacks?isAnswered=true&take=5000&skip=0", token)
+                                    .body()
+                            + http.get("/api/v1/feedbacks?isAnswered=false&take=5000&skip=0", token)
+                                    .body(),
+                    http.post("/api/analytics/v1/stocks-report/wb-warehouses", token, "{}")
+                            .body());
         }
     }
 
@@ -63,7 +72,8 @@ class GeneratorTest {
 
     @Test
     void ninetyDaysOfHistoryLookLikeAShop() {
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(2024).relaxedLimits(true))) {
+        try (WbSandbox sandbox =
+                WbSandbox.start(WbSandbox.Options.defaults().seed(2024).relaxedLimits(true))) {
             SandboxSeller seller = sandbox.createSeller("History");
             WbHttp http = new WbHttp(sandbox.baseUrl());
             List<Product> products = seller.shop().products();
@@ -74,7 +84,8 @@ class GeneratorTest {
             });
             assertThat(products.stream().map(Product::nmId).distinct()).hasSize(products.size());
             // about one discount move every three days: some cards no longer have the catalog's discount
-            assertThat(products.stream().filter(p -> seller.shop().price(p.nmId()).discount() != p.discountPercent()))
+            assertThat(products.stream()
+                            .filter(p -> seller.shop().price(p.nmId()).discount() != p.discountPercent()))
                     .isNotEmpty();
 
             JsonNode orders = json(ok(http.get("/api/v1/supplier/orders?dateFrom=2020-01-01", seller.token())));
@@ -99,7 +110,8 @@ class GeneratorTest {
             JsonNode sales = json(ok(http.get("/api/v1/supplier/sales?dateFrom=2020-01-01", seller.token())));
             Map<Character, Integer> byKind = new HashMap<>();
             Map<String, String> orderDates = new HashMap<>();
-            orders.forEach(o -> orderDates.put(o.get("srid").asText(), o.get("date").asText()));
+            orders.forEach(
+                    o -> orderDates.put(o.get("srid").asText(), o.get("date").asText()));
             for (JsonNode sale : sales) {
                 byKind.merge(sale.get("saleID").asText().charAt(0), 1, Integer::sum);
                 String ordered = orderDates.get(sale.get("srid").asText());
@@ -109,13 +121,16 @@ class GeneratorTest {
             assertThat(byKind.get('S')).isGreaterThan(orders.size() / 2);
             assertThat(byKind.get('R')).isPositive().isLessThan(byKind.get('S') / 5);
 
-            JsonNode answered = json(ok(http.get("/api/v1/feedbacks?isAnswered=true&take=5000&skip=0",
-                    seller.token()))).get("data");
-            JsonNode unanswered = json(ok(http.get("/api/v1/feedbacks?isAnswered=false&take=5000&skip=0",
-                    seller.token()))).get("data");
-            int reviews = answered.get("feedbacks").size() + unanswered.get("feedbacks").size();
+            JsonNode answered = json(ok(http.get("/api/v1/feedbacks?isAnswered=true&take=5000&skip=0", seller.token())))
+                    .get("data");
+            JsonNode unanswered = json(ok(
+                            http.get("/api/v1/feedbacks?isAnswered=false&take=5000&skip=0", seller.token())))
+                    .get("data");
+            int reviews = answered.get("feedbacks").size()
+                    + unanswered.get("feedbacks").size();
             assertThat(reviews).isGreaterThan(50);
-            assertThat(unanswered.get("countUnanswered").asInt()).isEqualTo(unanswered.get("feedbacks").size());
+            assertThat(unanswered.get("countUnanswered").asInt())
+                    .isEqualTo(unanswered.get("feedbacks").size());
             double stars = 0;
             for (JsonNode page : List.of(answered.get("feedbacks"), unanswered.get("feedbacks"))) {
                 for (JsonNode feedback : page) {
@@ -124,8 +139,8 @@ class GeneratorTest {
             }
             assertThat(stars / reviews).isBetween(3.6, 4.7);
 
-            JsonNode stocks = json(ok(http.post("/api/analytics/v1/stocks-report/wb-warehouses", seller.token(),
-                    "{}"))).get("items");
+            JsonNode stocks = json(ok(http.post("/api/analytics/v1/stocks-report/wb-warehouses", seller.token(), "{}")))
+                    .get("items");
             Set<String> warehouses = new HashSet<>();
             stocks.forEach(item -> {
                 warehouses.add(item.get("warehouseName").asText());
@@ -138,19 +153,22 @@ class GeneratorTest {
     /** Its speed is IngestBenchmark's (docs/benchmarks.md, Ingest); here: every order once, in WB's 80,000-row pages. */
     @Test
     void bulkOrdersAreGeneratedAndServedInFullPages() throws IOException {
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(1).historyDays(0)
-                .relaxedLimits(true))) {
+        try (WbSandbox sandbox = WbSandbox.start(
+                WbSandbox.Options.defaults().seed(1).historyDays(0).relaxedLimits(true))) {
             SandboxSeller seller = sandbox.createSeller("Bench");
-            seller.shop().generateOrders(100_000, Instant.parse("2026-03-01T00:00:00Z"),
-                    Instant.parse("2026-04-01T00:00:00Z"));
+            seller.shop()
+                    .generateOrders(
+                            100_000, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"));
             HttpClient client = HttpClient.newHttpClient();
             Set<String> srids = new HashSet<>();
             String dateFrom = "2026-03-01";
             int pages = 0;
             int pageSize;
             do {
-                List<String[]> rows = sridsAndLastChange(client, sandbox.baseUrl()
-                        + "/api/v1/supplier/orders?dateFrom=" + WbHttp.enc(dateFrom), seller.token());
+                List<String[]> rows = sridsAndLastChange(
+                        client,
+                        sandbox.baseUrl() + "/api/v1/supplier/orders?dateFrom=" + WbHttp.enc(dateFrom),
+                        seller.token());
                 pages++;
                 pageSize = rows.size();
                 rows.forEach(row -> srids.add(row[0]));
@@ -165,7 +183,10 @@ class GeneratorTest {
     private static List<String[]> sridsAndLastChange(HttpClient client, String url, String token) throws IOException {
         HttpResponse<InputStream> response;
         try {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token).build(),
+            response = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", token)
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,7 +203,7 @@ class GeneratorTest {
                 } else if (next == JsonToken.FIELD_NAME && parser.currentName().equals("lastChangeDate")) {
                     lastChange = parser.nextTextValue();
                 } else if (next == JsonToken.END_OBJECT) {
-                    rows.add(new String[]{srid, lastChange});
+                    rows.add(new String[] {srid, lastChange});
                 }
             }
         }
@@ -192,8 +213,11 @@ class GeneratorTest {
     @Test
     void liveModeTradesAtNowWithAcceleration() throws InterruptedException {
         // 36,000x: ten simulated hours per real second.
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(77).historyDays(0)
-                .acceleration(36_000).relaxedLimits(true))) {
+        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .seed(77)
+                .historyDays(0)
+                .acceleration(36_000)
+                .relaxedLimits(true))) {
             SandboxSeller seller = sandbox.createSeller("Live");
             Instant started = Instant.now().minusSeconds(1);
             long deadline = System.nanoTime() + 15_000_000_000L;
@@ -204,7 +228,9 @@ class GeneratorTest {
                 List<ShopRecords.OrderRecord> rows = seller.shop().orders(o -> true);
                 orders = rows.size();
                 sawCancellation = rows.stream().anyMatch(ShopRecords.OrderRecord::cancelled);
-                rows.forEach(o -> assertThat(o.date()).isAfterOrEqualTo(started.truncatedTo(ChronoUnit.SECONDS)).isBeforeOrEqualTo(Instant.now()));
+                rows.forEach(o -> assertThat(o.date())
+                        .isAfterOrEqualTo(started.truncatedTo(ChronoUnit.SECONDS))
+                        .isBeforeOrEqualTo(Instant.now()));
             }
             assertThat(orders).isGreaterThan(20);
             assertThat(sawCancellation).isTrue();

@@ -1,9 +1,9 @@
 package ru.wbassist.emulators.wb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The order feed over HTTP: WB's validation, statuses, snapshotTime paging, limits, and the statistics lag. */
 class OrderFeedApiTest {
@@ -35,7 +34,10 @@ class OrderFeedApiTest {
     }
 
     private void start(boolean relaxed) {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(11).historyDays(0).relaxedLimits(relaxed)
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .seed(11)
+                .historyDays(0)
+                .relaxedLimits(relaxed)
                 .clock(clock));
         seller = sandbox.createSeller("Feed shop");
         http = new WbHttp(sandbox.baseUrl());
@@ -57,11 +59,13 @@ class OrderFeedApiTest {
         cases.put("{\"selectedPeriod\":{}}", "selectedPeriod.start: field required");
         cases.put("{\"selectedPeriod\":{\"start\":\"2026-12-07\"}}", "selectedPeriod.start: must be a date-time");
         cases.put(period(T0.minus(Duration.ofDays(32))) + "}", "the last 31 days");
-        cases.put("{\"selectedPeriod\":{\"start\":\"2026-12-07T10:00:00+03:00\",\"end\":\"2026-12-07T09:00:00+03:00\"}}",
+        cases.put(
+                "{\"selectedPeriod\":{\"start\":\"2026-12-07T10:00:00+03:00\",\"end\":\"2026-12-07T09:00:00+03:00\"}}",
                 "end is before start");
         cases.put(period(T0.minusSeconds(60)) + ",\"pagination\":{\"limit\":10001}}", "pagination.limit");
         cases.put(period(T0.minusSeconds(60)) + ",\"pagination\":{\"offset\":-1}}", "pagination.offset");
-        cases.put(period(T0.minusSeconds(60)) + ",\"pagination\":{\"snapshotTime\":\"2027-01-01T00:00:00+03:00\"}}",
+        cases.put(
+                period(T0.minusSeconds(60)) + ",\"pagination\":{\"snapshotTime\":\"2027-01-01T00:00:00+03:00\"}}",
                 "in the future");
         cases.put(period(T0.minusSeconds(60)) + ",\"nmIds\":" + ids(1001) + "}", "nmIds: at most 1000");
         cases.put(period(T0.minusSeconds(60)) + ",\"nmIds\":\"1\"}", "nmIds: must be an array");
@@ -69,12 +73,13 @@ class OrderFeedApiTest {
         for (var c : cases.entrySet()) {
             HttpResponse<String> response = feed(c.getKey());
             assertThat(response.statusCode()).as(c.getKey()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .contains("problem+json");
             assertThat(json(response).get("detail").asText()).as(c.getKey()).contains(c.getValue());
         }
         assertThat(http.get(FEED, seller.token()).statusCode()).isEqualTo(405);
-        String noAnalytics = sandbox.mintToken(seller, Scope.mask(Scope.STATISTICS, Scope.CONTENT),
-                T0.plus(Duration.ofDays(30)));
+        String noAnalytics =
+                sandbox.mintToken(seller, Scope.mask(Scope.STATISTICS, Scope.CONTENT), T0.plus(Duration.ofDays(30)));
         HttpResponse<String> refused = http.post(FEED, noAnalytics, period(T0.minusSeconds(60)) + "}");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).get("detail").asText()).isEqualTo("token scope not allowed");
@@ -134,20 +139,26 @@ class OrderFeedApiTest {
             if (cancelled.containsKey(srid)) {
                 assertThat(o.get("cancelType").asText()).isEqualTo(cancelled.get(srid));
             } else {
-                assertThat(o.get("cancelType").isNull()).as("cancelType of a %s row", o.get("status")).isTrue();
+                assertThat(o.get("cancelType").isNull())
+                        .as("cancelType of a %s row", o.get("status"))
+                        .isTrue();
             }
             if (srid.equals(returned)) {
-                assertThat(OffsetDateTime.parse(o.get("updatedAt").asText()).toInstant()).isEqualTo(returnedAt);
+                assertThat(OffsetDateTime.parse(o.get("updatedAt").asText()).toInstant())
+                        .isEqualTo(returnedAt);
             }
             if (srid.equals(created)) {
-                assertThat(o.get("updatedAt").asText()).isEqualTo(o.get("createdAt").asText());
+                assertThat(o.get("updatedAt").asText())
+                        .isEqualTo(o.get("createdAt").asText());
             }
         }
         assertThat(statuses).isEqualTo(expected);
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
         // the period is by the time of the current status: only the two returns changed in the last 20 s
-        JsonNode recent = json(feed(period(clock.instant().minusSeconds(16)) + "}")).get("data").get("orders");
+        JsonNode recent = json(feed(period(clock.instant().minusSeconds(16)) + "}"))
+                .get("data")
+                .get("orders");
         assertThat(recent).extracting(o -> o.get("srid").asText()).containsExactly(faulty, returned);
     }
 
@@ -160,10 +171,12 @@ class OrderFeedApiTest {
             placed.add(place(shop));
         }
         clock.advance(Duration.ofSeconds(2));
-        JsonNode first = json(feed(period(T0.minusSeconds(1)) + ",\"pagination\":{\"limit\":3}}")).get("data");
+        JsonNode first = json(feed(period(T0.minusSeconds(1)) + ",\"pagination\":{\"limit\":3}}"))
+                .get("data");
         String snapshot = first.get("snapshotTime").asText();
         Set<String> seen = new HashSet<>();
-        first.get("orders").forEach(o -> assertThat(seen.add(o.get("srid").asText())).isTrue());
+        first.get("orders")
+                .forEach(o -> assertThat(seen.add(o.get("srid").asText())).isTrue());
 
         // meanwhile an order is cancelled (its status time moves to the top) and a new one arrives
         shop.cancelOrder(placed.getFirst());
@@ -171,10 +184,13 @@ class OrderFeedApiTest {
         clock.advance(Duration.ofSeconds(2));
         for (int offset = 3; ; offset += 3) {
             JsonNode page = json(feed(period(T0.minusSeconds(1)) + ",\"pagination\":{\"limit\":3,\"offset\":" + offset
-                    + ",\"snapshotTime\":\"" + snapshot + "\"}}")).get("data");
+                            + ",\"snapshotTime\":\"" + snapshot + "\"}}"))
+                    .get("data");
             assertThat(page.get("snapshotTime").asText()).isEqualTo(snapshot);
             page.get("orders").forEach(o -> {
-                assertThat(seen.add(o.get("srid").asText())).as("seen twice: %s", o).isTrue();
+                assertThat(seen.add(o.get("srid").asText()))
+                        .as("seen twice: %s", o)
+                        .isTrue();
                 assertThat(o.get("status").asText()).isEqualTo("created");
             });
             if (page.get("orders").size() < 3) {
@@ -184,8 +200,10 @@ class OrderFeedApiTest {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(placed);
 
         // a new listing (no snapshotTime) sees both changes
-        JsonNode fresh = json(feed(period(T0.minusSeconds(1)) + ",\"pagination\":{\"limit\":3}}")).get("data");
-        assertThat(fresh.get("orders")).extracting(o -> o.get("srid").asText() + ":" + o.get("status").asText())
+        JsonNode fresh = json(feed(period(T0.minusSeconds(1)) + ",\"pagination\":{\"limit\":3}}"))
+                .get("data");
+        assertThat(fresh.get("orders"))
+                .extracting(o -> o.get("srid").asText() + ":" + o.get("status").asText())
                 .contains(placed.getFirst() + ":cancel", later + ":created");
     }
 
@@ -196,14 +214,18 @@ class OrderFeedApiTest {
         assertThat(feed(body).statusCode()).isEqualTo(200);
         HttpResponse<String> limited = feed(body);
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(limited.headers().firstValue("X-Ratelimit-Retry").orElseThrow()))
+        assertThat(Long.parseLong(
+                        limited.headers().firstValue("X-Ratelimit-Retry").orElseThrow()))
                 .isBetween(55L, 60L);
 
         String base = sandbox.mintBaseToken(seller, WbSandbox.DEFAULT_SCOPES, T0.plus(Duration.ofDays(30)));
-        assertThat(http.post(FEED, base, body).statusCode()).as("Base has its own bucket").isEqualTo(200);
+        assertThat(http.post(FEED, base, body).statusCode())
+                .as("Base has its own bucket")
+                .isEqualTo(200);
         HttpResponse<String> baseLimited = http.post(FEED, base, body);
         assertThat(baseLimited.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(baseLimited.headers().firstValue("X-Ratelimit-Retry").orElseThrow()))
+        assertThat(Long.parseLong(
+                        baseLimited.headers().firstValue("X-Ratelimit-Retry").orElseThrow()))
                 .isBetween(3 * 3600L - 5, 3 * 3600L);
         assertThat(baseLimited.headers().firstValue("X-Ratelimit-Limit")).contains("1");
     }
@@ -223,11 +245,14 @@ class OrderFeedApiTest {
         shop.cancelOrder(srid);
         JsonNode published = json(http.get(orders, seller.token()));
         assertThat(published).hasSize(1);
-        assertThat(published.get(0).get("isCancel").asBoolean()).as("the cancel is not published yet").isFalse();
+        assertThat(published.get(0).get("isCancel").asBoolean())
+                .as("the cancel is not published yet")
+                .isFalse();
         assertThat(published.get(0).get("lastChangeDate").asText()).isEqualTo(MskTime.naive(T0));
 
         clock.advance(Duration.ofMinutes(31));
-        assertThat(json(http.get(orders, seller.token())).get(0).get("isCancel").asBoolean()).isTrue();
+        assertThat(json(http.get(orders, seller.token())).get(0).get("isCancel").asBoolean())
+                .isTrue();
     }
 
     private String place(SandboxShop shop) {

@@ -1,10 +1,11 @@
 package ru.wbassist.emulators.wb;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static ru.wbassist.emulators.wb.WbHttp.enc;
+import static ru.wbassist.emulators.wb.WbHttp.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.emulators.wb.WbHttp.enc;
-import static ru.wbassist.emulators.wb.WbHttp.json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class StatisticsApiTest {
 
@@ -35,8 +34,12 @@ class StatisticsApiTest {
     }
 
     private SandboxSeller start(int pageCap) {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(7).historyDays(0).pageCap(pageCap)
-                .relaxedLimits(true).clock(clock));
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .seed(7)
+                .historyDays(0)
+                .pageCap(pageCap)
+                .relaxedLimits(true)
+                .clock(clock));
         return sandbox.createSeller("Test shop");
     }
 
@@ -87,8 +90,11 @@ class StatisticsApiTest {
     @Test
     void flagZeroIncludesARowChangedExactlyAtDateFrom() {
         SandboxSeller seller = start(80_000);
-        String srid = seller.shop().placeOrder(product(seller).nmId(), product(seller).sizes().getFirst().chrtId(),
-                "Коледино");
+        String srid = seller.shop()
+                .placeOrder(
+                        product(seller).nmId(),
+                        product(seller).sizes().getFirst().chrtId(),
+                        "Коледино");
         assertThat(srids(orders(seller, "2026-05-20T10:19:17", 0))).containsExactly(srid);
         assertThat(orders(seller, "2026-05-20T10:19:18", 0)).isEmpty();
         // dateFrom with an offset is honoured too: 07:19:17Z is the same instant.
@@ -118,7 +124,8 @@ class StatisticsApiTest {
     void ordersUseNaiveMoscowTimesAndTheZeroCancelDate() {
         SandboxSeller seller = start(80_000);
         Product product = product(seller);
-        String srid = seller.shop().placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
+        String srid = seller.shop()
+                .placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
 
         JsonNode row = orders(seller, "2026-05-20", 0).get(0);
         assertThat(row.get("srid").asText()).isEqualTo(srid);
@@ -130,11 +137,27 @@ class StatisticsApiTest {
         assertThat(row.get("warehouseType").asText()).isEqualTo("Склад WB");
         assertThat(row.get("nmId").asLong()).isEqualTo(product.nmId());
         assertThat(row.get("supplierArticle").asText()).isEqualTo(product.vendorCode());
-        assertThat(row.get("barcode").asText()).isEqualTo(product.sizes().getFirst().barcode());
-        assertThat(row.get("priceWithDisc").asDouble()).isLessThanOrEqualTo(row.get("totalPrice").asDouble());
-        assertThat(row.get("finishedPrice").asDouble()).isLessThanOrEqualTo(row.get("priceWithDisc").asDouble());
-        for (String field : List.of("countryName", "oblastOkrugName", "regionName", "category", "subject", "brand",
-                "techSize", "incomeID", "isSupply", "isRealization", "discountPercent", "spp", "sticker", "gNumber")) {
+        assertThat(row.get("barcode").asText())
+                .isEqualTo(product.sizes().getFirst().barcode());
+        assertThat(row.get("priceWithDisc").asDouble())
+                .isLessThanOrEqualTo(row.get("totalPrice").asDouble());
+        assertThat(row.get("finishedPrice").asDouble())
+                .isLessThanOrEqualTo(row.get("priceWithDisc").asDouble());
+        for (String field : List.of(
+                "countryName",
+                "oblastOkrugName",
+                "regionName",
+                "category",
+                "subject",
+                "brand",
+                "techSize",
+                "incomeID",
+                "isSupply",
+                "isRealization",
+                "discountPercent",
+                "spp",
+                "sticker",
+                "gNumber")) {
             assertThat(row.has(field)).as(field).isTrue();
         }
         assertThat(row.has("orderType")).isFalse();
@@ -144,7 +167,8 @@ class StatisticsApiTest {
     void aCancellationUpdatesTheSameRowAndMovesLastChangeDateForward() {
         SandboxSeller seller = start(80_000);
         Product product = product(seller);
-        String srid = seller.shop().placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
+        String srid = seller.shop()
+                .placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
         clock.advance(Duration.ofMinutes(5));
         seller.shop().cancelOrder(srid);
 
@@ -163,7 +187,8 @@ class StatisticsApiTest {
     void buyoutAndReturnAppearAsSalesWithSAndRIds() {
         SandboxSeller seller = start(80_000);
         Product product = product(seller);
-        String srid = seller.shop().placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
+        String srid = seller.shop()
+                .placeOrder(product.nmId(), product.sizes().getFirst().chrtId(), "Коледино");
         clock.advance(Duration.ofDays(3));
         String saleId = seller.shop().buyout(srid);
         clock.advance(Duration.ofDays(4));
@@ -171,8 +196,8 @@ class StatisticsApiTest {
 
         assertThat(saleId).matches("S\\d{10}");
         assertThat(returnId).matches("R\\d{10}");
-        HttpResponse<String> response = new WbHttp(sandbox.baseUrl())
-                .get(SALES + "?dateFrom=2026-05-01", seller.token());
+        HttpResponse<String> response =
+                new WbHttp(sandbox.baseUrl()).get(SALES + "?dateFrom=2026-05-01", seller.token());
         JsonNode sales = json(response);
         assertThat(sales).hasSize(2);
         JsonNode buyout = sales.get(0);
@@ -209,9 +234,11 @@ class StatisticsApiTest {
         long chrtId = product.sizes().getFirst().chrtId();
         seller.shop().setStock(product.nmId(), chrtId, "Казань", 1);
         seller.shop().placeOrder(product.nmId(), chrtId, "Казань");
-        assertThat(seller.shop().stockQuantity(product.nmId(), chrtId, "Казань")).isZero();
-        assertThatThrownBy(() -> seller.shop().placeOrder(product.nmId(), chrtId,
-                "Казань")).isInstanceOf(IllegalStateException.class).hasMessageContaining("no stock");
+        assertThat(seller.shop().stockQuantity(product.nmId(), chrtId, "Казань"))
+                .isZero();
+        assertThatThrownBy(() -> seller.shop().placeOrder(product.nmId(), chrtId, "Казань"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no stock");
     }
 
     private static Product product(SandboxSeller seller) {

@@ -1,15 +1,5 @@
 package ru.wbassist.server.admin;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -17,9 +7,17 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import ru.wbassist.api.Admin;
-import ru.wbassist.api.Syncs;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.db.Database;
 import ru.wbassist.server.events.EventType;
 import ru.wbassist.server.http.ApiException;
@@ -41,8 +39,8 @@ import ru.wbassist.server.users.UserService;
 public final class AdminService implements HttpService {
 
     static final Set<String> SYNC_STATUSES = Set.copyOf(Syncs.STATUSES);
-    static final Set<String> NOTIFICATION_TYPES = Arrays.stream(EventType.values()).map(EventType::code)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> NOTIFICATION_TYPES =
+            Arrays.stream(EventType.values()).map(EventType::code).collect(Collectors.toUnmodifiableSet());
     static final Set<String> NOTIFICATION_STATUSES = Set.copyOf(Overview.STATUSES);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
@@ -57,8 +55,13 @@ public final class AdminService implements HttpService {
     private final SyncTrigger syncTrigger;
     private final Clock clock;
 
-    public AdminService(Database db, UserRepository users, TestNotifications testNotifications, NotificationRetry retry,
-                        SyncTrigger syncTrigger, Clock clock) {
+    public AdminService(
+            Database db,
+            UserRepository users,
+            TestNotifications testNotifications,
+            NotificationRetry retry,
+            SyncTrigger syncTrigger,
+            Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = new CabinetDirectory(db);
@@ -122,8 +125,10 @@ public final class AdminService implements HttpService {
     }
 
     private SyncHistory.Query syncLogQuery(ServerRequest req) {
-        return new SyncHistory.Query(Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
-                Params.optionalString(req, "data_set"), optionalOneOf(req, "status", SYNC_STATUSES),
+        return new SyncHistory.Query(
+                Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+                Params.optionalString(req, "data_set"),
+                optionalOneOf(req, "status", SYNC_STATUSES),
                 Filter.TimeRange.of(req));
     }
 
@@ -138,17 +143,20 @@ public final class AdminService implements HttpService {
     }
 
     private NotificationLog.Query notificationQuery(ServerRequest req) {
-        return new NotificationLog.Query(Params.optionalId(req, "telegram_id").map(this::userId),
+        return new NotificationLog.Query(
+                Params.optionalId(req, "telegram_id").map(this::userId),
                 Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
-                optionalOneOf(req, "type", NOTIFICATION_TYPES), optionalOneOf(req, "status", NOTIFICATION_STATUSES),
+                optionalOneOf(req, "type", NOTIFICATION_TYPES),
+                optionalOneOf(req, "status", NOTIFICATION_STATUSES),
                 Filter.TimeRange.of(req));
     }
 
     /** A CSV download named after what it holds and when (Moscow time); the filters were checked before. */
     private void sendCsv(ServerResponse res, String name, CsvBody body) throws IOException {
         res.header(HeaderNames.CONTENT_TYPE, Csv.MEDIA_TYPE);
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-"
-                + FILE_TIME.format(Moscow.toMsk(clock.instant())) + ".csv\"");
+        res.header(
+                HeaderNames.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + name + "-" + FILE_TIME.format(Moscow.toMsk(clock.instant())) + ".csv\"");
         try (OutputStream out = res.outputStream()) {
             body.writeTo(out);
         }
@@ -177,8 +185,8 @@ public final class AdminService implements HttpService {
             throw ApiException.conflict("the sync of cabinet " + cabinetId + " is paused; resume it first");
         }
         if (syncTrigger.start(cabinetId) == SyncTrigger.Result.ALREADY_RUNNING) {
-            throw ApiException.conflict("a sync of cabinet " + cabinetId
-                    + " is running; try again when it has finished");
+            throw ApiException.conflict(
+                    "a sync of cabinet " + cabinetId + " is running; try again when it has finished");
         }
         res.status(Status.ACCEPTED_202).send(new Admin.SyncStarted(cabinetId, "started"));
     }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -20,8 +19,6 @@ final class CabinetDirectory {
      * @param lastSyncStatus the status of the latest run of any data set
      * @param lastError      that run's error, else the key's error while the key is invalid
      */
-
-
     private static final String LATEST_RUN = """
             (SELECT l.%s FROM wb_sync_logs l
               WHERE l.cabinet_id = c.id ORDER BY l.started_at DESC, l.id DESC LIMIT 1)""";
@@ -46,7 +43,10 @@ final class CabinetDirectory {
     Admin.Page<Admin.CabinetRow> list(Optional<String> q, Paging paging) {
         Filter filter = new Filter().when("LOWER(c.name) LIKE ? ESCAPE '\\'", q.map(CabinetDirectory::containsPattern));
         return db.withConnection(c -> new Admin.Page<>(
-                Sql.query(c, LIST + filter.where() + " ORDER BY c.id LIMIT ? OFFSET ?", CabinetDirectory::map,
+                Sql.query(
+                        c,
+                        LIST + filter.where() + " ORDER BY c.id LIMIT ? OFFSET ?",
+                        CabinetDirectory::map,
                         filter.params(paging.limit(), paging.offset())),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets c" + filter.where(), filter.params())));
     }
@@ -66,18 +66,29 @@ final class CabinetDirectory {
 
     /** The users of a cabinet, in the order they joined. */
     List<Admin.Member> members(long cabinetId) {
-        return db.withConnection(c -> Sql.query(c, """
+        return db.withConnection(c -> Sql.query(
+                c,
+                """
                 SELECT u.telegram_id, u.username, u.first_name, cu.role, cu.joined_at
                   FROM cabinet_users cu JOIN users u ON u.id = cu.user_id
                  WHERE cu.cabinet_id = ?
                  ORDER BY cu.joined_at, u.telegram_id
-                """, rs -> new Admin.Member(rs.getLong("telegram_id"), rs.getString("username"), rs.getString("first_name"),
-                rs.getString("role"), Sql.instant(rs, "joined_at")), cabinetId));
+                """,
+                rs -> new Admin.Member(
+                        rs.getLong("telegram_id"),
+                        rs.getString("username"),
+                        rs.getString("first_name"),
+                        rs.getString("role"),
+                        Sql.instant(rs, "joined_at")),
+                cabinetId));
     }
 
     /** A LIKE pattern for "contains", with the pattern's own wildcards escaped. */
     static String containsPattern(String q) {
-        String escaped = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = q.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + escaped + "%";
     }
 
@@ -85,9 +96,17 @@ final class CabinetDirectory {
         boolean keyValid = rs.getObject("key_invalid_since") == null;
         String error = rs.getString("last_run_error");
         String lastError = error == null && !keyValid ? rs.getString("key_error") : error;
-        return new Admin.CabinetRow(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"),
-                Sql.instant(rs, "created_at"), rs.getLong("user_count"), Sql.instant(rs, "last_sync_at"),
-                rs.getString("last_sync_status"), lastError, keyValid, rs.getObject("sync_paused_at") != null,
+        return new Admin.CabinetRow(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getBoolean("active"),
+                Sql.instant(rs, "created_at"),
+                rs.getLong("user_count"),
+                Sql.instant(rs, "last_sync_at"),
+                rs.getString("last_sync_status"),
+                lastError,
+                keyValid,
+                rs.getObject("sync_paused_at") != null,
                 Sql.instant(rs, "sync_paused_at"));
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.time.Moscow;
@@ -29,8 +28,7 @@ final class Csv {
     private static final char BOM = '\uFEFF';
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The columns of an export: a header name and how a row's cell is written. */
     static final class Columns<T> {
@@ -72,12 +70,16 @@ final class Csv {
      * Writes the rows of a query as CSV, streamed: read in one transaction (PostgreSQL hands out the rows by a cursor
      * only outside auto-commit), {@link #FETCH_SIZE} at a time.
      */
-    static <T> void export(Database db, OutputStream out, Columns<T> columns, String sql, Sql.RowMapper<T> map,
-                           Object... params) throws IOException {
-        write(out, columns, rows -> db.inTransaction(c -> {
-            Sql.forEach(c, sql, FETCH_SIZE, rs -> rows.accept(map.map(rs)), params);
-            return null;
-        }));
+    static <T> void export(
+            Database db, OutputStream out, Columns<T> columns, String sql, Sql.RowMapper<T> map, Object... params)
+            throws IOException {
+        write(
+                out,
+                columns,
+                rows -> db.inTransaction(c -> {
+                    Sql.forEach(c, sql, FETCH_SIZE, rs -> rows.accept(map.map(rs)), params);
+                    return null;
+                }));
     }
 
     /**
@@ -85,7 +87,8 @@ final class Csv {
      *
      * @param source produces the rows into the given sink (a database read, typically)
      */
-    private static <T> void write(OutputStream out, Columns<T> columns, Consumer<Consumer<T>> source) throws IOException {
+    private static <T> void write(OutputStream out, Columns<T> columns, Consumer<Consumer<T>> source)
+            throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write(BOM);
         writer.write(String.join(",", columns.names) + "\r\n");
@@ -114,8 +117,8 @@ final class Csv {
             return "";
         }
         String text = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
+        boolean quote =
+                text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

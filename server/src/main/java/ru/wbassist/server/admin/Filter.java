@@ -1,11 +1,10 @@
 package ru.wbassist.server.admin;
 
+import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.server.http.Params;
 

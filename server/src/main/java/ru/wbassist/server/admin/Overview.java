@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
@@ -28,8 +27,7 @@ final class Overview {
     static final int CHART_DAYS = 14;
     static final List<String> STATUSES = Notifications.Types.STATUSES;
 
-    private Overview() {
-    }
+    private Overview() {}
 
     static final String NOTIFICATIONS_PER_HOUR = """
             SELECT x.h, x.event_type, COUNT(*) AS n
@@ -47,10 +45,14 @@ final class Overview {
 
     static Admin.Overview load(Database db, Instant now) {
         List<Day> days = Day.lastDays(now, CHART_DAYS);
-        return db.withConnection(c -> new Admin.Overview(Sql.queryLong(c, "SELECT COUNT(*) FROM users"),
+        return db.withConnection(c -> new Admin.Overview(
+                Sql.queryLong(c, "SELECT COUNT(*) FROM users"),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"),
-                window(c, now.minus(Duration.ofHours(24))), window(c, now.minus(Duration.ofDays(7))),
-                Sql.queryLong(c, "SELECT COUNT(*) FROM wb_sync_logs WHERE status = 'failed' AND started_at >= ?",
+                window(c, now.minus(Duration.ofHours(24))),
+                window(c, now.minus(Duration.ofDays(7))),
+                Sql.queryLong(
+                        c,
+                        "SELECT COUNT(*) FROM wb_sync_logs WHERE status = 'failed' AND started_at >= ?",
                         now.minus(Duration.ofHours(24))),
                 notificationsPerDay(c, days),
                 ordersPerDay(c, days)));
@@ -59,13 +61,19 @@ final class Overview {
     private static Admin.Window window(Connection c, Instant since) throws SQLException {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         STATUSES.forEach(status -> byStatus.put(status, 0L));
-        Sql.query(c, "SELECT status, COUNT(*) AS n FROM notification_history WHERE created_at >= ? GROUP BY status",
-                rs -> Map.entry(rs.getString("status"), rs.getLong("n")), since)
+        Sql.query(
+                        c,
+                        "SELECT status, COUNT(*) AS n FROM notification_history WHERE created_at >= ? GROUP BY status",
+                        rs -> Map.entry(rs.getString("status"), rs.getLong("n")),
+                        since)
                 .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
         Map<String, Long> byType = new LinkedHashMap<>();
-        Sql.query(c, "SELECT event_type, COUNT(*) AS n FROM notification_history WHERE created_at >= ?"
-                        + " GROUP BY event_type ORDER BY event_type",
-                rs -> Map.entry(rs.getString("event_type"), rs.getLong("n")), since)
+        Sql.query(
+                        c,
+                        "SELECT event_type, COUNT(*) AS n FROM notification_history WHERE created_at >= ?"
+                                + " GROUP BY event_type ORDER BY event_type",
+                        rs -> Map.entry(rs.getString("event_type"), rs.getLong("n")),
+                        since)
                 .forEach(e -> byType.put(e.getKey(), e.getValue()));
         return new Admin.Window(byStatus, byType);
     }
@@ -73,21 +81,33 @@ final class Overview {
     /** Per day and type, days and types in order; only the pairs that occurred. */
     private static List<Admin.TypeCount> notificationsPerDay(Connection c, List<Day> days) throws SQLException {
         Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
-        Sql.query(c, NOTIFICATIONS_PER_HOUR, rs -> new Admin.TypeCount(Day.dateOfHour(rs.getLong("h")),
-                        rs.getString("event_type"), rs.getLong("n")), days.getFirst().start(), days.getLast().end())
-                .forEach(t -> counts.computeIfAbsent(t.date(), d -> new TreeMap<>())
-                        .merge(t.type(), t.count(), Long::sum));
+        Sql.query(
+                        c,
+                        NOTIFICATIONS_PER_HOUR,
+                        rs -> new Admin.TypeCount(
+                                Day.dateOfHour(rs.getLong("h")), rs.getString("event_type"), rs.getLong("n")),
+                        days.getFirst().start(),
+                        days.getLast().end())
+                .forEach(t ->
+                        counts.computeIfAbsent(t.date(), d -> new TreeMap<>()).merge(t.type(), t.count(), Long::sum));
         List<Admin.TypeCount> perDay = new ArrayList<>();
-        counts.forEach((date, types) -> types.forEach((type, count) -> perDay.add(new Admin.TypeCount(date, type, count))));
+        counts.forEach(
+                (date, types) -> types.forEach((type, count) -> perDay.add(new Admin.TypeCount(date, type, count))));
         return perDay;
     }
 
     /** Every one of the days, with zero for days without orders. */
     private static List<Admin.DayCount> ordersPerDay(Connection c, List<Day> days) throws SQLException {
         Map<LocalDate, Long> counts = new HashMap<>();
-        Sql.query(c, ORDERS_PER_HOUR, rs -> Map.entry(Day.dateOfHour(rs.getLong("h")), rs.getLong("n")),
-                        days.getFirst().start(), days.getLast().end())
+        Sql.query(
+                        c,
+                        ORDERS_PER_HOUR,
+                        rs -> Map.entry(Day.dateOfHour(rs.getLong("h")), rs.getLong("n")),
+                        days.getFirst().start(),
+                        days.getLast().end())
                 .forEach(e -> counts.merge(e.getKey(), e.getValue(), Long::sum));
-        return days.stream().map(day -> new Admin.DayCount(day.date(), counts.getOrDefault(day.date(), 0L))).toList();
+        return days.stream()
+                .map(day -> new Admin.DayCount(day.date(), counts.getOrDefault(day.date(), 0L)))
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package ru.wbassist.server.admin;
 
-import java.util.List;
-
 import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.server.http.Params;
 
@@ -9,7 +7,8 @@ import ru.wbassist.server.http.Params;
 record Paging(int limit, long offset) {
 
     static Paging of(ServerRequest req) {
-        return new Paging(Params.intInRange(req, "limit", 1, 500, 100),
+        return new Paging(
+                Params.intInRange(req, "limit", 1, 500, 100),
                 Params.optionalLong(req, "offset", 0).orElse(0L));
     }
 

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -17,8 +16,11 @@ final class SyncHistory {
     record Query(Optional<Long> cabinetId, Optional<String> dataSet, Optional<String> status, Filter.TimeRange range) {
 
         Filter filter() {
-            return new Filter().range("l.started_at", range).when("l.cabinet_id = ?", cabinetId)
-                    .when("l.data_set = ?", dataSet).when("l.status = ?", status);
+            return new Filter()
+                    .range("l.started_at", range)
+                    .when("l.cabinet_id = ?", cabinetId)
+                    .when("l.data_set = ?", dataSet)
+                    .when("l.status = ?", status);
         }
     }
 
@@ -30,9 +32,12 @@ final class SyncHistory {
     private static final String ORDER = " ORDER BY l.started_at DESC, l.id DESC";
 
     static final Csv.Columns<Admin.SyncLogEntry> CSV = new Csv.Columns<Admin.SyncLogEntry>()
-            .number("id", Admin.SyncLogEntry::id).number("cabinet_id", Admin.SyncLogEntry::cabinetId)
-            .text("cabinet_name", Admin.SyncLogEntry::cabinetName).text("data_set", Admin.SyncLogEntry::dataSet)
-            .text("status", Admin.SyncLogEntry::status).time("started_at", Admin.SyncLogEntry::startedAt)
+            .number("id", Admin.SyncLogEntry::id)
+            .number("cabinet_id", Admin.SyncLogEntry::cabinetId)
+            .text("cabinet_name", Admin.SyncLogEntry::cabinetName)
+            .text("data_set", Admin.SyncLogEntry::dataSet)
+            .text("status", Admin.SyncLogEntry::status)
+            .time("started_at", Admin.SyncLogEntry::startedAt)
             .time("completed_at", Admin.SyncLogEntry::completedAt)
             .number("records_processed", Admin.SyncLogEntry::recordsProcessed)
             .text("error_message", Admin.SyncLogEntry::errorMessage);
@@ -45,8 +50,12 @@ final class SyncHistory {
 
     Admin.Page<Admin.SyncLogEntry> list(Query query, Paging paging) {
         Filter filter = query.filter();
-        return db.withConnection(c -> new Admin.Page<>(Sql.query(c, SELECT + filter.where() + ORDER + " LIMIT ? OFFSET ?",
-                SyncHistory::map, filter.params(paging.limit(), paging.offset())),
+        return db.withConnection(c -> new Admin.Page<>(
+                Sql.query(
+                        c,
+                        SELECT + filter.where() + ORDER + " LIMIT ? OFFSET ?",
+                        SyncHistory::map,
+                        filter.params(paging.limit(), paging.offset())),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_sync_logs l" + filter.where(), filter.params())));
     }
 
@@ -57,8 +66,15 @@ final class SyncHistory {
     }
 
     private static Admin.SyncLogEntry map(ResultSet rs) throws SQLException {
-        return new Admin.SyncLogEntry(rs.getLong("id"), rs.getLong("cabinet_id"), rs.getString("name"),
-                rs.getString("data_set"), rs.getString("status"), Sql.instant(rs, "started_at"),
-                Sql.instant(rs, "completed_at"), rs.getInt("records_processed"), rs.getString("error_message"));
+        return new Admin.SyncLogEntry(
+                rs.getLong("id"),
+                rs.getLong("cabinet_id"),
+                rs.getString("name"),
+                rs.getString("data_set"),
+                rs.getString("status"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "completed_at"),
+                rs.getInt("records_processed"),
+                rs.getString("error_message"));
     }
 }

@@ -1,7 +1,6 @@
 package ru.wbassist.server.answers;
 
 import java.util.regex.Pattern;
-
 import ru.wbassist.api.Answers;
 import ru.wbassist.api.InvalidRequest;
 
@@ -13,10 +12,10 @@ final class AnswerRequests {
 
     /** Our own bound: WB's documents give none, and a Telegram message holds 4096 characters. */
     static final int MAX_TEXT = 4000;
+
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
 
-    private AnswerRequests() {
-    }
+    private AnswerRequests() {}
 
     /** The request with its text trimmed. */
     static Answers.AnswerRequest validated(Answers.AnswerRequest request) {
@@ -29,12 +28,13 @@ final class AnswerRequests {
         if (text.strip().length() > MAX_TEXT) {
             throw new InvalidRequest("text", "text must be at most " + MAX_TEXT + " characters");
         }
-        if (request.idempotencyKey() == null || !KEY.matcher(request.idempotencyKey()).matches()) {
-            throw new InvalidRequest("idempotency_key",
-                    "idempotency_key must be 8 to 100 characters of letters, digits and _ . : -");
+        if (request.idempotencyKey() == null
+                || !KEY.matcher(request.idempotencyKey()).matches()) {
+            throw new InvalidRequest(
+                    "idempotency_key", "idempotency_key must be 8 to 100 characters of letters, digits and _ . : -");
         }
-        return new Answers.AnswerRequest(request.telegramId(), request.cabinetId(), text.strip(),
-                request.idempotencyKey());
+        return new Answers.AnswerRequest(
+                request.telegramId(), request.cabinetId(), text.strip(), request.idempotencyKey());
     }
 
     static long positive(String name, Long value) {

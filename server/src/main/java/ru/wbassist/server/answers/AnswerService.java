@@ -1,15 +1,14 @@
 package ru.wbassist.server.answers;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import ru.wbassist.api.Answers;
 import ru.wbassist.api.NotFound;
 import ru.wbassist.api.PerCabinet;
@@ -43,8 +42,13 @@ public final class AnswerService implements HttpService {
     private final CabinetRepository cabinets;
     private final AnswerSender answers;
 
-    public AnswerService(Database db, UserRepository users, CabinetRepository cabinets, WbClient wb,
-                         KeyRejections keys, Clock clock) {
+    public AnswerService(
+            Database db,
+            UserRepository users,
+            CabinetRepository cabinets,
+            WbClient wb,
+            KeyRejections keys,
+            Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = cabinets;
@@ -82,17 +86,29 @@ public final class AnswerService implements HttpService {
     private PerCabinet<Answers.Unanswered> unanswered(ServerRequest req, ItemKind kind) {
         User user = user(Params.requiredId(req, "telegram_id"));
         int limit = Params.intInRange(req, "limit", 1, 20, 5);
-        List<Long> asked = Params.optionalId(req, "cabinet_id").map(List::of).orElseGet(() ->
-                cabinets.listForUser(user.id()).stream().map(c -> c.id()).toList());
-        int threshold = db.withConnection(c -> Sql.queryOne(c, "SELECT negative_review_threshold"
-                        + " FROM notification_settings WHERE user_id = ?", rs -> rs.getInt(1), user.id()))
+        List<Long> asked = Params.optionalId(req, "cabinet_id")
+                .map(List::of)
+                .orElseGet(() -> cabinets.listForUser(user.id()).stream()
+                        .map(c -> c.id())
+                        .toList());
+        int threshold = db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT negative_review_threshold" + " FROM notification_settings WHERE user_id = ?",
+                        rs -> rs.getInt(1),
+                        user.id()))
                 .orElse(NotificationSettings.DEFAULT_REVIEW_THRESHOLD);
         List<Answers.Unanswered> blocks = new ArrayList<>();
         for (long cabinetId : asked) {
             Rights rights = rights(user, cabinetId);
-            blocks.add(db.withConnection(c -> new Answers.Unanswered(cabinetId, rights.cabinetName(),
-                    rights.canAnswer(), rights.reason(), Item.countUnanswered(c, kind, cabinetId, threshold),
-                    Item.unanswered(c, kind, cabinetId, threshold, limit).stream().map(Item::reply).toList())));
+            blocks.add(db.withConnection(c -> new Answers.Unanswered(
+                    cabinetId,
+                    rights.cabinetName(),
+                    rights.canAnswer(),
+                    rights.reason(),
+                    Item.countUnanswered(c, kind, cabinetId, threshold),
+                    Item.unanswered(c, kind, cabinetId, threshold, limit).stream()
+                            .map(Item::reply)
+                            .toList())));
         }
         return new PerCabinet<>(blocks);
     }
@@ -103,12 +119,20 @@ public final class AnswerService implements HttpService {
         String itemId = itemId(req);
         Rights rights = rights(user, cabinetId);
         return db.inTransaction(c -> {
-            Item item = Item.find(c, kind, cabinetId, itemId).orElseThrow(() -> new NotFound(
-                    "no " + kind.code() + " " + itemId + " in cabinet " + cabinetId));
+            Item item = Item.find(c, kind, cabinetId, itemId)
+                    .orElseThrow(() -> new NotFound("no " + kind.code() + " " + itemId + " in cabinet " + cabinetId));
             List<Answers.FilledTemplate> filled = Templates.list(c, cabinetId).stream()
-                    .map(t -> new Answers.FilledTemplate(t.id(), t.text(), Templates.fill(t.text(), item))).toList();
-            return new Answers.ReplyContext(kind.code(), itemId, cabinetId, rights.cabinetName(), item.reply(),
-                    rights.canAnswer(), rights.reason(), filled);
+                    .map(t -> new Answers.FilledTemplate(t.id(), t.text(), Templates.fill(t.text(), item)))
+                    .toList();
+            return new Answers.ReplyContext(
+                    kind.code(),
+                    itemId,
+                    cabinetId,
+                    rights.cabinetName(),
+                    item.reply(),
+                    rights.canAnswer(),
+                    rights.reason(),
+                    filled);
         });
     }
 
@@ -122,12 +146,18 @@ public final class AnswerService implements HttpService {
 
     private PerCabinet<Answers.TemplateBlock> templates(ServerRequest req) {
         User user = user(Params.requiredId(req, "telegram_id"));
-        List<Long> asked = Params.optionalId(req, "cabinet_id").map(List::of).orElseGet(() ->
-                cabinets.listForUser(user.id()).stream().map(c -> c.id()).toList());
+        List<Long> asked = Params.optionalId(req, "cabinet_id")
+                .map(List::of)
+                .orElseGet(() -> cabinets.listForUser(user.id()).stream()
+                        .map(c -> c.id())
+                        .toList());
         List<Answers.TemplateBlock> blocks = new ArrayList<>();
         for (long cabinetId : asked) {
             Rights rights = rights(user, cabinetId);
-            blocks.add(new Answers.TemplateBlock(cabinetId, rights.cabinetName(), rights.canAnswer(),
+            blocks.add(new Answers.TemplateBlock(
+                    cabinetId,
+                    rights.cabinetName(),
+                    rights.canAnswer(),
                     db.inTransaction(c -> Templates.list(c, cabinetId))));
         }
         return new PerCabinet<>(blocks);
@@ -147,8 +177,9 @@ public final class AnswerService implements HttpService {
     private void deleteTemplate(ServerRequest req, ServerResponse res) {
         User user = user(Params.requiredId(req, "telegram_id"));
         long templateId = Params.pathId(req, "id");
-        long cabinetId = db.withConnection(c -> Sql.queryOne(c, "SELECT cabinet_id FROM answer_templates WHERE id = ?",
-                rs -> rs.getLong(1), templateId)).orElseThrow(() -> new NotFound("no template " + templateId));
+        long cabinetId = db.withConnection(c -> Sql.queryOne(
+                        c, "SELECT cabinet_id FROM answer_templates WHERE id = ?", rs -> rs.getLong(1), templateId))
+                .orElseThrow(() -> new NotFound("no template " + templateId));
         told(() -> rights(user, cabinetId).require());
         db.inTransaction(c -> Templates.delete(c, cabinetId, templateId));
         res.status(Status.NO_CONTENT_204).send();
@@ -164,8 +195,8 @@ public final class AnswerService implements HttpService {
         if (!rights(user(telegramId), cabinetId).owner()) {
             throw ApiException.forbidden("only the cabinet's owner decides whether members may answer");
         }
-        db.withConnection(c -> Sql.update(c, "UPDATE wb_cabinets SET members_can_answer = ? WHERE id = ?",
-                body.membersCanAnswer(), cabinetId));
+        db.withConnection(c -> Sql.update(
+                c, "UPDATE wb_cabinets SET members_can_answer = ? WHERE id = ?", body.membersCanAnswer(), cabinetId));
         return new Answers.Answering(cabinetId, body.membersCanAnswer());
     }
 
@@ -176,8 +207,12 @@ public final class AnswerService implements HttpService {
     /** The user's rights in the cabinet; 404 when the cabinet is not theirs. */
     private Rights rights(User user, long cabinetId) {
         NotFound notTheirs = new NotFound("cabinet " + cabinetId + " is not connected for this user");
-        boolean linked = db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users"
-                + " WHERE user_id = ? AND cabinet_id = ?", user.id(), cabinetId)) > 0;
+        boolean linked = db.withConnection(c -> Sql.queryLong(
+                        c,
+                        "SELECT COUNT(*) FROM cabinet_users" + " WHERE user_id = ? AND cabinet_id = ?",
+                        user.id(),
+                        cabinetId))
+                > 0;
         if (!linked) {
             throw notTheirs;
         }

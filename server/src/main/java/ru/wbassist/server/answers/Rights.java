@@ -3,7 +3,6 @@ package ru.wbassist.server.answers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import ru.wbassist.api.Answers;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.WbToken;
@@ -33,11 +32,13 @@ public record Rights(long cabinetId, String cabinetName, String role, boolean me
     /** Throws a {@code FORBIDDEN} refusal with the reason when the user may not answer. */
     Rights require() {
         if (!canAnswer()) {
-            throw new Refusal(Refusal.Reason.FORBIDDEN, switch (reason) {
-                case MEMBERS_MAY_NOT_ANSWER -> "the cabinet's owner does not let members answer";
-                case KEY_LACKS_FEEDBACKS -> "the cabinet's WB key lacks the Feedbacks category";
-                default -> "the cabinet's WB key is read-only";
-            });
+            throw new Refusal(
+                    Refusal.Reason.FORBIDDEN,
+                    switch (reason) {
+                        case MEMBERS_MAY_NOT_ANSWER -> "the cabinet's owner does not let members answer";
+                        case KEY_LACKS_FEEDBACKS -> "the cabinet's WB key lacks the Feedbacks category";
+                        default -> "the cabinet's WB key is read-only";
+                    });
         }
         return this;
     }
@@ -49,16 +50,21 @@ public record Rights(long cabinetId, String cabinetName, String role, boolean me
      */
     static Optional<Rights> of(Connection c, long userId, long cabinetId, String apiKey) throws SQLException {
         Optional<WbToken> token = WbToken.tryParse(apiKey);
-        return Sql.queryOne(c, "SELECT w.name, cu.role, w.members_can_answer FROM cabinet_users cu"
+        return Sql.queryOne(
+                c,
+                "SELECT w.name, cu.role, w.members_can_answer FROM cabinet_users cu"
                         + " JOIN wb_cabinets w ON w.id = cu.cabinet_id WHERE cu.user_id = ? AND cu.cabinet_id = ?",
                 rs -> {
                     String role = rs.getString("role");
                     boolean members = rs.getBoolean("members_can_answer");
-                    String reason = !"owner".equals(role) && !members ? MEMBERS_MAY_NOT_ANSWER
+                    String reason = !"owner".equals(role) && !members
+                            ? MEMBERS_MAY_NOT_ANSWER
                             : token.isPresent() && !token.get().scopes().contains(WbToken.Scope.FEEDBACKS)
-                            ? KEY_LACKS_FEEDBACKS
-                            : token.isPresent() && token.get().readOnly() ? KEY_READ_ONLY : null;
+                                    ? KEY_LACKS_FEEDBACKS
+                                    : token.isPresent() && token.get().readOnly() ? KEY_READ_ONLY : null;
                     return new Rights(cabinetId, rs.getString("name"), role, members, reason);
-                }, userId, cabinetId);
+                },
+                userId,
+                cabinetId);
     }
 }

@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ru.wbassist.db.Sql;
 import ru.wbassist.api.Answers.Template;
 import ru.wbassist.api.InvalidRequest;
+import ru.wbassist.db.Sql;
 
 /**
  * Answer templates per cabinet. A cabinet gets a Russian default set the first time its templates are read; after
@@ -31,23 +30,33 @@ final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(buyer|product|rating)}");
     private static final Pattern SENTENCE_START = Pattern.compile("(^|[.!?]\\s+)покупатель");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** The cabinet's templates, oldest first; writes the defaults the first time. */
     static List<Template> list(Connection c, long cabinetId) throws SQLException {
-        boolean seeded = Sql.queryOne(c, "SELECT templates_seeded FROM wb_cabinets WHERE id = ? FOR UPDATE",
-                rs -> rs.getBoolean(1), cabinetId).orElse(true);
+        boolean seeded = Sql.queryOne(
+                        c,
+                        "SELECT templates_seeded FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                        rs -> rs.getBoolean(1),
+                        cabinetId)
+                .orElse(true);
         if (!seeded) {
             Instant now = Instant.now();
             for (String text : DEFAULTS) {
-                Sql.update(c, "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
-                        cabinetId, text, now);
+                Sql.update(
+                        c,
+                        "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
+                        cabinetId,
+                        text,
+                        now);
             }
             Sql.update(c, "UPDATE wb_cabinets SET templates_seeded = TRUE WHERE id = ?", cabinetId);
         }
-        return Sql.query(c, "SELECT id, text FROM answer_templates WHERE cabinet_id = ? ORDER BY id",
-                rs -> new Template(rs.getLong(1), rs.getString(2)), cabinetId);
+        return Sql.query(
+                c,
+                "SELECT id, text FROM answer_templates WHERE cabinet_id = ? ORDER BY id",
+                rs -> new Template(rs.getLong(1), rs.getString(2)),
+                cabinetId);
     }
 
     static Template add(Connection c, long cabinetId, String text) throws SQLException {
@@ -58,8 +67,12 @@ final class Templates {
         if (list(c, cabinetId).size() >= MAX_TEMPLATES) {
             throw new Refusal(Refusal.Reason.CONFLICT, "a cabinet holds at most " + MAX_TEMPLATES + " templates");
         }
-        long id = Sql.insert(c, "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
-                cabinetId, clean, Instant.now());
+        long id = Sql.insert(
+                c,
+                "INSERT INTO answer_templates (cabinet_id, text, created_at) VALUES (?,?,?)",
+                cabinetId,
+                clean,
+                Instant.now());
         return new Template(id, clean);
     }
 
@@ -72,15 +85,20 @@ final class Templates {
      * signed "Покупатель") it says "покупатель", capitalised at the start of a sentence.
      */
     static String fill(String template, Item item) {
-        String buyer = item.buyer() == null || item.buyer().isBlank() ? "покупатель" : item.buyer().strip();
+        String buyer = item.buyer() == null || item.buyer().isBlank()
+                ? "покупатель"
+                : item.buyer().strip();
         String product = item.product() == null ? "товар" : item.product();
         String rating = item.rating() == null ? "" : String.valueOf(item.rating());
         // one pass, so a product title holding "{buyer}" stays as it is
-        String filled = PLACEHOLDER.matcher(template).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
-            case "buyer" -> buyer;
-            case "product" -> product;
-            default -> rating;
-        }));
+        String filled = PLACEHOLDER
+                .matcher(template)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        switch (m.group(1)) {
+                            case "buyer" -> buyer;
+                            case "product" -> product;
+                            default -> rating;
+                        }));
         return SENTENCE_START.matcher(filled).replaceAll("$1Покупатель").strip();
     }
 }

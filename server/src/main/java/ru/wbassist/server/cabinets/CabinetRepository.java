@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import ru.wbassist.api.Cabinets;
 import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.db.DataAccessException;
 import ru.wbassist.db.Database;
@@ -34,11 +32,15 @@ public final class CabinetRepository {
     }
 
     /** What connecting a key did. */
-    public enum Outcome { CREATED, JOINED, ALREADY_LINKED, KEY_REPLACED }
+    public enum Outcome {
+        CREATED,
+        JOINED,
+        ALREADY_LINKED,
+        KEY_REPLACED
+    }
 
     /** @param linkedBefore whether the user was already a user of the cabinet */
-    public record Connected(Cabinet cabinet, Outcome outcome, boolean linkedBefore) {
-    }
+    public record Connected(Cabinet cabinet, Outcome outcome, boolean linkedBefore) {}
 
     /**
      * Connects a key for a user. A cabinet is one WB seller: the cabinet with this key (the user joins as member), else
@@ -60,53 +62,90 @@ public final class CabinetRepository {
         }
     }
 
-    private Connected connect(Connection c, long userId, String apiKey, String name, WbToken token) throws SQLException {
+    private Connected connect(Connection c, long userId, String apiKey, String name, WbToken token)
+            throws SQLException {
         List<String> hashes = vault.hashes(apiKey); // during a key rotation a row may carry the previous KEK's hash
-        Optional<Long> sameKey = Sql.queryOne(c, "SELECT id FROM wb_cabinets WHERE api_key_hash IN ("
-                + Sql.placeholders(hashes.size()) + ") FOR UPDATE", rs -> rs.getLong(1), hashes.toArray());
+        Optional<Long> sameKey = Sql.queryOne(
+                c,
+                "SELECT id FROM wb_cabinets WHERE api_key_hash IN (" + Sql.placeholders(hashes.size()) + ") FOR UPDATE",
+                rs -> rs.getLong(1),
+                hashes.toArray());
         if (sameKey.isPresent()) {
             boolean linked = link(c, sameKey.get(), userId);
-            return new Connected(find(c, sameKey.get(), userId).orElseThrow(),
-                    linked ? Outcome.ALREADY_LINKED : Outcome.JOINED, linked);
+            return new Connected(
+                    find(c, sameKey.get(), userId).orElseThrow(),
+                    linked ? Outcome.ALREADY_LINKED : Outcome.JOINED,
+                    linked);
         }
-        Optional<Long> sameSeller = token.sellerId() == null ? Optional.empty() : Sql.queryOne(c,
-                "SELECT id FROM wb_cabinets WHERE seller_id = ? FOR UPDATE", rs -> rs.getLong(1), token.sellerId());
+        Optional<Long> sameSeller = token.sellerId() == null
+                ? Optional.empty()
+                : Sql.queryOne(
+                        c,
+                        "SELECT id FROM wb_cabinets WHERE seller_id = ? FOR UPDATE",
+                        rs -> rs.getLong(1),
+                        token.sellerId());
         if (sameSeller.isPresent()) {
             long cabinetId = sameSeller.get();
-            Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ?, token_expires_at = ?,"
+            Sql.update(
+                    c,
+                    "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ?, token_expires_at = ?,"
                             + " key_invalid_since = NULL, key_error = NULL WHERE id = ?",
-                    vault.encrypt(cabinetId, apiKey), hashes.getFirst(), token.expiresAt(), cabinetId);
+                    vault.encrypt(cabinetId, apiKey),
+                    hashes.getFirst(),
+                    token.expiresAt(),
+                    cabinetId);
             boolean linked = link(c, cabinetId, userId);
             return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.KEY_REPLACED, linked);
         }
         long count = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE user_id = ?", userId);
         String cabinetName = name != null ? name : "Кабинет " + (count + 1);
-        long cabinetId = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
-                        + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)", cabinetName, "", hashes.getFirst(),
-                token.sellerId(), token.expiresAt(), Instant.now());
+        long cabinetId = Sql.insert(
+                c,
+                "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
+                        + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)",
+                cabinetName,
+                "",
+                hashes.getFirst(),
+                token.sellerId(),
+                token.expiresAt(),
+                Instant.now());
         // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
-        Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?", vault.encrypt(cabinetId, apiKey),
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET api_key_encrypted = ? WHERE id = ?",
+                vault.encrypt(cabinetId, apiKey),
                 cabinetId);
-        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                cabinetId, userId, "owner", Instant.now());
+        Sql.update(
+                c,
+                "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                cabinetId,
+                userId,
+                "owner",
+                Instant.now());
         return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.CREATED, false);
     }
 
     /** Makes the user a member of the cabinet unless they are linked already; returns whether they were. */
     private static boolean link(Connection c, long cabinetId, long userId) throws SQLException {
-        boolean linked = Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?",
-                cabinetId, userId) > 0;
+        boolean linked = Sql.queryLong(
+                        c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?", cabinetId, userId)
+                > 0;
         if (!linked) {
-            Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                    cabinetId, userId, "member", Instant.now());
+            Sql.update(
+                    c,
+                    "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                    cabinetId,
+                    userId,
+                    "member",
+                    Instant.now());
         }
         return linked;
     }
 
     /** The cabinets of a user (internal user id). */
     public List<Cabinet> listForUser(long userId) {
-        return db.withConnection(c -> Sql.query(c, VIEW + " WHERE cu.user_id = ? ORDER BY c.id",
-                CabinetRepository::map, userId));
+        return db.withConnection(
+                c -> Sql.query(c, VIEW + " WHERE cu.user_id = ? ORDER BY c.id", CabinetRepository::map, userId));
     }
 
     /**
@@ -117,7 +156,8 @@ public final class CabinetRepository {
      */
     public boolean unlink(long cabinetId, long userId) {
         return db.inTransaction(c -> {
-            if (Sql.update(c, "DELETE FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?", cabinetId, userId) == 0) {
+            if (Sql.update(c, "DELETE FROM cabinet_users WHERE cabinet_id = ? AND user_id = ?", cabinetId, userId)
+                    == 0) {
                 return false;
             }
             if (Sql.queryLong(c, "SELECT COUNT(*) FROM cabinet_users WHERE cabinet_id = ?", cabinetId) == 0) {
@@ -132,21 +172,27 @@ public final class CabinetRepository {
 
     /** The decrypted key of a cabinet, for the WB client only. */
     public String apiKey(long cabinetId) {
-        String stored = db.withConnection(c -> Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?",
-                rs -> rs.getString(1), cabinetId)).orElseThrow(() -> new IllegalArgumentException("no cabinet " + cabinetId));
+        String stored = db.withConnection(c -> Sql.queryOne(
+                        c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ?", rs -> rs.getString(1), cabinetId))
+                .orElseThrow(() -> new IllegalArgumentException("no cabinet " + cabinetId));
         return vault.decrypt(cabinetId, stored);
     }
 
     /** How many stored keys are not yet written with the current key-encryption key (or in the current format). */
     public long keysToRotate() {
-        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE api_key_encrypted NOT LIKE ?",
-                vault.currentPrefix() + "%"));
+        return db.withConnection(c -> Sql.queryLong(
+                c, "SELECT COUNT(*) FROM wb_cabinets WHERE api_key_encrypted NOT LIKE ?", vault.currentPrefix() + "%"));
     }
 
     /** Up to {@code limit} ids after {@code afterId} whose key waits for a rotation, in id order. */
     public List<Long> keysToRotate(long afterId, int limit) {
-        return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE id > ? AND api_key_encrypted NOT LIKE ?"
-                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), afterId, vault.currentPrefix() + "%", limit));
+        return db.withConnection(c -> Sql.query(
+                c,
+                "SELECT id FROM wb_cabinets WHERE id > ? AND api_key_encrypted NOT LIKE ?" + " ORDER BY id LIMIT ?",
+                rs -> rs.getLong(1),
+                afterId,
+                vault.currentPrefix() + "%",
+                limit));
     }
 
     /**
@@ -157,12 +203,19 @@ public final class CabinetRepository {
      */
     public void rotateKey(long cabinetId) {
         db.inTransaction(c -> {
-            Optional<String> stored = Sql.queryOne(c, "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ? FOR UPDATE",
-                    rs -> rs.getString(1), cabinetId);
+            Optional<String> stored = Sql.queryOne(
+                    c,
+                    "SELECT api_key_encrypted FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                    rs -> rs.getString(1),
+                    cabinetId);
             if (stored.isPresent() && !vault.isCurrent(stored.get())) {
                 String key = vault.decrypt(cabinetId, stored.get());
-                Sql.update(c, "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ? WHERE id = ?",
-                        vault.encrypt(cabinetId, key), vault.hash(key), cabinetId);
+                Sql.update(
+                        c,
+                        "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ? WHERE id = ?",
+                        vault.encrypt(cabinetId, key),
+                        vault.hash(key),
+                        cabinetId);
             }
             return null;
         });
@@ -175,7 +228,8 @@ public final class CabinetRepository {
 
     /** Ids of the cabinets that are synced. */
     public List<Long> activeIds() {
-        return db.withConnection(c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE active ORDER BY id", rs -> rs.getLong(1)));
+        return db.withConnection(
+                c -> Sql.query(c, "SELECT id FROM wb_cabinets WHERE active ORDER BY id", rs -> rs.getLong(1)));
     }
 
     private static Optional<Cabinet> find(Connection c, long cabinetId, long userId) throws SQLException {
@@ -183,8 +237,16 @@ public final class CabinetRepository {
     }
 
     private static Cabinet map(ResultSet rs) throws SQLException {
-        return new Cabinet(rs.getLong("id"), rs.getString("name"), rs.getString("role"), Sql.instant(rs, "created_at"),
-                rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"), rs.getObject("key_invalid_since") == null,
-                rs.getString("key_error"), Sql.instant(rs, "last_sync_at"), rs.getString("last_sync_status"));
+        return new Cabinet(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("role"),
+                Sql.instant(rs, "created_at"),
+                rs.getBoolean("active"),
+                Sql.instant(rs, "token_expires_at"),
+                rs.getObject("key_invalid_since") == null,
+                rs.getString("key_error"),
+                Sql.instant(rs, "last_sync_at"),
+                rs.getString("last_sync_status"));
     }
 }

@@ -1,26 +1,24 @@
 package ru.wbassist.server.cabinets;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.function.LongConsumer;
-
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import ru.wbassist.server.wb.KeyCheck;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.LongConsumer;
 import ru.wbassist.api.Cabinets;
-import ru.wbassist.server.http.ApiException;
 import ru.wbassist.api.ErrorBody;
 import ru.wbassist.observability.LogContext;
+import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.ErrorHandlers;
 import ru.wbassist.server.http.Json;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.users.User;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.users.UserService;
+import ru.wbassist.server.wb.KeyCheck;
 import ru.wbassist.server.wb.WbException;
 
 /** {@code /wb/cabinets}: connect a WB key, list and leave cabinets. */
@@ -38,8 +36,8 @@ public final class CabinetService implements HttpService {
      * @param keyCheck  asks WB whether a key works before it is stored
      * @param syncNow   starts a cabinet's sync now: the first one of a new cabinet, or the first with a replaced key
      */
-    public CabinetService(CabinetRepository cabinets, UserRepository users, Clock clock, KeyCheck keyCheck,
-                          LongConsumer syncNow) {
+    public CabinetService(
+            CabinetRepository cabinets, UserRepository users, Clock clock, KeyCheck keyCheck, LongConsumer syncNow) {
         this.cabinets = cabinets;
         this.users = users;
         this.clock = clock;
@@ -72,18 +70,25 @@ public final class CabinetService implements HttpService {
         } catch (WbException e) {
             // WB's side failed, not the request: 503 when WB could not be reached, 502 when it answered an error.
             // The answer says so plainly; what WB or the network said is in this server's log under the id.
-            Status status = e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
+            Status status =
+                    e instanceof WbException.Unreachable ? Status.SERVICE_UNAVAILABLE_503 : Status.BAD_GATEWAY_502;
             String errorId = LogContext.newId();
             try (LogContext.Scope error = LogContext.with("error_id", errorId)) {
                 LOG.log(System.Logger.Level.WARNING, "checking a key with WB failed: " + e.getMessage());
             }
-            ErrorHandlers.send(res, status, new ErrorBody("wb_unavailable",
-                    "the key could not be checked with WB right now; try again in a few minutes", null, errorId));
+            ErrorHandlers.send(
+                    res,
+                    status,
+                    new ErrorBody(
+                            "wb_unavailable",
+                            "the key could not be checked with WB right now; try again in a few minutes",
+                            null,
+                            errorId));
             return;
         }
         String name = request.cleanName() != null ? request.cleanName() : seller.name();
-        CabinetRepository.Connected connected = cabinets.connect(user.id(), apiKey, name,
-                token.withSellerId(seller.sellerId()));
+        CabinetRepository.Connected connected =
+                cabinets.connect(user.id(), apiKey, name, token.withSellerId(seller.sellerId()));
         switch (connected.outcome()) {
             case CREATED -> {
                 syncNow.accept(connected.cabinet().id());
@@ -92,11 +97,13 @@ public final class CabinetService implements HttpService {
             case JOINED -> res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), true, false));
             case KEY_REPLACED -> {
                 syncNow.accept(connected.cabinet().id());
-                res.status(Status.OK_200).send(new Cabinets.Connected(connected.cabinet(), !connected.linkedBefore(),
-                        true));
+                res.status(Status.OK_200)
+                        .send(new Cabinets.Connected(connected.cabinet(), !connected.linkedBefore(), true));
             }
-            case ALREADY_LINKED -> throw ApiException.conflict("this key is already connected to your cabinet \""
-                    + connected.cabinet().name() + "\" (id " + connected.cabinet().id() + ")");
+            case ALREADY_LINKED ->
+                throw ApiException.conflict("this key is already connected to your cabinet \""
+                        + connected.cabinet().name() + "\" (id "
+                        + connected.cabinet().id() + ")");
         }
     }
 
@@ -104,8 +111,10 @@ public final class CabinetService implements HttpService {
     private static Cabinets.Connection connectionOf(ServerRequest req) {
         for (String field : List.of("api_key", "telegram_id", "user_id", "name")) {
             if (req.query().contains(field)) {
-                throw ApiException.badRequest(field, field + " must be sent in the JSON body, not in the URL"
-                        + " (URLs end up in logs); nothing was stored");
+                throw ApiException.badRequest(
+                        field,
+                        field + " must be sent in the JSON body, not in the URL"
+                                + " (URLs end up in logs); nothing was stored");
             }
         }
         return Json.read(req, Cabinets.Connection.class);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-
 import ru.wbassist.api.Admin;
 import ru.wbassist.db.Sql;
 
@@ -15,8 +14,7 @@ import ru.wbassist.db.Sql;
  */
 public final class CabinetState {
 
-    private CabinetState() {
-    }
+    private CabinetState() {}
 
     /**
      * Records that WB rejected the key.
@@ -24,10 +22,18 @@ public final class CabinetState {
      * @return true when the key was valid until now (a new invalidation, to be announced once)
      */
     public static boolean markKeyInvalid(Connection c, long cabinetId, String reason, Instant now) throws SQLException {
-        boolean wasValid = Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ? FOR UPDATE",
-                rs -> rs.getObject(1) == null, cabinetId).orElse(false);
+        boolean wasValid = Sql.queryOne(
+                        c,
+                        "SELECT key_invalid_since FROM wb_cabinets WHERE id = ? FOR UPDATE",
+                        rs -> rs.getObject(1) == null,
+                        cabinetId)
+                .orElse(false);
         if (wasValid) {
-            Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?", now, reason,
+            Sql.update(
+                    c,
+                    "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
+                    now,
+                    reason,
                     cabinetId);
         } else {
             Sql.update(c, "UPDATE wb_cabinets SET key_error = ? WHERE id = ?", reason, cabinetId);
@@ -37,16 +43,26 @@ public final class CabinetState {
 
     /** When the current invalidation began; starts one now if none is recorded. */
     public static Instant keyInvalidSince(Connection c, long cabinetId, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = COALESCE(key_invalid_since, ?) WHERE id = ?", now,
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET key_invalid_since = COALESCE(key_invalid_since, ?) WHERE id = ?",
+                now,
                 cabinetId);
-        return Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets WHERE id = ?",
-                rs -> Sql.instant(rs, "key_invalid_since"), cabinetId).orElse(now);
+        return Sql.queryOne(
+                        c,
+                        "SELECT key_invalid_since FROM wb_cabinets WHERE id = ?",
+                        rs -> Sql.instant(rs, "key_invalid_since"),
+                        cabinetId)
+                .orElse(now);
     }
 
     /** WB accepted the key again: clears a recorded invalidation. */
     public static void markKeyValid(Connection c, long cabinetId) throws SQLException {
-        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = NULL, key_error = NULL WHERE id = ?"
-                + " AND key_invalid_since IS NOT NULL", cabinetId);
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET key_invalid_since = NULL, key_error = NULL WHERE id = ?"
+                        + " AND key_invalid_since IS NOT NULL",
+                cabinetId);
     }
 
     /**
@@ -64,8 +80,9 @@ public final class CabinetState {
 
     /** Whether an operator paused the cabinet's sync (docs/sync.md "Pausing"): its runs are skipped until resumed. */
     public static boolean syncPaused(Connection c, long cabinetId) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND sync_paused_at IS NOT NULL",
-                cabinetId) > 0;
+        return Sql.queryLong(
+                        c, "SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND sync_paused_at IS NOT NULL", cabinetId)
+                > 0;
     }
 
     /**
@@ -75,11 +92,20 @@ public final class CabinetState {
      */
     public static Optional<Admin.SyncPause> pauseSync(Connection c, long cabinetId, boolean paused, Instant now)
             throws SQLException {
-        Sql.update(c, "UPDATE wb_cabinets SET sync_paused_at = CASE WHEN ? THEN COALESCE(sync_paused_at, ?) END"
-                + " WHERE id = ?", paused, now, cabinetId);
-        return Sql.queryOne(c, "SELECT sync_paused_at FROM wb_cabinets WHERE id = ?", rs -> {
-            Instant pausedAt = Sql.instant(rs, "sync_paused_at");
-            return new Admin.SyncPause(cabinetId, pausedAt != null, pausedAt);
-        }, cabinetId);
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET sync_paused_at = CASE WHEN ? THEN COALESCE(sync_paused_at, ?) END"
+                        + " WHERE id = ?",
+                paused,
+                now,
+                cabinetId);
+        return Sql.queryOne(
+                c,
+                "SELECT sync_paused_at FROM wb_cabinets WHERE id = ?",
+                rs -> {
+                    Instant pausedAt = Sql.instant(rs, "sync_paused_at");
+                    return new Admin.SyncPause(cabinetId, pausedAt != null, pausedAt);
+                },
+                cabinetId);
     }
 }

@@ -3,7 +3,6 @@ package ru.wbassist.server.cabinets;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-
 import ru.wbassist.db.DataAccessException;
 
 /**
@@ -23,16 +22,16 @@ public final class KeyRotation {
     }
 
     /** What a pass did; {@code failures} name cabinets and reasons, never key material. */
-    public record Result(int rotated, int alreadyCurrent, List<String> failures) {
-    }
+    public record Result(int rotated, int alreadyCurrent, List<String> failures) {}
 
     /** Rotates every cabinet's key. */
     public Result rotateAll() {
         int rotated = 0;
         List<String> failures = new ArrayList<>();
         long after = 0;
-        for (List<Long> batch = cabinets.keysToRotate(after, BATCH); !batch.isEmpty();
-             batch = cabinets.keysToRotate(after, BATCH)) {
+        for (List<Long> batch = cabinets.keysToRotate(after, BATCH);
+                !batch.isEmpty();
+                batch = cabinets.keysToRotate(after, BATCH)) {
             for (long cabinetId : batch) {
                 try {
                     cabinets.rotateKey(cabinetId);

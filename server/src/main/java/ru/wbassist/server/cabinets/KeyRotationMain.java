@@ -2,7 +2,6 @@ package ru.wbassist.server.cabinets;
 
 import java.io.PrintStream;
 import java.util.Map;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.server.config.AppConfig;
 import ru.wbassist.server.config.Settings;
@@ -14,8 +13,7 @@ import ru.wbassist.server.config.Settings;
  */
 public final class KeyRotationMain {
 
-    private KeyRotationMain() {
-    }
+    private KeyRotationMain() {}
 
     public static void main(String[] args) {
         System.exit(run(System.getenv(), System.out));
@@ -35,7 +33,8 @@ public final class KeyRotationMain {
             KeyRotation.Result result = new KeyRotation(new CabinetRepository(db, vault)).rotateAll();
             result.failures().forEach(failure -> out.println("rotate-key: " + failure));
             out.println("rotate-key: " + result.rotated() + " stored WB keys re-encrypted with key-encryption key "
-                    + vault.keyId() + ", " + result.alreadyCurrent() + " already were, " + result.failures().size()
+                    + vault.keyId() + ", " + result.alreadyCurrent() + " already were, "
+                    + result.failures().size()
                     + " failed");
             return result.failures().isEmpty() ? 0 : 1;
         }

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -35,6 +34,7 @@ public final class KeyVault {
     private final Kek current;
     /** Every readable KEK by key id, the current one first. */
     private final Map<String, Kek> readable = new LinkedHashMap<>();
+
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -68,8 +68,12 @@ public final class KeyVault {
             cipher.init(Cipher.ENCRYPT_MODE, current.encryption, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(current.id, cabinetId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return VERSION + ":" + current.id + ":" + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return VERSION + ":" + current.id + ":"
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -81,9 +85,11 @@ public final class KeyVault {
             String[] parts = stored.split(":", 3);
             Kek kek = parts.length == 3 ? readable.get(parts[1]) : null;
             if (kek == null) {
-                throw new IllegalStateException("the WB key of cabinet " + cabinetId + " is encrypted with key-encryption"
-                        + " key " + (parts.length == 3 ? parts[1] : "?") + ", which is not configured (KEY_ENCRYPTION_KEY"
-                        + " or KEY_ENCRYPTION_KEY_PREVIOUS)");
+                throw new IllegalStateException(
+                        "the WB key of cabinet " + cabinetId + " is encrypted with key-encryption"
+                                + " key " + (parts.length == 3 ? parts[1] : "?")
+                                + ", which is not configured (KEY_ENCRYPTION_KEY"
+                                + " or KEY_ENCRYPTION_KEY_PREVIOUS)");
             }
             try {
                 return open(kek, associatedData(kek.id, cabinetId), parts[2]);
@@ -99,8 +105,9 @@ public final class KeyVault {
                 // try the next KEK
             }
         }
-        throw new IllegalStateException("the WB key of cabinet " + cabinetId + " could not be decrypted with any"
-                + " configured key-encryption key (was KEY_ENCRYPTION_KEY changed without KEY_ENCRYPTION_KEY_PREVIOUS?)");
+        throw new IllegalStateException(
+                "the WB key of cabinet " + cabinetId + " could not be decrypted with any"
+                        + " configured key-encryption key (was KEY_ENCRYPTION_KEY changed without KEY_ENCRYPTION_KEY_PREVIOUS?)");
     }
 
     /** Whether a stored key is written with the current KEK in the current format. */

@@ -1,5 +1,7 @@
 package ru.wbassist.server.cabinets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,10 +10,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ru.wbassist.api.InvalidRequest;
 
 /**
@@ -19,12 +17,18 @@ import ru.wbassist.api.InvalidRequest;
  * read as {@code (s >> n) & 1}), {@code exp}, {@code sid} (seller id) and {@code acc} (token type); see
  * docs/wb-api.md, Tokens. The signature is WB's to check; we only read the payload to reject keys that cannot work.
  */
-public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly,
-                      boolean baseToken) {
+public record WbToken(
+        Set<Scope> scopes, Instant expiresAt, String sellerId, boolean testToken, boolean readOnly, boolean baseToken) {
 
     /** Scope bits of the {@code s} claim. */
     public enum Scope {
-        CONTENT(1), ANALYTICS(2), PRICES(3), MARKETPLACE(4), STATISTICS(5), PROMOTION(6), FEEDBACKS(7);
+        CONTENT(1),
+        ANALYTICS(2),
+        PRICES(3),
+        MARKETPLACE(4),
+        STATISTICS(5),
+        PROMOTION(6),
+        FEEDBACKS(7);
 
         private final int bit;
 
@@ -44,6 +48,7 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
     private static final int READ_ONLY_BIT = 30;
     /** {@code acc} of a plain Base token, which WB gives reduced limits. */
     private static final int BASE_TOKEN = 1;
+
     private static final int MAX_KEY_LENGTH = 4096;
     private static final Pattern BEARER = Pattern.compile("(?i)^bearer\\s+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -104,7 +109,9 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalid("the WB API key could not be decoded");
         }
-        if (payload == null || !payload.isObject() || !payload.path("exp").canConvertToLong()
+        if (payload == null
+                || !payload.isObject()
+                || !payload.path("exp").canConvertToLong()
                 || !payload.path("s").canConvertToLong()) {
             throw invalid("the WB API key has no expiry or scope claims");
         }
@@ -115,9 +122,13 @@ public record WbToken(Set<Scope> scopes, Instant expiresAt, String sellerId, boo
                 scopes.add(scope);
             }
         }
-        return new WbToken(scopes, Instant.ofEpochSecond(payload.path("exp").asLong()),
-                payload.path("sid").asText(null), payload.path("t").asBoolean(false),
-                ((s >> READ_ONLY_BIT) & 1) == 1, payload.path("acc").asInt(0) == BASE_TOKEN);
+        return new WbToken(
+                scopes,
+                Instant.ofEpochSecond(payload.path("exp").asLong()),
+                payload.path("sid").asText(null),
+                payload.path("t").asBoolean(false),
+                ((s >> READ_ONLY_BIT) & 1) == 1,
+                payload.path("acc").asInt(0) == BASE_TOKEN);
     }
 
     /** The key's payload, or empty when it is not a readable WB token (WB will then answer for itself). */

@@ -1,5 +1,6 @@
 package ru.wbassist.server.config;
 
+import io.helidon.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
-import io.helidon.config.Config;
 import ru.wbassist.db.DatabaseConfig;
 
 /**
@@ -18,9 +17,17 @@ import ru.wbassist.db.DatabaseConfig;
  * @param keyEncryptionKey         encrypts WB keys from now on
  * @param previousKeyEncryptionKeys still decrypt keys stored before a rotation ({@code ./run.sh rotate-key})
  */
-public record AppConfig(Config config, Path dataDir, boolean production, String apiSecret, Optional<String> adminSecret,
-                        byte[] keyEncryptionKey, List<byte[]> previousKeyEncryptionKeys, DatabaseConfig database,
-                        Duration syncInterval, boolean syncEnabled) {
+public record AppConfig(
+        Config config,
+        Path dataDir,
+        boolean production,
+        String apiSecret,
+        Optional<String> adminSecret,
+        byte[] keyEncryptionKey,
+        List<byte[]> previousKeyEncryptionKeys,
+        DatabaseConfig database,
+        Duration syncInterval,
+        boolean syncEnabled) {
 
     /** Shortest accepted API or admin secret, whatever its source. */
     public static final int MIN_SECRET_LENGTH = 16;
@@ -45,16 +52,20 @@ public record AppConfig(Config config, Path dataDir, boolean production, String 
         LocalSecrets local = new LocalSecrets(dataDir);
         String secret = local.resolve(apiSecret, LocalSecrets.API_SECRET_FILE, "API secret (API_SECRET_KEY)");
         if (apiSecret.isEmpty()) {
-            requireLength(secret, "the API secret in " + local.path(LocalSecrets.API_SECRET_FILE)
-                    + " (an empty file is what a crash while writing it leaves: delete it to generate a new one)");
+            requireLength(
+                    secret,
+                    "the API secret in " + local.path(LocalSecrets.API_SECRET_FILE)
+                            + " (an empty file is what a crash while writing it leaves: delete it to generate a new one)");
         }
         if (adminSecret.isPresent() && adminSecret.get().equals(secret)) {
             throw new IllegalStateException("ADMIN_SECRET_KEY must differ from the API secret: the bot's secret must"
                     + " not open the admin routes");
         }
-        byte[] keyEncryptionKey = decodeKey(local.resolve(kek, LocalSecrets.KEY_ENCRYPTION_KEY_FILE,
-                "key-encryption key (KEY_ENCRYPTION_KEY)"), kek.isPresent() ? "KEY_ENCRYPTION_KEY"
-                : "the key-encryption key in " + local.path(LocalSecrets.KEY_ENCRYPTION_KEY_FILE));
+        byte[] keyEncryptionKey = decodeKey(
+                local.resolve(kek, LocalSecrets.KEY_ENCRYPTION_KEY_FILE, "key-encryption key (KEY_ENCRYPTION_KEY)"),
+                kek.isPresent()
+                        ? "KEY_ENCRYPTION_KEY"
+                        : "the key-encryption key in " + local.path(LocalSecrets.KEY_ENCRYPTION_KEY_FILE));
         List<byte[]> previous = new ArrayList<>();
         nonBlank(app.get("previous-key-encryption-keys")).ifPresent(list -> {
             for (String key : list.split(",")) {
@@ -65,8 +76,16 @@ public record AppConfig(Config config, Path dataDir, boolean production, String 
         if (syncSeconds < 5) {
             throw new IllegalStateException("SYNC_INTERVAL must be at least 5 seconds");
         }
-        return new AppConfig(config, dataDir, production, secret, adminSecret, keyEncryptionKey, List.copyOf(previous),
-                DatabaseConfig.from(config.get("db"), DatabaseConfig.h2FileUrl(dataDir)), Duration.ofSeconds(syncSeconds),
+        return new AppConfig(
+                config,
+                dataDir,
+                production,
+                secret,
+                adminSecret,
+                keyEncryptionKey,
+                List.copyOf(previous),
+                DatabaseConfig.from(config.get("db"), DatabaseConfig.h2FileUrl(dataDir)),
+                Duration.ofSeconds(syncSeconds),
                 config.get("sync.enabled").asBoolean().orElse(true));
     }
 
@@ -83,7 +102,8 @@ public record AppConfig(Config config, Path dataDir, boolean production, String 
     private static byte[] decodeKey(String encoded, String variable) {
         byte[] key;
         try {
-            key = Base64.getUrlDecoder().decode(encoded.trim().replace('+', '-').replace('/', '_').replace("=", ""));
+            key = Base64.getUrlDecoder()
+                    .decode(encoded.trim().replace('+', '-').replace('/', '_').replace("=", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(variable + " must be base64 of 32 bytes");
         }

@@ -14,15 +14,15 @@ import java.util.stream.Stream;
  */
 public final class DataDirectory {
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     /** Creates the directory owner-only, or narrows an existing one and the files in it. */
     public static void secure(Path dir) {
         try {
             if (!Files.isDirectory(dir)) {
                 try {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectories(
+                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createDirectories(dir);
                     return;

@@ -60,8 +60,10 @@ public final class LocalSecrets {
             if (!publish(path, value)) {
                 return read(path); // another start on this machine generated it first
             }
-            LOG.log(System.Logger.Level.WARNING, "No " + purpose + " configured: generated one in " + path.toAbsolutePath()
-                    + " (owner-only). Configure it explicitly in production.");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "No " + purpose + " configured: generated one in " + path.toAbsolutePath()
+                            + " (owner-only). Configure it explicitly in production.");
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + path, e);
@@ -76,7 +78,8 @@ public final class LocalSecrets {
     private static boolean publish(Path path, String value) throws IOException {
         Path temporary = createOwnerOnlyTemporary(path);
         try {
-            Files.writeString(temporary, value, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(
+                    temporary, value, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             try {
                 Files.createLink(path, temporary); // atomic, and never replaces an existing file
                 return true;
@@ -97,7 +100,10 @@ public final class LocalSecrets {
     private static Path createOwnerOnlyTemporary(Path path) throws IOException {
         String prefix = "." + path.getFileName() + ".";
         try {
-            return Files.createTempFile(path.getParent(), prefix, ".tmp",
+            return Files.createTempFile(
+                    path.getParent(),
+                    prefix,
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             return Files.createTempFile(path.getParent(), prefix, ".tmp");

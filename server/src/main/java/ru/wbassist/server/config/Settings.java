@@ -1,11 +1,10 @@
 package ru.wbassist.server.config;
 
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 
 /**
  * Loads the configuration: {@code application.yaml} from the classpath, overridden by environment variables.
@@ -16,8 +15,7 @@ public final class Settings {
     /** Environment variable → config key. */
     public static final Map<String, String> ENVIRONMENT = environmentTable();
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static Config load() {
         return load(System.getenv());

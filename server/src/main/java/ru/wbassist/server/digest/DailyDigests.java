@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventLog;
@@ -59,8 +58,7 @@ public final class DailyDigests implements AutoCloseable {
     }
 
     /** A user's digest of one cabinet that is due today. */
-    record Due(long userId, LocalTime time, Instant timeSetAt, int runwayDays, long cabinetId, String cabinetName) {
-    }
+    record Due(long userId, LocalTime time, Instant timeSetAt, int runwayDays, long cabinetId, String cabinetName) {}
 
     /**
      * Sends every digest due now and not yet sent today.
@@ -71,10 +69,19 @@ public final class DailyDigests implements AutoCloseable {
         Instant now = clock.instant();
         LocalDate today = Moscow.day(now);
         String clockNow = QuietHours.format(Moscow.toMsk(now).toLocalTime());
-        List<Due> due = db.withConnection(c -> Sql.query(c, DUE, rs -> new Due(rs.getLong(1),
-                        QuietHours.parse(rs.getString(2)), Sql.instant(rs, "digest_time_set_at"), rs.getInt(4),
-                        rs.getLong(5), rs.getString(6)),
-                clockNow, EventType.DAILY_DIGEST.code(), "@" + today));
+        List<Due> due = db.withConnection(c -> Sql.query(
+                c,
+                DUE,
+                rs -> new Due(
+                        rs.getLong(1),
+                        QuietHours.parse(rs.getString(2)),
+                        Sql.instant(rs, "digest_time_set_at"),
+                        rs.getInt(4),
+                        rs.getLong(5),
+                        rs.getString(6)),
+                clockNow,
+                EventType.DAILY_DIGEST.code(),
+                "@" + today));
         int sent = 0;
         for (Due d : due) {
             Instant scheduled = today.atTime(d.time()).atZone(Moscow.ZONE).toInstant();
@@ -96,10 +103,10 @@ public final class DailyDigests implements AutoCloseable {
     private boolean send(Connection c, Due d, LocalDate today, Instant now) throws SQLException {
         Sql.query(c, "SELECT id FROM users WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), d.userId());
         DigestSpan span = DigestSpan.of(today, d.time());
-        EventLog.Candidate candidate = new EventLog.Candidate(d.userId() + "@" + today,
-                DigestReport.build(c, d.cabinetId(), span, d.runwayDays(), now), now);
-        List<RecordedEvent> recorded = log.record(c, d.cabinetId(), d.cabinetName(), EventType.DAILY_DIGEST,
-                List.of(candidate), now);
+        EventLog.Candidate candidate = new EventLog.Candidate(
+                d.userId() + "@" + today, DigestReport.build(c, d.cabinetId(), span, d.runwayDays(), now), now);
+        List<RecordedEvent> recorded =
+                log.record(c, d.cabinetId(), d.cabinetName(), EventType.DAILY_DIGEST, List.of(candidate), now);
         if (recorded.isEmpty()) {
             return false;
         }
@@ -109,13 +116,17 @@ public final class DailyDigests implements AutoCloseable {
 
     /** Looks for due digests every {@code every} on a daemon thread, until {@link #close}. */
     public void start(Duration every) {
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                sendDue();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "digest round failed", e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "digest round failed", e);
+                    }
+                },
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

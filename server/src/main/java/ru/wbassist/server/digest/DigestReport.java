@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import ru.wbassist.api.Insights;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventFacts;
@@ -27,26 +26,27 @@ final class DigestReport {
     static final int RUNNING_OUT_MAX = 5;
     static final int CHART_DAYS = 14;
 
-    private DigestReport() {
-    }
+    private DigestReport() {}
 
     static EventFacts.Digest build(Connection c, long cabinetId, DigestSpan span, int runwayDays, Instant now)
             throws SQLException {
         EventFacts.DigestFigures current = figures(c, cabinetId, span.from(), span.to());
         EventFacts.DigestFigures weekAgo = figures(c, cabinetId, span.weekAgoFrom(), span.weekAgoTo());
         List<EventFacts.TopLine> top = Activity.topProducts(c, cabinetId, span.from(), span.to(), TOP).stream()
-                .map(p -> new EventFacts.TopLine(p.nmId(), p.title(), p.count(), p.sum())).toList();
+                .map(p -> new EventFacts.TopLine(p.nmId(), p.title(), p.count(), p.sum()))
+                .toList();
         List<EventFacts.Runway> runningOut = runningOut(c, cabinetId, runwayDays, now);
-        long unanswered = Sql.queryLong(c, "SELECT COUNT(*) FROM wb_reviews WHERE cabinet_id = ? AND is_answered = FALSE",
-                cabinetId);
+        long unanswered = Sql.queryLong(
+                c, "SELECT COUNT(*) FROM wb_reviews WHERE cabinet_id = ? AND is_answered = FALSE", cabinetId);
         List<Period.Day> chartDays = new ArrayList<>();
         for (int back = CHART_DAYS - 1; back >= 0; back--) {
             chartDays.add(Period.Day.of(span.date().minusDays(back)));
         }
         List<EventFacts.ChartDay> chart = Activity.daily(c, cabinetId, chartDays).stream()
-                .map(d -> new EventFacts.ChartDay(d.date(), countSum(d.orders()), countSum(d.buyouts()))).toList();
-        return new EventFacts.Digest(span.date(), span.upTo(), current, weekAgo, top, runwayDays, runningOut,
-                unanswered, chart);
+                .map(d -> new EventFacts.ChartDay(d.date(), countSum(d.orders()), countSum(d.buyouts())))
+                .toList();
+        return new EventFacts.Digest(
+                span.date(), span.upTo(), current, weekAgo, top, runwayDays, runningOut, unanswered, chart);
     }
 
     /** The figures of [from, to): one Moscow day from its midnight, whose end may be the digest time. */
@@ -55,20 +55,33 @@ final class DigestReport {
         Insights.DayFigures day = Activity.daily(c, cabinetId, List.of(new Period.Day(Moscow.day(from), from, to)))
                 .getFirst();
         BigDecimal rate = new Activity.Settlement(day.buyouts(), day.returns()).buyoutRate();
-        return new EventFacts.DigestFigures(day.orders().count(), day.orders().sum(), day.buyouts().count(),
-                day.buyouts().sum(), day.cancellations().count(), day.returns().count(), rate);
+        return new EventFacts.DigestFigures(
+                day.orders().count(),
+                day.orders().sum(),
+                day.buyouts().count(),
+                day.buyouts().sum(),
+                day.cancellations().count(),
+                day.returns().count(),
+                rate);
     }
 
     /** Products whose stock runs out within the user's horizon, soonest first. */
     private static List<EventFacts.Runway> runningOut(Connection c, long cabinetId, int runwayDays, Instant now)
             throws SQLException {
-        List<StockRunway> soon = StockRunway.all(c, cabinetId, now).stream().filter(r -> r.within(runwayDays))
+        List<StockRunway> soon = StockRunway.all(c, cabinetId, now).stream()
+                .filter(r -> r.within(runwayDays))
                 .sorted(Comparator.comparing(StockRunway::daysLeft).thenComparing(StockRunway::nmId))
-                .limit(RUNNING_OUT_MAX).toList();
+                .limit(RUNNING_OUT_MAX)
+                .toList();
         List<EventFacts.Runway> lines = new ArrayList<>(soon.size());
         for (StockRunway r : soon) {
-            String title = Sql.queryOne(c, "SELECT title FROM wb_products WHERE cabinet_id = ? AND nm_id = ?",
-                    rs -> rs.getString(1), cabinetId, r.nmId()).orElse(null);
+            String title = Sql.queryOne(
+                            c,
+                            "SELECT title FROM wb_products WHERE cabinet_id = ? AND nm_id = ?",
+                            rs -> rs.getString(1),
+                            cabinetId,
+                            r.nmId())
+                    .orElse(null);
             lines.add(new EventFacts.Runway(r.nmId(), title, null, r.total(), r.perDay(), r.daysLeft(), null));
         }
         return lines;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -27,7 +26,9 @@ public record DigestSpan(LocalDate date, LocalTime upTo) {
     }
 
     public Instant to() {
-        return upTo == null ? Moscow.startOf(date.plusDays(1)) : date.atTime(upTo).atZone(Moscow.ZONE).toInstant();
+        return upTo == null
+                ? Moscow.startOf(date.plusDays(1))
+                : date.atTime(upTo).atZone(Moscow.ZONE).toInstant();
     }
 
     public Instant weekAgoFrom() {

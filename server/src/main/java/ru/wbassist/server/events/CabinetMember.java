@@ -1,5 +1,4 @@
 package ru.wbassist.server.events;
 
 /** A user linked to a cabinet, with the thresholds detection needs (their settings, or the defaults). */
-public record CabinetMember(long userId, int negativeReviewThreshold, int criticalStockThreshold, int runwayDays) {
-}
+public record CabinetMember(long userId, int negativeReviewThreshold, int criticalStockThreshold, int runwayDays) {}

@@ -18,8 +18,7 @@ public final class DetectionRules {
     private static final Duration ONE_DAY = Duration.ofDays(1);
     private static final Duration THREE_DAYS = Duration.ofDays(3);
 
-    private DetectionRules() {
-    }
+    private DetectionRules() {}
 
     /** The products whose total stock changed; a product missing on one side has 0 there. */
     static Set<Long> changedTotals(Map<Long, Integer> before, Map<Long, Integer> after) {
@@ -27,7 +26,8 @@ public final class DetectionRules {
         all.addAll(after.keySet());
         Set<Long> changed = new TreeSet<>();
         for (Long nmId : all) {
-            if (before.getOrDefault(nmId, 0).intValue() != after.getOrDefault(nmId, 0).intValue()) {
+            if (before.getOrDefault(nmId, 0).intValue()
+                    != after.getOrDefault(nmId, 0).intValue()) {
                 changed.add(nmId);
             }
         }
@@ -39,7 +39,10 @@ public final class DetectionRules {
      * an event, and the fan-out suppresses it for members with a stricter threshold.
      */
     static int loosestReviewThreshold(List<CabinetMember> members) {
-        return members.stream().mapToInt(CabinetMember::negativeReviewThreshold).max().orElse(0);
+        return members.stream()
+                .mapToInt(CabinetMember::negativeReviewThreshold)
+                .max()
+                .orElse(0);
     }
 
     static boolean negativeForSomeone(int rating, int loosestThreshold) {

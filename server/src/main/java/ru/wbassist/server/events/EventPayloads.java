@@ -26,15 +26,15 @@ final class EventPayloads {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private EventPayloads() {
-    }
+    private EventPayloads() {}
 
     static String write(EventFacts facts) {
         try {
             // Every facts record has fields, so its JSON is a non-empty object: the version goes first.
             return "{\"v\":" + VERSION + "," + MAPPER.writeValueAsString(facts).substring(1);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("facts not serializable: " + facts.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "facts not serializable: " + facts.getClass().getSimpleName(), e);
         }
     }
 

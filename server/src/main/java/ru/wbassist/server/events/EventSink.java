@@ -22,8 +22,9 @@ public interface EventSink {
      * The order feed moved stored orders (by srid) to {@code buyout} or to {@code return}/{@code returnDefective}.
      * A buyout and a return of one srid are the same events as the statistics sale rows that will follow.
      */
-    void orderStatusesStored(Connection c, long cabinetId, Collection<String> boughtOutSrids,
-                             Collection<String> returnedSrids) throws SQLException;
+    void orderStatusesStored(
+            Connection c, long cabinetId, Collection<String> boughtOutSrids, Collection<String> returnedSrids)
+            throws SQLException;
 
     /** Sales rows inserted for the first time (buyouts and returns), by sale id. */
     void salesStored(Connection c, long cabinetId, Collection<String> newSaleIds) throws SQLException;

@@ -2,7 +2,6 @@ package ru.wbassist.server.events;
 
 import java.util.Arrays;
 import java.util.Optional;
-
 import ru.wbassist.api.Notifications.Types;
 
 /** What can happen in a cabinet that a user is told about; {@link #code} is the name used in the API and the tables. */

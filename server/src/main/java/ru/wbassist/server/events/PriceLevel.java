@@ -6,8 +6,12 @@ import java.math.BigDecimal;
  * A card's stored price: before the seller's discount, the discount in %, after it; and the upload WB holds in
  * quarantine (price after discount and its discount), null when none.
  */
-public record PriceLevel(BigDecimal price, int discount, BigDecimal discountedPrice, BigDecimal quarantinePrice,
-                         Integer quarantineDiscount) {
+public record PriceLevel(
+        BigDecimal price,
+        int discount,
+        BigDecimal discountedPrice,
+        BigDecimal quarantinePrice,
+        Integer quarantineDiscount) {
 
     /** The price or the discount differs (what a seller sees change), whatever WB's rounding of the rest. */
     public boolean changedFrom(PriceLevel before) {
@@ -16,8 +20,10 @@ public record PriceLevel(BigDecimal price, int discount, BigDecimal discountedPr
 
     /** A quarantine that {@code before} did not have (none, or another upload). */
     public boolean newQuarantineSince(PriceLevel before) {
-        return quarantinePrice != null && (before == null || before.quarantinePrice == null
-                || quarantinePrice.compareTo(before.quarantinePrice) != 0
-                || !quarantineDiscount.equals(before.quarantineDiscount));
+        return quarantinePrice != null
+                && (before == null
+                        || before.quarantinePrice == null
+                        || quarantinePrice.compareTo(before.quarantinePrice) != 0
+                        || !quarantineDiscount.equals(before.quarantineDiscount));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.db.Sql;
 
 /**
@@ -35,25 +34,37 @@ public record ProductPulse(Integer stockLeft, BigDecimal daysLeft, BigDecimal bu
             List<Object> params = new ArrayList<>();
             params.add(cabinetId);
             params.addAll(chunk);
-            for (var row : Sql.query(c, "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ? AND nm_id IN ("
-                    + in + ") GROUP BY nm_id", rs -> Map.entry(rs.getLong(1), rs.getInt(2)), params.toArray())) {
+            for (var row : Sql.query(
+                    c,
+                    "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ? AND nm_id IN (" + in
+                            + ") GROUP BY nm_id",
+                    rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
+                    params.toArray())) {
                 stock.put(row.getKey(), row.getValue());
             }
             params.add(now.minus(BUYOUT_WINDOW));
-            for (var row : Sql.query(c, "SELECT nm_id, sale_type, COUNT(*) FROM wb_sales WHERE cabinet_id = ? AND nm_id IN ("
-                            + in + ") AND sale_date >= ? GROUP BY nm_id, sale_type",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}, params.toArray())) {
-                settled.computeIfAbsent((Long) row[0], k -> new long[2])["buyout".equals(row[1]) ? 0 : 1] += (Long) row[2];
+            for (var row : Sql.query(
+                    c,
+                    "SELECT nm_id, sale_type, COUNT(*) FROM wb_sales WHERE cabinet_id = ? AND nm_id IN (" + in
+                            + ") AND sale_date >= ? GROUP BY nm_id, sale_type",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)},
+                    params.toArray())) {
+                settled.computeIfAbsent((Long) row[0], k -> new long[2])["buyout".equals(row[1]) ? 0 : 1] +=
+                        (Long) row[2];
             }
         }
         Map<Long, StockRunway> runways = StockRunway.of(c, cabinetId, stock, ids, now);
         Map<Long, ProductPulse> pulses = new HashMap<>();
         for (long nmId : ids) {
             long[] s = settled.get(nmId);
-            BigDecimal rate = s == null || s[0] + s[1] == 0 ? null
+            BigDecimal rate = s == null || s[0] + s[1] == 0
+                    ? null
                     : BigDecimal.valueOf(s[0]).divide(BigDecimal.valueOf(s[0] + s[1]), 4, RoundingMode.HALF_UP);
             Integer left = stock.get(nmId);
-            pulses.put(nmId, new ProductPulse(left, left == null ? null : runways.get(nmId).daysLeft(), rate));
+            pulses.put(
+                    nmId,
+                    new ProductPulse(
+                            left, left == null ? null : runways.get(nmId).daysLeft(), rate));
         }
         return pulses;
     }

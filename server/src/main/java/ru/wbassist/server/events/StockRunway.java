@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.db.Sql;
 
 /**
@@ -31,8 +30,11 @@ public record StockRunway(long nmId, int total, long orders) {
 
     /** Days of stock left, one decimal (from the unrounded pace); null without orders. */
     public BigDecimal daysLeft() {
-        return orders == 0 ? null
-                : BigDecimal.valueOf(total).multiply(WINDOW_DAYS).divide(BigDecimal.valueOf(orders), 1, RoundingMode.HALF_UP);
+        return orders == 0
+                ? null
+                : BigDecimal.valueOf(total)
+                        .multiply(WINDOW_DAYS)
+                        .divide(BigDecimal.valueOf(orders), 1, RoundingMode.HALF_UP);
     }
 
     /** Whether the stock runs out within {@code horizonDays}; false without orders. */
@@ -64,8 +66,9 @@ public record StockRunway(long nmId, int total, long orders) {
     }
 
     /** The runway of each product given, with its stock total from {@code totals} (absent: 0). */
-    public static Map<Long, StockRunway> of(Connection c, long cabinetId, Map<Long, Integer> totals,
-                                            Collection<Long> nmIds, Instant now) throws SQLException {
+    public static Map<Long, StockRunway> of(
+            Connection c, long cabinetId, Map<Long, Integer> totals, Collection<Long> nmIds, Instant now)
+            throws SQLException {
         Map<Long, Long> orders = orders(c, cabinetId, nmIds, now);
         Map<Long, StockRunway> runways = new HashMap<>();
         for (long nmId : nmIds) {
@@ -77,14 +80,21 @@ public record StockRunway(long nmId, int total, long orders) {
     /** Every stocked or recently ordered product of the cabinet, with its runway. */
     public static List<StockRunway> all(Connection c, long cabinetId, Instant now) throws SQLException {
         Map<Long, Integer> totals = new HashMap<>();
-        for (var row : Sql.query(c, "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ? GROUP BY nm_id",
-                rs -> Map.entry(rs.getLong(1), rs.getInt(2)), cabinetId)) {
+        for (var row : Sql.query(
+                c,
+                "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ? GROUP BY nm_id",
+                rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
+                cabinetId)) {
             totals.put(row.getKey(), row.getValue());
         }
         Map<Long, Long> orders = new HashMap<>();
-        for (var row : Sql.query(c, "SELECT nm_id, COUNT(*) FROM wb_orders WHERE cabinet_id = ? AND order_date >= ?"
-                + " AND is_cancel = FALSE GROUP BY nm_id", rs -> Map.entry(rs.getLong(1), rs.getLong(2)),
-                cabinetId, now.minus(WINDOW))) {
+        for (var row : Sql.query(
+                c,
+                "SELECT nm_id, COUNT(*) FROM wb_orders WHERE cabinet_id = ? AND order_date >= ?"
+                        + " AND is_cancel = FALSE GROUP BY nm_id",
+                rs -> Map.entry(rs.getLong(1), rs.getLong(2)),
+                cabinetId,
+                now.minus(WINDOW))) {
             orders.put(row.getKey(), row.getValue());
         }
         List<StockRunway> all = new ArrayList<>();
@@ -108,9 +118,13 @@ public record StockRunway(long nmId, int total, long orders) {
             params.add(cabinetId);
             params.addAll(chunk);
             params.add(now.minus(WINDOW));
-            for (var row : Sql.query(c, "SELECT nm_id, COUNT(*) FROM wb_orders WHERE cabinet_id = ? AND nm_id IN ("
+            for (var row : Sql.query(
+                    c,
+                    "SELECT nm_id, COUNT(*) FROM wb_orders WHERE cabinet_id = ? AND nm_id IN ("
                             + Sql.placeholders(chunk.size()) + ") AND order_date >= ? AND is_cancel = FALSE"
-                            + " GROUP BY nm_id", rs -> Map.entry(rs.getLong(1), rs.getLong(2)), params.toArray())) {
+                            + " GROUP BY nm_id",
+                    rs -> Map.entry(rs.getLong(1), rs.getLong(2)),
+                    params.toArray())) {
                 orders.put(row.getKey(), row.getValue());
             }
         }

@@ -6,8 +6,7 @@ package ru.wbassist.server.events;
  */
 public final class StockWatch {
 
-    private StockWatch() {
-    }
+    private StockWatch() {}
 
     public enum Verdict {
         /** Tell the user now, and remember that they were told. */

@@ -50,8 +50,11 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException methodNotAllowed(String allowed) {
-        return new ApiException(Status.METHOD_NOT_ALLOWED_405, "method_not_allowed",
-                "method not allowed here; allowed: " + allowed, null);
+        return new ApiException(
+                Status.METHOD_NOT_ALLOWED_405,
+                "method_not_allowed",
+                "method not allowed here; allowed: " + allowed,
+                null);
     }
 
     public static ApiException payloadTooLarge(String message) {

@@ -1,10 +1,5 @@
 package ru.wbassist.server.http;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Optional;
-
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,6 +7,10 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.ErrorBody;
 
@@ -28,6 +27,7 @@ public final class ApiSecretFilter implements Filter {
     public static final HeaderName HEADER = HeaderNames.create("X-API-SECRET-KEY");
     /** The one route open without the secret. */
     public static final String PUBLIC_HEALTH = "/observe/health";
+
     private static final String ADMIN_PREFIX = Admin.PATH + "/";
     private static final String METRICS = "/observe/metrics";
     private static final String BEARER = "Bearer ";
@@ -47,13 +47,15 @@ public final class ApiSecretFilter implements Filter {
             chain.proceed();
             return;
         }
-        Optional<String> presented = req.headers().first(HEADER)
+        Optional<String> presented = req.headers()
+                .first(HEADER)
                 .or(() -> path.equals(METRICS) || path.startsWith(METRICS + "/") ? bearer(req) : Optional.empty());
         if (presented.isEmpty()) {
             reject(res, "missing X-API-SECRET-KEY header");
             return;
         }
-        byte[] expected = adminSecretDigest != null && path.startsWith(ADMIN_PREFIX) ? adminSecretDigest : apiSecretDigest;
+        byte[] expected =
+                adminSecretDigest != null && path.startsWith(ADMIN_PREFIX) ? adminSecretDigest : apiSecretDigest;
         if (!MessageDigest.isEqual(digest(presented.get()), expected)) {
             reject(res, "wrong X-API-SECRET-KEY");
             return;
@@ -62,7 +64,9 @@ public final class ApiSecretFilter implements Filter {
     }
 
     private static Optional<String> bearer(RoutingRequest req) {
-        return req.headers().first(HeaderNames.AUTHORIZATION).filter(value -> value.startsWith(BEARER))
+        return req.headers()
+                .first(HeaderNames.AUTHORIZATION)
+                .filter(value -> value.startsWith(BEARER))
                 .map(value -> value.substring(BEARER.length()).strip());
     }
 

@@ -14,8 +14,7 @@ import ru.wbassist.api.ErrorBody;
  */
 public final class JsonDirectHandler implements DirectHandler {
 
-    private JsonDirectHandler() {
-    }
+    private JsonDirectHandler() {}
 
     /** Registers the handler for every event type. */
     public static void register(DirectHandlers.Builder handlers) {
@@ -26,8 +25,12 @@ public final class JsonDirectHandler implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
-                                    ServerResponseHeaders headers, String message) {
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
         String code = switch (status.code()) {
             case 413 -> "payload_too_large";
             case 414, 431 -> "bad_request";

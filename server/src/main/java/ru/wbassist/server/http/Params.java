@@ -1,12 +1,11 @@
 package ru.wbassist.server.http;
 
+import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.server.time.Moscow;
 
 /** Typed query and path parameters; every failure is a 400 that names the parameter. */
@@ -14,11 +13,11 @@ public final class Params {
 
     private static final int MAX_PARAM_LENGTH = 4096;
 
-    private Params() {
-    }
+    private Params() {}
 
     public static Optional<String> optionalString(ServerRequest req, String name) {
-        Optional<String> value = req.query().first(name).asOptional().map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> value =
+                req.query().first(name).asOptional().map(String::strip).filter(s -> !s.isEmpty());
         value.ifPresent(v -> {
             if (v.length() > MAX_PARAM_LENGTH) {
                 throw ApiException.badRequest(name, name + " is too long");
@@ -46,7 +45,8 @@ public final class Params {
         if (telegramId.isPresent() && alias.isPresent() && !telegramId.equals(alias)) {
             throw ApiException.badRequest("user_id", "user_id is an alias of telegram_id; give one of them");
         }
-        return telegramId.or(() -> alias)
+        return telegramId
+                .or(() -> alias)
                 .orElseThrow(() -> ApiException.badRequest("telegram_id", "telegram_id is required"));
     }
 
@@ -110,7 +110,10 @@ public final class Params {
             return defaultValue;
         }
         if (!allowed.contains(raw.get())) {
-            throw ApiException.badRequest(name, name + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            throw ApiException.badRequest(
+                    name,
+                    name + " must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
         return raw.get();
     }
@@ -121,7 +124,8 @@ public final class Params {
             try {
                 return Moscow.parseInput(raw);
             } catch (RuntimeException e) {
-                throw ApiException.badRequest(name, name + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
+                throw ApiException.badRequest(
+                        name, name + " must be an ISO-8601 date-time, e.g. 2026-11-27T10:00:00+03:00");
             }
         });
     }

@@ -12,11 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import ru.wbassist.api.Insights.Tally;
 import ru.wbassist.api.Insights.DayFigures;
-import ru.wbassist.api.Insights.Totals;
+import ru.wbassist.api.Insights.Tally;
 import ru.wbassist.api.Insights.TopProduct;
+import ru.wbassist.api.Insights.Totals;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.insights.Period.Day;
 import ru.wbassist.server.time.Moscow;
@@ -59,13 +58,15 @@ public final class Activity {
         /** Buyouts / (buyouts + returns) by count, four decimals; null when there were neither. */
         public BigDecimal buyoutRate() {
             long settled = buyouts.count() + returns.count();
-            return settled == 0 ? null
+            return settled == 0
+                    ? null
                     : BigDecimal.valueOf(buyouts.count()).divide(BigDecimal.valueOf(settled), 4, RoundingMode.HALF_UP);
         }
 
         /** Buyout sum / buyout count; null without buyouts. */
         BigDecimal averageCheck() {
-            return buyouts.count() == 0 ? null
+            return buyouts.count() == 0
+                    ? null
                     : buyouts.sum().divide(BigDecimal.valueOf(buyouts.count()), 2, RoundingMode.HALF_UP);
         }
     }
@@ -115,8 +116,7 @@ public final class Activity {
              ORDER BY t.n DESC, t.total DESC, t.nm_id
             """;
 
-    private Activity() {
-    }
+    private Activity() {}
 
     /** The figures of each of {@code days} (consecutive, oldest first), days without activity included as zeros. */
     public static List<DayFigures> daily(Connection c, long cabinetId, List<Day> days) throws SQLException {
@@ -127,13 +127,17 @@ public final class Activity {
         Map<LocalDate, Tally> returns = new HashMap<>();
         addUp(Sql.query(c, ORDERS_BY_HOUR, HourRow::read, range), row -> orders);
         addUp(Sql.query(c, CANCELLATIONS_BY_HOUR, HourRow::read, range), row -> cancellations);
-        addUp(Sql.query(c, SALES_BY_HOUR, HourRow::read, range),
+        addUp(
+                Sql.query(c, SALES_BY_HOUR, HourRow::read, range),
                 row -> "buyout".equals(row.saleType()) ? buyouts : returns);
         List<DayFigures> figures = new ArrayList<>(days.size());
         for (Day day : days) {
             LocalDate date = day.date();
-            figures.add(new DayFigures(date, orders.getOrDefault(date, Tally.ZERO),
-                    buyouts.getOrDefault(date, Tally.ZERO), returns.getOrDefault(date, Tally.ZERO),
+            figures.add(new DayFigures(
+                    date,
+                    orders.getOrDefault(date, Tally.ZERO),
+                    buyouts.getOrDefault(date, Tally.ZERO),
+                    returns.getOrDefault(date, Tally.ZERO),
                     cancellations.getOrDefault(date, Tally.ZERO)));
         }
         return figures;
@@ -142,8 +146,14 @@ public final class Activity {
     /** The buyouts and returns of [from, to). */
     static Settlement settlement(Connection c, long cabinetId, Instant from, Instant to) throws SQLException {
         Map<String, Tally> byType = new HashMap<>();
-        Sql.query(c, SALES_IN_RANGE, rs -> Map.entry(rs.getString("sale_type"),
-                        new Tally(rs.getLong("n"), rs.getBigDecimal("total"))), cabinetId, from, to)
+        Sql.query(
+                        c,
+                        SALES_IN_RANGE,
+                        rs -> Map.entry(
+                                rs.getString("sale_type"), new Tally(rs.getLong("n"), rs.getBigDecimal("total"))),
+                        cabinetId,
+                        from,
+                        to)
                 .forEach(e -> byType.put(e.getKey(), e.getValue()));
         return new Settlement(byType.getOrDefault("buyout", Tally.ZERO), byType.getOrDefault("return", Tally.ZERO));
     }
@@ -151,8 +161,19 @@ public final class Activity {
     /** The products with the most order lines in [from, to), most first. */
     public static List<TopProduct> topProducts(Connection c, long cabinetId, Instant from, Instant to, int limit)
             throws SQLException {
-        return Sql.query(c, TOP_PRODUCTS, rs -> new TopProduct(rs.getLong("nm_id"), rs.getString("title"),
-                rs.getLong("n"), Tally.roubles(rs.getBigDecimal("total"))), cabinetId, from, to, limit, cabinetId);
+        return Sql.query(
+                c,
+                TOP_PRODUCTS,
+                rs -> new TopProduct(
+                        rs.getLong("nm_id"),
+                        rs.getString("title"),
+                        rs.getLong("n"),
+                        Tally.roubles(rs.getBigDecimal("total"))),
+                cabinetId,
+                from,
+                to,
+                limit,
+                cabinetId);
     }
 
     /** Adds each hour's tally to its Moscow day in the map {@code target} picks for the row. */
@@ -166,8 +187,8 @@ public final class Activity {
     private record HourRow(long hour, String saleType, Tally tally) {
 
         static HourRow read(ResultSet rs) throws SQLException {
-            return new HourRow(rs.getLong("h"), rs.getString("sale_type"),
-                    new Tally(rs.getLong("n"), rs.getBigDecimal("total")));
+            return new HourRow(
+                    rs.getLong("h"), rs.getString("sale_type"), new Tally(rs.getLong("n"), rs.getBigDecimal("total")));
         }
     }
 }

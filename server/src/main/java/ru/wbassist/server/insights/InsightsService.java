@@ -1,5 +1,10 @@
 package ru.wbassist.server.insights;
 
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,26 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import io.helidon.webserver.http.Handler;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.api.Insights;
-import ru.wbassist.api.Cabinets;
-import ru.wbassist.api.PerCabinet;
-import ru.wbassist.api.Insights.Dashboard;
-import ru.wbassist.api.Insights.Orders;
-import ru.wbassist.api.Insights.Stocks;
-import ru.wbassist.api.Insights.Reviews;
 import ru.wbassist.api.Insights.Analytics;
+import ru.wbassist.api.Insights.Dashboard;
 import ru.wbassist.api.Insights.DayFigures;
-import ru.wbassist.api.Insights.Totals;
+import ru.wbassist.api.Insights.Orders;
+import ru.wbassist.api.Insights.Reviews;
 import ru.wbassist.api.Insights.Sales;
 import ru.wbassist.api.Insights.SalesStatistics;
+import ru.wbassist.api.Insights.Stocks;
+import ru.wbassist.api.Insights.Totals;
+import ru.wbassist.api.PerCabinet;
 import ru.wbassist.db.Database;
-import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.insights.Period.Day;
@@ -79,10 +77,20 @@ public final class InsightsService implements HttpService {
             DayFigures yesterday = days.get(0);
             DayFigures today = days.get(1);
             ReviewFigures.Stats reviews = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
-            return new Dashboard(cabinet.id(), cabinet.name(), cabinet.lastSyncAt(), today.orders(),
-                    yesterday.orders(), today.buyouts(), today.returns(), today.cancellations(),
-                    StockFigures.countCritical(c, viewer, cabinet.id()), reviews.newNegative(), reviews.average(),
-                    reviews.unanswered(), ReviewFigures.unansweredQuestions(c, cabinet.id()));
+            return new Dashboard(
+                    cabinet.id(),
+                    cabinet.name(),
+                    cabinet.lastSyncAt(),
+                    today.orders(),
+                    yesterday.orders(),
+                    today.buyouts(),
+                    today.returns(),
+                    today.cancellations(),
+                    StockFigures.countCritical(c, viewer, cabinet.id()),
+                    reviews.newNegative(),
+                    reviews.average(),
+                    reviews.unanswered(),
+                    ReviewFigures.unansweredQuestions(c, cabinet.id()));
         }));
     }
 
@@ -91,17 +99,26 @@ public final class InsightsService implements HttpService {
         long offset = Params.optionalLong(req, "offset", 0).orElse(0L);
         Optional<String> status = Optional.ofNullable(Params.oneOf(req, "status", ORDER_STATUSES, null));
         Viewer viewer = viewers.resolve(req);
-        res.send(perCabinet(viewer, (c, cabinet) -> new Orders(cabinet.id(), cabinet.name(),
-                RecentLists.countOrders(c, cabinet.id(), status),
-                RecentLists.orders(c, cabinet.id(), status, limit, offset))));
+        res.send(perCabinet(
+                viewer,
+                (c, cabinet) -> new Orders(
+                        cabinet.id(),
+                        cabinet.name(),
+                        RecentLists.countOrders(c, cabinet.id(), status),
+                        RecentLists.orders(c, cabinet.id(), status, limit, offset))));
     }
 
     private void criticalStocks(ServerRequest req, ServerResponse res) {
         int limit = Params.intInRange(req, "limit", 1, 100, 20);
         Viewer viewer = viewers.resolve(req);
         Instant now = clock.instant();
-        res.send(perCabinet(viewer, (c, cabinet) -> new Stocks(cabinet.id(), cabinet.name(),
-                viewer.criticalStockThreshold(), StockFigures.critical(c, viewer, cabinet.id(), limit, now))));
+        res.send(perCabinet(
+                viewer,
+                (c, cabinet) -> new Stocks(
+                        cabinet.id(),
+                        cabinet.name(),
+                        viewer.criticalStockThreshold(),
+                        StockFigures.critical(c, viewer, cabinet.id(), limit, now))));
     }
 
     private void reviewSummary(ServerRequest req, ServerResponse res) {
@@ -110,8 +127,14 @@ public final class InsightsService implements HttpService {
         Instant now = clock.instant();
         res.send(perCabinet(viewer, (c, cabinet) -> {
             ReviewFigures.Stats stats = ReviewFigures.stats(c, cabinet.id(), viewer.negativeReviewThreshold(), now);
-            return new Reviews(cabinet.id(), cabinet.name(), stats.total(), stats.average(),
-                    stats.distribution(), stats.unanswered(), ReviewFigures.latest(c, cabinet.id(), limit));
+            return new Reviews(
+                    cabinet.id(),
+                    cabinet.name(),
+                    stats.total(),
+                    stats.average(),
+                    stats.distribution(),
+                    stats.unanswered(),
+                    ReviewFigures.latest(c, cabinet.id(), limit));
         }));
     }
 
@@ -122,9 +145,19 @@ public final class InsightsService implements HttpService {
         res.send(perCabinet(viewer, (c, cabinet) -> {
             List<DayFigures> figures = Activity.daily(c, cabinet.id(), days);
             Totals totals = Activity.totals(figures);
-            return new Analytics(cabinet.id(), cabinet.name(), period.code(), figures, totals,
+            return new Analytics(
+                    cabinet.id(),
+                    cabinet.name(),
+                    period.code(),
+                    figures,
+                    totals,
                     new Activity.Settlement(totals.buyouts(), totals.returns()).buyoutRate(),
-                    Activity.topProducts(c, cabinet.id(), days.getFirst().start(), days.getLast().end(), TOP_PRODUCTS));
+                    Activity.topProducts(
+                            c,
+                            cabinet.id(),
+                            days.getFirst().start(),
+                            days.getLast().end(),
+                            TOP_PRODUCTS));
         }));
     }
 
@@ -132,8 +165,10 @@ public final class InsightsService implements HttpService {
         int limit = Params.intInRange(req, "limit", 1, 100, 10);
         Optional<String> saleType = Optional.ofNullable(Params.oneOf(req, "sale_type", SALE_TYPES, null));
         Viewer viewer = viewers.resolve(req);
-        res.send(perCabinet(viewer, (c, cabinet) -> new Sales(cabinet.id(), cabinet.name(),
-                RecentLists.sales(c, cabinet.id(), saleType, limit))));
+        res.send(perCabinet(
+                viewer,
+                (c, cabinet) ->
+                        new Sales(cabinet.id(), cabinet.name(), RecentLists.sales(c, cabinet.id(), saleType, limit))));
     }
 
     private void salesStatistics(ServerRequest req, ServerResponse res) {
@@ -141,10 +176,16 @@ public final class InsightsService implements HttpService {
         Viewer viewer = viewers.resolve(req);
         List<Day> days = period.days(clock.instant());
         res.send(perCabinet(viewer, (c, cabinet) -> {
-            Activity.Settlement sales = Activity.settlement(c, cabinet.id(), days.getFirst().start(),
-                    days.getLast().end());
-            return new SalesStatistics(cabinet.id(), cabinet.name(), period.code(), sales.buyouts(), sales.returns(),
-                    sales.buyoutRate(), sales.averageCheck());
+            Activity.Settlement sales = Activity.settlement(
+                    c, cabinet.id(), days.getFirst().start(), days.getLast().end());
+            return new SalesStatistics(
+                    cabinet.id(),
+                    cabinet.name(),
+                    period.code(),
+                    sales.buyouts(),
+                    sales.returns(),
+                    sales.buyoutRate(),
+                    sales.averageCheck());
         }));
     }
 

@@ -1,5 +1,7 @@
 package ru.wbassist.server.insights;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,17 +9,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonValue;
-import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.server.http.Params;
 import ru.wbassist.server.time.Moscow;
 
 /** A reporting period of whole Moscow days ending with today (today counts as a day, even while it runs). */
 public enum Period {
-    DAY("1d", 1), WEEK("7d", 7), MONTH("30d", 30), QUARTER("90d", 90);
+    DAY("1d", 1),
+    WEEK("7d", 7),
+    MONTH("30d", 30),
+    QUARTER("90d", 90);
 
-    private static final Set<String> CODES = Arrays.stream(values()).map(Period::code).collect(Collectors.toSet());
+    private static final Set<String> CODES =
+            Arrays.stream(values()).map(Period::code).collect(Collectors.toSet());
 
     private final String code;
     private final int days;
@@ -30,7 +33,10 @@ public enum Period {
     /** The {@code period} parameter, or {@code defaultPeriod} when absent; 400 naming it when unknown. */
     public static Period param(ServerRequest req, Period defaultPeriod) {
         String code = Params.oneOf(req, "period", CODES, defaultPeriod.code);
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst().orElseThrow();
+        return Arrays.stream(values())
+                .filter(p -> p.code.equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     @JsonValue

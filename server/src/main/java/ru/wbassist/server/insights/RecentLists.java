@@ -3,14 +3,12 @@ package ru.wbassist.server.insights;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import ru.wbassist.api.Insights.Tally;
 import ru.wbassist.api.Insights.OrderLine;
 import ru.wbassist.api.Insights.Sale;
+import ru.wbassist.api.Insights.Tally;
 import ru.wbassist.db.Sql;
 
 /**
@@ -41,31 +39,55 @@ final class RecentLists {
              LIMIT ?
             """;
 
-    private RecentLists() {
-    }
+    private RecentLists() {}
 
     /** How many order lines of the cabinet have {@code status} (any status when empty). */
     static long countOrders(Connection c, long cabinetId, Optional<String> status) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM wb_orders o WHERE o.cabinet_id = ? " + statusFilter(status),
+        return Sql.queryLong(
+                c,
+                "SELECT COUNT(*) FROM wb_orders o WHERE o.cabinet_id = ? " + statusFilter(status),
                 params(cabinetId, status));
     }
 
     static List<OrderLine> orders(Connection c, long cabinetId, Optional<String> status, int limit, long offset)
             throws SQLException {
-        return Sql.query(c, ORDERS.formatted(statusFilter(status)), rs -> new OrderLine(rs.getString("srid"),
-                rs.getLong("nm_id"), rs.getString("title"), rs.getString("image_url"), rs.getString("supplier_article"),
-                rs.getString("tech_size"), money(rs.getBigDecimal("price_with_disc")),
-                money(rs.getBigDecimal("finished_price")), rs.getString("warehouse_name"), rs.getString("region_name"),
-                rs.getString("status"), Sql.instant(rs, "order_date"), Sql.instant(rs, "cancel_date")),
+        return Sql.query(
+                c,
+                ORDERS.formatted(statusFilter(status)),
+                rs -> new OrderLine(
+                        rs.getString("srid"),
+                        rs.getLong("nm_id"),
+                        rs.getString("title"),
+                        rs.getString("image_url"),
+                        rs.getString("supplier_article"),
+                        rs.getString("tech_size"),
+                        money(rs.getBigDecimal("price_with_disc")),
+                        money(rs.getBigDecimal("finished_price")),
+                        rs.getString("warehouse_name"),
+                        rs.getString("region_name"),
+                        rs.getString("status"),
+                        Sql.instant(rs, "order_date"),
+                        Sql.instant(rs, "cancel_date")),
                 params(cabinetId, status, limit, offset));
     }
 
     static List<Sale> sales(Connection c, long cabinetId, Optional<String> saleType, int limit) throws SQLException {
         String filter = saleType.isPresent() ? "AND s.sale_type = ?" : "";
-        return Sql.query(c, SALES.formatted(filter), rs -> new Sale(rs.getString("sale_id"), rs.getString("srid"),
-                rs.getLong("nm_id"), rs.getString("title"), rs.getString("sale_type"), Sql.instant(rs, "sale_date"),
-                money(rs.getBigDecimal("price")), money(rs.getBigDecimal("for_pay")), rs.getString("warehouse_name"),
-                rs.getString("region_name")), params(cabinetId, saleType, limit));
+        return Sql.query(
+                c,
+                SALES.formatted(filter),
+                rs -> new Sale(
+                        rs.getString("sale_id"),
+                        rs.getString("srid"),
+                        rs.getLong("nm_id"),
+                        rs.getString("title"),
+                        rs.getString("sale_type"),
+                        Sql.instant(rs, "sale_date"),
+                        money(rs.getBigDecimal("price")),
+                        money(rs.getBigDecimal("for_pay")),
+                        rs.getString("warehouse_name"),
+                        rs.getString("region_name")),
+                params(cabinetId, saleType, limit));
     }
 
     private static String statusFilter(Optional<String> status) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.api.Insights.Review;
 import ru.wbassist.db.Sql;
 
@@ -26,8 +25,7 @@ final class ReviewFigures {
      * @param distribution review count per rating, keys "1".."5", all present
      * @param average      mean rating, two decimals; null without reviews
      */
-    record Stats(long total, BigDecimal average, Map<String, Long> distribution, long unanswered, long newNegative) {
-    }
+    record Stats(long total, BigDecimal average, Map<String, Long> distribution, long unanswered, long newNegative) {}
 
     static final String STATS = """
             SELECT rating, COUNT(*) AS n,
@@ -48,8 +46,7 @@ final class ReviewFigures {
              LIMIT ?
             """;
 
-    private ReviewFigures() {
-    }
+    private ReviewFigures() {}
 
     static Stats stats(Connection c, long cabinetId, int negativeThreshold, Instant now) throws SQLException {
         Map<String, Long> distribution = new LinkedHashMap<>();
@@ -60,30 +57,49 @@ final class ReviewFigures {
         long ratingSum = 0;
         long unanswered = 0;
         long newNegative = 0;
-        for (long[] row : Sql.query(c, STATS, rs -> new long[] {rs.getInt("rating"), rs.getLong("n"),
-                rs.getLong("unanswered"), rs.getLong("new_negative")},
-                now.minus(NEW_WINDOW), negativeThreshold, cabinetId)) {
+        for (long[] row : Sql.query(
+                c,
+                STATS,
+                rs -> new long[] {
+                    rs.getInt("rating"), rs.getLong("n"), rs.getLong("unanswered"), rs.getLong("new_negative")
+                },
+                now.minus(NEW_WINDOW),
+                negativeThreshold,
+                cabinetId)) {
             distribution.put(Long.toString(row[0]), row[1]);
             total += row[1];
             ratingSum += row[0] * row[1];
             unanswered += row[2];
             newNegative += row[3];
         }
-        BigDecimal average = total == 0 ? null
+        BigDecimal average = total == 0
+                ? null
                 : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
         return new Stats(total, average, distribution, unanswered, newNegative);
     }
 
     static List<Review> latest(Connection c, long cabinetId, int limit) throws SQLException {
-        return Sql.query(c, LATEST, rs -> new Review(rs.getString("review_id"), rs.getLong("nm_id"),
-                rs.getString("product_name"), rs.getInt("rating"), rs.getString("text"), rs.getString("pros"),
-                rs.getString("cons"), rs.getString("user_name"), Sql.instant(rs, "created_date"),
-                rs.getBoolean("is_answered")), cabinetId, limit);
+        return Sql.query(
+                c,
+                LATEST,
+                rs -> new Review(
+                        rs.getString("review_id"),
+                        rs.getLong("nm_id"),
+                        rs.getString("product_name"),
+                        rs.getInt("rating"),
+                        rs.getString("text"),
+                        rs.getString("pros"),
+                        rs.getString("cons"),
+                        rs.getString("user_name"),
+                        Sql.instant(rs, "created_date"),
+                        rs.getBoolean("is_answered")),
+                cabinetId,
+                limit);
     }
 
     /** The cabinet's stored questions that have no answer yet. */
     static long unansweredQuestions(Connection c, long cabinetId) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ? AND is_answered = FALSE",
-                cabinetId);
+        return Sql.queryLong(
+                c, "SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ? AND is_answered = FALSE", cabinetId);
     }
 }

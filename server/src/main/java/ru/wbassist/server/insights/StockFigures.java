@@ -11,8 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 import ru.wbassist.api.Insights.CriticalProduct;
 import ru.wbassist.api.Insights.Warehouse;
 import ru.wbassist.db.Sql;
@@ -61,20 +59,37 @@ final class StockFigures {
              GROUP BY nm_id
             """;
 
-    private StockFigures() {
-    }
+    private StockFigures() {}
 
     static long countCritical(Connection c, Viewer viewer, long cabinetId) throws SQLException {
-        return Sql.queryLong(c, "SELECT COUNT(*) FROM (" + CRITICAL + ") x", viewer.userId(), cabinetId,
+        return Sql.queryLong(
+                c,
+                "SELECT COUNT(*) FROM (" + CRITICAL + ") x",
+                viewer.userId(),
+                cabinetId,
                 viewer.criticalStockThreshold());
     }
 
     /** The critical products, lowest stock first, each with its warehouses and recent demand. */
     static List<CriticalProduct> critical(Connection c, Viewer viewer, long cabinetId, int limit, Instant now)
             throws SQLException {
-        List<CriticalProduct> bare = Sql.query(c, CRITICAL_PRODUCTS, rs -> new CriticalProduct(rs.getLong("nm_id"),
-                rs.getString("title"), rs.getString("vendor_code"), rs.getString("image_url"), rs.getLong("total"),
-                List.of(), 0, null), viewer.userId(), cabinetId, viewer.criticalStockThreshold(), cabinetId, limit);
+        List<CriticalProduct> bare = Sql.query(
+                c,
+                CRITICAL_PRODUCTS,
+                rs -> new CriticalProduct(
+                        rs.getLong("nm_id"),
+                        rs.getString("title"),
+                        rs.getString("vendor_code"),
+                        rs.getString("image_url"),
+                        rs.getLong("total"),
+                        List.of(),
+                        0,
+                        null),
+                viewer.userId(),
+                cabinetId,
+                viewer.criticalStockThreshold(),
+                cabinetId,
+                limit);
         if (bare.isEmpty()) {
             return bare;
         }
@@ -82,21 +97,42 @@ final class StockFigures {
         List<Object> params = new ArrayList<>();
         params.add(cabinetId);
         bare.forEach(p -> params.add(p.nmId()));
-        Map<Long, List<Warehouse>> warehouses = Sql.query(c, WAREHOUSES.formatted(in),
-                        rs -> Map.entry(rs.getLong("nm_id"), new Warehouse(rs.getString("warehouse_name"),
-                                rs.getLong("quantity"), rs.getLong("to_client"), rs.getLong("from_client"))),
-                        params.toArray()).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<Long, List<Warehouse>> warehouses = Sql.query(
+                        c,
+                        WAREHOUSES.formatted(in),
+                        rs -> Map.entry(
+                                rs.getLong("nm_id"),
+                                new Warehouse(
+                                        rs.getString("warehouse_name"),
+                                        rs.getLong("quantity"),
+                                        rs.getLong("to_client"),
+                                        rs.getLong("from_client"))),
+                        params.toArray())
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         params.add(now.minus(DEMAND_WINDOW));
-        Map<Long, Long> demand = Sql.query(c, ORDERS_SINCE.formatted(in),
-                rs -> Map.entry(rs.getLong("nm_id"), rs.getLong("n")), params.toArray()).stream()
+        Map<Long, Long> demand = Sql.query(
+                        c,
+                        ORDERS_SINCE.formatted(in),
+                        rs -> Map.entry(rs.getLong("nm_id"), rs.getLong("n")),
+                        params.toArray())
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return bare.stream().map(p -> {
-            long orders = demand.getOrDefault(p.nmId(), 0L);
-            return new CriticalProduct(p.nmId(), p.title(), p.article(), p.imageUrl(), p.total(),
-                    warehouses.getOrDefault(p.nmId(), List.of()), orders, daysLeft(p.total(), orders));
-        }).toList();
+        return bare.stream()
+                .map(p -> {
+                    long orders = demand.getOrDefault(p.nmId(), 0L);
+                    return new CriticalProduct(
+                            p.nmId(),
+                            p.title(),
+                            p.article(),
+                            p.imageUrl(),
+                            p.total(),
+                            warehouses.getOrDefault(p.nmId(), List.of()),
+                            orders,
+                            daysLeft(p.total(), orders));
+                })
+                .toList();
     }
 
     /** Total / daily demand, one decimal; null when nothing was ordered (the stock is not running out). */

@@ -1,13 +1,11 @@
 package ru.wbassist.server.insights;
 
+import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Optional;
-
-import io.helidon.webserver.http.ServerRequest;
-import ru.wbassist.api.Cabinets;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
-import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Params;
@@ -45,17 +43,21 @@ public record Viewer(long userId, List<Cabinet> cabinets, int criticalStockThres
             Optional<Long> cabinetId = Params.optionalId(req, "cabinet_id");
             User user = users.find(telegramId).orElseThrow(() -> UserService.unknown(telegramId));
             List<Cabinet> linked = cabinets.listForUser(user.id());
-            List<Cabinet> asked = cabinetId.map(id -> linked.stream().filter(c -> c.id() == id).toList())
+            List<Cabinet> asked = cabinetId
+                    .map(id -> linked.stream().filter(c -> c.id() == id).toList())
                     .orElse(linked);
             if (cabinetId.isPresent() && asked.isEmpty()) {
                 throw ApiException.notFound("cabinet " + cabinetId.get() + " is not connected for this user");
             }
-            int[] thresholds = db.withConnection(c -> Sql.queryOne(c,
-                    "SELECT critical_stock_threshold, negative_review_threshold FROM notification_settings"
-                            + " WHERE user_id = ?",
-                    rs -> new int[] {rs.getInt(1), rs.getInt(2)}, user.id()))
-                    .orElse(new int[] {NotificationSettings.DEFAULT_STOCK_THRESHOLD,
-                            NotificationSettings.DEFAULT_REVIEW_THRESHOLD});
+            int[] thresholds = db.withConnection(c -> Sql.queryOne(
+                            c,
+                            "SELECT critical_stock_threshold, negative_review_threshold FROM notification_settings"
+                                    + " WHERE user_id = ?",
+                            rs -> new int[] {rs.getInt(1), rs.getInt(2)},
+                            user.id()))
+                    .orElse(new int[] {
+                        NotificationSettings.DEFAULT_STOCK_THRESHOLD, NotificationSettings.DEFAULT_REVIEW_THRESHOLD
+                    });
             return new Viewer(user.id(), asked, thresholds[0], thresholds[1]);
         }
     }

@@ -1,17 +1,16 @@
 package ru.wbassist.server.metrics;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import ru.wbassist.observability.BuildInfo;
 
 /**
@@ -33,30 +32,45 @@ public final class ServerMeters implements AutoCloseable {
 
     public ServerMeters(MeterRegistry registry) {
         this.registry = registry;
-        gauge("wbassist_build_info", "1, labelled with the version of the running build",
-                () -> 1, Tag.create("version", BuildInfo.version()));
+        gauge(
+                "wbassist_build_info",
+                "1, labelled with the version of the running build",
+                () -> 1,
+                Tag.create("version", BuildInfo.version()));
         gauge("wbassist_long_polls_waiting", "notification polls holding for something to deliver", longPolls::get);
     }
 
     /** One data set's run of one cabinet: outcome success, partial, failed or key_rejected. */
     public void syncRun(String dataSet, String outcome, Duration took) {
-        count("wbassist_sync_runs", "sync runs by data set and outcome", 1, Tag.create("data_set", dataSet),
+        count(
+                "wbassist_sync_runs",
+                "sync runs by data set and outcome",
+                1,
+                Tag.create("data_set", dataSet),
                 Tag.create("outcome", outcome));
-        registry.getOrCreate(Timer.builder("wbassist_sync_duration").description("time one data set's sync run took")
-                .addTag(Tag.create("data_set", dataSet))).record(took);
+        registry.getOrCreate(Timer.builder("wbassist_sync_duration")
+                        .description("time one data set's sync run took")
+                        .addTag(Tag.create("data_set", dataSet)))
+                .record(took);
     }
 
     /** One answer from WB (or none: status {@code error} for a network failure or timeout). */
     public void wbRequest(String group, String status) {
-        count("wbassist_wb_requests", "requests to WB by method group and HTTP status", 1, Tag.create("group", group),
+        count(
+                "wbassist_wb_requests",
+                "requests to WB by method group and HTTP status",
+                1,
+                Tag.create("group", group),
                 Tag.create("status", status));
     }
 
     /** A wait before retrying a WB request: reason rate_limited (429), server_error (5xx) or network. */
     public void wbRetryWait(String group, String reason, Duration wait) {
         registry.getOrCreate(Timer.builder("wbassist_wb_retry_wait")
-                .description("waits before retrying a WB request, by method group and reason")
-                .addTag(Tag.create("group", group)).addTag(Tag.create("reason", reason))).record(wait);
+                        .description("waits before retrying a WB request, by method group and reason")
+                        .addTag(Tag.create("group", group))
+                        .addTag(Tag.create("reason", reason)))
+                .record(wait);
     }
 
     public void eventsDetected(String type, int events) {
@@ -64,25 +78,39 @@ public final class ServerMeters implements AutoCloseable {
     }
 
     public void notificationQueued(String type) {
-        count("wbassist_notifications_queued", "notifications queued for delivery by event type", 1,
+        count(
+                "wbassist_notifications_queued",
+                "notifications queued for delivery by event type",
+                1,
                 Tag.create("type", type));
     }
 
     public void notificationSkipped(String type, String reason) {
-        count("wbassist_notifications_skipped", "notifications not sent by the user's settings, by type and reason",
-                1, Tag.create("type", type), Tag.create("reason", reason));
+        count(
+                "wbassist_notifications_skipped",
+                "notifications not sent by the user's settings, by type and reason",
+                1,
+                Tag.create("type", type),
+                Tag.create("reason", reason));
     }
 
     /** Notifications the bot delivered (a group's message delivers all its members). */
     public void notificationsDelivered(String type, int notifications) {
-        count("wbassist_notifications_delivered", "notifications Telegram accepted, by event type", notifications,
+        count(
+                "wbassist_notifications_delivered",
+                "notifications Telegram accepted, by event type",
+                notifications,
                 Tag.create("type", type));
     }
 
     /** A failed delivery: {@code final} when it is given up (permanent, or out of attempts), else it is retried. */
     public void notificationFailed(String type, boolean givenUp) {
-        count("wbassist_notifications_failed", "failed deliveries by event type; final=true when given up", 1,
-                Tag.create("type", type), Tag.create("final", Boolean.toString(givenUp)));
+        count(
+                "wbassist_notifications_failed",
+                "failed deliveries by event type; final=true when given up",
+                1,
+                Tag.create("type", type),
+                Tag.create("final", Boolean.toString(givenUp)));
     }
 
     /** Counts a long-poll as waiting until the returned handle closes. */
@@ -94,13 +122,14 @@ public final class ServerMeters implements AutoCloseable {
     /** Registers a gauge read at each scrape; it is removed when these meters close. */
     public void gauge(String name, String description, Supplier<? extends Number> value, Tag... tags) {
         Gauge.Builder<Double> builder = Gauge.builder(name, () -> {
-            try {
-                return value.get().doubleValue();
-            } catch (RuntimeException e) {
-                // a scrape while the database is away shows a gap rather than failing the whole page
-                return Double.NaN;
-            }
-        }).description(description);
+                    try {
+                        return value.get().doubleValue();
+                    } catch (RuntimeException e) {
+                        // a scrape while the database is away shows a gap rather than failing the whole page
+                        return Double.NaN;
+                    }
+                })
+                .description(description);
         for (Tag tag : tags) {
             builder.addTag(tag);
         }

@@ -28,9 +28,7 @@ public final class ProductMuteService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::mute)
-                .delete("/", this::unmute);
+        rules.get("/", this::list).post("/", this::mute).delete("/", this::unmute);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -2,7 +2,6 @@ package ru.wbassist.server.notifications;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import ru.wbassist.api.Notifications;
 import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.EventType;
@@ -16,12 +15,15 @@ public final class DeliveryRules {
     public static final String RATING_ABOVE_THRESHOLD = "rating_above_threshold";
     public static final String PRODUCT_MUTED = "product_muted";
 
-    private DeliveryRules() {
-    }
+    private DeliveryRules() {}
 
     /** The reason the user is not told, or empty when they are. */
-    public static Optional<String> suppression(EventType type, EventFacts facts, Notifications.Settings settings,
-                                              boolean botBlocked, boolean productMuted) {
+    public static Optional<String> suppression(
+            EventType type,
+            EventFacts facts,
+            Notifications.Settings settings,
+            boolean botBlocked,
+            boolean productMuted) {
         if (botBlocked) {
             return Optional.of(BOT_BLOCKED);
         }
@@ -45,6 +47,8 @@ public final class DeliveryRules {
         if (type.urgent()) {
             return now;
         }
-        return NotificationSettings.quietHours(settings).map(q -> q.releaseAt(now)).orElse(now);
+        return NotificationSettings.quietHours(settings)
+                .map(q -> q.releaseAt(now))
+                .orElse(now);
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.CabinetMember;
@@ -62,15 +61,19 @@ public final class FanOut implements Notifier {
 
     @Override
     public List<CabinetMember> members(Connection c, long cabinetId) throws SQLException {
-        return Sql.query(c, """
+        return Sql.query(
+                c,
+                """
                         SELECT cu.user_id, COALESCE(s.negative_review_threshold, ?) AS review_threshold,
                                COALESCE(s.critical_stock_threshold, ?) AS stock_threshold,
                                COALESCE(s.runway_days, ?) AS runway_days
                           FROM cabinet_users cu LEFT JOIN notification_settings s ON s.user_id = cu.user_id
                          WHERE cu.cabinet_id = ? ORDER BY cu.user_id""",
                 rs -> new CabinetMember(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
-                NotificationSettings.DEFAULT_REVIEW_THRESHOLD, NotificationSettings.DEFAULT_STOCK_THRESHOLD,
-                NotificationSettings.DEFAULT_RUNWAY_DAYS, cabinetId);
+                NotificationSettings.DEFAULT_REVIEW_THRESHOLD,
+                NotificationSettings.DEFAULT_STOCK_THRESHOLD,
+                NotificationSettings.DEFAULT_RUNWAY_DAYS,
+                cabinetId);
     }
 
     @Override
@@ -87,25 +90,42 @@ public final class FanOut implements Notifier {
                 Set<Long> muted = mutedUsers(c, event);
                 Long nmId = stockProduct(event.facts());
                 for (Recipient r : recipients) {
-                    Renderer.Rendered card = rendered.computeIfAbsent(event.id() + ":" + r.settings().language(),
-                            k -> Renderer.forLanguage(r.settings().language()).render(event.type(), event.facts(),
-                                    event.cabinetName()));
-                    Optional<String> suppressed = DeliveryRules.suppression(event.type(), event.facts(), r.settings(),
-                            r.botBlocked(), muted.contains(r.userId()));
+                    Renderer.Rendered card = rendered.computeIfAbsent(
+                            event.id() + ":" + r.settings().language(),
+                            k -> Renderer.forLanguage(r.settings().language())
+                                    .render(event.type(), event.facts(), event.cabinetName()));
+                    Optional<String> suppressed = DeliveryRules.suppression(
+                            event.type(), event.facts(), r.settings(), r.botBlocked(), muted.contains(r.userId()));
                     Instant release = DeliveryRules.release(event.type(), r.settings(), now);
                     if (suppressed.isPresent()) {
                         meters.notificationSkipped(event.type().code(), suppressed.get());
                     } else {
                         meters.notificationQueued(event.type().code());
                     }
-                    boolean groupable = suppressed.isEmpty() && r.settings().groupingEnabled() && !event.type().urgent();
+                    boolean groupable = suppressed.isEmpty()
+                            && r.settings().groupingEnabled()
+                            && !event.type().urgent();
                     if (groupable) {
                         group(c, event, r, card, now, release);
                         continue;
                     }
-                    Sql.bind(batch, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
-                            card.text(), card.imageUrl(), now, suppressed.isPresent() ? "skipped" : "pending",
-                            suppressed.orElse(null), release, null, 1, Renderer.StoredChart.toJson(card.chart()), nmId);
+                    Sql.bind(
+                            batch,
+                            r.userId(),
+                            event.cabinetId(),
+                            event.id(),
+                            event.type().code(),
+                            event.externalId(),
+                            card.text(),
+                            card.imageUrl(),
+                            now,
+                            suppressed.isPresent() ? "skipped" : "pending",
+                            suppressed.orElse(null),
+                            release,
+                            null,
+                            1,
+                            Renderer.StoredChart.toJson(card.chart()),
+                            nmId);
                     batch.addBatch();
                     if (++pending % BATCH == 0) {
                         batch.executeBatch();
@@ -120,29 +140,81 @@ public final class FanOut implements Notifier {
     }
 
     /** Joins the user's open group of this type and cabinet, or starts one, or (grouping off in effect) stands alone. */
-    private void group(Connection c, RecordedEvent event, Recipient r, Renderer.Rendered card, Instant now, Instant release)
+    private void group(
+            Connection c, RecordedEvent event, Recipient r, Renderer.Rendered card, Instant now, Instant release)
             throws SQLException {
         Notifications.Settings s = r.settings();
         Optional<Grouping.OpenGroup> open = openGroup(c, r.userId(), event, now);
         Grouping.Decision decision = Grouping.decide(true, s.maxGroupSize(), s.groupTimeout(), open, now, release);
         switch (decision) {
-            case Grouping.Alone alone -> Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(),
-                    event.type().code(), event.externalId(), card.text(), card.imageUrl(), now, "pending", null,
-                    alone.deliverAfter(), null, 1, null, stockProduct(event.facts()));
+            case Grouping.Alone alone ->
+                Sql.update(
+                        c,
+                        INSERT,
+                        r.userId(),
+                        event.cabinetId(),
+                        event.id(),
+                        event.type().code(),
+                        event.externalId(),
+                        card.text(),
+                        card.imageUrl(),
+                        now,
+                        "pending",
+                        null,
+                        alone.deliverAfter(),
+                        null,
+                        1,
+                        null,
+                        stockProduct(event.facts()));
             case Grouping.Lead lead -> {
-                long id = Sql.insert(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(),
-                        event.externalId(), card.text(), card.imageUrl(), now, "pending", null, lead.deliverAfter(), null, 1,
-                        null, stockProduct(event.facts()));
+                long id = Sql.insert(
+                        c,
+                        INSERT,
+                        r.userId(),
+                        event.cabinetId(),
+                        event.id(),
+                        event.type().code(),
+                        event.externalId(),
+                        card.text(),
+                        card.imageUrl(),
+                        now,
+                        "pending",
+                        null,
+                        lead.deliverAfter(),
+                        null,
+                        1,
+                        null,
+                        stockProduct(event.facts()));
                 Sql.update(c, "UPDATE notification_history SET group_id = id WHERE id = ?", id);
             }
             case Grouping.Join join -> {
-                Sql.update(c, INSERT, r.userId(), event.cabinetId(), event.id(), event.type().code(), event.externalId(),
-                        card.text(), card.imageUrl(), now, "pending", null, join.leaderDeliverAfter(), join.leaderId(), 1,
-                        null, stockProduct(event.facts()));
-                String text = Renderer.forLanguage(s.language()).renderGroup(event.type(),
-                        memberFacts(c, r.userId(), join.leaderId()), event.cabinetName());
-                Sql.update(c, "UPDATE notification_history SET group_size = ?, group_text = ?, deliver_after = ? WHERE id = ?",
-                        join.size(), text, join.leaderDeliverAfter(), join.leaderId());
+                Sql.update(
+                        c,
+                        INSERT,
+                        r.userId(),
+                        event.cabinetId(),
+                        event.id(),
+                        event.type().code(),
+                        event.externalId(),
+                        card.text(),
+                        card.imageUrl(),
+                        now,
+                        "pending",
+                        null,
+                        join.leaderDeliverAfter(),
+                        join.leaderId(),
+                        1,
+                        null,
+                        stockProduct(event.facts()));
+                String text = Renderer.forLanguage(s.language())
+                        .renderGroup(event.type(), memberFacts(c, r.userId(), join.leaderId()), event.cabinetName());
+                Sql.update(
+                        c,
+                        "UPDATE notification_history SET group_size = ?, group_text = ?, deliver_after = ? WHERE id = ?",
+                        join.size(),
+                        text,
+                        join.leaderDeliverAfter(),
+                        join.leaderId());
             }
         }
     }
@@ -153,21 +225,28 @@ public final class FanOut implements Notifier {
      */
     private static Optional<Grouping.OpenGroup> openGroup(Connection c, long userId, RecordedEvent event, Instant now)
             throws SQLException {
-        Optional<Long> candidate = Sql.queryOne(c, OPEN_GROUP, rs -> rs.getLong(1), userId, event.type().code(),
-                event.cabinetId(), now);
+        Optional<Long> candidate = Sql.queryOne(
+                c, OPEN_GROUP, rs -> rs.getLong(1), userId, event.type().code(), event.cabinetId(), now);
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
-        return Sql.queryOne(c, "SELECT id, group_size, deliver_after FROM notification_history WHERE id = ?"
+        return Sql.queryOne(
+                c,
+                "SELECT id, group_size, deliver_after FROM notification_history WHERE id = ?"
                         + " AND status = 'pending' AND lease_until IS NULL AND deliver_after > ?",
                 rs -> new Grouping.OpenGroup(rs.getLong(1), rs.getInt(2), Sql.instant(rs, "deliver_after")),
-                candidate.get(), now);
+                candidate.get(),
+                now);
     }
 
     /** The facts of an open group's rows, leader first: pending rows of the user (an open group is not leased). */
     private static List<EventFacts> memberFacts(Connection c, long userId, long leaderId) throws SQLException {
-        return Sql.query(c, MEMBER_FACTS, rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(),
-                rs.getString(2)), userId, leaderId);
+        return Sql.query(
+                c,
+                MEMBER_FACTS,
+                rs -> EventLog.facts(EventType.ofCode(rs.getString(1)).orElseThrow(), rs.getString(2)),
+                userId,
+                leaderId);
     }
 
     /** The product of a stock alert (the one its mute button names); null for other facts. */
@@ -185,8 +264,12 @@ public final class FanOut implements Notifier {
         if (nmId == null) {
             return Set.of();
         }
-        return new HashSet<>(Sql.query(c, "SELECT user_id FROM product_mutes WHERE cabinet_id = ? AND nm_id = ?",
-                rs -> rs.getLong(1), event.cabinetId(), nmId));
+        return new HashSet<>(Sql.query(
+                c,
+                "SELECT user_id FROM product_mutes WHERE cabinet_id = ? AND nm_id = ?",
+                rs -> rs.getLong(1),
+                event.cabinetId(),
+                nmId));
     }
 
     private static List<Recipient> recipients(Connection c, Collection<Long> userIds) throws SQLException {
@@ -194,9 +277,13 @@ public final class FanOut implements Notifier {
         List<Recipient> recipients = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            recipients.addAll(Sql.query(c, "SELECT u.id, u.bot_blocked_at, " + NotificationSettings.COLUMNS
-                    + " FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id IN ("
-                    + Sql.placeholders(chunk.size()) + ") ORDER BY u.id", FanOut::recipient, chunk.toArray()));
+            recipients.addAll(Sql.query(
+                    c,
+                    "SELECT u.id, u.bot_blocked_at, " + NotificationSettings.COLUMNS
+                            + " FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id IN ("
+                            + Sql.placeholders(chunk.size()) + ") ORDER BY u.id",
+                    FanOut::recipient,
+                    chunk.toArray()));
         }
         return recipients;
     }
@@ -205,6 +292,5 @@ public final class FanOut implements Notifier {
         return new Recipient(rs.getLong("id"), rs.getObject("bot_blocked_at") != null, NotificationSettings.map(rs));
     }
 
-    private record Recipient(long userId, boolean botBlocked, Notifications.Settings settings) {
-    }
+    private record Recipient(long userId, boolean botBlocked, Notifications.Settings settings) {}
 }

@@ -1,12 +1,11 @@
 package ru.wbassist.server.notifications;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.server.time.Moscow;
 
@@ -16,8 +15,7 @@ import ru.wbassist.server.time.Moscow;
  */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /** The body as an object that has no fields but {@code allowed}. */
     static JsonNode object(JsonNode body, Set<String> allowed) {

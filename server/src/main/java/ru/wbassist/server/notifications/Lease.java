@@ -1,11 +1,10 @@
 package ru.wbassist.server.notifications;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.http.ServerRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.http.ServerRequest;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.server.http.ApiException;
@@ -22,7 +21,8 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
     /** Present when the query uses the lossless mode (any of cursor, wait, lease). */
     static Optional<Lease> fromQuery(ServerRequest req, int maxLimit, int defaultLimit) {
         boolean lossless = Params.optionalString(req, "cursor").isPresent()
-                || Params.optionalString(req, "wait").isPresent() || Params.optionalString(req, "lease").isPresent();
+                || Params.optionalString(req, "wait").isPresent()
+                || Params.optionalString(req, "lease").isPresent();
         if (!lossless) {
             return Optional.empty();
         }
@@ -33,7 +33,8 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
     }
 
     static Lease defaults(ServerRequest req, int maxLimit, int defaultLimit) {
-        return new Lease(Params.optionalLong(req, "cursor", 0).orElse(0L),
+        return new Lease(
+                Params.optionalLong(req, "cursor", 0).orElse(0L),
                 Params.intInRange(req, "limit", 1, maxLimit, defaultLimit),
                 Duration.ofSeconds(Params.intInRange(req, "wait", 0, MAX_WAIT, 0)),
                 Duration.ofSeconds(Params.intInRange(req, "lease", MIN_LEASE, MAX_LEASE, DEFAULT_LEASE)));
@@ -41,7 +42,8 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
 
     /** The same, from the fields of a JSON body (numbers, not strings). */
     static Optional<Lease> fromBody(JsonNode body, int maxLimit, int defaultLimit) {
-        boolean lossless = JsonFields.present(body, "cursor") || JsonFields.present(body, "wait")
+        boolean lossless = JsonFields.present(body, "cursor")
+                || JsonFields.present(body, "wait")
                 || JsonFields.present(body, "lease");
         if (!lossless) {
             if (JsonFields.present(body, "limit")) {
@@ -52,15 +54,18 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
         if (JsonFields.present(body, "last_check")) {
             throw mixedModes();
         }
-        return Optional.of(new Lease(JsonFields.optionalLong(body, "cursor", 0).orElse(0L),
+        return Optional.of(new Lease(
+                JsonFields.optionalLong(body, "cursor", 0).orElse(0L),
                 JsonFields.optionalInt(body, "limit", 1, maxLimit).orElse(defaultLimit),
-                Duration.ofSeconds(JsonFields.optionalInt(body, "wait", 0, MAX_WAIT).orElse(0)),
-                Duration.ofSeconds(JsonFields.optionalInt(body, "lease", MIN_LEASE, MAX_LEASE).orElse(DEFAULT_LEASE))));
+                Duration.ofSeconds(
+                        JsonFields.optionalInt(body, "wait", 0, MAX_WAIT).orElse(0)),
+                Duration.ofSeconds(JsonFields.optionalInt(body, "lease", MIN_LEASE, MAX_LEASE)
+                        .orElse(DEFAULT_LEASE))));
     }
 
     private static InvalidRequest mixedModes() {
-        return new InvalidRequest("last_check", "last_check is the read-only mode; do not combine it with"
-                + " cursor, wait or lease");
+        return new InvalidRequest(
+                "last_check", "last_check is the read-only mode; do not combine it with" + " cursor, wait or lease");
     }
 
     /** @throws ApiException 503 {@code too_many_waiting} when the poll would wait and the cap is reached */
@@ -73,7 +78,9 @@ record Lease(long cursor, int limit, Duration waitFor, Duration lease) {
     }
 
     long nextCursor(List<Notifications.Item> items) {
-        return items.stream().mapToLong(Notifications.Item::id).max().stream().map(m -> Math.max(m, cursor))
-                .findFirst().orElse(cursor);
+        return items.stream().mapToLong(Notifications.Item::id).max().stream()
+                .map(m -> Math.max(m, cursor))
+                .findFirst()
+                .orElse(cursor);
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
-
 import ru.wbassist.api.Notifications;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -52,8 +51,8 @@ public final class NotificationQueue {
     private final ServerMeters meters;
     private final Semaphore waitingPolls;
 
-    public NotificationQueue(Database db, QueueSignal signal, NotificationsConfig config, Clock clock,
-                             ServerMeters meters) {
+    public NotificationQueue(
+            Database db, QueueSignal signal, NotificationsConfig config, Clock clock, ServerMeters meters) {
         this.db = db;
         this.signal = signal;
         this.config = config;
@@ -65,8 +64,11 @@ public final class NotificationQueue {
     /** A long-poll found nothing and may not wait: {@code max} polls are waiting already. */
     public static final class TooManyWaiting extends RuntimeException {
         public TooManyWaiting(int max) {
-            super("too many long-polls are waiting (at most " + max + "); retry in a second, or poll without wait", null,
-                    false, false);
+            super(
+                    "too many long-polls are waiting (at most " + max + "); retry in a second, or poll without wait",
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -108,21 +110,27 @@ public final class NotificationQueue {
 
     /** Pending items (leased ones included): the queue's depth. */
     public long pendingCount() {
-        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history"
-                + " WHERE status = 'pending'"));
+        return db.withConnection(
+                c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history" + " WHERE status = 'pending'"));
     }
 
     /** Pending items a poller holds a live lease on (on their way to Telegram). */
     public long leasedCount() {
-        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM notification_history"
-                + " WHERE status = 'pending' AND lease_until > ?", clock.instant()));
+        return db.withConnection(c -> Sql.queryLong(
+                c,
+                "SELECT COUNT(*) FROM notification_history" + " WHERE status = 'pending' AND lease_until > ?",
+                clock.instant()));
     }
 
     /** How long the oldest deliverable item has been waiting since it became due; zero when none is. */
     public Duration oldestDeliverableAge() {
         Instant now = clock.instant();
-        Instant oldest = db.withConnection(c -> Sql.query(c, "SELECT MIN(n.deliver_after) AS oldest"
-                + " FROM notification_history n WHERE " + DELIVERABLE, rs -> Sql.instant(rs, "oldest"), now, now))
+        Instant oldest = db.withConnection(c -> Sql.query(
+                        c,
+                        "SELECT MIN(n.deliver_after) AS oldest" + " FROM notification_history n WHERE " + DELIVERABLE,
+                        rs -> Sql.instant(rs, "oldest"),
+                        now,
+                        now))
                 .getFirst();
         return oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
     }
@@ -141,16 +149,23 @@ public final class NotificationQueue {
                 params.addAll(filter.params());
             }
             params.add(limit);
-            List<Long> ids = Sql.query(c, "SELECT n.id FROM notification_history n WHERE " + DELIVERABLE + users
-                    + " ORDER BY n.id LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), params.toArray());
+            List<Long> ids = Sql.query(
+                    c,
+                    "SELECT n.id FROM notification_history n WHERE " + DELIVERABLE + users
+                            + " ORDER BY n.id LIMIT ? FOR UPDATE SKIP LOCKED",
+                    rs -> rs.getLong(1),
+                    params.toArray());
             if (ids.isEmpty()) {
                 return List.of();
             }
             List<Object> update = new ArrayList<>();
             update.add(now.plus(lease));
             update.addAll(ids);
-            Sql.update(c, "UPDATE notification_history SET lease_until = ? WHERE id IN ("
-                    + Sql.placeholders(ids.size()) + ")", update.toArray());
+            Sql.update(
+                    c,
+                    "UPDATE notification_history SET lease_until = ? WHERE id IN (" + Sql.placeholders(ids.size())
+                            + ")",
+                    update.toArray());
             return items(c, ids);
         });
     }
@@ -178,9 +193,13 @@ public final class NotificationQueue {
         }
         params.add(LAST_CHECK_LIMIT);
         return db.withConnection(c -> {
-            List<Long> ids = Sql.query(c, "SELECT i.id FROM (SELECT n.id FROM notification_history n"
-                    + " WHERE n.status = 'pending'" + branch + " UNION ALL SELECT n.id FROM notification_history n"
-                    + " WHERE n.status = 'sent'" + branch + ") i ORDER BY i.id LIMIT ?", rs -> rs.getLong(1),
+            List<Long> ids = Sql.query(
+                    c,
+                    "SELECT i.id FROM (SELECT n.id FROM notification_history n"
+                            + " WHERE n.status = 'pending'" + branch
+                            + " UNION ALL SELECT n.id FROM notification_history n"
+                            + " WHERE n.status = 'sent'" + branch + ") i ORDER BY i.id LIMIT ?",
+                    rs -> rs.getLong(1),
                     params.toArray());
             return ids.isEmpty() ? List.of() : items(c, ids);
         });
@@ -197,8 +216,11 @@ public final class NotificationQueue {
         Map<Long, Long> ids = new LinkedHashMap<>();
         db.withConnection(c -> {
             Array array = c.createArrayOf("BIGINT", telegramIds.toArray());
-            for (long[] row : Sql.query(c, "SELECT u.telegram_id, u.id FROM UNNEST(?) AS k(telegram_id)"
-                    + " JOIN users u ON u.telegram_id = k.telegram_id", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+            for (long[] row : Sql.query(
+                    c,
+                    "SELECT u.telegram_id, u.id FROM UNNEST(?) AS k(telegram_id)"
+                            + " JOIN users u ON u.telegram_id = k.telegram_id",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                     array)) {
                 ids.put(row[0], row[1]);
             }
@@ -231,10 +253,11 @@ public final class NotificationQueue {
             Instant now = clock.instant();
             int sent = 0;
             for (Notifications.Delivered d : delivered) {
-                Optional<Finished> finished = finish(c, d.id(), "status = 'sent', sent_at = ?",
-                        d.sentAt() == null ? now : d.sentAt());
+                Optional<Finished> finished =
+                        finish(c, d.id(), "status = 'sent', sent_at = ?", d.sentAt() == null ? now : d.sentAt());
                 if (finished.isPresent()) {
-                    meters.notificationsDelivered(finished.get().eventType(), finished.get().rows());
+                    meters.notificationsDelivered(
+                            finished.get().eventType(), finished.get().rows());
                     sent++;
                 }
             }
@@ -249,22 +272,33 @@ public final class NotificationQueue {
     }
 
     private boolean fail(Connection c, Notifications.Failed f, Instant now) throws SQLException {
-        Optional<Attempted> attempted = Sql.queryOne(c, "SELECT attempts, event_type FROM notification_history"
-                + " WHERE id = ? AND status = 'pending' FOR UPDATE", rs -> new Attempted(rs.getInt(1), rs.getString(2)),
+        Optional<Attempted> attempted = Sql.queryOne(
+                c,
+                "SELECT attempts, event_type FROM notification_history"
+                        + " WHERE id = ? AND status = 'pending' FOR UPDATE",
+                rs -> new Attempted(rs.getInt(1), rs.getString(2)),
                 f.id());
         if (attempted.isEmpty()) {
             return false;
         }
         int tried = attempted.get().attempts() + 1;
-        String error = f.error() == null ? null : f.error().length() > ERROR_MAX ? f.error().substring(0, ERROR_MAX) : f.error();
+        String error = f.error() == null
+                ? null
+                : f.error().length() > ERROR_MAX ? f.error().substring(0, ERROR_MAX) : f.error();
         boolean givenUp = f.permanent() || tried >= config.maxAttempts();
         meters.notificationFailed(attempted.get().eventType(), givenUp);
         if (givenUp) {
             finish(c, f.id(), "status = 'failed', last_error = ?", error);
             Sql.update(c, "UPDATE notification_history SET attempts = ? WHERE id = ?", tried, f.id());
         } else {
-            Sql.update(c, "UPDATE notification_history SET attempts = ?, last_error = ?, lease_until = NULL,"
-                    + " deliver_after = ? WHERE id = ?", tried, error, now.plus(config.backoff(tried)), f.id());
+            Sql.update(
+                    c,
+                    "UPDATE notification_history SET attempts = ?, last_error = ?, lease_until = NULL,"
+                            + " deliver_after = ? WHERE id = ?",
+                    tried,
+                    error,
+                    now.plus(config.backoff(tried)),
+                    f.id());
         }
         return true;
     }
@@ -278,28 +312,34 @@ public final class NotificationQueue {
      */
     private static Optional<Finished> finish(Connection c, long id, String assignments, Object value)
             throws SQLException {
-        Optional<Pending> item = Sql.queryOne(c, "SELECT user_id, group_size, event_type FROM notification_history"
-                + " WHERE id = ? AND status = 'pending'", rs -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3)),
+        Optional<Pending> item = Sql.queryOne(
+                c,
+                "SELECT user_id, group_size, event_type FROM notification_history"
+                        + " WHERE id = ? AND status = 'pending'",
+                rs -> new Pending(rs.getLong(1), rs.getInt(2), rs.getString(3)),
                 id);
-        String update = "UPDATE notification_history SET " + assignments + ", lease_until = NULL WHERE status = 'pending'";
+        String update =
+                "UPDATE notification_history SET " + assignments + ", lease_until = NULL WHERE status = 'pending'";
         if (item.isEmpty() || Sql.update(c, update + " AND id = ?", value, id) == 0) {
             return Optional.empty();
         }
         int rows = 1;
         if (item.get().groupSize() > 1) {
-            rows += Sql.update(c, update + " AND user_id = ? AND group_id = ?", value, item.get().userId(), id);
+            rows += Sql.update(
+                    c,
+                    update + " AND user_id = ? AND group_id = ?",
+                    value,
+                    item.get().userId(),
+                    id);
         }
         return Optional.of(new Finished(item.get().eventType(), rows));
     }
 
-    private record Pending(long userId, int groupSize, String eventType) {
-    }
+    private record Pending(long userId, int groupSize, String eventType) {}
 
-    private record Finished(String eventType, int rows) {
-    }
+    private record Finished(String eventType, int rows) {}
 
-    private record Attempted(int attempts, String eventType) {
-    }
+    private record Attempted(int attempts, String eventType) {}
 
     /** The items of these ids (read from the database just before: literals, see {@link UserFilter}). */
     private static List<Notifications.Item> items(Connection c, List<Long> ids) throws SQLException {
@@ -313,9 +353,19 @@ public final class NotificationQueue {
     }
 
     private static Notifications.Item item(ResultSet rs) throws SQLException {
-        return new Notifications.Item(rs.getLong("id"), rs.getLong("telegram_id"), Sql.longValue(rs, "cabinet_id"),
-                rs.getString("event_type"), rs.getString("text"), rs.getString("image_url"), Sql.instant(rs, "created_at"),
-                rs.getInt("attempts"), rs.getInt("group_size"), Renderer.StoredChart.fromJson(rs.getString("chart")),
-                Sql.longValue(rs, "nm_id"), rs.getString("reply_to"), rs.getString("language"));
+        return new Notifications.Item(
+                rs.getLong("id"),
+                rs.getLong("telegram_id"),
+                Sql.longValue(rs, "cabinet_id"),
+                rs.getString("event_type"),
+                rs.getString("text"),
+                rs.getString("image_url"),
+                Sql.instant(rs, "created_at"),
+                rs.getInt("attempts"),
+                rs.getInt("group_size"),
+                Renderer.StoredChart.fromJson(rs.getString("chart")),
+                Sql.longValue(rs, "nm_id"),
+                rs.getString("reply_to"),
+                rs.getString("language"));
     }
 }

@@ -1,5 +1,11 @@
 package ru.wbassist.server.notifications;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,13 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.server.http.ApiException;
 import ru.wbassist.server.http.Json;
@@ -32,8 +31,9 @@ public final class NotificationService implements HttpService {
     private static final int MAX_BODY_BATCH_IDS = 10_000;
     /** 10,000 ids of up to 19 digits, formatted with room to spare; the default body limit is 64 KiB. */
     private static final int MAX_BATCH_BODY_BYTES = 512 * 1024;
-    private static final Set<String> BATCH_FIELDS = Set.of("telegram_ids", "last_check", "cursor", "limit", "wait",
-            "lease");
+
+    private static final Set<String> BATCH_FIELDS =
+            Set.of("telegram_ids", "last_check", "cursor", "limit", "wait", "lease");
     private static final int MAX_POLL_LIMIT = 100;
     private static final int DEFAULT_POLL_LIMIT = 50;
     private static final int MAX_PENDING_LIMIT = 500;
@@ -46,8 +46,8 @@ public final class NotificationService implements HttpService {
     private final TestNotifications tests;
     private final UserRepository users;
 
-    public NotificationService(NotificationQueue queue, SettingsRepository settings, TestNotifications tests,
-                               UserRepository users) {
+    public NotificationService(
+            NotificationQueue queue, SettingsRepository settings, TestNotifications tests, UserRepository users) {
         this.queue = queue;
         this.settings = settings;
         this.tests = tests;
@@ -70,11 +70,12 @@ public final class NotificationService implements HttpService {
         User user = user(Params.requiredId(req, "telegram_id"));
         Optional<Lease> lease = Lease.fromQuery(req, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
         if (lease.isEmpty()) {
-            res.send(new Notifications.Poll(user.telegramId(), queue.since(List.of(user.id()), lastCheck(req)), null,
-                    Instant.now()));
+            res.send(new Notifications.Poll(
+                    user.telegramId(), queue.since(List.of(user.id()), lastCheck(req)), null, Instant.now()));
         } else {
             List<Notifications.Item> items = lease.get().take(queue, Optional.of(List.of(user.id())));
-            res.send(new Notifications.Poll(user.telegramId(), items, lease.get().nextCursor(items), Instant.now()));
+            res.send(
+                    new Notifications.Poll(user.telegramId(), items, lease.get().nextCursor(items), Instant.now()));
         }
     }
 
@@ -89,7 +90,8 @@ public final class NotificationService implements HttpService {
         JsonNode body = JsonFields.object(Json.read(req, JsonNode.class, MAX_BATCH_BODY_BYTES), BATCH_FIELDS);
         List<Long> telegramIds = JsonFields.idList(body, "telegram_ids", MAX_BODY_BATCH_IDS);
         Optional<Lease> lease = Lease.fromBody(body, MAX_POLL_LIMIT, DEFAULT_POLL_LIMIT);
-        Instant lastCheck = JsonFields.optionalInstant(body, "last_check").orElseGet(NotificationService::defaultLastCheck);
+        Instant lastCheck =
+                JsonFields.optionalInstant(body, "last_check").orElseGet(NotificationService::defaultLastCheck);
         res.send(batch(telegramIds, lease, lastCheck));
     }
 
@@ -97,14 +99,14 @@ public final class NotificationService implements HttpService {
     private Notifications.BatchPoll batch(List<Long> telegramIds, Optional<Lease> lease, Instant lastCheck)
             throws InterruptedException {
         List<Long> userIds = new ArrayList<>(queue.userIds(telegramIds).values());
-        List<Notifications.Item> items = lease.isEmpty()
-                ? queue.since(userIds, lastCheck)
-                : lease.get().take(queue, Optional.of(userIds));
+        List<Notifications.Item> items =
+                lease.isEmpty() ? queue.since(userIds, lastCheck) : lease.get().take(queue, Optional.of(userIds));
         // Every requested id answers, unknown ones with an empty list, so the bot can tell "nothing" from "missing".
         Map<String, List<Notifications.Item>> perUser = new LinkedHashMap<>();
         telegramIds.forEach(id -> perUser.put(Long.toString(id), new ArrayList<>()));
         items.forEach(item -> perUser.get(Long.toString(item.telegramId())).add(item));
-        return new Notifications.BatchPoll(perUser, lease.map(l -> l.nextCursor(items)).orElse(null), Instant.now());
+        return new Notifications.BatchPoll(
+                perUser, lease.map(l -> l.nextCursor(items)).orElse(null), Instant.now());
     }
 
     private void pending(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -117,8 +119,10 @@ public final class NotificationService implements HttpService {
         JsonNode body = JsonFields.object(Json.read(req, JsonNode.class), ACK_FIELDS);
         List<Notifications.Delivered> delivered = new ArrayList<>();
         for (JsonNode entry : entries(body, "delivered")) {
-            delivered.add(new Notifications.Delivered(id(entry, "delivered"),
-                    JsonFields.optionalInstant(entry, "sent_at", "delivered.sent_at").orElse(null)));
+            delivered.add(new Notifications.Delivered(
+                    id(entry, "delivered"),
+                    JsonFields.optionalInstant(entry, "sent_at", "delivered.sent_at")
+                            .orElse(null)));
         }
         List<Notifications.Failed> failed = new ArrayList<>();
         for (JsonNode entry : entries(body, "failed")) {
@@ -130,7 +134,9 @@ public final class NotificationService implements HttpService {
             if (permanent != null && !permanent.isNull() && !permanent.isBoolean()) {
                 throw ApiException.badRequest("failed.permanent", "failed.permanent must be true or false");
             }
-            failed.add(new Notifications.Failed(id(entry, "failed"), error == null ? null : error.textValue(),
+            failed.add(new Notifications.Failed(
+                    id(entry, "failed"),
+                    error == null ? null : error.textValue(),
                     permanent != null && permanent.booleanValue()));
         }
         if (delivered.isEmpty() && failed.isEmpty()) {

@@ -3,7 +3,6 @@ package ru.wbassist.server.notifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import ru.wbassist.api.Notifications;
 
 /** A user's {@link Notifications.Settings} as stored: defaults, quiet hours, the columns that hold them. */
@@ -22,12 +21,30 @@ public final class NotificationSettings {
             s.negative_review_threshold, s.critical_stock_threshold, s.runway_days, s.quiet_hours_start,
             s.quiet_hours_end, s.digest_time, u.language""";
 
-    private NotificationSettings() {
-    }
+    private NotificationSettings() {}
 
     public static Notifications.Settings defaults(String language) {
-        return new Notifications.Settings(true, true, true, true, true, true, true, true, true, true, false, 5, 300,
-                DEFAULT_REVIEW_THRESHOLD, DEFAULT_STOCK_THRESHOLD, DEFAULT_RUNWAY_DAYS, null, null, null, language);
+        return new Notifications.Settings(
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                false,
+                5,
+                300,
+                DEFAULT_REVIEW_THRESHOLD,
+                DEFAULT_STOCK_THRESHOLD,
+                DEFAULT_RUNWAY_DAYS,
+                null,
+                null,
+                null,
+                language);
     }
 
     public static Optional<QuietHours> quietHours(Notifications.Settings settings) {
@@ -40,14 +57,26 @@ public final class NotificationSettings {
         if (rs.getObject("settings_user") == null) {
             return defaults(language);
         }
-        return new Notifications.Settings(rs.getBoolean("notifications_enabled"), rs.getBoolean("new_orders_enabled"),
-                rs.getBoolean("order_buyouts_enabled"), rs.getBoolean("order_cancellations_enabled"),
-                rs.getBoolean("order_returns_enabled"), rs.getBoolean("negative_reviews_enabled"),
-                rs.getBoolean("critical_stocks_enabled"), rs.getBoolean("stock_runway_enabled"),
-                rs.getBoolean("price_changes_enabled"), rs.getBoolean("new_questions_enabled"),
-                rs.getBoolean("grouping_enabled"), rs.getInt("max_group_size"), rs.getInt("group_timeout"),
-                rs.getInt("negative_review_threshold"), rs.getInt("critical_stock_threshold"), rs.getInt("runway_days"),
-                rs.getString("quiet_hours_start"), rs.getString("quiet_hours_end"), rs.getString("digest_time"),
+        return new Notifications.Settings(
+                rs.getBoolean("notifications_enabled"),
+                rs.getBoolean("new_orders_enabled"),
+                rs.getBoolean("order_buyouts_enabled"),
+                rs.getBoolean("order_cancellations_enabled"),
+                rs.getBoolean("order_returns_enabled"),
+                rs.getBoolean("negative_reviews_enabled"),
+                rs.getBoolean("critical_stocks_enabled"),
+                rs.getBoolean("stock_runway_enabled"),
+                rs.getBoolean("price_changes_enabled"),
+                rs.getBoolean("new_questions_enabled"),
+                rs.getBoolean("grouping_enabled"),
+                rs.getInt("max_group_size"),
+                rs.getInt("group_timeout"),
+                rs.getInt("negative_review_threshold"),
+                rs.getInt("critical_stock_threshold"),
+                rs.getInt("runway_days"),
+                rs.getString("quiet_hours_start"),
+                rs.getString("quiet_hours_end"),
+                rs.getString("digest_time"),
                 language);
     }
 }

@@ -1,8 +1,7 @@
 package ru.wbassist.server.notifications;
 
-import java.time.Duration;
-
 import io.helidon.config.Config;
+import java.time.Duration;
 
 /**
  * The {@code notifications:} section of application.yaml.
@@ -14,8 +13,13 @@ import io.helidon.config.Config;
  * @param maxWaitingPolls long-polls that may wait at once; one more is refused with 503
  * @param digestCheck     how often each server looks for due daily digests
  */
-public record NotificationsConfig(int maxAttempts, Duration retryBase, Duration retryMax, Duration dueCheck,
-                                  int maxWaitingPolls, Duration digestCheck) {
+public record NotificationsConfig(
+        int maxAttempts,
+        Duration retryBase,
+        Duration retryMax,
+        Duration dueCheck,
+        int maxWaitingPolls,
+        Duration digestCheck) {
 
     public static NotificationsConfig from(Config section) {
         return new NotificationsConfig(

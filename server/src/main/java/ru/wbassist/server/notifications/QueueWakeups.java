@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -86,9 +85,16 @@ public final class QueueWakeups implements AutoCloseable {
 
     /** Whether a pending item became deliverable by time in {@code (from, to]}. */
     boolean becameDue(Instant from, Instant to) {
-        return db.withConnection(c -> Sql.queryOne(c, "SELECT 1 FROM notification_history WHERE status = 'pending'"
-                + " AND ((deliver_after > ? AND deliver_after <= ?) OR (lease_until > ? AND lease_until <= ?)) LIMIT 1",
-                rs -> rs.getInt(1), from, to, from, to).isPresent());
+        return db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT 1 FROM notification_history WHERE status = 'pending'"
+                                + " AND ((deliver_after > ? AND deliver_after <= ?) OR (lease_until > ? AND lease_until <= ?)) LIMIT 1",
+                        rs -> rs.getInt(1),
+                        from,
+                        to,
+                        from,
+                        to)
+                .isPresent());
     }
 
     @Override

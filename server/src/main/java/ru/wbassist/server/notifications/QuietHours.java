@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
-
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -17,7 +16,8 @@ import ru.wbassist.server.time.Moscow;
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter HH_MM =
+            DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     /** The window from stored {@code HH:MM} texts; empty when either is missing. */
     public static Optional<QuietHours> of(String start, String end) {

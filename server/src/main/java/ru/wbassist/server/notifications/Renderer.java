@@ -1,5 +1,6 @@
 package ru.wbassist.server.notifications;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -7,8 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import ru.wbassist.api.Html;
 import ru.wbassist.api.Insights;
 import ru.wbassist.api.Notifications;
@@ -40,14 +39,12 @@ public final class Renderer {
      * A rendered card: text, and the photo to send it with or the chart the bot draws and sends with it (both null: a
      * plain message). With either, the text is a caption.
      */
-    public record Rendered(String text, String imageUrl, Notifications.Chart chart) {
-    }
+    public record Rendered(String text, String imageUrl, Notifications.Chart chart) {}
 
     /** Keeps a chart in {@code notification_history.chart} (JSON) until the bot is handed it. */
     static final class StoredChart {
 
-        private StoredChart() {
-        }
+        private StoredChart() {}
 
         static String toJson(Notifications.Chart chart) {
             try {
@@ -71,7 +68,8 @@ public final class Renderer {
 
     private Renderer(boolean english) {
         this.english = english;
-        this.money = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(english ? Locale.US : Locale.of("ru")));
+        this.money =
+                new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(english ? Locale.US : Locale.of("ru")));
     }
 
     public static Renderer forLanguage(String language) {
@@ -91,8 +89,11 @@ public final class Renderer {
             case EventFacts.Price p -> price(type, p);
             case EventFacts.Digest d -> digest(d, cabinetName);
             case EventFacts.Key k -> key(type, k);
-            case EventFacts.Test t -> new Card(new StringBuilder("🔔 <b>" + t("Уведомления работают", "Notifications work")
-                    + "</b>\n" + esc(t.note())), null);
+            case EventFacts.Test t ->
+                new Card(
+                        new StringBuilder(
+                                "🔔 <b>" + t("Уведомления работают", "Notifications work") + "</b>\n" + esc(t.note())),
+                        null);
         };
         return card.finish(cabinetName);
     }
@@ -106,8 +107,12 @@ public final class Renderer {
 
     /** One message listing the members of a group (same type); sent without a photo. */
     public String renderGroup(EventType type, List<EventFacts> members, String cabinetName) {
-        StringBuilder out = new StringBuilder(icon(type)).append(" <b>").append(groupTitle(type)).append(": ")
-                .append(members.size()).append("</b>");
+        StringBuilder out = new StringBuilder(icon(type))
+                .append(" <b>")
+                .append(groupTitle(type))
+                .append(": ")
+                .append(members.size())
+                .append("</b>");
         if (cabinetName != null && !cabinetName.isBlank()) {
             out.append(" · ").append(esc(cabinetName));
         }
@@ -125,10 +130,17 @@ public final class Renderer {
     }
 
     private Card newOrder(EventFacts.Order o) {
-        StringBuilder b = new StringBuilder("🛒 <b>").append(t("Новый заказ", "New order")).append("</b>\n");
+        StringBuilder b = new StringBuilder("🛒 <b>")
+                .append(t("Новый заказ", "New order"))
+                .append("</b>\n");
         product(b, o.title(), o.vendorCode(), o.nmId(), o.size());
-        b.append(t("Цена: ", "Price: ")).append("<b>").append(rub(o.priceWithDisc())).append("</b>");
-        if (o.totalPrice() != null && o.priceWithDisc() != null && o.totalPrice().compareTo(o.priceWithDisc()) != 0) {
+        b.append(t("Цена: ", "Price: "))
+                .append("<b>")
+                .append(rub(o.priceWithDisc()))
+                .append("</b>");
+        if (o.totalPrice() != null
+                && o.priceWithDisc() != null
+                && o.totalPrice().compareTo(o.priceWithDisc()) != 0) {
             b.append(t(" (без скидки ", " (before discount ")).append(rub(o.totalPrice()));
             if (o.discountPercent() != null) {
                 b.append(", −").append(o.discountPercent()).append('%');
@@ -137,28 +149,41 @@ public final class Renderer {
         }
         b.append('\n');
         if (o.finishedPrice() != null) {
-            b.append(t("Покупатель заплатил: ", "Buyer paid: ")).append(rub(o.finishedPrice())).append('\n');
+            b.append(t("Покупатель заплатил: ", "Buyer paid: "))
+                    .append(rub(o.finishedPrice()))
+                    .append('\n');
         }
         route(b, o.warehouse(), o.warehouseType(), o.region());
         b.append("🕒 ").append(when(o.orderDate())).append('\n');
-        b.append("📊 ").append(t("Сегодня: ", "Today: ")).append(o.dayOrders()).append(t(" зак. на ", " orders, "))
-                .append(rub(o.daySum())).append('\n');
+        b.append("📊 ")
+                .append(t("Сегодня: ", "Today: "))
+                .append(o.dayOrders())
+                .append(t(" зак. на ", " orders, "))
+                .append(rub(o.daySum()))
+                .append('\n');
         if (o.stockLeft() != null) {
-            b.append("📦 ").append(t("Остаток: ", "Stock left: ")).append(o.stockLeft()).append(t(" шт.", " pcs"));
+            b.append("📦 ")
+                    .append(t("Остаток: ", "Stock left: "))
+                    .append(o.stockLeft())
+                    .append(t(" шт.", " pcs"));
             if (o.daysLeft() != null) {
                 b.append(t(" (≈ на ", " (≈ ")).append(number(o.daysLeft())).append(t(" дн.)", " days)"));
             }
             b.append('\n');
         }
         if (o.buyoutRate30d() != null) {
-            b.append("✅ ").append(t("Выкуп за 30 дн.: ", "Buyout rate, 30 days: ")).append(percent(o.buyoutRate30d()))
+            b.append("✅ ")
+                    .append(t("Выкуп за 30 дн.: ", "Buyout rate, 30 days: "))
+                    .append(percent(o.buyoutRate30d()))
                     .append('\n');
         }
         return new Card(b, o.imageUrl());
     }
 
     private Card cancellation(EventFacts.Order o) {
-        StringBuilder b = new StringBuilder("❌ <b>").append(t("Отмена заказа", "Order cancelled")).append("</b>\n");
+        StringBuilder b = new StringBuilder("❌ <b>")
+                .append(t("Отмена заказа", "Order cancelled"))
+                .append("</b>\n");
         product(b, o.title(), o.vendorCode(), o.nmId(), o.size());
         b.append(t("Цена: ", "Price: ")).append(rub(o.priceWithDisc())).append('\n');
         route(b, o.warehouse(), o.warehouseType(), o.region());
@@ -175,13 +200,21 @@ public final class Renderer {
 
     private Card sale(EventType type, EventFacts.Sale s) {
         boolean buyout = type == EventType.ORDER_BUYOUT;
-        StringBuilder b = new StringBuilder(buyout ? "💰 <b>" + t("Выкуп", "Buyout") : "↩️ <b>" + t("Возврат", "Return")
-                + (Boolean.TRUE.equals(s.defective()) ? t(" (брак)", " (defective)") : "")).append("</b>\n");
+        StringBuilder b = new StringBuilder(
+                        buyout
+                                ? "💰 <b>" + t("Выкуп", "Buyout")
+                                : "↩️ <b>" + t("Возврат", "Return")
+                                        + (Boolean.TRUE.equals(s.defective()) ? t(" (брак)", " (defective)") : ""))
+                .append("</b>\n");
         product(b, s.title(), s.vendorCode(), s.nmId(), s.size());
         // WB may send a return's amounts negative; the price reads as a price, what is payable keeps its sign
-        b.append(t("Цена: ", "Price: ")).append(rub(s.priceWithDisc() == null ? null : s.priceWithDisc().abs())).append('\n');
+        b.append(t("Цена: ", "Price: "))
+                .append(rub(s.priceWithDisc() == null ? null : s.priceWithDisc().abs()))
+                .append('\n');
         if (s.forPay() != null) {
-            b.append(t("К перечислению: ", "Payable to you: ")).append(rub(s.forPay())).append('\n');
+            b.append(t("К перечислению: ", "Payable to you: "))
+                    .append(rub(s.forPay()))
+                    .append('\n');
         }
         route(b, s.warehouse(), null, s.region());
         b.append("🕒 ").append(when(s.saleDate())).append('\n');
@@ -189,11 +222,18 @@ public final class Renderer {
     }
 
     private Card review(EventFacts.Review r) {
-        StringBuilder b = new StringBuilder("⭐ <b>").append(t("Негативный отзыв", "Negative review")).append("</b> ")
-                .append(stars(r.rating())).append(" (").append(r.rating()).append("/5)\n");
+        StringBuilder b = new StringBuilder("⭐ <b>")
+                .append(t("Негативный отзыв", "Negative review"))
+                .append("</b> ")
+                .append(stars(r.rating()))
+                .append(" (")
+                .append(r.rating())
+                .append("/5)\n");
         product(b, r.productName(), r.vendorCode(), r.nmId(), null);
         if (r.userName() != null && !r.userName().isBlank()) {
-            b.append(t("Покупатель: ", "Customer: ")).append(esc(Html.clip(r.userName(), 100))).append('\n');
+            b.append(t("Покупатель: ", "Customer: "))
+                    .append(esc(Html.clip(r.userName(), 100)))
+                    .append('\n');
         }
         quote(b, null, r.text(), REVIEW_TEXT_MAX);
         quote(b, t("Достоинства", "Pros"), r.pros(), REVIEW_PART_MAX);
@@ -203,7 +243,8 @@ public final class Renderer {
     }
 
     private Card question(EventFacts.Question q) {
-        StringBuilder b = new StringBuilder("❓ <b>").append(t("Вопрос покупателя", "Customer question"))
+        StringBuilder b = new StringBuilder("❓ <b>")
+                .append(t("Вопрос покупателя", "Customer question"))
                 .append("</b>\n");
         product(b, q.productName(), q.vendorCode(), q.nmId(), null);
         quote(b, null, q.text(), REVIEW_TEXT_MAX);
@@ -212,14 +253,26 @@ public final class Renderer {
     }
 
     private Card stock(EventFacts.Stock s) {
-        StringBuilder b = new StringBuilder("📉 <b>").append(t("Критичный остаток", "Critical stock")).append("</b>\n");
+        StringBuilder b = new StringBuilder("📉 <b>")
+                .append(t("Критичный остаток", "Critical stock"))
+                .append("</b>\n");
         product(b, s.title(), s.vendorCode(), s.nmId(), null);
-        b.append(t("Осталось: ", "Left: ")).append("<b>").append(s.total()).append(t(" шт.", " pcs")).append("</b>")
-                .append(t(" (было ", " (was ")).append(s.totalBefore()).append(")\n");
+        b.append(t("Осталось: ", "Left: "))
+                .append("<b>")
+                .append(s.total())
+                .append(t(" шт.", " pcs"))
+                .append("</b>")
+                .append(t(" (было ", " (was "))
+                .append(s.totalBefore())
+                .append(")\n");
         if (!s.warehouses().isEmpty()) {
             b.append(t("Где:", "Where:")).append('\n');
             for (EventFacts.WarehouseLevel level : s.warehouses()) {
-                b.append("• ").append(esc(level.warehouse())).append(": ").append(level.quantity()).append('\n');
+                b.append("• ")
+                        .append(esc(level.warehouse()))
+                        .append(": ")
+                        .append(level.quantity())
+                        .append('\n');
             }
         }
         b.append(t("Пора пополнить запас.", "Time to restock.")).append('\n');
@@ -227,35 +280,60 @@ public final class Renderer {
     }
 
     private Card runway(EventFacts.Runway r) {
-        StringBuilder b = new StringBuilder("⏳ <b>").append(t("Скоро закончится", "Running out soon")).append("</b>\n");
+        StringBuilder b = new StringBuilder("⏳ <b>")
+                .append(t("Скоро закончится", "Running out soon"))
+                .append("</b>\n");
         product(b, r.title(), r.vendorCode(), r.nmId(), null);
         b.append(t("Хватит ", "Lasts ")).append("<b>").append(runwayLine(r)).append("</b>\n");
-        b.append(t("По темпу заказов за 14 дней. Пора планировать поставку.",
-                "At the pace of the last 14 days' orders. Time to plan a shipment.")).append('\n');
+        b.append(t(
+                        "По темпу заказов за 14 дней. Пора планировать поставку.",
+                        "At the pace of the last 14 days' orders. Time to plan a shipment."))
+                .append('\n');
         return new Card(b, r.imageUrl());
     }
 
     private Card price(EventType type, EventFacts.Price p) {
         StringBuilder b = new StringBuilder();
         if (type == EventType.PRICE_QUARANTINE) {
-            b.append("🚫 <b>").append(t("Цена в карантине", "Price in quarantine")).append("</b>\n");
+            b.append("🚫 <b>")
+                    .append(t("Цена в карантине", "Price in quarantine"))
+                    .append("</b>\n");
             product(b, p.title(), p.vendorCode(), p.nmId(), null);
-            b.append(t("WB не применил новую цену ", "WB did not apply the new price ")).append("<b>")
-                    .append(rub(p.newDiscounted())).append("</b>").append(t(" (скидка ", " (discount "))
-                    .append(p.newDiscount()).append("%)").append(t(": она ниже текущей в 3 раза и больше.",
-                            ": it is 3 or more times below the current one.")).append('\n');
-            b.append(t("Товар продаётся по старой цене ", "The product sells at the old price ")).append("<b>")
-                    .append(rub(p.oldDiscounted())).append("</b>.\n");
-            b.append(t("Подтвердите или исправьте цену в личном кабинете WB.",
-                    "Confirm or correct the price in the WB seller portal.")).append('\n');
+            b.append(t("WB не применил новую цену ", "WB did not apply the new price "))
+                    .append("<b>")
+                    .append(rub(p.newDiscounted()))
+                    .append("</b>")
+                    .append(t(" (скидка ", " (discount "))
+                    .append(p.newDiscount())
+                    .append("%)")
+                    .append(t(
+                            ": она ниже текущей в 3 раза и больше.", ": it is 3 or more times below the current one."))
+                    .append('\n');
+            b.append(t("Товар продаётся по старой цене ", "The product sells at the old price "))
+                    .append("<b>")
+                    .append(rub(p.oldDiscounted()))
+                    .append("</b>.\n");
+            b.append(t(
+                            "Подтвердите или исправьте цену в личном кабинете WB.",
+                            "Confirm or correct the price in the WB seller portal."))
+                    .append('\n');
         } else {
             b.append("💸 <b>").append(t("Цена изменилась", "Price changed")).append("</b>\n");
             product(b, p.title(), p.vendorCode(), p.nmId(), null);
-            b.append(t("Цена со скидкой: ", "Price after discount: ")).append(rub(p.oldDiscounted())).append(" → <b>")
-                    .append(rub(p.newDiscounted())).append("</b>\n");
-            b.append(t("Цена до скидки: ", "Price before discount: ")).append(rub(p.oldPrice())).append(" → ")
-                    .append(rub(p.newPrice())).append('\n');
-            b.append(t("Скидка: ", "Discount: ")).append(p.oldDiscount()).append("% → ").append(p.newDiscount())
+            b.append(t("Цена со скидкой: ", "Price after discount: "))
+                    .append(rub(p.oldDiscounted()))
+                    .append(" → <b>")
+                    .append(rub(p.newDiscounted()))
+                    .append("</b>\n");
+            b.append(t("Цена до скидки: ", "Price before discount: "))
+                    .append(rub(p.oldPrice()))
+                    .append(" → ")
+                    .append(rub(p.newPrice()))
+                    .append('\n');
+            b.append(t("Скидка: ", "Discount: "))
+                    .append(p.oldDiscount())
+                    .append("% → ")
+                    .append(p.newDiscount())
                     .append("%\n");
         }
         return new Card(b, p.imageUrl());
@@ -268,7 +346,9 @@ public final class Renderer {
     }
 
     private Card digest(EventFacts.Digest d, String cabinetName) {
-        StringBuilder b = new StringBuilder("📊 <b>").append(t("Итоги ", "Digest for ")).append(d.date().format(DAY));
+        StringBuilder b = new StringBuilder("📊 <b>")
+                .append(t("Итоги ", "Digest for "))
+                .append(d.date().format(DAY));
         if (d.upTo() != null) {
             b.append(t(" до ", " until ")).append(d.upTo().format(CLOCK));
         }
@@ -277,36 +357,79 @@ public final class Renderer {
         b.append(t("Сравнение с ", "Compared with ")).append(weekAgo).append('\n');
         EventFacts.DigestFigures now = d.current();
         EventFacts.DigestFigures then = d.weekAgo();
-        b.append("🛒 ").append(t("Заказы: ", "Orders: ")).append("<b>").append(now.orders()).append("</b> · ")
-                .append(rub(now.ordersSum())).append(change(now.orders(), then.orders())).append('\n');
-        b.append("💰 ").append(t("Выкупы: ", "Buyouts: ")).append(now.buyouts()).append(" · ").append(rub(now.buyoutsSum()))
-                .append(change(now.buyouts(), then.buyouts())).append('\n');
-        b.append("❌ ").append(t("Отмены: ", "Cancellations: ")).append(now.cancellations())
-                .append(change(now.cancellations(), then.cancellations())).append('\n');
-        b.append("↩️ ").append(t("Возвраты: ", "Returns: ")).append(now.returns())
-                .append(change(now.returns(), then.returns())).append('\n');
-        b.append("📈 ").append(t("Выкуп: ", "Buyout rate: ")).append(percent(now.buyoutRate()))
-                .append(t(" (неделю назад ", " (a week ago ")).append(percent(then.buyoutRate())).append(")\n");
+        b.append("🛒 ")
+                .append(t("Заказы: ", "Orders: "))
+                .append("<b>")
+                .append(now.orders())
+                .append("</b> · ")
+                .append(rub(now.ordersSum()))
+                .append(change(now.orders(), then.orders()))
+                .append('\n');
+        b.append("💰 ")
+                .append(t("Выкупы: ", "Buyouts: "))
+                .append(now.buyouts())
+                .append(" · ")
+                .append(rub(now.buyoutsSum()))
+                .append(change(now.buyouts(), then.buyouts()))
+                .append('\n');
+        b.append("❌ ")
+                .append(t("Отмены: ", "Cancellations: "))
+                .append(now.cancellations())
+                .append(change(now.cancellations(), then.cancellations()))
+                .append('\n');
+        b.append("↩️ ")
+                .append(t("Возвраты: ", "Returns: "))
+                .append(now.returns())
+                .append(change(now.returns(), then.returns()))
+                .append('\n');
+        b.append("📈 ")
+                .append(t("Выкуп: ", "Buyout rate: "))
+                .append(percent(now.buyoutRate()))
+                .append(t(" (неделю назад ", " (a week ago "))
+                .append(percent(then.buyoutRate()))
+                .append(")\n");
         if (!d.top().isEmpty()) {
             b.append("🏆 ").append(t("Топ заказов:", "Top orders:")).append('\n');
             for (int i = 0; i < d.top().size(); i++) {
                 EventFacts.TopLine line = d.top().get(i);
-                b.append(i + 1).append(". ").append(shortName(line.title(), line.nmId())).append(" — ").append(line.count())
-                        .append(t(" шт.", " pcs")).append('\n');
+                b.append(i + 1)
+                        .append(". ")
+                        .append(shortName(line.title(), line.nmId()))
+                        .append(" — ")
+                        .append(line.count())
+                        .append(t(" шт.", " pcs"))
+                        .append('\n');
             }
         }
         if (!d.runningOut().isEmpty()) {
-            b.append("⏳ ").append(t("Закончатся за ", "Run out within ")).append(days(BigDecimal.valueOf(d.runwayDays())))
+            b.append("⏳ ")
+                    .append(t("Закончатся за ", "Run out within "))
+                    .append(days(BigDecimal.valueOf(d.runwayDays())))
                     .append(":\n");
             for (EventFacts.Runway r : d.runningOut()) {
-                b.append("• ").append(shortName(r.title(), r.nmId())).append(" — ").append(runwayLine(r)).append('\n');
+                b.append("• ")
+                        .append(shortName(r.title(), r.nmId()))
+                        .append(" — ")
+                        .append(runwayLine(r))
+                        .append('\n');
             }
         }
-        b.append("💬 ").append(t("Отзывы без ответа: ", "Unanswered reviews: ")).append(d.unansweredReviews()).append('\n');
-        Notifications.Chart chart = new Notifications.Chart(plain(cabinetName) + " · " + t("14 дней", "14 days"),
-                t("Заказы", "Orders"), t("Выкупы", "Buyouts"), d.chart().stream().map(day -> new Notifications.ChartDay(
-                        day.date(), new Insights.Tally(day.orders().count(), day.orders().sum()),
-                        new Insights.Tally(day.buyouts().count(), day.buyouts().sum()))).toList());
+        b.append("💬 ")
+                .append(t("Отзывы без ответа: ", "Unanswered reviews: "))
+                .append(d.unansweredReviews())
+                .append('\n');
+        Notifications.Chart chart = new Notifications.Chart(
+                plain(cabinetName) + " · " + t("14 дней", "14 days"),
+                t("Заказы", "Orders"),
+                t("Выкупы", "Buyouts"),
+                d.chart().stream()
+                        .map(day -> new Notifications.ChartDay(
+                                day.date(),
+                                new Insights.Tally(
+                                        day.orders().count(), day.orders().sum()),
+                                new Insights.Tally(
+                                        day.buyouts().count(), day.buyouts().sum())))
+                        .toList());
         return new Card(b, null, chart);
     }
 
@@ -335,7 +458,8 @@ public final class Renderer {
         long whole = value.longValue();
         long mod100 = whole % 100;
         long mod10 = whole % 10;
-        String word = mod100 >= 11 && mod100 <= 14 ? "дней" : mod10 == 1 ? "день" : mod10 >= 2 && mod10 <= 4 ? "дня" : "дней";
+        String word =
+                mod100 >= 11 && mod100 <= 14 ? "дней" : mod10 == 1 ? "день" : mod10 >= 2 && mod10 <= 4 ? "дня" : "дней";
         return n + " " + word;
     }
 
@@ -346,7 +470,9 @@ public final class Renderer {
     }
 
     private String shortName(String title, long nmId) {
-        return title == null || title.isBlank() ? t("Товар ", "Product ") + nmId : esc(Html.clip(title, DIGEST_TITLE_MAX));
+        return title == null || title.isBlank()
+                ? t("Товар ", "Product ") + nmId
+                : esc(Html.clip(title, DIGEST_TITLE_MAX));
     }
 
     /** A cabinet name for the chart's title (drawn, not HTML). */
@@ -357,37 +483,54 @@ public final class Renderer {
     private Card key(EventType type, EventFacts.Key k) {
         StringBuilder b = new StringBuilder();
         if (type == EventType.KEY_INVALID) {
-            b.append("🔑 <b>").append(t("Ключ WB API не работает", "The WB API key stopped working")).append("</b>\n");
+            b.append("🔑 <b>")
+                    .append(t("Ключ WB API не работает", "The WB API key stopped working"))
+                    .append("</b>\n");
             if (k.reason() != null && !k.reason().isBlank()) {
-                b.append(t("WB ответил: ", "WB said: ")).append(esc(Html.clip(k.reason(), 300))).append('\n');
+                b.append(t("WB ответил: ", "WB said: "))
+                        .append(esc(Html.clip(k.reason(), 300)))
+                        .append('\n');
             }
-            b.append(t("Синхронизация остановлена. Создайте новый ключ в личном кабинете WB и подключите его.",
-                    "Sync is stopped. Create a new key in the WB seller portal and connect it.")).append('\n');
+            b.append(t(
+                            "Синхронизация остановлена. Создайте новый ключ в личном кабинете WB и подключите его.",
+                            "Sync is stopped. Create a new key in the WB seller portal and connect it."))
+                    .append('\n');
         } else {
-            b.append("⏳ <b>").append(t("Ключ WB API скоро истечёт", "The WB API key expires soon")).append("</b>\n");
+            b.append("⏳ <b>")
+                    .append(t("Ключ WB API скоро истечёт", "The WB API key expires soon"))
+                    .append("</b>\n");
             b.append(t("Осталось дней: ", "Days left: ")).append(k.daysLeft()).append('\n');
             if (k.expiresAt() != null) {
-                b.append(t("Истекает: ", "Expires: ")).append(when(k.expiresAt())).append('\n');
+                b.append(t("Истекает: ", "Expires: "))
+                        .append(when(k.expiresAt()))
+                        .append('\n');
             }
-            b.append(t("Создайте новый ключ и подключите его, чтобы уведомления не прервались.",
-                    "Create a new key and connect it so notifications keep coming.")).append('\n');
+            b.append(t(
+                            "Создайте новый ключ и подключите его, чтобы уведомления не прервались.",
+                            "Create a new key and connect it so notifications keep coming."))
+                    .append('\n');
         }
         return new Card(b, null);
     }
 
     private String summary(EventFacts facts) {
         return switch (facts) {
-            case EventFacts.Order o -> name(o.title(), o.nmId()) + (o.size() != null && !o.size().equals("0")
-                    ? " (" + esc(o.size()) + ")" : "") + " — " + rub(o.priceWithDisc()) + ", " + esc(o.warehouse())
-                    + " → " + esc(o.region()) + ", " + clock(o.cancelDate() != null ? o.cancelDate() : o.orderDate());
-            case EventFacts.Sale s -> name(s.title(), s.nmId()) + " — " + rub(s.priceWithDisc()) + ", " + clock(s.saleDate());
-            case EventFacts.Review r -> stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
-                    + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
+            case EventFacts.Order o ->
+                name(o.title(), o.nmId())
+                        + (o.size() != null && !o.size().equals("0") ? " (" + esc(o.size()) + ")" : "") + " — "
+                        + rub(o.priceWithDisc()) + ", " + esc(o.warehouse())
+                        + " → " + esc(o.region()) + ", "
+                        + clock(o.cancelDate() != null ? o.cancelDate() : o.orderDate());
+            case EventFacts.Sale s ->
+                name(s.title(), s.nmId()) + " — " + rub(s.priceWithDisc()) + ", " + clock(s.saleDate());
+            case EventFacts.Review r ->
+                stars(r.rating()) + " " + name(r.productName(), r.nmId()) + ": "
+                        + esc(Html.clip(r.text() == null || r.text().isBlank() ? r.cons() : r.text(), 120));
             case EventFacts.Question q -> name(q.productName(), q.nmId()) + ": " + esc(Html.clip(q.text(), 120));
             case EventFacts.Stock s -> name(s.title(), s.nmId()) + " — " + s.total() + t(" шт.", " pcs");
             case EventFacts.Runway r -> name(r.title(), r.nmId()) + " — " + runwayLine(r);
-            case EventFacts.Price p -> name(p.title(), p.nmId()) + " — " + rub(p.oldDiscounted()) + " → "
-                    + rub(p.newDiscounted());
+            case EventFacts.Price p ->
+                name(p.title(), p.nmId()) + " — " + rub(p.oldDiscounted()) + " → " + rub(p.newDiscounted());
             case EventFacts.Digest d -> t("Итоги ", "Digest ") + d.date().format(DAY);
             case EventFacts.Key k -> esc(k.reason());
             case EventFacts.Test t -> esc(t.note());
@@ -412,8 +555,11 @@ public final class Renderer {
             return;
         }
         b.append("🏬 ").append(esc(warehouse == null ? "—" : warehouse));
-        String whose = warehouseType == null ? null : warehouseType.contains("WB") ? t("склад WB", "WB warehouse")
-                : warehouseType.contains("продавца") ? t("склад продавца", "seller's warehouse") : null;
+        String whose = warehouseType == null
+                ? null
+                : warehouseType.contains("WB")
+                        ? t("склад WB", "WB warehouse")
+                        : warehouseType.contains("продавца") ? t("склад продавца", "seller's warehouse") : null;
         if (whose != null) {
             b.append(" (").append(whose).append(')');
         }
@@ -527,7 +673,8 @@ public final class Renderer {
 
         Rendered finish(String cabinetName) {
             String photo = imageUrl != null && (imageUrl.startsWith("https://") || imageUrl.startsWith("http://"))
-                    ? imageUrl : null;
+                    ? imageUrl
+                    : null;
             if (cabinetName != null && !cabinetName.isBlank()) {
                 body.append("🏷 ").append(esc(Html.clip(cabinetName, 100)));
             }

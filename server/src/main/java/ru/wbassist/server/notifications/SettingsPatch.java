@@ -1,11 +1,10 @@
 package ru.wbassist.server.notifications;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.Notifications;
 
@@ -16,9 +15,17 @@ import ru.wbassist.api.Notifications;
  */
 public final class SettingsPatch {
 
-    private static final Set<String> BOOLEANS = Set.of("notifications_enabled", "new_orders_enabled",
-            "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled", "negative_reviews_enabled",
-            "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled", "new_questions_enabled",
+    private static final Set<String> BOOLEANS = Set.of(
+            "notifications_enabled",
+            "new_orders_enabled",
+            "order_buyouts_enabled",
+            "order_cancellations_enabled",
+            "order_returns_enabled",
+            "negative_reviews_enabled",
+            "critical_stocks_enabled",
+            "stock_runway_enabled",
+            "price_changes_enabled",
+            "new_questions_enabled",
             "grouping_enabled");
     private static final Map<String, int[]> RANGES = Map.of(
             "max_group_size", new int[] {1, 50},
@@ -50,9 +57,12 @@ public final class SettingsPatch {
                 }
             } else if (RANGES.containsKey(name)) {
                 int[] range = RANGES.get(name);
-                if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < range[0]
+                if (!value.isIntegralNumber()
+                        || !value.canConvertToInt()
+                        || value.intValue() < range[0]
                         || value.intValue() > range[1]) {
-                    throw new InvalidRequest(name, name + " must be an integer between " + range[0] + " and " + range[1]);
+                    throw new InvalidRequest(
+                            name, name + " must be an integer between " + range[0] + " and " + range[1]);
                 }
             } else if (TIMES.contains(name)) {
                 if (!value.isNull()) {
@@ -63,7 +73,8 @@ public final class SettingsPatch {
                     }
                 }
             } else if (name.equals("language")) {
-                if (!value.isTextual() || !(value.textValue().equals("ru") || value.textValue().equals("en"))) {
+                if (!value.isTextual()
+                        || !(value.textValue().equals("ru") || value.textValue().equals("en"))) {
                     throw new InvalidRequest(name, "language must be ru or en");
                 }
             } else {
@@ -76,7 +87,8 @@ public final class SettingsPatch {
     /** The settings after this patch; quiet hours must end up both set or both empty. */
     public Notifications.Settings applyTo(Notifications.Settings s) {
         Notifications.Settings merged = new Notifications.Settings(
-                bool("notifications_enabled", s.notificationsEnabled()), bool("new_orders_enabled", s.newOrdersEnabled()),
+                bool("notifications_enabled", s.notificationsEnabled()),
+                bool("new_orders_enabled", s.newOrdersEnabled()),
                 bool("order_buyouts_enabled", s.orderBuyoutsEnabled()),
                 bool("order_cancellations_enabled", s.orderCancellationsEnabled()),
                 bool("order_returns_enabled", s.orderReturnsEnabled()),
@@ -84,16 +96,23 @@ public final class SettingsPatch {
                 bool("critical_stocks_enabled", s.criticalStocksEnabled()),
                 bool("stock_runway_enabled", s.stockRunwayEnabled()),
                 bool("price_changes_enabled", s.priceChangesEnabled()),
-                bool("new_questions_enabled", s.newQuestionsEnabled()), bool("grouping_enabled", s.groupingEnabled()),
-                integer("max_group_size", s.maxGroupSize()), integer("group_timeout", s.groupTimeout()),
+                bool("new_questions_enabled", s.newQuestionsEnabled()),
+                bool("grouping_enabled", s.groupingEnabled()),
+                integer("max_group_size", s.maxGroupSize()),
+                integer("group_timeout", s.groupTimeout()),
                 integer("negative_review_threshold", s.negativeReviewThreshold()),
-                integer("critical_stock_threshold", s.criticalStockThreshold()), integer("runway_days", s.runwayDays()),
-                text("quiet_hours_start", s.quietHoursStart()), text("quiet_hours_end", s.quietHoursEnd()),
-                text("digest_time", s.digestTime()), text("language", s.language()));
+                integer("critical_stock_threshold", s.criticalStockThreshold()),
+                integer("runway_days", s.runwayDays()),
+                text("quiet_hours_start", s.quietHoursStart()),
+                text("quiet_hours_end", s.quietHoursEnd()),
+                text("digest_time", s.digestTime()),
+                text("language", s.language()));
         if ((merged.quietHoursStart() == null) != (merged.quietHoursEnd() == null)) {
             String missing = merged.quietHoursStart() == null ? "quiet_hours_start" : "quiet_hours_end";
-            throw new InvalidRequest(missing, "quiet_hours_start and quiet_hours_end must be set together"
-                    + " (send both as null to turn quiet hours off)");
+            throw new InvalidRequest(
+                    missing,
+                    "quiet_hours_start and quiet_hours_end must be set together"
+                            + " (send both as null to turn quiet hours off)");
         }
         return merged;
     }

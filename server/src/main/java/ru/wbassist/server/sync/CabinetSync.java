@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-
-import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.db.Database;
-import ru.wbassist.observability.LogContext;
 import ru.wbassist.db.Sql;
+import ru.wbassist.observability.LogContext;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.server.cabinets.WbToken;
@@ -45,8 +43,14 @@ public final class CabinetSync implements CabinetRunner {
     private final ServerMeters meters;
     private final KeyStatus keyStatus;
 
-    public CabinetSync(Database db, CabinetRepository cabinets, WbClient wb, EventSink events, SyncSettings settings,
-                       Clock clock, ServerMeters meters) {
+    public CabinetSync(
+            Database db,
+            CabinetRepository cabinets,
+            WbClient wb,
+            EventSink events,
+            SyncSettings settings,
+            Clock clock,
+            ServerMeters meters) {
         this.db = db;
         this.meters = meters;
         this.cabinets = cabinets;
@@ -54,13 +58,24 @@ public final class CabinetSync implements CabinetRunner {
         this.clock = clock;
         this.keyStatus = new KeyStatus(db, events, clock, meters);
         Duration history = Duration.ofDays(settings.historyDays());
-        this.steps = List.of(new ProductsStep(wb), new PricesStep(wb), new StocksStep(wb, db),
-                new OrdersStep(wb, settings.overlap(), history), new SalesStep(wb, settings.overlap(), history),
-                new ReviewsStep(wb, settings.overlap()), new QuestionsStep(wb, settings.overlap()));
+        this.steps = List.of(
+                new ProductsStep(wb),
+                new PricesStep(wb),
+                new StocksStep(wb, db),
+                new OrdersStep(wb, settings.overlap(), history),
+                new SalesStep(wb, settings.overlap(), history),
+                new ReviewsStep(wb, settings.overlap()),
+                new QuestionsStep(wb, settings.overlap()));
     }
 
     /** How a run ended. */
-    public enum Outcome { SUCCESS, FAILED, KEY_REJECTED, NO_CABINET, PAUSED }
+    public enum Outcome {
+        SUCCESS,
+        FAILED,
+        KEY_REJECTED,
+        NO_CABINET,
+        PAUSED
+    }
 
     /**
      * Runs the cabinet once; {@code false} when it no longer exists or is inactive (stop scheduling it). A paused
@@ -74,16 +89,22 @@ public final class CabinetSync implements CabinetRunner {
     /** Runs the cabinet once and says how it went; its log lines carry the cabinet id and a run id. */
     public Outcome sync(long cabinetId) {
         try (LogContext.Scope cabinet = LogContext.with("cabinet_id", cabinetId);
-             LogContext.Scope run = LogContext.with("run_id", LogContext.newId())) {
+                LogContext.Scope run = LogContext.with("run_id", LogContext.newId())) {
             return syncLogged(cabinetId);
         }
     }
 
     private Outcome syncLogged(long cabinetId) {
-        Optional<State> found = db.withConnection(c -> Sql.queryOne(c, "SELECT active, token_expires_at,"
+        Optional<State> found = db.withConnection(c -> Sql.queryOne(
+                c,
+                "SELECT active, token_expires_at,"
                         + " baseline_completed_at, sync_paused_at FROM wb_cabinets WHERE id = ?",
-                rs -> new State(rs.getBoolean("active"), Sql.instant(rs, "token_expires_at"),
-                        Sql.instant(rs, "baseline_completed_at"), rs.getObject("sync_paused_at") != null), cabinetId));
+                rs -> new State(
+                        rs.getBoolean("active"),
+                        Sql.instant(rs, "token_expires_at"),
+                        Sql.instant(rs, "baseline_completed_at"),
+                        rs.getObject("sync_paused_at") != null),
+                cabinetId));
         if (found.isEmpty() || !found.get().active()) {
             return Outcome.NO_CABINET;
         }
@@ -105,7 +126,10 @@ public final class CabinetSync implements CabinetRunner {
                 return Outcome.FAILED;
             }
             if (!scopes.contains(step.dataSet().scope())) {
-                LOG.log(Level.DEBUG, "the key has no {0} category; {1} skipped", step.dataSet().scope(),
+                LOG.log(
+                        Level.DEBUG,
+                        "the key has no {0} category; {1} skipped",
+                        step.dataSet().scope(),
                         step.dataSet().dbName());
                 continue;
             }
@@ -159,12 +183,17 @@ public final class CabinetSync implements CabinetRunner {
                 // the order-feed poll writes orders and events of this cabinet too: one writer at a time
                 CabinetState.lock(c, cabinetId);
                 Instant now = clock.instant();
-                DataSetStep.Stored stored = step.store(c, cabinetId, fetched.data(), baseline ? Optional.empty()
-                        : Optional.of(events), now);
+                DataSetStep.Stored stored = step.store(
+                        c, cabinetId, fetched.data(), baseline ? Optional.empty() : Optional.of(events), now);
                 Cursors.write(c, cabinetId, dataSet, fetched.cursor(), now);
                 String status = stored.skipped() > 0 ? "partial" : "success";
-                RunLog.finish(c, logId, status, stored.records(),
-                        stored.skipped() > 0 ? SyncFailure.rowsSkipped(stored.skipped()) : null, now);
+                RunLog.finish(
+                        c,
+                        logId,
+                        status,
+                        stored.records(),
+                        stored.skipped() > 0 ? SyncFailure.rowsSkipped(stored.skipped()) : null,
+                        now);
                 return status;
             }));
             meters.syncRun(dataSet.dbName(), outcome, Duration.between(started, clock.instant()));
@@ -173,14 +202,19 @@ public final class CabinetSync implements CabinetRunner {
             // users see the plain reason and the error id (wb_sync_logs, /sync); the details stay in this log
             SyncFailure failure = SyncFailure.of(e);
             try (LogContext.Scope error = LogContext.with("error_id", failure.errorId())) {
-                LOG.log(Level.WARNING, dataSet.dbName() + " failed: " + e.getMessage(), e instanceof WbException ? null : e);
+                LOG.log(
+                        Level.WARNING,
+                        dataSet.dbName() + " failed: " + e.getMessage(),
+                        e instanceof WbException ? null : e);
             }
             db.withConnection(c -> {
                 RunLog.finish(c, logId, "failed", 0, failure, clock.instant());
                 return null;
             });
             boolean keyRejected = e instanceof WbException.KeyRejected;
-            meters.syncRun(dataSet.dbName(), keyRejected ? "key_rejected" : "failed",
+            meters.syncRun(
+                    dataSet.dbName(),
+                    keyRejected ? "key_rejected" : "failed",
                     Duration.between(started, clock.instant()));
             if (keyRejected) {
                 throw e;
@@ -194,9 +228,13 @@ public final class CabinetSync implements CabinetRunner {
      * scheduler never runs one cabinet twice at once, so none of them is live.
      */
     private void closeInterruptedRuns(long cabinetId) {
-        db.withConnection(c -> Sql.update(c, "UPDATE wb_sync_logs SET status = 'failed', completed_at = ?,"
-                + " error_message = ?, error_code = 'interrupted' WHERE cabinet_id = ? AND status = 'running'",
-                clock.instant(), SyncFailure.INTERRUPTED, cabinetId));
+        db.withConnection(c -> Sql.update(
+                c,
+                "UPDATE wb_sync_logs SET status = 'failed', completed_at = ?,"
+                        + " error_message = ?, error_code = 'interrupted' WHERE cabinet_id = ? AND status = 'running'",
+                clock.instant(),
+                SyncFailure.INTERRUPTED,
+                cabinetId));
     }
 
     /**
@@ -227,6 +265,5 @@ public final class CabinetSync implements CabinetRunner {
         return WbToken.tryParse(key).map(WbToken::scopes).orElse(EnumSet.allOf(WbToken.Scope.class));
     }
 
-    private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt, boolean paused) {
-    }
+    private record State(boolean active, Instant tokenExpiresAt, Instant baselineCompletedAt, boolean paused) {}
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbCredentials;
 
@@ -37,8 +36,8 @@ interface DataSetStep<T> {
          * Rows read by creation time (reviews, questions): the cursor is the newest creation time seen, or the
          * previous cursor, or the fetch time when there was none (the next run then re-reads only the overlap).
          */
-        static <R> Fetched<List<R>> byCreation(List<R> rows, Function<R, Instant> created, Optional<Instant> previous,
-                                               Instant now) {
+        static <R> Fetched<List<R>> byCreation(
+                List<R> rows, Function<R, Instant> created, Optional<Instant> previous, Instant now) {
             Instant latest = previous.orElse(now);
             for (R row : rows) {
                 Instant at = created.apply(row);
@@ -51,6 +50,5 @@ interface DataSetStep<T> {
     }
 
     /** The outcome of a store. */
-    record Stored(int records, int skipped) {
-    }
+    record Stored(int records, int skipped) {}
 }

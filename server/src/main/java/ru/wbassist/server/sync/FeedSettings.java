@@ -1,8 +1,7 @@
 package ru.wbassist.server.sync;
 
-import java.time.Duration;
-
 import io.helidon.config.Config;
+import java.time.Duration;
 
 /**
  * The live order poll (docs/sync.md "Live orders"): {@code interval} from the end of one poll of a cabinet to the
@@ -19,7 +18,8 @@ public record FeedSettings(boolean enabled, Duration interval, Duration overlap,
     }
 
     public static FeedSettings from(Config feed) {
-        return new FeedSettings(feed.get("enabled").asBoolean().orElse(true),
+        return new FeedSettings(
+                feed.get("enabled").asBoolean().orElse(true),
                 Duration.ofSeconds(feed.get("interval").asLong().orElse(60L)),
                 Duration.ofSeconds(feed.get("overlap-seconds").asLong().orElse(600L)),
                 Duration.ofSeconds(feed.get("max-wait-seconds").asLong().orElse(15L)));

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.db.Sql;
 
 /** The batch helpers the data sets share: JDBC batches for writes, key-list look-ups for what exists. */
@@ -18,8 +17,7 @@ final class Jdbc {
     private static final int BATCH = 1000;
     private static final int IN_CHUNK = 500;
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Turns one row into the statement's parameters. */
     @FunctionalInterface
@@ -56,8 +54,15 @@ final class Jdbc {
      *
      * @param columns further columns for {@code mapper}, comma-separated, or empty
      */
-    static <K, V> Map<K, V> existing(Connection c, String table, String key, String columns, long cabinetId,
-                                     Collection<K> keys, Sql.RowMapper<V> mapper) throws SQLException {
+    static <K, V> Map<K, V> existing(
+            Connection c,
+            String table,
+            String key,
+            String columns,
+            long cabinetId,
+            Collection<K> keys,
+            Sql.RowMapper<V> mapper)
+            throws SQLException {
         Map<K, V> found = new HashMap<>();
         List<K> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -81,7 +86,7 @@ final class Jdbc {
 
     /** The look-up {@link #existing} runs for {@code count} keys: the keys' parameters first, then the cabinet. */
     static String existingSql(String table, String key, String columns, int count) {
-        return "SELECT t." + key + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + Sql.keyList(count)
-                + " JOIN " + table + " t ON t.cabinet_id = ? AND t." + key + " = k.ext_id";
+        return "SELECT t." + key + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + Sql.keyList(count) + " JOIN "
+                + table + " t ON t.cabinet_id = ? AND t." + key + " = k.ext_id";
     }
 }

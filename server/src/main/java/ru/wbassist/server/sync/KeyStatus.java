@@ -2,7 +2,6 @@ package ru.wbassist.server.sync;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.server.events.EventSink;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -42,6 +41,7 @@ public final class OrderFeedPoll implements FeedRunner {
     static final Duration WB_WINDOW = Duration.ofDays(31).minusHours(1);
     /** Why the live source is off or slowed ({@code order_feed_state.reason}; the bot and console word them). */
     static final String NO_ANALYTICS = "no_analytics";
+
     static final String KEY_REJECTED = "key_rejected";
     static final String BASE_TOKEN = "base_token";
 
@@ -66,8 +66,14 @@ public final class OrderFeedPoll implements FeedRunner {
     private final ServerMeters meters;
     private final KeyStatus keyStatus;
 
-    public OrderFeedPoll(Database db, CabinetRepository cabinets, WbClient wb, EventSink events, FeedSettings settings,
-                         Clock clock, ServerMeters meters) {
+    public OrderFeedPoll(
+            Database db,
+            CabinetRepository cabinets,
+            WbClient wb,
+            EventSink events,
+            FeedSettings settings,
+            Clock clock,
+            ServerMeters meters) {
         this.db = db;
         this.cabinets = cabinets;
         this.wb = wb;
@@ -80,13 +86,16 @@ public final class OrderFeedPoll implements FeedRunner {
 
     @Override
     public Optional<Instant> poll(long cabinetId) {
-        Optional<Boolean> keyValid = db.withConnection(c -> Sql.queryOne(c, "SELECT key_invalid_since FROM wb_cabinets"
-                + " WHERE id = ? AND active = TRUE", rs -> rs.getObject(1) == null, cabinetId));
+        Optional<Boolean> keyValid = db.withConnection(c -> Sql.queryOne(
+                c,
+                "SELECT key_invalid_since FROM wb_cabinets" + " WHERE id = ? AND active = TRUE",
+                rs -> rs.getObject(1) == null,
+                cabinetId));
         if (keyValid.isEmpty()) {
             return Optional.empty();
         }
-        OrderFeedState state = db.withConnection(c -> OrderFeedState.read(c, cabinetId))
-                .orElseGet(OrderFeedState::initial);
+        OrderFeedState state =
+                db.withConnection(c -> OrderFeedState.read(c, cabinetId)).orElseGet(OrderFeedState::initial);
         Instant now = clock.instant();
         String key = cabinets.apiKey(cabinetId);
         if (!CabinetSync.scopesOf(key).contains(WbToken.Scope.ANALYTICS)) {
@@ -112,27 +121,48 @@ public final class OrderFeedPoll implements FeedRunner {
             boolean baseline = state.cursor() == null;
             meters.afterCommit(() -> db.inTransaction(c -> {
                 CabinetState.lock(c, cabinetId);
-                store(c, cabinetId, listing.orders(), start, baseline ? Optional.empty() : Optional.of(events), polledAt);
+                store(
+                        c,
+                        cabinetId,
+                        listing.orders(),
+                        start,
+                        baseline ? Optional.empty() : Optional.of(events),
+                        polledAt);
                 CabinetState.markKeyValid(c, cabinetId);
-                state.mode(mode, reason, next).polled(cursor(state.cursor(), start, listing),
-                        listing.skipped() > 0 ? "partial" : "success",
-                        listing.skipped() > 0 ? listing.skipped() + " rows WB sent could not be stored" : null,
-                        polledAt, next).write(c, cabinetId);
+                state.mode(mode, reason, next)
+                        .polled(
+                                cursor(state.cursor(), start, listing),
+                                listing.skipped() > 0 ? "partial" : "success",
+                                listing.skipped() > 0 ? listing.skipped() + " rows WB sent could not be stored" : null,
+                                polledAt,
+                                next)
+                        .write(c, cabinetId);
                 return null;
             }));
             return Optional.of(next);
         } catch (WbException.KeyRejected e) {
             keyStatus.markInvalid(cabinetId, e);
-            return Optional.of(save(cabinetId, state.mode("off", KEY_REJECTED, null).polled(state.cursor(), "failed",
-                    e.getMessage(), clock.instant(), now.plus(settings.interval()))));
+            return Optional.of(save(
+                    cabinetId,
+                    state.mode("off", KEY_REJECTED, null)
+                            .polled(
+                                    state.cursor(),
+                                    "failed",
+                                    e.getMessage(),
+                                    clock.instant(),
+                                    now.plus(settings.interval()))));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cabinet " + cabinetId + ": the order feed poll failed: " + e.getMessage(),
+            LOG.log(
+                    Level.WARNING,
+                    "cabinet " + cabinetId + ": the order feed poll failed: " + e.getMessage(),
                     e instanceof WbException ? null : e);
             Instant at = clock.instant();
             Instant next = nextPoll(credentials, base, at);
-            String error = e instanceof WbException ? e.getMessage() : "internal error: " + e.getClass().getSimpleName();
-            return Optional.of(save(cabinetId, state.mode(mode, reason, null).polled(state.cursor(), "failed", error, at,
-                    next)));
+            String error = e instanceof WbException
+                    ? e.getMessage()
+                    : "internal error: " + e.getClass().getSimpleName();
+            return Optional.of(
+                    save(cabinetId, state.mode(mode, reason, null).polled(state.cursor(), "failed", error, at, next)));
         }
     }
 
@@ -180,26 +210,40 @@ public final class OrderFeedPoll implements FeedRunner {
     }
 
     /** What a poll changed, for the sink. */
-    private record Changes(List<String> created, List<String> cancelled, List<String> boughtOut, List<String> returned) {
+    private record Changes(
+            List<String> created, List<String> cancelled, List<String> boughtOut, List<String> returned) {
         Changes() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
     /** What the stored row said before this poll. */
-    private record Previous(boolean cancelled, String status, String feedStatus, Instant feedStatusAt) {
-    }
+    private record Previous(boolean cancelled, String status, String feedStatus, Instant feedStatusAt) {}
 
     /**
      * Inserts orders the cabinet did not have and moves known ones to their new status. A new order is a
      * {@code new_order} when it was created inside the window read (an older one first seen now is only its status
      * event); each status change the stored order had not made yet is its event.
      */
-    private void store(Connection c, long cabinetId, List<WbFeedOrder> rows, Instant windowStart,
-                       Optional<EventSink> sink, Instant now) throws SQLException {
-        Map<String, Previous> existing = Jdbc.existing(c, "wb_orders", "srid",
-                "is_cancel, status, feed_status, feed_status_at", cabinetId, rows.stream().map(WbFeedOrder::srid).toList(),
-                rs -> new Previous(rs.getBoolean("is_cancel"), rs.getString("status"), rs.getString("feed_status"),
+    private void store(
+            Connection c,
+            long cabinetId,
+            List<WbFeedOrder> rows,
+            Instant windowStart,
+            Optional<EventSink> sink,
+            Instant now)
+            throws SQLException {
+        Map<String, Previous> existing = Jdbc.existing(
+                c,
+                "wb_orders",
+                "srid",
+                "is_cancel, status, feed_status, feed_status_at",
+                cabinetId,
+                rows.stream().map(WbFeedOrder::srid).toList(),
+                rs -> new Previous(
+                        rs.getBoolean("is_cancel"),
+                        rs.getString("status"),
+                        rs.getString("feed_status"),
                         Sql.instant(rs, "feed_status_at")));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -209,21 +253,50 @@ public final class OrderFeedPoll implements FeedRunner {
             boolean cancel = status == WbFeedOrder.Status.CANCEL;
             Previous before = existing.get(o.srid());
             if (before == null) {
-                inserts.add(new Object[] {cabinetId, o.srid(), o.nmId(), o.chrtId(), o.warehouseName(),
-                        Boolean.TRUE.equals(o.isMp()) ? "Склад продавца" : "Склад WB", o.warehouseRegion(),
-                        o.destinationCity(), o.destinationDistrict(), o.isB2b(), o.sellerPrice(), o.createdAt(),
-                        o.updatedAt(), cancel, cancel ? o.updatedAt() : null, cancel ? o.cancelType() : null,
-                        orderStatus(status, null), status.wire(), o.updatedAt(), now});
+                inserts.add(new Object[] {
+                    cabinetId,
+                    o.srid(),
+                    o.nmId(),
+                    o.chrtId(),
+                    o.warehouseName(),
+                    Boolean.TRUE.equals(o.isMp()) ? "Склад продавца" : "Склад WB",
+                    o.warehouseRegion(),
+                    o.destinationCity(),
+                    o.destinationDistrict(),
+                    o.isB2b(),
+                    o.sellerPrice(),
+                    o.createdAt(),
+                    o.updatedAt(),
+                    cancel,
+                    cancel ? o.updatedAt() : null,
+                    cancel ? o.cancelType() : null,
+                    orderStatus(status, null),
+                    status.wire(),
+                    o.updatedAt(),
+                    now
+                });
                 if (!o.createdAt().isBefore(windowStart)) {
                     changes.created().add(o.srid());
                 }
                 record(changes, status, o.srid());
-            } else if (!status.wire().equals(before.feedStatus()) || !o.updatedAt().equals(before.feedStatusAt())) {
+            } else if (!status.wire().equals(before.feedStatus())
+                    || !o.updatedAt().equals(before.feedStatusAt())) {
                 boolean isNew = isNewStatus(status, before);
-                updates.add(new Object[] {o.chrtId(), o.warehouseRegion(), o.destinationCity(), o.destinationDistrict(),
-                        o.isB2b(), cancel ? o.cancelType() : null, before.cancelled() || cancel,
-                        cancel ? o.updatedAt() : null, isNew ? orderStatus(status, before.status()) : before.status(),
-                        status.wire(), o.updatedAt(), cabinetId, o.srid()});
+                updates.add(new Object[] {
+                    o.chrtId(),
+                    o.warehouseRegion(),
+                    o.destinationCity(),
+                    o.destinationDistrict(),
+                    o.isB2b(),
+                    cancel ? o.cancelType() : null,
+                    before.cancelled() || cancel,
+                    cancel ? o.updatedAt() : null,
+                    isNew ? orderStatus(status, before.status()) : before.status(),
+                    status.wire(),
+                    o.updatedAt(),
+                    cabinetId,
+                    o.srid()
+                });
                 if (isNew) {
                     record(changes, status, o.srid());
                 }
@@ -253,8 +326,7 @@ public final class OrderFeedPoll implements FeedRunner {
 
     private static void record(Changes changes, WbFeedOrder.Status status, String srid) {
         switch (status) {
-            case CREATED -> {
-            }
+            case CREATED -> {}
             case CANCEL -> changes.cancelled().add(srid);
             case BUYOUT -> changes.boughtOut().add(srid);
             case RETURN, RETURN_DEFECTIVE -> changes.returned().add(srid);

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import ru.wbassist.api.Syncs;
 import ru.wbassist.db.Sql;
 
@@ -18,37 +17,75 @@ import ru.wbassist.db.Sql;
  *                   token: one request per 3 hours)
  * @param lastStatus {@code success}, {@code partial} or {@code failed}; null before the first poll
  */
-public record OrderFeedState(String mode, String reason, Instant cursor, String lastStatus, String lastError,
-                             Instant lastPollAt, Instant lastSuccessAt, Instant nextPollAt) {
+public record OrderFeedState(
+        String mode,
+        String reason,
+        Instant cursor,
+        String lastStatus,
+        String lastError,
+        Instant lastPollAt,
+        Instant lastSuccessAt,
+        Instant nextPollAt) {
 
     /** The columns {@link #map} reads, from {@code order_feed_state} as {@code f}. */
     static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
             + " f.last_success_at, f.next_poll_at";
 
     static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
-        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM order_feed_state f WHERE f.cabinet_id = ?",
-                rs -> map(rs).orElseThrow(), cabinetId);
+        return Sql.queryOne(
+                c,
+                "SELECT " + COLUMNS + " FROM order_feed_state f WHERE f.cabinet_id = ?",
+                rs -> map(rs).orElseThrow(),
+                cabinetId);
     }
 
     /** The state from a row with {@link #COLUMNS}; empty when the row has none. */
     static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
-        return rs.getString("mode") == null ? Optional.empty() : Optional.of(new OrderFeedState(rs.getString("mode"),
-                rs.getString("reason"), Sql.instant(rs, "cursor_at"), rs.getString("last_status"),
-                rs.getString("last_error"), Sql.instant(rs, "last_poll_at"), Sql.instant(rs, "last_success_at"),
-                Sql.instant(rs, "next_poll_at")));
+        return rs.getString("mode") == null
+                ? Optional.empty()
+                : Optional.of(new OrderFeedState(
+                        rs.getString("mode"),
+                        rs.getString("reason"),
+                        Sql.instant(rs, "cursor_at"),
+                        rs.getString("last_status"),
+                        rs.getString("last_error"),
+                        Sql.instant(rs, "last_poll_at"),
+                        Sql.instant(rs, "last_success_at"),
+                        Sql.instant(rs, "next_poll_at")));
     }
 
     /** Writes the whole row (inserting it the first time). */
     void write(Connection c, long cabinetId) throws SQLException {
-        String error = lastError == null || lastError.length() <= RunLog.MAX_ERROR ? lastError
+        String error = lastError == null || lastError.length() <= RunLog.MAX_ERROR
+                ? lastError
                 : lastError.substring(0, RunLog.MAX_ERROR) + "…";
-        int updated = Sql.update(c, "UPDATE order_feed_state SET mode = ?, reason = ?, cursor_at = ?, last_status = ?,"
+        int updated = Sql.update(
+                c,
+                "UPDATE order_feed_state SET mode = ?, reason = ?, cursor_at = ?, last_status = ?,"
                         + " last_error = ?, last_poll_at = ?, last_success_at = ?, next_poll_at = ? WHERE cabinet_id = ?",
-                mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt, cabinetId);
+                mode,
+                reason,
+                cursor,
+                lastStatus,
+                error,
+                lastPollAt,
+                lastSuccessAt,
+                nextPollAt,
+                cabinetId);
         if (updated == 0) {
-            Sql.update(c, "INSERT INTO order_feed_state (cabinet_id, mode, reason, cursor_at, last_status, last_error,"
+            Sql.update(
+                    c,
+                    "INSERT INTO order_feed_state (cabinet_id, mode, reason, cursor_at, last_status, last_error,"
                             + " last_poll_at, last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    cabinetId, mode, reason, cursor, lastStatus, error, lastPollAt, lastSuccessAt, nextPollAt);
+                    cabinetId,
+                    mode,
+                    reason,
+                    cursor,
+                    lastStatus,
+                    error,
+                    lastPollAt,
+                    lastSuccessAt,
+                    nextPollAt);
         }
     }
 
@@ -58,9 +95,16 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
             return new Syncs.LiveOrders("pending", null, null, null, null, null, null);
         }
         OrderFeedState s = state.get();
-        return new Syncs.LiveOrders(s.mode(), s.reason(), s.lastPollAt(), s.lastStatus(), s.lastError(),
-                s.nextPollAt(), s.lastSuccessAt() == null ? null
-                : Math.max(0, Duration.between(s.lastSuccessAt(), now).toSeconds()));
+        return new Syncs.LiveOrders(
+                s.mode(),
+                s.reason(),
+                s.lastPollAt(),
+                s.lastStatus(),
+                s.lastError(),
+                s.nextPollAt(),
+                s.lastSuccessAt() == null
+                        ? null
+                        : Math.max(0, Duration.between(s.lastSuccessAt(), now).toSeconds()));
     }
 
     /** Nothing polled yet. */
@@ -73,7 +117,7 @@ public record OrderFeedState(String mode, String reason, Instant cursor, String 
     }
 
     OrderFeedState polled(Instant newCursor, String status, String error, Instant at, Instant next) {
-        return new OrderFeedState(mode, reason, newCursor, status, error, at,
-                "failed".equals(status) ? lastSuccessAt : at, next);
+        return new OrderFeedState(
+                mode, reason, newCursor, status, error, at, "failed".equals(status) ? lastSuccessAt : at, next);
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbClient;
@@ -53,7 +52,8 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
     }
 
     @Override
-    public Fetched<List<WbOrder>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
+    public Fetched<List<WbOrder>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
         Instant dateFrom = StatisticsCursor.dateFrom(cursor, overlap, history, now);
         List<WbOrder> rows = wb.orders(credentials, dateFrom);
         return new Fetched<>(rows, StatisticsCursor.next(cursor, rows, dateFrom));
@@ -62,9 +62,17 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
     @Override
     public Stored store(Connection c, long cabinetId, List<WbOrder> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
-        Map<String, Previous> existing = Jdbc.existing(c, "wb_orders", "srid",
-                "is_cancel, status, last_change_date, total_price", cabinetId, rows.stream().map(WbOrder::srid).toList(),
-                rs -> new Previous(rs.getBoolean("is_cancel"), rs.getString("status"), Sql.instant(rs, "last_change_date"),
+        Map<String, Previous> existing = Jdbc.existing(
+                c,
+                "wb_orders",
+                "srid",
+                "is_cancel, status, last_change_date, total_price",
+                cabinetId,
+                rows.stream().map(WbOrder::srid).toList(),
+                rs -> new Previous(
+                        rs.getBoolean("is_cancel"),
+                        rs.getString("status"),
+                        Sql.instant(rs, "last_change_date"),
                         rs.getBigDecimal("total_price") != null));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -73,23 +81,70 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
         for (WbOrder o : rows) {
             Previous before = existing.get(o.srid());
             if (before == null) {
-                inserts.add(new Object[] {cabinetId, o.srid(), o.gNumber(), o.nmId(), o.supplierArticle(), o.barcode(),
-                        o.techSize(), o.category(), o.subject(), o.brand(), o.warehouseName(), o.warehouseType(),
-                        o.countryName(), o.oblastOkrugName(), o.regionName(), o.totalPrice(), o.discountPercent(), o.spp(),
-                        o.finishedPrice(), o.priceWithDisc(), o.date(), o.lastChangeDate(), o.isCancel(), o.cancelDate(),
-                        o.isCancel() ? "canceled" : "active", now});
+                inserts.add(new Object[] {
+                    cabinetId,
+                    o.srid(),
+                    o.gNumber(),
+                    o.nmId(),
+                    o.supplierArticle(),
+                    o.barcode(),
+                    o.techSize(),
+                    o.category(),
+                    o.subject(),
+                    o.brand(),
+                    o.warehouseName(),
+                    o.warehouseType(),
+                    o.countryName(),
+                    o.oblastOkrugName(),
+                    o.regionName(),
+                    o.totalPrice(),
+                    o.discountPercent(),
+                    o.spp(),
+                    o.finishedPrice(),
+                    o.priceWithDisc(),
+                    o.date(),
+                    o.lastChangeDate(),
+                    o.isCancel(),
+                    o.cancelDate(),
+                    o.isCancel() ? "canceled" : "active",
+                    now
+                });
                 newSrids.add(o.srid());
                 if (o.isCancel()) {
                     newlyCancelled.add(o.srid());
                 }
-            } else if (!o.lastChangeDate().equals(before.lastChange()) || o.isCancel() != before.cancelled()
+            } else if (!o.lastChangeDate().equals(before.lastChange())
+                    || o.isCancel() != before.cancelled()
                     || !before.fromStatistics()) {
                 boolean cancelled = o.isCancel() || before.cancelled();
-                updates.add(new Object[] {o.gNumber(), o.nmId(), o.supplierArticle(), o.barcode(), o.techSize(),
-                        o.category(), o.subject(), o.brand(), o.warehouseName(), o.warehouseType(), o.countryName(),
-                        o.oblastOkrugName(), o.regionName(), o.totalPrice(), o.discountPercent(), o.spp(),
-                        o.finishedPrice(), o.priceWithDisc(), o.date(), o.lastChangeDate(), cancelled, o.cancelDate(),
-                        before.statusAfter(cancelled), now, cabinetId, o.srid()});
+                updates.add(new Object[] {
+                    o.gNumber(),
+                    o.nmId(),
+                    o.supplierArticle(),
+                    o.barcode(),
+                    o.techSize(),
+                    o.category(),
+                    o.subject(),
+                    o.brand(),
+                    o.warehouseName(),
+                    o.warehouseType(),
+                    o.countryName(),
+                    o.oblastOkrugName(),
+                    o.regionName(),
+                    o.totalPrice(),
+                    o.discountPercent(),
+                    o.spp(),
+                    o.finishedPrice(),
+                    o.priceWithDisc(),
+                    o.date(),
+                    o.lastChangeDate(),
+                    cancelled,
+                    o.cancelDate(),
+                    before.statusAfter(cancelled),
+                    now,
+                    cabinetId,
+                    o.srid()
+                });
                 if (o.isCancel() && !before.cancelled()) {
                     newlyCancelled.add(o.srid());
                 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.events.PriceLevel;
@@ -22,8 +21,7 @@ import ru.wbassist.server.wb.WbQuarantine;
  */
 final class PricesStep implements DataSetStep<PricesStep.Snapshot> {
 
-    record Snapshot(List<WbPrice> prices, List<WbQuarantine> quarantine) {
-    }
+    record Snapshot(List<WbPrice> prices, List<WbQuarantine> quarantine) {}
 
     private static final String INSERT = """
             INSERT INTO wb_prices (cabinet_id, nm_id, price, discount, discounted_price, quarantine_price,
@@ -50,10 +48,19 @@ final class PricesStep implements DataSetStep<PricesStep.Snapshot> {
     public Stored store(Connection c, long cabinetId, Snapshot snapshot, Optional<EventSink> events, Instant now)
             throws SQLException {
         Map<Long, PriceLevel> before = new HashMap<>();
-        for (var row : Sql.query(c, "SELECT nm_id, price, discount, discounted_price, quarantine_price,"
-                + " quarantine_discount FROM wb_prices WHERE cabinet_id = ?", rs -> Map.entry(rs.getLong(1),
-                new PriceLevel(rs.getBigDecimal(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        Sql.integer(rs, "quarantine_discount"))), cabinetId)) {
+        for (var row : Sql.query(
+                c,
+                "SELECT nm_id, price, discount, discounted_price, quarantine_price,"
+                        + " quarantine_discount FROM wb_prices WHERE cabinet_id = ?",
+                rs -> Map.entry(
+                        rs.getLong(1),
+                        new PriceLevel(
+                                rs.getBigDecimal(2),
+                                rs.getInt(3),
+                                rs.getBigDecimal(4),
+                                rs.getBigDecimal(5),
+                                Sql.integer(rs, "quarantine_discount"))),
+                cabinetId)) {
             before.put(row.getKey(), row.getValue());
         }
         Map<Long, WbQuarantine> held = new HashMap<>();
@@ -61,13 +68,26 @@ final class PricesStep implements DataSetStep<PricesStep.Snapshot> {
         Map<Long, PriceLevel> after = new HashMap<>();
         for (WbPrice p : snapshot.prices()) {
             WbQuarantine q = held.get(p.nmId());
-            after.put(p.nmId(), new PriceLevel(p.price(), p.discount(), p.discountedPrice(),
-                    q == null ? null : q.newPrice(), q == null ? null : q.newDiscount()));
+            after.put(
+                    p.nmId(),
+                    new PriceLevel(
+                            p.price(),
+                            p.discount(),
+                            p.discountedPrice(),
+                            q == null ? null : q.newPrice(),
+                            q == null ? null : q.newDiscount()));
         }
         Sql.update(c, "DELETE FROM wb_prices WHERE cabinet_id = ?", cabinetId);
-        Jdbc.batch(c, INSERT, after.entrySet(), e -> new Object[] {cabinetId, e.getKey(), e.getValue().price(),
-                e.getValue().discount(), e.getValue().discountedPrice(), e.getValue().quarantinePrice(),
-                e.getValue().quarantineDiscount(), now});
+        Jdbc.batch(c, INSERT, after.entrySet(), e -> new Object[] {
+            cabinetId,
+            e.getKey(),
+            e.getValue().price(),
+            e.getValue().discount(),
+            e.getValue().discountedPrice(),
+            e.getValue().quarantinePrice(),
+            e.getValue().quarantineDiscount(),
+            now
+        });
         if (events.isPresent()) {
             events.get().pricesStored(c, cabinetId, before, after);
         }

@@ -1,5 +1,6 @@
 package ru.wbassist.server.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.CardCursor;
 import ru.wbassist.server.wb.WbCard;
@@ -45,8 +44,10 @@ final class ProductsStep implements DataSetStep<List<WbCard>> {
     }
 
     @Override
-    public Fetched<List<WbCard>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
-        WbClient.CardsPage page = wb.cards(credentials, cursor.map(ProductsStep::parse).orElse(CardCursor.START));
+    public Fetched<List<WbCard>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
+        WbClient.CardsPage page =
+                wb.cards(credentials, cursor.map(ProductsStep::parse).orElse(CardCursor.START));
         try {
             return new Fetched<>(page.cards(), CURSOR_JSON.writeValueAsString(page.next()));
         } catch (IOException e) {
@@ -59,14 +60,45 @@ final class ProductsStep implements DataSetStep<List<WbCard>> {
             throws SQLException {
         Map<Long, WbCard> latest = new LinkedHashMap<>();
         cards.forEach(card -> latest.put(card.nmId(), card));
-        Set<Long> existing = Jdbc.existing(c, "wb_products", "nm_id", "", cabinetId, latest.keySet(), rs -> Boolean.TRUE)
+        Set<Long> existing = Jdbc.existing(
+                        c, "wb_products", "nm_id", "", cabinetId, latest.keySet(), rs -> Boolean.TRUE)
                 .keySet();
-        Jdbc.batch(c, INSERT, latest.values().stream().filter(card -> !existing.contains(card.nmId())).toList(),
-                card -> new Object[] {cabinetId, card.nmId(), card.imtId(), card.vendorCode(), card.title(), card.brand(),
-                        card.subjectName(), card.imageUrl(), card.updatedAt(), now});
-        Jdbc.batch(c, UPDATE, latest.values().stream().filter(card -> existing.contains(card.nmId())).toList(),
-                card -> new Object[] {card.imtId(), card.vendorCode(), card.title(), card.brand(), card.subjectName(),
-                        card.imageUrl(), card.updatedAt(), now, cabinetId, card.nmId()});
+        Jdbc.batch(
+                c,
+                INSERT,
+                latest.values().stream()
+                        .filter(card -> !existing.contains(card.nmId()))
+                        .toList(),
+                card -> new Object[] {
+                    cabinetId,
+                    card.nmId(),
+                    card.imtId(),
+                    card.vendorCode(),
+                    card.title(),
+                    card.brand(),
+                    card.subjectName(),
+                    card.imageUrl(),
+                    card.updatedAt(),
+                    now
+                });
+        Jdbc.batch(
+                c,
+                UPDATE,
+                latest.values().stream()
+                        .filter(card -> existing.contains(card.nmId()))
+                        .toList(),
+                card -> new Object[] {
+                    card.imtId(),
+                    card.vendorCode(),
+                    card.title(),
+                    card.brand(),
+                    card.subjectName(),
+                    card.imageUrl(),
+                    card.updatedAt(),
+                    now,
+                    cabinetId,
+                    card.nmId()
+                });
         return new Stored(latest.size(), 0);
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
@@ -43,10 +42,11 @@ final class QuestionsStep implements DataSetStep<List<WbQuestion>> {
     }
 
     @Override
-    public Fetched<List<WbQuestion>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor,
-                                           Instant now) {
+    public Fetched<List<WbQuestion>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
         Optional<Instant> previous = cursor.map(Instant::parse);
-        List<WbQuestion> rows = wb.questions(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
+        List<WbQuestion> rows =
+                wb.questions(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
         return Fetched.byCreation(rows, WbQuestion::createdDate, previous, now);
     }
 
@@ -55,15 +55,24 @@ final class QuestionsStep implements DataSetStep<List<WbQuestion>> {
             throws SQLException {
         List<WbQuestion> valid = new ArrayList<>(rows.size());
         for (WbQuestion q : rows) {
-            if (q.id() == null || q.text() == null || q.productDetails() == null
-                    || q.productDetails().nmId() == null || q.createdDate() == null) {
+            if (q.id() == null
+                    || q.text() == null
+                    || q.productDetails() == null
+                    || q.productDetails().nmId() == null
+                    || q.createdDate() == null) {
                 LOG.log(Level.WARNING, "skipping question {0}: no product, text or creation time", q.id());
             } else {
                 valid.add(q);
             }
         }
-        Map<String, Boolean> existing = Jdbc.existing(c, "wb_questions", "question_id", "is_answered", cabinetId,
-                valid.stream().map(WbQuestion::id).toList(), rs -> rs.getBoolean("is_answered"));
+        Map<String, Boolean> existing = Jdbc.existing(
+                c,
+                "wb_questions",
+                "question_id",
+                "is_answered",
+                cabinetId,
+                valid.stream().map(WbQuestion::id).toList(),
+                rs -> rs.getBoolean("is_answered"));
         List<WbQuestion> inserts = new ArrayList<>();
         List<WbQuestion> updates = new ArrayList<>();
         for (WbQuestion q : valid) {
@@ -74,12 +83,24 @@ final class QuestionsStep implements DataSetStep<List<WbQuestion>> {
                 updates.add(q);
             }
         }
-        Jdbc.batch(c, INSERT, inserts, q -> new Object[] {cabinetId, q.id(), q.productDetails().nmId(),
-                q.productDetails().productName(), q.productDetails().supplierArticle(), q.text(), q.createdDate(),
-                q.isAnswered(), answerText(q), now});
+        Jdbc.batch(c, INSERT, inserts, q -> new Object[] {
+            cabinetId,
+            q.id(),
+            q.productDetails().nmId(),
+            q.productDetails().productName(),
+            q.productDetails().supplierArticle(),
+            q.text(),
+            q.createdDate(),
+            q.isAnswered(),
+            answerText(q),
+            now
+        });
         Jdbc.batch(c, UPDATE, updates, q -> new Object[] {q.isAnswered(), answerText(q), now, cabinetId, q.id()});
         if (events.isPresent()) {
-            List<String> unanswered = inserts.stream().filter(q -> !q.isAnswered()).map(WbQuestion::id).toList();
+            List<String> unanswered = inserts.stream()
+                    .filter(q -> !q.isAnswered())
+                    .map(WbQuestion::id)
+                    .toList();
             if (!unanswered.isEmpty()) {
                 events.get().questionsStored(c, cabinetId, unanswered);
             }

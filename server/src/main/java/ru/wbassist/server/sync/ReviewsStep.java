@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbCredentials;
@@ -27,8 +26,8 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
             INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, supplier_article, rating, text, pros,
                 cons, user_name, created_date, is_answered, synced_at)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""";
-    private static final String UPDATE = "UPDATE wb_reviews SET is_answered = ?, synced_at = ? WHERE cabinet_id = ?"
-            + " AND review_id = ?";
+    private static final String UPDATE =
+            "UPDATE wb_reviews SET is_answered = ?, synced_at = ? WHERE cabinet_id = ?" + " AND review_id = ?";
 
     private final WbClient wb;
     private final Duration overlap;
@@ -44,10 +43,11 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
     }
 
     @Override
-    public Fetched<List<WbFeedback>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor,
-                                           Instant now) {
+    public Fetched<List<WbFeedback>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
         Optional<Instant> previous = cursor.map(Instant::parse);
-        List<WbFeedback> rows = wb.feedbacks(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
+        List<WbFeedback> rows =
+                wb.feedbacks(credentials, previous.map(p -> p.minus(overlap)).orElse(null));
         return Fetched.byCreation(rows, WbFeedback::createdDate, previous, now);
     }
 
@@ -56,15 +56,24 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
             throws SQLException {
         List<WbFeedback> valid = new ArrayList<>(rows.size());
         for (WbFeedback f : rows) {
-            if (f.productValuation() < 1 || f.productValuation() > 5 || f.productDetails() == null
-                    || f.productDetails().nmId() == null || f.createdDate() == null) {
+            if (f.productValuation() < 1
+                    || f.productValuation() > 5
+                    || f.productDetails() == null
+                    || f.productDetails().nmId() == null
+                    || f.createdDate() == null) {
                 LOG.log(Level.WARNING, "skipping feedback {0}: no product, rating 1–5 or creation time", f.id());
             } else {
                 valid.add(f);
             }
         }
-        Map<String, Boolean> existing = Jdbc.existing(c, "wb_reviews", "review_id", "is_answered", cabinetId,
-                valid.stream().map(WbFeedback::id).toList(), rs -> rs.getBoolean("is_answered"));
+        Map<String, Boolean> existing = Jdbc.existing(
+                c,
+                "wb_reviews",
+                "review_id",
+                "is_answered",
+                cabinetId,
+                valid.stream().map(WbFeedback::id).toList(),
+                rs -> rs.getBoolean("is_answered"));
         List<WbFeedback> inserts = new ArrayList<>();
         List<WbFeedback> updates = new ArrayList<>();
         for (WbFeedback f : valid) {
@@ -75,17 +84,33 @@ final class ReviewsStep implements DataSetStep<List<WbFeedback>> {
                 updates.add(f);
             }
         }
-        Jdbc.batch(c, INSERT, inserts, f -> new Object[] {cabinetId, f.id(), f.productDetails().nmId(),
-                f.productDetails().productName(), f.productDetails().supplierArticle(), f.productValuation(), f.text(),
-                f.pros(), f.cons(), f.userName(), f.createdDate(), isAnswered(f), now});
+        Jdbc.batch(c, INSERT, inserts, f -> new Object[] {
+            cabinetId,
+            f.id(),
+            f.productDetails().nmId(),
+            f.productDetails().productName(),
+            f.productDetails().supplierArticle(),
+            f.productValuation(),
+            f.text(),
+            f.pros(),
+            f.cons(),
+            f.userName(),
+            f.createdDate(),
+            isAnswered(f),
+            now
+        });
         Jdbc.batch(c, UPDATE, updates, f -> new Object[] {isAnswered(f), now, cabinetId, f.id()});
         if (events.isPresent() && !inserts.isEmpty()) {
-            events.get().reviewsStored(c, cabinetId, inserts.stream().map(WbFeedback::id).toList());
+            events.get()
+                    .reviewsStored(
+                            c, cabinetId, inserts.stream().map(WbFeedback::id).toList());
         }
         return new Stored(inserts.size() + updates.size(), rows.size() - valid.size());
     }
 
     private static boolean isAnswered(WbFeedback f) {
-        return f.answer() != null && f.answer().text() != null && !f.answer().text().isBlank();
+        return f.answer() != null
+                && f.answer().text() != null
+                && !f.answer().text().isBlank();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventSink;
 import ru.wbassist.server.wb.WbClient;
@@ -51,7 +50,8 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
     }
 
     @Override
-    public Fetched<List<WbSale>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
+    public Fetched<List<WbSale>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
         Instant dateFrom = StatisticsCursor.dateFrom(cursor, overlap, history, now);
         List<WbSale> rows = wb.sales(credentials, dateFrom);
         return new Fetched<>(rows, StatisticsCursor.next(cursor, rows, dateFrom));
@@ -60,8 +60,14 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
     @Override
     public Stored store(Connection c, long cabinetId, List<WbSale> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
-        Map<String, Instant> existing = Jdbc.existing(c, "wb_sales", "sale_id", "last_change_date", cabinetId,
-                rows.stream().map(WbSale::saleId).toList(), rs -> Sql.instant(rs, "last_change_date"));
+        Map<String, Instant> existing = Jdbc.existing(
+                c,
+                "wb_sales",
+                "sale_id",
+                "last_change_date",
+                cabinetId,
+                rows.stream().map(WbSale::saleId).toList(),
+                rs -> Sql.instant(rs, "last_change_date"));
         List<WbSale> inserts = new ArrayList<>();
         List<WbSale> updates = new ArrayList<>();
         for (WbSale s : rows) {
@@ -73,17 +79,58 @@ final class SalesStep implements DataSetStep<List<WbSale>> {
             }
         }
         inserts.sort(Comparator.comparing(WbSale::date));
-        Jdbc.batch(c, INSERT, inserts, s -> new Object[] {cabinetId, s.saleId(), s.srid(), s.gNumber(), s.nmId(),
-                s.supplierArticle(), s.barcode(), s.techSize(), s.subject(), s.brand(), s.warehouseName(), s.regionName(),
-                s.totalPrice(), s.priceWithDisc(), s.finishedPrice(), s.forPay(), s.paymentSaleAmount(), s.date(),
-                s.lastChangeDate(), s.type().orElseThrow().dbValue(), now});
-        Jdbc.batch(c, UPDATE, updates, s -> new Object[] {s.srid(), s.totalPrice(), s.priceWithDisc(), s.finishedPrice(),
-                s.forPay(), s.paymentSaleAmount(), s.date(), s.lastChangeDate(), now, cabinetId, s.saleId()});
-        Jdbc.batch(c, ORDER_STATUS, inserts.stream().filter(s -> s.srid() != null && !s.srid().isEmpty()).toList(),
-                s -> new Object[] {s.type().orElseThrow().dbValue(), cabinetId, s.srid(),
-                        s.type().orElseThrow().dbValue()});
+        Jdbc.batch(c, INSERT, inserts, s -> new Object[] {
+            cabinetId,
+            s.saleId(),
+            s.srid(),
+            s.gNumber(),
+            s.nmId(),
+            s.supplierArticle(),
+            s.barcode(),
+            s.techSize(),
+            s.subject(),
+            s.brand(),
+            s.warehouseName(),
+            s.regionName(),
+            s.totalPrice(),
+            s.priceWithDisc(),
+            s.finishedPrice(),
+            s.forPay(),
+            s.paymentSaleAmount(),
+            s.date(),
+            s.lastChangeDate(),
+            s.type().orElseThrow().dbValue(),
+            now
+        });
+        Jdbc.batch(c, UPDATE, updates, s -> new Object[] {
+            s.srid(),
+            s.totalPrice(),
+            s.priceWithDisc(),
+            s.finishedPrice(),
+            s.forPay(),
+            s.paymentSaleAmount(),
+            s.date(),
+            s.lastChangeDate(),
+            now,
+            cabinetId,
+            s.saleId()
+        });
+        Jdbc.batch(
+                c,
+                ORDER_STATUS,
+                inserts.stream()
+                        .filter(s -> s.srid() != null && !s.srid().isEmpty())
+                        .toList(),
+                s -> new Object[] {
+                    s.type().orElseThrow().dbValue(),
+                    cabinetId,
+                    s.srid(),
+                    s.type().orElseThrow().dbValue()
+                });
         if (events.isPresent() && !inserts.isEmpty()) {
-            events.get().salesStored(c, cabinetId, inserts.stream().map(WbSale::saleId).toList());
+            events.get()
+                    .salesStored(
+                            c, cabinetId, inserts.stream().map(WbSale::saleId).toList());
         }
         return new Stored(inserts.size() + updates.size(), 0);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-
 import ru.wbassist.server.time.Moscow;
 import ru.wbassist.server.wb.StatisticsRow;
 
@@ -15,8 +14,7 @@ import ru.wbassist.server.wb.StatisticsRow;
  */
 final class StatisticsCursor {
 
-    private StatisticsCursor() {
-    }
+    private StatisticsCursor() {}
 
     static Instant dateFrom(Optional<String> cursor, Duration overlap, Duration history, Instant now) {
         return cursor.map(Moscow::parseWb).map(c -> c.minus(overlap)).orElse(now.minus(history));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.events.EventSink;
@@ -41,9 +40,13 @@ final class StocksStep implements DataSetStep<List<WbStock>> {
     }
 
     @Override
-    public Fetched<List<WbStock>> fetch(WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
-        List<Long> nmIds = db.withConnection(c -> Sql.query(c,
-                "SELECT nm_id FROM wb_products WHERE cabinet_id = ? ORDER BY nm_id", rs -> rs.getLong(1), cabinetId));
+    public Fetched<List<WbStock>> fetch(
+            WbCredentials credentials, long cabinetId, Optional<String> cursor, Instant now) {
+        List<Long> nmIds = db.withConnection(c -> Sql.query(
+                c,
+                "SELECT nm_id FROM wb_products WHERE cabinet_id = ? ORDER BY nm_id",
+                rs -> rs.getLong(1),
+                cabinetId));
         return new Fetched<>(wb.stocks(credentials, nmIds), now.toString());
     }
 
@@ -51,22 +54,43 @@ final class StocksStep implements DataSetStep<List<WbStock>> {
     public Stored store(Connection c, long cabinetId, List<WbStock> rows, Optional<EventSink> events, Instant now)
             throws SQLException {
         Map<Long, Integer> before = new HashMap<>();
-        for (Total total : Sql.query(c, "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ?"
-                + " GROUP BY nm_id", rs -> new Total(rs.getLong(1), rs.getInt(2)), cabinetId)) {
+        for (Total total : Sql.query(
+                c,
+                "SELECT nm_id, SUM(quantity) FROM wb_stocks WHERE cabinet_id = ?" + " GROUP BY nm_id",
+                rs -> new Total(rs.getLong(1), rs.getInt(2)),
+                cabinetId)) {
             before.put(total.nmId(), total.quantity());
         }
         // WB may list one size in one warehouse twice (the report is per warehouse id; names repeat): sum them.
         Map<List<Object>, WbStock> merged = new LinkedHashMap<>();
         for (WbStock s : rows) {
             String warehouse = s.warehouseName() == null ? "" : s.warehouseName();
-            merged.merge(List.of(s.nmId(), s.chrtId(), warehouse), s, (a, b) -> new WbStock(a.nmId(), a.chrtId(),
-                    a.warehouseId(), warehouse, a.regionName(), a.quantity() + b.quantity(),
-                    a.inWayToClient() + b.inWayToClient(), a.inWayFromClient() + b.inWayFromClient()));
+            merged.merge(
+                    List.of(s.nmId(), s.chrtId(), warehouse),
+                    s,
+                    (a, b) -> new WbStock(
+                            a.nmId(),
+                            a.chrtId(),
+                            a.warehouseId(),
+                            warehouse,
+                            a.regionName(),
+                            a.quantity() + b.quantity(),
+                            a.inWayToClient() + b.inWayToClient(),
+                            a.inWayFromClient() + b.inWayFromClient()));
         }
         Sql.update(c, "DELETE FROM wb_stocks WHERE cabinet_id = ?", cabinetId);
-        Jdbc.batch(c, INSERT, merged.values(), s -> new Object[] {cabinetId, s.nmId(), s.chrtId(),
-                s.warehouseName() == null ? "" : s.warehouseName(), s.warehouseId(), s.regionName(), s.quantity(),
-                s.inWayToClient(), s.inWayFromClient(), now});
+        Jdbc.batch(c, INSERT, merged.values(), s -> new Object[] {
+            cabinetId,
+            s.nmId(),
+            s.chrtId(),
+            s.warehouseName() == null ? "" : s.warehouseName(),
+            s.warehouseId(),
+            s.regionName(),
+            s.quantity(),
+            s.inWayToClient(),
+            s.inWayFromClient(),
+            now
+        });
         Map<Long, Integer> after = new HashMap<>();
         merged.values().forEach(s -> after.merge(s.nmId(), s.quantity(), Integer::sum));
         if (events.isPresent()) {
@@ -75,6 +99,5 @@ final class StocksStep implements DataSetStep<List<WbStock>> {
         return new Stored(merged.size(), 0);
     }
 
-    private record Total(long nmId, int quantity) {
-    }
+    private record Total(long nmId, int quantity) {}
 }

@@ -11,18 +11,27 @@ import ru.wbassist.server.wb.WbException;
  */
 record SyncFailure(String code, String reason, String errorId) {
 
-    static final String INTERRUPTED = "the run was interrupted (its server stopped); the next run continued from the cursor";
+    static final String INTERRUPTED =
+            "the run was interrupted (its server stopped); the next run continued from the cursor";
 
     /** A failure of a data set; the caller logs the details under {@link #errorId()}. */
     static SyncFailure of(RuntimeException e) {
         String id = LogContext.newId();
         return switch (e) {
-            case WbException.KeyRejected rejected -> new SyncFailure("key_rejected", "WB rejected the API key ("
-                    + rejected.status() + "); replace the key in the seller cabinet and connect it again", id);
-            case WbException.Unreachable unreachable -> new SyncFailure("wb_unavailable",
-                    "WB did not answer; the next sync tries again", id);
-            case WbException wb -> new SyncFailure("wb_error", "WB answered an error"
-                    + (wb.status() >= 300 ? " (HTTP " + wb.status() + ")" : "") + "; the next sync tries again", id);
+            case WbException.KeyRejected rejected ->
+                new SyncFailure(
+                        "key_rejected",
+                        "WB rejected the API key (" + rejected.status()
+                                + "); replace the key in the seller cabinet and connect it again",
+                        id);
+            case WbException.Unreachable unreachable ->
+                new SyncFailure("wb_unavailable", "WB did not answer; the next sync tries again", id);
+            case WbException wb ->
+                new SyncFailure(
+                        "wb_error",
+                        "WB answered an error" + (wb.status() >= 300 ? " (HTTP " + wb.status() + ")" : "")
+                                + "; the next sync tries again",
+                        id);
             default -> new SyncFailure("internal", "internal error in the server; the next sync tries again", id);
         };
     }

@@ -3,7 +3,6 @@ package ru.wbassist.server.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 
@@ -25,8 +24,8 @@ public final class SyncHealth {
 
     /** Active cabinets whose key WB rejected (401/403) at their last try. */
     public long keyInvalidCabinets() {
-        return db.withConnection(c -> Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets"
-                + " WHERE active AND key_invalid_since IS NOT NULL"));
+        return db.withConnection(c -> Sql.queryLong(
+                c, "SELECT COUNT(*) FROM wb_cabinets" + " WHERE active AND key_invalid_since IS NOT NULL"));
     }
 
     /**

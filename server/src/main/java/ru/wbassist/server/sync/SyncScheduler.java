@@ -1,12 +1,5 @@
 package ru.wbassist.server.sync;
 
-import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import javax.sql.DataSource;
-
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -14,6 +7,11 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Cluster-safe scheduling with db-scheduler over the shared database: one task instance {@code cabinet-sync/<id>} per
@@ -37,8 +35,8 @@ public final class SyncScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final SyncTrigger trigger;
 
-    private SyncScheduler(CustomTask<Void> task, CustomTask<Void> feedTask, SchedulerClient client,
-                          Scheduler scheduler) {
+    private SyncScheduler(
+            CustomTask<Void> task, CustomTask<Void> feedTask, SchedulerClient client, Scheduler scheduler) {
         this.task = task;
         this.feedTask = feedTask;
         this.client = client;
@@ -52,13 +50,21 @@ public final class SyncScheduler implements AutoCloseable {
      */
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
-    public static SyncScheduler create(DataSource dataSource, CabinetRunner runner, FeedRunner feed,
-                                       SyncSettings settings, FeedSettings feedSettings, String name) {
+    public static SyncScheduler create(
+            DataSource dataSource,
+            CabinetRunner runner,
+            FeedRunner feed,
+            SyncSettings settings,
+            FeedSettings feedSettings,
+            String name) {
         CustomTask<Void> task = task(runner, settings.interval());
         CustomTask<Void> feedTask = feedTask(feed, feedSettings.interval());
         if (!settings.enabled()) {
-            return new SyncScheduler(task, feedSettings.enabled() ? feedTask : null,
-                    SchedulerClient.Builder.create(dataSource, task, feedTask).build(), null);
+            return new SyncScheduler(
+                    task,
+                    feedSettings.enabled() ? feedTask : null,
+                    SchedulerClient.Builder.create(dataSource, task, feedTask).build(),
+                    null);
         }
         var builder = Scheduler.create(dataSource, feedSettings.enabled() ? List.of(task, feedTask) : List.of(task))
                 .threads(settings.threads())
@@ -70,8 +76,11 @@ public final class SyncScheduler implements AutoCloseable {
                 .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .enableImmediateExecution();
-        builder.schedulerName(new SchedulerName.Fixed(name != null ? name
-                : new SchedulerName.Hostname().getName() + "-" + ProcessHandle.current().pid()));
+        builder.schedulerName(new SchedulerName.Fixed(
+                name != null
+                        ? name
+                        : new SchedulerName.Hostname().getName() + "-"
+                                + ProcessHandle.current().pid()));
         Scheduler scheduler = builder.build();
         return new SyncScheduler(task, feedSettings.enabled() ? feedTask : null, scheduler, scheduler);
     }
@@ -110,7 +119,8 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private static CompletionHandler<Void> reschedule(Duration interval) {
-        return (complete, ops) -> ops.reschedule(complete, complete.getTimeDone().plus(interval));
+        return (complete, ops) ->
+                ops.reschedule(complete, complete.getTimeDone().plus(interval));
     }
 
     /** Starts the scheduler (when enabled) and makes sure every active cabinet has its task instances. */

@@ -1,24 +1,20 @@
 package ru.wbassist.server.sync;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.Locale;
-import java.util.Map;
-
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.api.PerCabinet;
 import ru.wbassist.api.Syncs;
-import ru.wbassist.api.Cabinets;
 import ru.wbassist.db.Database;
-import ru.wbassist.api.Cabinets.Cabinet;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.CabinetState;
 import ru.wbassist.server.cabinets.WbToken;
@@ -37,8 +33,8 @@ public final class SyncService implements HttpService {
     private final SyncTrigger trigger;
     private final Clock clock;
 
-    public SyncService(Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger,
-                       Clock clock) {
+    public SyncService(
+            Database db, UserRepository users, CabinetRepository cabinets, SyncTrigger trigger, Clock clock) {
         this.db = db;
         this.users = users;
         this.cabinets = cabinets;
@@ -78,8 +74,10 @@ public final class SyncService implements HttpService {
             started.add(new Syncs.Started(cabinet.id(), status));
         }
         if (!any) {
-            throw ApiException.conflict(selected.size() == 1 ? "a sync of cabinet " + selected.getFirst().id()
-                    + " is running or paused; try again later" : "each of these cabinets is syncing or paused");
+            throw ApiException.conflict(
+                    selected.size() == 1
+                            ? "a sync of cabinet " + selected.getFirst().id() + " is running or paused; try again later"
+                            : "each of these cabinets is syncing or paused");
         }
         res.status(Status.ACCEPTED_202).send(new PerCabinet<>(started));
     }
@@ -93,8 +91,13 @@ public final class SyncService implements HttpService {
                 List<Syncs.DataSetRun> runs = new ArrayList<>(RunLog.latest(c, cabinet.id()));
                 runs.addAll(skipped(cabinet.id(), runs));
                 runs.sort(Comparator.comparing(run -> DataSet.ofDbName(run.dataSet())));
-                return new Syncs.CabinetStatus(cabinet.id(), cabinet.name(), state.running(), paused,
-                        paused ? null : state.nextRunAt(), runs,
+                return new Syncs.CabinetStatus(
+                        cabinet.id(),
+                        cabinet.name(),
+                        state.running(),
+                        paused,
+                        paused ? null : state.nextRunAt(),
+                        runs,
                         OrderFeedState.view(OrderFeedState.read(c, cabinet.id()), clock.instant()));
             }));
         }
@@ -110,10 +113,18 @@ public final class SyncService implements HttpService {
         Set<WbToken.Scope> scopes = CabinetSync.scopesOf(cabinets.apiKey(cabinetId));
         List<Syncs.DataSetRun> skipped = new ArrayList<>();
         for (DataSet set : DataSet.values()) {
-            if (!scopes.contains(set.scope()) && runs.stream().noneMatch(r -> r.dataSet().equals(set.dbName()))) {
-                skipped.add(new Syncs.DataSetRun(set.dbName(), "skipped", null, null, 0, "the key has no "
-                        + set.scope().name().toLowerCase(Locale.ROOT) + " category: " + set.dbName() + " is not synced",
-                        null, null));
+            if (!scopes.contains(set.scope())
+                    && runs.stream().noneMatch(r -> r.dataSet().equals(set.dbName()))) {
+                skipped.add(new Syncs.DataSetRun(
+                        set.dbName(),
+                        "skipped",
+                        null,
+                        null,
+                        0,
+                        "the key has no " + set.scope().name().toLowerCase(Locale.ROOT) + " category: " + set.dbName()
+                                + " is not synced",
+                        null,
+                        null));
             }
         }
         return skipped;
@@ -126,8 +137,12 @@ public final class SyncService implements HttpService {
         List<Cabinet> all = cabinets.listForUser(user.id());
         var cabinetId = Params.optionalId(req, "cabinet_id");
         if (cabinetId.isPresent()) {
-            return all.stream().filter(c -> c.id() == cabinetId.get()).findFirst().map(List::of)
-                    .orElseThrow(() -> ApiException.notFound("cabinet " + cabinetId.get() + " is not connected for this user"));
+            return all.stream()
+                    .filter(c -> c.id() == cabinetId.get())
+                    .findFirst()
+                    .map(List::of)
+                    .orElseThrow(() ->
+                            ApiException.notFound("cabinet " + cabinetId.get() + " is not connected for this user"));
         }
         if (all.isEmpty()) {
             throw ApiException.notFound("no WB cabinet is connected for telegram_id " + telegramId);

@@ -1,19 +1,19 @@
 package ru.wbassist.server.sync;
 
-import java.time.Duration;
-
 import io.helidon.config.Config;
+import java.time.Duration;
 
 /**
  * How the sync runs: {@code interval} between the end of one run of a cabinet and the start of the next
  * (SYNC_INTERVAL); {@code overlap}, how far before the stored cursor each incremental fetch starts again, so rows WB
  * publishes late are not missed; {@code historyDays}, how far back the first (baseline) sync reads orders and sales.
  */
-public record SyncSettings(boolean enabled, Duration interval, Duration overlap, int historyDays, int threads,
-                           Duration pollingInterval) {
+public record SyncSettings(
+        boolean enabled, Duration interval, Duration overlap, int historyDays, int threads, Duration pollingInterval) {
 
     public static SyncSettings from(Config sync) {
-        return new SyncSettings(sync.get("enabled").asBoolean().orElse(true),
+        return new SyncSettings(
+                sync.get("enabled").asBoolean().orElse(true),
                 Duration.ofSeconds(sync.get("interval").asLong().orElse(180L)),
                 Duration.ofMinutes(sync.get("overlap-minutes").asLong().orElse(60L)),
                 sync.get("history-days").asInt().orElse(90),

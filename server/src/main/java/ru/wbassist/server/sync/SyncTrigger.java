@@ -1,12 +1,11 @@
 package ru.wbassist.server.sync;
 
-import java.time.Instant;
-import java.util.Optional;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Starts a cabinet's sync now (the bot's and the admin's "sync now", and a newly connected cabinet): its schedule row
@@ -15,11 +14,13 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 public final class SyncTrigger {
 
     /** What {@link #start} did. */
-    public enum Result { STARTED, ALREADY_RUNNING }
+    public enum Result {
+        STARTED,
+        ALREADY_RUNNING
+    }
 
     /** A cabinet's place in the schedule: running now, and when it runs next (null while running or unscheduled). */
-    public record State(boolean running, Instant nextRunAt) {
-    }
+    public record State(boolean running, Instant nextRunAt) {}
 
     private final SchedulerClient client;
     private final CustomTask<Void> task;
@@ -44,7 +45,8 @@ public final class SyncTrigger {
         Optional<ScheduledExecution<Object>> current = client.getScheduledExecution(id);
         if (current.isEmpty()) {
             return client.scheduleIfNotExists(task.instance(String.valueOf(cabinetId)), Instant.now())
-                    ? Result.STARTED : start(cabinetId);
+                    ? Result.STARTED
+                    : start(cabinetId);
         }
         if (current.get().isPicked()) {
             return Result.ALREADY_RUNNING;

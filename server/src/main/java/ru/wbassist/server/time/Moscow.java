@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-
 import ru.wbassist.api.ApiJson;
 
 /**
@@ -21,10 +20,10 @@ public final class Moscow {
 
     /** WB's marker for "not cancelled" in {@code cancelDate}. */
     private static final String WB_NO_DATE = "0001-01-01T00:00:00";
+
     private static final DateTimeFormatter WB_NAIVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private Moscow() {
-    }
+    private Moscow() {}
 
     /**
      * Parses a WB statistics time: a naive Moscow date-time (with optional fraction), a plain date, or a time with offset.

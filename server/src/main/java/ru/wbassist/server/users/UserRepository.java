@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-
 import ru.wbassist.api.Users;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -23,8 +22,7 @@ public final class UserRepository {
     }
 
     /** The outcome of a registration: the user and whether it was new. */
-    public record Registered(User user, boolean created) {
-    }
+    public record Registered(User user, boolean created) {}
 
     /**
      * Creates the user or updates the fields the registration carries (a field left out keeps its value). Registering
@@ -36,9 +34,17 @@ public final class UserRepository {
             Instant now = Instant.now();
             if (existing.isEmpty()) {
                 try {
-                    Sql.update(c, "INSERT INTO users (telegram_id, username, first_name, last_name, language, created_at,"
-                                    + " updated_at) VALUES (?,?,?,?,?,?,?)", r.telegramId(), r.username(), r.firstName(),
-                            r.lastName(), r.language() == null ? "ru" : r.language(), now, now);
+                    Sql.update(
+                            c,
+                            "INSERT INTO users (telegram_id, username, first_name, last_name, language, created_at,"
+                                    + " updated_at) VALUES (?,?,?,?,?,?,?)",
+                            r.telegramId(),
+                            r.username(),
+                            r.firstName(),
+                            r.lastName(),
+                            r.language() == null ? "ru" : r.language(),
+                            now,
+                            now);
                     return new Registered(find(c, r.telegramId(), false).orElseThrow(), true);
                 } catch (SQLException e) {
                     if (!"23505".equals(e.getSQLState())) {
@@ -47,10 +53,17 @@ public final class UserRepository {
                     // a concurrent registration of the same user won: fall through to the update
                 }
             }
-            Sql.update(c, "UPDATE users SET username = COALESCE(?, username), first_name = COALESCE(?, first_name),"
+            Sql.update(
+                    c,
+                    "UPDATE users SET username = COALESCE(?, username), first_name = COALESCE(?, first_name),"
                             + " last_name = COALESCE(?, last_name),"
                             + " language = COALESCE(?, language), updated_at = ?, bot_blocked_at = NULL WHERE telegram_id = ?",
-                    r.username(), r.firstName(), r.lastName(), r.language(), now, r.telegramId());
+                    r.username(),
+                    r.firstName(),
+                    r.lastName(),
+                    r.language(),
+                    now,
+                    r.telegramId());
             return new Registered(find(c, r.telegramId(), false).orElseThrow(), false);
         });
     }
@@ -61,8 +74,11 @@ public final class UserRepository {
 
     /** Finds a user inside a caller's transaction. */
     public static Optional<User> find(Connection c, long telegramId, boolean forUpdate) throws SQLException {
-        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE telegram_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                UserRepository::map, telegramId);
+        return Sql.queryOne(
+                c,
+                "SELECT " + COLUMNS + " FROM users WHERE telegram_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                UserRepository::map,
+                telegramId);
     }
 
     /**
@@ -78,16 +94,29 @@ public final class UserRepository {
                 return false;
             }
             Instant now = Instant.now();
-            Sql.update(c, "UPDATE users SET bot_blocked_at = COALESCE(bot_blocked_at, ?) WHERE id = ?", now, user.get().id());
-            Sql.update(c, "UPDATE notification_history SET status = 'skipped', suppressed_reason = 'bot_blocked',"
-                    + " lease_until = NULL WHERE user_id = ? AND status = 'pending'", user.get().id());
+            Sql.update(
+                    c,
+                    "UPDATE users SET bot_blocked_at = COALESCE(bot_blocked_at, ?) WHERE id = ?",
+                    now,
+                    user.get().id());
+            Sql.update(
+                    c,
+                    "UPDATE notification_history SET status = 'skipped', suppressed_reason = 'bot_blocked',"
+                            + " lease_until = NULL WHERE user_id = ? AND status = 'pending'",
+                    user.get().id());
             return true;
         });
     }
 
     static User map(ResultSet rs) throws SQLException {
-        return new User(rs.getLong("id"), rs.getLong("telegram_id"), rs.getString("username"), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("language"), Sql.instant(rs, "created_at"),
+        return new User(
+                rs.getLong("id"),
+                rs.getLong("telegram_id"),
+                rs.getString("username"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("language"),
+                Sql.instant(rs, "created_at"),
                 rs.getObject("bot_blocked_at") != null);
     }
 }

@@ -34,9 +34,11 @@ public final class UserService implements HttpService {
     }
 
     private void register(ServerRequest req, ServerResponse res) {
-        Users.Registration registration = Json.read(req, Users.Registration.class).validated();
+        Users.Registration registration =
+                Json.read(req, Users.Registration.class).validated();
         UserRepository.Registered result = users.register(registration);
-        res.status(result.created() ? Status.CREATED_201 : Status.OK_200).send(result.user().view());
+        res.status(result.created() ? Status.CREATED_201 : Status.OK_200)
+                .send(result.user().view());
     }
 
     private void get(ServerRequest req, ServerResponse res) {

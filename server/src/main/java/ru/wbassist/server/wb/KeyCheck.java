@@ -8,8 +8,7 @@ public interface KeyCheck {
     KeyCheck OFFLINE = apiKey -> new Seller(null, null);
 
     /** Who the key belongs to, as WB's seller-info reports it; either part may be unknown (null). */
-    record Seller(String name, String sellerId) {
-    }
+    record Seller(String name, String sellerId) {}
 
     /**
      * @throws ru.wbassist.api.InvalidRequest on {@code api_key} when WB rejects the key

@@ -57,7 +57,14 @@ public enum MethodGroup {
     }
 
     /** The WB hosts, one base URL each (configurable so the client can talk to the sandbox). */
-    public enum Host { STATISTICS, FEEDBACKS, CONTENT, ANALYTICS, COMMON, PRICES }
+    public enum Host {
+        STATISTICS,
+        FEEDBACKS,
+        CONTENT,
+        ANALYTICS,
+        COMMON,
+        PRICES
+    }
 
     /**
      * How long a call may keep retrying: attempts in all, and the total of the waits between them. Sales allow one

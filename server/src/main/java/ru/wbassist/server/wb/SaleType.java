@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /** The kinds of sales rows the sync stores, by saleID prefix (docs/wb-api.md, Orders and sales). */
 public enum SaleType {
-    BUYOUT("buyout"), RETURN("return");
+    BUYOUT("buyout"),
+    RETURN("return");
 
     private final String dbValue;
 

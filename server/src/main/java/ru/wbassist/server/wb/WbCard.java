@@ -1,9 +1,8 @@
 package ru.wbassist.server.wb;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A product card from content {@code /content/v2/get/cards/list} (note WB's {@code nmID}/{@code imtID} casing here). */
 public record WbCard(
@@ -20,11 +19,9 @@ public record WbCard(
         Instant updatedAt) {
 
     /** One photo in WB's sizes; {@code c516x688} suits a Telegram message, {@code big} (900×1200) is the fallback. */
-    public record Photo(String big, String c246x328, String c516x688, String square, String tm) {
-    }
+    public record Photo(String big, String c246x328, String c516x688, String square, String tm) {}
 
-    public record Size(@JsonProperty("chrtID") Long chrtId, String techSize, String wbSize, List<String> skus) {
-    }
+    public record Size(@JsonProperty("chrtID") Long chrtId, String techSize, String wbSize, List<String> skus) {}
 
     /** The image the bot shows: the first photo, 516×688 if WB has it, else the big one; null without photos. */
     public String imageUrl() {

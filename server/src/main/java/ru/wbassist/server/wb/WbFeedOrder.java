@@ -27,7 +27,11 @@ public record WbFeedOrder(
 
     /** The feed's statuses. */
     public enum Status {
-        CREATED("created"), BUYOUT("buyout"), CANCEL("cancel"), RETURN("return"), RETURN_DEFECTIVE("returnDefective");
+        CREATED("created"),
+        BUYOUT("buyout"),
+        CANCEL("cancel"),
+        RETURN("return"),
+        RETURN_DEFECTIVE("returnDefective");
 
         private final String wire;
 

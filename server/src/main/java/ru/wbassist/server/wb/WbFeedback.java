@@ -27,13 +27,16 @@ public record WbFeedback(
         String parentFeedbackId,
         String childFeedbackId) {
 
-    public record Answer(String text, String state, Boolean editable) {
-    }
+    public record Answer(String text, String state, Boolean editable) {}
 
-    public record ProductDetails(Long imtId, Long nmId, String productName, String supplierArticle, String supplierName,
-                                 String brandName, String size) {
-    }
+    public record ProductDetails(
+            Long imtId,
+            Long nmId,
+            String productName,
+            String supplierArticle,
+            String supplierName,
+            String brandName,
+            String size) {}
 
-    public record PhotoLink(String fullSize, String miniSize) {
-    }
+    public record PhotoLink(String fullSize, String miniSize) {}
 }

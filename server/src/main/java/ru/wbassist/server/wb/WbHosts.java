@@ -1,11 +1,10 @@
 package ru.wbassist.server.wb;
 
+import io.helidon.config.Config;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import io.helidon.config.Config;
 
 /** The base URL of each WB host ({@code wb.urls.*}; WB_*_URL or WB_API_BASE_URL point them at the sandbox). */
 public final class WbHosts {
@@ -24,7 +23,8 @@ public final class WbHosts {
         Map<MethodGroup.Host, URI> bases = new EnumMap<>(MethodGroup.Host.class);
         for (MethodGroup.Host host : MethodGroup.Host.values()) {
             String key = host.name().toLowerCase(Locale.ROOT);
-            String url = urls.get(key).asString()
+            String url = urls.get(key)
+                    .asString()
                     .orElseThrow(() -> new IllegalStateException("wb.urls." + key + " is not configured"));
             bases.put(host, parse(url));
         }
@@ -52,7 +52,8 @@ public final class WbHosts {
         }
         URI uri = URI.create(trimmed);
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalStateException("a WB URL must be absolute, e.g. https://statistics-api.wildberries.ru: " + url);
+            throw new IllegalStateException(
+                    "a WB URL must be absolute, e.g. https://statistics-api.wildberries.ru: " + url);
         }
         return uri;
     }

@@ -1,15 +1,14 @@
 package ru.wbassist.server.wb;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -23,8 +22,7 @@ public final class WbJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule("wb-times").addDeserializer(Instant.class, new WbInstant()));
 
-    private WbJson() {
-    }
+    private WbJson() {}
 
     private static final class WbInstant extends JsonDeserializer<Instant> {
         @Override

@@ -2,7 +2,6 @@ package ru.wbassist.server.wb;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
-
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.api.TooManyRequests;
 
@@ -37,15 +36,17 @@ public final class WbKeyCheck implements KeyCheck {
     @Override
     public Seller check(String apiKey) {
         if (!admit()) {
-            throw new TooManyRequests("the server checks at most " + perMinute
-                    + " new WB keys a minute; try again in a minute");
+            throw new TooManyRequests(
+                    "the server checks at most " + perMinute + " new WB keys a minute; try again in a minute");
         }
         try {
             SellerInfo seller = wb.checkKey(WbCredentials.unsaved(apiKey));
             return new Seller(blankToNull(seller.name()), blankToNull(seller.sid()));
         } catch (WbException.KeyRejected e) {
-            throw new InvalidRequest("api_key", "WB rejected this API key (" + e.status() + ": " + e.reason()
-                    + "); check that it is active and has the Statistics, Content and Feedbacks categories");
+            throw new InvalidRequest(
+                    "api_key",
+                    "WB rejected this API key (" + e.status() + ": " + e.reason()
+                            + "); check that it is active and has the Statistics, Content and Feedbacks categories");
         }
     }
 

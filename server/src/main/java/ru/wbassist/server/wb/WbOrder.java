@@ -1,9 +1,8 @@
 package ru.wbassist.server.wb;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A row of statistics {@code /api/v1/supplier/orders} (one unit of one order). {@code cancelDate} is null when WB
@@ -34,7 +33,8 @@ public record WbOrder(
         Instant cancelDate,
         String sticker,
         @JsonProperty("gNumber") String gNumber,
-        String srid) implements StatisticsRow {
+        String srid)
+        implements StatisticsRow {
 
     @Override
     public String key() {

@@ -7,5 +7,4 @@ import java.math.BigDecimal;
  * price after it (what the buyer is charged before WB's own discounts). Taken from the card's first size: sizes have
  * one price unless the seller set per-size prices.
  */
-public record WbPrice(long nmId, BigDecimal price, int discount, BigDecimal discountedPrice) {
-}
+public record WbPrice(long nmId, BigDecimal price, int discount, BigDecimal discountedPrice) {}

@@ -1,9 +1,8 @@
 package ru.wbassist.server.wb;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A row of statistics {@code /api/v1/supplier/sales}: a buyout ({@code S…}) or a return ({@code R…}). */
 public record WbSale(
@@ -32,7 +31,8 @@ public record WbSale(
         @JsonProperty("saleID") String saleId,
         String sticker,
         @JsonProperty("gNumber") String gNumber,
-        String srid) implements StatisticsRow {
+        String srid)
+        implements StatisticsRow {
 
     /** What the sale id's prefix says; empty for prefixes WB no longer documents (D, A, B, …). */
     public java.util.Optional<SaleType> type() {

@@ -1,5 +1,11 @@
 package ru.wbassist.server.wb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,13 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import ru.wbassist.server.metrics.ServerMeters;
 
 /**
@@ -40,8 +39,13 @@ final class WbTransport {
     private final long maxBodyBytes;
     private final ServerMeters meters;
 
-    WbTransport(HttpClient http, RateLimiter limiter, Duration requestTimeout, Duration backoffBase, long maxBodyBytes,
-                ServerMeters meters) {
+    WbTransport(
+            HttpClient http,
+            RateLimiter limiter,
+            Duration requestTimeout,
+            Duration backoffBase,
+            long maxBodyBytes,
+            ServerMeters meters) {
         this.http = http;
         this.limiter = limiter;
         this.requestTimeout = requestTimeout;
@@ -74,14 +78,20 @@ final class WbTransport {
      * since WB may have applied it. Returns the 2xx body.
      */
     String sendOnce(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request) {
-        return send(credentials, group, request, body -> new String(body.readAllBytes(), StandardCharsets.UTF_8),
-                false);
+        return send(
+                credentials, group, request, body -> new String(body.readAllBytes(), StandardCharsets.UTF_8), false);
     }
 
-    private <T> T send(WbCredentials credentials, MethodGroup group, HttpRequest.Builder request,
-                       BodyReader<T> reader, boolean retryFailures) {
+    private <T> T send(
+            WbCredentials credentials,
+            MethodGroup group,
+            HttpRequest.Builder request,
+            BodyReader<T> reader,
+            boolean retryFailures) {
         HttpRequest built = request.header("Authorization", credentials.token())
-                .header("Accept", "application/json").timeout(requestTimeout).build();
+                .header("Accept", "application/json")
+                .timeout(requestTimeout)
+                .build();
         Attempts attempts = new Attempts(group, credentials.limitKey(), retryFailures);
         RetryConfig config = RetryConfig.<HttpResponse<InputStream>>custom()
                 .maxAttempts(group.retry().maxAttempts())
@@ -105,8 +115,8 @@ final class WbTransport {
                 }
             });
         } catch (IOException e) {
-            throw new WbException.Unreachable("WB " + group + " did not answer after " + attempts.count
-                    + " attempts: " + describe(e), e);
+            throw new WbException.Unreachable(
+                    "WB " + group + " did not answer after " + attempts.count + " attempts: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WbException.Unreachable("interrupted while calling WB " + group, e);
@@ -128,14 +138,21 @@ final class WbTransport {
             return reader.read(body);
         } catch (IOException e) {
             if (body.exceeded()) {
-                LOG.log(Level.WARNING, "WB {0} answered more than {1} bytes; the answer is dropped and this data set"
-                        + " fails this run (wb.max-response-bytes)", group, maxBodyBytes);
-                throw new WbException("WB " + group + " answered more than " + maxBodyBytes
-                        + " bytes (wb.max-response-bytes); the answer was dropped", status, null);
+                LOG.log(
+                        Level.WARNING,
+                        "WB {0} answered more than {1} bytes; the answer is dropped and this data set"
+                                + " fails this run (wb.max-response-bytes)",
+                        group,
+                        maxBodyBytes);
+                throw new WbException(
+                        "WB " + group + " answered more than " + maxBodyBytes
+                                + " bytes (wb.max-response-bytes); the answer was dropped",
+                        status,
+                        null);
             }
             if (e instanceof JsonProcessingException json) {
-                throw new WbException("WB " + group + " sent a body that does not parse: " + json.getOriginalMessage(),
-                        status, null);
+                throw new WbException(
+                        "WB " + group + " sent a body that does not parse: " + json.getOriginalMessage(), status, null);
             }
             throw new WbException.Unreachable("WB " + group + " broke off its answer: " + describe(e), e);
         }
@@ -205,7 +222,8 @@ final class WbTransport {
         String text;
         try {
             JsonNode json = WbJson.MAPPER.readTree(body);
-            text = firstText(json, "detail", "errorText", "title", "errors", "message").orElse(body);
+            text = firstText(json, "detail", "errorText", "title", "errors", "message")
+                    .orElse(body);
         } catch (IOException notJson) {
             text = body;
         }
@@ -278,13 +296,22 @@ final class WbTransport {
                 return false;
             }
             if (waitedMillis + wait > group.retry().maxTotalWait().toMillis()) {
-                LOG.log(Level.WARNING, "WB {0}: {1}; the retry budget of {2} is spent", group, what,
+                LOG.log(
+                        Level.WARNING,
+                        "WB {0}: {1}; the retry budget of {2} is spent",
+                        group,
+                        what,
                         group.retry().maxTotalWait());
                 return false;
             }
             nextWaitMillis = wait;
             meters.wbRetryWait(group.label(), reason, Duration.ofMillis(wait));
-            LOG.log(Level.INFO, "WB {0}: {1}; retrying (attempt {2} of {3})", group, what, count + 1,
+            LOG.log(
+                    Level.INFO,
+                    "WB {0}: {1}; retrying (attempt {2} of {3})",
+                    group,
+                    what,
+                    count + 1,
                     group.retry().maxAttempts());
             return true;
         }
@@ -303,7 +330,8 @@ final class WbTransport {
 
     /** {@code X-Ratelimit-Retry} (WB, seconds), else {@code Retry-After} (seconds), as milliseconds. */
     static Optional<Long> retryAfterMillis(HttpResponse<?> response) {
-        return response.headers().firstValue("X-Ratelimit-Retry")
+        return response.headers()
+                .firstValue("X-Ratelimit-Retry")
                 .or(() -> response.headers().firstValue("Retry-After"))
                 .flatMap(WbTransport::seconds)
                 .map(s -> Math.round(s * 1000));

@@ -1,5 +1,9 @@
 package ru.wbassist.server.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.insights.InsightsFixture.msk;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -10,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,6 @@ import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.insights.InsightsFixture;
 import ru.wbassist.server.notifications.NotificationSettings;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.server.insights.InsightsFixture.msk;
 
 /**
  * The admin API over real HTTP against {@link InsightsFixture} plus notifications, more sync runs, an invalid key and
@@ -58,41 +57,104 @@ abstract class AdminApiContract {
     }
 
     private void addAdminRows(Connection c) throws SQLException {
-        shopD = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at, active)"
-                + " VALUES (?,?,?,?,?)", "Магазин Ромашка", "x", "hash-d", msk("2026-11-20T09:00:00"), false);
-        Sql.update(c, "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
-                msk("2026-11-27T11:00:00"), "WB answered 401: token revoked", f.shopC);
-        Sql.update(c, "UPDATE users SET bot_blocked_at = ?, language = 'en' WHERE id = ?", msk("2026-11-26T08:00:00"),
+        shopD = Sql.insert(
+                c,
+                "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at, active)"
+                        + " VALUES (?,?,?,?,?)",
+                "Магазин Ромашка",
+                "x",
+                "hash-d",
+                msk("2026-11-20T09:00:00"),
+                false);
+        Sql.update(
+                c,
+                "UPDATE wb_cabinets SET key_invalid_since = ?, key_error = ? WHERE id = ?",
+                msk("2026-11-27T11:00:00"),
+                "WB answered 401: token revoked",
+                f.shopC);
+        Sql.update(
+                c,
+                "UPDATE users SET bot_blocked_at = ?, language = 'en' WHERE id = ?",
+                msk("2026-11-26T08:00:00"),
                 f.daveId);
         // Sync runs besides Shop A's three (11:55 failed, 11:49 and 10:59 success).
-        InsightsFixture.syncLog(c, f.shopB, "orders", "failed", "2026-11-25T10:00:00", "2026-11-25T10:00:10", 0,
-                "connection reset");
-        InsightsFixture.syncLog(c, f.shopB, "reviews", "partial", "2026-11-27T06:00:00", "2026-11-27T06:01:00", 20,
-                "2 of 3 pages");
+        InsightsFixture.syncLog(
+                c, f.shopB, "orders", "failed", "2026-11-25T10:00:00", "2026-11-25T10:00:10", 0, "connection reset");
+        InsightsFixture.syncLog(
+                c, f.shopB, "reviews", "partial", "2026-11-27T06:00:00", "2026-11-27T06:01:00", 20, "2 of 3 pages");
         InsightsFixture.syncLog(c, f.shopC, "stocks", "running", "2026-11-27T11:58:00", null, 0, null);
 
-        notifications[1] = notification(c, f.aliceId, f.shopA, "new_order", "sent", null, "2026-11-27T11:00:00",
-                "2026-11-27T11:00:05", 1, null);
-        notifications[2] = notification(c, f.aliceId, f.shopA, "negative_review", "pending", null,
-                "2026-11-27T11:30:00", null, 0, null);
-        notifications[3] = notification(c, f.bobId, f.shopB, "new_order", "failed", null, "2026-11-27T02:00:00", null,
-                5, "Forbidden: bot was blocked by the user");
-        notifications[4] = notification(c, f.bobId, f.shopB, "critical_stock", "skipped", "bot_blocked",
-                "2026-11-26T10:00:00", null, 0, null);
-        notifications[5] = notification(c, f.aliceId, null, "test", "sent", null, "2026-11-15T09:00:00",
-                "2026-11-15T09:00:01", 1, null);
-        notifications[6] = notification(c, f.carolId, f.shopC, "order_buyout", "sent", null, "2026-11-10T09:00:00",
-                "2026-11-10T09:00:02", 2, "Too Many Requests: retry after 3");
+        notifications[1] = notification(
+                c,
+                f.aliceId,
+                f.shopA,
+                "new_order",
+                "sent",
+                null,
+                "2026-11-27T11:00:00",
+                "2026-11-27T11:00:05",
+                1,
+                null);
+        notifications[2] = notification(
+                c, f.aliceId, f.shopA, "negative_review", "pending", null, "2026-11-27T11:30:00", null, 0, null);
+        notifications[3] = notification(
+                c,
+                f.bobId,
+                f.shopB,
+                "new_order",
+                "failed",
+                null,
+                "2026-11-27T02:00:00",
+                null,
+                5,
+                "Forbidden: bot was blocked by the user");
+        notifications[4] = notification(
+                c, f.bobId, f.shopB, "critical_stock", "skipped", "bot_blocked", "2026-11-26T10:00:00", null, 0, null);
+        notifications[5] = notification(
+                c, f.aliceId, null, "test", "sent", null, "2026-11-15T09:00:00", "2026-11-15T09:00:01", 1, null);
+        notifications[6] = notification(
+                c,
+                f.carolId,
+                f.shopC,
+                "order_buyout",
+                "sent",
+                null,
+                "2026-11-10T09:00:00",
+                "2026-11-10T09:00:02",
+                2,
+                "Too Many Requests: retry after 3");
     }
 
-    private static long notification(Connection c, long userId, Long cabinetId, String type, String status,
-                                     String suppressed, String created, String sent, int attempts, String error)
+    private static long notification(
+            Connection c,
+            long userId,
+            Long cabinetId,
+            String type,
+            String status,
+            String suppressed,
+            String created,
+            String sent,
+            int attempts,
+            String error)
             throws SQLException {
-        return Sql.insert(c, "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
+        return Sql.insert(
+                c,
+                "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text,"
                         + " image_url, created_at, status, suppressed_reason, deliver_after, sent_at, attempts, last_error)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", userId, cabinetId, type, type + "-" + created,
-                "<b>" + type + "</b>", type.equals("new_order") ? "https://img.example/" + type + ".jpg" : null,
-                msk(created), status, suppressed, msk(created), sent == null ? null : msk(sent), attempts, error);
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                userId,
+                cabinetId,
+                type,
+                type + "-" + created,
+                "<b>" + type + "</b>",
+                type.equals("new_order") ? "https://img.example/" + type + ".jpg" : null,
+                msk(created),
+                status,
+                suppressed,
+                msk(created),
+                sent == null ? null : msk(sent),
+                attempts,
+                error);
     }
 
     // ---- overview
@@ -103,21 +165,29 @@ abstract class AdminApiContract {
         assertThat(o.get("users").asLong()).isEqualTo(4);
         assertThat(o.get("cabinets").asLong()).isEqualTo(4);
         // last 24 h (since 26 Nov 12:00 MSK): notifications 1, 2, 3
-        assertCounts(o.get("notifications_24h").get("by_status"), Map.of("pending", 1L, "sent", 1L, "failed", 1L,
-                "skipped", 0L));
+        assertCounts(
+                o.get("notifications_24h").get("by_status"),
+                Map.of("pending", 1L, "sent", 1L, "failed", 1L, "skipped", 0L));
         assertCounts(o.get("notifications_24h").get("by_type"), Map.of("new_order", 2L, "negative_review", 1L));
         // last 7 days: also 4 (26 Nov 10:00)
-        assertCounts(o.get("notifications_7d").get("by_status"), Map.of("pending", 1L, "sent", 1L, "failed", 1L,
-                "skipped", 1L));
-        assertCounts(o.get("notifications_7d").get("by_type"), Map.of("new_order", 2L, "negative_review", 1L,
-                "critical_stock", 1L));
-        assertThat(o.get("sync_failures_24h").asLong()).isEqualTo(1);  // Shop A 11:55; Shop B's failure is 2 days old
+        assertCounts(
+                o.get("notifications_7d").get("by_status"),
+                Map.of("pending", 1L, "sent", 1L, "failed", 1L, "skipped", 1L));
+        assertCounts(
+                o.get("notifications_7d").get("by_type"),
+                Map.of("new_order", 2L, "negative_review", 1L, "critical_stock", 1L));
+        assertThat(o.get("sync_failures_24h").asLong()).isEqualTo(1); // Shop A 11:55; Shop B's failure is 2 days old
 
         List<String> perDay = new ArrayList<>();
-        o.get("notifications_per_day").forEach(d -> perDay.add(d.get("date").asText() + " " + d.get("type").asText()
-                + " " + d.get("count").asLong()));
-        assertThat(perDay).containsExactly("2026-11-15 test 1", "2026-11-26 critical_stock 1",
-                "2026-11-27 negative_review 1", "2026-11-27 new_order 2");  // 10 Nov is older than 14 days
+        o.get("notifications_per_day")
+                .forEach(d -> perDay.add(d.get("date").asText() + " "
+                        + d.get("type").asText() + " " + d.get("count").asLong()));
+        assertThat(perDay)
+                .containsExactly(
+                        "2026-11-15 test 1",
+                        "2026-11-26 critical_stock 1",
+                        "2026-11-27 negative_review 1",
+                        "2026-11-27 new_order 2"); // 10 Nov is older than 14 days
 
         JsonNode orders = o.get("orders_per_day");
         assertThat(orders).hasSize(14);
@@ -129,8 +199,9 @@ abstract class AdminApiContract {
             }
         });
         // 27th: A2 A3 A7 B1 B2 C1; 26th: A1 B3; 25th: A4; 24th: A5; 20th: A6
-        assertThat(nonZero).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("2026-11-20", 1L,
-                "2026-11-24", 1L, "2026-11-25", 1L, "2026-11-26", 2L, "2026-11-27", 6L)));
+        assertThat(nonZero)
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                        "2026-11-20", 1L, "2026-11-24", 1L, "2026-11-25", 1L, "2026-11-26", 2L, "2026-11-27", 6L)));
     }
 
     // ---- cabinets
@@ -155,7 +226,7 @@ abstract class AdminApiContract {
 
         JsonNode b = items.get(1);
         assertThat(b.get("user_count").asLong()).isEqualTo(2);
-        assertThat(b.get("last_sync_at").isNull()).isTrue();          // never a success
+        assertThat(b.get("last_sync_at").isNull()).isTrue(); // never a success
         assertThat(b.get("last_sync_status").asText()).isEqualTo("partial");
         assertThat(b.get("last_error").asText()).isEqualTo("2 of 3 pages");
 
@@ -176,8 +247,9 @@ abstract class AdminApiContract {
     void cabinetsSearchAndPaging() {
         assertThat(names(ok("/api/v1/admin/cabinets?q=shop%20b"))).containsExactly("Shop B");
         assertThat(names(ok("/api/v1/admin/cabinets?q=SHOP"))).containsExactly("Shop A", "Shop B", "Shop C");
-        assertThat(names(ok("/api/v1/admin/cabinets?q=%D0%A0%D0%BE%D0%BC%D0%B0%D1%88"))).containsExactly("Магазин Ромашка");
-        JsonNode wildcard = ok("/api/v1/admin/cabinets?q=%25");      // "%" is a character here, not a wildcard
+        assertThat(names(ok("/api/v1/admin/cabinets?q=%D0%A0%D0%BE%D0%BC%D0%B0%D1%88")))
+                .containsExactly("Магазин Ромашка");
+        JsonNode wildcard = ok("/api/v1/admin/cabinets?q=%25"); // "%" is a character here, not a wildcard
         assertThat(wildcard.get("total").asLong()).isZero();
         assertThat(wildcard.get("items")).isEmpty();
 
@@ -204,7 +276,8 @@ abstract class AdminApiContract {
         assertThat(alice.get("role").asText()).isEqualTo("member");
         assertMsk(alice.get("joined_at"), "2026-11-05T09:00:00");
 
-        assertThat(ok("/api/v1/admin/cabinets/" + shopD + "/users").get("items")).isEmpty();
+        assertThat(ok("/api/v1/admin/cabinets/" + shopD + "/users").get("items"))
+                .isEmpty();
         TestServer.Response unknown = server.get("/api/v1/admin/cabinets/999999/users");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").asText()).isEqualTo("not_found");
@@ -216,8 +289,14 @@ abstract class AdminApiContract {
     void syncLogsNewestFirstWithEveryField() {
         JsonNode page = ok("/api/v1/admin/sync-logs");
         assertThat(page.get("total").asLong()).isEqualTo(6);
-        assertThat(logKeys(page)).containsExactly("Shop C stocks running", "Shop A sales failed",
-                "Shop A orders success", "Shop A orders success", "Shop B reviews partial", "Shop B orders failed");
+        assertThat(logKeys(page))
+                .containsExactly(
+                        "Shop C stocks running",
+                        "Shop A sales failed",
+                        "Shop A orders success",
+                        "Shop A orders success",
+                        "Shop B reviews partial",
+                        "Shop B orders failed");
         JsonNode failed = page.get("items").get(1);
         assertThat(failed.get("id").asLong()).isPositive();
         assertThat(failed.get("cabinet_id").asLong()).isEqualTo(f.shopA);
@@ -233,14 +312,14 @@ abstract class AdminApiContract {
 
     @Test
     void syncLogsFiltersAndPaging() {
-        assertThat(logKeys(ok("/api/v1/admin/sync-logs?cabinet_id=" + f.shopA))).containsExactly(
-                "Shop A sales failed", "Shop A orders success", "Shop A orders success");
-        assertThat(logKeys(ok("/api/v1/admin/sync-logs?status=failed"))).containsExactly(
-                "Shop A sales failed", "Shop B orders failed");
-        assertThat(logKeys(ok("/api/v1/admin/sync-logs?data_set=orders"))).containsExactly(
-                "Shop A orders success", "Shop A orders success", "Shop B orders failed");
+        assertThat(logKeys(ok("/api/v1/admin/sync-logs?cabinet_id=" + f.shopA)))
+                .containsExactly("Shop A sales failed", "Shop A orders success", "Shop A orders success");
+        assertThat(logKeys(ok("/api/v1/admin/sync-logs?status=failed")))
+                .containsExactly("Shop A sales failed", "Shop B orders failed");
+        assertThat(logKeys(ok("/api/v1/admin/sync-logs?data_set=orders")))
+                .containsExactly("Shop A orders success", "Shop A orders success", "Shop B orders failed");
         JsonNode window = ok("/api/v1/admin/sync-logs?from=2026-11-27T11:00:00&to=2026-11-27T08:58:00Z");
-        assertThat(logKeys(window)).containsExactly("Shop A sales failed", "Shop A orders success");  // 11:58 excluded
+        assertThat(logKeys(window)).containsExactly("Shop A sales failed", "Shop A orders success"); // 11:58 excluded
         assertThat(window.get("total").asLong()).isEqualTo(2);
         JsonNode combined = ok("/api/v1/admin/sync-logs?cabinet_id=" + f.shopB + "&status=partial&data_set=reviews");
         assertThat(combined.get("total").asLong()).isEqualTo(1);
@@ -249,7 +328,8 @@ abstract class AdminApiContract {
         assertThat(page.get("total").asLong()).isEqualTo(6);
         assertThat(logKeys(page)).containsExactly("Shop A sales failed", "Shop A orders success");
         assertThat(ok("/api/v1/admin/sync-logs?offset=6").get("items")).isEmpty();
-        assertThat(server.get("/api/v1/admin/sync-logs?cabinet_id=999999").status()).isEqualTo(404);
+        assertThat(server.get("/api/v1/admin/sync-logs?cabinet_id=999999").status())
+                .isEqualTo(404);
     }
 
     // ---- notifications
@@ -258,8 +338,14 @@ abstract class AdminApiContract {
     void notificationsNewestFirstWithDeliveryDetails() {
         JsonNode page = ok("/api/v1/admin/notifications");
         assertThat(page.get("total").asLong()).isEqualTo(6);
-        assertThat(ids(page)).containsExactly(notifications[2], notifications[1], notifications[3], notifications[4],
-                notifications[5], notifications[6]);
+        assertThat(ids(page))
+                .containsExactly(
+                        notifications[2],
+                        notifications[1],
+                        notifications[3],
+                        notifications[4],
+                        notifications[5],
+                        notifications[6]);
 
         JsonNode sent = page.get("items").get(1);
         assertThat(sent.get("telegram_id").asLong()).isEqualTo(InsightsFixture.ALICE);
@@ -282,7 +368,7 @@ abstract class AdminApiContract {
 
         JsonNode skipped = page.get("items").get(3);
         assertThat(skipped.get("suppressed_reason").asText()).isEqualTo("bot_blocked");
-        assertThat(page.get("items").get(4).get("cabinet_id").isNull()).isTrue();  // a test send has no cabinet
+        assertThat(page.get("items").get(4).get("cabinet_id").isNull()).isTrue(); // a test send has no cabinet
     }
 
     @Test
@@ -297,11 +383,15 @@ abstract class AdminApiContract {
         assertThat(ids(ok("/api/v1/admin/notifications?from=2026-11-15&to=2026-11-27")))
                 .containsExactly(notifications[4], notifications[5]);
         assertThat(ids(ok("/api/v1/admin/notifications?telegram_id=" + InsightsFixture.ALICE + "&type=new_order"
-                + "&status=sent&cabinet_id=" + f.shopA))).containsExactly(notifications[1]);
+                        + "&status=sent&cabinet_id=" + f.shopA)))
+                .containsExactly(notifications[1]);
         JsonNode page = ok("/api/v1/admin/notifications?limit=2&offset=2");
         assertThat(page.get("total").asLong()).isEqualTo(6);
         assertThat(ids(page)).containsExactly(notifications[3], notifications[4]);
-        assertThat(ok("/api/v1/admin/notifications?telegram_id=" + InsightsFixture.DAVE).get("total").asLong()).isZero();
+        assertThat(ok("/api/v1/admin/notifications?telegram_id=" + InsightsFixture.DAVE)
+                        .get("total")
+                        .asLong())
+                .isZero();
 
         TestServer.Response unknown = server.get("/api/v1/admin/notifications?telegram_id=999999");
         assertThat(unknown.status()).isEqualTo(404);
@@ -337,13 +427,29 @@ abstract class AdminApiContract {
         assertThat(settings.get("max_group_size").asInt()).isEqualTo(5);
         assertThat(settings.get("language").asText()).isEqualTo("ru");
 
-        JsonNode bob = items.get(1).get("settings");       // no settings row: the documented defaults
-        assertThat(fieldNames(bob)).containsExactly("notifications_enabled", "new_orders_enabled",
-                "order_buyouts_enabled", "order_cancellations_enabled", "order_returns_enabled",
-                "negative_reviews_enabled", "critical_stocks_enabled", "stock_runway_enabled", "price_changes_enabled",
-                "new_questions_enabled", "grouping_enabled",
-                "max_group_size", "group_timeout", "negative_review_threshold", "critical_stock_threshold", "runway_days",
-                "quiet_hours_start", "quiet_hours_end", "digest_time", "language");
+        JsonNode bob = items.get(1).get("settings"); // no settings row: the documented defaults
+        assertThat(fieldNames(bob))
+                .containsExactly(
+                        "notifications_enabled",
+                        "new_orders_enabled",
+                        "order_buyouts_enabled",
+                        "order_cancellations_enabled",
+                        "order_returns_enabled",
+                        "negative_reviews_enabled",
+                        "critical_stocks_enabled",
+                        "stock_runway_enabled",
+                        "price_changes_enabled",
+                        "new_questions_enabled",
+                        "grouping_enabled",
+                        "max_group_size",
+                        "group_timeout",
+                        "negative_review_threshold",
+                        "critical_stock_threshold",
+                        "runway_days",
+                        "quiet_hours_start",
+                        "quiet_hours_end",
+                        "digest_time",
+                        "language");
         assertThat(bob.get("notifications_enabled").asBoolean()).isTrue();
         assertThat(bob.get("grouping_enabled").asBoolean()).isFalse();
         assertThat(bob.get("group_timeout").asInt()).isEqualTo(300);
@@ -372,9 +478,13 @@ abstract class AdminApiContract {
             try {
                 long userId = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 55555L);
                 Sql.update(c, "INSERT INTO notification_settings (user_id) VALUES (?)", userId);
-                Notifications.Settings stored = Sql.queryOne(c, "SELECT " + NotificationSettings.COLUMNS
-                        + " FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?",
-                        NotificationSettings::map, userId).orElseThrow();
+                Notifications.Settings stored = Sql.queryOne(
+                                c,
+                                "SELECT " + NotificationSettings.COLUMNS
+                                        + " FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ?",
+                                NotificationSettings::map,
+                                userId)
+                        .orElseThrow();
                 assertThat(stored).isEqualTo(NotificationSettings.defaults("ru"));
             } finally {
                 c.rollback();
@@ -386,19 +496,19 @@ abstract class AdminApiContract {
 
     @ParameterizedTest
     @CsvSource({
-            "/api/v1/admin/cabinets?limit=0, limit",
-            "/api/v1/admin/cabinets?limit=501, limit",
-            "/api/v1/admin/cabinets?offset=-1, offset",
-            "/api/v1/admin/cabinets/abc/users, id",
-            "/api/v1/admin/sync-logs?cabinet_id=x, cabinet_id",
-            "/api/v1/admin/sync-logs?status=done, status",
-            "/api/v1/admin/sync-logs?from=yesterday, from",
-            "/api/v1/admin/sync-logs?to=2026-13-01, to",
-            "/api/v1/admin/sync-logs?from=2026-11-27&to=2026-11-26, to",
-            "/api/v1/admin/notifications?telegram_id=0, telegram_id",
-            "/api/v1/admin/notifications?type=sms, type",
-            "/api/v1/admin/notifications?status=delivered, status",
-            "/api/v1/admin/users?limit=1000, limit",
+        "/api/v1/admin/cabinets?limit=0, limit",
+        "/api/v1/admin/cabinets?limit=501, limit",
+        "/api/v1/admin/cabinets?offset=-1, offset",
+        "/api/v1/admin/cabinets/abc/users, id",
+        "/api/v1/admin/sync-logs?cabinet_id=x, cabinet_id",
+        "/api/v1/admin/sync-logs?status=done, status",
+        "/api/v1/admin/sync-logs?from=yesterday, from",
+        "/api/v1/admin/sync-logs?to=2026-13-01, to",
+        "/api/v1/admin/sync-logs?from=2026-11-27&to=2026-11-26, to",
+        "/api/v1/admin/notifications?telegram_id=0, telegram_id",
+        "/api/v1/admin/notifications?type=sms, type",
+        "/api/v1/admin/notifications?status=delivered, status",
+        "/api/v1/admin/users?limit=1000, limit",
     })
     void badParametersAre400NamingTheParameter(String path, String field) {
         TestServer.Response response = server.get(path);
@@ -412,12 +522,16 @@ abstract class AdminApiContract {
     @CsvSource({"overview", "cabinets", "sync-logs", "notifications", "users"})
     void wrongOrMissingSecretIs401(String route) {
         HttpRequest wrong = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/admin/" + route))
-                .header("X-API-SECRET-KEY", "wrong-secret-0123456789").GET().build();
+                .header("X-API-SECRET-KEY", "wrong-secret-0123456789")
+                .GET()
+                .build();
         TestServer.Response response = server.send(wrong);
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("error").asText()).isEqualTo("unauthorized");
         assertThat(response.body()).doesNotContain("Shop A").doesNotContain("alice");
-        HttpRequest missing = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/admin/" + route)).GET().build();
+        HttpRequest missing = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/admin/" + route))
+                .GET()
+                .build();
         assertThat(server.send(missing).status()).isEqualTo(401);
     }
 
@@ -431,7 +545,8 @@ abstract class AdminApiContract {
 
     private static void assertCounts(JsonNode counts, Map<String, Long> expected) {
         assertThat(fieldNames(counts)).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        expected.forEach((key, value) -> assertThat(counts.get(key).asLong()).as(key).isEqualTo(value));
+        expected.forEach(
+                (key, value) -> assertThat(counts.get(key).asLong()).as(key).isEqualTo(value));
     }
 
     private static void assertMsk(JsonNode node, String mskWallTime) {
@@ -454,8 +569,9 @@ abstract class AdminApiContract {
 
     private static List<String> logKeys(JsonNode page) {
         List<String> keys = new ArrayList<>();
-        page.get("items").forEach(i -> keys.add(i.get("cabinet_name").asText() + " " + i.get("data_set").asText() + " "
-                + i.get("status").asText()));
+        page.get("items")
+                .forEach(i -> keys.add(i.get("cabinet_name").asText() + " "
+                        + i.get("data_set").asText() + " " + i.get("status").asText()));
         return keys;
     }
 

@@ -1,5 +1,9 @@
 package ru.wbassist.server.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.insights.InsightsFixture.msk;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,6 @@ import ru.wbassist.server.insights.InsightsFixture;
 import ru.wbassist.server.notifications.QueueSignal;
 import ru.wbassist.server.notifications.QueueWakeups;
 import ru.wbassist.server.notifications.TestNotifications;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.server.insights.InsightsFixture.msk;
 
 /**
  * The test-send preview over real HTTP against {@link InsightsFixture} (fixed "now": 27 Nov 2026 12:00 MSK): it
@@ -47,10 +46,19 @@ abstract class TestPreviewContract {
         f = InsightsFixture.load(server.db());
         server.db().inTransaction(c -> {
             // Dave: English, blocked the bot, no cabinet, new orders off, quiet hours around "now".
-            Sql.update(c, "UPDATE users SET bot_blocked_at = ?, language = 'en' WHERE id = ?", msk("2026-11-26T08:00:00"),
+            Sql.update(
+                    c,
+                    "UPDATE users SET bot_blocked_at = ?, language = 'en' WHERE id = ?",
+                    msk("2026-11-26T08:00:00"),
                     f.daveId);
-            Sql.update(c, "INSERT INTO notification_settings (user_id, new_orders_enabled, quiet_hours_start,"
-                    + " quiet_hours_end) VALUES (?,?,?,?)", f.daveId, false, "11:00", "13:00");
+            Sql.update(
+                    c,
+                    "INSERT INTO notification_settings (user_id, new_orders_enabled, quiet_hours_start,"
+                            + " quiet_hours_end) VALUES (?,?,?,?)",
+                    f.daveId,
+                    false,
+                    "11:00",
+                    "13:00");
             return null;
         });
     }
@@ -61,8 +69,18 @@ abstract class TestPreviewContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new_order", "order_buyout", "order_cancellation", "order_return", "negative_review",
-            "critical_stock", "key_invalid", "key_expiring", "test"})
+    @ValueSource(
+            strings = {
+                "new_order",
+                "order_buyout",
+                "order_cancellation",
+                "order_return",
+                "negative_review",
+                "critical_stock",
+                "key_invalid",
+                "key_expiring",
+                "test"
+            })
     void thePreviewIsExactlyWhatTheSendQueues(String type) {
         JsonNode preview = ok(InsightsFixture.ALICE, type);
         assertThat(preview.get("telegram_id").asLong()).isEqualTo(InsightsFixture.ALICE);
@@ -74,16 +92,27 @@ abstract class TestPreviewContract {
 
         TestServer.Response sent = server.postEmpty(SEND.formatted(InsightsFixture.ALICE, type));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        Queued queued = server.db().withConnection(c -> Sql.queryOne(c, "SELECT text, image_url, cabinet_id"
-                + " FROM notification_history WHERE id = ?", rs -> new Queued(rs.getString(1), rs.getString(2),
-                rs.getObject(3, Long.class)), sent.json().get("id").asLong())).orElseThrow();
+        Queued queued = server.db()
+                .withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT text, image_url, cabinet_id" + " FROM notification_history WHERE id = ?",
+                        rs -> new Queued(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)),
+                        sent.json().get("id").asLong()))
+                .orElseThrow();
         assertThat(preview.get("text").asText()).isEqualTo(queued.text());
-        assertThat(preview.get("image_url").isNull() ? null : preview.get("image_url").asText()).isEqualTo(queued.imageUrl());
-        assertThat(preview.get("cabinet_id").isNull() ? null : preview.get("cabinet_id").asLong()).isEqualTo(queued.cabinetId());
+        assertThat(
+                        preview.get("image_url").isNull()
+                                ? null
+                                : preview.get("image_url").asText())
+                .isEqualTo(queued.imageUrl());
+        assertThat(
+                        preview.get("cabinet_id").isNull()
+                                ? null
+                                : preview.get("cabinet_id").asLong())
+                .isEqualTo(queued.cabinetId());
     }
 
-    private record Queued(String text, String imageUrl, Long cabinetId) {
-    }
+    private record Queued(String text, String imageUrl, Long cabinetId) {}
 
     @Test
     void aProductTypeShowsTheCabinetsLatestProductWithItsPhoto() {
@@ -119,8 +148,8 @@ abstract class TestPreviewContract {
     void aPreviewWritesNothing() {
         Map<String, Long> before = rowCounts();
         assertThat(before).containsKeys("users", "notification_settings", "notification_history", "events");
-        for (long user : new long[] {InsightsFixture.ALICE, InsightsFixture.BOB, InsightsFixture.CAROL,
-                InsightsFixture.DAVE}) {
+        for (long user :
+                new long[] {InsightsFixture.ALICE, InsightsFixture.BOB, InsightsFixture.CAROL, InsightsFixture.DAVE}) {
             for (String type : List.of("new_order", "negative_review", "key_expiring", "test")) {
                 ok(user, type);
             }
@@ -130,8 +159,10 @@ abstract class TestPreviewContract {
 
         // Nor does it wake the delivery queue up, unlike the send.
         QueueSignal signal = new QueueSignal();
-        TestNotifications tests = new TestNotifications(server.db(),
-                new QueueWakeups(server.db(), signal, InsightsFixture.CLOCK, Duration.ofSeconds(1)), InsightsFixture.CLOCK);
+        TestNotifications tests = new TestNotifications(
+                server.db(),
+                new QueueWakeups(server.db(), signal, InsightsFixture.CLOCK, Duration.ofSeconds(1)),
+                InsightsFixture.CLOCK);
         long version = signal.version();
         assertThat(tests.preview(InsightsFixture.CAROL, "new_order").text()).isNotBlank();
         assertThat(signal.version()).isEqualTo(version);
@@ -150,10 +181,12 @@ abstract class TestPreviewContract {
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.json().get("field").asText()).isEqualTo("type");
         assertThat(badType.json().get("message").asText()).contains("new_order");
-        assertThat(server.postEmpty(SEND.formatted(InsightsFixture.ALICE, "sms")).json()).isEqualTo(badType.json());
+        assertThat(server.postEmpty(SEND.formatted(InsightsFixture.ALICE, "sms"))
+                        .json())
+                .isEqualTo(badType.json());
 
-        TestServer.Response noType = server.postEmpty("/api/v1/admin/users/" + InsightsFixture.ALICE
-                + "/test-notification/preview");
+        TestServer.Response noType =
+                server.postEmpty("/api/v1/admin/users/" + InsightsFixture.ALICE + "/test-notification/preview");
         assertThat(noType.status()).isEqualTo(400);
         assertThat(noType.json().get("field").asText()).isEqualTo("type");
 
@@ -168,7 +201,8 @@ abstract class TestPreviewContract {
 
     @Test
     void theOpenApiDocumentListsThePreview() {
-        assertThat(server.get("/openapi").body()).contains("/api/v1/admin/users/{telegram_id}/test-notification/preview:");
+        assertThat(server.get("/openapi").body())
+                .contains("/api/v1/admin/users/{telegram_id}/test-notification/preview:");
     }
 
     private JsonNode ok(long telegramId, String type) {
@@ -195,7 +229,10 @@ abstract class TestPreviewContract {
     }
 
     private static List<String> tables(Connection c) throws SQLException {
-        return Sql.query(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_type = 'BASE TABLE' ORDER BY table_name", rs -> rs.getString(1));
+        return Sql.query(
+                c,
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                        + " AND table_type = 'BASE TABLE' ORDER BY table_name",
+                rs -> rs.getString(1));
     }
 }

@@ -1,5 +1,8 @@
 package ru.wbassist.server.answers;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,8 +19,6 @@ import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.TestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The answer API over HTTP with a real server (H2 and PostgreSQL) whose WB client talks to the WB sandbox: answers
@@ -38,17 +37,26 @@ class AnswerApiTest {
     private long cabinet;
 
     private void start(DatabaseConfig.Vendor vendor) {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(77).relaxedLimits(true).historyDays(0));
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .port(0)
+                .seed(77)
+                .relaxedLimits(true)
+                .historyDays(0));
         seller = sandbox.createSeller("ИП Ответов");
         product = seller.shop().products().getFirst();
-        server = TestServer.start(vendor, Map.of("WB_API_BASE_URL", sandbox.baseUrl(), "WB_API_INTERVAL", "0",
-                "WB_API_RATE_LIMIT", "6000"));
+        server = TestServer.start(
+                vendor,
+                Map.of("WB_API_BASE_URL", sandbox.baseUrl(), "WB_API_INTERVAL", "0", "WB_API_RATE_LIMIT", "6000"));
         for (long id : new long[] {OWNER, MEMBER, STRANGER}) {
-            assertThat(server.post("/users/", Map.of("telegram_id", id, "first_name", "U" + id)).status())
+            assertThat(server.post("/users/", Map.of("telegram_id", id, "first_name", "U" + id))
+                            .status())
                     .isIn(200, 201);
         }
         cabinet = server.post("/wb/cabinets/", Map.of("user_id", OWNER, "api_key", seller.token(), "name", "Магазин"))
-                .json().get("cabinet").get("id").asLong();
+                .json()
+                .get("cabinet")
+                .get("id")
+                .asLong();
         server.post("/wb/cabinets/", Map.of("user_id", MEMBER, "api_key", seller.token()));
     }
 
@@ -76,24 +84,36 @@ class AnswerApiTest {
         assertThat(sent.json().get("kind").asText()).isEqualTo("review");
         assertThat(sent.json().get("completed_at").asText()).endsWith("+03:00");
         assertThat(seller.shop().answersReceived(review)).containsExactly("Заменим товар, напишите в чат");
-        assertThat(count("SELECT COUNT(*) FROM wb_reviews WHERE review_id = ? AND is_answered", review)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM wb_reviews WHERE review_id = ? AND is_answered", review))
+                .isEqualTo(1);
 
         // a retried request with the same key answers the stored answer and sends nothing
         TestServer.Response again = answer("reviews", review, OWNER, "Заменим товар, напишите в чат", "reply-0001");
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("id").asLong()).isEqualTo(sent.json().get("id").asLong());
+        assertThat(again.json().get("id").asLong())
+                .isEqualTo(sent.json().get("id").asLong());
         // another reply to an answered review is refused before WB
-        assertThat(answer("reviews", review, MEMBER, "Ещё ответ", "reply-0002").status()).isEqualTo(409);
+        assertThat(answer("reviews", review, MEMBER, "Ещё ответ", "reply-0002").status())
+                .isEqualTo(409);
         assertThat(seller.shop().answersReceived(review)).hasSize(1);
-        assertThat(server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + OWNER).json().get("cabinets").get(0)
-                .get("unanswered").asLong()).isZero();
+        assertThat(server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + OWNER)
+                        .json()
+                        .get("cabinets")
+                        .get(0)
+                        .get("unanswered")
+                        .asLong())
+                .isZero();
 
         // a question likewise, by a member; the answered state flows back to WB's list
         String question = storedQuestion("Маломерит?");
-        assertThat(answer("questions", question, MEMBER, "В размер", "reply-0003").status()).isEqualTo(200);
+        assertThat(answer("questions", question, MEMBER, "В размер", "reply-0003")
+                        .status())
+                .isEqualTo(200);
         assertThat(seller.shop().answersReceived(question)).containsExactly("В размер");
-        assertThat(rows("SELECT CASE WHEN is_answered THEN 'true' ELSE 'false' END, answer_text FROM wb_questions"
-                + " WHERE question_id = ?", question))
+        assertThat(rows(
+                        "SELECT CASE WHEN is_answered THEN 'true' ELSE 'false' END, answer_text FROM wb_questions"
+                                + " WHERE question_id = ?",
+                        question))
                 .containsExactly("true|В размер");
     }
 
@@ -101,7 +121,7 @@ class AnswerApiTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void aDoubleConfirmFromTwoBotsSendsOnce(DatabaseConfig.Vendor vendor) throws Exception {
         start(vendor);
-        sandbox.faults().set(0, 0, 1.0, Duration.ofMillis(400));       // WB is slow: both taps are on the wire
+        sandbox.faults().set(0, 0, 1.0, Duration.ofMillis(400)); // WB is slow: both taps are on the wire
         String review = storedReview(2, "Не тот цвет", "Олег");
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<TestServer.Response>> taps = new ArrayList<>();
@@ -112,14 +132,19 @@ class AnswerApiTest {
             }));
         }
         go.countDown();
-        List<Integer> statuses = taps.stream().map(CompletableFuture::join).map(TestServer.Response::status).toList();
+        List<Integer> statuses = taps.stream()
+                .map(CompletableFuture::join)
+                .map(TestServer.Response::status)
+                .toList();
 
         assertThat(statuses).containsOnly(200, 409).contains(200);
         sandbox.faults().clear();
         assertThat(seller.shop().answersReceived(review)).containsExactly("Извините, вернём деньги");
-        assertThat(answer("reviews", review, OWNER, "Извините, вернём деньги", "double-tap-1").status())
+        assertThat(answer("reviews", review, OWNER, "Извините, вернём деньги", "double-tap-1")
+                        .status())
                 .isEqualTo(200);
-        assertThat(count("SELECT COUNT(*) FROM wb_answers WHERE item_id = ?", review)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM wb_answers WHERE item_id = ?", review))
+                .isEqualTo(1);
         assertThat(seller.shop().answersReceived(review)).hasSize(1);
     }
 
@@ -133,20 +158,25 @@ class AnswerApiTest {
         TestServer.Response outage = answer("reviews", review, OWNER, "Разберёмся", "retry-0001");
         assertThat(outage.status()).isEqualTo(503);
         assertThat(outage.json().get("error").asText()).isEqualTo("wb_unavailable");
-        assertThat(sandbox.requestCount("/api/v1/feedbacks/answer")).as("a 5xx is not retried").isEqualTo(1);
+        assertThat(sandbox.requestCount("/api/v1/feedbacks/answer"))
+                .as("a 5xx is not retried")
+                .isEqualTo(1);
 
         sandbox.faults().set(1.0, 0, 0, Duration.ZERO);
         TestServer.Response busy = answer("reviews", review, OWNER, "Разберёмся", "retry-0001");
         assertThat(busy.status()).isEqualTo(503);
-        assertThat(sandbox.requestCount("/api/v1/feedbacks/answer") - 1).as("429s are retried within the budget")
+        assertThat(sandbox.requestCount("/api/v1/feedbacks/answer") - 1)
+                .as("429s are retried within the budget")
                 .isEqualTo(3);
         assertThat(rows("SELECT status, wb_status FROM wb_answers WHERE idempotency_key = ?", "retry-0001"))
                 .containsExactly("failed|429");
-        assertThat(count("SELECT COUNT(*) FROM wb_reviews WHERE review_id = ? AND is_answered", review)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM wb_reviews WHERE review_id = ? AND is_answered", review))
+                .isZero();
         assertThat(seller.shop().answersReceived(review)).isEmpty();
 
         sandbox.faults().clear();
-        assertThat(answer("reviews", review, OWNER, "Разберёмся", "retry-0001").status()).isEqualTo(200);
+        assertThat(answer("reviews", review, OWNER, "Разберёмся", "retry-0001").status())
+                .isEqualTo(200);
         assertThat(seller.shop().answersReceived(review)).containsExactly("Разберёмся");
 
         // WB does not know the question: a refusal, told as such, the question stays unanswered
@@ -155,8 +185,11 @@ class AnswerApiTest {
         TestServer.Response refused = answer("questions", unknownToWb, OWNER, "Уже едет", "retry-0002");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("error").asText()).isEqualTo("wb_refused");
-        assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at ru.")
-                .as("WB's own words stay in the stored answer").doesNotContain("Не найден");
+        assertThat(refused.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at ru.")
+                .as("WB's own words stay in the stored answer")
+                .doesNotContain("Не найден");
         assertThat(rows("SELECT status, wb_status FROM wb_answers WHERE idempotency_key = ?", "retry-0002"))
                 .containsExactly("refused|404");
     }
@@ -167,9 +200,13 @@ class AnswerApiTest {
         start(vendor);
         String review = storedReview(1, "Плохо", "Пётр");
 
-        assertThat(server.post("/api/v1/bot/cabinets/" + cabinet + "/answering",
-                Map.of("telegram_id", MEMBER, "members_can_answer", false)).status()).isEqualTo(403);
-        TestServer.Response off = server.post("/api/v1/bot/cabinets/" + cabinet + "/answering",
+        assertThat(server.post(
+                                "/api/v1/bot/cabinets/" + cabinet + "/answering",
+                                Map.of("telegram_id", MEMBER, "members_can_answer", false))
+                        .status())
+                .isEqualTo(403);
+        TestServer.Response off = server.post(
+                "/api/v1/bot/cabinets/" + cabinet + "/answering",
                 Map.of("telegram_id", OWNER, "members_can_answer", false));
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.json().get("members_can_answer").asBoolean()).isFalse();
@@ -177,20 +214,30 @@ class AnswerApiTest {
         TestServer.Response refused = answer("reviews", review, MEMBER, "Ответ участника", "member-0001");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("error").asText()).isEqualTo("forbidden");
-        assertThat(answer("reviews", review, STRANGER, "Чужой", "stranger-001").status()).isEqualTo(404);
+        assertThat(answer("reviews", review, STRANGER, "Чужой", "stranger-001").status())
+                .isEqualTo(404);
         assertThat(seller.shop().answersReceived(review)).isEmpty();
-        JsonNode memberView = server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + MEMBER).json()
-                .get("cabinets").get(0);
+        JsonNode memberView = server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + MEMBER)
+                .json()
+                .get("cabinets")
+                .get(0);
         assertThat(memberView.get("can_answer").asBoolean()).isFalse();
         assertThat(memberView.get("cannot_answer_reason").asText()).isEqualTo(Rights.MEMBERS_MAY_NOT_ANSWER);
         assertThat(memberView.get("items").get(0).get("item_id").asText()).isEqualTo(review);
-        JsonNode ownerView = server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + OWNER).json()
-                .get("cabinets").get(0);
+        JsonNode ownerView = server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + OWNER)
+                .json()
+                .get("cabinets")
+                .get(0);
         assertThat(ownerView.get("can_answer").asBoolean()).isTrue();
-        assertThat(server.post("/api/v1/bot/templates", Map.of("telegram_id", MEMBER, "cabinet_id", cabinet,
-                "text", "Шаблон")).status()).isEqualTo(403);
+        assertThat(server.post(
+                                "/api/v1/bot/templates",
+                                Map.of("telegram_id", MEMBER, "cabinet_id", cabinet, "text", "Шаблон"))
+                        .status())
+                .isEqualTo(403);
 
-        assertThat(answer("reviews", review, OWNER, "Ответ владельца", "owner-00001").status()).isEqualTo(200);
+        assertThat(answer("reviews", review, OWNER, "Ответ владельца", "owner-00001")
+                        .status())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -199,14 +246,25 @@ class AnswerApiTest {
         start(vendor);
         String review = storedReview(2, "Село после стирки", "Мария");
 
-        JsonNode templates = server.get("/api/v1/bot/templates?telegram_id=" + OWNER).json().get("cabinets").get(0);
+        JsonNode templates = server.get("/api/v1/bot/templates?telegram_id=" + OWNER)
+                .json()
+                .get("cabinets")
+                .get(0);
         assertThat(templates.get("templates")).hasSize(Templates.DEFAULTS.size());
-        TestServer.Response added = server.post("/api/v1/bot/templates", Map.of("telegram_id", OWNER,
-                "cabinet_id", cabinet, "text", "{buyer}, спасибо за {rating}★ для «{product}»"));
+        TestServer.Response added = server.post(
+                "/api/v1/bot/templates",
+                Map.of(
+                        "telegram_id",
+                        OWNER,
+                        "cabinet_id",
+                        cabinet,
+                        "text",
+                        "{buyer}, спасибо за {rating}★ для «{product}»"));
         assertThat(added.status()).isEqualTo(201);
 
-        JsonNode reply = server.get("/api/v1/bot/reviews/" + review + "/reply?telegram_id=" + MEMBER + "&cabinet_id="
-                + cabinet).json();
+        JsonNode reply = server.get(
+                        "/api/v1/bot/reviews/" + review + "/reply?telegram_id=" + MEMBER + "&cabinet_id=" + cabinet)
+                .json();
         assertThat(reply.get("can_answer").asBoolean()).isTrue();
         assertThat(reply.get("item").get("buyer").asText()).isEqualTo("Мария");
         assertThat(reply.get("item").get("rating").asInt()).isEqualTo(2);
@@ -214,16 +272,30 @@ class AnswerApiTest {
         assertThat(last.get("filled").asText()).isEqualTo("Мария, спасибо за 2★ для «" + product.title() + "»");
 
         String question = storedQuestion("Есть M?");
-        JsonNode questionReply = server.get("/api/v1/bot/questions/" + question + "/reply?telegram_id=" + OWNER
-                + "&cabinet_id=" + cabinet).json();
-        assertThat(questionReply.get("templates").get(Templates.DEFAULTS.size()).get("filled").asText())
-                .as("no buyer's name for questions").startsWith("Покупатель, спасибо за ★");
+        JsonNode questionReply = server.get(
+                        "/api/v1/bot/questions/" + question + "/reply?telegram_id=" + OWNER + "&cabinet_id=" + cabinet)
+                .json();
+        assertThat(questionReply
+                        .get("templates")
+                        .get(Templates.DEFAULTS.size())
+                        .get("filled")
+                        .asText())
+                .as("no buyer's name for questions")
+                .startsWith("Покупатель, спасибо за ★");
 
         long first = templates.get("templates").get(0).get("id").asLong();
-        assertThat(server.delete("/api/v1/bot/templates/" + first + "?telegram_id=" + OWNER).status()).isEqualTo(204);
-        assertThat(server.delete("/api/v1/bot/templates/" + first + "?telegram_id=" + OWNER).status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/bot/templates?telegram_id=" + OWNER + "&cabinet_id=" + cabinet).json()
-                .get("cabinets").get(0).get("templates")).hasSize(Templates.DEFAULTS.size());
+        assertThat(server.delete("/api/v1/bot/templates/" + first + "?telegram_id=" + OWNER)
+                        .status())
+                .isEqualTo(204);
+        assertThat(server.delete("/api/v1/bot/templates/" + first + "?telegram_id=" + OWNER)
+                        .status())
+                .isEqualTo(404);
+        assertThat(server.get("/api/v1/bot/templates?telegram_id=" + OWNER + "&cabinet_id=" + cabinet)
+                        .json()
+                        .get("cabinets")
+                        .get(0)
+                        .get("templates"))
+                .hasSize(Templates.DEFAULTS.size());
     }
 
     @ParameterizedTest
@@ -231,32 +303,56 @@ class AnswerApiTest {
     void badInputIsAClearError(DatabaseConfig.Vendor vendor) {
         start(vendor);
         String review = storedReview(1, "Брак", "Ян");
-        TestServer.Response noKey = server.post("/api/v1/bot/reviews/" + review + "/answer",
+        TestServer.Response noKey = server.post(
+                "/api/v1/bot/reviews/" + review + "/answer",
                 Map.of("telegram_id", OWNER, "cabinet_id", cabinet, "text", "Ок"));
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(noKey.json().get("field").asText()).isEqualTo("idempotency_key");
         TestServer.Response blank = answer("reviews", review, OWNER, "   ", "blank-00001");
         assertThat(blank.json().get("field").asText()).isEqualTo("text");
-        assertThat(answer("reviews", "no-such-review", OWNER, "Ок", "unknown-0001").status()).isEqualTo(404);
-        assertThat(answer("reviews", review, 999_999, "Ок", "nouser-00001").status()).isEqualTo(404);
-        TestServer.Response extra = server.post("/api/v1/bot/reviews/" + review + "/answer", Map.of("telegram_id",
-                OWNER, "cabinet_id", cabinet, "text", "Ок", "idempotency_key", "extra-000001", "rating", 5));
+        assertThat(answer("reviews", "no-such-review", OWNER, "Ок", "unknown-0001")
+                        .status())
+                .isEqualTo(404);
+        assertThat(answer("reviews", review, 999_999, "Ок", "nouser-00001").status())
+                .isEqualTo(404);
+        TestServer.Response extra = server.post(
+                "/api/v1/bot/reviews/" + review + "/answer",
+                Map.of(
+                        "telegram_id",
+                        OWNER,
+                        "cabinet_id",
+                        cabinet,
+                        "text",
+                        "Ок",
+                        "idempotency_key",
+                        "extra-000001",
+                        "rating",
+                        5));
         assertThat(extra.status()).isEqualTo(400);
         assertThat(extra.json().get("field").asText()).isEqualTo("rating");
         assertThat(seller.shop().answersReceived(review)).isEmpty();
     }
 
     private TestServer.Response answer(String kind, String itemId, long telegramId, String text, String key) {
-        return server.post("/api/v1/bot/" + kind + "/" + itemId + "/answer", Map.of("telegram_id", telegramId,
-                "cabinet_id", cabinet, "text", text, "idempotency_key", key));
+        return server.post(
+                "/api/v1/bot/" + kind + "/" + itemId + "/answer",
+                Map.of("telegram_id", telegramId, "cabinet_id", cabinet, "text", text, "idempotency_key", key));
     }
 
     /** A review on WB (the sandbox) and in our store, as a sync would have left it. */
     private String storedReview(int rating, String text, String buyer) {
         String id = seller.shop().addReview(product.nmId(), rating, text);
-        update("INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, rating, text, user_name,"
-                + " created_date) VALUES (?,?,?,?,?,?,?,?)", cabinet, id, product.nmId(), product.title(), rating,
-                text, buyer, Instant.now());
+        update(
+                "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, rating, text, user_name,"
+                        + " created_date) VALUES (?,?,?,?,?,?,?,?)",
+                cabinet,
+                id,
+                product.nmId(),
+                product.title(),
+                rating,
+                text,
+                buyer,
+                Instant.now());
         return id;
     }
 
@@ -267,8 +363,15 @@ class AnswerApiTest {
     }
 
     private void insertQuestion(String id, String text) {
-        update("INSERT INTO wb_questions (cabinet_id, question_id, nm_id, product_name, text, created_date)"
-                + " VALUES (?,?,?,?,?,?)", cabinet, id, product.nmId(), product.title(), text, Instant.now());
+        update(
+                "INSERT INTO wb_questions (cabinet_id, question_id, nm_id, product_name, text, created_date)"
+                        + " VALUES (?,?,?,?,?,?)",
+                cabinet,
+                id,
+                product.nmId(),
+                product.title(),
+                text,
+                Instant.now());
     }
 
     private void update(String sql, Object... params) {
@@ -280,8 +383,8 @@ class AnswerApiTest {
     }
 
     private List<String> rows(String sql, Object... params) {
-        return server.db().withConnection(c -> Sql.query(c, sql, rs -> rs.getString(1) + "|" + rs.getString(2),
-                params));
+        return server.db()
+                .withConnection(c -> Sql.query(c, sql, rs -> rs.getString(1) + "|" + rs.getString(2), params));
     }
 
     private static void await(CountDownLatch latch) {

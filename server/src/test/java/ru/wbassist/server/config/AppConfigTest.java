@@ -1,5 +1,8 @@
 package ru.wbassist.server.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -7,12 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AppConfigTest {
 
@@ -28,40 +27,65 @@ class AppConfigTest {
         assertThat(first.keyEncryptionKey()).hasSize(32).isEqualTo(second.keyEncryptionKey());
         assertThat(Files.getPosixFilePermissions(dir.resolve(LocalSecrets.API_SECRET_FILE)))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(Set.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        assertThat(Files.getPosixFilePermissions(dir))
+                .isEqualTo(Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE));
         assertThat(first.toString()).doesNotContain(first.apiSecret());
     }
 
     @Test
     void productionRefusesToStartWithoutConfiguredSecrets() {
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("APP_PROFILE", "production",
-                "DATA_DIR", dataDir.toString()))))
-                .hasMessageContaining("API_SECRET_KEY").hasMessageContaining("KEY_ENCRYPTION_KEY");
+        assertThatThrownBy(() -> AppConfig.from(
+                        Settings.load(Map.of("APP_PROFILE", "production", "DATA_DIR", dataDir.toString()))))
+                .hasMessageContaining("API_SECRET_KEY")
+                .hasMessageContaining("KEY_ENCRYPTION_KEY");
         assertThat(dataDir.resolve(LocalSecrets.API_SECRET_FILE)).doesNotExist();
 
-        AppConfig production = AppConfig.from(Settings.load(Map.of("APP_PROFILE", "production",
-                "API_SECRET_KEY", "0123456789abcdef0123", "KEY_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "ADMIN_SECRET_KEY", "admin-0123456789abcdef", "DATA_DIR", dataDir.toString())));
+        AppConfig production = AppConfig.from(Settings.load(Map.of(
+                "APP_PROFILE",
+                "production",
+                "API_SECRET_KEY",
+                "0123456789abcdef0123",
+                "KEY_ENCRYPTION_KEY",
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "ADMIN_SECRET_KEY",
+                "admin-0123456789abcdef",
+                "DATA_DIR",
+                dataDir.toString())));
         assertThat(production.production()).isTrue();
         assertThat(production.apiSecret()).isEqualTo("0123456789abcdef0123");
     }
 
     @Test
     void environmentOverridesTheDefaultsAndBadValuesAreRefused() {
-        AppConfig config = AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(), "SYNC_INTERVAL", "45",
-                "DATABASE_URL", "jdbc:postgresql://db:5432/wb", "API_SECRET_KEY", "0123456789abcdef0123")));
+        AppConfig config = AppConfig.from(Settings.load(Map.of(
+                "DATA_DIR",
+                dataDir.toString(),
+                "SYNC_INTERVAL",
+                "45",
+                "DATABASE_URL",
+                "jdbc:postgresql://db:5432/wb",
+                "API_SECRET_KEY",
+                "0123456789abcdef0123")));
         assertThat(config.syncInterval().toSeconds()).isEqualTo(45);
         assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db:5432/wb");
-        assertThat(Settings.load(Map.of("WB_API_BASE_URL", "http://127.0.0.1:9")).get("wb.urls.content").asString().get())
+        assertThat(Settings.load(Map.of("WB_API_BASE_URL", "http://127.0.0.1:9"))
+                        .get("wb.urls.content")
+                        .asString()
+                        .get())
                 .isEqualTo("http://127.0.0.1:9");
 
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(),
-                "API_SECRET_KEY", "short")))).hasMessageContaining("at least 16");
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(),
-                "KEY_ENCRYPTION_KEY", "dG9vLXNob3J0")))).hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(),
-                "SYNC_INTERVAL", "1")))).hasMessageContaining("SYNC_INTERVAL");
+        assertThatThrownBy(() -> AppConfig.from(
+                        Settings.load(Map.of("DATA_DIR", dataDir.toString(), "API_SECRET_KEY", "short"))))
+                .hasMessageContaining("at least 16");
+        assertThatThrownBy(() -> AppConfig.from(
+                        Settings.load(Map.of("DATA_DIR", dataDir.toString(), "KEY_ENCRYPTION_KEY", "dG9vLXNob3J0"))))
+                .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() ->
+                        AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(), "SYNC_INTERVAL", "1"))))
+                .hasMessageContaining("SYNC_INTERVAL");
     }
 
     @Test
@@ -73,14 +97,17 @@ class AppConfigTest {
             assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString()))))
                     .as("api-secret file holding '%s'", content)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(dir.resolve(LocalSecrets.API_SECRET_FILE).toString())
+                    .hasMessageContaining(
+                            dir.resolve(LocalSecrets.API_SECRET_FILE).toString())
                     .hasMessageContaining("at least 16 characters");
         }
         Files.writeString(dir.resolve(LocalSecrets.API_SECRET_FILE), "");
         Files.writeString(dir.resolve(LocalSecrets.KEY_ENCRYPTION_KEY_FILE), "");
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString(),
-                "API_SECRET_KEY", "0123456789abcdef0123")))).hasMessageContaining("32 bytes")
-                .hasMessageContaining(dir.resolve(LocalSecrets.KEY_ENCRYPTION_KEY_FILE).toString());
+        assertThatThrownBy(() -> AppConfig.from(
+                        Settings.load(Map.of("DATA_DIR", dir.toString(), "API_SECRET_KEY", "0123456789abcdef0123"))))
+                .hasMessageContaining("32 bytes")
+                .hasMessageContaining(
+                        dir.resolve(LocalSecrets.KEY_ENCRYPTION_KEY_FILE).toString());
     }
 
     @Test
@@ -99,7 +126,8 @@ class AppConfigTest {
                 }
             }
             String secret = Files.readString(dir.resolve(LocalSecrets.API_SECRET_FILE));
-            byte[] kek = AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString()))).keyEncryptionKey();
+            byte[] kek = AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString())))
+                    .keyEncryptionKey();
             for (var result : results) {
                 assertThat(result.get().apiSecret()).isEqualTo(secret);
                 assertThat(result.get().keyEncryptionKey()).isEqualTo(kek);
@@ -114,16 +142,31 @@ class AppConfigTest {
 
     @Test
     void productionNeedsItsOwnAdminSecretOfAtLeast16Characters() {
-        Map<String, String> production = Map.of("APP_PROFILE", "production", "DATA_DIR", dataDir.toString(),
-                "API_SECRET_KEY", "0123456789abcdef0123", "KEY_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        Map<String, String> production = Map.of(
+                "APP_PROFILE",
+                "production",
+                "DATA_DIR",
+                dataDir.toString(),
+                "API_SECRET_KEY",
+                "0123456789abcdef0123",
+                "KEY_ENCRYPTION_KEY",
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         assertThatThrownBy(() -> AppConfig.from(Settings.load(production))).hasMessageContaining("ADMIN_SECRET_KEY");
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(with(production, "ADMIN_SECRET_KEY", "0123456789abcdef0123"))))
-                .hasMessageContaining("ADMIN_SECRET_KEY").hasMessageContaining("differ");
+        assertThatThrownBy(() ->
+                        AppConfig.from(Settings.load(with(production, "ADMIN_SECRET_KEY", "0123456789abcdef0123"))))
+                .hasMessageContaining("ADMIN_SECRET_KEY")
+                .hasMessageContaining("differ");
         assertThatThrownBy(() -> AppConfig.from(Settings.load(with(production, "ADMIN_SECRET_KEY", "admin-short"))))
-                .hasMessageContaining("ADMIN_SECRET_KEY").hasMessageContaining("at least 16");
+                .hasMessageContaining("ADMIN_SECRET_KEY")
+                .hasMessageContaining("at least 16");
         // outside production an admin secret stays optional, but when set the same rules apply
-        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of("DATA_DIR", dataDir.toString(),
-                "API_SECRET_KEY", "0123456789abcdef0123", "ADMIN_SECRET_KEY", "0123456789abcdef0123"))))
+        assertThatThrownBy(() -> AppConfig.from(Settings.load(Map.of(
+                        "DATA_DIR",
+                        dataDir.toString(),
+                        "API_SECRET_KEY",
+                        "0123456789abcdef0123",
+                        "ADMIN_SECRET_KEY",
+                        "0123456789abcdef0123"))))
                 .hasMessageContaining("differ");
         AppConfig ok = AppConfig.from(Settings.load(with(production, "ADMIN_SECRET_KEY", "admin-0123456789abcdef")));
         assertThat(ok.adminSecret()).contains("admin-0123456789abcdef");
@@ -133,8 +176,13 @@ class AppConfigTest {
     @Test
     void theDefaultH2FileLivesUnderDataDirWhichIsOwnerOnly() throws Exception {
         Path dir = dataDir.resolve("elsewhere");
-        AppConfig config = AppConfig.from(Settings.load(Map.of("DATA_DIR", dir.toString(),
-                "API_SECRET_KEY", "0123456789abcdef0123", "KEY_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")));
+        AppConfig config = AppConfig.from(Settings.load(Map.of(
+                "DATA_DIR",
+                dir.toString(),
+                "API_SECRET_KEY",
+                "0123456789abcdef0123",
+                "KEY_ENCRYPTION_KEY",
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")));
         assertThat(config.database().url()).startsWith("jdbc:h2:file:" + dir.toAbsolutePath() + "/wbassist;");
         assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (var app = ru.wbassist.server.App.create(config)) {
@@ -142,7 +190,8 @@ class AppConfigTest {
                 List<Path> all = files.toList();
                 assertThat(all).anyMatch(p -> p.getFileName().toString().startsWith("wbassist"));
                 for (Path file : all) {
-                    assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                    assertThat(Files.getPosixFilePermissions(file))
+                            .as(file.toString())
                             .isEqualTo(PosixFilePermissions.fromString("rw-------"));
                 }
             }

@@ -1,5 +1,7 @@
 package ru.wbassist.server.digest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,8 +35,6 @@ import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.SettingsPatch;
 import ru.wbassist.server.notifications.SettingsRepository;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Daily digests on a fake clock, H2 and PostgreSQL: figures, once per user/cabinet/Moscow day, catch-up, two servers. */
 class DailyDigestTest {
@@ -73,49 +72,79 @@ class DailyDigestTest {
     }
 
     private void sale(long shop, String saleId, String utc) {
-        f.db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_sales (cabinet_id, sale_id, nm_id, price_with_disc, sale_date,"
-                        + " last_change_date, sale_type) VALUES (?,?,?,?,?,?,?)", shop, saleId, 100L,
-                new BigDecimal("1500"), Instant.parse(utc), Instant.parse(utc), saleId.startsWith("R") ? "return" : "buyout"));
+        f.db.inTransaction(c -> Sql.update(
+                c,
+                "INSERT INTO wb_sales (cabinet_id, sale_id, nm_id, price_with_disc, sale_date,"
+                        + " last_change_date, sale_type) VALUES (?,?,?,?,?,?,?)",
+                shop,
+                saleId,
+                100L,
+                new BigDecimal("1500"),
+                Instant.parse(utc),
+                Instant.parse(utc),
+                saleId.startsWith("R") ? "return" : "buyout"));
     }
 
     private EventFacts.Digest digestFacts() {
-        return f.db.withConnection(c -> Sql.queryOne(c, "SELECT payload FROM events WHERE event_type = 'daily_digest'"
-                + " ORDER BY id DESC LIMIT 1", rs -> (EventFacts.Digest) EventLog.facts(EventType.DAILY_DIGEST,
-                rs.getString(1))).orElseThrow());
+        return f.db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT payload FROM events WHERE event_type = 'daily_digest'" + " ORDER BY id DESC LIMIT 1",
+                        rs -> (EventFacts.Digest) EventLog.facts(EventType.DAILY_DIGEST, rs.getString(1)))
+                .orElseThrow());
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
-    void figuresOfTheMoscowDayUpToTheDigestTimeBesideTheSameHoursAWeekEarlier(DatabaseConfig.Vendor vendor) throws Exception {
+    void figuresOfTheMoscowDayUpToTheDigestTimeBesideTheSameHoursAWeekEarlier(DatabaseConfig.Vendor vendor)
+            throws Exception {
         DailyDigests digests = start(vendor);
         long anna = f.user(1);
         long shop = f.cabinet("Магазин", anna);
         f.product(shop, 100, "Кеды", "K-1");
         f.settings(anna, "digest_time = ?", "21:00");
-        order(shop, "today-midnight", "2026-11-26T21:00:00Z");  // 00:00 MSK on Friday: counts
-        order(shop, "thursday-late", "2026-11-26T20:59:59Z");   // 23:59:59 MSK on Thursday: not
-        order(shop, "today-evening", "2026-11-27T17:59:59Z");   // 20:59:59 MSK: counts
-        order(shop, "after-the-time", "2026-11-27T18:00:00Z");  // 21:00 MSK: after the span
-        order(shop, "week-ago", "2026-11-19T21:00:00Z");        // 00:00 MSK the Friday before
-        order(shop, "week-ago-late", "2026-11-20T18:30:00Z");   // 21:30 MSK the Friday before: not compared
-        f.db.inTransaction(c -> Sql.update(c, "UPDATE wb_orders SET is_cancel = TRUE, cancel_date = ? WHERE srid = ?",
-                Instant.parse("2026-11-27T09:00:00Z"), "today-midnight"));
+        order(shop, "today-midnight", "2026-11-26T21:00:00Z"); // 00:00 MSK on Friday: counts
+        order(shop, "thursday-late", "2026-11-26T20:59:59Z"); // 23:59:59 MSK on Thursday: not
+        order(shop, "today-evening", "2026-11-27T17:59:59Z"); // 20:59:59 MSK: counts
+        order(shop, "after-the-time", "2026-11-27T18:00:00Z"); // 21:00 MSK: after the span
+        order(shop, "week-ago", "2026-11-19T21:00:00Z"); // 00:00 MSK the Friday before
+        order(shop, "week-ago-late", "2026-11-20T18:30:00Z"); // 21:30 MSK the Friday before: not compared
+        f.db.inTransaction(c -> Sql.update(
+                c,
+                "UPDATE wb_orders SET is_cancel = TRUE, cancel_date = ? WHERE srid = ?",
+                Instant.parse("2026-11-27T09:00:00Z"),
+                "today-midnight"));
         sale(shop, "S1", "2026-11-27T07:00:00Z");
         sale(shop, "R1", "2026-11-27T08:00:00Z");
         sale(shop, "S0", "2026-11-20T07:00:00Z");
-        f.db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, rating, created_date,"
-                + " is_answered) VALUES (?,?,?,?,?,?),(?,?,?,?,?,?)", shop, "r1", 100L, 5, FRIDAY_21_MSK, false,
-                shop, "r2", 100L, 4, FRIDAY_21_MSK, true));
+        f.db.inTransaction(c -> Sql.update(
+                c,
+                "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, rating, created_date,"
+                        + " is_answered) VALUES (?,?,?,?,?,?),(?,?,?,?,?,?)",
+                shop,
+                "r1",
+                100L,
+                5,
+                FRIDAY_21_MSK,
+                false,
+                shop,
+                "r2",
+                100L,
+                4,
+                FRIDAY_21_MSK,
+                true));
 
         assertThat(digests.sendDue()).isEqualTo(1);
 
         EventFacts.Digest d = digestFacts();
         assertThat(d.date()).isEqualTo(LocalDate.of(2026, 11, 27));
-        assertThat(d.current()).isEqualTo(new EventFacts.DigestFigures(2, new BigDecimal("3000.00"), 1,
-                new BigDecimal("1500.00"), 1, 1, new BigDecimal("0.5000")));
-        assertThat(d.weekAgo()).isEqualTo(new EventFacts.DigestFigures(1, new BigDecimal("1500.00"), 1,
-                new BigDecimal("1500.00"), 0, 0, new BigDecimal("1.0000")));
-        assertThat(d.top()).extracting(EventFacts.TopLine::title, EventFacts.TopLine::count)
+        assertThat(d.current())
+                .isEqualTo(new EventFacts.DigestFigures(
+                        2, new BigDecimal("3000.00"), 1, new BigDecimal("1500.00"), 1, 1, new BigDecimal("0.5000")));
+        assertThat(d.weekAgo())
+                .isEqualTo(new EventFacts.DigestFigures(
+                        1, new BigDecimal("1500.00"), 1, new BigDecimal("1500.00"), 0, 0, new BigDecimal("1.0000")));
+        assertThat(d.top())
+                .extracting(EventFacts.TopLine::title, EventFacts.TopLine::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Кеды", 2L));
         assertThat(d.unansweredReviews()).isEqualTo(1);
         assertThat(d.chart()).hasSize(14);
@@ -125,11 +154,16 @@ class DailyDigestTest {
 
         assertThat(f.notifications(anna)).containsExactly("daily_digest:pending");
         String text = f.lastText(anna);
-        assertThat(text).contains("Итоги 27.11 до 21:00").contains("Заказы: <b>2</b> · 3\u00a0000 ₽ (+100%)")
-                .contains("Выкуп: 50% (неделю назад 100%)").contains("Отзывы без ответа: 1").contains("Магазин");
+        assertThat(text)
+                .contains("Итоги 27.11 до 21:00")
+                .contains("Заказы: <b>2</b> · 3\u00a0000 ₽ (+100%)")
+                .contains("Выкуп: 50% (неделю назад 100%)")
+                .contains("Отзывы без ответа: 1")
+                .contains("Магазин");
         assertThat(text.length()).isLessThanOrEqualTo(1024);
-        String chart = f.db.withConnection(c -> Sql.queryOne(c, "SELECT chart FROM notification_history WHERE user_id = ?",
-                rs -> rs.getString(1), anna).orElseThrow());
+        String chart = f.db.withConnection(c -> Sql.queryOne(
+                        c, "SELECT chart FROM notification_history WHERE user_id = ?", rs -> rs.getString(1), anna)
+                .orElseThrow());
         assertThat(Json.MAPPER.readTree(chart).get("days")).hasSize(14);
     }
 
@@ -142,26 +176,32 @@ class DailyDigestTest {
         long other = f.cabinet("Other shop", anna);
         f.settings(anna, "digest_time = ?", "21:00");
 
-        at("2026-11-27T17:59:59Z");                 // 20:59:59 MSK: not yet
+        at("2026-11-27T17:59:59Z"); // 20:59:59 MSK: not yet
         assertThat(digests.sendDue()).isZero();
-        at("2026-11-27T18:00:00Z");                 // 21:00 MSK: one per cabinet
+        at("2026-11-27T18:00:00Z"); // 21:00 MSK: one per cabinet
         assertThat(digests.sendDue()).isEqualTo(2);
         assertThat(digests.sendDue()).isZero();
-        at("2026-11-27T20:59:00Z");                 // 23:59 MSK, after a restart: still nothing new
+        at("2026-11-27T20:59:00Z"); // 23:59 MSK, after a restart: still nothing new
         assertThat(digests(f.db).sendDue()).isZero();
 
-        at("2026-11-28T17:00:00Z");                 // Saturday 20:00 MSK: not yet
+        at("2026-11-28T17:00:00Z"); // Saturday 20:00 MSK: not yet
         assertThat(digests.sendDue()).isZero();
-        at("2026-11-28T20:30:00Z");                 // the server was down at 21:00; back at 23:30 MSK: caught up
+        at("2026-11-28T20:30:00Z"); // the server was down at 21:00; back at 23:30 MSK: caught up
         assertThat(digests(f.db).sendDue()).isEqualTo(2);
 
-        at("2026-11-29T21:10:00Z");                 // down all Sunday, back at 00:10 MSK Monday: Sunday's is gone
+        at("2026-11-29T21:10:00Z"); // down all Sunday, back at 00:10 MSK Monday: Sunday's is gone
         assertThat(digests(f.db).sendDue()).isZero();
         assertThat(f.notifications(anna)).hasSize(4);
-        List<String> keys = f.db.withConnection(c -> Sql.query(c, "SELECT cabinet_id, external_id FROM events ORDER BY id",
+        List<String> keys = f.db.withConnection(c -> Sql.query(
+                c,
+                "SELECT cabinet_id, external_id FROM events ORDER BY id",
                 rs -> rs.getLong(1) + "/" + rs.getString(2)));
-        assertThat(keys).containsExactlyInAnyOrder(shop + "/" + anna + "@2026-11-27", other + "/" + anna + "@2026-11-27",
-                shop + "/" + anna + "@2026-11-28", other + "/" + anna + "@2026-11-28");
+        assertThat(keys)
+                .containsExactlyInAnyOrder(
+                        shop + "/" + anna + "@2026-11-27",
+                        other + "/" + anna + "@2026-11-27",
+                        shop + "/" + anna + "@2026-11-28",
+                        other + "/" + anna + "@2026-11-28");
     }
 
     @ParameterizedTest
@@ -209,8 +249,8 @@ class DailyDigestTest {
         DailyDigests serverB = digests(second);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<Integer>> rounds = List.of(serverA::sendDue, serverB::sendDue, serverA::sendDue,
-                    serverB::sendDue);
+            List<Callable<Integer>> rounds =
+                    List.of(serverA::sendDue, serverB::sendDue, serverA::sendDue, serverB::sendDue);
             int sent = 0;
             for (Future<Integer> round : pool.invokeAll(rounds)) {
                 sent += round.get();
@@ -233,25 +273,34 @@ class DailyDigestTest {
         long anna = f.user(1);
         f.cabinet("Shop", anna);
         SettingsRepository settings = new SettingsRepository(f.db, f.clock);
-        at("2026-11-27T18:30:00Z");                 // 21:30 MSK: chooses 21:00, already past today
-        settings.update(anna, SettingsPatch.parse(Json.MAPPER.createObjectNode().put("digest_time", "21:00")
-                .put("quiet_hours_start", "20:00").put("quiet_hours_end", "08:00")));
+        at("2026-11-27T18:30:00Z"); // 21:30 MSK: chooses 21:00, already past today
+        settings.update(
+                anna,
+                SettingsPatch.parse(Json.MAPPER
+                        .createObjectNode()
+                        .put("digest_time", "21:00")
+                        .put("quiet_hours_start", "20:00")
+                        .put("quiet_hours_end", "08:00")));
         f.clock.advance(Duration.ofMinutes(1));
         assertThat(digests.sendDue()).isZero();
         settings.update(anna, SettingsPatch.parse(Json.MAPPER.createObjectNode().put("digest_time", "21:32")));
         at("2026-11-27T18:31:59Z");
         assertThat(digests.sendDue()).isZero();
-        at("2026-11-27T18:32:00Z");                 // a minute ahead: sent at that minute, inside quiet hours
+        at("2026-11-27T18:32:00Z"); // a minute ahead: sent at that minute, inside quiet hours
         assertThat(digests.sendDue()).isEqualTo(1);
-        Instant release = f.db.withConnection(c -> Sql.queryOne(c, "SELECT deliver_after FROM notification_history"
-                + " WHERE user_id = ?", rs -> Sql.instant(rs, "deliver_after"), anna).orElseThrow());
+        Instant release = f.db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT deliver_after FROM notification_history" + " WHERE user_id = ?",
+                        rs -> Sql.instant(rs, "deliver_after"),
+                        anna)
+                .orElseThrow());
         assertThat(release).isEqualTo(Instant.parse("2026-11-27T18:32:00Z"));
 
         settings.update(anna, SettingsPatch.parse(Json.MAPPER.createObjectNode().put("notifications_enabled", false)));
-        at("2026-11-28T18:32:00Z");                 // paused: recorded as skipped, once
+        at("2026-11-28T18:32:00Z"); // paused: recorded as skipped, once
         assertThat(digests.sendDue()).isEqualTo(1);
         assertThat(digests.sendDue()).isZero();
-        assertThat(f.notifications(anna)).containsExactly("daily_digest:pending",
-                "daily_digest:skipped:notifications_off");
+        assertThat(f.notifications(anna))
+                .containsExactly("daily_digest:pending", "daily_digest:skipped:notifications_off");
     }
 }

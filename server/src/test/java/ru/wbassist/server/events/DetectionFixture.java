@@ -9,12 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
+import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.notifications.FanOut;
 import ru.wbassist.server.notifications.QueueSignal;
-import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.notifications.QueueWakeups;
 
 /**
@@ -40,15 +39,26 @@ public final class DetectionFixture {
     }
 
     public long user(long telegramId) {
-        return db.inTransaction(c -> Sql.insert(c, "INSERT INTO users (telegram_id, username, created_at, updated_at)"
-                + " VALUES (?,?,?,?)", telegramId, "u" + telegramId, clock.instant(), clock.instant()));
+        return db.inTransaction(c -> Sql.insert(
+                c,
+                "INSERT INTO users (telegram_id, username, created_at, updated_at)" + " VALUES (?,?,?,?)",
+                telegramId,
+                "u" + telegramId,
+                clock.instant(),
+                clock.instant()));
     }
 
     public long cabinet(String name, long... userIds) {
         return db.inTransaction(c -> {
-            long id = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at,"
-                    + " baseline_completed_at) VALUES (?,?,?,?,?)", name, "enc", UUID.randomUUID().toString(),
-                    clock.instant(), clock.instant());
+            long id = Sql.insert(
+                    c,
+                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at,"
+                            + " baseline_completed_at) VALUES (?,?,?,?,?)",
+                    name,
+                    "enc",
+                    UUID.randomUUID().toString(),
+                    clock.instant(),
+                    clock.instant());
             for (int i = 0; i < userIds.length; i++) {
                 link(c, id, userIds[i], i == 0 ? "owner" : "member");
             }
@@ -64,8 +74,13 @@ public final class DetectionFixture {
     }
 
     private void link(Connection c, long cabinetId, long userId, String role) throws SQLException {
-        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
-                cabinetId, userId, role, clock.instant());
+        Sql.update(
+                c,
+                "INSERT INTO cabinet_users (cabinet_id, user_id, role, joined_at) VALUES (?,?,?,?)",
+                cabinetId,
+                userId,
+                role,
+                clock.instant());
     }
 
     /** Runs a settings UPDATE for a user (creating the row). */
@@ -83,8 +98,14 @@ public final class DetectionFixture {
     }
 
     public void product(long cabinetId, long nmId, String title, String vendorCode) {
-        db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_products (cabinet_id, nm_id, vendor_code, title, image_url)"
-                + " VALUES (?,?,?,?,?)", cabinetId, nmId, vendorCode, title, PHOTO.formatted(nmId)));
+        db.inTransaction(c -> Sql.update(
+                c,
+                "INSERT INTO wb_products (cabinet_id, nm_id, vendor_code, title, image_url)" + " VALUES (?,?,?,?,?)",
+                cabinetId,
+                nmId,
+                vendorCode,
+                title,
+                PHOTO.formatted(nmId)));
     }
 
     /** Stores new orders and reports them, as one sync transaction. */
@@ -104,17 +125,37 @@ public final class DetectionFixture {
 
     public static void insertOrder(Connection c, long cabinetId, String srid, long nmId, Instant orderDate)
             throws SQLException {
-        Sql.update(c, "INSERT INTO wb_orders (cabinet_id, srid, nm_id, supplier_article, barcode, tech_size, warehouse_name,"
+        Sql.update(
+                c,
+                "INSERT INTO wb_orders (cabinet_id, srid, nm_id, supplier_article, barcode, tech_size, warehouse_name,"
                         + " region_name, total_price, discount_percent, price_with_disc, finished_price, order_date,"
-                        + " last_change_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cabinetId, srid, nmId, "ART-" + nmId,
-                "2000" + nmId, "M", "Коледино", "Московская", new BigDecimal("2000"), 25, new BigDecimal("1500"),
-                new BigDecimal("1350"), orderDate, orderDate);
+                        + " last_change_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                cabinetId,
+                srid,
+                nmId,
+                "ART-" + nmId,
+                "2000" + nmId,
+                "M",
+                "Коледино",
+                "Московская",
+                new BigDecimal("2000"),
+                25,
+                new BigDecimal("1500"),
+                new BigDecimal("1350"),
+                orderDate,
+                orderDate);
     }
 
     public void cancel(long cabinetId, String srid) {
         db.inTransaction(c -> {
-            Sql.update(c, "UPDATE wb_orders SET is_cancel = TRUE, cancel_date = ?, status = 'canceled', last_change_date = ?"
-                    + " WHERE cabinet_id = ? AND srid = ?", clock.instant(), clock.instant(), cabinetId, srid);
+            Sql.update(
+                    c,
+                    "UPDATE wb_orders SET is_cancel = TRUE, cancel_date = ?, status = 'canceled', last_change_date = ?"
+                            + " WHERE cabinet_id = ? AND srid = ?",
+                    clock.instant(),
+                    clock.instant(),
+                    cabinetId,
+                    srid);
             sink.ordersStored(c, cabinetId, List.of(), List.of(srid));
             return null;
         });
@@ -122,11 +163,24 @@ public final class DetectionFixture {
 
     public void sale(long cabinetId, String saleId, long nmId) {
         db.inTransaction(c -> {
-            Sql.update(c, "INSERT INTO wb_sales (cabinet_id, sale_id, srid, nm_id, supplier_article, tech_size,"
+            Sql.update(
+                    c,
+                    "INSERT INTO wb_sales (cabinet_id, sale_id, srid, nm_id, supplier_article, tech_size,"
                             + " warehouse_name, region_name, price_with_disc, for_pay, sale_date, last_change_date, sale_type)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", cabinetId, saleId, "srid-" + saleId, nmId, "ART-" + nmId,
-                    "M", "Коледино", "Московская", new BigDecimal("1500"), new BigDecimal("1200"), clock.instant(),
-                    clock.instant(), saleId.startsWith("R") ? "return" : "buyout");
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    cabinetId,
+                    saleId,
+                    "srid-" + saleId,
+                    nmId,
+                    "ART-" + nmId,
+                    "M",
+                    "Коледино",
+                    "Московская",
+                    new BigDecimal("1500"),
+                    new BigDecimal("1200"),
+                    clock.instant(),
+                    clock.instant(),
+                    saleId.startsWith("R") ? "return" : "buyout");
             sink.salesStored(c, cabinetId, List.of(saleId));
             return null;
         });
@@ -134,9 +188,20 @@ public final class DetectionFixture {
 
     public void review(long cabinetId, String reviewId, long nmId, int rating, String text) {
         db.inTransaction(c -> {
-            Sql.update(c, "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, rating, text, pros, cons,"
-                            + " user_name, created_date) VALUES (?,?,?,?,?,?,?,?,?,?)", cabinetId, reviewId, nmId, "Товар",
-                    rating, text, "", "Маломерит", "Анна", clock.instant());
+            Sql.update(
+                    c,
+                    "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, rating, text, pros, cons,"
+                            + " user_name, created_date) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    cabinetId,
+                    reviewId,
+                    nmId,
+                    "Товар",
+                    rating,
+                    text,
+                    "",
+                    "Маломерит",
+                    "Анна",
+                    clock.instant());
             sink.reviewsStored(c, cabinetId, List.of(reviewId));
             return null;
         });
@@ -149,8 +214,14 @@ public final class DetectionFixture {
             Sql.update(c, "DELETE FROM wb_stocks WHERE cabinet_id = ? AND nm_id = ?", cabinetId, nmId);
             int total = 0;
             for (var e : byWarehouse.entrySet()) {
-                Sql.update(c, "INSERT INTO wb_stocks (cabinet_id, nm_id, chrt_id, warehouse_name, quantity) VALUES (?,?,?,?,?)",
-                        cabinetId, nmId, 1L, e.getKey(), e.getValue());
+                Sql.update(
+                        c,
+                        "INSERT INTO wb_stocks (cabinet_id, nm_id, chrt_id, warehouse_name, quantity) VALUES (?,?,?,?,?)",
+                        cabinetId,
+                        nmId,
+                        1L,
+                        e.getKey(),
+                        e.getValue());
                 total += e.getValue();
             }
             Map<Long, Integer> after = new HashMap<>(before);
@@ -163,7 +234,9 @@ public final class DetectionFixture {
 
     /** Notification rows of a user: "type:status[:reason]" in id order. */
     public List<String> notifications(long userId) {
-        return db.withConnection(c -> Sql.query(c, "SELECT event_type, status, suppressed_reason FROM notification_history"
+        return db.withConnection(c -> Sql.query(
+                c,
+                "SELECT event_type, status, suppressed_reason FROM notification_history"
                         + " WHERE user_id = ? ORDER BY id",
                 rs -> rs.getString(1) + ":" + rs.getString(2) + (rs.getString(3) == null ? "" : ":" + rs.getString(3)),
                 userId));
@@ -174,7 +247,11 @@ public final class DetectionFixture {
     }
 
     public String lastText(long userId) {
-        return db.withConnection(c -> Sql.queryOne(c, "SELECT text FROM notification_history WHERE user_id = ?"
-                + " ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), userId).orElseThrow());
+        return db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT text FROM notification_history WHERE user_id = ?" + " ORDER BY id DESC LIMIT 1",
+                        rs -> rs.getString(1),
+                        userId)
+                .orElseThrow());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Each detection rule on its own, without a database (EventDetectorTest runs them inside a sync's transaction). */
@@ -33,7 +32,8 @@ class DetectionRulesTest {
         assertThat(DetectionRules.negativeForSomeone(4, loosest)).isTrue();
         assertThat(DetectionRules.negativeForSomeone(5, loosest)).isFalse();
         assertThat(DetectionRules.negativeForSomeone(1, DetectionRules.loosestReviewThreshold(List.of())))
-                .as("nobody to tell").isFalse();
+                .as("nobody to tell")
+                .isFalse();
     }
 
     @Test
@@ -55,7 +55,8 @@ class DetectionRulesTest {
     void aKeyInvalidationIsNamedByItsStartSoRepeatedFailuresTellOnce() {
         Instant since = NOW.minus(Duration.ofHours(2));
 
-        assertThat(DetectionRules.keyInvalidId(since)).isEqualTo(DetectionRules.keyInvalidId(Instant.parse(since.toString())))
+        assertThat(DetectionRules.keyInvalidId(since))
+                .isEqualTo(DetectionRules.keyInvalidId(Instant.parse(since.toString())))
                 .isNotEqualTo(DetectionRules.keyInvalidId(NOW));
     }
 
@@ -64,14 +65,23 @@ class DetectionRulesTest {
         Instant expires = NOW.plus(Duration.ofDays(10));
 
         assertThat(DetectionRules.expiryNoticeDays(NOW, expires)).isEmpty();
-        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(3)).minusSeconds(1), expires)).isEmpty();
-        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(3)), expires)).hasValue(3);
-        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(1)).minusSeconds(1), expires)).hasValue(3);
-        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(1)), expires)).hasValue(1);
+        assertThat(DetectionRules.expiryNoticeDays(
+                        expires.minus(Duration.ofDays(3)).minusSeconds(1), expires))
+                .isEmpty();
+        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(3)), expires))
+                .hasValue(3);
+        assertThat(DetectionRules.expiryNoticeDays(
+                        expires.minus(Duration.ofDays(1)).minusSeconds(1), expires))
+                .hasValue(3);
+        assertThat(DetectionRules.expiryNoticeDays(expires.minus(Duration.ofDays(1)), expires))
+                .hasValue(1);
         assertThat(DetectionRules.expiryNoticeDays(expires, expires)).hasValue(1);
-        assertThat(DetectionRules.expiryNoticeDays(expires.plusSeconds(1), expires)).as("expired: WB's 401 tells").isEmpty();
+        assertThat(DetectionRules.expiryNoticeDays(expires.plusSeconds(1), expires))
+                .as("expired: WB's 401 tells")
+                .isEmpty();
 
-        assertThat(DetectionRules.keyExpiringId(3, expires)).isNotEqualTo(DetectionRules.keyExpiringId(1, expires))
+        assertThat(DetectionRules.keyExpiringId(3, expires))
+                .isNotEqualTo(DetectionRules.keyExpiringId(1, expires))
                 .isEqualTo(DetectionRules.keyExpiringId(3, expires));
         assertThat(DetectionRules.keyExpiringId(3, expires))
                 .isNotEqualTo(DetectionRules.keyExpiringId(3, expires.plus(Duration.ofDays(180))));

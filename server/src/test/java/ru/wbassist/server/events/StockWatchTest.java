@@ -1,11 +1,11 @@
 package ru.wbassist.server.events;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.wbassist.server.events.StockWatch.Verdict.FIRE;
 import static ru.wbassist.server.events.StockWatch.Verdict.NONE;
 import static ru.wbassist.server.events.StockWatch.Verdict.REARM;
+
+import org.junit.jupiter.api.Test;
 
 class StockWatchTest {
 

@@ -1,13 +1,12 @@
 package ru.wbassist.server.http;
 
-import java.util.Comparator;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.Versioned;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The libraries that parse untrusted input stay out of known-vulnerable ranges (docs/operations.md "Versions"). */
 class DependencyVersionsTest {
@@ -16,6 +15,7 @@ class DependencyVersionsTest {
     private static final Comparator<Version> BY_NUMBER = Comparator.comparingInt(Version::getMajorVersion)
             .thenComparingInt(Version::getMinorVersion)
             .thenComparingInt(Version::getPatchLevel);
+
     private static final Version FIRST_FIXED_JACKSON = new Version(2, 21, 6, null, null, null);
 
     @Test

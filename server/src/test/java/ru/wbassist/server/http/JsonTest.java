@@ -1,15 +1,13 @@
 package ru.wbassist.server.http;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    private record Stamped(Instant createdAt) {
-    }
+    private record Stamped(Instant createdAt) {}
 
     @Test
     void instantsAreWrittenInMoscowTimeAlwaysWithSeconds() throws Exception {

@@ -1,5 +1,9 @@
 package ru.wbassist.server.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -12,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,6 @@ import ru.wbassist.api.Users;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.server.TestServer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The OpenAPI document and the contract module agree: every route of the {@code api} module is documented and every
  * documented route is served; every record of the contract has a schema with exactly its JSON field names.
@@ -40,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractTest {
 
     /** The contract's resource classes: their {@code PATH} is the mount point, the other strings its routes. */
-    private static final List<Class<?>> RESOURCES = List.of(Users.class, Cabinets.class, Syncs.class, Insights.class,
-            Notifications.class, Admin.class, Answers.class);
+    private static final List<Class<?>> RESOURCES = List.of(
+            Users.class, Cabinets.class, Syncs.class, Insights.class, Notifications.class, Admin.class, Answers.class);
 
     private static TestServer server;
     private static Map<String, Object> document;
@@ -67,7 +66,8 @@ class OpenApiContractTest {
         for (Class<?> resource : RESOURCES) {
             String mount = (String) resource.getField("PATH").get(null);
             for (Field field : resource.getFields()) {
-                if (field.getType() == String.class && Modifier.isStatic(field.getModifiers())
+                if (field.getType() == String.class
+                        && Modifier.isStatic(field.getModifiers())
                         && !field.getName().equals("PATH")) {
                     String route = (String) field.get(null);
                     if (route.startsWith("/")) {
@@ -87,12 +87,15 @@ class OpenApiContractTest {
             Set<String> methods = ((Map<String, Object>) path.getValue()).keySet();
             String concrete = path.getKey().replaceAll("\\{[a-z_]+}", "1");
             for (String method : methods) {
-                var answer = server.send(server.request(concrete).method(method.toUpperCase(),
-                        HttpRequest.BodyPublishers.noBody()).build());
+                var answer = server.send(server.request(concrete)
+                        .method(method.toUpperCase(), HttpRequest.BodyPublishers.noBody())
+                        .build());
                 // A route that exists answers with its own errors; only an unrouted path says plain "Not Found".
                 assertThat(answer.status()).as(method + " " + concrete).isNotEqualTo(405);
                 // (a CSV export answers its file, not JSON: routed all the same)
-                String message = answer.json() == null ? "" : answer.json().path("message").asText();
+                String message = answer.json() == null
+                        ? ""
+                        : answer.json().path("message").asText();
                 assertThat(message).as(method + " " + concrete).isNotEqualTo("Not Found");
             }
         }
@@ -101,13 +104,14 @@ class OpenApiContractTest {
     @Test
     void everyContractRecordHasASchemaWithItsFieldNames() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
-                .get("schemas");
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
         Map<String, Set<String>> expected = new TreeMap<>();
         List<Class<?>> records = new ArrayList<>(List.of(ErrorBody.class, PerCabinet.class));
         for (Class<?> resource : RESOURCES) {
             for (Class<?> nested : resource.getDeclaredClasses()) {
-                if (nested.isRecord() && !nested.getSimpleName().equals("Registration")
+                if (nested.isRecord()
+                        && !nested.getSimpleName().equals("Registration")
                         && !nested.getSimpleName().equals("Connection")) {
                     records.add(nested);
                 }
@@ -142,8 +146,10 @@ class OpenApiContractTest {
             if (property == null) {
                 property = component.getAnnotation(JsonProperty.class);
             }
-            names.add(property != null ? property.value()
-                    : new PropertyNamingStrategies.SnakeCaseStrategy().translate(component.getName()));
+            names.add(
+                    property != null
+                            ? property.value()
+                            : new PropertyNamingStrategies.SnakeCaseStrategy().translate(component.getName()));
         }
         return names;
     }

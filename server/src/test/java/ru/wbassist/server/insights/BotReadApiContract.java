@@ -1,5 +1,11 @@
 package ru.wbassist.server.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.insights.InsightsFixture.ALICE;
+import static ru.wbassist.server.insights.InsightsFixture.BOB;
+import static ru.wbassist.server.insights.InsightsFixture.DAVE;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.LocalDateTime;
@@ -8,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.server.TestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.server.insights.InsightsFixture.ALICE;
-import static ru.wbassist.server.insights.InsightsFixture.BOB;
-import static ru.wbassist.server.insights.InsightsFixture.DAVE;
 
 /**
  * The bot read API over real HTTP against {@link InsightsFixture}, with "now" fixed at 27 Nov 2026 12:00 MSK. Every
@@ -57,15 +56,15 @@ abstract class BotReadApiContract {
         JsonNode a = blocks.get(0);
         assertThat(a.get("cabinet_id").asLong()).isEqualTo(f.shopA);
         assertThat(a.get("name").asText()).isEqualTo("Shop A");
-        assertMsk(a.get("last_sync_at"), "2026-11-27T11:50:00");      // the latest success, not the later failure
-        assertTally(a.get("orders_today"), 3, "2450.75");            // A2 00:30 + A3 + A7 = 1500 + 700.50 + 250.25
-        assertTally(a.get("orders_yesterday"), 1, "1000.00");        // A1 23:30 yesterday
-        assertTally(a.get("buyouts_today"), 2, "3200.00");           // S-1 2000 + S-2 1200
-        assertTally(a.get("returns_today"), 1, "999.99");            // R-1, stored as -999.99
-        assertTally(a.get("cancellations_today"), 1, "700.50");      // A3; A4 was cancelled 23:59:59 yesterday
-        assertThat(a.get("critical_stocks").asLong()).isEqualTo(3);  // 222 (0), 111 (9 ≤ 10), 444 (12 ≤ 15 override)
+        assertMsk(a.get("last_sync_at"), "2026-11-27T11:50:00"); // the latest success, not the later failure
+        assertTally(a.get("orders_today"), 3, "2450.75"); // A2 00:30 + A3 + A7 = 1500 + 700.50 + 250.25
+        assertTally(a.get("orders_yesterday"), 1, "1000.00"); // A1 23:30 yesterday
+        assertTally(a.get("buyouts_today"), 2, "3200.00"); // S-1 2000 + S-2 1200
+        assertTally(a.get("returns_today"), 1, "999.99"); // R-1, stored as -999.99
+        assertTally(a.get("cancellations_today"), 1, "700.50"); // A3; A4 was cancelled 23:59:59 yesterday
+        assertThat(a.get("critical_stocks").asLong()).isEqualTo(3); // 222 (0), 111 (9 ≤ 10), 444 (12 ≤ 15 override)
         assertThat(a.get("negative_reviews_new").asLong()).isEqualTo(2); // R1, R2 (≤ 2, < 24 h, unanswered)
-        assertDecimal(a.get("average_rating"), "2.88");              // 23 / 8 = 2.875
+        assertDecimal(a.get("average_rating"), "2.88"); // 23 / 8 = 2.875
         assertThat(a.get("unanswered_reviews").asLong()).isEqualTo(5); // R1 R2 R3 R4 R7
         assertThat(a.get("unanswered_questions").asLong()).isEqualTo(2); // Q1 Q2
 
@@ -73,12 +72,12 @@ abstract class BotReadApiContract {
         assertThat(b.get("cabinet_id").asLong()).isEqualTo(f.shopB);
         assertThat(b.get("name").asText()).isEqualTo("Shop B");
         assertThat(b.get("last_sync_at").isNull()).isTrue();
-        assertTally(b.get("orders_today"), 2, "300.00");             // B1 + B2 at exactly 00:00
-        assertTally(b.get("orders_yesterday"), 1, "300.00");         // B3 at 00:00 yesterday
+        assertTally(b.get("orders_today"), 2, "300.00"); // B1 + B2 at exactly 00:00
+        assertTally(b.get("orders_yesterday"), 1, "300.00"); // B3 at 00:00 yesterday
         assertTally(b.get("buyouts_today"), 0, "0.00");
         assertTally(b.get("returns_today"), 0, "0.00");
         assertTally(b.get("cancellations_today"), 0, "0.00");
-        assertThat(b.get("critical_stocks").asLong()).isEqualTo(1);  // 700: 4 ≤ 10
+        assertThat(b.get("critical_stocks").asLong()).isEqualTo(1); // 700: 4 ≤ 10
         assertThat(b.get("negative_reviews_new").asLong()).isZero(); // RB1 has 3 > Alice's 2
         assertDecimal(b.get("average_rating"), "3.00");
         assertThat(b.get("unanswered_reviews").asLong()).isEqualTo(1);
@@ -91,25 +90,28 @@ abstract class BotReadApiContract {
         assertThat(blocks).hasSize(1);
         JsonNode b = blocks.get(0);
         assertThat(b.get("cabinet_id").asLong()).isEqualTo(f.shopB);
-        assertThat(b.get("critical_stocks").asLong()).isEqualTo(1);       // 4 ≤ default 5
-        assertThat(b.get("negative_reviews_new").asLong()).isEqualTo(1);  // 3 ≤ default 3
+        assertThat(b.get("critical_stocks").asLong()).isEqualTo(1); // 4 ≤ default 5
+        assertThat(b.get("negative_reviews_new").asLong()).isEqualTo(1); // 3 ≤ default 3
         assertTally(b.get("orders_today"), 2, "300.00");
     }
 
     @Test
     void cabinetIdNarrowsToOneOfTheUsersCabinets() {
-        JsonNode blocks = ok("/api/v1/bot/dashboard?telegram_id=" + ALICE + "&cabinet_id=" + f.shopB).get("cabinets");
+        JsonNode blocks = ok("/api/v1/bot/dashboard?telegram_id=" + ALICE + "&cabinet_id=" + f.shopB)
+                .get("cabinets");
         assertThat(blocks).hasSize(1);
         assertThat(blocks.get(0).get("cabinet_id").asLong()).isEqualTo(f.shopB);
 
-        TestServer.Response foreign = server.get("/api/v1/bot/dashboard?telegram_id=" + ALICE + "&cabinet_id=" + f.shopC);
+        TestServer.Response foreign =
+                server.get("/api/v1/bot/dashboard?telegram_id=" + ALICE + "&cabinet_id=" + f.shopC);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().get("error").asText()).isEqualTo("not_found");
     }
 
     @Test
     void aUserWithoutCabinetsGetsNoBlocks() {
-        assertThat(ok("/api/v1/bot/dashboard?telegram_id=" + DAVE).get("cabinets")).isEmpty();
+        assertThat(ok("/api/v1/bot/dashboard?telegram_id=" + DAVE).get("cabinets"))
+                .isEmpty();
     }
 
     // ---- orders/recent
@@ -117,7 +119,8 @@ abstract class BotReadApiContract {
     @Test
     void recentOrdersNewestFirstWithEveryField() {
         JsonNode block = ok("/api/v1/bot/orders/recent?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertThat(block.get("cabinet_id").asLong()).isEqualTo(f.shopA);
         assertThat(block.get("name").asText()).isEqualTo("Shop A");
         assertThat(block.get("total").asLong()).isEqualTo(8);
@@ -130,7 +133,7 @@ abstract class BotReadApiContract {
         assertThat(a3.get("article").asText()).isEqualTo("ART-222");
         assertThat(a3.get("size").asText()).isEqualTo("M");
         assertDecimal(a3.get("price"), "700.50");
-        assertDecimal(a3.get("finished_price"), "630.45");           // 700.50 × 0.90
+        assertDecimal(a3.get("finished_price"), "630.45"); // 700.50 × 0.90
         assertThat(a3.get("warehouse").asText()).isEqualTo("Коледино");
         assertThat(a3.get("region").asText()).isEqualTo("Московская");
         assertThat(a3.get("status").asText()).isEqualTo("canceled");
@@ -138,7 +141,7 @@ abstract class BotReadApiContract {
         assertMsk(a3.get("cancel_date"), "2026-11-27T10:00:00");
 
         JsonNode a8 = block.get("orders").get(7);
-        assertThat(a8.get("title").asText()).isEqualTo("Носки");   // no card: the order's subject
+        assertThat(a8.get("title").asText()).isEqualTo("Носки"); // no card: the order's subject
         assertThat(a8.get("image_url").isNull()).isTrue();
         assertThat(a8.get("cancel_date").isNull()).isTrue();
     }
@@ -146,16 +149,21 @@ abstract class BotReadApiContract {
     @Test
     void recentOrdersFilterByStatusAndPage() {
         JsonNode canceled = ok("/api/v1/bot/orders/recent?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA
-                + "&status=canceled").get("cabinets").get(0);
+                        + "&status=canceled")
+                .get("cabinets")
+                .get(0);
         assertThat(canceled.get("total").asLong()).isEqualTo(2);
         assertThat(srids(canceled.get("orders"))).containsExactly("A3", "A4");
 
         JsonNode page = ok("/api/v1/bot/orders/recent?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA
-                + "&limit=3&offset=2").get("cabinets").get(0);
+                        + "&limit=3&offset=2")
+                .get("cabinets")
+                .get(0);
         assertThat(page.get("total").asLong()).isEqualTo(8);
         assertThat(srids(page.get("orders"))).containsExactly("A2", "A1", "A4");
 
-        JsonNode both = ok("/api/v1/bot/orders/recent?telegram_id=" + ALICE + "&limit=1").get("cabinets");
+        JsonNode both = ok("/api/v1/bot/orders/recent?telegram_id=" + ALICE + "&limit=1")
+                .get("cabinets");
         assertThat(both).hasSize(2);
         assertThat(srids(both.get(0).get("orders"))).containsExactly("A7");
         assertThat(both.get(1).get("total").asLong()).isEqualTo(3);
@@ -168,7 +176,8 @@ abstract class BotReadApiContract {
     @Test
     void criticalStocksLowestFirstWithWarehousesAndDaysLeft() {
         JsonNode block = ok("/api/v1/bot/stocks/critical?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertThat(block.get("threshold").asInt()).isEqualTo(10);
         JsonNode products = block.get("products");
         assertThat(products).hasSize(3);
@@ -180,7 +189,7 @@ abstract class BotReadApiContract {
         assertThat(p222.get("image_url").asText()).isEqualTo("https://img.example/222.jpg");
         assertThat(p222.get("total").asLong()).isZero();
         assertWarehouse(p222.get("warehouses").get(0), "Коледино", 0, 2, 0);
-        assertThat(p222.get("orders_7d").asLong()).isEqualTo(2);     // A3, A4
+        assertThat(p222.get("orders_7d").asLong()).isEqualTo(2); // A3, A4
         assertDecimal(p222.get("days_left"), "0.0");
 
         JsonNode p111 = products.get(1);
@@ -188,9 +197,9 @@ abstract class BotReadApiContract {
         assertThat(p111.get("total").asLong()).isEqualTo(9);
         assertThat(p111.get("warehouses")).hasSize(2);
         assertWarehouse(p111.get("warehouses").get(0), "Казань", 4, 0, 0);
-        assertWarehouse(p111.get("warehouses").get(1), "Коледино", 5, 1, 1);  // two sizes summed
-        assertThat(p111.get("orders_7d").asLong()).isEqualTo(3);     // A1, A2, A7; A6 is 7 days and 2 h old
-        assertDecimal(p111.get("days_left"), "21.0");                // 9 / (3 / 7)
+        assertWarehouse(p111.get("warehouses").get(1), "Коледино", 5, 1, 1); // two sizes summed
+        assertThat(p111.get("orders_7d").asLong()).isEqualTo(3); // A1, A2, A7; A6 is 7 days and 2 h old
+        assertDecimal(p111.get("days_left"), "21.0"); // 9 / (3 / 7)
 
         JsonNode p444 = products.get(2);
         assertThat(p444.get("nm_id").asLong()).isEqualTo(444);
@@ -200,22 +209,26 @@ abstract class BotReadApiContract {
         assertThat(p444.get("days_left").isNull()).isTrue();
 
         JsonNode first = ok("/api/v1/bot/stocks/critical?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA + "&limit=1")
-                .get("cabinets").get(0).get("products");
+                .get("cabinets")
+                .get(0)
+                .get("products");
         assertThat(first).hasSize(1);
         assertThat(first.get(0).get("nm_id").asLong()).isEqualTo(222);
     }
 
     @Test
     void criticalStocksWithDefaultThreshold() {
-        JsonNode block = ok("/api/v1/bot/stocks/critical?telegram_id=" + BOB).get("cabinets").get(0);
+        JsonNode block = ok("/api/v1/bot/stocks/critical?telegram_id=" + BOB)
+                .get("cabinets")
+                .get(0);
         assertThat(block.get("threshold").asInt()).isEqualTo(5);
         JsonNode p700 = block.get("products").get(0);
         assertThat(p700.get("nm_id").asLong()).isEqualTo(700);
         assertThat(p700.get("title").isNull()).isTrue();
         assertThat(p700.get("total").asLong()).isEqualTo(4);
         assertWarehouse(p700.get("warehouses").get(0), "Электросталь", 4, 0, 0);
-        assertThat(p700.get("orders_7d").asLong()).isEqualTo(3);     // B1, B2, B3
-        assertDecimal(p700.get("days_left"), "9.3");                 // 4 / (3 / 7) = 9.33
+        assertThat(p700.get("orders_7d").asLong()).isEqualTo(3); // B1, B2, B3
+        assertDecimal(p700.get("days_left"), "9.3"); // 4 / (3 / 7) = 9.33
     }
 
     // ---- reviews/summary
@@ -223,12 +236,18 @@ abstract class BotReadApiContract {
     @Test
     void reviewSummaryCountsEveryStoredReview() {
         JsonNode block = ok("/api/v1/bot/reviews/summary?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertThat(block.get("total").asLong()).isEqualTo(8);
         assertDecimal(block.get("average_rating"), "2.88");
         JsonNode d = block.get("distribution");
-        assertThat(List.of(d.get("1").asLong(), d.get("2").asLong(), d.get("3").asLong(), d.get("4").asLong(),
-                d.get("5").asLong())).containsExactly(2L, 2L, 1L, 1L, 2L);
+        assertThat(List.of(
+                        d.get("1").asLong(),
+                        d.get("2").asLong(),
+                        d.get("3").asLong(),
+                        d.get("4").asLong(),
+                        d.get("5").asLong()))
+                .containsExactly(2L, 2L, 1L, 1L, 2L);
         assertThat(block.get("unanswered").asLong()).isEqualTo(5);
         JsonNode latest = block.get("latest");
         List<String> ids = new ArrayList<>();
@@ -247,7 +266,9 @@ abstract class BotReadApiContract {
         assertThat(r1.get("is_answered").asBoolean()).isFalse();
         assertThat(latest.get(2).get("is_answered").asBoolean()).isTrue();
 
-        JsonNode two = ok("/api/v1/bot/reviews/summary?telegram_id=" + BOB + "&limit=2").get("cabinets").get(0);
+        JsonNode two = ok("/api/v1/bot/reviews/summary?telegram_id=" + BOB + "&limit=2")
+                .get("cabinets")
+                .get(0);
         assertThat(two.get("total").asLong()).isEqualTo(1);
         assertDecimal(two.get("average_rating"), "3.00");
         assertThat(two.get("latest")).hasSize(1);
@@ -259,20 +280,28 @@ abstract class BotReadApiContract {
     @Test
     void salesAnalyticsOfSevenMoscowDays() {
         JsonNode block = ok("/api/v1/bot/analytics/sales?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertThat(block.get("period").asText()).isEqualTo("7d");
         JsonNode days = block.get("days");
         assertThat(days).hasSize(7);
         List<String> dates = new ArrayList<>();
         days.forEach(d -> dates.add(d.get("date").asText()));
-        assertThat(dates).containsExactly("2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25",
-                "2026-11-26", "2026-11-27");
+        assertThat(dates)
+                .containsExactly(
+                        "2026-11-21",
+                        "2026-11-22",
+                        "2026-11-23",
+                        "2026-11-24",
+                        "2026-11-25",
+                        "2026-11-26",
+                        "2026-11-27");
         assertDay(days.get(0), 0, "0.00", 0, "0.00", 0, "0.00", 0, "0.00");
         assertDay(days.get(1), 0, "0.00", 0, "0.00", 0, "0.00", 0, "0.00");
         assertDay(days.get(2), 0, "0.00", 0, "0.00", 0, "0.00", 0, "0.00");
-        assertDay(days.get(3), 1, "2000.00", 0, "0.00", 0, "0.00", 0, "0.00");      // A5
-        assertDay(days.get(4), 1, "300.00", 0, "0.00", 0, "0.00", 0, "0.00");       // A4
-        assertDay(days.get(5), 1, "1000.00", 1, "400.00", 0, "0.00", 1, "300.00");  // A1; S-3; A4 cancelled
+        assertDay(days.get(3), 1, "2000.00", 0, "0.00", 0, "0.00", 0, "0.00"); // A5
+        assertDay(days.get(4), 1, "300.00", 0, "0.00", 0, "0.00", 0, "0.00"); // A4
+        assertDay(days.get(5), 1, "1000.00", 1, "400.00", 0, "0.00", 1, "300.00"); // A1; S-3; A4 cancelled
         assertDay(days.get(6), 3, "2450.75", 2, "3200.00", 1, "999.99", 1, "700.50");
 
         JsonNode totals = block.get("totals");
@@ -280,7 +309,7 @@ abstract class BotReadApiContract {
         assertTally(totals.get("buyouts"), 3, "3600.00");
         assertTally(totals.get("returns"), 1, "999.99");
         assertTally(totals.get("cancellations"), 2, "1000.50");
-        assertDecimal(block.get("buyout_rate"), "0.75");              // 3 / (3 + 1)
+        assertDecimal(block.get("buyout_rate"), "0.75"); // 3 / (3 + 1)
 
         JsonNode top = block.get("top_products");
         assertThat(top).hasSize(3);
@@ -292,26 +321,32 @@ abstract class BotReadApiContract {
     @Test
     void salesAnalyticsOfOneDayAndOfNinetyDays() {
         JsonNode today = ok("/api/v1/bot/analytics/sales?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA
-                + "&period=1d").get("cabinets").get(0);
+                        + "&period=1d")
+                .get("cabinets")
+                .get(0);
         assertThat(today.get("days")).hasSize(1);
         assertThat(today.get("days").get(0).get("date").asText()).isEqualTo("2026-11-27");
         assertTally(today.get("totals").get("orders"), 3, "2450.75");
-        assertDecimal(today.get("buyout_rate"), "0.6667");             // 2 / 3
+        assertDecimal(today.get("buyout_rate"), "0.6667"); // 2 / 3
 
         JsonNode quarter = ok("/api/v1/bot/analytics/sales?telegram_id=" + ALICE + "&cabinet_id=" + f.shopA
-                + "&period=90d").get("cabinets").get(0);
+                        + "&period=90d")
+                .get("cabinets")
+                .get(0);
         assertThat(quarter.get("days")).hasSize(90);
         assertThat(quarter.get("days").get(0).get("date").asText()).isEqualTo("2026-08-30");
-        assertTally(quarter.get("totals").get("orders"), 8, "11750.74");  // every Shop A order
+        assertTally(quarter.get("totals").get("orders"), 8, "11750.74"); // every Shop A order
         assertTally(quarter.get("totals").get("buyouts"), 4, "4400.00");
         assertDecimal(quarter.get("buyout_rate"), "0.80");
         JsonNode top = quarter.get("top_products");
         assertTop(top.get(0), 111, "Платье летнее", 4, "3750.24");
         assertTop(top.get(1), 222, "Футболка", 2, "1000.50");
-        assertTop(top.get(2), 999, "Носки", 1, "5000.00");             // equal count: the larger sum first
+        assertTop(top.get(2), 999, "Носки", 1, "5000.00"); // equal count: the larger sum first
         assertTop(top.get(3), 333, "Куртка", 1, "2000.00");
 
-        JsonNode bob = ok("/api/v1/bot/analytics/sales?telegram_id=" + BOB).get("cabinets").get(0);
+        JsonNode bob = ok("/api/v1/bot/analytics/sales?telegram_id=" + BOB)
+                .get("cabinets")
+                .get(0);
         assertThat(bob.get("buyout_rate").isNull()).isTrue();
         assertThat(bob.get("top_products").get(0).get("title").asText()).isEqualTo("Кружки");
     }
@@ -321,13 +356,17 @@ abstract class BotReadApiContract {
     @Test
     void recentSalesNewestFirstWithAbsoluteAmounts() {
         JsonNode block = ok("/api/v1/bot/sales/recent?user_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         List<String> ids = new ArrayList<>();
         block.get("sales").forEach(s -> ids.add(s.get("sale_id").asText()));
         assertThat(ids).containsExactly("S-1", "R-1", "S-2", "S-3", "S-4");
 
         JsonNode returned = ok("/api/v1/bot/sales/recent?user_id=" + ALICE + "&cabinet_id=" + f.shopA
-                + "&sale_type=return").get("cabinets").get(0).get("sales");
+                        + "&sale_type=return")
+                .get("cabinets")
+                .get(0)
+                .get("sales");
         assertThat(returned).hasSize(1);
         JsonNode r = returned.get(0);
         assertThat(r.get("sale_id").asText()).isEqualTo("R-1");
@@ -341,7 +380,8 @@ abstract class BotReadApiContract {
         assertThat(r.get("warehouse").asText()).isEqualTo("Казань");
         assertThat(r.get("region").asText()).isEqualTo("Татарстан");
 
-        JsonNode limited = ok("/api/v1/bot/sales/recent?telegram_id=" + ALICE + "&limit=2").get("cabinets");
+        JsonNode limited =
+                ok("/api/v1/bot/sales/recent?telegram_id=" + ALICE + "&limit=2").get("cabinets");
         assertThat(limited).hasSize(2);
         assertThat(limited.get(0).get("sales")).hasSize(2);
         assertThat(limited.get(1).get("sales")).isEmpty();
@@ -350,20 +390,24 @@ abstract class BotReadApiContract {
     @Test
     void salesStatisticsPerPeriod() {
         JsonNode month = ok("/api/v1/bot/sales/statistics?user_id=" + ALICE + "&cabinet_id=" + f.shopA)
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertThat(month.get("period").asText()).isEqualTo("30d");
-        assertTally(month.get("buyouts"), 4, "4400.00");              // S-1 S-2 S-3 S-4
+        assertTally(month.get("buyouts"), 4, "4400.00"); // S-1 S-2 S-3 S-4
         assertTally(month.get("returns"), 1, "999.99");
         assertDecimal(month.get("buyout_rate"), "0.80");
         assertDecimal(month.get("average_check"), "1100.00");
 
         JsonNode day = ok("/api/v1/bot/sales/statistics?user_id=" + ALICE + "&cabinet_id=" + f.shopA + "&period=1d")
-                .get("cabinets").get(0);
+                .get("cabinets")
+                .get(0);
         assertTally(day.get("buyouts"), 2, "3200.00");
         assertDecimal(day.get("buyout_rate"), "0.6667");
         assertDecimal(day.get("average_check"), "1600.00");
 
-        JsonNode none = ok("/api/v1/bot/sales/statistics?user_id=" + BOB).get("cabinets").get(0);
+        JsonNode none = ok("/api/v1/bot/sales/statistics?user_id=" + BOB)
+                .get("cabinets")
+                .get(0);
         assertTally(none.get("buyouts"), 0, "0.00");
         assertThat(none.get("buyout_rate").isNull()).isTrue();
         assertThat(none.get("average_check").isNull()).isTrue();
@@ -373,20 +417,20 @@ abstract class BotReadApiContract {
 
     @ParameterizedTest
     @CsvSource({
-            "/api/v1/bot/dashboard, telegram_id",
-            "/api/v1/bot/dashboard?telegram_id=abc, telegram_id",
-            "/api/v1/bot/dashboard?telegram_id=-5, telegram_id",
-            "/api/v1/bot/dashboard?telegram_id=1001&cabinet_id=x, cabinet_id",
-            "/api/v1/bot/orders/recent?telegram_id=1001&limit=0, limit",
-            "/api/v1/bot/orders/recent?telegram_id=1001&limit=101, limit",
-            "/api/v1/bot/orders/recent?telegram_id=1001&offset=-1, offset",
-            "/api/v1/bot/orders/recent?telegram_id=1001&status=shipped, status",
-            "/api/v1/bot/stocks/critical?telegram_id=1001&limit=500, limit",
-            "/api/v1/bot/reviews/summary?telegram_id=1001&limit=51, limit",
-            "/api/v1/bot/analytics/sales?telegram_id=1001&period=2d, period",
-            "/api/v1/bot/sales/recent?telegram_id=1001&user_id=1002, user_id",
-            "/api/v1/bot/sales/recent?user_id=1001&sale_type=refund, sale_type",
-            "/api/v1/bot/sales/statistics?user_id=1001&period=365d, period",
+        "/api/v1/bot/dashboard, telegram_id",
+        "/api/v1/bot/dashboard?telegram_id=abc, telegram_id",
+        "/api/v1/bot/dashboard?telegram_id=-5, telegram_id",
+        "/api/v1/bot/dashboard?telegram_id=1001&cabinet_id=x, cabinet_id",
+        "/api/v1/bot/orders/recent?telegram_id=1001&limit=0, limit",
+        "/api/v1/bot/orders/recent?telegram_id=1001&limit=101, limit",
+        "/api/v1/bot/orders/recent?telegram_id=1001&offset=-1, offset",
+        "/api/v1/bot/orders/recent?telegram_id=1001&status=shipped, status",
+        "/api/v1/bot/stocks/critical?telegram_id=1001&limit=500, limit",
+        "/api/v1/bot/reviews/summary?telegram_id=1001&limit=51, limit",
+        "/api/v1/bot/analytics/sales?telegram_id=1001&period=2d, period",
+        "/api/v1/bot/sales/recent?telegram_id=1001&user_id=1002, user_id",
+        "/api/v1/bot/sales/recent?user_id=1001&sale_type=refund, sale_type",
+        "/api/v1/bot/sales/statistics?user_id=1001&period=365d, period",
     })
     void badParametersAre400NamingTheParameter(String path, String field) {
         TestServer.Response response = server.get(path);
@@ -403,15 +447,19 @@ abstract class BotReadApiContract {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").asText()).isEqualTo("not_found");
         assertThat(response.json().get("message").asText()).contains("999999");
-        assertThat(server.get("/api/v1/bot/sales/statistics?user_id=999999").status()).isEqualTo(404);
-        assertThat(server.get("/api/v1/bot/sales/recent?user_id=999999").status()).isEqualTo(404);
+        assertThat(server.get("/api/v1/bot/sales/statistics?user_id=999999").status())
+                .isEqualTo(404);
+        assertThat(server.get("/api/v1/bot/sales/recent?user_id=999999").status())
+                .isEqualTo(404);
     }
 
     @Test
     void wrongSecretIs401AndOtherMethodsAre405() {
         TestServer.Response wrong = server.send(HttpRequest.newBuilder(
                         java.net.URI.create(server.baseUrl() + "/api/v1/bot/dashboard?telegram_id=" + ALICE))
-                .header("X-API-SECRET-KEY", "not-the-secret").GET().build());
+                .header("X-API-SECRET-KEY", "not-the-secret")
+                .GET()
+                .build());
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("error").asText()).isEqualTo("unauthorized");
         assertThat(wrong.body()).doesNotContain("Shop A");
@@ -445,8 +493,16 @@ abstract class BotReadApiContract {
         assertThat(value.toLocalDateTime()).isEqualTo(LocalDateTime.parse(mskWallTime));
     }
 
-    private static void assertDay(JsonNode day, long orders, String ordersSum, long buyouts, String buyoutsSum,
-                                  long returns, String returnsSum, long cancellations, String cancellationsSum) {
+    private static void assertDay(
+            JsonNode day,
+            long orders,
+            String ordersSum,
+            long buyouts,
+            String buyoutsSum,
+            long returns,
+            String returnsSum,
+            long cancellations,
+            String cancellationsSum) {
         assertTally(day.get("orders"), orders, ordersSum);
         assertTally(day.get("buyouts"), buyouts, buyoutsSum);
         assertTally(day.get("returns"), returns, returnsSum);

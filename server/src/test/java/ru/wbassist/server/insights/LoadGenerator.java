@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-
 import ru.wbassist.db.Sql;
 
 /**
@@ -19,27 +18,43 @@ public final class LoadGenerator {
     public static final long ALL_CABINETS_USER = 99_999;
     public static final long FIRST_OWNER = 100_000;
     static final int PRODUCTS_PER_CABINET = 500;
-    private static final List<String> TABLES = List.of("wb_orders", "wb_sales", "wb_products", "wb_stocks", "wb_reviews",
-            "cabinet_users", "users", "wb_cabinets");
+    private static final List<String> TABLES = List.of(
+            "wb_orders", "wb_sales", "wb_products", "wb_stocks", "wb_reviews", "cabinet_users", "users", "wb_cabinets");
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     /** Generates the rows (then call {@link #vacuum}); returns the id of the first cabinet (the others follow it). */
     public static long generate(Connection c, int cabinets, int orders, int reviewsPerCabinet, Instant now)
             throws SQLException {
         long before = Sql.queryLong(c, "SELECT COALESCE(MAX(id), 0) FROM wb_cabinets");
-        Sql.update(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at)"
-                + " SELECT 'Load shop ' || g, 'x', 'load-' || g || '-' || ?, CAST(? AS TIMESTAMP WITH TIME ZONE)"
-                + " FROM generate_series(1, ?) g", before, now, cabinets);
+        Sql.update(
+                c,
+                "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, created_at)"
+                        + " SELECT 'Load shop ' || g, 'x', 'load-' || g || '-' || ?, CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                        + " FROM generate_series(1, ?) g",
+                before,
+                now,
+                cabinets);
         long first = Sql.queryLong(c, "SELECT MIN(id) FROM wb_cabinets WHERE id > ?", before);
-        Sql.update(c, "INSERT INTO users (telegram_id, username) SELECT ? + g, 'owner' || g FROM generate_series(1, ?) g",
-                FIRST_OWNER, cabinets);
+        Sql.update(
+                c,
+                "INSERT INTO users (telegram_id, username) SELECT ? + g, 'owner' || g FROM generate_series(1, ?) g",
+                FIRST_OWNER,
+                cabinets);
         Sql.update(c, "INSERT INTO users (telegram_id, username) VALUES (?, 'operator')", ALL_CABINETS_USER);
-        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) SELECT ? + g - 1, u.id, 'owner'"
-                + " FROM generate_series(1, ?) g JOIN users u ON u.telegram_id = ? + g", first, cabinets, FIRST_OWNER);
-        Sql.update(c, "INSERT INTO cabinet_users (cabinet_id, user_id, role) SELECT c.id, u.id, 'member'"
-                + " FROM wb_cabinets c, users u WHERE c.id >= ? AND u.telegram_id = ?", first, ALL_CABINETS_USER);
+        Sql.update(
+                c,
+                "INSERT INTO cabinet_users (cabinet_id, user_id, role) SELECT ? + g - 1, u.id, 'owner'"
+                        + " FROM generate_series(1, ?) g JOIN users u ON u.telegram_id = ? + g",
+                first,
+                cabinets,
+                FIRST_OWNER);
+        Sql.update(
+                c,
+                "INSERT INTO cabinet_users (cabinet_id, user_id, role) SELECT c.id, u.id, 'member'"
+                        + " FROM wb_cabinets c, users u WHERE c.id >= ? AND u.telegram_id = ?",
+                first,
+                ALL_CABINETS_USER);
 
         // Order g: cabinet g % n, placed (g / orders) × 90 days before now; every 10th cancelled 2 h later,
         // every 3rd bought out.
@@ -65,14 +80,22 @@ public final class LoadGenerator {
                        order_date + INTERVAL '1' DAY, CASE WHEN id % 8 = 0 THEN 'return' ELSE 'buyout' END
                   FROM wb_orders WHERE status = 'buyout' AND cabinet_id >= ?
                 """, now, first);
-        Sql.update(c, "INSERT INTO wb_products (cabinet_id, nm_id, vendor_code, title, image_url)"
-                + " SELECT c, p, 'ART-' || p, 'Товар ' || p, 'https://img.example/' || p || '.jpg'"
-                + " FROM generate_series(?, ?) c, generate_series(1, ?) p", first, first + cabinets - 1,
+        Sql.update(
+                c,
+                "INSERT INTO wb_products (cabinet_id, nm_id, vendor_code, title, image_url)"
+                        + " SELECT c, p, 'ART-' || p, 'Товар ' || p, 'https://img.example/' || p || '.jpg'"
+                        + " FROM generate_series(?, ?) c, generate_series(1, ?) p",
+                first,
+                first + cabinets - 1,
                 PRODUCTS_PER_CABINET);
-        Sql.update(c, "INSERT INTO wb_stocks (cabinet_id, nm_id, chrt_id, warehouse_name, quantity)"
-                + " SELECT c, p, p * 10, 'Склад ' || w, (p * 7 + w) % 40"
-                + " FROM generate_series(?, ?) c, generate_series(1, ?) p, generate_series(1, 4) w", first,
-                first + cabinets - 1, PRODUCTS_PER_CABINET);
+        Sql.update(
+                c,
+                "INSERT INTO wb_stocks (cabinet_id, nm_id, chrt_id, warehouse_name, quantity)"
+                        + " SELECT c, p, p * 10, 'Склад ' || w, (p * 7 + w) % 40"
+                        + " FROM generate_series(?, ?) c, generate_series(1, ?) p, generate_series(1, 4) w",
+                first,
+                first + cabinets - 1,
+                PRODUCTS_PER_CABINET);
         Sql.update(c, """
                 INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, rating, text, user_name, created_date, is_answered)
                 SELECT c, 'rv-' || c || '-' || r, 1 + r % ?, 1 + r % 5, 'Отзыв ' || r, 'Покупатель',

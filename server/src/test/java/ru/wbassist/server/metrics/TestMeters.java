@@ -5,8 +5,7 @@ import io.helidon.metrics.api.Metrics;
 /** Meters on a registry of their own, for tests that wire parts by hand and do not look at metrics. */
 public final class TestMeters {
 
-    private TestMeters() {
-    }
+    private TestMeters() {}
 
     public static ServerMeters detached() {
         return new ServerMeters(Metrics.createMeterRegistry());

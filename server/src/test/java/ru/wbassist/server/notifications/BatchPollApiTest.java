@@ -1,5 +1,9 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.ApiAssertions.assertBad;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -14,17 +18,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.TestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.server.ApiAssertions.assertBad;
 
 /**
  * {@code POST /api/v1/notifications/poll/batch} with 10,000 Telegram ids over real HTTP, on H2 and PostgreSQL: every
@@ -59,14 +58,19 @@ class BatchPollApiTest {
         server = TestServer.start(vendor);
         Instant now = Instant.now();
         seed(now);
-        List<Long> requested = LongStream.range(0, IDS).map(i -> telegramId((int) i)).boxed().toList();
+        List<Long> requested =
+                LongStream.range(0, IDS).map(i -> telegramId((int) i)).boxed().toList();
 
         String lastCheck = now.minusSeconds(60).toString();
         TestServer.Response readOnly = server.post(BATCH, Map.of("telegram_ids", requested, "last_check", lastCheck));
         assertThat(readOnly.status()).as(readOnly.body()).isEqualTo(200);
         JsonNode users = readOnly.json().path("users");
-        assertThat(users.size()).as("every requested id answers, unknown ones too").isEqualTo(IDS);
-        assertThat(users.path(Long.toString(telegramId(9)))).as("not registered").isEmpty();
+        assertThat(users.size())
+                .as("every requested id answers, unknown ones too")
+                .isEqualTo(IDS);
+        assertThat(users.path(Long.toString(telegramId(9))))
+                .as("not registered")
+                .isEmpty();
         assertThat(readOnly.json().has("next_cursor")).isFalse();
         Map<Long, List<Long>> expected = expected("external_id LIKE 'due-%' OR external_id LIKE 'sent-%'");
         assertThat(expected).hasSize(110);
@@ -78,29 +82,37 @@ class BatchPollApiTest {
 
         // a smaller batch answers what the large one did for its ids
         List<Long> small = requested.subList(0, 60);
-        JsonNode smallAnswer = server.post(BATCH, Map.of("telegram_ids", small, "last_check", lastCheck)).json().path("users");
+        JsonNode smallAnswer = server.post(BATCH, Map.of("telegram_ids", small, "last_check", lastCheck))
+                .json()
+                .path("users");
         assertThat(smallAnswer.size()).isEqualTo(60);
         small.forEach(id -> assertThat(smallAnswer.path(id.toString())).isEqualTo(users.path(id.toString())));
         assertThat(itemsByUser(smallAnswer)).hasSize(1);
 
         // the GET answers the same as the body for as many ids as a 4 KiB request line holds
         List<Long> first = requested.subList(0, 400);
-        JsonNode viaGet = server.get(BATCH + "?telegram_ids=" + first.stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) + "&last_check=" + URLEncoder.encode(lastCheck, StandardCharsets.UTF_8))
-                .json().path("users");
-        JsonNode viaPost = server.post(BATCH, Map.of("telegram_ids", first, "last_check", lastCheck)).json().path("users");
+        JsonNode viaGet = server.get(BATCH + "?telegram_ids="
+                        + first.stream().map(String::valueOf).collect(Collectors.joining(",")) + "&last_check="
+                        + URLEncoder.encode(lastCheck, StandardCharsets.UTF_8))
+                .json()
+                .path("users");
+        JsonNode viaPost = server.post(BATCH, Map.of("telegram_ids", first, "last_check", lastCheck))
+                .json()
+                .path("users");
         assertThat(viaPost.size()).isEqualTo(400);
         assertThat(viaGet).isEqualTo(viaPost);
 
         // leased: pages of 100, oldest first, each item once, until nothing is left
         List<Long> deliverable = expected("external_id LIKE 'due-%' OR external_id LIKE 'old-%'").values().stream()
-                .flatMap(List::stream).sorted().toList();
+                .flatMap(List::stream)
+                .sorted()
+                .toList();
         assertThat(deliverable).hasSize(310);
         List<Long> leased = new ArrayList<>();
         long cursor = 0;
         for (int page = 0; page < 5; page++) {
-            TestServer.Response r = server.post(BATCH, Map.of("telegram_ids", requested, "cursor", cursor, "limit", 100,
-                    "lease", 300));
+            TestServer.Response r =
+                    server.post(BATCH, Map.of("telegram_ids", requested, "cursor", cursor, "limit", 100, "lease", 300));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().path("users").size()).isEqualTo(IDS);
             List<Long> ids = new ArrayList<>();
@@ -119,7 +131,8 @@ class BatchPollApiTest {
     void moreThanTenThousandIdsAndBadBodiesAreJson4xx(DatabaseConfig.Vendor vendor) {
         server = TestServer.start(vendor);
         List<Long> tenThousand = LongStream.rangeClosed(1, IDS).boxed().toList();
-        assertThat(server.post(BATCH, Map.of("telegram_ids", tenThousand)).status()).isEqualTo(200);
+        assertThat(server.post(BATCH, Map.of("telegram_ids", tenThousand)).status())
+                .isEqualTo(200);
         List<Long> tooMany = LongStream.rangeClosed(1, IDS + 1).boxed().toList();
         assertBad(server.post(BATCH, Map.of("telegram_ids", tooMany)), "telegram_ids", "at most 10000");
 
@@ -134,12 +147,16 @@ class BatchPollApiTest {
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"since\":\"x\"}"), "since", "unknown field");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"last_check\":\"yesterday\"}"), "last_check", "ISO-8601");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"last_check\":1764230400}"), "last_check", "ISO-8601");
-        assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"last_check\":\"2026-11-27T10:00:00\",\"cursor\":0}"),
-                "last_check", "combine");
+        assertBad(
+                server.post(BATCH, "{\"telegram_ids\":[1],\"last_check\":\"2026-11-27T10:00:00\",\"cursor\":0}"),
+                "last_check",
+                "combine");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":-1}"), "cursor", "≥ 0");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":\"5\"}"), "cursor", "≥ 0");
-        assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":0,\"limit\":101}"), "limit", "between 1 and 100");
-        assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":0,\"limit\":2.5}"), "limit", "between 1 and 100");
+        assertBad(
+                server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":0,\"limit\":101}"), "limit", "between 1 and 100");
+        assertBad(
+                server.post(BATCH, "{\"telegram_ids\":[1],\"cursor\":0,\"limit\":2.5}"), "limit", "between 1 and 100");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"limit\":10}"), "limit", "lossless");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"wait\":31}"), "wait", "between 0 and 30");
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1],\"wait\":\"1\"}"), "wait", "between 0 and 30");
@@ -150,13 +167,16 @@ class BatchPollApiTest {
         assertBad(server.post(BATCH, "{\"telegram_ids\":[1,"), null, "not valid JSON");
         assertBad(server.post(BATCH, ""), null, "empty");
 
-        TestServer.Response plain = server.send(server.request(BATCH).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"telegram_ids\":[1]}")).build());
+        TestServer.Response plain = server.send(server.request(BATCH)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"telegram_ids\":[1]}"))
+                .build());
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.json().path("error").asText()).isEqualTo("unsupported_media_type");
 
         // 10,000 ids of 19 digits fit, pretty-printed; a body beyond 512 KiB is refused before parsing
-        String widest = LongStream.range(0, IDS).mapToObj(i -> "    " + (Long.MAX_VALUE - i))
+        String widest = LongStream.range(0, IDS)
+                .mapToObj(i -> "    " + (Long.MAX_VALUE - i))
                 .collect(Collectors.joining(",\n", "{\n  \"telegram_ids\": [\n", "\n  ]\n}"));
         assertThat(widest.length()).isGreaterThan(200_000);
         assertThat(server.post(BATCH, widest).status()).isEqualTo(200);
@@ -166,7 +186,8 @@ class BatchPollApiTest {
 
         TestServer.Response unauthorized = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + BATCH))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"telegram_ids\":[1]}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"telegram_ids\":[1]}"))
+                .build());
         assertThat(unauthorized.status()).isEqualTo(401);
     }
 
@@ -177,8 +198,12 @@ class BatchPollApiTest {
      */
     private void seed(Instant now) {
         server.db().inTransaction(c -> {
-            long cabinet = Sql.insert(c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
-                    "Shop", "x", "h");
+            long cabinet = Sql.insert(
+                    c,
+                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
+                    "Shop",
+                    "x",
+                    "h");
             try (PreparedStatement user = c.prepareStatement("INSERT INTO users (telegram_id) VALUES (?)")) {
                 for (int i = 0; i < IDS; i++) {
                     if (registered(i)) {
@@ -212,26 +237,46 @@ class BatchPollApiTest {
                 }
                 item.executeBatch();
             }
-            Sql.update(c, "UPDATE notification_history SET group_id = (SELECT MIN(id) FROM notification_history)"
-                    + " WHERE external_id = 'member-1'");
+            Sql.update(
+                    c,
+                    "UPDATE notification_history SET group_id = (SELECT MIN(id) FROM notification_history)"
+                            + " WHERE external_id = 'member-1'");
             return null;
         });
     }
 
-    private static void add(PreparedStatement item, long cabinet, String externalId, String status, Instant deliverAfter,
-                            long telegramId) throws java.sql.SQLException {
-        Sql.bind(item, cabinet, externalId, "<b>" + externalId.substring(0, externalId.indexOf('-')) + "</b>", status,
-                deliverAfter, deliverAfter, telegramId);
+    private static void add(
+            PreparedStatement item,
+            long cabinet,
+            String externalId,
+            String status,
+            Instant deliverAfter,
+            long telegramId)
+            throws java.sql.SQLException {
+        Sql.bind(
+                item,
+                cabinet,
+                externalId,
+                "<b>" + externalId.substring(0, externalId.indexOf('-')) + "</b>",
+                status,
+                deliverAfter,
+                deliverAfter,
+                telegramId);
         item.addBatch();
     }
 
     /** Item ids by Telegram id for the seeded rows the condition picks, each user's in id order. */
     private Map<Long, List<Long>> expected(String condition) {
-        return server.db().withConnection(c -> Sql.query(c, "SELECT u.telegram_id, n.id FROM notification_history n"
-                        + " JOIN users u ON u.id = n.user_id WHERE (" + condition + ") ORDER BY n.id",
-                rs -> Map.entry(rs.getLong(1), rs.getLong(2)))).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return server
+                .db()
+                .withConnection(c -> Sql.query(
+                        c,
+                        "SELECT u.telegram_id, n.id FROM notification_history n"
+                                + " JOIN users u ON u.id = n.user_id WHERE (" + condition + ") ORDER BY n.id",
+                        rs -> Map.entry(rs.getLong(1), rs.getLong(2))))
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, TreeMap::new, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     /** The non-empty lists of an answer's {@code users}, checking each item belongs to the user it is listed under. */
@@ -243,7 +288,8 @@ class BatchPollApiTest {
             for (JsonNode item : entry.getValue()) {
                 assertThat(item.path("telegram_id").asLong()).isEqualTo(telegramId);
                 assertThat(seen.add(item.path("id").asLong())).as("listed once").isTrue();
-                items.computeIfAbsent(telegramId, k -> new ArrayList<>()).add(item.path("id").asLong());
+                items.computeIfAbsent(telegramId, k -> new ArrayList<>())
+                        .add(item.path("id").asLong());
             }
         });
         return items;

@@ -1,15 +1,14 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Html;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Html} (shared with the bot) and the well-formedness check the renderer tests use. */
 class HtmlTest {
@@ -45,7 +44,9 @@ class HtmlTest {
     @Test
     void truncateOfRandomMarkupAlwaysFitsAndStaysWellFormed() {
         Random random = new Random(42);
-        String[] pieces = {"<b>", "</b>", "<i>", "</i>", "<code>", "</code>", "&amp;", "&lt;", "&quot;", "текст ", "😀", "x"};
+        String[] pieces = {
+            "<b>", "</b>", "<i>", "</i>", "<code>", "</code>", "&amp;", "&lt;", "&quot;", "текст ", "😀", "x"
+        };
         for (int run = 0; run < 500; run++) {
             StringBuilder html = new StringBuilder();
             Deque<String> open = new ArrayDeque<>();
@@ -89,7 +90,8 @@ class HtmlTest {
         for (int i = 0; i < html.length(); i++) {
             char ch = html.charAt(i);
             if (Character.isHighSurrogate(ch)) {
-                assertThat(i + 1 < html.length() && Character.isLowSurrogate(html.charAt(i + 1))).isTrue();
+                assertThat(i + 1 < html.length() && Character.isLowSurrogate(html.charAt(i + 1)))
+                        .isTrue();
             }
         }
     }

@@ -1,20 +1,19 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.TestDatabases;
 import ru.wbassist.server.TestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Long-polls over HTTP: capped, and woken by any server's commit through one shared signal. */
 class LongPollWakeupsTest {
@@ -41,12 +40,15 @@ class LongPollWakeupsTest {
         TestServer.Response refused = awaitRefusal(first);
 
         assertThat(refused.json().path("error").asText()).isEqualTo("too_many_waiting");
-        assertThat(refused.json().path("message").asText()).contains("at most 1").contains("retry");
+        assertThat(refused.json().path("message").asText())
+                .contains("at most 1")
+                .contains("retry");
         assertThat(refused.body()).doesNotContain("Exception");
         // a poll without wait is never refused
         assertThat(first.get("/api/v1/notifications/pending").status()).isEqualTo(200);
 
-        assertThat(first.postEmpty("/api/v1/notifications/test?telegram_id=" + USER + "&type=new_order").status())
+        assertThat(first.postEmpty("/api/v1/notifications/test?telegram_id=" + USER + "&type=new_order")
+                        .status())
                 .isEqualTo(201);
         TestServer.Response woken = waiting.get();
         assertThat(woken.status()).isEqualTo(200);
@@ -66,7 +68,8 @@ class LongPollWakeupsTest {
         awaitRefusal(first); // the poll is waiting now
 
         long queuedAt = System.nanoTime();
-        assertThat(second.postEmpty("/api/v1/notifications/test?telegram_id=" + USER + "&type=new_order").status())
+        assertThat(second.postEmpty("/api/v1/notifications/test?telegram_id=" + USER + "&type=new_order")
+                        .status())
                 .isEqualTo(201);
         TestServer.Response woken = waiting.get();
 
@@ -89,11 +92,13 @@ class LongPollWakeupsTest {
     /** The answer to a second waiting poll once the first one waits (the cap is 1). */
     private static TestServer.Response awaitRefusal(TestServer server) {
         TestServer.Response[] refused = new TestServer.Response[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            TestServer.Response r = server.get("/api/v1/notifications/pending?wait=1");
-            refused[0] = r;
-            return r.status() == 503;
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    TestServer.Response r = server.get("/api/v1/notifications/pending?wait=1");
+                    refused[0] = r;
+                    return r.status() == 503;
+                });
         return refused[0];
     }
 }

@@ -1,5 +1,7 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,11 +20,9 @@ import ru.wbassist.api.Notifications;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
-import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.events.DetectionFixture;
+import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.metrics.TestMeters;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The lossless queue on H2 and PostgreSQL: leases, acks, retries, concurrent pollers, long-poll, grouping, quiet hours. */
 class NotificationQueueTest {
@@ -42,8 +41,18 @@ class NotificationQueueTest {
 
     private void start(DatabaseConfig.Vendor vendor, Duration dueCheck, int maxWaiting) {
         f = new DetectionFixture(TestDatabases.fresh(vendor), new MutableClock(NOON_MSK));
-        queue = new NotificationQueue(f.db, f.signal, new NotificationsConfig(5, Duration.ofSeconds(30),
-                Duration.ofMinutes(30), dueCheck, maxWaiting, Duration.ofSeconds(20)), f.clock, TestMeters.detached());
+        queue = new NotificationQueue(
+                f.db,
+                f.signal,
+                new NotificationsConfig(
+                        5,
+                        Duration.ofSeconds(30),
+                        Duration.ofMinutes(30),
+                        dueCheck,
+                        maxWaiting,
+                        Duration.ofSeconds(20)),
+                f.clock,
+                TestMeters.detached());
         anna = f.user(1);
         shop = f.cabinet("Shop", anna);
         f.product(shop, 100, "Кеды", "K-1");
@@ -73,7 +82,8 @@ class NotificationQueueTest {
     }
 
     private List<String> statuses() {
-        return f.db.withConnection(c -> Sql.query(c, "SELECT status FROM notification_history ORDER BY id", rs -> rs.getString(1)));
+        return f.db.withConnection(
+                c -> Sql.query(c, "SELECT status FROM notification_history ORDER BY id", rs -> rs.getString(1)));
     }
 
     @ParameterizedTest
@@ -92,16 +102,27 @@ class NotificationQueueTest {
         queue.ack(List.of(new Notifications.Delivered(first.getFirst().id(), null)), List.of());
         f.clock.advance(LEASE.plusSeconds(1));
         List<Notifications.Item> again = poll();
-        assertThat(again).extracting(Notifications.Item::id).containsExactly(first.get(1).id());
+        assertThat(again)
+                .extracting(Notifications.Item::id)
+                .containsExactly(first.get(1).id());
 
         queue.ack(List.of(new Notifications.Delivered(again.getFirst().id(), NOON_MSK)), List.of());
-        assertThat(queue.ack(List.of(new Notifications.Delivered(again.getFirst().id(), NOON_MSK)), List.of())
-                .delivered()).as("a repeated ack changes nothing").isZero();
+        assertThat(queue.ack(
+                                List.of(new Notifications.Delivered(
+                                        again.getFirst().id(), NOON_MSK)),
+                                List.of())
+                        .delivered())
+                .as("a repeated ack changes nothing")
+                .isZero();
         f.clock.advance(Duration.ofHours(1));
         assertThat(poll()).isEmpty();
         assertThat(statuses()).containsExactly("sent", "sent");
-        Instant sentAt = f.db.withConnection(c -> Sql.queryOne(c, "SELECT sent_at FROM notification_history WHERE id = ?",
-                rs -> Sql.instant(rs, "sent_at"), again.getFirst().id()).orElseThrow());
+        Instant sentAt = f.db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT sent_at FROM notification_history WHERE id = ?",
+                        rs -> Sql.instant(rs, "sent_at"),
+                        again.getFirst().id())
+                .orElseThrow());
         assertThat(sentAt).isEqualTo(NOON_MSK);
     }
 
@@ -146,8 +167,11 @@ class NotificationQueueTest {
         List<Notifications.Item> items = poll();
         long retried = items.get(0).id();
         long permanent = items.get(1).id();
-        var result = queue.ack(List.of(), List.of(new Notifications.Failed(retried, "Telegram 500", false),
-                new Notifications.Failed(permanent, "Forbidden: bot was blocked by the user", true)));
+        var result = queue.ack(
+                List.of(),
+                List.of(
+                        new Notifications.Failed(retried, "Telegram 500", false),
+                        new Notifications.Failed(permanent, "Forbidden: bot was blocked by the user", true)));
         assertThat(result.failed()).isEqualTo(2);
         assertThat(statuses()).containsExactly("pending", "failed");
         assertThat(poll()).as("backing off").isEmpty();
@@ -159,8 +183,12 @@ class NotificationQueueTest {
             queue.ack(List.of(), List.of(new Notifications.Failed(retried, "Telegram 500 again", false)));
         }
         assertThat(statuses()).containsExactly("failed", "failed");
-        String error = f.db.withConnection(c -> Sql.queryOne(c, "SELECT last_error || ':' || attempts FROM notification_history"
-                + " WHERE id = ?", rs -> rs.getString(1), retried).orElseThrow());
+        String error = f.db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT last_error || ':' || attempts FROM notification_history" + " WHERE id = ?",
+                        rs -> rs.getString(1),
+                        retried)
+                .orElseThrow());
         assertThat(error).isEqualTo("Telegram 500 again:5");
     }
 
@@ -186,7 +214,8 @@ class NotificationQueueTest {
         assertThat(tookMs).isBetween(300L, 5_000L);
 
         long emptyStart = System.nanoTime();
-        assertThat(queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(1))).isEmpty();
+        assertThat(queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(1)))
+                .isEmpty();
         assertThat((System.nanoTime() - emptyStart) / 1_000_000).isBetween(900L, 3_000L);
     }
 
@@ -201,7 +230,9 @@ class NotificationQueueTest {
         f.stock(shop, 100, java.util.Map.of("Коледино", 9));
         f.stock(shop, 100, java.util.Map.of("Коледино", 1));
         List<Notifications.Item> urgent = poll();
-        assertThat(urgent).as("critical stock is never held for grouping").extracting(Notifications.Item::type)
+        assertThat(urgent)
+                .as("critical stock is never held for grouping")
+                .extracting(Notifications.Item::type)
                 .containsExactly("critical_stock");
         queue.ack(List.of(new Notifications.Delivered(urgent.getFirst().id(), null)), List.of());
 
@@ -234,8 +265,10 @@ class NotificationQueueTest {
         f.clock.advance(Duration.ofSeconds(61));
         assertThat(poll()).extracting(Notifications.Item::groupSize).containsExactly(1);
         f.order(shop, "o-2", 100);
-        List<Integer> sizes = f.db.withConnection(c -> Sql.query(c, "SELECT group_size FROM notification_history"
-                + " WHERE group_id = id ORDER BY id", rs -> rs.getInt(1)));
+        List<Integer> sizes = f.db.withConnection(c -> Sql.query(
+                c,
+                "SELECT group_size FROM notification_history" + " WHERE group_id = id ORDER BY id",
+                rs -> rs.getInt(1)));
         assertThat(sizes).containsExactly(1, 1);
     }
 
@@ -247,11 +280,14 @@ class NotificationQueueTest {
         f.settings(anna, "quiet_hours_start = ?, quiet_hours_end = ?", "22:00", "08:00");
         f.order(shop, "o-1", 100);
         assertThat(poll()).isEmpty();
-        assertThat(queue.since(List.of(anna), Instant.parse("2026-11-27T20:00:00Z"))).as("legacy poll too").isEmpty();
+        assertThat(queue.since(List.of(anna), Instant.parse("2026-11-27T20:00:00Z")))
+                .as("legacy poll too")
+                .isEmpty();
         f.clock.set(Instant.parse("2026-11-28T04:59:59Z"));
         assertThat(poll()).isEmpty();
         f.clock.set(Instant.parse("2026-11-28T05:00:01Z")); // 08:00:01 MSK
-        assertThat(queue.since(List.of(anna), Instant.parse("2026-11-28T04:00:00Z"))).hasSize(1);
+        assertThat(queue.since(List.of(anna), Instant.parse("2026-11-28T04:00:00Z")))
+                .hasSize(1);
         assertThat(poll()).hasSize(1);
     }
 
@@ -264,12 +300,14 @@ class NotificationQueueTest {
         f.settings(anna, "quiet_hours_start = ?, quiet_hours_end = ?", "22:00", "08:00");
         f.order(shop, "o-1", 100);
         var waiting = waitingPoll();
-        assertThat(f.wakeups.becameDue(f.clock.instant(), Instant.parse("2026-11-28T04:59:59Z"))).isFalse();
+        assertThat(f.wakeups.becameDue(f.clock.instant(), Instant.parse("2026-11-28T04:59:59Z")))
+                .isFalse();
 
         f.clock.set(Instant.parse("2026-11-28T05:00:01Z")); // 08:00:01 MSK: the held item is due
 
         assertThat(waiting.get()).hasSize(1);
-        assertThat(f.wakeups.becameDue(Instant.parse("2026-11-28T04:59:59Z"), f.clock.instant())).isTrue();
+        assertThat(f.wakeups.becameDue(Instant.parse("2026-11-28T04:59:59Z"), f.clock.instant()))
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -278,8 +316,9 @@ class NotificationQueueTest {
         start(vendor, Duration.ofSeconds(25), 1);
         var waiting = waitingPoll();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.lease(Optional.of(List.of(anna)), 10, LEASE,
-                Duration.ofSeconds(1))).isInstanceOf(NotificationQueue.TooManyWaiting.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> queue.lease(Optional.of(List.of(anna)), 10, LEASE, Duration.ofSeconds(1)))
+                .isInstanceOf(NotificationQueue.TooManyWaiting.class);
         assertThat(poll()).as("a poll without wait is never refused").isEmpty();
 
         f.wakeups.start();
@@ -296,7 +335,9 @@ class NotificationQueueTest {
         f.order(shop, "o-2", 100);
         Instant before = NOON_MSK.minusSeconds(1);
         assertThat(queue.since(List.of(anna), before)).hasSize(1);
-        assertThat(queue.since(List.of(anna), before)).as("read-only: asking again gives the same").hasSize(1);
+        assertThat(queue.since(List.of(anna), before))
+                .as("read-only: asking again gives the same")
+                .hasSize(1);
         assertThat(queue.since(List.of(anna), NOON_MSK)).isEmpty();
         assertThat(poll()).hasSize(1);
     }

@@ -1,10 +1,11 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,6 @@ import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.db.TestDatabases;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fan-out's own reads of the queue go through the per-user index (user_id, status, id) on PostgreSQL, with a history
@@ -62,7 +61,10 @@ class QueuePlanTest {
     private void assertUsesTheUserQueueIndex(String sql, Object... params) {
         List<String> lines = db.withConnection(c -> explain(c, sql, params));
         String plan = String.join("\n", lines);
-        assertThat(plan).as(plan).contains("ix_notification_user_queue").doesNotContain("Seq Scan on notification_history");
+        assertThat(plan)
+                .as(plan)
+                .contains("ix_notification_user_queue")
+                .doesNotContain("Seq Scan on notification_history");
     }
 
     private static List<String> explain(Connection c, String sql, Object[] params) throws SQLException {

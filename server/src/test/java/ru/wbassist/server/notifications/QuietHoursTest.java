@@ -1,13 +1,12 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QuietHoursTest {
 
@@ -23,18 +22,22 @@ class QuietHoursTest {
         assertThat(NIGHT.contains(LocalTime.of(21, 59))).isFalse();
         assertThat(LUNCH.contains(LocalTime.of(13, 0))).isTrue();
         assertThat(LUNCH.contains(LocalTime.of(14, 0))).isFalse();
-        assertThat(QuietHours.of("10:00", "10:00").orElseThrow().contains(LocalTime.of(10, 0))).isFalse();
+        assertThat(QuietHours.of("10:00", "10:00").orElseThrow().contains(LocalTime.of(10, 0)))
+                .isFalse();
     }
 
     @Test
     void releaseIsTheEndOfTheWindowInMoscowTime() {
         // 23:30 MSK = 20:30 UTC; the window ends 08:00 MSK next day = 05:00 UTC
-        assertThat(NIGHT.releaseAt(Instant.parse("2026-11-27T20:30:00Z"))).isEqualTo(Instant.parse("2026-11-28T05:00:00Z"));
+        assertThat(NIGHT.releaseAt(Instant.parse("2026-11-27T20:30:00Z")))
+                .isEqualTo(Instant.parse("2026-11-28T05:00:00Z"));
         // 02:00 MSK (23:00 UTC the day before): ends the same Moscow day at 08:00
-        assertThat(NIGHT.releaseAt(Instant.parse("2026-11-26T23:00:00Z"))).isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
+        assertThat(NIGHT.releaseAt(Instant.parse("2026-11-26T23:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
         Instant noon = Instant.parse("2026-11-27T09:00:00Z");
         assertThat(NIGHT.releaseAt(noon)).isEqualTo(noon);
-        assertThat(LUNCH.releaseAt(Instant.parse("2026-11-27T10:15:00Z"))).isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
+        assertThat(LUNCH.releaseAt(Instant.parse("2026-11-27T10:15:00Z")))
+                .isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package ru.wbassist.server.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import ru.wbassist.api.Users;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
@@ -23,13 +25,10 @@ import ru.wbassist.server.events.EventDetector;
 import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.sync.CabinetSync;
 import ru.wbassist.server.sync.SyncSettings;
-import ru.wbassist.api.Users;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbHosts;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 4 "Done when", scripted: the real sync against the WB sandbox, with real detection and fan-out, on H2 and
@@ -50,8 +49,13 @@ class SandboxScenarioTest {
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
     void eachRuleThroughTheRealSync(DatabaseConfig.Vendor vendor) {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(7).pageCap(80_000).acceleration(0)
-                .relaxedLimits(true).historyDays(90));
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .port(0)
+                .seed(7)
+                .pageCap(80_000)
+                .acceleration(0)
+                .relaxedLimits(true)
+                .historyDays(90));
         SandboxSeller seller = sandbox.createSeller("ИП Сценарий");
         SandboxShop shop = seller.shop();
         db = TestDatabases.fresh(vendor);
@@ -59,20 +63,43 @@ class SandboxScenarioTest {
         CabinetRepository cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         QueueSignal signal = new QueueSignal();
         QueueWakeups watcher = new QueueWakeups(db, signal, Clock.systemUTC(), Duration.ofSeconds(1));
-        WbClient wb = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
-                RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000,
-                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
-        CabinetSync sync = new CabinetSync(db, cabinets, wb, new EventDetector(new FanOut(watcher, Clock.systemUTC(), TestMeters.detached()),
-                Clock.systemUTC(), TestMeters.detached()), new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1,
-                Duration.ofMillis(100)), Clock.systemUTC(), TestMeters.detached());
+        WbClient wb = new WbClient(
+                WbHosts.allAt(sandbox.baseUrl()),
+                RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES,
+                TestMeters.detached());
+        CabinetSync sync = new CabinetSync(
+                db,
+                cabinets,
+                wb,
+                new EventDetector(
+                        new FanOut(watcher, Clock.systemUTC(), TestMeters.detached()),
+                        Clock.systemUTC(),
+                        TestMeters.detached()),
+                new SyncSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(60), 90, 1, Duration.ofMillis(100)),
+                Clock.systemUTC(),
+                TestMeters.detached());
 
-        long anna = users.register(new Users.Registration(501L, "anna", "Анна", null, "ru")).user().id();
-        long boris = users.register(new Users.Registration(502L, "boris", "Борис", null, "en")).user().id();
-        long cabinet = cabinets.connect(anna, seller.token(), "Сценарий", WbToken.parse(seller.token())).cabinet().id();
+        long anna = users.register(new Users.Registration(501L, "anna", "Анна", null, "ru"))
+                .user()
+                .id();
+        long boris = users.register(new Users.Registration(502L, "boris", "Борис", null, "en"))
+                .user()
+                .id();
+        long cabinet = cabinets.connect(anna, seller.token(), "Сценарий", WbToken.parse(seller.token()))
+                .cabinet()
+                .id();
         cabinets.connect(boris, seller.token(), null, WbToken.parse(seller.token()));
-        new SettingsRepository(db, Clock.systemUTC()).update(boris, SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER.createObjectNode()
-                .put("new_orders_enabled", false).put("new_questions_enabled", false)));
+        new SettingsRepository(db, Clock.systemUTC())
+                .update(
+                        boris,
+                        SettingsPatch.parse(ru.wbassist.server.http.Json.MAPPER
+                                .createObjectNode()
+                                .put("new_orders_enabled", false)
+                                .put("new_questions_enabled", false)));
 
         // Baseline: 90 days of history stored, nobody told.
         assertThat(sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
@@ -80,7 +107,8 @@ class SandboxScenarioTest {
         assertThat(count("SELECT COUNT(*) FROM notification_history")).isZero();
         assertThat(count("SELECT COUNT(*) FROM events")).isZero();
         assertThat(count("SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ?", cabinet))
-                .as("the generated history's questions are stored").isEqualTo(shop.questionCount());
+                .as("the generated history's questions are stored")
+                .isEqualTo(shop.questionCount());
 
         // A known stock for one size of one product: 8 at one warehouse, 4 at another, nothing elsewhere.
         Product product = shop.products().getFirst();
@@ -98,25 +126,29 @@ class SandboxScenarioTest {
         assertThat(types(anna)).isEmpty();
 
         // order appears → new_order; it is cancelled → cancellation
-        String first = shop.placeOrder(product.nmId(), chrt, w1);                    // stock 11
+        String first = shop.placeOrder(product.nmId(), chrt, w1); // stock 11
         sync.sync(cabinet);
         assertThat(types(anna)).containsExactly("new_order");
         assertThat(rows(boris)).containsExactly("new_order:skipped:type_disabled");
         String card = text(anna, "new_order");
-        assertThat(card).contains(product.vendorCode()).contains(w1).contains("Сегодня:").contains("МСК");
+        assertThat(card)
+                .contains(product.vendorCode())
+                .contains(w1)
+                .contains("Сегодня:")
+                .contains("МСК");
         shop.cancelOrder(first);
         sync.sync(cabinet);
         assertThat(types(anna)).containsExactly("new_order", "order_cancellation");
 
         // an S sale → buyout; an R sale → return
-        String second = shop.placeOrder(product.nmId(), chrt, w1);                   // stock 10
+        String second = shop.placeOrder(product.nmId(), chrt, w1); // stock 10
         sync.sync(cabinet);
         shop.buyout(second);
         sync.sync(cabinet);
         shop.returnOrder(second);
         sync.sync(cabinet);
-        assertThat(types(anna)).containsExactly("new_order", "order_cancellation", "new_order", "order_buyout",
-                "order_return");
+        assertThat(types(anna))
+                .containsExactly("new_order", "order_cancellation", "new_order", "order_buyout", "order_return");
 
         // a 2★ review → negative_review; a 5★ → nothing
         shop.addReview(product.nmId(), 2, "Швы расходятся после первой стирки");
@@ -129,26 +161,31 @@ class SandboxScenarioTest {
         String question = shop.addQuestion(product.nmId(), "Маломерит? <b>Обычно ношу M</b> & L");
         sync.sync(cabinet);
         assertThat(types(anna)).endsWith("negative_review", "new_question");
-        assertThat(text(anna, "new_question")).contains("Вопрос покупателя")
-                .contains("Маломерит? &lt;b&gt;Обычно ношу M&lt;/b&gt; &amp; L").doesNotContain("<b>Обычно");
+        assertThat(text(anna, "new_question"))
+                .contains("Вопрос покупателя")
+                .contains("Маломерит? &lt;b&gt;Обычно ношу M&lt;/b&gt; &amp; L")
+                .doesNotContain("<b>Обычно");
         assertThat(rows(boris)).endsWith("new_question:skipped:type_disabled");
         // answered on WB's side → the next sync marks it answered, and tells nobody again
         shop.answerQuestion(question, "В размер");
         sync.sync(cabinet);
         assertThat(count("SELECT COUNT(*) FROM wb_questions WHERE question_id = ? AND is_answered", question))
                 .isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM notification_history WHERE event_type = 'new_question'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM notification_history WHERE event_type = 'new_question'"))
+                .isEqualTo(2);
 
         // stock sells down past the threshold (5) → exactly one critical_stock
         for (int i = 0; i < 4; i++) {
-            shop.placeOrder(product.nmId(), chrt, w1);                               // 10 → 6
+            shop.placeOrder(product.nmId(), chrt, w1); // 10 → 6
         }
         sync.sync(cabinet);
-        assertThat(count("SELECT COUNT(*) FROM notification_history WHERE user_id = ? AND event_type = 'critical_stock'",
-                anna)).isZero();
-        shop.placeOrder(product.nmId(), chrt, w1);                                   // 5: fires
+        assertThat(count(
+                        "SELECT COUNT(*) FROM notification_history WHERE user_id = ? AND event_type = 'critical_stock'",
+                        anna))
+                .isZero();
+        shop.placeOrder(product.nmId(), chrt, w1); // 5: fires
         sync.sync(cabinet);
-        shop.placeOrder(product.nmId(), chrt, w2);                                   // 4: already told
+        shop.placeOrder(product.nmId(), chrt, w2); // 4: already told
         sync.sync(cabinet);
         assertThat(critical(anna)).isEqualTo(1);
         assertThat(critical(boris)).as("critical stock is on for boris").isEqualTo(1);
@@ -176,7 +213,9 @@ class SandboxScenarioTest {
     }
 
     private long critical(long userId) {
-        return count("SELECT COUNT(*) FROM notification_history WHERE user_id = ? AND event_type = 'critical_stock'", userId);
+        return count(
+                "SELECT COUNT(*) FROM notification_history WHERE user_id = ? AND event_type = 'critical_stock'",
+                userId);
     }
 
     private long count(String sql, Object... params) {
@@ -189,18 +228,32 @@ class SandboxScenarioTest {
      * cover the later rules).
      */
     private List<String> types(long userId) {
-        return db.withConnection(c -> Sql.query(c, "SELECT event_type FROM notification_history WHERE user_id = ?"
-                + " AND event_type <> 'stock_runway' ORDER BY id", rs -> rs.getString(1), userId));
+        return db.withConnection(c -> Sql.query(
+                c,
+                "SELECT event_type FROM notification_history WHERE user_id = ?"
+                        + " AND event_type <> 'stock_runway' ORDER BY id",
+                rs -> rs.getString(1),
+                userId));
     }
 
     private List<String> rows(long userId) {
-        return db.withConnection(c -> Sql.query(c, "SELECT event_type || ':' || status || ':' ||"
-                + " COALESCE(suppressed_reason, '-') FROM notification_history WHERE user_id = ?"
-                + " AND event_type <> 'stock_runway' ORDER BY id", rs -> rs.getString(1), userId));
+        return db.withConnection(c -> Sql.query(
+                c,
+                "SELECT event_type || ':' || status || ':' ||"
+                        + " COALESCE(suppressed_reason, '-') FROM notification_history WHERE user_id = ?"
+                        + " AND event_type <> 'stock_runway' ORDER BY id",
+                rs -> rs.getString(1),
+                userId));
     }
 
     private String text(long userId, String type) {
-        return db.withConnection(c -> Sql.queryOne(c, "SELECT text FROM notification_history WHERE user_id = ?"
-                + " AND event_type = ? ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), userId, type).orElseThrow());
+        return db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT text FROM notification_history WHERE user_id = ?"
+                                + " AND event_type = ? ORDER BY id DESC LIMIT 1",
+                        rs -> rs.getString(1),
+                        userId,
+                        type)
+                .orElseThrow());
     }
 }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
@@ -34,6 +33,7 @@ public final class IngestBenchmark {
     private static final int ROUNDS = 3;
     /** The rows of a later sync into a cabinet that holds the rest. */
     private static final int LATER = 10_000;
+
     private static final String RAW_INSERT = """
             INSERT INTO wb_orders (cabinet_id, srid, g_number, nm_id, supplier_article, barcode, tech_size, category,
                 subject, brand, warehouse_name, warehouse_type, country_name, oblast_okrug_name, region_name, total_price,
@@ -41,22 +41,30 @@ public final class IngestBenchmark {
                 cancel_date, status, synced_at)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<WbOrder> rows;
         long fetchNanos;
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(42).pageCap(80_000)
-                .acceleration(0).relaxedLimits(true).historyDays(0))) {
+        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .port(0)
+                .seed(42)
+                .pageCap(80_000)
+                .acceleration(0)
+                .relaxedLimits(true)
+                .historyDays(0))) {
             SandboxSeller seller = sandbox.createSeller("ИП Бенчмарков");
             seller.shop().generateOrders(ORDERS, now.minus(Duration.ofDays(30)), now.minus(Duration.ofHours(1)));
-            WbClient client = new WbClient(WbHosts.allAt(sandbox.baseUrl()),
-                    RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)), Duration.ofSeconds(120),
-                    Duration.ofSeconds(1), 80_000,
-                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
-            client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(1)));   // warm-up
+            WbClient client = new WbClient(
+                    WbHosts.allAt(sandbox.baseUrl()),
+                    RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)),
+                    Duration.ofSeconds(120),
+                    Duration.ofSeconds(1),
+                    80_000,
+                    WbClient.DEFAULT_MAX_RESPONSE_BYTES,
+                    TestMeters.detached());
+            client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(1))); // warm-up
             long started = System.nanoTime();
             rows = client.orders(WbCredentials.ofCabinet(1, seller.token()), now.minus(Duration.ofDays(31)));
             fetchNanos = System.nanoTime() - started;
@@ -64,11 +72,16 @@ public final class IngestBenchmark {
         if (rows.size() != ORDERS) {
             throw new IllegalStateException("the sandbox sent " + rows.size() + " orders, expected " + ORDERS);
         }
-        System.out.printf(Locale.ROOT, "fetch from the sandbox (2 pages, HTTP + JSON parsing): %,d rows in %.2f s = %,.0f rows/s%n",
-                rows.size(), fetchNanos / 1e9, rows.size() / (fetchNanos / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "fetch from the sandbox (2 pages, HTTP + JSON parsing): %,d rows in %.2f s = %,.0f rows/s%n",
+                rows.size(),
+                fetchNanos / 1e9,
+                rows.size() / (fetchNanos / 1e9));
         OrdersStep step = new OrdersStep(null, Duration.ofHours(1), Duration.ofDays(90));
         System.out.println();
-        System.out.println("| database | sync ingest (rows/s) | raw JDBC batch insert (rows/s) | ratio | sandbox→database end to end (rows/s) |");
+        System.out.println(
+                "| database | sync ingest (rows/s) | raw JDBC batch insert (rows/s) | ratio | sandbox→database end to end (rows/s) |");
         System.out.println("|---|---|---|---|---|");
         for (DatabaseConfig.Vendor vendor : DatabaseConfig.Vendor.values()) {
             // one warm-up round of each (JIT, driver caches), then the best of ROUNDS, each into a fresh database
@@ -82,28 +95,43 @@ public final class IngestBenchmark {
             }
             double syncRate = ORDERS / syncBest;
             double rawRate = ORDERS / rawBest;
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f |%n", vendor, syncRate, rawRate,
-                    syncRate / rawRate, ORDERS / (syncBest + fetchNanos / 1e9));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %,.0f | %.2f | %,.0f |%n",
+                    vendor,
+                    syncRate,
+                    rawRate,
+                    syncRate / rawRate,
+                    ORDERS / (syncBest + fetchNanos / 1e9));
         }
         // A later sync: the cabinet already holds most of its history and the new rows are a small part of it.
         List<WbOrder> history = rows.subList(0, ORDERS - LATER);
         List<WbOrder> later = rows.subList(ORDERS - LATER, ORDERS);
         System.out.println();
-        System.out.printf(Locale.ROOT, "| database | %,d new orders into a cabinet holding %,d: sync ingest (rows/s) |"
-                + " raw JDBC batch insert (rows/s) | ratio |%n", LATER, history.size());
+        System.out.printf(
+                Locale.ROOT,
+                "| database | %,d new orders into a cabinet holding %,d: sync ingest (rows/s) |"
+                        + " raw JDBC batch insert (rows/s) | ratio |%n",
+                LATER,
+                history.size());
         System.out.println("|---|---|---|---|");
         for (DatabaseConfig.Vendor vendor : DatabaseConfig.Vendor.values()) {
             double syncBest = Double.MAX_VALUE;
             double rawBest = Double.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {
-                syncBest = Math.min(syncBest, measure(vendor, db -> raw(db, history, now),
-                        db -> ingest(db, step, later, now)));
+                syncBest = Math.min(
+                        syncBest, measure(vendor, db -> raw(db, history, now), db -> ingest(db, step, later, now)));
                 rawBest = Math.min(rawBest, measure(vendor, db -> raw(db, history, now), db -> raw(db, later, now)));
             }
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f |%n", vendor, LATER / syncBest, LATER / rawBest,
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %,.0f | %.2f |%n",
+                    vendor,
+                    LATER / syncBest,
+                    LATER / rawBest,
                     rawBest / syncBest);
         }
-        System.exit(0);   // the embedded PostgreSQL is stopped by its shutdown hook
+        System.exit(0); // the embedded PostgreSQL is stopped by its shutdown hook
     }
 
     @FunctionalInterface
@@ -113,14 +141,16 @@ public final class IngestBenchmark {
 
     /** Seconds {@code work} took on a fresh database with one cabinet. */
     private static double measure(DatabaseConfig.Vendor vendor, Work work) throws SQLException {
-        return measure(vendor, db -> { }, work);
+        return measure(vendor, db -> {}, work);
     }
 
     /** Seconds {@code work} took on a fresh database with one cabinet after {@code setup} (not measured). */
     private static double measure(DatabaseConfig.Vendor vendor, Work setup, Work work) throws SQLException {
         try (Database db = TestDatabases.fresh(vendor)) {
-            db.inTransaction(c -> Sql.update(c, "INSERT INTO wb_cabinets (id, name, api_key_encrypted, api_key_hash)"
-                    + " VALUES (1, 'bench', 'x', 'x')"));
+            db.inTransaction(c -> Sql.update(
+                    c,
+                    "INSERT INTO wb_cabinets (id, name, api_key_encrypted, api_key_hash)"
+                            + " VALUES (1, 'bench', 'x', 'x')"));
             setup.run(db);
             db.withConnection(c -> Sql.update(c, "ANALYZE"));
             long started = System.nanoTime();
@@ -149,11 +179,34 @@ public final class IngestBenchmark {
         try (var ps = c.prepareStatement(RAW_INSERT)) {
             int pending = 0;
             for (WbOrder o : rows) {
-                Sql.bind(ps, 1L, o.srid(), o.gNumber(), o.nmId(), o.supplierArticle(), o.barcode(), o.techSize(),
-                        o.category(), o.subject(), o.brand(), o.warehouseName(), o.warehouseType(), o.countryName(),
-                        o.oblastOkrugName(), o.regionName(), o.totalPrice(), o.discountPercent(), o.spp(),
-                        o.finishedPrice(), o.priceWithDisc(), o.date(), o.lastChangeDate(), o.isCancel(), o.cancelDate(),
-                        o.isCancel() ? "canceled" : "active", now);
+                Sql.bind(
+                        ps,
+                        1L,
+                        o.srid(),
+                        o.gNumber(),
+                        o.nmId(),
+                        o.supplierArticle(),
+                        o.barcode(),
+                        o.techSize(),
+                        o.category(),
+                        o.subject(),
+                        o.brand(),
+                        o.warehouseName(),
+                        o.warehouseType(),
+                        o.countryName(),
+                        o.oblastOkrugName(),
+                        o.regionName(),
+                        o.totalPrice(),
+                        o.discountPercent(),
+                        o.spp(),
+                        o.finishedPrice(),
+                        o.priceWithDisc(),
+                        o.date(),
+                        o.lastChangeDate(),
+                        o.isCancel(),
+                        o.cancelDate(),
+                        o.isCancel() ? "canceled" : "active",
+                        now);
                 ps.addBatch();
                 if (++pending == 1000) {
                     ps.executeBatch();

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.wb.WbSandbox;
@@ -20,29 +19,46 @@ import ru.wbassist.server.TestServer;
  */
 public final class ManyCabinetsBenchmark {
 
-    private ManyCabinetsBenchmark() {
-    }
+    private ManyCabinetsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int cabinets = Integer.getInteger("benchmark.cabinets", 1000);
         int interval = Integer.getInteger("benchmark.interval", 180);
         int seconds = Integer.getInteger("benchmark.seconds", 600);
-        DatabaseConfig.Vendor vendor = DatabaseConfig.Vendor.valueOf(System.getProperty("benchmark.vendor", "POSTGRESQL"));
-        try (WbSandbox sandbox = WbSandbox.start(WbSandbox.Options.defaults().seed(7).historyDays(2).acceleration(0));
-             TestServer server = TestServer.start(vendor, Map.of("SYNC_ENABLED", "true", "WB_KEY_CHECKS_PER_MINUTE", "100000",
-                     "SYNC_INTERVAL", String.valueOf(interval), "WB_API_BASE_URL", sandbox.baseUrl()))) {
+        DatabaseConfig.Vendor vendor =
+                DatabaseConfig.Vendor.valueOf(System.getProperty("benchmark.vendor", "POSTGRESQL"));
+        try (WbSandbox sandbox = WbSandbox.start(
+                        WbSandbox.Options.defaults().seed(7).historyDays(2).acceleration(0));
+                TestServer server = TestServer.start(
+                        vendor,
+                        Map.of(
+                                "SYNC_ENABLED",
+                                "true",
+                                "WB_KEY_CHECKS_PER_MINUTE",
+                                "100000",
+                                "SYNC_INTERVAL",
+                                String.valueOf(interval),
+                                "WB_API_BASE_URL",
+                                sandbox.baseUrl()))) {
             Instant started = Instant.now();
             for (int i = 1; i <= cabinets; i++) {
                 long telegramId = 900_000 + i;
                 server.post("/users/", Map.of("telegram_id", telegramId));
-                var connected = server.post("/wb/cabinets/", Map.of("user_id", telegramId,
-                        "api_key", sandbox.createSeller("Shop " + i).token()));
+                var connected = server.post(
+                        "/wb/cabinets/",
+                        Map.of(
+                                "user_id",
+                                telegramId,
+                                "api_key",
+                                sandbox.createSeller("Shop " + i).token()));
                 if (connected.status() != 201) {
-                    throw new IllegalStateException("cabinet " + i + ": " + connected.status() + " " + connected.body());
+                    throw new IllegalStateException(
+                            "cabinet " + i + ": " + connected.status() + " " + connected.body());
                 }
             }
-            System.out.printf("connected %d cabinets in %d s; observing for %d s at SYNC_INTERVAL=%d s (%s)%n", cabinets,
-                    Duration.between(started, Instant.now()).toSeconds(), seconds, interval, vendor);
+            System.out.printf(
+                    "connected %d cabinets in %d s; observing for %d s at SYNC_INTERVAL=%d s (%s)%n",
+                    cabinets, Duration.between(started, Instant.now()).toSeconds(), seconds, interval, vendor);
             Thread.sleep(seconds * 1000L);
             report(server, cabinets, interval);
         }
@@ -50,18 +66,19 @@ public final class ManyCabinetsBenchmark {
 
     /** Per cabinet, its runs in order: (started, completed) of the first data set (products) to the last (reviews). */
     private static void report(TestServer server, int cabinets, int interval) {
-        record Run(Instant start, Instant end) {
-        }
+        record Run(Instant start, Instant end) {}
         Map<Long, List<Run>> runs = new HashMap<>();
-        server.db().withConnection(c -> Sql.query(c, """
+        server.db()
+                .withConnection(c -> Sql.query(c, """
                 SELECT p.cabinet_id, p.started_at,
                        (SELECT MIN(r.completed_at) FROM wb_sync_logs r WHERE r.cabinet_id = p.cabinet_id
                            AND r.data_set = 'reviews' AND r.started_at >= p.started_at) AS ended
                   FROM wb_sync_logs p WHERE p.data_set = 'products' ORDER BY p.cabinet_id, p.started_at""", rs -> {
-            Instant end = Sql.instant(rs, "ended");
-            runs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Run(Sql.instant(rs, "started_at"), end));
-            return null;
-        }));
+                    Instant end = Sql.instant(rs, "ended");
+                    runs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Run(Sql.instant(rs, "started_at"), end));
+                    return null;
+                }));
         List<Long> lateness = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         int completedRuns = 0;
@@ -73,7 +90,9 @@ public final class ManyCabinetsBenchmark {
                     durations.add(Duration.between(run.start(), run.end()).toMillis());
                     if (i + 1 < list.size()) {
                         Instant due = run.end().plusSeconds(interval);
-                        lateness.add(Math.max(0, Duration.between(due, list.get(i + 1).start()).toMillis()));
+                        lateness.add(Math.max(
+                                0,
+                                Duration.between(due, list.get(i + 1).start()).toMillis()));
                     }
                 }
             }
@@ -81,10 +100,12 @@ public final class ManyCabinetsBenchmark {
         lateness.sort(Long::compare);
         durations.sort(Long::compare);
         System.out.printf("cabinets synced: %d of %d; completed runs: %d%n", runs.size(), cabinets, completedRuns);
-        System.out.printf("run duration ms: p50 %d, p99 %d, max %d%n", pct(durations, 50), pct(durations, 99),
-                durations.isEmpty() ? 0 : durations.getLast());
-        System.out.printf("start after due (lateness) ms over %d repeat runs: p50 %d, p99 %d, max %d%n", lateness.size(),
-                pct(lateness, 50), pct(lateness, 99), lateness.isEmpty() ? 0 : lateness.getLast());
+        System.out.printf(
+                "run duration ms: p50 %d, p99 %d, max %d%n",
+                pct(durations, 50), pct(durations, 99), durations.isEmpty() ? 0 : durations.getLast());
+        System.out.printf(
+                "start after due (lateness) ms over %d repeat runs: p50 %d, p99 %d, max %d%n",
+                lateness.size(), pct(lateness, 50), pct(lateness, 99), lateness.isEmpty() ? 0 : lateness.getLast());
     }
 
     private static long pct(List<Long> sorted, int p) {

@@ -1,5 +1,8 @@
 package ru.wbassist.server.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,8 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,8 +39,6 @@ import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
 import ru.wbassist.server.wb.WbHosts;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The live order poll through the real WB client against the WB sandbox, with real detection and fan-out, on H2 and
  * PostgreSQL: one notification per order event whichever source tells first, snapshotTime paging, Base-token limits,
@@ -48,10 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderFeedTest {
 
     private static final String FEED_PATH = "/api/analytics/v1/order-feed";
-    private static final FeedSettings FEED = new FeedSettings(true, Duration.ofSeconds(60), Duration.ofMinutes(10),
-            Duration.ofSeconds(15));
-    private static final SyncSettings SYNC = new SyncSettings(false, Duration.ofSeconds(60), Duration.ofMinutes(60), 2,
-            1, Duration.ofMillis(100));
+    private static final FeedSettings FEED =
+            new FeedSettings(true, Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(15));
+    private static final SyncSettings SYNC =
+            new SyncSettings(false, Duration.ofSeconds(60), Duration.ofMinutes(60), 2, 1, Duration.ofMillis(100));
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private WbSandbox sandbox;
@@ -70,23 +69,39 @@ class OrderFeedTest {
     }
 
     private void start(DatabaseConfig.Vendor vendor, boolean relaxedLimits, int historyDays) {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(21).acceleration(0)
-                .relaxedLimits(relaxedLimits).historyDays(historyDays).clock(clock));
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .port(0)
+                .seed(21)
+                .acceleration(0)
+                .relaxedLimits(relaxedLimits)
+                .historyDays(historyDays)
+                .clock(clock));
         seller = sandbox.createSeller("ИП Лента");
         db = TestDatabases.fresh(vendor);
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
         watcher = new QueueWakeups(db, new QueueSignal(), clock, Duration.ofSeconds(1));
         detector = new EventDetector(new FanOut(watcher, clock, TestMeters.detached()), clock, TestMeters.detached());
-        anna = new UserRepository(db).register(new Users.Registration(701L, "anna", "Анна", null, "ru")).user().id();
+        anna = new UserRepository(db)
+                .register(new Users.Registration(701L, "anna", "Анна", null, "ru"))
+                .user()
+                .id();
     }
 
     private long connect(String token) {
-        return cabinets.connect(anna, token, "Лента", WbToken.parse(token)).cabinet().id();
+        return cabinets.connect(anna, token, "Лента", WbToken.parse(token))
+                .cabinet()
+                .id();
     }
 
     private WbClient client(String baseUrl, RateLimiter limiter) {
-        return new WbClient(WbHosts.allAt(baseUrl), limiter, Duration.ofSeconds(10), Duration.ofMillis(50), 80_000,
-                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
+        return new WbClient(
+                WbHosts.allAt(baseUrl),
+                limiter,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES,
+                TestMeters.detached());
     }
 
     private WbClient relaxedClient() {
@@ -98,13 +113,14 @@ class OrderFeedTest {
     }
 
     /** A connected cabinet with both sources over one relaxed client; nothing run yet. */
-    private record BothSources(long cabinet, CabinetSync sync, OrderFeedPoll feed) {
-    }
+    private record BothSources(long cabinet, CabinetSync sync, OrderFeedPoll feed) {}
 
     private BothSources bothSources(DatabaseConfig.Vendor vendor) {
         start(vendor, true, 2);
         WbClient wb = relaxedClient();
-        return new BothSources(connect(seller.token()), new CabinetSync(db, cabinets, wb, detector, SYNC, clock, TestMeters.detached()),
+        return new BothSources(
+                connect(seller.token()),
+                new CabinetSync(db, cabinets, wb, detector, SYNC, clock, TestMeters.detached()),
                 feed(wb));
     }
 
@@ -135,16 +151,22 @@ class OrderFeedTest {
         feed.poll(cabinet);
         assertThat(types()).containsExactly("new_order");
         String city = value("SELECT destination_city FROM wb_orders WHERE srid = ?", first);
-        assertThat(text("new_order")).contains(product.title()).contains("Коледино (склад WB) → " + city)
+        assertThat(text("new_order"))
+                .contains(product.title())
+                .contains("Коледино (склад WB) → " + city)
                 .contains("Сегодня:");
         assertThat(value("SELECT source FROM wb_orders WHERE srid = ?", first)).isEqualTo("feed");
-        assertThat(value("SELECT total_price FROM wb_orders WHERE srid = ?", first)).isEqualTo("null");
+        assertThat(value("SELECT total_price FROM wb_orders WHERE srid = ?", first))
+                .isEqualTo("null");
 
         sync.sync(cabinet);
         assertThat(types()).as("statistics brings the same srid: nothing new").containsExactly("new_order");
-        assertThat(value("SELECT total_price FROM wb_orders WHERE srid = ?", first)).isNotEqualTo("null");
-        assertThat(value("SELECT tech_size FROM wb_orders WHERE srid = ?", first)).isNotEqualTo("null");
-        assertThat(value("SELECT destination_city FROM wb_orders WHERE srid = ?", first)).isEqualTo(city);
+        assertThat(value("SELECT total_price FROM wb_orders WHERE srid = ?", first))
+                .isNotEqualTo("null");
+        assertThat(value("SELECT tech_size FROM wb_orders WHERE srid = ?", first))
+                .isNotEqualTo("null");
+        assertThat(value("SELECT destination_city FROM wb_orders WHERE srid = ?", first))
+                .isEqualTo(city);
 
         shop.cancelOrder(first, "receipt");
         tick();
@@ -165,10 +187,11 @@ class OrderFeedTest {
         feed.poll(cabinet);
         sync.sync(cabinet);
         feed.poll(cabinet);
-        assertThat(types()).containsExactly("new_order", "order_cancellation", "new_order", "order_buyout",
-                "order_return");
+        assertThat(types())
+                .containsExactly("new_order", "order_cancellation", "new_order", "order_buyout", "order_return");
         assertThat(text("order_return")).contains("Возврат (брак)");
-        assertThat(count("SELECT COUNT(*) FROM wb_sales WHERE srid = ?", second)).as("both sale rows stored")
+        assertThat(count("SELECT COUNT(*) FROM wb_sales WHERE srid = ?", second))
+                .as("both sale rows stored")
                 .isEqualTo(2);
         assertThat(value("SELECT status FROM wb_orders WHERE srid = ?", second)).isEqualTo("return");
     }
@@ -195,7 +218,8 @@ class OrderFeedTest {
         sync.sync(cabinet);
         feed.poll(cabinet);
         assertThat(types()).containsExactly("new_order", "order_cancellation");
-        assertThat(value("SELECT cancel_type FROM wb_orders WHERE srid = ?", first)).as("the feed enriches")
+        assertThat(value("SELECT cancel_type FROM wb_orders WHERE srid = ?", first))
+                .as("the feed enriches")
                 .isEqualTo("expire");
 
         String second = shop.placeOrder(product.nmId(), chrt, "Коледино");
@@ -210,8 +234,8 @@ class OrderFeedTest {
         sync.sync(cabinet);
         feed.poll(cabinet);
         sync.sync(cabinet);
-        assertThat(types()).containsExactly("new_order", "order_cancellation", "new_order", "order_buyout",
-                "order_return");
+        assertThat(types())
+                .containsExactly("new_order", "order_cancellation", "new_order", "order_buyout", "order_return");
         assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(5);
     }
 
@@ -221,10 +245,12 @@ class OrderFeedTest {
         start(vendor, true, 0);
         long cabinet = connect(seller.token());
         Instant now = clock.instant();
-        List<String> placed = seller.shop().generateOrders(20_500, now.minus(Duration.ofMinutes(9)), now.minusSeconds(5));
+        List<String> placed =
+                seller.shop().generateOrders(20_500, now.minus(Duration.ofMinutes(9)), now.minusSeconds(5));
         feed(relaxedClient()).poll(cabinet);
         assertThat(sandbox.requestCount(FEED_PATH)).as("three pages of 10,000").isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM wb_orders WHERE source = 'feed'")).isEqualTo(placed.size());
+        assertThat(count("SELECT COUNT(*) FROM wb_orders WHERE source = 'feed'"))
+                .isEqualTo(placed.size());
         assertThat(count("SELECT COUNT(DISTINCT srid) FROM wb_orders")).isEqualTo(placed.size());
         assertThat(types()).as("the baseline").isEmpty();
     }
@@ -233,13 +259,15 @@ class OrderFeedTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void aBaseTokenIsPolledAsWbAllowsAndALong429IsNotWaitedOutNorRepeated(DatabaseConfig.Vendor vendor) {
         start(vendor, false, 0);
-        String base = sandbox.mintBaseToken(seller, WbSandbox.DEFAULT_SCOPES, clock.instant().plus(Duration.ofDays(30)));
+        String base = sandbox.mintBaseToken(
+                seller, WbSandbox.DEFAULT_SCOPES, clock.instant().plus(Duration.ofDays(30)));
         long cabinet = connect(base);
         OrderFeedPoll server1 = feed(client(sandbox.baseUrl(), RateLimiter.published(60, Duration.ZERO)));
 
         Instant next = server1.poll(cabinet).orElseThrow();
         assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(1);
-        assertThat(Duration.between(clock.instant(), next)).as("one request per 3 hours, with our margin")
+        assertThat(Duration.between(clock.instant(), next))
+                .as("one request per 3 hours, with our margin")
                 .isBetween(Duration.ofHours(3), Duration.ofMinutes(200));
         OrderFeedState slowed = state(cabinet);
         assertThat(slowed.mode()).isEqualTo("slowed");
@@ -282,14 +310,16 @@ class OrderFeedTest {
         wbStandIn.start();
         try {
             long cabinet = connect(TestTokens.valid());
-            OrderFeedPoll feed = feed(client("http://127.0.0.1:" + wbStandIn.getAddress().getPort(),
+            OrderFeedPoll feed = feed(client(
+                    "http://127.0.0.1:" + wbStandIn.getAddress().getPort(),
                     RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000))));
             feed.poll(cabinet);
             Instant baseline = state(cabinet).cursor();
             assertThat(baseline).isEqualTo(clock.instant().minus(FEED.overlap()));
 
             Instant t = clock.instant();
-            answer.set(feedAnswer(String.join(",",
+            answer.set(feedAnswer(String.join(
+                    ",",
                     row("1001.0.0", "created", t.minusSeconds(5), t.minusSeconds(5)),
                     row("1002.0.0", "lost", t.minusSeconds(60), t.minusSeconds(30)),
                     row("", "created", t.minusSeconds(40), t.minusSeconds(40)))));
@@ -297,12 +327,15 @@ class OrderFeedTest {
             OrderFeedState partial = state(cabinet);
             assertThat(partial.lastStatus()).isEqualTo("partial");
             assertThat(partial.lastError()).isEqualTo("2 rows WB sent could not be stored");
-            assertThat(partial.cursor()).as("before the earliest skipped row").isEqualTo(t.minusSeconds(40).minusMillis(1));
+            assertThat(partial.cursor())
+                    .as("before the earliest skipped row")
+                    .isEqualTo(t.minusSeconds(40).minusMillis(1));
             assertThat(count("SELECT COUNT(*) FROM wb_orders")).isEqualTo(1);
             assertThat(types()).containsExactly("new_order");
 
             // WB sends the rows right next time: stored, the cursor moves to the newest, nothing told twice
-            answer.set(feedAnswer(String.join(",",
+            answer.set(feedAnswer(String.join(
+                    ",",
                     row("1001.0.0", "created", t.minusSeconds(5), t.minusSeconds(5)),
                     row("1002.0.0", "cancel", t.minusSeconds(60), t.minusSeconds(30)))));
             feed.poll(cabinet);
@@ -315,12 +348,15 @@ class OrderFeedTest {
     }
 
     private static String feedAnswer(String rows) {
-        return "{\"data\":{\"snapshotTime\":\"2026-12-07T10:00:00+03:00\",\"currency\":\"RUB\",\"orders\":[" + rows + "]}}";
+        return "{\"data\":{\"snapshotTime\":\"2026-12-07T10:00:00+03:00\",\"currency\":\"RUB\",\"orders\":[" + rows
+                + "]}}";
     }
 
     private static String row(String srid, String status, Instant created, Instant updated) {
-        return "{\"nmId\":555,\"chrtId\":777,\"srid\":\"" + srid + "\",\"createdAt\":\"" + created + "\",\"updatedAt\":\""
-                + updated + "\",\"status\":\"" + status + "\",\"cancelType\":" + (status.equals("cancel") ? "\"app\"" : "null")
+        return "{\"nmId\":555,\"chrtId\":777,\"srid\":\"" + srid + "\",\"createdAt\":\"" + created
+                + "\",\"updatedAt\":\""
+                + updated + "\",\"status\":\"" + status + "\",\"cancelType\":"
+                + (status.equals("cancel") ? "\"app\"" : "null")
                 + ",\"warehouseName\":\"Коледино\",\"warehouseRegion\":\"Центральный\",\"isMp\":false,"
                 + "\"destinationCity\":\"Казань\",\"destinationDistrict\":\"Вахитовский\",\"sellerPrice\":1490,\"isB2b\":false}";
     }
@@ -330,17 +366,27 @@ class OrderFeedTest {
     }
 
     private List<String> types() {
-        return db.withConnection(c -> Sql.query(c, "SELECT event_type FROM notification_history WHERE user_id = ?"
-                + " ORDER BY id", rs -> rs.getString(1), anna));
+        return db.withConnection(c -> Sql.query(
+                c,
+                "SELECT event_type FROM notification_history WHERE user_id = ?" + " ORDER BY id",
+                rs -> rs.getString(1),
+                anna));
     }
 
     private String text(String type) {
-        return db.withConnection(c -> Sql.queryOne(c, "SELECT text FROM notification_history WHERE user_id = ?"
-                + " AND event_type = ? ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), anna, type).orElseThrow());
+        return db.withConnection(c -> Sql.queryOne(
+                        c,
+                        "SELECT text FROM notification_history WHERE user_id = ?"
+                                + " AND event_type = ? ORDER BY id DESC LIMIT 1",
+                        rs -> rs.getString(1),
+                        anna,
+                        type)
+                .orElseThrow());
     }
 
     private String value(String sql, Object... params) {
-        return db.withConnection(c -> Sql.queryOne(c, sql, rs -> String.valueOf(rs.getObject(1)), params)).orElseThrow();
+        return db.withConnection(c -> Sql.queryOne(c, sql, rs -> String.valueOf(rs.getObject(1)), params))
+                .orElseThrow();
     }
 
     private long count(String sql, Object... params) {

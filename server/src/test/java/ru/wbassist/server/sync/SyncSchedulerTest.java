@@ -1,5 +1,12 @@
 package ru.wbassist.server.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,19 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.TestDatabases;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** db-scheduler over a real PostgreSQL: the cluster guarantees of the sync schedule. */
 class SyncSchedulerTest {
@@ -62,7 +61,9 @@ class SyncSchedulerTest {
             CompletableFuture.allOf(onA, onB).get(30, TimeUnit.SECONDS);
 
             for (long cabinet : CABINETS) {
-                assertThat(runs.get(cabinet)).as("runs of cabinet %d after round %d", cabinet, round).hasSize(round);
+                assertThat(runs.get(cabinet))
+                        .as("runs of cabinet %d after round %d", cabinet, round)
+                        .hasSize(round);
             }
         }
         assertThat(overlaps.get()).isZero();
@@ -88,7 +89,8 @@ class SyncSchedulerTest {
             CompletableFuture.allOf(onA, onB).get(30, TimeUnit.SECONDS);
 
             for (long cabinet : CABINETS) {
-                assertThat(polls.get(cabinet)).as("feed polls of cabinet %d after round %d", cabinet, round)
+                assertThat(polls.get(cabinet))
+                        .as("feed polls of cabinet %d after round %d", cabinet, round)
                         .hasSize(round);
             }
         }
@@ -96,8 +98,12 @@ class SyncSchedulerTest {
     }
 
     /** A live poll that records itself and asks to be polled again an interval later (on the fake clock). */
-    private static FeedRunner feedRecorder(String server, SettableClock clock, Map<Long, List<String>> polls,
-                                           Map<Long, AtomicInteger> running, AtomicInteger overlaps) {
+    private static FeedRunner feedRecorder(
+            String server,
+            SettableClock clock,
+            Map<Long, List<String>> polls,
+            Map<Long, AtomicInteger> running,
+            AtomicInteger overlaps) {
         CabinetRunner record = recorder(server, polls, running, overlaps);
         return cabinetId -> record.run(cabinetId) ? Optional.of(clock.now().plus(INTERVAL)) : Optional.empty();
     }
@@ -106,13 +112,14 @@ class SyncSchedulerTest {
      * A server's scheduler on the fake clock, with this cabinet runner (and live poll, when not null), after
      * {@link SyncScheduler#start}.
      */
-    private ManualScheduler manual(Database db, SettableClock clock, String name, CabinetRunner runner,
-                                   FeedRunner feed) {
+    private ManualScheduler manual(
+            Database db, SettableClock clock, String name, CabinetRunner runner, FeedRunner feed) {
         var task = SyncScheduler.task(runner, INTERVAL);
         var feedTask = feed == null ? null : SyncScheduler.feedTask(feed, INTERVAL);
         TestHelper.ManualSchedulerBuilder builder = (feedTask == null
-                ? TestHelper.createManualScheduler(db.dataSource(), task)
-                : TestHelper.createManualScheduler(db.dataSource(), task, feedTask)).clock(clock);
+                        ? TestHelper.createManualScheduler(db.dataSource(), task)
+                        : TestHelper.createManualScheduler(db.dataSource(), task, feedTask))
+                .clock(clock);
         builder.schedulerName(new SchedulerName.Fixed(name));
         ManualScheduler scheduler = builder.build();
         SyncScheduler sync = SyncScheduler.running(task, feedTask, scheduler);
@@ -121,14 +128,15 @@ class SyncSchedulerTest {
         return scheduler;
     }
 
-    private static CabinetRunner recorder(String server, Map<Long, List<String>> runs,
-                                          Map<Long, AtomicInteger> running, AtomicInteger overlaps) {
+    private static CabinetRunner recorder(
+            String server, Map<Long, List<String>> runs, Map<Long, AtomicInteger> running, AtomicInteger overlaps) {
         return cabinetId -> {
             AtomicInteger now = running.computeIfAbsent(cabinetId, id -> new AtomicInteger());
             if (now.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
-            runs.computeIfAbsent(cabinetId, id -> Collections.synchronizedList(new ArrayList<>())).add(server);
+            runs.computeIfAbsent(cabinetId, id -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(server);
             now.decrementAndGet();
             return true;
         };
@@ -140,21 +148,26 @@ class SyncSchedulerTest {
         open.add(db);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runsOf7 = new AtomicInteger();
-        SyncSettings hourly = new SyncSettings(true, Duration.ofHours(1), Duration.ofMinutes(60), 3, 2,
-                Duration.ofMillis(100));
-        SyncScheduler scheduler = SyncScheduler.create(db.dataSource(), cabinetId -> {
-            if (cabinetId == 8) {
-                return false;   // the cabinet is gone: its schedule row goes too
-            }
-            runsOf7.incrementAndGet();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
-        }, cabinetId -> Optional.empty(), hourly, new FeedSettings(false, Duration.ofSeconds(60), Duration.ofMinutes(10),
-                Duration.ofSeconds(15)), "only");
+        SyncSettings hourly =
+                new SyncSettings(true, Duration.ofHours(1), Duration.ofMinutes(60), 3, 2, Duration.ofMillis(100));
+        SyncScheduler scheduler = SyncScheduler.create(
+                db.dataSource(),
+                cabinetId -> {
+                    if (cabinetId == 8) {
+                        return false; // the cabinet is gone: its schedule row goes too
+                    }
+                    runsOf7.incrementAndGet();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return true;
+                },
+                cabinetId -> Optional.empty(),
+                hourly,
+                new FeedSettings(false, Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(15)),
+                "only");
         open.add(scheduler);
         scheduler.start(List.of());
         SyncTrigger trigger = scheduler.trigger();
@@ -173,6 +186,8 @@ class SyncSchedulerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> runsOf7.get() == 2);
 
         assertThat(trigger.start(8)).isEqualTo(SyncTrigger.Result.STARTED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> trigger.state(8).nextRunAt() == null && !trigger.state(8).running());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> trigger.state(8).nextRunAt() == null
+                        && !trigger.state(8).running());
     }
 }

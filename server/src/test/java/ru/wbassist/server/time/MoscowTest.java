@@ -1,12 +1,11 @@
 package ru.wbassist.server.time;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class MoscowTest {
 

@@ -1,15 +1,14 @@
 package ru.wbassist.server.users;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.wbassist.server.ApiAssertions.assertBad;
 
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.server.TestServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static ru.wbassist.server.ApiAssertions.assertBad;
 
 class UserApiTest {
 
@@ -46,8 +45,19 @@ class UserApiTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void reRegisteringChangesOnlyTheFieldsItCarries(DatabaseConfig.Vendor vendor) {
         server = TestServer.start(vendor);
-        server.post("/users/", Map.of("telegram_id", 1003, "username", "anna", "first_name", "Анна",
-                "last_name", "Петрова", "language", "en"));
+        server.post(
+                "/users/",
+                Map.of(
+                        "telegram_id",
+                        1003,
+                        "username",
+                        "anna",
+                        "first_name",
+                        "Анна",
+                        "last_name",
+                        "Петрова",
+                        "language",
+                        "en"));
 
         var renamed = server.post("/users/", Map.of("telegram_id", 1003, "first_name", "Аня"));
         assertThat(renamed.status()).isEqualTo(200);
@@ -80,9 +90,11 @@ class UserApiTest {
         server = TestServer.start(vendor);
         server.post("/users/", Map.of("telegram_id", 7));
         assertThat(server.postEmpty("/users/7/blocked").status()).isEqualTo(204);
-        assertThat(server.get("/users/7").json().path("bot_blocked").asBoolean()).isTrue();
+        assertThat(server.get("/users/7").json().path("bot_blocked").asBoolean())
+                .isTrue();
         server.post("/users/", Map.of("telegram_id", 7));
-        assertThat(server.get("/users/7").json().path("bot_blocked").asBoolean()).isFalse();
+        assertThat(server.get("/users/7").json().path("bot_blocked").asBoolean())
+                .isFalse();
         assertThat(server.postEmpty("/users/8/blocked").status()).isEqualTo(404);
     }
 
@@ -99,8 +111,10 @@ class UserApiTest {
         assertBad(server.post("/users/", "{not json"), null, "not valid JSON");
         assertBad(server.post("/users/", "[1,2]"), null, "JSON object");
 
-        var textBody = server.send(server.request("/users/").header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("telegram_id=5")).build());
+        var textBody = server.send(server.request("/users/")
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("telegram_id=5"))
+                .build());
         assertThat(textBody.status()).isEqualTo(415);
         assertThat(textBody.json().path("error").asText()).isEqualTo("unsupported_media_type");
 

@@ -1,5 +1,6 @@
 package ru.wbassist.server.wb;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,19 +12,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A local HTTP server that answers fixed bodies per path: it replays WB's official examples byte for byte, so the real
  * client parses exactly what WB documents. The sandbox covers behaviour; this covers the documented shapes.
  */
 final class ExampleServer implements AutoCloseable {
 
-    record Answer(int status, String body, Map<String, String> headers) {
-    }
+    record Answer(int status, String body, Map<String, String> headers) {}
 
-    record Request(String method, String uri, String authorization, String body) {
-    }
+    record Request(String method, String uri, String authorization, String body) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -37,8 +34,11 @@ final class ExampleServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             Answer answer = answers.getOrDefault(exchange.getRequestURI().getPath(), new Answer(404, "{}", Map.of()));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

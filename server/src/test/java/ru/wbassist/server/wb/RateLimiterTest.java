@@ -1,13 +1,12 @@
 package ru.wbassist.server.wb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateLimiterTest {
 
@@ -21,7 +20,9 @@ class RateLimiterTest {
         // WB_API_RATE_LIMIT=30 → at least 2 s apart; WB_API_INTERVAL=5000 → at least 5 s; WB's own minute stays
         RateLimiter capped = RateLimiter.published(30, Duration.ZERO);
         assertThat(capped.limit(MethodGroup.FEEDBACKS).interval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(RateLimiter.published(600, Duration.ofSeconds(5)).limit(MethodGroup.CARDS).interval())
+        assertThat(RateLimiter.published(600, Duration.ofSeconds(5))
+                        .limit(MethodGroup.CARDS)
+                        .interval())
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(capped.limit(MethodGroup.ORDERS).interval()).isEqualTo(Duration.ofSeconds(66));
         assertThatThrownBy(() -> RateLimiter.published(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
@@ -46,7 +47,8 @@ class RateLimiterTest {
     @Test
     void aPauseHoldsTheGroupBackUntilWbSaysSo() throws InterruptedException {
         FakeTime time = new FakeTime();
-        RateLimiter limiter = RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 10)).on(time::now, time::sleep);
+        RateLimiter limiter =
+                RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 10)).on(time::now, time::sleep);
         limiter.pause("cabinet:1", MethodGroup.SALES, Duration.ofMillis(300));
         time.sleep(Duration.ofMillis(100));
         time.sleeps.clear();
@@ -75,7 +77,8 @@ class RateLimiterTest {
     @Test
     void idleBucketsAreDroppedSoForgedKeysCannotGrowTheState() throws InterruptedException {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-        RateLimiter limiter = RateLimiter.uniform(new RateLimiter.Limit(Duration.ofSeconds(10), 1)).on(now::get, wait -> { });
+        RateLimiter limiter = RateLimiter.uniform(new RateLimiter.Limit(Duration.ofSeconds(10), 1))
+                .on(now::get, wait -> {});
         for (int key = 0; key < 5 * RateLimiter.SWEEP_ABOVE; key++) {
             limiter.acquire("key:" + key, MethodGroup.PING); // a fresh bucket never waits
         }

@@ -1,9 +1,11 @@
 package ru.wbassist.server.wb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +13,6 @@ import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.metrics.TestMeters;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Questions and answers through the real client against the WB sandbox: paging, writes sent once, WB's refusals. */
 class WbAnswersSandboxTest {
@@ -27,11 +26,21 @@ class WbAnswersSandboxTest {
 
     @BeforeEach
     void start() {
-        sandbox = WbSandbox.start(WbSandbox.Options.defaults().port(0).seed(43).relaxedLimits(false).historyDays(0));
+        sandbox = WbSandbox.start(WbSandbox.Options.defaults()
+                .port(0)
+                .seed(43)
+                .relaxedLimits(false)
+                .historyDays(0));
         seller = sandbox.createSeller("ИП Вопросов");
         product = seller.shop().products().getFirst();
-        client = new WbClient(WbHosts.allAt(sandbox.baseUrl()), NO_LIMITS, Duration.ofSeconds(10),
-                Duration.ofMillis(50), 80_000, WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
+        client = new WbClient(
+                WbHosts.allAt(sandbox.baseUrl()),
+                NO_LIMITS,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(50),
+                80_000,
+                WbClient.DEFAULT_MAX_RESPONSE_BYTES,
+                TestMeters.detached());
     }
 
     @AfterEach
@@ -57,7 +66,8 @@ class WbAnswersSandboxTest {
         assertThat(questions.getFirst().text()).isEqualTo("Маломерит?");
         assertThat(questions.getFirst().productDetails().nmId()).isEqualTo(product.nmId());
         assertThat(questions.get(1).answer().text()).isEqualTo("Хлопок");
-        assertThat(client.questions(credentials(), Instant.now().plus(Duration.ofMinutes(1)))).isEmpty();
+        assertThat(client.questions(credentials(), Instant.now().plus(Duration.ofMinutes(1))))
+                .isEmpty();
     }
 
     @Test
@@ -70,8 +80,10 @@ class WbAnswersSandboxTest {
 
         assertThat(seller.shop().answersReceived(review)).containsExactly("Заменим");
         assertThat(seller.shop().answersReceived(question)).containsExactly("В пятницу");
-        assertThat(client.questions(credentials(), null).getFirst().isAnswered()).isTrue();
-        assertThat(client.feedbacks(credentials(), null).getFirst().answer().text()).isEqualTo("Заменим");
+        assertThat(client.questions(credentials(), null).getFirst().isAnswered())
+                .isTrue();
+        assertThat(client.feedbacks(credentials(), null).getFirst().answer().text())
+                .isEqualTo("Заменим");
     }
 
     @Test
@@ -80,7 +92,8 @@ class WbAnswersSandboxTest {
         sandbox.faults().set(0, 1.0, 0, Duration.ZERO);
 
         assertThatThrownBy(() -> client.answerFeedback(credentials(), review, "Извините"))
-                .isInstanceOfSatisfying(WbException.class, e -> assertThat(e.status()).isIn(500, 502, 503));
+                .isInstanceOfSatisfying(
+                        WbException.class, e -> assertThat(e.status()).isIn(500, 502, 503));
         assertThat(sandbox.requestCount("/api/v1/feedbacks/answer")).isEqualTo(1);
     }
 
@@ -90,7 +103,8 @@ class WbAnswersSandboxTest {
         sandbox.faults().set(1.0, 0, 0, Duration.ZERO);
 
         assertThatThrownBy(() -> client.answerFeedback(credentials(), review, "Извините"))
-                .isInstanceOfSatisfying(WbException.class, e -> assertThat(e.status()).isEqualTo(429));
+                .isInstanceOfSatisfying(
+                        WbException.class, e -> assertThat(e.status()).isEqualTo(429));
         // WB did nothing on a 429, so the client asked again, as often as the group's budget allows
         assertThat(sandbox.requestCount("/api/v1/feedbacks/answer"))
                 .isEqualTo(MethodGroup.FEEDBACKS.retry().maxAttempts());

@@ -1,26 +1,29 @@
 package ru.wbassist.server.wb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.server.metrics.TestMeters;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** WB's official response examples (docs/wb-api.md), served over HTTP and read by the real client. */
 class WbExamplesTest {
 
     private static final String TOKEN = "header.payload.signature";
     private final ExampleServer wb = new ExampleServer();
-    private final WbClient client = new WbClient(WbHosts.allAt(wb.baseUrl()),
-            RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)), Duration.ofSeconds(5),
-            Duration.ofMillis(10), 80_000,
-                WbClient.DEFAULT_MAX_RESPONSE_BYTES, TestMeters.detached());
+    private final WbClient client = new WbClient(
+            WbHosts.allAt(wb.baseUrl()),
+            RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 100)),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(10),
+            80_000,
+            WbClient.DEFAULT_MAX_RESPONSE_BYTES,
+            TestMeters.detached());
     private final WbCredentials credentials = WbCredentials.ofCabinet(1, TOKEN);
 
     @AfterEach
@@ -55,11 +58,15 @@ class WbExamplesTest {
 
     @Test
     void notCancelledIsWbsYearOneAndUnknownFieldsAreIgnored() {
-        wb.answerBody("/api/v1/supplier/orders", 200, ExampleServer.example("orders.json")
-                .replace("\"isCancel\":true", "\"isCancel\":false,\"someNewField\":{\"x\":[1]}")
-                .replace("\"cancelDate\":\"2022-03-09T00:00:00\"", "\"cancelDate\":\"0001-01-01T00:00:00\""));
+        wb.answerBody(
+                "/api/v1/supplier/orders",
+                200,
+                ExampleServer.example("orders.json")
+                        .replace("\"isCancel\":true", "\"isCancel\":false,\"someNewField\":{\"x\":[1]}")
+                        .replace("\"cancelDate\":\"2022-03-09T00:00:00\"", "\"cancelDate\":\"0001-01-01T00:00:00\""));
 
-        WbOrder o = client.orders(credentials, Instant.parse("2022-03-01T00:00:00Z")).getFirst();
+        WbOrder o = client.orders(credentials, Instant.parse("2022-03-01T00:00:00Z"))
+                .getFirst();
 
         assertThat(o.isCancel()).isFalse();
         assertThat(o.cancelDate()).isNull();
@@ -68,10 +75,14 @@ class WbExamplesTest {
     @Test
     void aRowWithoutItsKeyIsSkippedNotFatal() {
         String order = strip(ExampleServer.example("orders.json"));
-        wb.answerBody("/api/v1/supplier/orders", 200, "[" + order.replace("\"srid\":\"11.rf9ef11fce1684117b0nhj96222982382.3.0\"",
-                "\"srid\":null") + "," + order + "]");
+        wb.answerBody(
+                "/api/v1/supplier/orders",
+                200,
+                "[" + order.replace("\"srid\":\"11.rf9ef11fce1684117b0nhj96222982382.3.0\"", "\"srid\":null") + ","
+                        + order + "]");
 
-        assertThat(client.orders(credentials, Instant.parse("2022-03-01T00:00:00Z"))).extracting(WbOrder::srid)
+        assertThat(client.orders(credentials, Instant.parse("2022-03-01T00:00:00Z")))
+                .extracting(WbOrder::srid)
                 .containsExactly("11.rf9ef11fce1684117b0nhj96222982382.3.0");
     }
 
@@ -80,7 +91,8 @@ class WbExamplesTest {
         String sale = ExampleServer.example("sales.json").strip();
         String surcharge = sale.replace("S9993700024", "D9993700025");
         String ret = sale.replace("S9993700024", "R9993700026");
-        wb.answerBody("/api/v1/supplier/sales", 200, "[" + strip(sale) + "," + strip(surcharge) + "," + strip(ret) + "]");
+        wb.answerBody(
+                "/api/v1/supplier/sales", 200, "[" + strip(sale) + "," + strip(surcharge) + "," + strip(ret) + "]");
 
         List<WbSale> sales = client.sales(credentials, Instant.parse("2022-03-01T00:00:00Z"));
 
@@ -125,9 +137,10 @@ class WbExamplesTest {
         assertThat(f.photoLinks()).hasSize(1);
         assertThat(f.bables()).containsExactly("цена");
         // unanswered first, then answered; dateFrom as unix seconds
-        assertThat(wb.requests().stream().map(ExampleServer.Request::uri).toList()).contains(
-                "/api/v1/feedbacks?isAnswered=false&take=5000&skip=0&order=dateAsc&dateFrom=1700000000",
-                "/api/v1/feedbacks?isAnswered=true&take=5000&skip=0&order=dateAsc&dateFrom=1700000000");
+        assertThat(wb.requests().stream().map(ExampleServer.Request::uri).toList())
+                .contains(
+                        "/api/v1/feedbacks?isAnswered=false&take=5000&skip=0&order=dateAsc&dateFrom=1700000000",
+                        "/api/v1/feedbacks?isAnswered=true&take=5000&skip=0&order=dateAsc&dateFrom=1700000000");
     }
 
     @Test
@@ -143,27 +156,44 @@ class WbExamplesTest {
         assertThat(card.updatedAt()).isEqualTo(Instant.parse("2023-12-06T11:17:00.96577Z"));
         assertThat(card.sizes().getFirst().chrtId()).isEqualTo(316399238L);
         assertThat(page.next()).isEqualTo(new CardCursor("2023-12-06T11:17:00.96577Z", 123654123L));
-        assertThat(wb.requests()).hasSize(1);   // total 1 < limit 100: the listing ends
-        assertThat(wb.requests().getFirst().body()).contains("\"withPhoto\":-1").contains("\"limit\":100")
+        assertThat(wb.requests()).hasSize(1); // total 1 < limit 100: the listing ends
+        assertThat(wb.requests().getFirst().body())
+                .contains("\"withPhoto\":-1")
+                .contains("\"limit\":100")
                 .contains("\"ascending\":true");
     }
 
     @Test
     void cardWithoutTheMiddleSizeFallsBackToBig() {
-        WbCard card = new WbCard(1, null, null, null, null, null, null,
-                List.of(new WbCard.Photo("https://b/big/1.webp", null, null, null, null)), null, null, null);
+        WbCard card = new WbCard(
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new WbCard.Photo("https://b/big/1.webp", null, null, null, null)),
+                null,
+                null,
+                null);
         assertThat(card.imageUrl()).isEqualTo("https://b/big/1.webp");
-        assertThat(new WbCard(1, null, null, null, null, null, null, null, null, null, null).imageUrl()).isNull();
+        assertThat(new WbCard(1, null, null, null, null, null, null, null, null, null, null).imageUrl())
+                .isNull();
     }
 
     @Test
     void stocksReportPingAndSellerInfo() {
         wb.answer("/api/analytics/v1/stocks-report/wb-warehouses", 200, "stocks-report.json")
-                .answer("/ping", 200, "ping.json").answer("/api/v1/seller-info", 200, "seller-info.json");
+                .answer("/ping", 200, "ping.json")
+                .answer("/api/v1/seller-info", 200, "seller-info.json");
 
         List<WbStock> stocks = client.stocks(credentials, List.of(123456789L));
-        assertThat(stocks).containsExactly(new WbStock(123456789L, 987654321L, -999999L, "Склад WB", "Склад WB", 12, 3, 1));
-        assertThat(wb.requests().getFirst().body()).contains("\"nmIds\":[123456789]").contains("\"offset\":0");
+        assertThat(stocks)
+                .containsExactly(new WbStock(123456789L, 987654321L, -999999L, "Склад WB", "Склад WB", 12, 3, 1));
+        assertThat(wb.requests().getFirst().body())
+                .contains("\"nmIds\":[123456789]")
+                .contains("\"offset\":0");
 
         SellerInfo seller = client.checkKey(credentials);
         assertThat(seller.name()).isEqualTo("ИП Кружкин В. В.");
@@ -185,13 +215,17 @@ class WbExamplesTest {
 
     @Test
     void envelopeErrorsOfFeedbacksAndContent() {
-        wb.answer("/api/v1/feedbacks", 403, "feedbacks-403.json").answer("/content/v2/get/cards/list", 403,
-                "content-403.json");
+        wb.answer("/api/v1/feedbacks", 403, "feedbacks-403.json")
+                .answer("/content/v2/get/cards/list", 403, "content-403.json");
 
-        assertThatThrownBy(() -> client.feedbacks(credentials, null)).isInstanceOfSatisfying(WbException.KeyRejected.class,
-                e -> assertThat(e.reason()).isEqualTo("Ошибка авторизации"));
+        assertThatThrownBy(() -> client.feedbacks(credentials, null))
+                .isInstanceOfSatisfying(
+                        WbException.KeyRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo("Ошибка авторизации"));
         assertThatThrownBy(() -> client.cards(credentials, CardCursor.START))
-                .isInstanceOfSatisfying(WbException.KeyRejected.class, e -> assertThat(e.reason()).isEqualTo("Access denied"));
+                .isInstanceOfSatisfying(
+                        WbException.KeyRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo("Access denied"));
     }
 
     @Test
@@ -199,9 +233,12 @@ class WbExamplesTest {
         wb.answer("/api/v1/supplier/orders", 400, "statistics-400-array.json")
                 .answer("/api/v1/supplier/sales", 400, "statistics-400-string.json");
 
-        assertThatThrownBy(() -> client.orders(credentials, Instant.now())).isInstanceOf(WbException.class)
-                .hasMessageContaining("400").hasMessageContaining("dateFrom: field required");
-        assertThatThrownBy(() -> client.sales(credentials, Instant.now())).isInstanceOf(WbException.class)
+        assertThatThrownBy(() -> client.orders(credentials, Instant.now()))
+                .isInstanceOf(WbException.class)
+                .hasMessageContaining("400")
+                .hasMessageContaining("dateFrom: field required");
+        assertThatThrownBy(() -> client.sales(credentials, Instant.now()))
+                .isInstanceOf(WbException.class)
                 .hasMessageContaining("dateFrom: Value not validated");
     }
 

@@ -30,8 +30,7 @@ import java.util.stream.LongStream;
  */
 public final class PollLoadGenerator {
 
-    private PollLoadGenerator() {
-    }
+    private PollLoadGenerator() {}
 
     /** A route under load: GET when {@code body} is null, else POST of that JSON. */
     private record Route(String name, LongFunction<String> path, String body, int concurrency) {
@@ -42,7 +41,8 @@ public final class PollLoadGenerator {
 
     public static void main(String[] args) throws Exception {
         String[] ready = Files.readString(Path.of(System.getProperty("benchmark.ready-file", "poll-benchmark.ready")))
-                .trim().split(" ");
+                .trim()
+                .split(" ");
         String base = ready[0];
         String secret = ready[1];
         int users = Integer.parseInt(ready[2]);
@@ -56,35 +56,63 @@ public final class PollLoadGenerator {
         List<String> only = List.of(System.getProperty("benchmark.routes", "").split(","));
 
         LongFunction<Long> user = i -> 1 + Math.floorMod(i * 7919L, (long) users);
-        LongFunction<String> ids = i -> LongStream.range(0, batch).mapToObj(k -> Long.toString(user.apply(i * batch + k)))
+        LongFunction<String> ids = i -> LongStream.range(0, batch)
+                .mapToObj(k -> Long.toString(user.apply(i * batch + k)))
                 .collect(Collectors.joining(","));
-        String everyone = LongStream.rangeClosed(1, bigBatch).mapToObj(Long::toString)
+        String everyone = LongStream.rangeClosed(1, bigBatch)
+                .mapToObj(Long::toString)
                 .collect(Collectors.joining(",", "{\"telegram_ids\":[", "]"));
         String pollBatch = "/api/v1/notifications/poll/batch";
         List<Route> routes = List.of(
                 new Route("trivial: GET /users/{id}", i -> "/users/" + user.apply(i), concurrency),
-                new Route("poll, read-only (last_check)", i -> "/api/v1/notifications/poll?telegram_id=" + user.apply(i)
-                        + "&last_check=" + since, concurrency),
-                new Route("poll/batch ×" + batch + ", read-only", i -> pollBatch + "?telegram_ids=" + ids.apply(i)
-                        + "&last_check=" + since, concurrency),
-                new Route("POST poll/batch ×" + bigBatch + ", read-only", i -> pollBatch,
-                        everyone + ",\"last_check\":\"" + ready[3] + "\"}", batchConcurrency),
-                new Route("poll, lossless (cursor, lease)", i -> "/api/v1/notifications/poll?telegram_id=" + user.apply(i)
-                        + "&cursor=0&lease=600", concurrency),
-                new Route("poll/batch ×" + batch + ", lossless", i -> pollBatch + "?telegram_ids=" + ids.apply(i)
-                        + "&cursor=0&lease=600", concurrency),
-                new Route("POST poll/batch ×" + bigBatch + ", lossless", i -> pollBatch,
-                        everyone + ",\"cursor\":0,\"limit\":100,\"lease\":600}", batchConcurrency),
-                new Route("pending (limit 100, lease)", i -> "/api/v1/notifications/pending?limit=100&lease=600",
+                new Route(
+                        "poll, read-only (last_check)",
+                        i -> "/api/v1/notifications/poll?telegram_id=" + user.apply(i) + "&last_check=" + since,
+                        concurrency),
+                new Route(
+                        "poll/batch ×" + batch + ", read-only",
+                        i -> pollBatch + "?telegram_ids=" + ids.apply(i) + "&last_check=" + since,
+                        concurrency),
+                new Route(
+                        "POST poll/batch ×" + bigBatch + ", read-only",
+                        i -> pollBatch,
+                        everyone + ",\"last_check\":\"" + ready[3] + "\"}",
+                        batchConcurrency),
+                new Route(
+                        "poll, lossless (cursor, lease)",
+                        i -> "/api/v1/notifications/poll?telegram_id=" + user.apply(i) + "&cursor=0&lease=600",
+                        concurrency),
+                new Route(
+                        "poll/batch ×" + batch + ", lossless",
+                        i -> pollBatch + "?telegram_ids=" + ids.apply(i) + "&cursor=0&lease=600",
+                        concurrency),
+                new Route(
+                        "POST poll/batch ×" + bigBatch + ", lossless",
+                        i -> pollBatch,
+                        everyone + ",\"cursor\":0,\"limit\":100,\"lease\":600}",
+                        batchConcurrency),
+                new Route(
+                        "pending (limit 100, lease)",
+                        i -> "/api/v1/notifications/pending?limit=100&lease=600",
                         concurrency));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        System.out.printf("%s, %d concurrent clients (%d on the POST batches), %d s per route after %d s warm-up;"
-                + " Java %s, %d cores%n", base, concurrency, batchConcurrency, seconds, warmup, Runtime.version(),
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        System.out.printf(
+                "%s, %d concurrent clients (%d on the POST batches), %d s per route after %d s warm-up;"
+                        + " Java %s, %d cores%n",
+                base,
+                concurrency,
+                batchConcurrency,
+                seconds,
+                warmup,
+                Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-36s %8s %10s %9s %9s %10s %9s%n", "route", "requests", "req/s", "p50 ms", "p99 ms",
-                "items/resp", "KB/resp");
+        System.out.printf(
+                "%-36s %8s %10s %9s %9s %10s %9s%n",
+                "route", "requests", "req/s", "p50 ms", "p99 ms", "items/resp", "KB/resp");
         for (Route route : routes) {
             if (only.stream().noneMatch(route.name()::contains)) {
                 continue;
@@ -93,14 +121,19 @@ public final class PollLoadGenerator {
             Result r = load(http, base, secret, route, seconds);
             long[] sorted = r.nanos();
             double responses = Math.max(1, sorted.length);
-            System.out.printf("%-36s %,8d %,10.1f %9.2f %9.2f %10.1f %9.1f%n", route.name(), sorted.length,
-                    sorted.length / (double) seconds, quantile(sorted, 0.50), quantile(sorted, 0.99),
-                    r.items() / responses, r.bytes() / responses / 1024);
+            System.out.printf(
+                    "%-36s %,8d %,10.1f %9.2f %9.2f %10.1f %9.1f%n",
+                    route.name(),
+                    sorted.length,
+                    sorted.length / (double) seconds,
+                    quantile(sorted, 0.50),
+                    quantile(sorted, 0.99),
+                    r.items() / responses,
+                    r.bytes() / responses / 1024);
         }
     }
 
-    private record Result(long[] nanos, long items, long bytes) {
-    }
+    private record Result(long[] nanos, long items, long bytes) {}
 
     private static Result load(HttpClient http, String base, String secret, Route route, int seconds) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -113,20 +146,22 @@ public final class PollLoadGenerator {
             for (int k = 0; k < route.concurrency(); k++) {
                 running.add(clients.submit(() -> {
                     while (System.nanoTime() < deadline) {
-                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base
-                                + route.path().apply(counter.getAndIncrement()))).header("X-API-SECRET-KEY", secret);
+                        HttpRequest.Builder request = HttpRequest.newBuilder(
+                                        URI.create(base + route.path().apply(counter.getAndIncrement())))
+                                .header("X-API-SECRET-KEY", secret);
                         if (route.body() != null) {
                             request.header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(route.body()));
                         }
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> response =
+                                http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                         latencies.add(System.nanoTime() - t0);
                         // Latin-1 decodes without work; the counted field name is ASCII
                         String body = new String(response.body(), StandardCharsets.ISO_8859_1);
                         if (response.statusCode() != 200) {
-                            throw new IllegalStateException(route.name() + " answered " + response.statusCode() + ": "
-                                    + body);
+                            throw new IllegalStateException(
+                                    route.name() + " answered " + response.statusCode() + ": " + body);
                         }
                         items.addAndGet(countItems(body));
                         bytes.addAndGet(response.body().length);
