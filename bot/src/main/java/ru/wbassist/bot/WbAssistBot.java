@@ -2,6 +2,7 @@ package ru.wbassist.bot;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +78,19 @@ public final class WbAssistBot implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
 
     public WbAssistBot(String token, TelegramUrl telegramUrl, ServerClient server, DeliveryOptions deliveryOptions) {
+        this(token, telegramUrl, server, deliveryOptions, Clock.systemUTC());
+    }
+
+    /**
+     * {@code throttleClock} paces each user's updates ({@link UserThrottle}); end-to-end tests that type faster than
+     * a person pass a clock that runs faster.
+     */
+    public WbAssistBot(
+            String token,
+            TelegramUrl telegramUrl,
+            ServerClient server,
+            DeliveryOptions deliveryOptions,
+            InstantSource throttleClock) {
         this.token = token;
         this.telegramUrl = telegramUrl;
         // the read timeout must outlast a long poll; sends get answers in well under a second
@@ -90,7 +104,7 @@ public final class WbAssistBot implements AutoCloseable {
                 languages,
                 server,
                 workers,
-                UserThrottle.defaults(Clock.systemUTC()),
+                UserThrottle.defaults(throttleClock),
                 replies);
         this.delivery = new DeliveryEngine(server, messenger, deliveryOptions);
     }

@@ -79,7 +79,7 @@ class BotMetricsTest {
         assertThat(idle.sum("wbassist_bot_sent_total")).isZero();
         bot.start();
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .until(() -> scrape().sum("wbassist_bot_sent_total") == 2
                         && scrape().sum("wbassist_bot_given_up_total") == 1);
         Scrape delivered = scrape();

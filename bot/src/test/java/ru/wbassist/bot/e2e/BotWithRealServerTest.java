@@ -50,7 +50,8 @@ class BotWithRealServerTest {
                 TOKEN,
                 new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
                 client,
-                DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), Duration.ofSeconds(60)),
+                Chats.typingFast());
         bot.start();
     }
 

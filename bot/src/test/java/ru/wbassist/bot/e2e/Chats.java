@@ -3,6 +3,8 @@ package ru.wbassist.bot.e2e;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
@@ -31,7 +33,16 @@ final class Chats {
     static void syncNow(TelegramEmulator telegram, TelegramUser user) {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> say(telegram, user, "/sync").text().contains("Синхронизация запущена"));
+                .until(() -> {
+                    String text = say(telegram, user, "/sync").text();
+                    return text != null && text.contains("Синхронизация запущена");
+                });
+    }
+
+    /** A clock for the bot's per-user throttle that moves a minute on every look: tests type faster than people. */
+    static InstantSource typingFast() {
+        java.util.concurrent.atomic.AtomicLong minutes = new java.util.concurrent.atomic.AtomicLong();
+        return () -> Instant.EPOCH.plus(Duration.ofMinutes(minutes.incrementAndGet()));
     }
 
     /** Closes the parts in order, skipping those never started. */

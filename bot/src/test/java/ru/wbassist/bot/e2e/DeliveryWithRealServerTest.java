@@ -309,7 +309,8 @@ class DeliveryWithRealServerTest {
                 TOKEN,
                 new TelegramUrl("http", "127.0.0.1", telegram.port(), false),
                 client,
-                DeliveryOptions.defaults(28, Duration.ofSeconds(2), lease));
+                DeliveryOptions.defaults(28, Duration.ofSeconds(2), lease),
+                Chats.typingFast());
         bots.add(bot);
         try {
             bot.start();
