@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# WB Assist launcher: finds a JDK 21+, builds when needed, starts the parts. `./run.sh help` lists the commands.
+# WB Assist launcher: finds a JDK 25+ (the build targets Java 25), builds when needed, starts the parts. `./run.sh help` lists the commands.
 set -euo pipefail
 # Everything this script and its processes create (data directory, H2 files, logs, generated secrets) is owner-only.
 umask 077
@@ -39,19 +39,19 @@ USAGE
 java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
 
 find_jdk() {
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && $(java_major "$JAVA_HOME/bin/java") -ge 21 ]]; then
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && $(java_major "$JAVA_HOME/bin/java") -ge 25 ]]; then
     return
   fi
   local candidate best="" best_major=0 major
   for candidate in /usr/lib/jvm/*/ /opt/java/*/ /opt/jdk*/; do
     [[ -x "${candidate}bin/java" && -x "${candidate}bin/javac" ]] || continue
     major=$(java_major "${candidate}bin/java")
-    if [[ -n "$major" && "$major" -ge 21 && "$major" -gt "$best_major" ]]; then
+    if [[ -n "$major" && "$major" -ge 25 && "$major" -gt "$best_major" ]]; then
       best=${candidate%/}; best_major=$major
     fi
   done
   if [[ -z "$best" ]]; then
-    echo "run.sh: no JDK 21+ found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
+    echo "run.sh: no JDK 25+ found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
     exit 1
   fi
   export JAVA_HOME=$best
