@@ -10,6 +10,10 @@ public final class Syncs {
     public static final String START = "/start";
     public static final String STATUS = "/status";
 
+    /** The data sets a cabinet's sync runs, in the order it runs them ({@link DataSetRun#dataSet()}). */
+    public static final List<String> DATA_SETS =
+            List.of("products", "prices", "stocks", "orders", "sales", "reviews", "questions");
+
     /** The outcomes of a data set's run ({@code partial}: some rows were skipped). */
     public static final List<String> STATUSES = List.of("running", "success", "failed", "partial");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.text.MessageFormat;
 import org.junit.jupiter.api.Test;
+import ru.wbassist.api.Syncs;
 
 class TextsTest {
 
@@ -25,6 +26,15 @@ class TextsTest {
         }
         assertThat(Texts.of(Lang.RU).get("help")).contains("команды");
         assertThat(Texts.of(Lang.EN).get("help")).contains("commands").contains("today's summary");
+    }
+
+    @Test
+    void everyDataSetTheServerSyncsHasAName() {
+        for (Lang lang : Lang.values()) {
+            for (String dataSet : Syncs.DATA_SETS) {
+                assertThat(Texts.of(lang).keys()).as("%s in %s", dataSet, lang).contains("data_set." + dataSet);
+            }
+        }
     }
 
     @Test
