@@ -13,6 +13,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.AnswerQuery;
+import ru.wbassist.console.api.ItemQuery;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.demo.InMemoryAdminApi;
@@ -147,6 +149,16 @@ public final class FakeAdminApi implements AdminApi {
     }
 
     @Override
+    public Admin.Page<Admin.ItemToAnswer> itemsToAnswer(ItemQuery query) {
+        return call(() -> data.itemsToAnswer(query));
+    }
+
+    @Override
+    public Admin.Page<Admin.SentAnswer> answers(AnswerQuery query) {
+        return call(() -> data.answers(query));
+    }
+
+    @Override
     public Admin.Page<Admin.UserRow> users(int limit, int offset) {
         return call(() -> data.users(limit, offset));
     }
@@ -174,6 +186,7 @@ public final class FakeAdminApi implements AdminApi {
                             preview.cabinetName(),
                             preview.text(),
                             photo,
+                            preview.chart(),
                             preview.botBlocked(),
                             preview.warnings());
         });

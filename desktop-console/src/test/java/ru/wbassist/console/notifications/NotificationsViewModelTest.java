@@ -31,6 +31,29 @@ class NotificationsViewModelTest {
     }
 
     @Test
+    void theTypeFilterOffersTheNewTypesByTheirNames() {
+        assertThat(model.typeChoices())
+                .extracting(Choice::label)
+                .contains(
+                        "Daily digest",
+                        "Running out soon",
+                        "Price changed",
+                        "Price in quarantine",
+                        "Customer question");
+        assertThat(model.typeChoices())
+                .extracting(Choice::value)
+                .contains("daily_digest", "stock_runway", "price_changed", "price_quarantine", "new_question");
+
+        model.typeProperty()
+                .set(model.typeChoices().stream()
+                        .filter(c -> "daily_digest".equals(c.value()))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(model.query().type()).isEqualTo("daily_digest");
+        assertThat(model.rows()).isEmpty(); // the fixture history holds no digest
+    }
+
+    @Test
     void retryAsksFirstThenQueuesANewAttemptAndTheHistoryShowsBoth() {
         Admin.NotificationEntry failed = row(4);
         model.selectedProperty().set(failed);
