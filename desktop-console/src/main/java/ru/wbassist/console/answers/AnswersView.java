@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
@@ -47,18 +48,21 @@ public final class AnswersView {
                 ViewSupport.statusLine("answersError", model.itemsActivity(), model.answersActivity()));
         filters.setAlignment(Pos.CENTER_LEFT);
 
+        TableColumn<Admin.ItemToAnswer, String> state =
+                ViewSupport.column(texts.get("column.answer_state"), 235, model::state);
+        state.setMinWidth(215); // the state is what the operator scans for; a squeezed table cuts the others first
         TableView<Admin.ItemToAnswer> items = new TableView<>(model.items());
         items.setId("itemsTable");
         items.getColumns()
                 .setAll(List.of(
                         ViewSupport.timeColumn(texts.get("column.created"), Admin.ItemToAnswer::createdDate),
-                        ViewSupport.column(texts.get("column.cabinet"), 130, Admin.ItemToAnswer::cabinetName),
+                        ViewSupport.column(texts.get("column.cabinet"), 105, Admin.ItemToAnswer::cabinetName),
                         ViewSupport.column(texts.get("column.kind"), 70, Admin.ItemToAnswer::kind, model::kindLabel),
-                        ViewSupport.column(texts.get("column.rating"), 75, model::rating),
-                        ViewSupport.column(texts.get("column.product"), 170, Admin.ItemToAnswer::product),
-                        ViewSupport.column(texts.get("column.text"), 220, Admin.ItemToAnswer::text),
-                        ViewSupport.column(texts.get("column.answer_state"), 190, model::state),
-                        ViewSupport.column(texts.get("column.answer"), 200, Admin.ItemToAnswer::answerText)));
+                        ViewSupport.column(texts.get("column.rating"), 70, model::rating),
+                        ViewSupport.column(texts.get("column.product"), 120, Admin.ItemToAnswer::product),
+                        ViewSupport.column(texts.get("column.text"), 150, Admin.ItemToAnswer::text),
+                        state,
+                        ViewSupport.column(texts.get("column.answer"), 160, Admin.ItemToAnswer::answerText)));
         items.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         items.setPlaceholder(new Label(texts.get("answers.no_items")));
         ViewSupport.copyMenu(
@@ -115,7 +119,7 @@ public final class AnswersView {
         details.setPromptText(texts.get("answers.select_for_details"));
         details.textProperty().bind(model.detailsProperty());
         SplitPane split = new SplitPane(tables, details);
-        split.setDividerPositions(0.76);
+        split.setDividerPositions(0.8);
 
         BorderPane root = new BorderPane(split);
         root.setTop(filters);

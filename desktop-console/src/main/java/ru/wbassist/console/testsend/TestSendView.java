@@ -17,7 +17,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextFlow;
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.Notifications;
@@ -89,7 +92,7 @@ public final class TestSendView {
         rendered.setId("testSendRendered");
         TelegramHtmlView.show(rendered, model.messageHtmlBinding().get());
         model.messageHtmlBinding().addListener((obs, old, html) -> TelegramHtmlView.show(rendered, html));
-        BarChart<String, Number> chart = chart(model, texts);
+        VBox chart = chart(model);
         ScrollPane bubble = new ScrollPane(new VBox(8, photo, chart, rendered));
         bubble.setFitToWidth(true);
         bubble.getStyleClass().add("message-bubble");
@@ -111,21 +114,31 @@ public final class TestSendView {
         return root;
     }
 
-    /** The digest's chart as the bot draws it: orders and buyouts per day; hidden for messages without one. */
-    private static BarChart<String, Number> chart(TestSendViewModel model, Texts texts) {
+    /**
+     * The digest's chart as the bot draws it: orders and buyouts per day, with the console's own legend (the chart's
+     * follows its default palette, not the bars' colours); hidden for messages without one.
+     */
+    private static VBox chart(TestSendViewModel model) {
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         chart.setId("testSendChart");
         chart.setAnimated(false);
+        chart.setLegendVisible(false);
         chart.setPrefHeight(200);
         chart.setCategoryGap(4);
         chart.setBarGap(1);
-        chart.managedProperty().bind(chart.visibleProperty());
+        Label orders = legend(TypeColors.ORDERS);
+        Label buyouts = legend(TypeColors.of(Notifications.Types.ORDER_BUYOUT));
+        VBox box = new VBox(2, chart, new HBox(16, orders, buyouts));
+        box.visibleProperty().bind(chart.visibleProperty());
+        box.managedProperty().bind(chart.visibleProperty());
         Runnable show = () -> {
             Notifications.Chart data = model.chartBinding().get();
             chart.setVisible(data != null);
             chart.getData().clear();
             if (data != null) {
                 chart.setTitle(data.title());
+                orders.setText(data.ordersLabel());
+                buyouts.setText(data.buyoutsLabel());
                 chart.getData()
                         .setAll(List.of(
                                 series(data.ordersLabel(), data, d -> d.orders().count(), TypeColors.ORDERS),
@@ -138,7 +151,13 @@ public final class TestSendView {
         };
         show.run();
         model.chartBinding().addListener((obs, old, now) -> show.run());
-        return chart;
+        return box;
+    }
+
+    private static Label legend(String color) {
+        Label label = new Label();
+        label.setGraphic(new Rectangle(10, 10, Color.web(color)));
+        return label;
     }
 
     private static XYChart.Series<String, Number> series(

@@ -195,7 +195,7 @@ public final class TestSendViewModel {
                                         "testsend.cabinet", answer.cabinetName(), String.valueOf(answer.cabinetId())),
                         answer.imageUrl() == null ? texts.get("testsend.no_photo") : answer.imageUrl()));
         if (answer.chart() != null) {
-            text.append("\n📊 ")
+            text.append('\n')
                     .append(texts.get(
                             "testsend.chart",
                             answer.chart().title(),

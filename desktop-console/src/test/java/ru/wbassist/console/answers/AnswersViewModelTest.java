@@ -28,9 +28,9 @@ class AnswersViewModelTest {
         assertThat(model.items())
                 .extracting(model::state)
                 .containsExactly(
-                        "unanswered · from WB Assist: not delivered",
-                        "unanswered · from WB Assist: WB refused",
-                        "answered · from WB Assist: sent",
+                        "unanswered · WB Assist: not delivered",
+                        "unanswered · WB Assist: WB refused",
+                        "answered · WB Assist: sent",
                         "answered · on WB's site",
                         "answered · on WB's site");
         assertThat(model.items()).extracting(model::rating).containsExactly("★★☆☆☆", "", "★☆☆☆☆", "", "★★★★★");
@@ -94,7 +94,7 @@ class AnswersViewModelTest {
 
                         The sole came off after a week
 
-                        unanswered · from WB Assist: not delivered
+                        unanswered · WB Assist: not delivered
                         Answer: Sorry! We will replace them
                         Sent from WB Assist by Telegram user 222 at 27.11.2026 11:50:00""");
 
@@ -111,7 +111,7 @@ class AnswersViewModelTest {
                 .extracting(Choice::label)
                 .containsExactly("Отзывы и вопросы", "отзыв", "вопрос");
         assertThat(russian.items().get(1).itemId()).isEqualTo("Q1");
-        assertThat(russian.state(russian.items().get(1))).isEqualTo("без ответа · из WB Assist: WB отклонил");
+        assertThat(russian.state(russian.items().get(1))).isEqualTo("без ответа · WB Assist: WB отклонил");
         assertThat(russian.answerStatusChoices())
                 .extracting(Choice::label)
                 .containsExactly("Любой статус", "отправляется", "отправлен", "WB отклонил", "не доставлен");

@@ -110,7 +110,7 @@ class AnswerHistoryTest {
         assertThat(model.items()).singleElement().satisfies(item -> {
             assertThat(item.answered()).isTrue();
             assertThat(item.answerText()).isEqualTo("В размер");
-            assertThat(model.state(item)).isEqualTo("answered · from WB Assist: sent");
+            assertThat(model.state(item)).isEqualTo("answered · WB Assist: sent");
         });
     }
 }

@@ -80,12 +80,12 @@ class TestSendViewModelTest {
         assertThat(chart.title()).isEqualTo("Sneakers · 14 дней");
         assertThat(chart.days()).hasSize(14);
         assertThat(model.factsBinding().get())
-                .contains("📊 Chart: «Sneakers · 14 дней», 14 days of orders and buyouts — the bot draws it and sends"
+                .contains("\nChart: «Sneakers · 14 дней», 14 days of orders and buyouts — the bot draws it and sends"
                         + " it as a picture with this text as its caption");
 
         model.typeProperty().set("price_changed");
         assertThat(model.chartBinding().get()).isNull();
-        assertThat(model.factsBinding().get()).doesNotContain("📊");
+        assertThat(model.factsBinding().get()).doesNotContain("Chart:");
         assertThat(model.messageHtmlBinding().get()).contains("Цена изменилась");
     }
 
