@@ -14,6 +14,7 @@ import ru.wbassist.console.api.ItemQuery;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Choice;
 import ru.wbassist.console.common.MoscowTime;
+import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Paging;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
@@ -202,14 +203,9 @@ public final class AnswersViewModel {
         return item.answered() ? state + " · " + texts.get("answers.on_wb") : state;
     }
 
-    /** "Anna (@anna, 111)" for the sender of an answer; the id alone when the user is gone. */
+    /** "Anna (@anna, 111)" for the sender of an answer; "— (111)" when the user is gone. */
     public String sender(Admin.SentAnswer answer) {
-        StringBuilder name = new StringBuilder(answer.firstName() == null ? "" : answer.firstName() + " (");
-        if (answer.username() != null) {
-            name.append('@').append(answer.username()).append(", ");
-        }
-        name.append(answer.telegramId());
-        return answer.firstName() == null ? name.toString() : name.append(')').toString();
+        return Names.user(answer.telegramId(), answer.username(), answer.firstName());
     }
 
     public String statusLabel(String status) {
