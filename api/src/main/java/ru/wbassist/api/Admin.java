@@ -113,7 +113,8 @@ public final class Admin {
 
     /**
      * {@code GET /notifications}: {@code text} is the Telegram HTML the user receives; {@code retryOf} names the failed
-     * notification this one retries, {@code retriedBy} the retry made of this one.
+     * notification this one retries, {@code retriedBy} the retry made of this one; {@code chart} is the chart the bot
+     * draws and sends with the text as its caption (the daily digest's), else null.
      */
     public record NotificationEntry(
             long id,
@@ -129,7 +130,8 @@ public final class Admin {
             int attempts,
             String lastError,
             Long retryOf,
-            Long retriedBy) {}
+            Long retriedBy,
+            Notifications.Chart chart) {}
 
     /** {@code POST /notifications/{id}/retry}: the new attempt, the failed notification it repeats, {@code pending}. */
     public record Retried(long id, long retryOf, String status) {}

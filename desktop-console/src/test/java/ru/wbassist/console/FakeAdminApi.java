@@ -126,7 +126,8 @@ public final class FakeAdminApi implements AdminApi {
                                             5,
                                             failures.get(n.id()),
                                             n.retryOf(),
-                                            n.retriedBy())
+                                            n.retriedBy(),
+                                            n.chart())
                                     : n)
                             .toList(),
                     page.total());

@@ -278,6 +278,7 @@ public final class Fixtures {
                 attempts,
                 error,
                 null,
+                null,
                 null);
     }
 

@@ -385,6 +385,7 @@ public record DemoData(
                     1,
                     null,
                     null,
+                    null,
                     null));
             records.add(new Admin.NotificationEntry(
                     0,
@@ -405,6 +406,7 @@ public record DemoData(
                     0,
                     null,
                     null,
+                    null,
                     null));
             // Ids follow creation, as the server's identity column does.
             records.sort(Comparator.comparing(Admin.NotificationEntry::createdAt));
@@ -423,6 +425,7 @@ public record DemoData(
                         r.sentAt(),
                         r.attempts(),
                         r.lastError(),
+                        null,
                         null,
                         null));
             }
@@ -456,6 +459,7 @@ public record DemoData(
                         0,
                         null,
                         null,
+                        null,
                         null);
             }
             if (!(user.settings().notificationsEnabled() && user.settings().wants(type))) {
@@ -471,6 +475,7 @@ public record DemoData(
                         created,
                         null,
                         0,
+                        null,
                         null,
                         null,
                         null);
@@ -490,6 +495,7 @@ public record DemoData(
                         0,
                         null,
                         null,
+                        null,
                         null);
             }
             if (random.nextInt(40) == 0) {
@@ -507,6 +513,7 @@ public record DemoData(
                         5,
                         "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified",
                         null,
+                        null,
                         null);
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
@@ -523,6 +530,7 @@ public record DemoData(
                     created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)),
                     attempts,
                     attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60",
+                    null,
                     null,
                     null);
         }

@@ -215,7 +215,8 @@ public final class InMemoryAdminApi implements AdminApi {
                         failed.attempts(),
                         failed.lastError(),
                         failed.retryOf(),
-                        id));
+                        id,
+                        failed.chart()));
         notifications.add(new Admin.NotificationEntry(
                 id,
                 failed.telegramId(),
@@ -230,7 +231,8 @@ public final class InMemoryAdminApi implements AdminApi {
                 0,
                 null,
                 notificationId,
-                null));
+                null,
+                failed.chart()));
         return new Admin.Retried(id, notificationId, "pending");
     }
 
@@ -331,7 +333,8 @@ public final class InMemoryAdminApi implements AdminApi {
                 0,
                 null,
                 null,
-                null));
+                null,
+                message.chart()));
         return new Notifications.TestQueued(id, type);
     }
 

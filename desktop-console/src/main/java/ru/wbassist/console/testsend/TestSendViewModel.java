@@ -197,7 +197,7 @@ public final class TestSendViewModel {
         if (answer.chart() != null) {
             text.append('\n')
                     .append(texts.get(
-                            "testsend.chart",
+                            "message.chart",
                             answer.chart().title(),
                             answer.chart().days().size()));
         }

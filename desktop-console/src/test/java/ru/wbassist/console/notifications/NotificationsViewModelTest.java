@@ -2,14 +2,18 @@ package ru.wbassist.console.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
@@ -51,6 +55,44 @@ class NotificationsViewModelTest {
                         .orElseThrow());
         assertThat(model.query().type()).isEqualTo("daily_digest");
         assertThat(model.rows()).isEmpty(); // the fixture history holds no digest
+    }
+
+    @Test
+    void aDigestsDetailsSayItsChartGoesWithIt() {
+        Admin.NotificationEntry newOrder = row(1);
+        Notifications.Chart chart = new Notifications.Chart(
+                "Sneakers · 14 days",
+                "Orders",
+                "Buyouts",
+                java.util.stream.IntStream.range(0, 14)
+                        .mapToObj(day -> new Notifications.ChartDay(
+                                LocalDate.of(2026, 11, 13).plusDays(day),
+                                new Insights.Tally(4, BigDecimal.TEN),
+                                new Insights.Tally(3, BigDecimal.ONE)))
+                        .toList());
+        model.selectedProperty()
+                .set(new Admin.NotificationEntry(
+                        99,
+                        newOrder.telegramId(),
+                        newOrder.cabinetId(),
+                        "daily_digest",
+                        "sent",
+                        null,
+                        "<b>Digest</b>",
+                        null,
+                        newOrder.createdAt(),
+                        newOrder.sentAt(),
+                        1,
+                        null,
+                        null,
+                        null,
+                        chart));
+
+        assertThat(model.detailsProperty().get())
+                .endsWith("\nChart: «Sneakers · 14 days», 14 days of orders and buyouts — the bot draws it and sends it"
+                        + " as a picture with this text as its caption");
+        model.selectedProperty().set(newOrder);
+        assertThat(model.detailsProperty().get()).doesNotContain("Chart:");
     }
 
     @Test

@@ -112,14 +112,31 @@ abstract class TestPreviewContract {
                                 ? null
                                 : preview.get("cabinet_id").asLong())
                 .isEqualTo(queued.cabinetId());
-        // the digest's chart (the bot draws it): the preview shows the data the send stores
+        // the digest's chart (the bot draws it): the preview shows the data the send stores, and the history lists it
+        JsonNode listed =
+                listed(InsightsFixture.ALICE, type, sent.json().get("id").asLong());
         if (type.equals("daily_digest")) {
             assertThat(preview.get("chart").get("days")).hasSize(14);
             assertThat(preview.get("chart")).isEqualTo(new ObjectMapper().readTree(queued.chart()));
+            assertThat(listed.get("chart")).isEqualTo(preview.get("chart"));
         } else {
             assertThat(preview.get("chart").isNull()).isTrue();
             assertThat(queued.chart()).isNull();
+            assertThat(listed.get("chart").isNull()).isTrue();
         }
+    }
+
+    /** The notification as the admin history lists it. */
+    private JsonNode listed(long telegramId, String type, long id) {
+        for (JsonNode item : server.get(
+                        "/api/v1/admin/notifications?limit=500&telegram_id=" + telegramId + "&type=" + type)
+                .json()
+                .get("items")) {
+            if (item.get("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("notification " + id + " is not in the history");
     }
 
     private record Queued(String text, String imageUrl, Long cabinetId, String chart) {}
