@@ -33,9 +33,8 @@ import ru.wbassist.server.users.UserService;
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
  * users, sync logs, notification history (and their CSV exports), users, test sends and their preview, reviews and
- * questions with their answer state and the answers sent from WB Assist, and the
- * operator's actions: "sync now", pause and resume a cabinet's sync, retry a failed notification. The secret filter
- * lets the admin secret in here.
+ * questions with their answer state and the answers sent from WB Assist, and the operator's actions: "sync now",
+ * pause and resume a cabinet's sync, retry a failed notification. The secret filter lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
 
