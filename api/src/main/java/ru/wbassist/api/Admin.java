@@ -24,6 +24,14 @@ public final class Admin {
     public static final String USERS = "/users";
     public static final String TEST_NOTIFICATION = "/users/{telegram_id}/test-notification";
     public static final String TEST_NOTIFICATION_PREVIEW = "/users/{telegram_id}/test-notification/preview";
+    public static final String ITEMS_TO_ANSWER = "/items-to-answer";
+    public static final String ANSWERS = "/answers";
+
+    /** What an item to answer is ({@code kind}): a review or a buyer's question. */
+    public static final List<String> ITEM_KINDS = List.of("review", "question");
+
+    /** The states of an answer sent from WB Assist ({@code status}). */
+    public static final List<String> ANSWER_STATUSES = List.of("sending", "sent", "refused", "failed");
 
     private Admin() {}
 
@@ -52,7 +60,10 @@ public final class Admin {
 
     public record DayCount(LocalDate date, long count) {}
 
-    /** {@code GET /cabinets}; {@code syncPausedAt} is when an operator paused its sync (null while not paused). */
+    /**
+     * {@code GET /cabinets}; {@code syncPausedAt} is when an operator paused its sync (null while not paused);
+     * {@code liveOrders} is its live order source, as the bot's sync status shows it.
+     */
     public record CabinetRow(
             long id,
             String name,
@@ -64,7 +75,8 @@ public final class Admin {
             String lastError,
             boolean keyValid,
             boolean syncPaused,
-            Instant syncPausedAt) {}
+            Instant syncPausedAt,
+            Syncs.LiveOrders liveOrders) {}
 
     /** {@code POST /cabinets/{id}/pause} and {@code …/resume}: the cabinet's pause state now. */
     public record SyncPause(long cabinetId, boolean syncPaused, Instant syncPausedAt) {}
@@ -101,7 +113,8 @@ public final class Admin {
 
     /**
      * {@code GET /notifications}: {@code text} is the Telegram HTML the user receives; {@code retryOf} names the failed
-     * notification this one retries, {@code retriedBy} the retry made of this one.
+     * notification this one retries, {@code retriedBy} the retry made of this one; {@code chart} is the chart the bot
+     * draws and sends with the text as its caption (the daily digest's), else null.
      */
     public record NotificationEntry(
             long id,
@@ -117,11 +130,56 @@ public final class Admin {
             int attempts,
             String lastError,
             Long retryOf,
-            Long retriedBy) {}
+            Long retriedBy,
+            Notifications.Chart chart) {}
 
     /** {@code POST /notifications/{id}/retry}: the new attempt, the failed notification it repeats, {@code pending}. */
     public record Retried(long id, long retryOf, String status) {}
 
     /** {@code POST /cabinets/{id}/sync}: {@code status} is {@code started}. */
     public record SyncStarted(long cabinetId, String status) {}
+
+    /**
+     * {@code GET /items-to-answer}: a review or question of a cabinet with its answer state. {@code buyer} and
+     * {@code rating} are null for questions. The {@code answer*} fields describe the latest answer sent from WB Assist
+     * (null when none was); {@code answerText} falls back to the answer the sync saw on WB (questions only).
+     */
+    public record ItemToAnswer(
+            long cabinetId,
+            String cabinetName,
+            String kind,
+            String itemId,
+            long nmId,
+            String product,
+            String buyer,
+            Integer rating,
+            String text,
+            Instant createdDate,
+            boolean answered,
+            String answerText,
+            String answerStatus,
+            Long answeredBy,
+            Instant answeredAt) {}
+
+    /**
+     * {@code GET /answers}: an answer sent to WB from WB Assist — who sent it ({@code telegramId} and, while the user
+     * exists, their names), when, the text, the outcome ({@code status}) and WB's HTTP status and refusal reason.
+     */
+    public record SentAnswer(
+            long id,
+            long cabinetId,
+            String cabinetName,
+            String kind,
+            String itemId,
+            String product,
+            String itemText,
+            String text,
+            String status,
+            Integer wbStatus,
+            String wbError,
+            long telegramId,
+            String username,
+            String firstName,
+            Instant createdAt,
+            Instant completedAt) {}
 }

@@ -164,8 +164,9 @@ public final class Notifications {
     public record TestQueued(long id, String type) {}
 
     /**
-     * A test notification as the send would queue it now: the rendered Telegram HTML and photo in the user's
-     * language, the cabinet whose product it shows, and what the send will meet.
+     * A test notification as the send would queue it now: the rendered Telegram HTML and photo (or the chart the bot
+     * draws and sends with the text as its caption: the daily digest's) in the user's language, the cabinet whose
+     * product it shows, and what the send will meet.
      */
     public record TestPreview(
             long telegramId,
@@ -175,6 +176,7 @@ public final class Notifications {
             String cabinetName,
             String text,
             String imageUrl,
+            Chart chart,
             boolean botBlocked,
             List<Warning> warnings) {
 

@@ -13,6 +13,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.AnswerQuery;
+import ru.wbassist.console.api.ItemQuery;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.demo.InMemoryAdminApi;
@@ -124,7 +126,8 @@ public final class FakeAdminApi implements AdminApi {
                                             5,
                                             failures.get(n.id()),
                                             n.retryOf(),
-                                            n.retriedBy())
+                                            n.retriedBy(),
+                                            n.chart())
                                     : n)
                             .toList(),
                     page.total());
@@ -144,6 +147,16 @@ public final class FakeAdminApi implements AdminApi {
     @Override
     public Admin.Retried retryNotification(long notificationId) {
         return call(() -> data.retryNotification(notificationId));
+    }
+
+    @Override
+    public Admin.Page<Admin.ItemToAnswer> itemsToAnswer(ItemQuery query) {
+        return call(() -> data.itemsToAnswer(query));
+    }
+
+    @Override
+    public Admin.Page<Admin.SentAnswer> answers(AnswerQuery query) {
+        return call(() -> data.answers(query));
     }
 
     @Override
@@ -174,6 +187,7 @@ public final class FakeAdminApi implements AdminApi {
                             preview.cabinetName(),
                             preview.text(),
                             photo,
+                            preview.chart(),
                             preview.botBlocked(),
                             preview.warnings());
         });

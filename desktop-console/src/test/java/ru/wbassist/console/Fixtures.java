@@ -9,6 +9,7 @@ import java.util.Map;
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.Admin.DayCount;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.demo.DemoData;
 
@@ -79,7 +80,9 @@ public final class Fixtures {
                         null,
                         true,
                         false,
-                        null),
+                        null,
+                        new Syncs.LiveOrders(
+                                "on", null, NOW_MSK.minusSeconds(40), "success", null, NOW_MSK.plusSeconds(20), 55L)),
                 new Admin.CabinetRow(
                         2,
                         "Home & Deco",
@@ -91,7 +94,8 @@ public final class Fixtures {
                         "WB API answered 401: key revoked",
                         false,
                         false,
-                        null),
+                        null,
+                        new Syncs.LiveOrders("off", "no_analytics", null, null, null, null, null)),
                 new Admin.CabinetRow(
                         3,
                         "Kids wear",
@@ -103,7 +107,15 @@ public final class Fixtures {
                         null,
                         true,
                         false,
-                        null));
+                        null,
+                        new Syncs.LiveOrders(
+                                "slowed",
+                                "base_token",
+                                NOW_MSK.minus(Duration.ofMinutes(20)),
+                                "failed",
+                                "WB answered 429",
+                                NOW_MSK.plus(Duration.ofMinutes(160)),
+                                3 * 3600L + 20 * 60)));
         Map<Long, List<Admin.Member>> members = Map.of(
                 1L, List.of(new Admin.Member(ANNA, "anna", "Anna", "owner", NOW_MSK.minus(Duration.ofDays(10)))),
                 2L,
@@ -111,7 +123,8 @@ public final class Fixtures {
                                 new Admin.Member(BORIS, "boris", "Boris", "owner", NOW_MSK.minus(Duration.ofDays(9))),
                                 new Admin.Member(ANNA, "anna", "Anna", "member", NOW_MSK.minus(Duration.ofDays(5)))),
                 3L, List.of(new Admin.Member(CLARA, null, "Clara", "owner", NOW_MSK.minus(Duration.ofDays(8)))));
-        return new DemoData(NOW, users, cabinets, members, syncLogs(), notifications(), ordersPerDay());
+        return new DemoData(
+                NOW, users, cabinets, members, syncLogs(), notifications(), ordersPerDay(), items(), answers());
     }
 
     /** 60 successful "orders" runs of cabinet 1 every 10 minutes, then failed "stocks" runs of cabinet 2 and a running one. */
@@ -265,7 +278,152 @@ public final class Fixtures {
                 attempts,
                 error,
                 null,
+                null,
                 null);
+    }
+
+    /**
+     * Sneakers: review R1 (2★, a failed answer by Boris), question Q1 (an answer WB refused), review R2 (answered by
+     * Anna), question Q2 (answered on WB's site); Home &amp; Deco: review R3 (5★, answered on WB's site).
+     */
+    private static List<Admin.ItemToAnswer> items() {
+        return List.of(
+                new Admin.ItemToAnswer(
+                        1,
+                        "Sneakers",
+                        "review",
+                        "R1",
+                        501,
+                        "Running shoes",
+                        "Olga",
+                        2,
+                        "The sole came off after a week",
+                        NOW_MSK.minus(Duration.ofHours(1)),
+                        false,
+                        "Sorry! We will replace them",
+                        "failed",
+                        BORIS,
+                        NOW_MSK.minus(Duration.ofMinutes(10))),
+                new Admin.ItemToAnswer(
+                        1,
+                        "Sneakers",
+                        "question",
+                        "Q1",
+                        502,
+                        "Trail boots",
+                        null,
+                        null,
+                        "Are they waterproof?",
+                        NOW_MSK.minus(Duration.ofHours(2)),
+                        false,
+                        "Ok",
+                        "refused",
+                        ANNA,
+                        NOW_MSK.minus(Duration.ofMinutes(20))),
+                new Admin.ItemToAnswer(
+                        1,
+                        "Sneakers",
+                        "review",
+                        "R2",
+                        501,
+                        "Running shoes",
+                        "Ivan",
+                        1,
+                        "Wrong size delivered",
+                        NOW_MSK.minus(Duration.ofHours(3)),
+                        true,
+                        "Thank you, we will exchange them",
+                        "sent",
+                        ANNA,
+                        NOW_MSK.minus(Duration.ofMinutes(30))),
+                new Admin.ItemToAnswer(
+                        1,
+                        "Sneakers",
+                        "question",
+                        "Q2",
+                        501,
+                        "Running shoes",
+                        null,
+                        null,
+                        "True to size?",
+                        NOW_MSK.minus(Duration.ofDays(1)),
+                        true,
+                        "Yes, true to size",
+                        null,
+                        null,
+                        null),
+                new Admin.ItemToAnswer(
+                        2,
+                        "Home & Deco",
+                        "review",
+                        "R3",
+                        601,
+                        "Vase",
+                        "Marina",
+                        5,
+                        "Beautiful",
+                        NOW_MSK.minus(Duration.ofDays(2)),
+                        true,
+                        null,
+                        null,
+                        null,
+                        null));
+    }
+
+    /** The answers sent from WB Assist, as {@link #items()} shows their latest. */
+    private static List<Admin.SentAnswer> answers() {
+        return List.of(
+                new Admin.SentAnswer(
+                        1,
+                        1,
+                        "Sneakers",
+                        "review",
+                        "R2",
+                        "Running shoes",
+                        "Wrong size delivered",
+                        "Thank you, we will exchange them",
+                        "sent",
+                        204,
+                        null,
+                        ANNA,
+                        "anna",
+                        "Anna",
+                        NOW_MSK.minus(Duration.ofMinutes(30)),
+                        NOW_MSK.minus(Duration.ofMinutes(30)).plusSeconds(1)),
+                new Admin.SentAnswer(
+                        2,
+                        1,
+                        "Sneakers",
+                        "question",
+                        "Q1",
+                        "Trail boots",
+                        "Are they waterproof?",
+                        "Ok",
+                        "refused",
+                        400,
+                        "WB: the answer is too short",
+                        ANNA,
+                        "anna",
+                        "Anna",
+                        NOW_MSK.minus(Duration.ofMinutes(20)),
+                        NOW_MSK.minus(Duration.ofMinutes(20)).plusSeconds(1)),
+                new Admin.SentAnswer(
+                        3,
+                        1,
+                        "Sneakers",
+                        "review",
+                        "R1",
+                        "Running shoes",
+                        "The sole came off after a week",
+                        "Sorry! We will replace them",
+                        "failed",
+                        null,
+                        "WB did not answer in time",
+                        BORIS,
+                        "boris",
+                        "Boris",
+                        NOW_MSK.minus(Duration.ofMinutes(10)),
+                        NOW_MSK.minus(Duration.ofMinutes(10)).plusSeconds(1)));
     }
 
     private static List<DayCount> ordersPerDay() {

@@ -42,6 +42,12 @@ public interface AdminApi {
     /** What {@link #sendTestNotification} would queue now, rendered; the server writes nothing. */
     Notifications.TestPreview previewTestNotification(long telegramId, String type);
 
+    /** Reviews and questions with their answer state, newest first. */
+    Admin.Page<Admin.ItemToAnswer> itemsToAnswer(ItemQuery query);
+
+    /** The answers sent to WB from WB Assist (who, when, WB's verdict), newest first. */
+    Admin.Page<Admin.SentAnswer> answers(AnswerQuery query);
+
     /** Where this client talks to, for the window's header. */
     String endpoint();
 }

@@ -131,6 +131,28 @@ public final class HttpAdminApi implements AdminApi {
     }
 
     @Override
+    public Admin.Page<Admin.ItemToAnswer> itemsToAnswer(ItemQuery query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cabinet_id", query.cabinetId());
+        params.put("kind", query.kind());
+        params.put("answered", query.answered());
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return get(Admin.PATH + Admin.ITEMS_TO_ANSWER, params, new TypeReference<Admin.Page<Admin.ItemToAnswer>>() {});
+    }
+
+    @Override
+    public Admin.Page<Admin.SentAnswer> answers(AnswerQuery query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cabinet_id", query.cabinetId());
+        params.put("kind", query.kind());
+        params.put("status", query.status());
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return get(Admin.PATH + Admin.ANSWERS, params, new TypeReference<Admin.Page<Admin.SentAnswer>>() {});
+    }
+
+    @Override
     public Admin.Retried retryNotification(long notificationId) {
         return parse(
                 send(HttpRequest.newBuilder(

@@ -113,7 +113,8 @@ public final class CabinetsView {
                                 valid -> texts.get(valid ? "cabinets.key_valid" : "cabinets.key_invalid")),
                         ViewSupport.timeColumn(texts.get("column.last_sync"), Admin.CabinetRow::lastSyncAt),
                         ViewSupport.column(texts.get("column.status"), 150, model::syncState),
-                        ViewSupport.column(texts.get("column.error"), 380, Admin.CabinetRow::lastError)));
+                        ViewSupport.column(texts.get("column.live_orders"), 360, model::liveOrders),
+                        ViewSupport.column(texts.get("column.error"), 240, Admin.CabinetRow::lastError)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(texts.get("cabinets.none")));
         ViewSupport.copyMenu(

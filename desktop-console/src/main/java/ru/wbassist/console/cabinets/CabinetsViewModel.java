@@ -19,6 +19,7 @@ import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
 import ru.wbassist.console.common.Activity;
 import ru.wbassist.console.common.Confirmation;
+import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Tasks;
 import ru.wbassist.console.common.Texts;
 
@@ -150,6 +151,46 @@ public final class CabinetsViewModel {
     public String syncState(Admin.CabinetRow cabinet) {
         String last = cabinet.lastSyncStatus() == null ? texts.status("never") : texts.status(cabinet.lastSyncStatus());
         return cabinet.syncPaused() ? "⏸ " + texts.status(PAUSED) + " · " + last : last;
+    }
+
+    /**
+     * What the live orders column shows: the live order source's state (WB's order feed), when it was last polled,
+     * how old the live view is, and for a Base token when WB lets it poll next.
+     */
+    public String liveOrders(Admin.CabinetRow cabinet) {
+        Syncs.LiveOrders live = cabinet.liveOrders();
+        if (live == null || live.state() == null || "pending".equals(live.state())) {
+            return texts.get("live.pending");
+        }
+        if ("off".equals(live.state())) {
+            String reason = "live.off." + live.reason();
+            return texts.keys().contains(reason) ? texts.get(reason) : texts.get("live.off");
+        }
+        StringBuilder text = new StringBuilder(texts.get("slowed".equals(live.state()) ? "live.slowed" : "live.on"));
+        if (live.lastPollAt() != null) {
+            text.append(" · ").append(texts.get("live.polled", MoscowTime.formatTime(live.lastPollAt())));
+        }
+        if (live.lagSeconds() != null) {
+            text.append(" · ").append(texts.get("live.lag", duration(live.lagSeconds())));
+        }
+        if ("slowed".equals(live.state()) && live.nextPollAt() != null) {
+            text.append(" · ").append(texts.get("live.next", MoscowTime.formatTime(live.nextPollAt())));
+        }
+        if ("failed".equals(live.lastStatus())) {
+            text.append(" · ⚠ ").append(texts.get("live.failed"));
+        }
+        return text.toString();
+    }
+
+    /** "55 s", "12 min", "2 h 40 min". */
+    private String duration(long seconds) {
+        if (seconds < 60) {
+            return texts.get("duration.seconds", seconds);
+        }
+        if (seconds < 3600) {
+            return texts.get("duration.minutes", seconds / 60);
+        }
+        return texts.get("duration.hours", seconds / 3600, seconds % 3600 / 60);
     }
 
     private void loadUsers(Admin.CabinetRow cabinet) {

@@ -9,12 +9,16 @@ public final class Names {
 
     /** "Anna (@anna, 111)". */
     public static String user(Admin.UserRow user) {
-        StringBuilder name =
-                new StringBuilder(user.firstName() == null || user.firstName().isBlank() ? "—" : user.firstName());
+        return user(user.telegramId(), user.username(), user.firstName());
+    }
+
+    /** "Anna (@anna, 111)"; "— (111)" for a user whose names are unknown. */
+    public static String user(long telegramId, String username, String firstName) {
+        StringBuilder name = new StringBuilder(firstName == null || firstName.isBlank() ? "—" : firstName);
         name.append(" (");
-        if (user.username() != null && !user.username().isBlank()) {
-            name.append('@').append(user.username()).append(", ");
+        if (username != null && !username.isBlank()) {
+            name.append('@').append(username).append(", ");
         }
-        return name.append(user.telegramId()).append(')').toString();
+        return name.append(telegramId).append(')').toString();
     }
 }

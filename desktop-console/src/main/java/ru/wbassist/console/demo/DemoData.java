@@ -12,6 +12,7 @@ import java.util.Random;
 import ru.wbassist.api.Admin;
 import ru.wbassist.api.Admin.DayCount;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.console.common.MoscowTime;
 
 /**
@@ -25,7 +26,9 @@ public record DemoData(
         Map<Long, List<Admin.Member>> members,
         List<Admin.SyncLogEntry> syncLogs,
         List<Admin.NotificationEntry> notifications,
-        List<DayCount> ordersPerDay) {
+        List<DayCount> ordersPerDay,
+        List<Admin.ItemToAnswer> itemsToAnswer,
+        List<Admin.SentAnswer> answers) {
 
     public static final List<String> DATA_SETS = List.of("orders", "sales", "stocks", "reviews");
 
@@ -40,6 +43,8 @@ public record DemoData(
         private final List<Admin.UserRow> users = new ArrayList<>();
         private final List<Admin.CabinetRow> cabinets = new ArrayList<>();
         private final Map<Long, List<Admin.Member>> members = new LinkedHashMap<>();
+        private final List<Admin.ItemToAnswer> items = new ArrayList<>();
+        private final List<Admin.SentAnswer> answers = new ArrayList<>();
 
         Generator(Instant now) {
             this.now = now;
@@ -73,6 +78,7 @@ public record DemoData(
                     true,
                     100005);
             cabinet(5, "Новый магазин", null, null, true, 100006);
+            itemsToAnswer();
             return new DemoData(
                     now,
                     List.copyOf(users),
@@ -80,7 +86,9 @@ public record DemoData(
                     Map.copyOf(members),
                     syncLogs(),
                     notifications(),
-                    ordersPerDay());
+                    ordersPerDay(),
+                    List.copyOf(items),
+                    List.copyOf(answers));
         }
 
         private static Notifications.Settings settings(
@@ -139,7 +147,8 @@ public record DemoData(
                     error,
                     keyValid,
                     false,
-                    null));
+                    null,
+                    liveOrders(id)));
             List<Admin.Member> cabinetUsers = new ArrayList<>();
             for (int i = 0; i < telegramIds.length; i++) {
                 long telegramId = telegramIds[i];
@@ -169,6 +178,121 @@ public record DemoData(
                                 user.settings()));
             }
             members.put(id, List.copyOf(cabinetUsers));
+        }
+
+        /**
+         * The live order source: cabinets 1 and 2 polled every minute, 3's key was rejected, 4 has a Base token (a
+         * poll per 3 hours), 5 was not polled yet.
+         */
+        private Syncs.LiveOrders liveOrders(long cabinetId) {
+            return switch ((int) cabinetId) {
+                case 1, 2 ->
+                    new Syncs.LiveOrders(
+                            "on",
+                            null,
+                            nowMsk.minusSeconds(25 + cabinetId * 15),
+                            "success",
+                            null,
+                            nowMsk.plusSeconds(35 - cabinetId * 15),
+                            25 + cabinetId * 15);
+                case 3 -> new Syncs.LiveOrders("off", "key_rejected", null, null, null, null, null);
+                case 4 ->
+                    new Syncs.LiveOrders(
+                            "slowed",
+                            "base_token",
+                            nowMsk.minus(Duration.ofMinutes(20)),
+                            "success",
+                            null,
+                            nowMsk.plus(Duration.ofMinutes(160)),
+                            20 * 60L);
+                default -> new Syncs.LiveOrders("pending", null, null, null, null, null, null);
+            };
+        }
+
+        /**
+         * Reviews and questions of cabinets 1, 2 and 4 over two weeks: older ones answered (on WB's site or from
+         * WB Assist by a user of the cabinet), recent ones waiting; one answer WB refused, one that did not get through.
+         */
+        private void itemsToAnswer() {
+            List<String> reviews = List.of(
+                    "Маломерит, подошва отклеилась через неделю.",
+                    "Отличное качество, размер в размер!",
+                    "Цвет не как на фото, но в целом неплохо.",
+                    "Пришло с браком, шов разошёлся.",
+                    "Всё понравилось, быстрая доставка.");
+            List<String> questions = List.of(
+                    "Подскажите, на какой рост эта модель?",
+                    "Будет ли поступление размера 42?",
+                    "Можно ли стирать в машинке?",
+                    "Есть ли сертификат соответствия?");
+            List<String> replies = List.of(
+                    "Спасибо за отзыв! Нам очень жаль, напишите нам — заменим товар.",
+                    "Благодарим за высокую оценку!",
+                    "Да, модель рассчитана на рост 170–185 см.",
+                    "Поступление ожидается на следующей неделе.");
+            int number = 0;
+            for (int hoursAgo = 14 * 24; hoursAgo > 0; hoursAgo -= 5 + random.nextInt(14)) {
+                number++;
+                Admin.CabinetRow cabinet = cabinets.get(List.of(0, 0, 1, 3).get(random.nextInt(4)));
+                SampleTexts.Product product = SampleTexts.PRODUCTS.get(random.nextInt(SampleTexts.PRODUCTS.size()));
+                boolean review = random.nextInt(3) > 0;
+                int rating = review ? 1 + random.nextInt(5) : 0;
+                String text = review
+                        ? reviews.get(random.nextInt(reviews.size()))
+                        : questions.get(random.nextInt(questions.size()));
+                Instant created = nowMsk.minus(Duration.ofHours(hoursAgo));
+                String itemId = (review ? "fb-" : "q-") + (73000 + number);
+                Admin.Member sender = members.get(cabinet.id()).getFirst();
+                Admin.SentAnswer sent = null;
+                if (hoursAgo > 48 && random.nextInt(3) > 0 || hoursAgo <= 48 && random.nextInt(4) == 0) {
+                    String status = number % 9 == 4 ? "refused" : number % 11 == 6 ? "failed" : "sent";
+                    String reply = status.equals("refused") ? "Ок" : replies.get(random.nextInt(replies.size()));
+                    Instant at = created.plus(Duration.ofMinutes(20 + random.nextInt(300)));
+                    sent = new Admin.SentAnswer(
+                            answers.size() + 1,
+                            cabinet.id(),
+                            cabinet.name(),
+                            review ? "review" : "question",
+                            itemId,
+                            product.title(),
+                            text,
+                            reply,
+                            status,
+                            switch (status) {
+                                case "sent" -> review ? 204 : 200;
+                                case "refused" -> 400;
+                                default -> null;
+                            },
+                            switch (status) {
+                                case "refused" -> "WB: the answer is too short (at least 2 words)";
+                                case "failed" -> "WB did not answer in time; send again";
+                                default -> null;
+                            },
+                            sender.telegramId(),
+                            sender.username(),
+                            sender.firstName(),
+                            at,
+                            at.plusSeconds(1));
+                    answers.add(sent);
+                }
+                boolean answeredOnWb = sent == null && hoursAgo > 72 && random.nextBoolean();
+                items.add(new Admin.ItemToAnswer(
+                        cabinet.id(),
+                        cabinet.name(),
+                        review ? "review" : "question",
+                        itemId,
+                        product.nmId(),
+                        product.title(),
+                        review ? List.of("Ольга", "Иван", "Марина", "Сергей").get(random.nextInt(4)) : null,
+                        review ? rating : null,
+                        text,
+                        created,
+                        answeredOnWb || sent != null && sent.status().equals("sent"),
+                        sent != null ? sent.text() : answeredOnWb && !review ? replies.getLast() : null,
+                        sent == null ? null : sent.status(),
+                        sent == null ? null : sent.telegramId(),
+                        sent == null ? null : sent.createdAt()));
+            }
         }
 
         /** A run of every data set of cabinets 1–4 every 30 minutes for two days; cabinet 3 fails since its key died. */
@@ -223,7 +347,10 @@ public record DemoData(
                     Notifications.Types.ORDER_CANCELLATION,
                     Notifications.Types.ORDER_RETURN,
                     Notifications.Types.NEGATIVE_REVIEW,
-                    Notifications.Types.CRITICAL_STOCK);
+                    Notifications.Types.NEW_QUESTION,
+                    Notifications.Types.CRITICAL_STOCK,
+                    Notifications.Types.STOCK_RUNWAY,
+                    Notifications.Types.PRICE_CHANGED);
             List<Admin.NotificationEntry> records = new ArrayList<>();
             for (int minutesAgo = 14 * 24 * 60; minutesAgo > 0; minutesAgo -= 25 + random.nextInt(60)) {
                 Admin.CabinetRow cabinet = cabinets.get(random.nextInt(4));
@@ -258,6 +385,7 @@ public record DemoData(
                     1,
                     null,
                     null,
+                    null,
                     null));
             records.add(new Admin.NotificationEntry(
                     0,
@@ -278,6 +406,7 @@ public record DemoData(
                     0,
                     null,
                     null,
+                    null,
                     null));
             // Ids follow creation, as the server's identity column does.
             records.sort(Comparator.comparing(Admin.NotificationEntry::createdAt));
@@ -296,6 +425,7 @@ public record DemoData(
                         r.sentAt(),
                         r.attempts(),
                         r.lastError(),
+                        null,
                         null,
                         null));
             }
@@ -329,6 +459,7 @@ public record DemoData(
                         0,
                         null,
                         null,
+                        null,
                         null);
             }
             if (!(user.settings().notificationsEnabled() && user.settings().wants(type))) {
@@ -344,6 +475,7 @@ public record DemoData(
                         created,
                         null,
                         0,
+                        null,
                         null,
                         null,
                         null);
@@ -363,6 +495,7 @@ public record DemoData(
                         0,
                         null,
                         null,
+                        null,
                         null);
             }
             if (random.nextInt(40) == 0) {
@@ -380,6 +513,7 @@ public record DemoData(
                         5,
                         "Telegram 400: Bad Request: wrong file identifier/HTTP URL specified",
                         null,
+                        null,
                         null);
             }
             int attempts = random.nextInt(12) == 0 ? 2 : 1;
@@ -396,6 +530,7 @@ public record DemoData(
                     created.plus(Duration.ofSeconds(attempts == 1 ? 1 : 65)),
                     attempts,
                     attempts == 1 ? null : "Telegram 429: Too Many Requests: retry after 60",
+                    null,
                     null,
                     null);
         }

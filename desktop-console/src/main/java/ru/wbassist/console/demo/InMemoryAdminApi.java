@@ -17,6 +17,8 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.api.AdminApiException;
+import ru.wbassist.console.api.AnswerQuery;
+import ru.wbassist.console.api.ItemQuery;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.common.MoscowTime;
@@ -36,6 +38,8 @@ public final class InMemoryAdminApi implements AdminApi {
     private final List<Admin.SyncLogEntry> syncLogs;
     private final List<Admin.NotificationEntry> notifications;
     private final List<Admin.DayCount> ordersPerDay;
+    private final List<Admin.ItemToAnswer> itemsToAnswer;
+    private final List<Admin.SentAnswer> answers;
 
     public InMemoryAdminApi(DemoData data) {
         this.now = data.now();
@@ -45,6 +49,8 @@ public final class InMemoryAdminApi implements AdminApi {
         this.syncLogs = new ArrayList<>(data.syncLogs());
         this.notifications = new ArrayList<>(data.notifications());
         this.ordersPerDay = List.copyOf(data.ordersPerDay());
+        this.itemsToAnswer = List.copyOf(data.itemsToAnswer());
+        this.answers = List.copyOf(data.answers());
     }
 
     @Override
@@ -128,7 +134,8 @@ public final class InMemoryAdminApi implements AdminApi {
                         null,
                         cabinet.keyValid(),
                         cabinet.syncPaused(),
-                        cabinet.syncPausedAt()));
+                        cabinet.syncPausedAt(),
+                        cabinet.liveOrders()));
     }
 
     @Override
@@ -148,7 +155,8 @@ public final class InMemoryAdminApi implements AdminApi {
                         cabinet.lastError(),
                         cabinet.keyValid(),
                         paused,
-                        pausedAt));
+                        pausedAt,
+                        cabinet.liveOrders()));
     }
 
     @Override
@@ -207,7 +215,8 @@ public final class InMemoryAdminApi implements AdminApi {
                         failed.attempts(),
                         failed.lastError(),
                         failed.retryOf(),
-                        id));
+                        id,
+                        failed.chart()));
         notifications.add(new Admin.NotificationEntry(
                 id,
                 failed.telegramId(),
@@ -222,7 +231,8 @@ public final class InMemoryAdminApi implements AdminApi {
                 0,
                 null,
                 notificationId,
-                null));
+                null,
+                failed.chart()));
         return new Admin.Retried(id, notificationId, "pending");
     }
 
@@ -263,6 +273,39 @@ public final class InMemoryAdminApi implements AdminApi {
     }
 
     @Override
+    public synchronized Admin.Page<Admin.ItemToAnswer> itemsToAnswer(ItemQuery query) {
+        if (query.cabinetId() != null) {
+            cabinet(query.cabinetId());
+        }
+        return page(
+                itemsToAnswer.stream()
+                        .filter(i -> (query.cabinetId() == null || i.cabinetId() == query.cabinetId())
+                                && matches(query.kind(), i.kind())
+                                && (query.answered() == null || i.answered() == query.answered()))
+                        .sorted(Comparator.comparing(Admin.ItemToAnswer::createdDate)
+                                .reversed()),
+                query.limit(),
+                query.offset());
+    }
+
+    @Override
+    public synchronized Admin.Page<Admin.SentAnswer> answers(AnswerQuery query) {
+        if (query.cabinetId() != null) {
+            cabinet(query.cabinetId());
+        }
+        return page(
+                answers.stream()
+                        .filter(a -> (query.cabinetId() == null || a.cabinetId() == query.cabinetId())
+                                && matches(query.kind(), a.kind())
+                                && matches(query.status(), a.status()))
+                        .sorted(Comparator.comparing(Admin.SentAnswer::createdAt)
+                                .thenComparing(Admin.SentAnswer::id)
+                                .reversed()),
+                query.limit(),
+                query.offset());
+    }
+
+    @Override
     public synchronized Admin.Page<Admin.UserRow> users(int limit, int offset) {
         return page(users.stream().sorted(Comparator.comparingLong(Admin.UserRow::telegramId)), limit, offset);
     }
@@ -290,7 +333,8 @@ public final class InMemoryAdminApi implements AdminApi {
                 0,
                 null,
                 null,
-                null));
+                null,
+                message.chart()));
         return new Notifications.TestQueued(id, type);
     }
 
@@ -323,6 +367,9 @@ public final class InMemoryAdminApi implements AdminApi {
                 cabinet == null ? null : cabinet.name(),
                 text,
                 null,
+                type.equals(Notifications.Types.DAILY_DIGEST)
+                        ? SampleTexts.digestChart(language, cabinet == null ? "—" : cabinet.name(), current())
+                        : null,
                 user.botBlocked(),
                 warnings(user, type));
     }

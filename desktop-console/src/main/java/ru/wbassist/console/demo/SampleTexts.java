@@ -1,9 +1,13 @@
 package ru.wbassist.console.demo;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Notifications;
 import ru.wbassist.console.common.MoscowTime;
 
@@ -84,6 +88,13 @@ final class SampleTexts {
                         + (en ? "Buyer: Olga\n" : "Покупатель: Ольга\n")
                         + "<a href=\"https://seller.wildberries.ru/feedbacks/feedbacks-tab/not-answered\">"
                         + (en ? "Reply in the seller portal" : "Ответить в кабинете продавца") + "</a>\n\n" + when;
+            case Notifications.Types.NEW_QUESTION ->
+                (en ? "❓ <b>Customer question</b> · " : "❓ <b>Вопрос покупателя</b> · ") + shop + "\n\n<b>" + title
+                        + "</b>\n"
+                        + (en
+                                ? "<blockquote>Is it true to size? I usually wear 42.</blockquote>\n"
+                                : "<blockquote>Размер соответствует? Обычно ношу 42.</blockquote>\n")
+                        + "\n" + when;
             case Notifications.Types.CRITICAL_STOCK ->
                 (en ? "⚠ <b>Critical stock</b> · " : "⚠ <b>Критический остаток</b> · ")
                         + shop + "\n\n<b>" + title + "</b> (<code>" + escape(product.article()) + "</code>)\n"
@@ -147,6 +158,28 @@ final class SampleTexts {
                                 : "✉ <b>Тестовое уведомление</b>\n\nЕсли вы читаете это, уведомления доходят. &lt;3")
                         + "\n\n" + when;
         };
+    }
+
+    /** The daily digest's 14 days up to yesterday (Moscow), as the server sends them for the bot to draw. */
+    static Notifications.Chart digestChart(String language, String cabinet, Instant at) {
+        boolean en = "en".equals(language);
+        LocalDate yesterday = LocalDate.ofInstant(at, MoscowTime.ZONE).minusDays(1);
+        List<Notifications.ChartDay> days = new ArrayList<>();
+        for (int back = 13; back >= 0; back--) {
+            LocalDate day = yesterday.minusDays(back);
+            int orders =
+                    38 + (day.getDayOfMonth() * 7) % 19 + (day.getDayOfWeek().getValue() >= 6 ? 12 : 0);
+            int buyouts = orders * 3 / 4;
+            days.add(new Notifications.ChartDay(
+                    day,
+                    new Insights.Tally(orders, BigDecimal.valueOf(orders * 1490L)),
+                    new Insights.Tally(buyouts, BigDecimal.valueOf(buyouts * 1490L))));
+        }
+        return new Notifications.Chart(
+                cabinet + " · " + (en ? "14 days" : "14 дней"),
+                en ? "Orders" : "Заказы",
+                en ? "Buyouts" : "Выкупы",
+                days);
     }
 
     static String escape(String text) {

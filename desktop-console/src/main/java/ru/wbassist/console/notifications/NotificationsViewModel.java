@@ -240,6 +240,13 @@ public final class NotificationsViewModel {
         if (record.imageUrl() != null) {
             text.append('\n').append(texts.get("notifications.image", record.imageUrl()));
         }
+        if (record.chart() != null) {
+            text.append('\n')
+                    .append(texts.get(
+                            "message.chart",
+                            record.chart().title(),
+                            record.chart().days().size()));
+        }
         return text.toString();
     }
 

@@ -18,6 +18,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import ru.wbassist.console.answers.AnswersView;
+import ru.wbassist.console.answers.AnswersViewModel;
 import ru.wbassist.console.api.AdminApi;
 import ru.wbassist.console.cabinets.CabinetsView;
 import ru.wbassist.console.cabinets.CabinetsViewModel;
@@ -45,7 +47,8 @@ public final class MainView {
         CABINETS,
         SYNC_LOGS,
         NOTIFICATIONS,
-        TEST_SEND
+        TEST_SEND,
+        ANSWERS
     }
 
     private static final Duration LIVE_REFRESH = Duration.ofSeconds(5);
@@ -57,6 +60,7 @@ public final class MainView {
     private final SyncLogsViewModel syncLogs;
     private final NotificationsViewModel notifications;
     private final TestSendViewModel testSend;
+    private final AnswersViewModel answers;
 
     private final Texts texts;
 
@@ -70,6 +74,7 @@ public final class MainView {
         syncLogs = new SyncLogsViewModel(api, tasks, texts, LIVE_REFRESH);
         notifications = new NotificationsViewModel(api, tasks, texts, LIVE_REFRESH);
         testSend = new TestSendViewModel(api, tasks, texts, notifications::showUser);
+        answers = new AnswersViewModel(api, tasks, texts);
 
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs()
@@ -86,7 +91,8 @@ public final class MainView {
                                 "tab.notifications",
                                 NotificationsView.create(notifications, texts),
                                 notifications::refreshAll),
-                        tab(View.TEST_SEND, "tab.test_send", TestSendView.create(testSend, texts), testSend::refresh));
+                        tab(View.TEST_SEND, "tab.test_send", TestSendView.create(testSend, texts), testSend::refresh),
+                        tab(View.ANSWERS, "tab.answers", AnswersView.create(answers, texts), answers::refreshAll));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (old != null) {
                 stopLiveRefresh();

@@ -99,8 +99,14 @@ public final class ScreenshotRunner {
                         "#notificationsTable",
                         Admin.NotificationEntry.class,
                         n -> n.type().equals(Notifications.Types.NEW_ORDER));
+            // An answer WB refused shows who sent what and WB's reason.
+            case ANSWERS ->
+                select("#answersTable", Admin.SentAnswer.class, a -> a.status().equals("refused"));
             case TEST_SEND -> {
-                // A user who blocked the bot, so the preview shows a warning next to the rendered message.
+                // The daily digest (its chart shows) for a user who blocked the bot, so the preview shows a warning.
+                if (scene.lookup("#testSendType") instanceof ComboBox<?> types) {
+                    types.getSelectionModel().select(types.getItems().indexOf(Notifications.Types.DAILY_DIGEST));
+                }
                 if (scene.lookup("#testSendUser") instanceof ComboBox<?> users) {
                     for (int i = 0; i < users.getItems().size(); i++) {
                         if (users.getItems().get(i) instanceof Admin.UserRow user && user.botBlocked()) {

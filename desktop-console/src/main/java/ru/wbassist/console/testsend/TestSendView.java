@@ -1,9 +1,15 @@
 package ru.wbassist.console.testsend;
 
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -11,11 +17,17 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextFlow;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Notifications;
+import ru.wbassist.console.common.MoscowTime;
 import ru.wbassist.console.common.Names;
 import ru.wbassist.console.common.Texts;
+import ru.wbassist.console.common.TypeColors;
 import ru.wbassist.console.common.ViewSupport;
 import ru.wbassist.console.telegram.TelegramHtmlView;
 
@@ -80,7 +92,8 @@ public final class TestSendView {
         rendered.setId("testSendRendered");
         TelegramHtmlView.show(rendered, model.messageHtmlBinding().get());
         model.messageHtmlBinding().addListener((obs, old, html) -> TelegramHtmlView.show(rendered, html));
-        ScrollPane bubble = new ScrollPane(new VBox(8, photo, rendered));
+        VBox chart = chart(model);
+        ScrollPane bubble = new ScrollPane(new VBox(8, photo, chart, rendered));
         bubble.setFitToWidth(true);
         bubble.getStyleClass().add("message-bubble");
         bubble.setPrefHeight(320);
@@ -99,6 +112,69 @@ public final class TestSendView {
         root.setAlignment(Pos.TOP_LEFT);
         root.setPadding(new Insets(16));
         return root;
+    }
+
+    /**
+     * The digest's chart as the bot draws it: orders and buyouts per day, with the console's own legend (the chart's
+     * follows its default palette, not the bars' colours); hidden for messages without one.
+     */
+    private static VBox chart(TestSendViewModel model) {
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        chart.setId("testSendChart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefHeight(200);
+        chart.setCategoryGap(4);
+        chart.setBarGap(1);
+        Label orders = legend(TypeColors.ORDERS);
+        Label buyouts = legend(TypeColors.of(Notifications.Types.ORDER_BUYOUT));
+        VBox box = new VBox(2, chart, new HBox(16, orders, buyouts));
+        box.visibleProperty().bind(chart.visibleProperty());
+        box.managedProperty().bind(chart.visibleProperty());
+        Runnable show = () -> {
+            Notifications.Chart data = model.chartBinding().get();
+            chart.setVisible(data != null);
+            chart.getData().clear();
+            if (data != null) {
+                chart.setTitle(data.title());
+                orders.setText(data.ordersLabel());
+                buyouts.setText(data.buyoutsLabel());
+                chart.getData()
+                        .setAll(List.of(
+                                series(data.ordersLabel(), data, d -> d.orders().count(), TypeColors.ORDERS),
+                                series(
+                                        data.buyoutsLabel(),
+                                        data,
+                                        d -> d.buyouts().count(),
+                                        TypeColors.of(Notifications.Types.ORDER_BUYOUT))));
+            }
+        };
+        show.run();
+        model.chartBinding().addListener((obs, old, now) -> show.run());
+        return box;
+    }
+
+    private static Label legend(String color) {
+        Label label = new Label();
+        label.setGraphic(new Rectangle(10, 10, Color.web(color)));
+        return label;
+    }
+
+    private static XYChart.Series<String, Number> series(
+            String name, Notifications.Chart chart, ToLongFunction<Notifications.ChartDay> value, String color) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        chart.days().forEach(day -> {
+            XYChart.Data<String, Number> bar =
+                    new XYChart.Data<>(MoscowTime.formatDay(day.date()), value.applyAsLong(day));
+            bar.nodeProperty().addListener((obs, old, node) -> {
+                if (node != null) {
+                    node.setStyle("-fx-bar-fill: " + color + ";");
+                }
+            });
+            series.getData().add(bar);
+        });
+        return series;
     }
 
     /** Loads the photo in the background; a photo that cannot be loaded just stays away, as the URL is in the facts. */

@@ -6,6 +6,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -50,6 +51,7 @@ public final class TestSendViewModel {
     private final StringBinding messageTitle;
     private final StringBinding messageHtml;
     private final StringBinding imageUrl;
+    private final ObjectBinding<Notifications.Chart> chart;
     private final BooleanBinding canSend;
 
     public TestSendViewModel(AdminApi api, Tasks tasks, Texts texts, LongConsumer onSent) {
@@ -82,6 +84,8 @@ public final class TestSendViewModel {
                 () -> shown(Admin.NotificationEntry::text, Notifications.TestPreview::text), sent, preview);
         imageUrl = Bindings.createStringBinding(
                 () -> shown(Admin.NotificationEntry::imageUrl, Notifications.TestPreview::imageUrl), sent, preview);
+        chart = Bindings.createObjectBinding(
+                () -> preview.get() == null ? null : preview.get().chart(), preview);
         user.addListener((obs, old, now) -> loadPreview());
         type.addListener((obs, old, now) -> loadPreview());
     }
@@ -190,6 +194,13 @@ public final class TestSendViewModel {
                                 : texts.get(
                                         "testsend.cabinet", answer.cabinetName(), String.valueOf(answer.cabinetId())),
                         answer.imageUrl() == null ? texts.get("testsend.no_photo") : answer.imageUrl()));
+        if (answer.chart() != null) {
+            text.append('\n')
+                    .append(texts.get(
+                            "message.chart",
+                            answer.chart().title(),
+                            answer.chart().days().size()));
+        }
         answer.warnings().forEach(w -> text.append("\n⚠ ").append(w.message()));
         return text.toString();
     }
@@ -241,6 +252,14 @@ public final class TestSendViewModel {
     /** The photo the message goes with; null for a plain message. */
     public StringBinding imageUrlBinding() {
         return imageUrl;
+    }
+
+    /**
+     * The chart the message goes with (the daily digest's 14 days, which the bot draws and sends with the text as its
+     * caption); null for other types. The preview's: the history does not list charts.
+     */
+    public ObjectBinding<Notifications.Chart> chartBinding() {
+        return chart;
     }
 
     public BooleanBinding canSendBinding() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Insights;
 import ru.wbassist.api.Notifications;
+import ru.wbassist.api.Syncs;
 
 /** {@link HttpAdminApi} against a tiny JDK HTTP server answering the JSON shapes of docs/api.md. */
 class HttpAdminApiTest {
@@ -94,7 +97,9 @@ class HttpAdminApiTest {
         answers.put("GET /api/v1/admin/cabinets", new Answer(200, """
                 {"items":[{"id":5,"name":"Shop","active":true,"created_at":"2026-11-01T10:00:00+03:00","user_count":2,
                   "last_sync_at":"2026-11-27T06:00:00+03:00","last_sync_status":"failed","last_error":"401 from WB",
-                  "key_valid":false},
+                  "key_valid":false,"live_orders":{"state":"slowed","reason":"base_token",
+                  "last_poll_at":"2026-11-27T05:00:00+03:00","last_status":"success","last_error":null,
+                  "next_poll_at":"2026-11-27T08:00:00+03:00","lag_seconds":3600}},
                  {"id":6,"name":"New","active":true,"created_at":"2026-11-02T10:00:00+03:00","user_count":1,
                   "last_sync_at":null,"last_sync_status":null,"last_error":null,"key_valid":true}],"total":2}"""));
         answers.put("GET /api/v1/admin/cabinets/5/users", new Answer(200, """
@@ -117,7 +122,15 @@ class HttpAdminApiTest {
                         "401 from WB",
                         false,
                         false,
-                        null));
+                        null,
+                        new Syncs.LiveOrders(
+                                "slowed",
+                                "base_token",
+                                Instant.parse("2026-11-27T05:00:00+03:00"),
+                                "success",
+                                null,
+                                Instant.parse("2026-11-27T08:00:00+03:00"),
+                                3600L)));
         assertThat(page.items().get(1).lastSyncAt()).isNull();
         assertThat(users)
                 .containsExactly(
@@ -197,6 +210,8 @@ class HttpAdminApiTest {
         answers.put("POST /api/v1/admin/users/111/test-notification/preview", new Answer(200, """
                 {"telegram_id":111,"type":"new_order","language":"en","cabinet_id":5,"cabinet_name":"Shop",
                  "text":"🧪 <i>Test notification</i>\\n<b>New order</b>","image_url":"https://img.example/1.jpg",
+                 "chart":{"title":"Shop · 14 days","orders_label":"Orders","buyouts_label":"Buyouts",
+                  "days":[{"date":"2026-11-26","orders":{"count":41,"sum":61254.00},"buyouts":{"count":30,"sum":44820.00}}]},
                  "bot_blocked":true,"warnings":[{"code":"bot_blocked","message":"The user blocked the bot."}],
                  "added_later":1}"""));
 
@@ -211,9 +226,75 @@ class HttpAdminApiTest {
                         "Shop",
                         "🧪 <i>Test notification</i>\n<b>New order</b>",
                         "https://img.example/1.jpg",
+                        new Notifications.Chart(
+                                "Shop · 14 days",
+                                "Orders",
+                                "Buyouts",
+                                List.of(new Notifications.ChartDay(
+                                        LocalDate.of(2026, 11, 26),
+                                        new Insights.Tally(41, new BigDecimal("61254.00")),
+                                        new Insights.Tally(30, new BigDecimal("44820.00"))))),
                         true,
                         List.of(new Notifications.TestPreview.Warning("bot_blocked", "The user blocked the bot."))));
         assertThat(requests).containsExactly("POST /api/v1/admin/users/111/test-notification/preview?type=new_order");
+    }
+
+    @Test
+    void itemsToAnswerAndTheAnswersSentSendTheirFiltersAndReadTheDocumentedShape() {
+        answers.put("GET /api/v1/admin/items-to-answer", new Answer(200, """
+                {"items":[{"cabinet_id":5,"cabinet_name":"Shop","kind":"question","item_id":"Q1","nm_id":111,
+                  "product":"Boots","buyer":null,"rating":null,"text":"Waterproof?",
+                  "created_date":"2026-11-27T10:00:00+03:00","answered":false,"answer_text":"Ok",
+                  "answer_status":"refused","answered_by":111,"answered_at":"2026-11-27T11:00:00+03:00"}],"total":7}"""));
+        answers.put("GET /api/v1/admin/answers", new Answer(200, """
+                {"items":[{"id":9,"cabinet_id":5,"cabinet_name":"Shop","kind":"question","item_id":"Q1",
+                  "product":"Boots","item_text":"Waterproof?","text":"Ok","status":"refused","wb_status":400,
+                  "wb_error":"too short","telegram_id":111,"username":"anna","first_name":"Anna",
+                  "created_at":"2026-11-27T11:00:00+03:00","completed_at":"2026-11-27T11:00:01+03:00"}],"total":1}"""));
+
+        Admin.Page<Admin.ItemToAnswer> items = api.itemsToAnswer(new ItemQuery(5L, "question", false, 50, 50));
+        Admin.Page<Admin.SentAnswer> sent = api.answers(new AnswerQuery(null, null, "refused", 50, 0));
+
+        assertThat(items.total()).isEqualTo(7);
+        assertThat(items.items())
+                .containsExactly(new Admin.ItemToAnswer(
+                        5,
+                        "Shop",
+                        "question",
+                        "Q1",
+                        111,
+                        "Boots",
+                        null,
+                        null,
+                        "Waterproof?",
+                        Instant.parse("2026-11-27T10:00:00+03:00"),
+                        false,
+                        "Ok",
+                        "refused",
+                        111L,
+                        Instant.parse("2026-11-27T11:00:00+03:00")));
+        assertThat(sent.items())
+                .containsExactly(new Admin.SentAnswer(
+                        9,
+                        5,
+                        "Shop",
+                        "question",
+                        "Q1",
+                        "Boots",
+                        "Waterproof?",
+                        "Ok",
+                        "refused",
+                        400,
+                        "too short",
+                        111,
+                        "anna",
+                        "Anna",
+                        Instant.parse("2026-11-27T11:00:00+03:00"),
+                        Instant.parse("2026-11-27T11:00:01+03:00")));
+        assertThat(requests)
+                .containsExactly(
+                        "GET /api/v1/admin/items-to-answer?cabinet_id=5&kind=question&answered=false&limit=50&offset=50",
+                        "GET /api/v1/admin/answers?status=refused&limit=50&offset=0");
     }
 
     @Test

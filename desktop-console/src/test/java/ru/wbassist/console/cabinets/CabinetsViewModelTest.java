@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
@@ -127,6 +128,60 @@ class CabinetsViewModelTest {
                 .containsExactly(
                         "Любой статус", "идёт", "успешно", "ошибка", "частично", "на паузе", "не синхронизировался");
         assertThat(russian.syncState(russian.visibleCabinets().get(2))).isEqualTo("не синхронизировался");
+    }
+
+    @Test
+    void theLiveOrdersColumnSaysTheSourcesStateLastPollAndLag() {
+        assertThat(model.visibleCabinets())
+                .extracting(model::liveOrders)
+                .containsExactly(
+                        "on · polled 11:59:20 · lag 55 s",
+                        "off — the key lacks Analytics",
+                        "slowed (Base token) · polled 11:40:00 · lag 3 h 20 min · next 14:40:00 · ⚠ last poll failed");
+
+        CabinetsViewModel russian =
+                new CabinetsViewModel(new FakeAdminApi(), ImmediateTasks.create(), Texts.of(Language.RU));
+        russian.refresh();
+        assertThat(russian.visibleCabinets())
+                .extracting(russian::liveOrders)
+                .containsExactly(
+                        "вкл · опрос 11:59:20 · задержка 55 с",
+                        "выкл — у ключа нет категории «Аналитика»",
+                        "замедлен (токен Base) · опрос 11:40:00 · задержка 3 ч 20 мин · следующий 14:40:00"
+                                + " · ⚠ последний опрос не удался");
+    }
+
+    @Test
+    void aCabinetNotPolledYetOrOffForAnotherReasonSaysSo() {
+        Admin.CabinetRow sneakers = model.visibleCabinets().getFirst();
+        assertThat(model.liveOrders(
+                        withLive(sneakers, new Syncs.LiveOrders("pending", null, null, null, null, null, null))))
+                .isEqualTo("not polled yet");
+        assertThat(model.liveOrders(
+                        withLive(sneakers, new Syncs.LiveOrders("off", "key_rejected", null, null, null, null, null))))
+                .isEqualTo("off — WB rejected the key");
+        assertThat(model.liveOrders(
+                        withLive(sneakers, new Syncs.LiveOrders("off", "something_new", null, null, null, null, null))))
+                .isEqualTo("off");
+        assertThat(model.liveOrders(withLive(
+                        sneakers, new Syncs.LiveOrders("on", null, Fixtures.NOW, "success", null, null, 14L * 60 + 5))))
+                .isEqualTo("on · polled 12:00:00 · lag 14 min");
+    }
+
+    private static Admin.CabinetRow withLive(Admin.CabinetRow c, Syncs.LiveOrders live) {
+        return new Admin.CabinetRow(
+                c.id(),
+                c.name(),
+                c.active(),
+                c.createdAt(),
+                c.userCount(),
+                c.lastSyncAt(),
+                c.lastSyncStatus(),
+                c.lastError(),
+                c.keyValid(),
+                c.syncPaused(),
+                c.syncPausedAt(),
+                live);
     }
 
     @Test

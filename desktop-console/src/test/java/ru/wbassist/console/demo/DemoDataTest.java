@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import ru.wbassist.api.Admin;
+import ru.wbassist.console.api.ItemQuery;
 import ru.wbassist.console.api.NotificationQuery;
 import ru.wbassist.console.api.SyncLogQuery;
 import ru.wbassist.console.telegram.TelegramHtml;
@@ -50,6 +51,32 @@ class DemoDataTest {
                 .contains("bot_blocked");
         assertThat(data.cabinets())
                 .anySatisfy(c -> assertThat(c.lastSyncStatus()).isNull());
+        assertThat(data.cabinets())
+                .extracting(c -> c.liveOrders().state())
+                .containsExactly("on", "on", "off", "slowed", "pending");
+        assertThat(api.itemsToAnswer(new ItemQuery(null, "question", false, 10, 0))
+                        .total())
+                .isPositive();
+        assertThat(api.itemsToAnswer(new ItemQuery(null, "review", true, 10, 0)).total())
+                .isPositive();
+        assertThat(data.answers()).extracting(Admin.SentAnswer::status).contains("sent", "refused", "failed");
+    }
+
+    @Test
+    void itemsShowTheLatestAnswerSentFromWbAssistForThem() {
+        assertThat(data.answers())
+                .allSatisfy(answer -> assertThat(data.itemsToAnswer())
+                        .filteredOn(i -> i.itemId().equals(answer.itemId()))
+                        .singleElement()
+                        .satisfies(item -> {
+                            assertThat(item.cabinetId()).isEqualTo(answer.cabinetId());
+                            assertThat(item.answerStatus()).isEqualTo(answer.status());
+                            assertThat(item.answerText()).isEqualTo(answer.text());
+                            assertThat(item.answeredBy()).isEqualTo(answer.telegramId());
+                            assertThat(item.answered())
+                                    .isEqualTo(answer.status().equals("sent"));
+                            assertThat(answer.createdAt()).isAfter(item.createdDate());
+                        }));
     }
 
     @Test

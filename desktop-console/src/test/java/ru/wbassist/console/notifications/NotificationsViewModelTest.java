@@ -2,14 +2,18 @@ package ru.wbassist.console.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.wbassist.api.Admin;
+import ru.wbassist.api.Insights;
+import ru.wbassist.api.Notifications;
 import ru.wbassist.console.FakeAdminApi;
 import ru.wbassist.console.Fixtures;
 import ru.wbassist.console.ImmediateTasks;
@@ -28,6 +32,67 @@ class NotificationsViewModelTest {
         api = new FakeAdminApi();
         model = new NotificationsViewModel(api, ImmediateTasks.create(), Texts.english(), Duration.ofMinutes(10));
         model.refreshAll();
+    }
+
+    @Test
+    void theTypeFilterOffersTheNewTypesByTheirNames() {
+        assertThat(model.typeChoices())
+                .extracting(Choice::label)
+                .contains(
+                        "Daily digest",
+                        "Running out soon",
+                        "Price changed",
+                        "Price in quarantine",
+                        "Customer question");
+        assertThat(model.typeChoices())
+                .extracting(Choice::value)
+                .contains("daily_digest", "stock_runway", "price_changed", "price_quarantine", "new_question");
+
+        model.typeProperty()
+                .set(model.typeChoices().stream()
+                        .filter(c -> "daily_digest".equals(c.value()))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(model.query().type()).isEqualTo("daily_digest");
+        assertThat(model.rows()).isEmpty(); // the fixture history holds no digest
+    }
+
+    @Test
+    void aDigestsDetailsSayItsChartGoesWithIt() {
+        Admin.NotificationEntry newOrder = row(1);
+        Notifications.Chart chart = new Notifications.Chart(
+                "Sneakers · 14 days",
+                "Orders",
+                "Buyouts",
+                java.util.stream.IntStream.range(0, 14)
+                        .mapToObj(day -> new Notifications.ChartDay(
+                                LocalDate.of(2026, 11, 13).plusDays(day),
+                                new Insights.Tally(4, BigDecimal.TEN),
+                                new Insights.Tally(3, BigDecimal.ONE)))
+                        .toList());
+        model.selectedProperty()
+                .set(new Admin.NotificationEntry(
+                        99,
+                        newOrder.telegramId(),
+                        newOrder.cabinetId(),
+                        "daily_digest",
+                        "sent",
+                        null,
+                        "<b>Digest</b>",
+                        null,
+                        newOrder.createdAt(),
+                        newOrder.sentAt(),
+                        1,
+                        null,
+                        null,
+                        null,
+                        chart));
+
+        assertThat(model.detailsProperty().get())
+                .endsWith("\nChart: «Sneakers · 14 days», 14 days of orders and buyouts — the bot draws it and sends it"
+                        + " as a picture with this text as its caption");
+        model.selectedProperty().set(newOrder);
+        assertThat(model.detailsProperty().get()).doesNotContain("Chart:");
     }
 
     @Test

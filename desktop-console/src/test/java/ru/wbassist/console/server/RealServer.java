@@ -98,6 +98,23 @@ final class RealServer implements AutoCloseable {
                 2,
                 "Telegram 429: Too Many Requests: retry after 3");
 
+        Sql.update(
+                c,
+                "INSERT INTO order_feed_state (cabinet_id, mode, last_status, last_poll_at, last_success_at,"
+                        + " next_poll_at) VALUES (?,?,?,?,?,?)",
+                sneakers,
+                "on",
+                "success",
+                now.minusSeconds(30),
+                now.minusSeconds(30),
+                now.plusSeconds(30));
+        Sql.update(
+                c,
+                "INSERT INTO order_feed_state (cabinet_id, mode, reason) VALUES (?,?,?)",
+                deco,
+                "off",
+                "no_analytics");
+
         order(c, sneakers, "srid-1", now.minus(Duration.ofMinutes(50)));
         order(c, deco, "srid-2", now.minus(Duration.ofMinutes(40)));
     }

@@ -101,6 +101,10 @@ class RealServerTest {
         Admin.CabinetRow failing = model.visibleCabinets().get(1);
         assertThat(failing.keyValid()).isFalse();
         assertThat(failing.lastError()).contains("401");
+        // Sneakers' live order poll answered half a minute ago; Home & Deco's key lacks Analytics.
+        assertThat(model.liveOrders(model.visibleCabinets().getFirst()))
+                .matches("on · polled \\d\\d:\\d\\d:\\d\\d · lag 3[0-9] s");
+        assertThat(model.liveOrders(failing)).isEqualTo("off — the key lacks Analytics");
 
         model.statusFilterProperty().set("failed");
         assertThat(model.visibleCabinets()).extracting(Admin.CabinetRow::id).containsExactly(server.deco);

@@ -68,6 +68,28 @@ class TestSendViewModelTest {
     }
 
     @Test
+    void everyNewTypeIsOfferedAndTheDigestsPreviewSaysItsChartGoesWithIt() {
+        assertThat(model.types())
+                .contains("daily_digest", "stock_runway", "price_changed", "price_quarantine", "new_question");
+        assertThat(model.chartBinding().get()).isNull(); // new_order: a photo or nothing, no chart
+
+        model.typeProperty().set("daily_digest");
+
+        Notifications.Chart chart = model.chartBinding().get();
+        assertThat(chart).isNotNull().isEqualTo(model.previewProperty().get().chart());
+        assertThat(chart.title()).isEqualTo("Sneakers · 14 дней");
+        assertThat(chart.days()).hasSize(14);
+        assertThat(model.factsBinding().get())
+                .contains("\nChart: «Sneakers · 14 дней», 14 days of orders and buyouts — the bot draws it and sends"
+                        + " it as a picture with this text as its caption");
+
+        model.typeProperty().set("price_changed");
+        assertThat(model.chartBinding().get()).isNull();
+        assertThat(model.factsBinding().get()).doesNotContain("Chart:");
+        assertThat(model.messageHtmlBinding().get()).contains("Цена изменилась");
+    }
+
+    @Test
     void theSendQueuesThePreviewedMessageAndTheBubbleThenShowsTheQueuedOne() {
         model.typeProperty().set("negative_review");
         String previewed = model.messageHtmlBinding().get();

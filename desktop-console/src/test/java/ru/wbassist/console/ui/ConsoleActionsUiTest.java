@@ -110,7 +110,13 @@ class ConsoleActionsUiTest {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs())
                 .extracting(Tab::getText)
-                .containsExactly("Обзор", "Кабинеты", "Журнал синхронизации", "Уведомления", "Тестовая отправка");
+                .containsExactly(
+                        "Обзор",
+                        "Кабинеты",
+                        "Журнал синхронизации",
+                        "Уведомления",
+                        "Тестовая отправка",
+                        "Отзывы и вопросы");
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Журнал синхронизации");
         waitUntil(() -> robot.lookup("Автообновление").tryQuery().isPresent());
 

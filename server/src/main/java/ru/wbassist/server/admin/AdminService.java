@@ -32,9 +32,9 @@ import ru.wbassist.server.users.UserService;
 
 /**
  * The operator console's API under {@code /api/v1/admin} (docs/api.md "Admin API"): overview, cabinets and their
- * users, sync logs, notification history (and their CSV exports), users, test sends and their preview, and the
- * operator's actions: "sync now", pause and resume a cabinet's sync, retry a failed notification. The secret filter
- * lets the admin secret in here.
+ * users, sync logs, notification history (and their CSV exports), users, test sends and their preview, reviews and
+ * questions with their answer state and the answers sent from WB Assist, and the operator's actions: "sync now",
+ * pause and resume a cabinet's sync, retry a failed notification. The secret filter lets the admin secret in here.
  */
 public final class AdminService implements HttpService {
 
@@ -42,6 +42,8 @@ public final class AdminService implements HttpService {
     static final Set<String> NOTIFICATION_TYPES =
             Arrays.stream(EventType.values()).map(EventType::code).collect(Collectors.toUnmodifiableSet());
     static final Set<String> NOTIFICATION_STATUSES = Set.copyOf(Overview.STATUSES);
+    static final Set<String> ITEM_KINDS = Set.copyOf(Admin.ITEM_KINDS);
+    static final Set<String> ANSWER_STATUSES = Set.copyOf(Admin.ANSWER_STATUSES);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final Database db;
@@ -50,6 +52,7 @@ public final class AdminService implements HttpService {
     private final SyncHistory syncHistory;
     private final NotificationLog notifications;
     private final UserDirectory userDirectory;
+    private final AnswerLog answers;
     private final TestNotifications testNotifications;
     private final NotificationRetry retry;
     private final SyncTrigger syncTrigger;
@@ -68,6 +71,7 @@ public final class AdminService implements HttpService {
         this.syncHistory = new SyncHistory(db);
         this.notifications = new NotificationLog(db);
         this.userDirectory = new UserDirectory(db);
+        this.answers = new AnswerLog(db);
         this.testNotifications = testNotifications;
         this.retry = retry;
         this.syncTrigger = syncTrigger;
@@ -90,6 +94,8 @@ public final class AdminService implements HttpService {
         get(rules, Admin.USERS, (req, res) -> res.send(userDirectory.list(Paging.of(req))));
         post(rules, Admin.TEST_NOTIFICATION, this::testNotification);
         post(rules, Admin.TEST_NOTIFICATION_PREVIEW, this::previewTestNotification);
+        get(rules, Admin.ITEMS_TO_ANSWER, this::listItemsToAnswer);
+        get(rules, Admin.ANSWERS, this::listAnswers);
     }
 
     private static void get(HttpRules rules, String path, Handler handler) {
@@ -106,7 +112,7 @@ public final class AdminService implements HttpService {
 
     private void listCabinets(ServerRequest req, ServerResponse res) {
         Optional<String> q = Params.optionalString(req, "q");
-        res.send(cabinets.list(q, Paging.of(req)));
+        res.send(cabinets.list(q, Paging.of(req), clock.instant()));
     }
 
     private void cabinetUsers(ServerRequest req, ServerResponse res) {
@@ -149,6 +155,28 @@ public final class AdminService implements HttpService {
                 optionalOneOf(req, "type", NOTIFICATION_TYPES),
                 optionalOneOf(req, "status", NOTIFICATION_STATUSES),
                 Filter.TimeRange.of(req));
+    }
+
+    private void listItemsToAnswer(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req);
+        res.send(answers.items(
+                new AnswerLog.ItemQuery(
+                        Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+                        optionalOneOf(req, "kind", ITEM_KINDS),
+                        optionalOneOf(req, "answered", Set.of("true", "false")).map(Boolean::parseBoolean)),
+                paging));
+    }
+
+    private void listAnswers(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.of(req);
+        res.send(answers.answers(
+                new AnswerLog.AnswerQuery(
+                        Params.optionalId(req, "cabinet_id").map(this::existingCabinet),
+                        optionalOneOf(req, "kind", ITEM_KINDS),
+                        optionalOneOf(req, "status", ANSWER_STATUSES),
+                        Params.optionalId(req, "telegram_id").map(this::existingUser),
+                        Filter.TimeRange.of(req)),
+                paging));
     }
 
     /** A CSV download named after what it holds and when (Moscow time); the filters were checked before. */
@@ -210,6 +238,11 @@ public final class AdminService implements HttpService {
             throw ApiException.notFound("unknown cabinet " + cabinetId);
         }
         return cabinetId;
+    }
+
+    private long existingUser(long telegramId) {
+        userId(telegramId);
+        return telegramId;
     }
 
     private long userId(long telegramId) {

@@ -10,6 +10,7 @@ import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
 import ru.wbassist.server.cabinets.CabinetState;
+import ru.wbassist.server.sync.OrderFeedState;
 
 /** Every cabinet with its users and sync state, as the operator sees them (never the key). */
 final class CabinetDirectory {
@@ -29,9 +30,11 @@ final class CabinetDirectory {
                    (SELECT MAX(l.completed_at) FROM wb_sync_logs l
                      WHERE l.cabinet_id = c.id AND l.status = 'success') AS last_sync_at,
                    %s AS last_sync_status,
-                   %s AS last_run_error
-              FROM wb_cabinets c
-            """.formatted(LATEST_RUN.formatted("status"), LATEST_RUN.formatted("error_message"));
+                   %s AS last_run_error,
+                   %s
+              FROM wb_cabinets c LEFT JOIN order_feed_state f ON f.cabinet_id = c.id
+            """.formatted(
+                    LATEST_RUN.formatted("status"), LATEST_RUN.formatted("error_message"), OrderFeedState.COLUMNS);
 
     private final Database db;
 
@@ -39,14 +42,14 @@ final class CabinetDirectory {
         this.db = db;
     }
 
-    /** Cabinets whose name contains {@code q} (ignoring case), by id. */
-    Admin.Page<Admin.CabinetRow> list(Optional<String> q, Paging paging) {
+    /** Cabinets whose name contains {@code q} (ignoring case), by id; their live order source's lag as of {@code now}. */
+    Admin.Page<Admin.CabinetRow> list(Optional<String> q, Paging paging, Instant now) {
         Filter filter = new Filter().when("LOWER(c.name) LIKE ? ESCAPE '\\'", q.map(CabinetDirectory::containsPattern));
         return db.withConnection(c -> new Admin.Page<>(
                 Sql.query(
                         c,
                         LIST + filter.where() + " ORDER BY c.id LIMIT ? OFFSET ?",
-                        CabinetDirectory::map,
+                        rs -> map(rs, now),
                         filter.params(paging.limit(), paging.offset())),
                 Sql.queryLong(c, "SELECT COUNT(*) FROM wb_cabinets c" + filter.where(), filter.params())));
     }
@@ -92,7 +95,7 @@ final class CabinetDirectory {
         return "%" + escaped + "%";
     }
 
-    private static Admin.CabinetRow map(ResultSet rs) throws SQLException {
+    private static Admin.CabinetRow map(ResultSet rs, Instant now) throws SQLException {
         boolean keyValid = rs.getObject("key_invalid_since") == null;
         String error = rs.getString("last_run_error");
         String lastError = error == null && !keyValid ? rs.getString("key_error") : error;
@@ -107,6 +110,7 @@ final class CabinetDirectory {
                 lastError,
                 keyValid,
                 rs.getObject("sync_paused_at") != null,
-                Sql.instant(rs, "sync_paused_at"));
+                Sql.instant(rs, "sync_paused_at"),
+                OrderFeedState.view(OrderFeedState.map(rs), now));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import ru.wbassist.api.Admin;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
+import ru.wbassist.server.notifications.Renderer;
 
 /** Every notification made for any user, with its delivery state, newest first. */
 final class NotificationLog {
@@ -32,7 +33,7 @@ final class NotificationLog {
 
     private static final String SELECT = """
             SELECT n.id, u.telegram_id, n.cabinet_id, n.event_type, n.status, n.suppressed_reason, n.text,
-                   n.image_url, n.created_at, n.sent_at, n.attempts, n.last_error, n.retry_of, n.retried_by
+                   n.image_url, n.created_at, n.sent_at, n.attempts, n.last_error, n.retry_of, n.retried_by, n.chart
               FROM notification_history n JOIN users u ON u.id = n.user_id
             """;
     private static final String ORDER = " ORDER BY n.created_at DESC, n.id DESC";
@@ -91,6 +92,7 @@ final class NotificationLog {
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 Sql.longValue(rs, "retry_of"),
-                Sql.longValue(rs, "retried_by"));
+                Sql.longValue(rs, "retried_by"),
+                Renderer.StoredChart.fromJson(rs.getString("chart")));
     }
 }

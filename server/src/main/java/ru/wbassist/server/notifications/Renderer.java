@@ -41,8 +41,8 @@ public final class Renderer {
      */
     public record Rendered(String text, String imageUrl, Notifications.Chart chart) {}
 
-    /** Keeps a chart in {@code notification_history.chart} (JSON) until the bot is handed it. */
-    static final class StoredChart {
+    /** Keeps a chart in {@code notification_history.chart} (JSON) until the bot is handed it (and for the console). */
+    public static final class StoredChart {
 
         private StoredChart() {}
 
@@ -54,7 +54,7 @@ public final class Renderer {
             }
         }
 
-        static Notifications.Chart fromJson(String json) {
+        public static Notifications.Chart fromJson(String json) {
             try {
                 return json == null ? null : Json.MAPPER.readValue(json, Notifications.Chart.class);
             } catch (JsonProcessingException e) {

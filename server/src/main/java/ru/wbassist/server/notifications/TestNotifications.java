@@ -105,6 +105,7 @@ public final class TestNotifications {
                     draft.cabinetName(),
                     draft.card().text(),
                     draft.card().imageUrl(),
+                    draft.card().chart(),
                     draft.user().botBlocked(),
                     warnings(draft, settings));
         });

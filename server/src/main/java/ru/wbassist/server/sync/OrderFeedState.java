@@ -28,7 +28,7 @@ public record OrderFeedState(
         Instant nextPollAt) {
 
     /** The columns {@link #map} reads, from {@code order_feed_state} as {@code f}. */
-    static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
+    public static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
             + " f.last_success_at, f.next_poll_at";
 
     static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
@@ -40,7 +40,7 @@ public record OrderFeedState(
     }
 
     /** The state from a row with {@link #COLUMNS}; empty when the row has none. */
-    static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
+    public static Optional<OrderFeedState> map(ResultSet rs) throws SQLException {
         return rs.getString("mode") == null
                 ? Optional.empty()
                 : Optional.of(new OrderFeedState(
@@ -89,8 +89,8 @@ public record OrderFeedState(
         }
     }
 
-    /** The sync status's view of this state at {@code now}; {@code pending} before the first poll. */
-    static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
+    /** The sync status's (and the console's) view of this state at {@code now}; {@code pending} before the first poll. */
+    public static Syncs.LiveOrders view(Optional<OrderFeedState> state, Instant now) {
         if (state.isEmpty()) {
             return new Syncs.LiveOrders("pending", null, null, null, null, null, null);
         }

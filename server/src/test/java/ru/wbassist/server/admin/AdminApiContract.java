@@ -84,6 +84,65 @@ abstract class AdminApiContract {
                 c, f.shopB, "reviews", "partial", "2026-11-27T06:00:00", "2026-11-27T06:01:00", 20, "2 of 3 pages");
         InsightsFixture.syncLog(c, f.shopC, "stocks", "running", "2026-11-27T11:58:00", null, 0, null);
 
+        // Live order sources: Shop A polled 40 s ago, Shop B's key lacks Analytics, Shop C a Base token; D never
+        // polled.
+        feedState(
+                c,
+                f.shopA,
+                "on",
+                null,
+                "success",
+                null,
+                "2026-11-27T11:59:20",
+                "2026-11-27T11:59:20",
+                "2026-11-27T12:00:20");
+        feedState(c, f.shopB, "off", "no_analytics", null, null, null, null, null);
+        feedState(
+                c,
+                f.shopC,
+                "slowed",
+                "base_token",
+                "failed",
+                "WB answered 429",
+                "2026-11-27T11:00:00",
+                "2026-11-27T09:00:00",
+                "2026-11-27T14:00:00");
+        // Answers sent from WB Assist: Shop A's review R5 and question Q3 went through; R1 was refused, Q1 failed.
+        answer(c, f.shopA, "review", "R5", InsightsFixture.ALICE, "Спасибо!", "sent", 204, null, "2026-11-27T08:30:00");
+        answer(
+                c,
+                f.shopA,
+                "question",
+                "Q3",
+                InsightsFixture.ALICE,
+                "Да, есть",
+                "sent",
+                200,
+                null,
+                "2026-11-25T10:00:00");
+        answer(
+                c,
+                f.shopA,
+                "review",
+                "R1",
+                InsightsFixture.ALICE,
+                "Ок",
+                "refused",
+                400,
+                "answer text is too short",
+                "2026-11-27T11:40:00");
+        answer(
+                c,
+                f.shopA,
+                "question",
+                "Q1",
+                777,
+                "Уточним",
+                "failed",
+                null,
+                "WB did not answer",
+                "2026-11-27T10:10:00");
+
         notifications[1] = notification(
                 c,
                 f.aliceId,
@@ -155,6 +214,60 @@ abstract class AdminApiContract {
                 sent == null ? null : msk(sent),
                 attempts,
                 error);
+    }
+
+    private static void feedState(
+            Connection c,
+            long cabinetId,
+            String mode,
+            String reason,
+            String status,
+            String error,
+            String polled,
+            String succeeded,
+            String next)
+            throws SQLException {
+        Sql.update(
+                c,
+                "INSERT INTO order_feed_state (cabinet_id, mode, reason, last_status, last_error, last_poll_at,"
+                        + " last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?,?)",
+                cabinetId,
+                mode,
+                reason,
+                status,
+                error,
+                polled == null ? null : msk(polled),
+                succeeded == null ? null : msk(succeeded),
+                next == null ? null : msk(next));
+    }
+
+    private static void answer(
+            Connection c,
+            long cabinetId,
+            String kind,
+            String itemId,
+            long telegramId,
+            String text,
+            String status,
+            Integer wbStatus,
+            String wbError,
+            String created)
+            throws SQLException {
+        Sql.update(
+                c,
+                "INSERT INTO wb_answers (cabinet_id, item_kind, item_id, idempotency_key, telegram_id, text, status,"
+                        + " wb_status, wb_error, created_at, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                cabinetId,
+                kind,
+                itemId,
+                "key-" + kind + "-" + itemId,
+                telegramId,
+                text,
+                status,
+                wbStatus,
+                wbError,
+                msk(created),
+                msk(created).plusSeconds(1));
     }
 
     // ---- overview
@@ -235,7 +348,28 @@ abstract class AdminApiContract {
         assertThat(c.get("key_valid").asBoolean()).isFalse();
         assertThat(c.get("last_error").asText()).isEqualTo("WB answered 401: token revoked");
 
+        JsonNode aLive = a.get("live_orders");
+        assertThat(aLive.get("state").asText()).isEqualTo("on");
+        assertThat(aLive.get("reason").isNull()).isTrue();
+        assertMsk(aLive.get("last_poll_at"), "2026-11-27T11:59:20");
+        assertThat(aLive.get("last_status").asText()).isEqualTo("success");
+        assertMsk(aLive.get("next_poll_at"), "2026-11-27T12:00:20");
+        assertThat(aLive.get("lag_seconds").asLong()).isEqualTo(40);
+        JsonNode bLive = b.get("live_orders");
+        assertThat(bLive.get("state").asText()).isEqualTo("off");
+        assertThat(bLive.get("reason").asText()).isEqualTo("no_analytics");
+        assertThat(bLive.get("lag_seconds").isNull()).isTrue();
+        JsonNode cLive = c.get("live_orders");
+        assertThat(cLive.get("state").asText()).isEqualTo("slowed");
+        assertThat(cLive.get("reason").asText()).isEqualTo("base_token");
+        assertThat(cLive.get("last_status").asText()).isEqualTo("failed");
+        assertThat(cLive.get("last_error").asText()).isEqualTo("WB answered 429");
+        assertThat(cLive.get("lag_seconds").asLong()).isEqualTo(3 * 3600); // since the last poll WB answered
+        assertMsk(cLive.get("next_poll_at"), "2026-11-27T14:00:00");
+
         JsonNode d = items.get(3);
+        assertThat(d.get("live_orders").get("state").asText()).isEqualTo("pending");
+        assertThat(d.get("live_orders").get("last_poll_at").isNull()).isTrue();
         assertThat(d.get("name").asText()).isEqualTo("Магазин Ромашка");
         assertThat(d.get("active").asBoolean()).isFalse();
         assertThat(d.get("user_count").asLong()).isZero();
@@ -492,6 +626,106 @@ abstract class AdminApiContract {
         }
     }
 
+    // ---- reviews, questions and the answers sent from WB Assist
+
+    @Test
+    void itemsToAnswerNewestFirstWithTheirAnswerState() {
+        JsonNode all = ok("/api/v1/admin/items-to-answer");
+        assertThat(all.get("total").asLong()).isEqualTo(13); // Shop A: 8 reviews, 3 questions; B and C one review each
+        assertThat(itemKeys(ok("/api/v1/admin/items-to-answer?limit=3")))
+                .containsExactly("RC1", "R1", "Q1"); // 27 Nov 11:00, 10:00, 09:30
+
+        JsonNode r1 = ok("/api/v1/admin/items-to-answer?limit=1&offset=1")
+                .get("items")
+                .get(0);
+        assertThat(r1.get("cabinet_id").asLong()).isEqualTo(f.shopA);
+        assertThat(r1.get("cabinet_name").asText()).isEqualTo("Shop A");
+        assertThat(r1.get("kind").asText()).isEqualTo("review");
+        assertThat(r1.get("nm_id").asLong()).isEqualTo(111);
+        assertThat(r1.get("product").asText()).isEqualTo("Платье летнее");
+        assertThat(r1.get("buyer").asText()).isEqualTo("buyer R1");
+        assertThat(r1.get("rating").asInt()).isEqualTo(1);
+        assertThat(r1.get("text").asText()).isEqualTo("text R1");
+        assertMsk(r1.get("created_date"), "2026-11-27T10:00:00");
+        assertThat(r1.get("answered").asBoolean()).isFalse(); // WB refused the answer: still to answer
+        assertThat(r1.get("answer_text").asText()).isEqualTo("Ок");
+        assertThat(r1.get("answer_status").asText()).isEqualTo("refused");
+        assertThat(r1.get("answered_by").asLong()).isEqualTo(InsightsFixture.ALICE);
+        assertMsk(r1.get("answered_at"), "2026-11-27T11:40:00");
+
+        JsonNode questions = ok("/api/v1/admin/items-to-answer?cabinet_id=" + f.shopA + "&kind=question");
+        assertThat(itemKeys(questions)).containsExactly("Q1", "Q2", "Q3");
+        JsonNode q2 = questions.get("items").get(1);
+        assertThat(q2.get("buyer").isNull()).isTrue();
+        assertThat(q2.get("rating").isNull()).isTrue();
+        assertThat(q2.get("answer_status").isNull()).isTrue();
+        assertThat(q2.get("answered_by").isNull()).isTrue();
+        JsonNode q3 = questions.get("items").get(2);
+        assertThat(q3.get("answered").asBoolean()).isTrue();
+        assertThat(q3.get("answer_text").asText()).isEqualTo("Да, есть");
+        assertThat(q3.get("answer_status").asText()).isEqualTo("sent");
+
+        JsonNode open = ok("/api/v1/admin/items-to-answer?cabinet_id=" + f.shopA + "&answered=false");
+        assertThat(open.get("total").asLong()).isEqualTo(7);
+        assertThat(itemKeys(open)).containsExactly("R1", "Q1", "R4", "R2", "R3", "Q2", "R7");
+        assertThat(itemKeys(ok("/api/v1/admin/items-to-answer?answered=true&kind=review&cabinet_id=" + f.shopA)))
+                .containsExactly("R5", "R8", "R6");
+        assertThat(server.get("/api/v1/admin/items-to-answer?cabinet_id=999999").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void answersSentFromWbAssistNewestFirstWithWhoAndWbsVerdict() {
+        JsonNode page = ok("/api/v1/admin/answers");
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+        assertThat(itemKeys(page)).containsExactly("R1", "Q1", "R5", "Q3");
+        JsonNode refused = page.get("items").get(0);
+        assertThat(refused.get("id").asLong()).isPositive();
+        assertThat(refused.get("cabinet_name").asText()).isEqualTo("Shop A");
+        assertThat(refused.get("kind").asText()).isEqualTo("review");
+        assertThat(refused.get("product").asText()).isEqualTo("Платье летнее");
+        assertThat(refused.get("item_text").asText()).isEqualTo("text R1");
+        assertThat(refused.get("text").asText()).isEqualTo("Ок");
+        assertThat(refused.get("status").asText()).isEqualTo("refused");
+        assertThat(refused.get("wb_status").asInt()).isEqualTo(400);
+        assertThat(refused.get("wb_error").asText()).isEqualTo("answer text is too short");
+        assertThat(refused.get("telegram_id").asLong()).isEqualTo(InsightsFixture.ALICE);
+        assertThat(refused.get("username").asText()).isEqualTo("alice");
+        assertThat(refused.get("first_name").asText()).isEqualTo("Alice");
+        assertMsk(refused.get("created_at"), "2026-11-27T11:40:00");
+        assertMsk(refused.get("completed_at"), "2026-11-27T11:40:01");
+        JsonNode failed = page.get("items").get(1);
+        assertThat(failed.get("product").asText()).isEqualTo("Платье летнее");
+        assertThat(failed.get("item_text").asText()).isEqualTo("text Q1");
+        assertThat(failed.get("wb_status").isNull()).isTrue();
+        assertThat(failed.get("telegram_id").asLong()).isEqualTo(777);
+        assertThat(failed.get("username").isNull()).isTrue(); // not a user (any more)
+
+        assertThat(itemKeys(ok("/api/v1/admin/answers?status=sent"))).containsExactly("R5", "Q3");
+        assertThat(itemKeys(ok("/api/v1/admin/answers?kind=question"))).containsExactly("Q1", "Q3");
+        assertThat(itemKeys(ok("/api/v1/admin/answers?telegram_id=" + InsightsFixture.ALICE)))
+                .containsExactly("R1", "R5", "Q3");
+        assertThat(itemKeys(ok("/api/v1/admin/answers?from=2026-11-27T00:00:00&to=2026-11-27T11:00:00")))
+                .containsExactly("Q1", "R5");
+        JsonNode second = ok("/api/v1/admin/answers?cabinet_id=" + f.shopA + "&limit=1&offset=1");
+        assertThat(second.get("total").asLong()).isEqualTo(4);
+        assertThat(itemKeys(second)).containsExactly("Q1");
+        assertThat(ok("/api/v1/admin/answers?cabinet_id=" + f.shopB)
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(server.get("/api/v1/admin/answers?telegram_id=424242").status())
+                .isEqualTo(404);
+        assertThat(server.get("/api/v1/admin/answers?cabinet_id=999999").status())
+                .isEqualTo(404);
+    }
+
+    private static List<String> itemKeys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.get("items").forEach(item -> keys.add(item.get("item_id").asText()));
+        return keys;
+    }
+
     // ---- errors
 
     @ParameterizedTest
@@ -509,6 +743,15 @@ abstract class AdminApiContract {
         "/api/v1/admin/notifications?type=sms, type",
         "/api/v1/admin/notifications?status=delivered, status",
         "/api/v1/admin/users?limit=1000, limit",
+        "/api/v1/admin/items-to-answer?kind=photo, kind",
+        "/api/v1/admin/items-to-answer?answered=yes, answered",
+        "/api/v1/admin/items-to-answer?cabinet_id=-5, cabinet_id",
+        "/api/v1/admin/items-to-answer?offset=x, offset",
+        "/api/v1/admin/answers?status=ok, status",
+        "/api/v1/admin/answers?kind=reviews, kind",
+        "/api/v1/admin/answers?telegram_id=0, telegram_id",
+        "/api/v1/admin/answers?from=2026-11-27&to=2026-11-27, to",
+        "/api/v1/admin/answers?limit=501, limit",
     })
     void badParametersAre400NamingTheParameter(String path, String field) {
         TestServer.Response response = server.get(path);
@@ -519,7 +762,7 @@ abstract class AdminApiContract {
     }
 
     @ParameterizedTest
-    @CsvSource({"overview", "cabinets", "sync-logs", "notifications", "users"})
+    @CsvSource({"overview", "cabinets", "sync-logs", "notifications", "users", "items-to-answer", "answers"})
     void wrongOrMissingSecretIs401(String route) {
         HttpRequest wrong = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/admin/" + route))
                 .header("X-API-SECRET-KEY", "wrong-secret-0123456789")

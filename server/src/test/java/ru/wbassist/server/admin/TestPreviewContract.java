@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ru.wbassist.server.insights.InsightsFixture.msk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -81,7 +82,7 @@ abstract class TestPreviewContract {
                 "key_expiring",
                 "test"
             })
-    void thePreviewIsExactlyWhatTheSendQueues(String type) {
+    void thePreviewIsExactlyWhatTheSendQueues(String type) throws Exception {
         JsonNode preview = ok(InsightsFixture.ALICE, type);
         assertThat(preview.get("telegram_id").asLong()).isEqualTo(InsightsFixture.ALICE);
         assertThat(preview.get("type").asText()).isEqualTo(type);
@@ -95,8 +96,9 @@ abstract class TestPreviewContract {
         Queued queued = server.db()
                 .withConnection(c -> Sql.queryOne(
                         c,
-                        "SELECT text, image_url, cabinet_id" + " FROM notification_history WHERE id = ?",
-                        rs -> new Queued(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class)),
+                        "SELECT text, image_url, cabinet_id, chart FROM notification_history WHERE id = ?",
+                        rs -> new Queued(
+                                rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4)),
                         sent.json().get("id").asLong()))
                 .orElseThrow();
         assertThat(preview.get("text").asText()).isEqualTo(queued.text());
@@ -110,9 +112,34 @@ abstract class TestPreviewContract {
                                 ? null
                                 : preview.get("cabinet_id").asLong())
                 .isEqualTo(queued.cabinetId());
+        // the digest's chart (the bot draws it): the preview shows the data the send stores, and the history lists it
+        JsonNode listed =
+                listed(InsightsFixture.ALICE, type, sent.json().get("id").asLong());
+        if (type.equals("daily_digest")) {
+            assertThat(preview.get("chart").get("days")).hasSize(14);
+            assertThat(preview.get("chart")).isEqualTo(new ObjectMapper().readTree(queued.chart()));
+            assertThat(listed.get("chart")).isEqualTo(preview.get("chart"));
+        } else {
+            assertThat(preview.get("chart").isNull()).isTrue();
+            assertThat(queued.chart()).isNull();
+            assertThat(listed.get("chart").isNull()).isTrue();
+        }
     }
 
-    private record Queued(String text, String imageUrl, Long cabinetId) {}
+    /** The notification as the admin history lists it. */
+    private JsonNode listed(long telegramId, String type, long id) {
+        for (JsonNode item : server.get(
+                        "/api/v1/admin/notifications?limit=500&telegram_id=" + telegramId + "&type=" + type)
+                .json()
+                .get("items")) {
+            if (item.get("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("notification " + id + " is not in the history");
+    }
+
+    private record Queued(String text, String imageUrl, Long cabinetId, String chart) {}
 
     @Test
     void aProductTypeShowsTheCabinetsLatestProductWithItsPhoto() {
