@@ -82,8 +82,18 @@ public final class Answers {
 
     public record Template(long id, String text) {}
 
-    /** One cabinet's templates ({@code GET …/templates}). */
-    public record TemplateBlock(long cabinetId, String name, boolean canAnswer, List<Template> templates) {}
+    /**
+     * One cabinet's templates ({@code GET …/templates}), the user's {@code role} there ({@code owner} or
+     * {@code member}) and whether the owner lets members answer.
+     */
+    public record TemplateBlock(
+            long cabinetId,
+            String name,
+            String role,
+            boolean canAnswer,
+            String cannotAnswerReason,
+            boolean membersCanAnswer,
+            List<Template> templates) {}
 
     /** The body of {@code POST …/templates}. */
     public record TemplateRequest(Long telegramId, Long cabinetId, String text) {}

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.wbassist.api.Answers;
@@ -70,6 +71,8 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
     private final ServerClient server;
     private final Messenger messenger;
     private final Map<Long, Draft> drafts = new ConcurrentHashMap<>();
+    /** Chats whose answer is on its way to the server now. */
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
 
     public ReplyFlow(ServerClient server, Messenger messenger) {
         this.server = server;
@@ -116,7 +119,7 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
         }
         Draft draft = drafts.get(request.chatId());
         if (draft == null || args.length == 0) {
-            return t.get("callback.outdated");
+            return t.get(sending.contains(request.chatId()) ? "reply.sending" : "callback.outdated");
         }
         switch (args[0]) {
             case "t" -> {
@@ -142,7 +145,12 @@ public final class ReplyFlow implements CallbackHandler, FreeTextHandler {
                 if (draft.text() == null || !drafts.remove(request.chatId(), draft)) {
                     return t.get("reply.sending");
                 }
-                return send(request, draft);
+                sending.add(request.chatId());
+                try {
+                    return send(request, draft);
+                } finally {
+                    sending.remove(request.chatId());
+                }
             }
             case "x" -> {
                 drafts.remove(request.chatId());

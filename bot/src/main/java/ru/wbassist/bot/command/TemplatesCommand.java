@@ -10,12 +10,14 @@ import ru.wbassist.bot.telegram.Messenger;
 
 /**
  * /templates: the cabinets' answer templates with a delete button each; {@code /templates add <text>} adds one to
- * the first cabinet where the user may answer.
+ * the first cabinet where the user may answer. The owner of a cabinet also gets its switch "members may answer".
  */
 public final class TemplatesCommand implements Command, CallbackHandler {
 
     /** What the server fills in when a template is picked. */
     private static final Object[] PLACEHOLDERS = {"{buyer}", "{product}", "{rating}"};
+
+    private static final String OWNER = "owner";
 
     private final ServerClient server;
     private final Messenger messenger;
@@ -54,6 +56,9 @@ public final class TemplatesCommand implements Command, CallbackHandler {
     @Override
     public String handle(CallbackRequest request) {
         String[] args = request.args();
+        if (args.length == 3 && args[0].equals("m")) {
+            return setMembersCanAnswer(request, Long.parseLong(args[1]), args[2].equals("1"));
+        }
         if (args.length != 2 || !args[0].equals("d")) {
             return request.texts().get("callback.outdated");
         }
@@ -67,6 +72,21 @@ public final class TemplatesCommand implements Command, CallbackHandler {
         }
         show(request.chatId(), request.texts(), server.templates(request.from().id()), request.messageId());
         return request.texts().get("templates.deleted");
+    }
+
+    /** The owner's switch; the data carries the value to set, so an old button pressed again changes nothing. */
+    private String setMembersCanAnswer(CallbackRequest request, long cabinetId, boolean membersCanAnswer) {
+        Texts t = request.texts();
+        try {
+            server.setMembersCanAnswer(request.from().id(), cabinetId, membersCanAnswer);
+        } catch (ServerException e) {
+            if (!e.isClientError()) {
+                throw e;
+            }
+            return t.get("templates.members.not_owner");
+        }
+        show(request.chatId(), t, server.templates(request.from().id()), request.messageId());
+        return t.get(membersCanAnswer ? "templates.members.saved_on" : "templates.members.saved_off");
     }
 
     private void add(CommandRequest request, List<Answers.TemplateBlock> blocks, String text) {
@@ -100,6 +120,9 @@ public final class TemplatesCommand implements Command, CallbackHandler {
         int number = 0;
         for (Answers.TemplateBlock block : blocks) {
             text.append(t.get("templates.title", Html.escape(block.name()))).append('\n');
+            if (!block.canAnswer()) {
+                text.append(t.get("reply.cannot." + block.cannotAnswerReason())).append('\n');
+            }
             for (Answers.Template template : block.templates()) {
                 number++;
                 text.append(number)
@@ -112,6 +135,15 @@ public final class TemplatesCommand implements Command, CallbackHandler {
                         buttons.row();
                     }
                 }
+            }
+            if (OWNER.equals(block.role())) {
+                buttons.row()
+                        .button(
+                                t.get(
+                                        block.membersCanAnswer() ? "templates.members.on" : "templates.members.off",
+                                        Html.clip(block.name(), 30)),
+                                prefix() + ":m:" + block.cabinetId() + ":" + (block.membersCanAnswer() ? "0" : "1"))
+                        .row();
             }
             text.append('\n');
         }

@@ -256,6 +256,16 @@ public final class HttpServerClient implements ServerClient {
                 Void.class);
     }
 
+    @Override
+    public Answers.Answering setMembersCanAnswer(long telegramId, long cabinetId, boolean membersCanAnswer) {
+        return call(
+                "POST",
+                Routes.expand(Answers.PATH + Answers.ANSWERING, cabinetId),
+                Map.of(),
+                new Answers.AnsweringRequest(telegramId, membersCanAnswer),
+                Answers.Answering.class);
+    }
+
     /** {@code kind} is "reviews" or "questions". */
     private static String byKind(String kind, String reviewRoute, String questionRoute) {
         return "questions".equals(kind) ? questionRoute : reviewRoute;

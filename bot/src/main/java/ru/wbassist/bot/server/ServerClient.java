@@ -74,6 +74,9 @@ public interface ServerClient {
 
     void deleteTemplate(long telegramId, long templateId);
 
+    /** The owner lets the cabinet's members answer reviews and questions, or stops them (403 unless the owner). */
+    Answers.Answering setMembersCanAnswer(long telegramId, long cabinetId, boolean membersCanAnswer);
+
     /** Leases up to {@code limit} deliverable notifications of all users, waiting up to {@code wait} for some. */
     List<Notifications.Item> pending(int limit, Duration wait, Duration lease);
 

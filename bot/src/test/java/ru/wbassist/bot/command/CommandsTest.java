@@ -231,6 +231,39 @@ class CommandsTest {
         assertThat(messenger.only().text()).contains("Платье &lt;летнее&gt; №11");
     }
 
+    @Test
+    void theOwnerSwitchesMembersAnsweringInPlaceAndAMemberGetsNoSwitch() {
+        server.addCabinet(CHAT, "Shop <1>");
+        long id = server.cabinets(CHAT).getFirst().id();
+        TemplatesCommand templates = new TemplatesCommand(server, messenger);
+
+        run(templates, "templates", null);
+        assertThat(messenger.only().callbackData()).containsExactly("tp:d:1", "tp:m:" + id + ":0");
+        assertThat(messenger.only().text()).contains(RU.get("templates.title", "Shop &lt;1&gt;"));
+
+        assertThat(templates.handle(press("tp:m:" + id + ":0"))).isEqualTo(RU.get("templates.members.saved_off"));
+        assertThat(server.calls()).contains("members can answer " + id + " false");
+        CommandsTest.Action redrawn = messenger.actions.getLast();
+        assertThat(redrawn.method()).isEqualTo("editText");
+        assertThat(redrawn.messageId()).isEqualTo(900);
+        assertThat(redrawn.callbackData()).containsExactly("tp:d:1", "tp:m:" + id + ":1");
+        // an old "turn off" button pressed again keeps it off
+        templates.handle(press("tp:m:" + id + ":0"));
+        assertThat(messenger.actions.getLast().callbackData()).contains("tp:m:" + id + ":1");
+        assertThat(templates.handle(press("tp:m:" + id + ":1"))).isEqualTo(RU.get("templates.members.saved_on"));
+        assertThat(messenger.actions.getLast().callbackData()).contains("tp:m:" + id + ":0");
+
+        Sender boris = new Sender(CHAT + 1, "boris", "Борис", null, "ru");
+        server.addCabinet(boris.id(), "Shop of another owner", "member");
+        long theirs = server.cabinets(boris.id()).getFirst().id();
+        templates.execute(new CommandRequest(boris.id(), boris, "templates", null, 78, RU));
+        assertThat(messenger.actions.getLast().callbackData())
+                .as("a member gets no switch")
+                .containsExactly("tp:d:1");
+        assertThat(templates.handle(new CallbackRequest(boris.id(), boris, "q", 901, "tp:m:" + theirs + ":0", RU)))
+                .isEqualTo(RU.get("templates.members.not_owner"));
+    }
+
     private static CallbackRequest press(String data) {
         return new CallbackRequest(CHAT, ANNA, "query-1", 900, data, RU);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -63,6 +64,10 @@ public final class FakeServer implements ServerClient {
     private final Map<Long, Map<String, Object>> settings = new ConcurrentHashMap<>();
     private final Map<Long, List<ProductMute>> mutes = new ConcurrentHashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+    private final java.util.Queue<ServerException> answerFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<String> answersAsked = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch answerHold;
+    private final Set<Long> membersMayNotAnswer = ConcurrentHashMap.newKeySet();
     private final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition added = lock.newCondition();
@@ -159,7 +164,12 @@ public final class FakeServer implements ServerClient {
     }
 
     public void addCabinet(long telegramId, String name) {
-        cabinets.computeIfAbsent(telegramId, id -> new ArrayList<>()).add(cabinet(name));
+        addCabinet(telegramId, name, "owner");
+    }
+
+    /** Links the user to a new cabinet as its {@code owner} or a {@code member}. */
+    public void addCabinet(long telegramId, String name, String role) {
+        cabinets.computeIfAbsent(telegramId, id -> new ArrayList<>()).add(cabinet(name, role));
     }
 
     // ---- users and cabinets
@@ -201,7 +211,7 @@ public final class FakeServer implements ServerClient {
         if (BAD_KEY.equals(apiKey)) {
             throw new ServerException(400, "bad_request", "WB rejected the key: 401 Unauthorized");
         }
-        Cabinets.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name);
+        Cabinets.Cabinet cabinet = cabinet(name == null ? "Магазин <Лето> & Ко" : name, "owner");
         if (NEW_KEY_OF_CONNECTED_SELLER.equals(apiKey)) {
             return new Cabinets.Connected(cabinet, false, true);
         }
@@ -387,17 +397,72 @@ public final class FakeServer implements ServerClient {
                                 false))));
     }
 
+    /** Items "item-…" exist (an unanswered one-star review, or a question); any other id is a 404. */
     @Override
     public Answers.ReplyContext replyContext(long telegramId, long cabinetId, String kind, String itemId) {
         call("reply " + kind + " " + itemId);
-        throw new ServerException(404, "not_found", "no " + itemId);
+        if (!itemId.startsWith("item-")) {
+            throw new ServerException(404, "not_found", "no " + itemId);
+        }
+        boolean review = kind.equals("reviews");
+        return new Answers.ReplyContext(
+                review ? "review" : "question",
+                itemId,
+                cabinetId,
+                "Магазин",
+                new Answers.ReplyItem(
+                        review ? "review" : "question",
+                        itemId,
+                        42,
+                        "Футболка <оверсайз>",
+                        review ? "Анна" : null,
+                        review ? 1 : null,
+                        "Пришло <не то>",
+                        NOW,
+                        false),
+                true,
+                null,
+                List.of(new Answers.FilledTemplate(1, "Спасибо, {buyer}!", review ? "Спасибо, Анна!" : "Спасибо!")));
     }
 
+    /**
+     * Answers the scripted failures first ({@link #failNextAnswers}), then accepts; every call is recorded in
+     * {@link #answers()}. While {@link #holdAnswers} is set, a call waits for it to be released.
+     */
     @Override
     public Answers.Answer answer(
             long telegramId, long cabinetId, String kind, String itemId, String text, String idempotencyKey) {
         call("answer " + kind + " " + itemId);
-        throw new ServerException(404, "not_found", "no " + itemId);
+        answersAsked.add(itemId + "|" + text + "|" + idempotencyKey);
+        CountDownLatch hold = answerHold;
+        if (hold != null) {
+            try {
+                hold.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ServerException next = answerFailures.poll();
+        if (next != null) {
+            throw next;
+        }
+        return new Answers.Answer(1, cabinetId, kind, itemId, text, "sent", telegramId, NOW, NOW, null);
+    }
+
+    /** The next answer calls fail with these, in order. */
+    public void failNextAnswers(ServerException... failures) {
+        answerFailures.addAll(List.of(failures));
+    }
+
+    /** Answer calls wait until the returned latch is counted down. */
+    public CountDownLatch holdAnswers() {
+        answerHold = new CountDownLatch(1);
+        return answerHold;
+    }
+
+    /** Every answer call as "item|text|idempotency key", in order. */
+    public List<String> answers() {
+        return List.copyOf(answersAsked);
     }
 
     @Override
@@ -406,7 +471,29 @@ public final class FakeServer implements ServerClient {
         return perCabinet(
                 telegramId,
                 c -> new Answers.TemplateBlock(
-                        c.id(), c.name(), true, List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
+                        c.id(),
+                        c.name(),
+                        c.role(),
+                        true,
+                        null,
+                        !membersMayNotAnswer.contains(c.id()),
+                        List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
+    }
+
+    @Override
+    public Answers.Answering setMembersCanAnswer(long telegramId, long cabinetId, boolean membersCanAnswer) {
+        call("members can answer " + cabinetId + " " + membersCanAnswer);
+        boolean owner = cabinets.getOrDefault(telegramId, List.of()).stream()
+                .anyMatch(c -> c.id() == cabinetId && c.role().equals("owner"));
+        if (!owner) {
+            throw new ServerException(403, "forbidden", "only the cabinet's owner decides whether members may answer");
+        }
+        if (membersCanAnswer) {
+            membersMayNotAnswer.remove(cabinetId);
+        } else {
+            membersMayNotAnswer.add(cabinetId);
+        }
+        return new Answers.Answering(cabinetId, membersCanAnswer);
     }
 
     @Override
@@ -574,9 +661,9 @@ public final class FakeServer implements ServerClient {
 
     private final AtomicInteger cabinetIds = new AtomicInteger(5);
 
-    private Cabinets.Cabinet cabinet(String name) {
+    private Cabinets.Cabinet cabinet(String name, String role) {
         return new Cabinets.Cabinet(
-                cabinetIds.getAndIncrement(), name, "owner", NOW, true, null, true, null, NOW, "success");
+                cabinetIds.getAndIncrement(), name, role, NOW, true, null, true, null, NOW, "success");
     }
 
     private static Map<String, Object> defaults() {

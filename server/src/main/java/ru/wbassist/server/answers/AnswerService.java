@@ -157,7 +157,10 @@ public final class AnswerService implements HttpService {
             blocks.add(new Answers.TemplateBlock(
                     cabinetId,
                     rights.cabinetName(),
+                    rights.role(),
                     rights.canAnswer(),
+                    rights.reason(),
+                    rights.membersCanAnswer(),
                     db.inTransaction(c -> Templates.list(c, cabinetId))));
         }
         return new PerCabinet<>(blocks);

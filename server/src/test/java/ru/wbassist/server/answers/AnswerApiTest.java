@@ -234,6 +234,19 @@ class AnswerApiTest {
                                 Map.of("telegram_id", MEMBER, "cabinet_id", cabinet, "text", "Шаблон"))
                         .status())
                 .isEqualTo(403);
+        JsonNode ownerTemplates = server.get("/api/v1/bot/templates?telegram_id=" + OWNER)
+                .json()
+                .get("cabinets")
+                .get(0);
+        assertThat(ownerTemplates.get("role").asText()).isEqualTo("owner");
+        assertThat(ownerTemplates.get("members_can_answer").asBoolean()).isFalse();
+        JsonNode memberTemplates = server.get("/api/v1/bot/templates?telegram_id=" + MEMBER)
+                .json()
+                .get("cabinets")
+                .get(0);
+        assertThat(memberTemplates.get("role").asText()).isEqualTo("member");
+        assertThat(memberTemplates.get("can_answer").asBoolean()).isFalse();
+        assertThat(memberTemplates.get("cannot_answer_reason").asText()).isEqualTo(Rights.MEMBERS_MAY_NOT_ANSWER);
 
         assertThat(answer("reviews", review, OWNER, "Ответ владельца", "owner-00001")
                         .status())
