@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The Bot API methods and the state behind them: chats with their messages, what the bot sent, callback queries
@@ -54,6 +55,7 @@ final class BotApi {
         boolean blocked;
         final Map<Long, Message> messages = new LinkedHashMap<>();
         final List<SentMessage> sent = new ArrayList<>();
+        final List<ChatEvent> events = new ArrayList<>();
 
         Chat(long id) {
             this.id = id;
@@ -391,6 +393,7 @@ final class BotApi {
                 message.replyMarkup(),
                 clock.instant());
         chat.sent.add(sent);
+        chat.events.add(new ChatEvent.Bot(sent));
         allSent.add(sent);
     }
 
@@ -406,6 +409,7 @@ final class BotApi {
             message = new Message(
                     chat.nextMessageId++, clock.instant().getEpochSecond(), false, from, text, null, null, null);
             chat.messages.put(message.id(), message);
+            chat.events.add(new ChatEvent.Typed(message.id(), text, clock.instant()));
         }
         ObjectNode messageJson = messageJson(chat, message);
         if (text.startsWith("/")) {
@@ -435,6 +439,12 @@ final class BotApi {
             }
             user = chat.user != null ? chat.user : TelegramUser.of(chatId, "User " + chatId);
             messageJson = messageJson(chat, message);
+            String label = buttons(message.replyMarkup())
+                    .filter(button -> data.equals(button.path("callback_data").asText(null)))
+                    .map(button -> button.path("text").asText())
+                    .findFirst()
+                    .orElse(data);
+            chat.events.add(new ChatEvent.Pressed(messageId, label, data, clock.instant()));
         }
         String id = UUID.randomUUID().toString();
         callbackAnswers.put(id, Optional.empty());
@@ -446,6 +456,50 @@ final class BotApi {
             query.put("chat_instance", Long.toString(chatId)).put("data", data);
             return update;
         });
+    }
+
+    /**
+     * The user presses the first button whose label contains {@code label} on the newest bot message that has one,
+     * as a person would press what they see; throws when no message in the chat has such a button.
+     */
+    ObjectNode pressButton(long chatId, String label) {
+        record Found(long messageId, String data) {}
+        Found found;
+        synchronized (this) {
+            Chat chat = chats.get(chatId);
+            List<Message> newestFirst = chat == null ? List.of() : new ArrayList<>(chat.messages.values()).reversed();
+            found = newestFirst.stream()
+                    .filter(Message::fromBot)
+                    .flatMap(message -> buttons(message.replyMarkup())
+                            .filter(b -> b.path("text").asText().contains(label) && b.hasNonNull("callback_data"))
+                            .map(b -> new Found(
+                                    message.id(), b.get("callback_data").asText())))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no button \"" + label + "\" in chat " + chatId));
+        }
+        return injectCallback(chatId, found.messageId(), found.data());
+    }
+
+    /** Everything that happened in a chat, in order, from the first step that touched message {@code fromMessageId}. */
+    synchronized List<ChatEvent> events(long chatId, long fromMessageId) {
+        Chat chat = chats.get(chatId);
+        if (chat == null) {
+            return List.of();
+        }
+        int first = 0;
+        while (first < chat.events.size() && chat.events.get(first).messageId() < fromMessageId) {
+            first++;
+        }
+        return List.copyOf(chat.events.subList(first, chat.events.size()));
+    }
+
+    private static Stream<JsonNode> buttons(JsonNode markup) {
+        if (markup == null) {
+            return Stream.empty();
+        }
+        List<JsonNode> buttons = new ArrayList<>();
+        markup.path("inline_keyboard").forEach(row -> row.forEach(buttons::add));
+        return buttons.stream();
     }
 
     /** The answer text of a callback query: empty while unanswered, "" when answered without text. */

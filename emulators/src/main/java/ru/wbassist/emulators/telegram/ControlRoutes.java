@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code POST /emulator/chats/{chat}/messages} {@code {"text":"/start","from":{"id":1,"first_name":"A",
  * "username":"a","language_code":"ru"}}} → the update</li>
- * <li>{@code POST /emulator/chats/{chat}/callbacks} {@code {"message_id":3,"data":"x"}} → the update</li>
+ * <li>{@code POST /emulator/chats/{chat}/callbacks} {@code {"message_id":3,"data":"x"}}, or {@code {"button":"Отправить"}}
+ * for the first button whose label contains it on the newest message that has one → the update</li>
+ * <li>{@code GET /emulator/chats/{chat}?from=5} → the chat as an HTML page (from message 5 on)</li>
  * <li>{@code GET /emulator/chats/{chat}/sent}, {@code GET /emulator/sent} → {@code {"sent":[…]}}</li>
  * <li>{@code POST /emulator/chats/{chat}/block}, {@code …/unblock} → 204</li>
  * <li>{@code POST /emulator/unfetchable} {@code {"url":"…"}} → 204</li>
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
 final class ControlRoutes {
 
     private static final Pattern CHAT_ROUTE =
-            Pattern.compile("^/emulator/chats/(-?\\d+)/(messages|callbacks|sent|block|unblock)$");
+            Pattern.compile("^/emulator/chats/(-?\\d+)(?:/(messages|callbacks|sent|block|unblock))?$");
     private static final Pattern CALLBACK_ROUTE = Pattern.compile("^/emulator/callbacks/([^/]+)$");
 
     private final TelegramEmulator emulator;
@@ -45,7 +48,11 @@ final class ControlRoutes {
             Matcher chat = CHAT_ROUTE.matcher(path);
             Matcher callback = CALLBACK_ROUTE.matcher(path);
             if (chat.matches()) {
-                handleChat(exchange, method, Long.parseLong(chat.group(1)), chat.group(2));
+                handleChat(
+                        exchange,
+                        method,
+                        Long.parseLong(chat.group(1)),
+                        chat.group(2) == null ? "page" : chat.group(2));
             } else if (callback.matches() && "GET".equals(method)) {
                 var answer = emulator.callbackAnswer(callback.group(1));
                 ObjectNode body = json.createObjectNode().put("answered", answer.isPresent());
@@ -93,10 +100,19 @@ final class ControlRoutes {
                 emulator.send(
                         exchange,
                         200,
-                        emulator.injectCallback(
-                                chatId,
-                                required(body, "message_id").asLong(),
-                                required(body, "data").asText()));
+                        body.hasNonNull("button")
+                                ? emulator.pressButton(
+                                        chatId, body.get("button").asText())
+                                : emulator.injectCallback(
+                                        chatId,
+                                        required(body, "message_id").asLong(),
+                                        required(body, "data").asText()));
+            }
+            case "page GET" -> {
+                byte[] page = emulator.chatPage(chatId, fromParameter(exchange)).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
             }
             case "sent GET" -> emulator.send(exchange, 200, sentJson(emulator.sent(chatId)));
             case "block POST" -> {
@@ -109,6 +125,24 @@ final class ControlRoutes {
             }
             default -> error(exchange, 405, "method_not_allowed", method + " is not allowed here");
         }
+    }
+
+    /** The {@code from} query parameter (a message id, default 0: the whole chat). */
+    private static long fromParameter(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return 0;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("from=")) {
+                try {
+                    return Long.parseLong(pair.substring("from=".length()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("from must be a message id");
+                }
+            }
+        }
+        return 0;
     }
 
     private JsonNode sentJson(List<SentMessage> sent) {

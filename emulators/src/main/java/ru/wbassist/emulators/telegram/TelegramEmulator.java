@@ -145,6 +145,19 @@ public final class TelegramEmulator implements AutoCloseable {
         return api.injectCallback(chatId, messageId, data);
     }
 
+    /** The user presses the button labelled with {@code label} (or containing it) on the newest message that has one. */
+    public JsonNode pressButton(long chatId, String label) {
+        return api.pressButton(chatId, label);
+    }
+
+    /**
+     * The chat as a web page (what {@code GET /emulator/chats/{chat}} serves): the user's messages and presses, the
+     * bot's messages, edits and keyboards, in order, from the first step that touched message {@code fromMessageId}.
+     */
+    public String chatPage(long chatId, long fromMessageId) {
+        return ChatPage.render(chatId, api.events(chatId, fromMessageId));
+    }
+
     /** The answer to a callback query: empty while unanswered, the text (maybe "") once answered. */
     public Optional<String> callbackAnswer(String callbackQueryId) {
         return api.callbackAnswer(callbackQueryId);

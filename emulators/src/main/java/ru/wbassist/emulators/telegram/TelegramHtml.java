@@ -32,38 +32,139 @@ public final class TelegramHtml {
             "pre",
             "blockquote");
 
+    /** What the parser meets, in order: decoded text, and the supported tags (with an {@code a} tag's href). */
+    private interface Visitor {
+        void text(char c);
+
+        void open(String tag, String href);
+
+        void close(String tag);
+    }
+
     private TelegramHtml() {}
 
     /** Returns the visible text of {@code html}, or throws a 400 "can't parse entities" error. */
     public static String visibleText(String html) {
         StringBuilder visible = new StringBuilder(html.length());
+        parse(html, new Visitor() {
+            @Override
+            public void text(char c) {
+                visible.append(c);
+            }
+
+            @Override
+            public void open(String tag, String href) {}
+
+            @Override
+            public void close(String tag) {}
+        });
+        return visible.toString();
+    }
+
+    /**
+     * The same text as a web page fragment: every character of the text escaped, each supported tag drawn as a plain
+     * HTML tag without attributes (a link keeps an escaped http(s) href, nothing else), so nothing a seller or buyer
+     * wrote can become markup or script. Throws like {@link #visibleText} for text Telegram would refuse.
+     */
+    public static String pageHtml(String html) {
+        StringBuilder page = new StringBuilder(html.length() + 32);
+        parse(html, new Visitor() {
+            @Override
+            public void text(char c) {
+                if (c == '\n') {
+                    page.append("<br>");
+                } else {
+                    escape(c, page);
+                }
+            }
+
+            @Override
+            public void open(String tag, String href) {
+                if (tag.equals("a")) {
+                    boolean web = href != null && (href.startsWith("https://") || href.startsWith("http://"));
+                    page.append(web ? "<a href=\"" + attribute(href) + "\">" : "<a>");
+                } else {
+                    page.append('<').append(pageTag(tag)).append('>');
+                }
+            }
+
+            @Override
+            public void close(String tag) {
+                page.append("</").append(tag.equals("a") ? "a" : pageTag(tag)).append('>');
+            }
+        });
+        return page.toString();
+    }
+
+    private static String pageTag(String tag) {
+        return switch (tag) {
+            case "b", "strong" -> "b";
+            case "i", "em" -> "i";
+            case "u", "ins" -> "u";
+            case "s", "strike", "del" -> "s";
+            case "code", "pre", "blockquote" -> tag;
+            default -> "span"; // the spoiler, custom emoji and time: their text is what matters on the page
+        };
+    }
+
+    private static String attribute(String value) {
+        StringBuilder decoded = new StringBuilder();
+        for (int i = 0; i < value.length(); ) {
+            int end = value.charAt(i) == '&' ? decodeEntity(value, i, decoded) : -1;
+            if (end > 0) {
+                i = end;
+            } else {
+                decoded.append(value.charAt(i++));
+            }
+        }
+        StringBuilder escaped = new StringBuilder(decoded.length());
+        decoded.chars().forEach(c -> escape((char) c, escaped));
+        return escaped.toString();
+    }
+
+    private static void escape(char c, StringBuilder out) {
+        switch (c) {
+            case '<' -> out.append("&lt;");
+            case '>' -> out.append("&gt;");
+            case '&' -> out.append("&amp;");
+            case '"' -> out.append("&quot;");
+            case '\'' -> out.append("&#39;");
+            default -> out.append(c);
+        }
+    }
+
+    private static void parse(String html, Visitor visitor) {
         Deque<String> open = new ArrayDeque<>();
+        StringBuilder decoded = new StringBuilder(2);
         int i = 0;
         while (i < html.length()) {
             char c = html.charAt(i);
             if (c == '&') {
-                int end = decodeEntity(html, i, visible);
+                decoded.setLength(0);
+                int end = decodeEntity(html, i, decoded);
                 if (end > 0) {
+                    for (int k = 0; k < decoded.length(); k++) {
+                        visitor.text(decoded.charAt(k));
+                    }
                     i = end;
                     continue;
                 }
                 // tdlib keeps an '&' that starts no known entity as a literal character
-                visible.append(c);
+                visitor.text(c);
                 i++;
             } else if (c == '<') {
-                i = html.startsWith("</", i) ? closeTag(html, i, open) : openTag(html, i, open);
+                i = html.startsWith("</", i) ? closeTag(html, i, open, visitor) : openTag(html, i, open, visitor);
             } else {
-                visible.append(c);
+                visitor.text(c);
                 i++;
             }
         }
         if (!open.isEmpty()) {
             throw parseError("Can't find end tag corresponding to start tag \"" + open.peek() + "\"");
         }
-        return visible.toString();
     }
 
-    private static int openTag(String html, int start, Deque<String> open) {
+    private static int openTag(String html, int start, Deque<String> open, Visitor visitor) {
         int i = start + 1;
         while (i < html.length() && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>') {
             i++;
@@ -76,6 +177,7 @@ public final class TelegramHtml {
             throw parseError("Unsupported start tag \"" + name + "\" at byte offset " + byteOffset(html, start));
         }
         String spanClass = null;
+        String href = null;
         while (true) {
             while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
                 i++;
@@ -124,6 +226,8 @@ public final class TelegramHtml {
             }
             if ("class".equals(attribute)) {
                 spanClass = value;
+            } else if ("href".equals(attribute)) {
+                href = value;
             }
         }
         if ("span".equals(name) && !"tg-spoiler".equals(spanClass)) {
@@ -133,10 +237,11 @@ public final class TelegramHtml {
             throw parseError("Nested blockquotes aren't supported at byte offset " + byteOffset(html, start));
         }
         open.push(name);
+        visitor.open(name, href);
         return i;
     }
 
-    private static int closeTag(String html, int start, Deque<String> open) {
+    private static int closeTag(String html, int start, Deque<String> open, Visitor visitor) {
         if (open.isEmpty()) {
             throw parseError("Unexpected end tag at byte offset " + byteOffset(html, start));
         }
@@ -155,7 +260,7 @@ public final class TelegramHtml {
             throw parseError("Unmatched end tag at byte offset " + byteOffset(html, start) + ", expected \"</"
                     + open.peek() + ">\", found \"</" + name + ">\"");
         }
-        open.pop();
+        visitor.close(open.pop());
         return i + 1;
     }
 

@@ -381,4 +381,100 @@ class TelegramEmulatorHttpTest {
                 .isEqualTo(400);
         assertThat(client.get("/emulator/nothing").status()).isEqualTo(404);
     }
+
+    @Test
+    void aButtonIsPressedByItsLabelOverHttp() {
+        client.json(
+                TOKEN,
+                "sendMessage",
+                Map.of(
+                        "chat_id",
+                        CHAT,
+                        "text",
+                        "old",
+                        "reply_markup",
+                        Map.of(
+                                "inline_keyboard",
+                                List.of(List.of(Map.of("text", "✅ Отправить", "callback_data", "old"))))));
+        long newest = client.json(
+                        TOKEN,
+                        "sendMessage",
+                        Map.of(
+                                "chat_id",
+                                CHAT,
+                                "text",
+                                "draft",
+                                "reply_markup",
+                                Map.of(
+                                        "inline_keyboard",
+                                        List.of(List.of(
+                                                Map.of("text", "✏️ Изменить", "callback_data", "rp:ed"),
+                                                Map.of("text", "✅ Отправить", "callback_data", "rp:go"))))))
+                .result()
+                .get("message_id")
+                .asLong();
+
+        BotApiClient.Answer pressed =
+                client.post("/emulator/chats/" + CHAT + "/callbacks", "{\"button\":\"Отправить\"}");
+        assertThat(pressed.status()).isEqualTo(200);
+        assertThat(pressed.body().at("/callback_query/data").asText()).isEqualTo("rp:go");
+        assertThat(pressed.body().at("/callback_query/message/message_id").asLong())
+                .isEqualTo(newest);
+        BotApiClient.Answer byData = client.post(
+                "/emulator/chats/" + CHAT + "/callbacks", "{\"message_id\":" + newest + ",\"data\":\"rp:ed\"}");
+        assertThat(byData.body().at("/callback_query/data").asText()).isEqualTo("rp:ed");
+        BotApiClient.Answer none = client.post("/emulator/chats/" + CHAT + "/callbacks", "{\"button\":\"Удалить\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().get("message").asText()).contains("no button \"Удалить\"");
+    }
+
+    @Test
+    void theChatPageShowsEachStepWithEveryTextEscaped() {
+        client.post(
+                "/emulator/chats/" + CHAT + "/messages",
+                "{\"text\":\"<script>alert(1)</script>\",\"from\":{\"id\":" + CHAT + ",\"first_name\":\"A\"}}");
+        long card = client.json(
+                        TOKEN,
+                        "sendMessage",
+                        Map.of(
+                                "chat_id",
+                                CHAT,
+                                "parse_mode",
+                                "HTML",
+                                "text",
+                                "<b>Отзыв</b> &lt;img src=x onerror=alert(1)&gt;\n<a href=\"javascript:alert(2)\">x</a>",
+                                "reply_markup",
+                                Map.of(
+                                        "inline_keyboard",
+                                        List.of(List.of(Map.of("text", "<i>Ответить</i>", "callback_data", "rp:s"))))))
+                .result()
+                .get("message_id")
+                .asLong();
+        client.post("/emulator/chats/" + CHAT + "/callbacks", "{\"button\":\"Ответить\"}");
+        client.json(
+                TOKEN,
+                "editMessageText",
+                Map.of("chat_id", CHAT, "message_id", card, "text", "plain <u>not markup</u> & \"quoted\""));
+
+        BotApiClient.Page page = client.page("/emulator/chats/" + CHAT);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.text())
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("<b>Отзыв</b> &lt;img src=x onerror=alert(1)&gt;<br><a>x</a>")
+                .contains("<span class=\"button\">&lt;i&gt;Ответить&lt;/i&gt;</span>")
+                .contains("👆 &lt;i&gt;Ответить&lt;/i&gt; · under #" + card)
+                .contains("edited #" + card)
+                .contains("plain &lt;u&gt;not markup&lt;/u&gt; &amp; &quot;quoted&quot;")
+                .doesNotContain("<script>", "<img", "javascript:", "<i>Ответить");
+        assertThat(page.text().indexOf("&lt;script&gt;"))
+                .as("in order: typed, sent, pressed, edited")
+                .isLessThan(page.text().indexOf("<b>Отзыв</b>"));
+        assertThat(page.text().indexOf("👆")).isLessThan(page.text().indexOf("edited #"));
+
+        String fromCard =
+                client.page("/emulator/chats/" + CHAT + "?from=" + card).text();
+        assertThat(fromCard).contains("<b>Отзыв</b>").doesNotContain("alert(1)&lt;/script");
+        assertThat(client.page("/emulator/chats/" + CHAT + "?from=x").status()).isEqualTo(400);
+    }
 }

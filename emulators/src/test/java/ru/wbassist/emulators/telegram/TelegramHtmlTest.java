@@ -59,4 +59,19 @@ class TelegramHtmlTest {
         assertThatThrownBy(() -> TelegramHtml.visibleText("<blockquote><blockquote>x</blockquote></blockquote>"))
                 .hasMessageContaining("Nested blockquotes");
     }
+
+    @Test
+    void thePageHtmlEscapesEveryTextAndKeepsOnlyPlainTags() {
+        assertThat(TelegramHtml.pageHtml("<b>Отзыв</b> &lt;script&gt;x&lt;/script&gt; &amp;lt; \"q\" 'a'\nnext"))
+                .isEqualTo("<b>Отзыв</b> &lt;script&gt;x&lt;/script&gt; &amp;lt; &quot;q&quot; &#39;a&#39;<br>next");
+        assertThat(TelegramHtml.pageHtml("<strong>a</strong><em>b</em><del>c</del><span class=\"tg-spoiler\">d</span>"))
+                .isEqualTo("<b>a</b><i>b</i><s>c</s><span>d</span>");
+        assertThat(TelegramHtml.pageHtml("<pre><code class=\"language-x\" onclick=\"y\">z</code></pre>"))
+                .isEqualTo("<pre><code>z</code></pre>");
+        assertThat(TelegramHtml.pageHtml("<a href=\"https://wb.ru/?a=1&amp;b=&quot;x&quot;\">wb</a>"))
+                .isEqualTo("<a href=\"https://wb.ru/?a=1&amp;b=&quot;x&quot;\">wb</a>");
+        assertThat(TelegramHtml.pageHtml("<a href=\"javascript:alert(1)\">x</a><a href='data:text/html,<b>'>y</a>"))
+                .isEqualTo("<a>x</a><a>y</a>");
+        assertThatThrownBy(() -> TelegramHtml.pageHtml("<img src=x>")).isInstanceOf(BotApiException.class);
+    }
 }
