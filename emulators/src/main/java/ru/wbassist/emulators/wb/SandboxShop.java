@@ -209,6 +209,23 @@ public final class SandboxShop {
         reviews.computeIfPresent(reviewId, (id, review) -> review.answered(answerText));
     }
 
+    /**
+     * The simulated seller's own answer, scheduled when the review came: left out when the review was answered
+     * meanwhile (through WB's answer route, from WB Assist), as a seller does not answer twice.
+     */
+    synchronized void answerReviewUnlessAnswered(String reviewId) {
+        reviews.computeIfPresent(
+                reviewId,
+                (id, review) -> review.answer() == null ? review.answered(ReviewTexts.DEFAULT_ANSWER) : review);
+    }
+
+    /** The same for a question. */
+    synchronized void answerQuestionUnlessAnswered(String questionId) {
+        if (question(questionId).answer() == null) {
+            answerQuestion(questionId, ReviewTexts.QUESTION_ANSWER);
+        }
+    }
+
     /** Every answer text WB's answer routes accepted for this review or question id, oldest first. */
     public synchronized List<String> answersReceived(String itemId) {
         return List.copyOf(answersReceived.getOrDefault(itemId, List.of()));

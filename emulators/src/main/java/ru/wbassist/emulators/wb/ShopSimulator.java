@@ -248,7 +248,8 @@ final class ShopSimulator {
                         order.product(), order.size().techSize(), rating, ReviewTexts.texts(random, rating), stamp)
                 .id();
         if (random.nextInt(100) < 75) {
-            schedule(after(Duration.ofMinutes(60 + random.nextInt(47 * 60))), at -> shop.answerReview(id));
+            schedule(
+                    after(Duration.ofMinutes(60 + random.nextInt(47 * 60))), at -> shop.answerReviewUnlessAnswered(id));
         }
     }
 
@@ -258,7 +259,7 @@ final class ShopSimulator {
         if (random.nextInt(100) < 70) {
             schedule(
                     after(Duration.ofMinutes(120 + random.nextInt(28 * 60))),
-                    at -> shop.answerQuestion(id, ReviewTexts.QUESTION_ANSWER));
+                    at -> shop.answerQuestionUnlessAnswered(id));
         }
     }
 

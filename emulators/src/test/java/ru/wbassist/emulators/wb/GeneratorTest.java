@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -240,5 +242,40 @@ class GeneratorTest {
     private static HttpResponse<String> ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
+    }
+
+    @Test
+    void theSimulatedSellerLeavesAnAnswerSentThroughWbAlone() {
+        Instant start = Instant.parse("2026-05-01T00:00:00Z");
+        Random random = new Random(5);
+        CatalogGenerator catalog = new CatalogGenerator(random);
+        SandboxShop shop = new SandboxShop(
+                random, Clock.fixed(start, ZoneOffset.UTC), catalog.generate(catalog.pickBrands(), start, start));
+        ShopSimulator simulator = new ShopSimulator(shop, new Random(6), start);
+        shop.attach(simulator);
+        simulator.seedStock();
+        Instant midway = start.plus(Duration.ofDays(20));
+        simulator.runHistory(midway);
+
+        // everything open now is answered through WB's routes; the simulated seller had some of it on their list
+        String ours = "Ответ из WB Assist";
+        List<String> reviews = shop.reviews().stream()
+                .filter(r -> r.answer() == null)
+                .map(ShopRecords.ReviewRecord::id)
+                .toList();
+        List<String> questions = shop.questions().stream()
+                .filter(q -> q.answer() == null)
+                .map(ShopRecords.QuestionRecord::id)
+                .toList();
+        assertThat(reviews).isNotEmpty();
+        assertThat(questions).isNotEmpty();
+        reviews.forEach(id -> shop.answerReviewIfKnown(id, ours));
+        questions.forEach(id -> shop.putQuestion(shop.question(id).answered(ours, "wbRu", midway)));
+        simulator.runHistory(midway.plus(Duration.ofDays(3)));
+
+        assertThat(shop.reviews().stream().filter(r -> reviews.contains(r.id())))
+                .allMatch(r -> r.answer().equals(ours));
+        assertThat(shop.questions().stream().filter(q -> questions.contains(q.id())))
+                .allMatch(q -> q.answer().equals(ours) && q.answerEdits() == 0);
     }
 }
