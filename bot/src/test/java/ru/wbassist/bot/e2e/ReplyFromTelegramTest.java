@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,9 @@ import ru.wbassist.server.TestServer;
 
 /**
  * Answering from Telegram, end to end over HTTP: WB sandbox → server (sync, detection, answer API) → bot → Telegram
- * emulator, on H2 and on PostgreSQL. A negative review arrives with "Ответить"; the owner picks a template, edits it,
- * confirms twice, and WB gets that text once. A question likewise, through a WB outage. A member the owner does not
- * let answer never sees the button and is told why.
+ * emulator, on H2 and on PostgreSQL. The owner turns members' answering off in /templates. A negative review arrives
+ * with "Ответить"; the owner picks a template, edits it, confirms twice, and WB gets that text once. A question
+ * likewise, through a WB outage. The member never sees the button, is told why, and the API refuses them.
  */
 class ReplyFromTelegramTest {
 
@@ -93,10 +95,26 @@ class ReplyFromTelegramTest {
                 .until(() -> client.cabinets(ANNA.id()).stream()
                         .allMatch(cabinet -> "success".equals(cabinet.lastSyncStatus())));
         long cabinet = client.cabinets(ANNA.id()).getFirst().id();
-        assertThat(post(
-                        "/api/v1/bot/cabinets/" + cabinet + "/answering",
-                        "{\"telegram_id\":" + ANNA.id() + ",\"members_can_answer\":false}"))
-                .isEqualTo(200);
+
+        // the owner turns answering off for members in /templates, in place; a member has no such switch
+        SentMessage templates = Chats.say(telegram, ANNA, "/templates");
+        assertThat(templates.callbackData()).contains("tp:m:" + cabinet + ":0");
+        assertThat(templates.buttonTexts()).contains("👥 ИП Ответов: участники могут отвечать — да");
+        String pressed = telegram.pressButton(ANNA.id(), "участники могут отвечать")
+                .at("/callback_query/id")
+                .asText();
+        awaitSent(
+                ANNA,
+                m -> "editMessageText".equals(m.method())
+                        && m.messageId() == templates.messageId()
+                        && m.buttonTexts().contains("👥 ИП Ответов: участники могут отвечать — нет"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> telegram.callbackAnswer(pressed).isPresent());
+        assertThat(telegram.callbackAnswer(pressed)).contains("✅ Теперь отвечает только владелец");
+        assertThat(client.templates(ANNA.id()).getFirst().membersCanAnswer()).isFalse();
+        SentMessage borisTemplates = Chats.say(telegram, BORIS, "/templates");
+        assertThat(borisTemplates.callbackData()).noneMatch(data -> data.startsWith("tp:"));
+        assertThat(borisTemplates.body()).contains("не разрешил участникам отвечать");
 
         // a negative review and a question arrive with "Ответить" for the owner only
         String review = shop.addReview(product.nmId(), 1, "Пришло с браком <b>швы</b>");
@@ -116,6 +134,12 @@ class ReplyFromTelegramTest {
         assertThat(borisCard.callbackData())
                 .as("a member who may not answer gets no button")
                 .isEmpty();
+        assertThat(post(
+                        "/api/v1/bot/reviews/" + review + "/answer",
+                        "{\"telegram_id\":" + BORIS.id() + ",\"cabinet_id\":" + cabinet
+                                + ",\"text\":\"Ответ участника\",\"idempotency_key\":\"member-forged-1\"}"))
+                .as("the API refuses the member too")
+                .isEqualTo(403);
 
         // tap, pick a template, edit it into the user's own text, confirm twice
         telegram.injectCallback(ANNA.id(), card.messageId(), start);
@@ -143,6 +167,12 @@ class ReplyFromTelegramTest {
                 .as("the second tap does not overwrite the result")
                 .contains("Ответ отправлен");
         assertThat(shop.answersReceived(review)).containsExactly("Спасибо, что написали! Заменим товар <сразу>.");
+        if (vendor == DatabaseConfig.Vendor.H2) {
+            // the picture in docs/screenshots/reply-flow.png is taken of this page (bot/screenshots.sh)
+            Path page = Path.of("target", "screenshots", "reply-flow.html");
+            Files.createDirectories(page.getParent());
+            Files.writeString(page, telegram.chatPage(ANNA.id(), card.messageId()));
+        }
 
         // the member sees the review without a button, and why
         SentMessage borisReviews = Chats.say(telegram, BORIS, "/reviews");
