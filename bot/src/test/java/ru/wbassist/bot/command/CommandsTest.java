@@ -232,6 +232,24 @@ class CommandsTest {
     }
 
     @Test
+    void templatesAreAddedWithTheirPlaceholdersAndDeletedInPlace() {
+        server.addCabinet(CHAT, "Shop <1>");
+        TemplatesCommand templates = new TemplatesCommand(server, messenger);
+
+        run(templates, "templates", "add");
+        assertThat(messenger.actions.getLast().text())
+                .isEqualTo(RU.get("templates.usage", "{buyer}", "{product}", "{rating}"));
+        run(templates, "templates", "add {buyer}, спасибо за {rating}★!");
+        assertThat(server.calls()).contains("add template");
+        assertThat(messenger.actions.getLast().text()).isEqualTo(RU.get("templates.added", "Shop &lt;1&gt;"));
+
+        assertThat(templates.handle(press("tp:d:1"))).isEqualTo(RU.get("templates.deleted"));
+        assertThat(server.calls()).contains("delete template 1");
+        assertThat(messenger.actions.getLast().method()).isEqualTo("editText");
+        assertThat(messenger.actions.getLast().messageId()).isEqualTo(900);
+    }
+
+    @Test
     void theOwnerSwitchesMembersAnsweringInPlaceAndAMemberGetsNoSwitch() {
         server.addCabinet(CHAT, "Shop <1>");
         long id = server.cabinets(CHAT).getFirst().id();

@@ -190,7 +190,12 @@ class ReplyFromTelegramTest {
                 awaitSent(ANNA, m -> m.body() != null && m.body().contains("Вопрос покупателя"));
         String questionStart = "rp:s:q:" + cabinet + ":" + question;
         assertThat(questionCard.callbackData()).containsExactly(questionStart);
-        telegram.injectCallback(ANNA.id(), questionCard.messageId(), questionStart);
+        // as in the demo (docs/bot.md): /questions, then the button pressed by its label
+        assertThat(Chats.say(telegram, ANNA, "/questions").buttonTexts()).contains("✍️ Ответить на №1");
+        assertThat(telegram.pressButton(ANNA.id(), "Ответить на №1")
+                        .at("/callback_query/data")
+                        .asText())
+                .isEqualTo(questionStart);
         awaitSent(
                 ANNA,
                 m -> m.body() != null && m.body().contains("Вопрос") && m.body().contains("Выберите шаблон"));

@@ -83,7 +83,9 @@ final class ChatPage {
         }
         page.append("<div class=\"bubble\">");
         if (sent.photo() != null) {
-            page.append("<span class=\"photo\">🖼 ").append(plain(sent.photo())).append("</span>");
+            page.append("<span class=\"photo\" title=\"")
+                    .append(plain(sent.photo()))
+                    .append("\">🖼 photo</span>");
         }
         String body = sent.body();
         if (body != null) {

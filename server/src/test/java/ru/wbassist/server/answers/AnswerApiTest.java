@@ -17,6 +17,7 @@ import ru.wbassist.db.DatabaseConfig;
 import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
+import ru.wbassist.emulators.wb.Scope;
 import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.TestServer;
 
@@ -251,6 +252,55 @@ class AnswerApiTest {
         assertThat(answer("reviews", review, OWNER, "Ответ владельца", "owner-00001")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aReadOnlyKeyLetsNobodyAnswerAndSaysWhy(DatabaseConfig.Vendor vendor) {
+        start(vendor);
+        SandboxSeller readOnly = sandbox.createSeller("Только чтение");
+        String key = sandbox.mintToken(
+                readOnly,
+                WbSandbox.DEFAULT_SCOPES | Scope.READ_ONLY.mask(),
+                Instant.now().plus(Duration.ofDays(30)));
+        long shop = server.post("/wb/cabinets/", Map.of("user_id", STRANGER, "api_key", key))
+                .json()
+                .get("cabinet")
+                .get("id")
+                .asLong();
+        String review = readOnly.shop().addReview(product(readOnly), 1, "Не подошло");
+        update(
+                "INSERT INTO wb_reviews (cabinet_id, review_id, nm_id, product_name, rating, text, user_name,"
+                        + " created_date) VALUES (?,?,?,?,?,?,?,?)",
+                shop,
+                review,
+                product(readOnly),
+                "Товар",
+                1,
+                "Не подошло",
+                "Ольга",
+                Instant.now());
+
+        JsonNode list = server.get("/api/v1/bot/reviews/unanswered?telegram_id=" + STRANGER)
+                .json()
+                .get("cabinets")
+                .get(0);
+        assertThat(list.get("can_answer").asBoolean()).as("not even the owner").isFalse();
+        assertThat(list.get("cannot_answer_reason").asText()).isEqualTo(Rights.KEY_READ_ONLY);
+        assertThat(server.get("/api/v1/bot/templates?telegram_id=" + STRANGER)
+                        .json()
+                        .at("/cabinets/0/cannot_answer_reason")
+                        .asText())
+                .isEqualTo(Rights.KEY_READ_ONLY);
+        TestServer.Response refused = server.post(
+                "/api/v1/bot/reviews/" + review + "/answer",
+                Map.of("telegram_id", STRANGER, "cabinet_id", shop, "text", "Ответ", "idempotency_key", "readonly-01"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(readOnly.shop().answersReceived(review)).isEmpty();
+    }
+
+    private static long product(SandboxSeller seller) {
+        return seller.shop().products().getFirst().nmId();
     }
 
     @ParameterizedTest
