@@ -89,10 +89,11 @@ public final class CabinetRepository {
             Sql.update(
                     c,
                     "UPDATE wb_cabinets SET api_key_encrypted = ?, api_key_hash = ?, token_expires_at = ?,"
-                            + " key_invalid_since = NULL, key_error = NULL WHERE id = ?",
+                            + " key_allows_answers = ?, key_invalid_since = NULL, key_error = NULL WHERE id = ?",
                     vault.encrypt(cabinetId, apiKey),
                     hashes.getFirst(),
                     token.expiresAt(),
+                    token.allowsAnswers(),
                     cabinetId);
             boolean linked = link(c, cabinetId, userId);
             return new Connected(find(c, cabinetId, userId).orElseThrow(), Outcome.KEY_REPLACED, linked);
@@ -102,12 +103,13 @@ public final class CabinetRepository {
         long cabinetId = Sql.insert(
                 c,
                 "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash, seller_id,"
-                        + " token_expires_at, created_at) VALUES (?,?,?,?,?,?)",
+                        + " token_expires_at, key_allows_answers, created_at) VALUES (?,?,?,?,?,?,?)",
                 cabinetName,
                 "",
                 hashes.getFirst(),
                 token.sellerId(),
                 token.expiresAt(),
+                token.allowsAnswers(),
                 Instant.now());
         // the ciphertext is bound to the cabinet's id, known only now; the row is not visible before the commit
         Sql.update(

@@ -66,6 +66,11 @@ public record WbToken(
         return WHITESPACE.matcher(key).replaceAll("");
     }
 
+    /** Whether the key may answer reviews and questions: the Feedbacks category, and not read-only. */
+    public boolean allowsAnswers() {
+        return scopes.contains(Scope.FEEDBACKS) && !readOnly;
+    }
+
     /** The same token with the seller id WB's seller-info reported (it wins over the claim). */
     public WbToken withSellerId(String sid) {
         return sid == null ? this : new WbToken(scopes, expiresAt, sid, testToken, readOnly, baseToken);

@@ -40,7 +40,7 @@ public final class NotificationQueue {
                    CASE WHEN n.event_type IN ('negative_review', 'new_question') AND n.group_size <= 1
                          AND EXISTS (SELECT 1 FROM cabinet_users cu JOIN wb_cabinets w ON w.id = cu.cabinet_id
                                       WHERE cu.cabinet_id = n.cabinet_id AND cu.user_id = n.user_id
-                                        AND (cu.role = 'owner' OR w.members_can_answer))
+                                        AND w.key_allows_answers AND (cu.role = 'owner' OR w.members_can_answer))
                         THEN n.external_id END AS reply_to
               FROM notification_history n JOIN users u ON u.id = n.user_id""";
 

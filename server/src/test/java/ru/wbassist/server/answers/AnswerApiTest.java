@@ -297,6 +297,34 @@ class AnswerApiTest {
                 Map.of("telegram_id", STRANGER, "cabinet_id", shop, "text", "Ответ", "idempotency_key", "readonly-01"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(readOnly.shop().answersReceived(review)).isEmpty();
+
+        // the notifications carry "Ответить" (reply_to) only where the user may answer: not with a read-only key
+        String open = storedReview(1, "Брак", "Ян");
+        notify(STRANGER, shop, review);
+        notify(OWNER, cabinet, open);
+        notify(MEMBER, cabinet, open);
+        Map<Long, String> replyTo = new java.util.HashMap<>();
+        server.get("/api/v1/notifications/pending?limit=10")
+                .json()
+                .get("items")
+                .forEach(item -> replyTo.put(
+                        item.get("telegram_id").asLong(), item.get("reply_to").asText(null)));
+        assertThat(replyTo).containsOnlyKeys(OWNER, MEMBER, STRANGER);
+        assertThat(replyTo.get(OWNER)).isEqualTo(open);
+        assertThat(replyTo.get(MEMBER)).isEqualTo(open);
+        assertThat(replyTo.get(STRANGER)).isNull();
+    }
+
+    private void notify(long telegramId, long cabinetId, String reviewId) {
+        update(
+                "INSERT INTO notification_history (user_id, cabinet_id, event_type, external_id, text, status,"
+                        + " deliver_after, created_at) SELECT id, ?, 'negative_review', ?, 'Отзыв', 'pending', ?, ?"
+                        + " FROM users WHERE telegram_id = ?",
+                cabinetId,
+                reviewId,
+                Instant.now().minusSeconds(5),
+                Instant.now().minusSeconds(5),
+                telegramId);
     }
 
     private static long product(SandboxSeller seller) {
