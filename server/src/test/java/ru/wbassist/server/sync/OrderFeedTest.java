@@ -198,6 +198,57 @@ class OrderFeedTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void theLiveNewOrderCardNamesTheSizeOfTheFeedsChrtIdAndLeavesAnUnknownSizeOut(DatabaseConfig.Vendor vendor) {
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        long bob = new UserRepository(db)
+                .register(new Users.Registration(702L, "bob", "Bob", null, "en"))
+                .user()
+                .id();
+        cabinets.connect(bob, seller.token(), "Лента", WbToken.parse(seller.token()));
+        sources.sync().sync(cabinet);
+        sources.feed().poll(cabinet);
+        List<Product> sized = seller.shop().products().stream()
+                .filter(p -> !p.sizes().getFirst().techSize().equals("0"))
+                .toList();
+        Product product = sized.get(0);
+        Product.Size size = product.sizes().getFirst();
+        assertThat(value(
+                        "SELECT tech_size FROM wb_product_sizes WHERE nm_id = ? AND chrt_id = ?",
+                        product.nmId(),
+                        size.chrtId()))
+                .as("the sandbox's card lists the size under the chrtId its feed names")
+                .isEqualTo(size.techSize());
+
+        String srid = seller.shop().placeOrder(product.nmId(), size.chrtId(), "Коледино");
+        tick();
+        sources.feed().poll(cabinet);
+        assertThat(value("SELECT source FROM wb_orders WHERE srid = ?", srid)).isEqualTo("feed");
+        assertThat(value("SELECT tech_size FROM wb_orders WHERE srid = ?", srid))
+                .isEqualTo(size.techSize());
+        assertThat(text(anna, "new_order")).contains("Размер: " + size.techSize() + "\n");
+        assertThat(text(bob, "new_order")).contains("Size: " + size.techSize() + "\n");
+
+        // a size the cards sync has not stored yet (WB added it after the last products run): the line is left out
+        Product other = sized.get(1);
+        Product.Size unknown = other.sizes().getFirst();
+        db.inTransaction(c -> Sql.update(c, "DELETE FROM wb_product_sizes WHERE chrt_id = ?", unknown.chrtId()));
+        seller.shop().placeOrder(other.nmId(), unknown.chrtId(), "Коледино");
+        tick();
+        sources.feed().poll(cabinet);
+        for (long user : List.of(anna, bob)) {
+            String card = text(user, "new_order");
+            assertThat(card)
+                    .contains(other.title())
+                    .doesNotContain("Размер")
+                    .doesNotContain("Size")
+                    .doesNotContain("null");
+            assertThat(card.lines()).as("no field printed empty").noneMatch(line -> line.matches(".*:\\s*"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void statisticsFirstThenFeedNotifiesNothingAgain(DatabaseConfig.Vendor vendor) {
         BothSources sources = bothSources(vendor);
         long cabinet = sources.cabinet();
@@ -374,12 +425,16 @@ class OrderFeedTest {
     }
 
     private String text(String type) {
+        return text(anna, type);
+    }
+
+    private String text(long user, String type) {
         return db.withConnection(c -> Sql.queryOne(
                         c,
                         "SELECT text FROM notification_history WHERE user_id = ?"
                                 + " AND event_type = ? ORDER BY id DESC LIMIT 1",
                         rs -> rs.getString(1),
-                        anna,
+                        user,
                         type)
                 .orElseThrow());
     }
