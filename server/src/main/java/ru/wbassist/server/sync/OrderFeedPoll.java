@@ -97,9 +97,11 @@ public final class OrderFeedPoll implements FeedRunner {
         if (keyValid.isEmpty()) {
             return Optional.empty();
         }
-        OrderFeedState state =
-                db.withConnection(c -> OrderFeedState.read(c, cabinetId)).orElseGet(OrderFeedState::initial);
         Instant now = clock.instant();
+        OrderFeedState state = db.withConnection(c -> OrderFeedState.read(c, cabinetId))
+                .orElseGet(OrderFeedState::initial)
+                .started(now);
+        state.lateness().ifPresent(meters::orderFeedLateness);
         String key = cabinets.apiKey(cabinetId);
         if (!CabinetSync.scopesOf(key).contains(WbToken.Scope.ANALYTICS)) {
             return Optional.of(save(cabinetId, state.mode("off", NO_ANALYTICS, now.plus(RECHECK_OFF))));

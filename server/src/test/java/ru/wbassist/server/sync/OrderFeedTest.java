@@ -142,6 +142,12 @@ class OrderFeedTest {
         assertThat(types()).as("baselines tell nobody").isEmpty();
         assertThat(state(cabinet).cursor()).isNotNull();
         assertThat(state(cabinet).mode()).isEqualTo("on");
+        assertThat(state(cabinet).lateness())
+                .as("a first poll was due at no set time")
+                .isEmpty();
+        clock.advance(Duration.between(clock.instant(), next).plusSeconds(3));
+        feed.poll(cabinet);
+        assertThat(state(cabinet).lateness()).as("started 3 s after it was due").contains(Duration.ofSeconds(3));
 
         SandboxShop shop = seller.shop();
         Product product = shop.products().getFirst();
@@ -336,10 +342,22 @@ class OrderFeedTest {
         Instant after429 = server2.poll(cabinet).orElseThrow();
         assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
         assertThat(Duration.between(clock.instant(), after429)).isGreaterThan(Duration.ofMinutes(175));
+        assertThat(sandbox.tooManyRequestsCount(FEED_PATH)).isEqualTo(1);
         assertThat(state(cabinet).lastStatus()).isEqualTo("failed");
         assertThat(state(cabinet).lastError()).contains("429");
         server2.poll(cabinet);
         assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
+
+        // what the sync status (and the bot's /sync) shows: slowed by the Base token, the next poll when WB allows
+        // one, and the latency that follows: the time since the last poll WB answered
+        Instant at429 = clock.instant();
+        clock.advance(Duration.ofMinutes(30));
+        var live = OrderFeedState.view(java.util.Optional.of(state(cabinet)), clock.instant());
+        assertThat(live.state()).isEqualTo("slowed");
+        assertThat(live.reason()).isEqualTo("base_token");
+        assertThat(Duration.between(at429, live.nextPollAt())).isGreaterThan(Duration.ofMinutes(175));
+        assertThat(live.lagSeconds()).isEqualTo(Duration.ofMinutes(30).toSeconds());
+        assertThat(sandbox.tooManyRequestsCount(FEED_PATH)).as("no 429 storm").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM notification_history")).isZero();
     }
 
