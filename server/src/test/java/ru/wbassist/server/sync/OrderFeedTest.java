@@ -298,6 +298,89 @@ class OrderFeedTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void eachCancelTypeTheFeedReportsIsToldWithItsReason(DatabaseConfig.Vendor vendor) {
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        sources.sync().sync(cabinet);
+        sources.feed().poll(cabinet);
+        SandboxShop shop = seller.shop();
+        Product product = shop.products().getFirst();
+        long chrt = product.sizes().getFirst().chrtId();
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("app", "Причина: покупатель отменил заказ до получения");
+        reasons.put("receipt", "Причина: покупатель отказался при получении");
+        reasons.put("expire", "Причина: заказ не забрали вовремя");
+        reasons.put("other", null);
+        for (var reason : reasons.entrySet()) {
+            String srid = shop.placeOrder(product.nmId(), chrt, "Коледино");
+            tick();
+            sources.feed().poll(cabinet);
+            shop.cancelOrder(srid, reason.getKey());
+            tick();
+            sources.feed().poll(cabinet);
+            assertThat(value("SELECT cancel_type FROM wb_orders WHERE srid = ?", srid))
+                    .isEqualTo(reason.getKey());
+            String card = text("order_cancellation");
+            if (reason.getValue() == null) {
+                assertThat(card).as("WB names no reason: none is printed").doesNotContain("Причина");
+            } else {
+                assertThat(card).contains(reason.getValue());
+            }
+        }
+        assertThat(types())
+                .containsExactly(
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aKeyWithoutAnalyticsIsNotPolledAndARejectedKeyIsMarkedOnce(DatabaseConfig.Vendor vendor) {
+        start(vendor, true, 0);
+        String statisticsOnly = sandbox.mintToken(
+                seller,
+                ru.wbassist.emulators.wb.Scope.mask(
+                        ru.wbassist.emulators.wb.Scope.STATISTICS,
+                        ru.wbassist.emulators.wb.Scope.CONTENT,
+                        ru.wbassist.emulators.wb.Scope.FEEDBACKS),
+                clock.instant().plus(Duration.ofDays(30)));
+        long off = connect(statisticsOnly);
+        OrderFeedPoll feed = feed(relaxedClient());
+        Instant next = feed.poll(off).orElseThrow();
+        assertThat(sandbox.requestCount(FEED_PATH))
+                .as("no request without Analytics")
+                .isZero();
+        assertThat(state(off).mode()).isEqualTo("off");
+        assertThat(state(off).reason()).isEqualTo("no_analytics");
+        assertThat(next).isEqualTo(clock.instant().plus(OrderFeedPoll.RECHECK_OFF));
+
+        // WB revokes the other cabinet's key: the poll marks it invalid and tells once, then waits for the sync
+        String key = sandbox.createSeller("ИП Второй").token();
+        long live = connect(key);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(1);
+        sandbox.revoke(key);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
+        assertThat(state(live).mode()).isEqualTo("off");
+        assertThat(state(live).reason()).isEqualTo("key_rejected");
+        assertThat(count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND key_invalid_since IS NOT NULL", live))
+                .isEqualTo(1);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH))
+                .as("a rejected key is not tried by the poll")
+                .isEqualTo(2);
+        assertThat(types()).containsExactly("key_invalid");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void aListingLongerThanAPageIsReadWithTheFirstSnapshotTime(DatabaseConfig.Vendor vendor) {
         start(vendor, true, 0);
         long cabinet = connect(seller.token());
