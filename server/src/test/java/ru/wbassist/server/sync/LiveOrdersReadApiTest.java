@@ -19,9 +19,6 @@ import ru.wbassist.server.TestServer;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.events.MutableClock;
-import ru.wbassist.server.wb.RateLimiter;
-import ru.wbassist.server.wb.WbClient;
-import ru.wbassist.server.wb.WbHosts;
 
 /**
  * What the bot reads counts an order the moment the live poll stores it, before the statistics API shows it: the
@@ -67,14 +64,7 @@ class LiveOrdersReadApiTest {
         OrderFeedPoll feed = new OrderFeedPoll(
                 server.db(),
                 new CabinetRepository(server.db(), new KeyVault(KEK)),
-                new WbClient(
-                        WbHosts.allAt(sandbox.baseUrl()),
-                        RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)),
-                        Duration.ofSeconds(10),
-                        Duration.ofMillis(10),
-                        80_000,
-                        WbClient.DEFAULT_MAX_RESPONSE_BYTES,
-                        server.app().meters()),
+                SyncFixture.relaxedClient(sandbox.baseUrl(), server.app().meters()),
                 server.app().eventSink(),
                 new FeedSettings(true, Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(15)),
                 clock,

@@ -105,7 +105,7 @@ class OrderFeedTest {
     }
 
     private WbClient relaxedClient() {
-        return client(sandbox.baseUrl(), RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)));
+        return SyncFixture.relaxedClient(sandbox.baseUrl(), TestMeters.detached());
     }
 
     private OrderFeedPoll feed(WbClient wb) {
