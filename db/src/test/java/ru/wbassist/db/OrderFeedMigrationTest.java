@@ -29,12 +29,7 @@ class OrderFeedMigrationTest {
         flyway(config).target(before(config, "130")).load().migrate();
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
-            long cabinet = Sql.insert(
-                    c,
-                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
-                    "Shop",
-                    "x",
-                    "h1");
+            long cabinet = cabinet(c);
             long user = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 42L);
             sale(c, cabinet, "S1", "srid-1", "buyout", t);
             sale(c, cabinet, "R1", "srid-1", "return", t);
@@ -89,12 +84,7 @@ class OrderFeedMigrationTest {
         DatabaseConfig config = TestDatabases.freshConfig(vendor);
         flyway(config).target(before(config, "195")).load().migrate();
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
-            long cabinet = Sql.insert(
-                    c,
-                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
-                    "Shop",
-                    "x",
-                    "h1");
+            long cabinet = cabinet(c);
             for (String dataSet : List.of("products", "orders", "prices")) {
                 Sql.update(
                         c,
@@ -126,6 +116,11 @@ class OrderFeedMigrationTest {
         return Flyway.configure()
                 .dataSource(config.url(), config.username(), config.password())
                 .locations("classpath:db/migration");
+    }
+
+    private static long cabinet(Connection c) throws SQLException {
+        return Sql.insert(
+                c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)", "Shop", "x", "h1");
     }
 
     private static void sale(Connection c, long cabinet, String saleId, String srid, String type, Instant t)
