@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * V130 keys buyout and return events by the order's srid, the key the order feed shares: events recorded before it
- * (keyed by sale id) are rewritten, so an upgraded server does not tell a buyout again when the feed reports it.
+ * (keyed by sale id) are rewritten, so an upgraded server does not tell a buyout again when the feed reports it. V195
+ * makes the next products sync list every card again, so the sizes the feed's chrtIds need are stored.
  */
 class OrderFeedMigrationTest {
 
@@ -25,21 +26,10 @@ class OrderFeedMigrationTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void buyoutAndReturnEventsAreRekeyedBySrid(DatabaseConfig.Vendor vendor) throws SQLException {
         DatabaseConfig config = TestDatabases.freshConfig(vendor);
-        // the schema as it was before V130, whatever the migrations below it are
-        MigrationVersion before = Arrays.stream(flyway(config).load().info().all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion("130")) < 0)
-                .max(MigrationVersion::compareTo)
-                .orElseThrow();
-        flyway(config).target(before).load().migrate();
+        flyway(config).target(before(config, "130")).load().migrate();
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
-            long cabinet = Sql.insert(
-                    c,
-                    "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)",
-                    "Shop",
-                    "x",
-                    "h1");
+            long cabinet = cabinet(c);
             long user = Sql.insert(c, "INSERT INTO users (telegram_id) VALUES (?)", 42L);
             sale(c, cabinet, "S1", "srid-1", "buyout", t);
             sale(c, cabinet, "R1", "srid-1", "return", t);
@@ -88,10 +78,49 @@ class OrderFeedMigrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void cardsAreListedAgainForTheirSizesAndOtherCursorsStay(DatabaseConfig.Vendor vendor) throws SQLException {
+        DatabaseConfig config = TestDatabases.freshConfig(vendor);
+        flyway(config).target(before(config, "195")).load().migrate();
+        try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
+            long cabinet = cabinet(c);
+            for (String dataSet : List.of("products", "orders", "prices")) {
+                Sql.update(
+                        c,
+                        "INSERT INTO sync_cursors (cabinet_id, data_set, cursor_value) VALUES (?,?,?)",
+                        cabinet,
+                        dataSet,
+                        "{}");
+            }
+        }
+        flyway(config).load().migrate();
+        try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
+            assertThat(Sql.query(c, "SELECT data_set FROM sync_cursors ORDER BY data_set", rs -> rs.getString(1)))
+                    .containsExactly("orders", "prices");
+            assertThat(Sql.queryLong(c, "SELECT COUNT(*) FROM wb_product_sizes"))
+                    .isZero();
+        }
+    }
+
+    /** The latest migration below {@code version}, whatever the migrations below it are. */
+    private static MigrationVersion before(DatabaseConfig config, String version) {
+        return Arrays.stream(flyway(config).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
+    }
+
     private static FluentConfiguration flyway(DatabaseConfig config) {
         return Flyway.configure()
                 .dataSource(config.url(), config.username(), config.password())
                 .locations("classpath:db/migration");
+    }
+
+    private static long cabinet(Connection c) throws SQLException {
+        return Sql.insert(
+                c, "INSERT INTO wb_cabinets (name, api_key_encrypted, api_key_hash) VALUES (?,?,?)", "Shop", "x", "h1");
     }
 
     private static void sale(Connection c, long cabinet, String saleId, String srid, String type, Instant t)

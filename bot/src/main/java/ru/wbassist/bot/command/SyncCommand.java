@@ -74,7 +74,7 @@ public final class SyncCommand implements Command, CallbackHandler {
                 text.append("\n")
                         .append(
                                 t.keys().contains(key)
-                                        ? t.get(key, Format.time(live.lastPollAt()))
+                                        ? t.get(key, Format.time(live.lastPollAt()), Format.time(live.nextPollAt()))
                                         : t.get("sync.live.other", Html.escape(live.state())));
             }
             for (Syncs.DataSetRun set : cabinet.dataSets()) {

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import ru.wbassist.api.Notifications.ProductMute;
+import ru.wbassist.api.Syncs;
 import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.ServerException;
@@ -269,6 +271,22 @@ class BotCommandsTest {
 
         server.pauseSync();
         assertThat(say(ANNA, "/sync").text()).contains("<b>Shop &amp; Co</b>: синхронизация приостановлена оператором");
+    }
+
+    @Test
+    void syncShowsHowLateABaseTokenMakesLiveOrdersAndWhenTheNextPollIs() {
+        server.addCabinet(CHAT, "Shop");
+        Instant polled = Instant.parse("2026-11-27T06:00:00Z");
+        server.setLiveOrders(new Syncs.LiveOrders(
+                "slowed", "base_token", polled, "failed", "WB answered 429", polled.plus(Duration.ofHours(3)), 1800L));
+        assertThat(say(ANNA, "/sync").text())
+                .contains(
+                        "Заказы онлайн: базовый токен WB — 1 запрос в 3 часа, новые заказы приходят с опозданием до 3 ч")
+                .contains("последний опрос 27.11 09:00, следующий 27.11 12:00");
+        assertThat(say(TelegramUser.of(CHAT, "Anna").withLanguage("en"), "/sync")
+                        .text())
+                .contains("Live orders: a WB Base token — 1 request per 3 hours, so new orders arrive up to 3 h late")
+                .contains("last poll 27.11 09:00, next 27.11 12:00");
     }
 
     @Test

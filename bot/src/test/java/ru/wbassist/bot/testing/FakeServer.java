@@ -548,6 +548,13 @@ public final class FakeServer implements ServerClient {
     }
 
     private volatile boolean syncPaused;
+    private volatile Syncs.LiveOrders liveOrders =
+            new Syncs.LiveOrders("off", "no_analytics", null, null, null, NOW.plus(Duration.ofHours(1)), null);
+
+    /** From now on every cabinet's live order source reads as {@code live}. */
+    public void setLiveOrders(Syncs.LiveOrders live) {
+        liveOrders = live;
+    }
 
     /** From now on every cabinet's sync reads as paused by an operator. */
     public void pauseSync() {
@@ -579,8 +586,7 @@ public final class FakeServer implements ServerClient {
                                         "internal",
                                         "0a1b2c3d4e5f"),
                                 new Syncs.DataSetRun("feedbacks", "running", NOW, null, 0, null, null, null)),
-                        new Syncs.LiveOrders(
-                                "off", "no_analytics", null, null, null, NOW.plus(Duration.ofHours(1)), null)));
+                        liveOrders));
     }
 
     // ---- delivery

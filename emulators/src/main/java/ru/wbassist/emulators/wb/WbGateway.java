@@ -36,6 +36,7 @@ final class WbGateway implements HttpHandler {
     private final Function<String, Optional<SandboxSeller>> sellers;
     private final HttpHandler control;
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> tooManyCounts = new ConcurrentHashMap<>();
 
     WbGateway(
             ObjectMapper json,
@@ -55,7 +56,15 @@ final class WbGateway implements HttpHandler {
     }
 
     long requestCount(String path) {
-        LongAdder count = requestCounts.get(path);
+        return sum(requestCounts, path);
+    }
+
+    long tooManyRequestsCount(String path) {
+        return sum(tooManyCounts, path);
+    }
+
+    private static long sum(Map<String, LongAdder> counts, String path) {
+        LongAdder count = counts.get(path);
         return count == null ? 0 : count.sum();
     }
 
@@ -121,6 +130,7 @@ final class WbGateway implements HttpHandler {
         }
         RateLimiter.Decision decision = limiter.acquire(claims.sid(), claims.acc(), route.group());
         if (!decision.allowed()) {
+            tooManyCounts.computeIfAbsent(path, p -> new LongAdder()).increment();
             tooManyRequests(call, decision, route.group());
             return;
         }

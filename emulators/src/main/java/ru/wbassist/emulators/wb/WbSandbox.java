@@ -369,6 +369,11 @@ public final class WbSandbox implements AutoCloseable {
         return gateway.requestCount(path);
     }
 
+    /** How many requests to this WB path its rate limit refused with 429 (injected faults not counted). */
+    public long tooManyRequestsCount(String path) {
+        return gateway.tooManyRequestsCount(path);
+    }
+
     Clock clock() {
         return options.clock();
     }

@@ -13,14 +13,16 @@ import ru.wbassist.db.Sql;
 
 /**
  * A cabinet's latest order lines and sales, newest first, with the product card's title and photo (the order's
- * subject stands in for a title while the card has not been synced).
+ * subject stands in for a title while the card has not been synced). An order only the live feed has told of yet shows
+ * the buyer's city where statistics would give the region.
  */
 final class RecentLists {
 
     /** A buyout or return; amounts are absolute values, {@code saleType} gives the direction. */
     static final String ORDERS = """
             SELECT o.srid, o.nm_id, COALESCE(p.title, o.subject) AS title, p.image_url, o.supplier_article, o.tech_size,
-                   o.price_with_disc, o.finished_price, o.warehouse_name, o.region_name, o.status, o.order_date,
+                   o.price_with_disc, o.finished_price, o.warehouse_name,
+                   COALESCE(o.region_name, o.destination_city) AS region_name, o.status, o.order_date,
                    o.cancel_date
               FROM wb_orders o
               LEFT JOIN wb_products p ON p.cabinet_id = o.cabinet_id AND p.nm_id = o.nm_id

@@ -54,6 +54,13 @@ public final class ServerMeters implements AutoCloseable {
                 .record(took);
     }
 
+    /** How late a cabinet's live order poll started after it was due (the scheduler falling behind shows here). */
+    public void orderFeedLateness(Duration late) {
+        registry.getOrCreate(Timer.builder("wbassist_order_feed_lateness")
+                        .description("how late each live order poll started after it was due"))
+                .record(late);
+    }
+
     /** One answer from WB (or none: status {@code error} for a network failure or timeout). */
     public void wbRequest(String group, String status) {
         count(

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ru.wbassist.api.InvalidRequest;
 import ru.wbassist.db.Database;
 import ru.wbassist.db.Sql;
@@ -46,12 +48,13 @@ public final class OrderFeedPoll implements FeedRunner {
     static final String BASE_TOKEN = "base_token";
 
     private static final String INSERT = """
-            INSERT INTO wb_orders (cabinet_id, srid, nm_id, chrt_id, warehouse_name, warehouse_type, warehouse_region,
+            INSERT INTO wb_orders (cabinet_id, srid, nm_id, chrt_id, tech_size, warehouse_name, warehouse_type, warehouse_region,
                 destination_city, destination_district, is_b2b, price_with_disc, order_date, last_change_date, is_cancel,
                 cancel_date, cancel_type, status, feed_status, feed_status_at, source, synced_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'feed',?)""";
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'feed',?)""";
     private static final String UPDATE = """
-            UPDATE wb_orders SET chrt_id = COALESCE(?, chrt_id), warehouse_region = COALESCE(?, warehouse_region),
+            UPDATE wb_orders SET chrt_id = COALESCE(?, chrt_id), tech_size = COALESCE(tech_size, ?),
+                warehouse_region = COALESCE(?, warehouse_region),
                 destination_city = COALESCE(?, destination_city), destination_district = COALESCE(?, destination_district),
                 is_b2b = COALESCE(?, is_b2b), cancel_type = COALESCE(?, cancel_type), is_cancel = ?,
                 cancel_date = COALESCE(cancel_date, ?), status = ?, feed_status = ?, feed_status_at = ?
@@ -94,9 +97,11 @@ public final class OrderFeedPoll implements FeedRunner {
         if (keyValid.isEmpty()) {
             return Optional.empty();
         }
-        OrderFeedState state =
-                db.withConnection(c -> OrderFeedState.read(c, cabinetId)).orElseGet(OrderFeedState::initial);
         Instant now = clock.instant();
+        OrderFeedState state = db.withConnection(c -> OrderFeedState.read(c, cabinetId))
+                .orElseGet(OrderFeedState::initial)
+                .started(now);
+        state.lateness().ifPresent(meters::orderFeedLateness);
         String key = cabinets.apiKey(cabinetId);
         if (!CabinetSync.scopesOf(key).contains(WbToken.Scope.ANALYTICS)) {
             return Optional.of(save(cabinetId, state.mode("off", NO_ANALYTICS, now.plus(RECHECK_OFF))));
@@ -245,6 +250,7 @@ public final class OrderFeedPoll implements FeedRunner {
                         rs.getString("status"),
                         rs.getString("feed_status"),
                         Sql.instant(rs, "feed_status_at")));
+        Map<Long, String> sizes = sizes(c, cabinetId, rows);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         Changes changes = new Changes();
@@ -258,6 +264,7 @@ public final class OrderFeedPoll implements FeedRunner {
                     o.srid(),
                     o.nmId(),
                     o.chrtId(),
+                    sizes.get(o.chrtId()),
                     o.warehouseName(),
                     Boolean.TRUE.equals(o.isMp()) ? "Склад продавца" : "Склад WB",
                     o.warehouseRegion(),
@@ -284,6 +291,7 @@ public final class OrderFeedPoll implements FeedRunner {
                 boolean isNew = isNewStatus(status, before);
                 updates.add(new Object[] {
                     o.chrtId(),
+                    sizes.get(o.chrtId()),
                     o.warehouseRegion(),
                     o.destinationCity(),
                     o.destinationDistrict(),
@@ -312,6 +320,20 @@ public final class OrderFeedPoll implements FeedRunner {
                 sink.get().orderStatusesStored(c, cabinetId, changes.boughtOut(), changes.returned());
             }
         }
+    }
+
+    /**
+     * The seller's size of each chrtId the rows name, from the stored cards: the feed knows the id only. A size the
+     * cards do not list stays unknown (null) until the statistics sync brings the order's {@code techSize}.
+     */
+    private static Map<Long, String> sizes(Connection c, long cabinetId, List<WbFeedOrder> rows) throws SQLException {
+        Set<Long> chrtIds = new HashSet<>();
+        rows.forEach(row -> {
+            if (row.chrtId() != null) {
+                chrtIds.add(row.chrtId());
+            }
+        });
+        return Jdbc.existing(c, "wb_product_sizes", "chrt_id", "tech_size", cabinetId, chrtIds, rs -> rs.getString(2));
     }
 
     /** Whether the stored order has not made this step yet (whichever source stored it). */

@@ -16,6 +16,8 @@ import ru.wbassist.db.Sql;
  * @param mode       {@code on}, {@code off} (the key lacks Analytics or WB rejected it) or {@code slowed} (a Base
  *                   token: one request per 3 hours)
  * @param lastStatus {@code success}, {@code partial} or {@code failed}; null before the first poll
+ * @param lastDueAt when the last run was due (the {@code nextPollAt} it was scheduled for); null for a first run
+ * @param lastStartedAt when the last run started
  */
 public record OrderFeedState(
         String mode,
@@ -25,11 +27,13 @@ public record OrderFeedState(
         String lastError,
         Instant lastPollAt,
         Instant lastSuccessAt,
-        Instant nextPollAt) {
+        Instant nextPollAt,
+        Instant lastDueAt,
+        Instant lastStartedAt) {
 
     /** The columns {@link #map} reads, from {@code order_feed_state} as {@code f}. */
     public static final String COLUMNS = "f.mode, f.reason, f.cursor_at, f.last_status, f.last_error, f.last_poll_at,"
-            + " f.last_success_at, f.next_poll_at";
+            + " f.last_success_at, f.next_poll_at, f.last_due_at, f.last_started_at";
 
     static Optional<OrderFeedState> read(Connection c, long cabinetId) throws SQLException {
         return Sql.queryOne(
@@ -51,7 +55,9 @@ public record OrderFeedState(
                         rs.getString("last_error"),
                         Sql.instant(rs, "last_poll_at"),
                         Sql.instant(rs, "last_success_at"),
-                        Sql.instant(rs, "next_poll_at")));
+                        Sql.instant(rs, "next_poll_at"),
+                        Sql.instant(rs, "last_due_at"),
+                        Sql.instant(rs, "last_started_at")));
     }
 
     /** Writes the whole row (inserting it the first time). */
@@ -62,7 +68,8 @@ public record OrderFeedState(
         int updated = Sql.update(
                 c,
                 "UPDATE order_feed_state SET mode = ?, reason = ?, cursor_at = ?, last_status = ?,"
-                        + " last_error = ?, last_poll_at = ?, last_success_at = ?, next_poll_at = ? WHERE cabinet_id = ?",
+                        + " last_error = ?, last_poll_at = ?, last_success_at = ?, next_poll_at = ?, last_due_at = ?,"
+                        + " last_started_at = ? WHERE cabinet_id = ?",
                 mode,
                 reason,
                 cursor,
@@ -71,12 +78,15 @@ public record OrderFeedState(
                 lastPollAt,
                 lastSuccessAt,
                 nextPollAt,
+                lastDueAt,
+                lastStartedAt,
                 cabinetId);
         if (updated == 0) {
             Sql.update(
                     c,
                     "INSERT INTO order_feed_state (cabinet_id, mode, reason, cursor_at, last_status, last_error,"
-                            + " last_poll_at, last_success_at, next_poll_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                            + " last_poll_at, last_success_at, next_poll_at, last_due_at, last_started_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     cabinetId,
                     mode,
                     reason,
@@ -85,7 +95,9 @@ public record OrderFeedState(
                     error,
                     lastPollAt,
                     lastSuccessAt,
-                    nextPollAt);
+                    nextPollAt,
+                    lastDueAt,
+                    lastStartedAt);
         }
     }
 
@@ -109,15 +121,47 @@ public record OrderFeedState(
 
     /** Nothing polled yet. */
     static OrderFeedState initial() {
-        return new OrderFeedState("on", null, null, null, null, null, null, null);
+        return new OrderFeedState("on", null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A run starting at {@code now}, due when this state said the next poll would be. */
+    OrderFeedState started(Instant now) {
+        return new OrderFeedState(
+                mode, reason, cursor, lastStatus, lastError, lastPollAt, lastSuccessAt, nextPollAt, nextPollAt, now);
+    }
+
+    /** How late this run started after it was due; empty for a first run or one started before it was due. */
+    Optional<Duration> lateness() {
+        return lastDueAt == null || lastStartedAt == null || lastStartedAt.isBefore(lastDueAt)
+                ? Optional.empty()
+                : Optional.of(Duration.between(lastDueAt, lastStartedAt));
     }
 
     OrderFeedState mode(String newMode, String newReason, Instant next) {
-        return new OrderFeedState(newMode, newReason, cursor, lastStatus, lastError, lastPollAt, lastSuccessAt, next);
+        return new OrderFeedState(
+                newMode,
+                newReason,
+                cursor,
+                lastStatus,
+                lastError,
+                lastPollAt,
+                lastSuccessAt,
+                next,
+                lastDueAt,
+                lastStartedAt);
     }
 
     OrderFeedState polled(Instant newCursor, String status, String error, Instant at, Instant next) {
         return new OrderFeedState(
-                mode, reason, newCursor, status, error, at, "failed".equals(status) ? lastSuccessAt : at, next);
+                mode,
+                reason,
+                newCursor,
+                status,
+                error,
+                at,
+                "failed".equals(status) ? lastSuccessAt : at,
+                next,
+                lastDueAt,
+                lastStartedAt);
     }
 }

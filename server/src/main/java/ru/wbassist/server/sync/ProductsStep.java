@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import ru.wbassist.server.wb.WbCredentials;
 
 /**
  * Products from the content API's card listing, continued from WB's own cursor (ascending by update time, so each
- * run reads only the cards changed since). Upsert by nmId; the image is the card's first photo.
+ * run reads only the cards changed since). Upsert by nmId; the image is the card's first photo. A changed card's sizes
+ * replace its stored ones ({@code wb_product_sizes}, by chrtId: the order feed names a size by that id only).
  */
 final class ProductsStep implements DataSetStep<List<WbCard>> {
 
@@ -31,6 +33,11 @@ final class ProductsStep implements DataSetStep<List<WbCard>> {
             UPDATE wb_products SET imt_id = ?, vendor_code = ?, title = ?, brand = ?, subject_name = ?, image_url = ?,
                 updated_at = ?, synced_at = ?
              WHERE cabinet_id = ? AND nm_id = ?""";
+    private static final String DELETE_SIZES_OF_CARD =
+            "DELETE FROM wb_product_sizes WHERE cabinet_id = ? AND nm_id = ?";
+    private static final String DELETE_SIZE = "DELETE FROM wb_product_sizes WHERE cabinet_id = ? AND chrt_id = ?";
+    private static final String INSERT_SIZE =
+            "INSERT INTO wb_product_sizes (cabinet_id, chrt_id, nm_id, tech_size, wb_size) VALUES (?,?,?,?,?)";
 
     private final WbClient wb;
 
@@ -99,8 +106,32 @@ final class ProductsStep implements DataSetStep<List<WbCard>> {
                     cabinetId,
                     card.nmId()
                 });
+        storeSizes(c, cabinetId, latest.values());
         return new Stored(latest.size(), 0);
     }
+
+    /** A size WB moved to another card is taken from the old one (the chrtId is the key), the last card listed wins. */
+    private static void storeSizes(Connection c, long cabinetId, Collection<WbCard> cards) throws SQLException {
+        Map<Long, SizeRow> sizes = new LinkedHashMap<>();
+        for (WbCard card : cards) {
+            for (WbCard.Size size : card.sizes() == null ? List.<WbCard.Size>of() : card.sizes()) {
+                if (size != null && size.chrtId() != null) {
+                    sizes.put(size.chrtId(), new SizeRow(card.nmId(), size));
+                }
+            }
+        }
+        Jdbc.batch(c, DELETE_SIZES_OF_CARD, cards, card -> new Object[] {cabinetId, card.nmId()});
+        Jdbc.batch(c, DELETE_SIZE, sizes.keySet(), chrtId -> new Object[] {cabinetId, chrtId});
+        Jdbc.batch(c, INSERT_SIZE, sizes.values(), row -> new Object[] {
+            cabinetId,
+            row.size().chrtId(),
+            row.nmId(),
+            row.size().techSize(),
+            row.size().wbSize()
+        });
+    }
+
+    private record SizeRow(long nmId, WbCard.Size size) {}
 
     private static CardCursor parse(String json) {
         try {

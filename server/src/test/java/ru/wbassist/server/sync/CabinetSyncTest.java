@@ -245,6 +245,29 @@ class CabinetSyncTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void productsStoreEachCardsSizesByChrtIdAndAFullReReadReplacesThem(DatabaseConfig.Vendor vendor) {
+        f = new SyncFixture(vendor, 2);
+        long cabinet = f.connect(f.seller.token());
+        f.sync.sync(cabinet);
+        List<List<Object>> expected = f.seller.shop().products().stream()
+                .flatMap(p -> p.sizes().stream()
+                        .map(s -> List.<Object>of(
+                                String.valueOf(s.chrtId()), String.valueOf(p.nmId()), s.techSize(), s.wbSize())))
+                .sorted(java.util.Comparator.comparing(row -> Long.parseLong((String) row.get(0))))
+                .toList();
+        String sizes = "SELECT chrt_id, nm_id, tech_size, COALESCE(wb_size, '') FROM wb_product_sizes"
+                + " WHERE cabinet_id = ? ORDER BY chrt_id";
+        assertThat(f.rows(sizes, cabinet)).isEqualTo(expected);
+
+        // what migration V195 does to cabinets synced before it: the cards are listed again from the start
+        f.db.inTransaction(c -> ru.wbassist.db.Sql.update(
+                c, "DELETE FROM sync_cursors WHERE cabinet_id = ? AND data_set = 'products'", cabinet));
+        assertThat(f.sync.sync(cabinet)).isEqualTo(CabinetSync.Outcome.SUCCESS);
+        assertThat(f.rows(sizes, cabinet)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void twoRunsLeaveTheSameRows(DatabaseConfig.Vendor vendor) {
         f = new SyncFixture(vendor, 2);
         long cabinet = f.connect(f.seller.token());

@@ -12,10 +12,12 @@ import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.TestServer;
 
 /**
- * Can one server instance keep 1,000 cabinets synced at SYNC_INTERVAL=180? Connects N sandbox cabinets through the
- * API (live key check and first sync included), lets the scheduler run for a few intervals, then reads wb_sync_logs:
- * how late each run started after it was due (end of the previous run + interval). Not part of the test run;
- * docs/benchmarks.md "Many cabinets" gives the command.
+ * Can one server instance keep 1,000 cabinets synced at SYNC_INTERVAL=180 and poll each one's live order feed every
+ * FEED_INTERVAL? Connects N sandbox cabinets through the API (live key check, first sync and first feed poll
+ * included), lets the scheduler run for a few intervals, then reads wb_sync_logs: how late each sync run started after
+ * it was due (end of the previous run + interval). The feed polls are sampled from order_feed_state while the server
+ * runs (each run's due and start time), and the sandbox counts the feed requests and the 429s it answered. Not part
+ * of the test run; docs/benchmarks.md "Many cabinets" gives the command.
  */
 public final class ManyCabinetsBenchmark {
 
@@ -25,6 +27,9 @@ public final class ManyCabinetsBenchmark {
         int cabinets = Integer.getInteger("benchmark.cabinets", 1000);
         int interval = Integer.getInteger("benchmark.interval", 180);
         int seconds = Integer.getInteger("benchmark.seconds", 600);
+        int feedInterval = Integer.getInteger("benchmark.feedInterval", 60);
+        // the cabinets' first syncs and feed polls (due at connect) settle before the feed is observed
+        int warmup = Integer.getInteger("benchmark.warmup", 60);
         DatabaseConfig.Vendor vendor =
                 DatabaseConfig.Vendor.valueOf(System.getProperty("benchmark.vendor", "POSTGRESQL"));
         try (WbSandbox sandbox = WbSandbox.start(
@@ -38,6 +43,8 @@ public final class ManyCabinetsBenchmark {
                                 "100000",
                                 "SYNC_INTERVAL",
                                 String.valueOf(interval),
+                                "FEED_INTERVAL",
+                                String.valueOf(feedInterval),
                                 "WB_API_BASE_URL",
                                 sandbox.baseUrl()))) {
             Instant started = Instant.now();
@@ -57,10 +64,74 @@ public final class ManyCabinetsBenchmark {
                 }
             }
             System.out.printf(
-                    "connected %d cabinets in %d s; observing for %d s at SYNC_INTERVAL=%d s (%s)%n",
-                    cabinets, Duration.between(started, Instant.now()).toSeconds(), seconds, interval, vendor);
-            Thread.sleep(seconds * 1000L);
+                    "connected %d cabinets in %d s; observing for %d s (the feed after %d s) at SYNC_INTERVAL=%d s,"
+                            + " FEED_INTERVAL=%d s (%s)%n",
+                    cabinets,
+                    Duration.between(started, Instant.now()).toSeconds(),
+                    seconds,
+                    warmup,
+                    interval,
+                    feedInterval,
+                    vendor);
+            Thread.sleep(warmup * 1000L);
+            FeedRuns feed = FeedRuns.observe(server, sandbox, Duration.ofSeconds(seconds - warmup));
             report(server, cabinets, interval);
+            feed.report(cabinets);
+        }
+    }
+
+    /**
+     * The live polls that started while the server was observed: each run's lateness (start − due) by (cabinet,
+     * start), read from {@code order_feed_state} every {@link #SAMPLE} (a cabinet's row changes once a poll, about a
+     * minute apart, so no run is missed), and the sandbox's count of feed requests and 429s over the same time.
+     */
+    private record FeedRuns(Map<String, Long> lateness, long requests, long tooMany, Duration observed) {
+
+        private static final String FEED_PATH = "/api/analytics/v1/order-feed";
+        private static final Duration SAMPLE = Duration.ofSeconds(2);
+
+        static FeedRuns observe(TestServer server, WbSandbox sandbox, Duration window) throws InterruptedException {
+            Instant from = Instant.now();
+            long requests = sandbox.requestCount(FEED_PATH);
+            long tooMany = sandbox.tooManyRequestsCount(FEED_PATH);
+            Map<String, Long> lateness = new HashMap<>();
+            while (Instant.now().isBefore(from.plus(window))) {
+                Thread.sleep(SAMPLE.toMillis());
+                server.db()
+                        .withConnection(c -> Sql.query(
+                                c,
+                                "SELECT cabinet_id, last_due_at, last_started_at FROM order_feed_state"
+                                        + " WHERE last_due_at IS NOT NULL AND last_started_at >= ?",
+                                rs -> {
+                                    Instant startedAt = Sql.instant(rs, "last_started_at");
+                                    lateness.put(
+                                            rs.getLong(1) + "@" + startedAt,
+                                            Math.max(
+                                                    0,
+                                                    Duration.between(Sql.instant(rs, "last_due_at"), startedAt)
+                                                            .toMillis()));
+                                    return null;
+                                },
+                                from));
+            }
+            return new FeedRuns(
+                    lateness,
+                    sandbox.requestCount(FEED_PATH) - requests,
+                    sandbox.tooManyRequestsCount(FEED_PATH) - tooMany,
+                    Duration.between(from, Instant.now()));
+        }
+
+        void report(int cabinets) {
+            List<Long> late = new ArrayList<>(lateness.values());
+            late.sort(Long::compare);
+            double minutes = observed.toMillis() / 60_000.0;
+            System.out.printf(
+                    "feed: %d polls started in %.1f min (%.0f runs/min for %d cabinets), %d feed requests"
+                            + " (%.0f/min), %d answered 429%n",
+                    late.size(), minutes, late.size() / minutes, cabinets, requests, requests / minutes, tooMany);
+            System.out.printf(
+                    "feed poll lateness (start after due) ms: p50 %d, p95 %d, p99 %d, max %d%n",
+                    pct(late, 50), pct(late, 95), pct(late, 99), late.isEmpty() ? 0 : late.getLast());
         }
     }
 

@@ -105,7 +105,7 @@ class OrderFeedTest {
     }
 
     private WbClient relaxedClient() {
-        return client(sandbox.baseUrl(), RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)));
+        return SyncFixture.relaxedClient(sandbox.baseUrl(), TestMeters.detached());
     }
 
     private OrderFeedPoll feed(WbClient wb) {
@@ -142,6 +142,12 @@ class OrderFeedTest {
         assertThat(types()).as("baselines tell nobody").isEmpty();
         assertThat(state(cabinet).cursor()).isNotNull();
         assertThat(state(cabinet).mode()).isEqualTo("on");
+        assertThat(state(cabinet).lateness())
+                .as("a first poll was due at no set time")
+                .isEmpty();
+        clock.advance(Duration.between(clock.instant(), next).plusSeconds(3));
+        feed.poll(cabinet);
+        assertThat(state(cabinet).lateness()).as("started 3 s after it was due").contains(Duration.ofSeconds(3));
 
         SandboxShop shop = seller.shop();
         Product product = shop.products().getFirst();
@@ -198,6 +204,57 @@ class OrderFeedTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
+    void theLiveNewOrderCardNamesTheSizeOfTheFeedsChrtIdAndLeavesAnUnknownSizeOut(DatabaseConfig.Vendor vendor) {
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        long bob = new UserRepository(db)
+                .register(new Users.Registration(702L, "bob", "Bob", null, "en"))
+                .user()
+                .id();
+        cabinets.connect(bob, seller.token(), "Лента", WbToken.parse(seller.token()));
+        sources.sync().sync(cabinet);
+        sources.feed().poll(cabinet);
+        List<Product> sized = seller.shop().products().stream()
+                .filter(p -> !p.sizes().getFirst().techSize().equals("0"))
+                .toList();
+        Product product = sized.get(0);
+        Product.Size size = product.sizes().getFirst();
+        assertThat(value(
+                        "SELECT tech_size FROM wb_product_sizes WHERE nm_id = ? AND chrt_id = ?",
+                        product.nmId(),
+                        size.chrtId()))
+                .as("the sandbox's card lists the size under the chrtId its feed names")
+                .isEqualTo(size.techSize());
+
+        String srid = seller.shop().placeOrder(product.nmId(), size.chrtId(), "Коледино");
+        tick();
+        sources.feed().poll(cabinet);
+        assertThat(value("SELECT source FROM wb_orders WHERE srid = ?", srid)).isEqualTo("feed");
+        assertThat(value("SELECT tech_size FROM wb_orders WHERE srid = ?", srid))
+                .isEqualTo(size.techSize());
+        assertThat(text(anna, "new_order")).contains("Размер: " + size.techSize() + "\n");
+        assertThat(text(bob, "new_order")).contains("Size: " + size.techSize() + "\n");
+
+        // a size the cards sync has not stored yet (WB added it after the last products run): the line is left out
+        Product other = sized.get(1);
+        Product.Size unknown = other.sizes().getFirst();
+        db.inTransaction(c -> Sql.update(c, "DELETE FROM wb_product_sizes WHERE chrt_id = ?", unknown.chrtId()));
+        seller.shop().placeOrder(other.nmId(), unknown.chrtId(), "Коледино");
+        tick();
+        sources.feed().poll(cabinet);
+        for (long user : List.of(anna, bob)) {
+            String card = text(user, "new_order");
+            assertThat(card)
+                    .contains(other.title())
+                    .doesNotContain("Размер")
+                    .doesNotContain("Size")
+                    .doesNotContain("null");
+            assertThat(card.lines()).as("no field printed empty").noneMatch(line -> line.matches(".*:\\s*"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
     void statisticsFirstThenFeedNotifiesNothingAgain(DatabaseConfig.Vendor vendor) {
         BothSources sources = bothSources(vendor);
         long cabinet = sources.cabinet();
@@ -237,6 +294,89 @@ class OrderFeedTest {
         assertThat(types())
                 .containsExactly("new_order", "order_cancellation", "new_order", "order_buyout", "order_return");
         assertThat(count("SELECT COUNT(*) FROM events")).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void eachCancelTypeTheFeedReportsIsToldWithItsReason(DatabaseConfig.Vendor vendor) {
+        BothSources sources = bothSources(vendor);
+        long cabinet = sources.cabinet();
+        sources.sync().sync(cabinet);
+        sources.feed().poll(cabinet);
+        SandboxShop shop = seller.shop();
+        Product product = shop.products().getFirst();
+        long chrt = product.sizes().getFirst().chrtId();
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("app", "Причина: покупатель отменил заказ до получения");
+        reasons.put("receipt", "Причина: покупатель отказался при получении");
+        reasons.put("expire", "Причина: заказ не забрали вовремя");
+        reasons.put("other", null);
+        for (var reason : reasons.entrySet()) {
+            String srid = shop.placeOrder(product.nmId(), chrt, "Коледино");
+            tick();
+            sources.feed().poll(cabinet);
+            shop.cancelOrder(srid, reason.getKey());
+            tick();
+            sources.feed().poll(cabinet);
+            assertThat(value("SELECT cancel_type FROM wb_orders WHERE srid = ?", srid))
+                    .isEqualTo(reason.getKey());
+            String card = text("order_cancellation");
+            if (reason.getValue() == null) {
+                assertThat(card).as("WB names no reason: none is printed").doesNotContain("Причина");
+            } else {
+                assertThat(card).contains(reason.getValue());
+            }
+        }
+        assertThat(types())
+                .containsExactly(
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation",
+                        "new_order",
+                        "order_cancellation");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseConfig.Vendor.class)
+    void aKeyWithoutAnalyticsIsNotPolledAndARejectedKeyIsMarkedOnce(DatabaseConfig.Vendor vendor) {
+        start(vendor, true, 0);
+        String statisticsOnly = sandbox.mintToken(
+                seller,
+                ru.wbassist.emulators.wb.Scope.mask(
+                        ru.wbassist.emulators.wb.Scope.STATISTICS,
+                        ru.wbassist.emulators.wb.Scope.CONTENT,
+                        ru.wbassist.emulators.wb.Scope.FEEDBACKS),
+                clock.instant().plus(Duration.ofDays(30)));
+        long off = connect(statisticsOnly);
+        OrderFeedPoll feed = feed(relaxedClient());
+        Instant next = feed.poll(off).orElseThrow();
+        assertThat(sandbox.requestCount(FEED_PATH))
+                .as("no request without Analytics")
+                .isZero();
+        assertThat(state(off).mode()).isEqualTo("off");
+        assertThat(state(off).reason()).isEqualTo("no_analytics");
+        assertThat(next).isEqualTo(clock.instant().plus(OrderFeedPoll.RECHECK_OFF));
+
+        // WB revokes the other cabinet's key: the poll marks it invalid and tells once, then waits for the sync
+        String key = sandbox.createSeller("ИП Второй").token();
+        long live = connect(key);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(1);
+        sandbox.revoke(key);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
+        assertThat(state(live).mode()).isEqualTo("off");
+        assertThat(state(live).reason()).isEqualTo("key_rejected");
+        assertThat(count("SELECT COUNT(*) FROM wb_cabinets WHERE id = ? AND key_invalid_since IS NOT NULL", live))
+                .isEqualTo(1);
+        feed.poll(live);
+        assertThat(sandbox.requestCount(FEED_PATH))
+                .as("a rejected key is not tried by the poll")
+                .isEqualTo(2);
+        assertThat(types()).containsExactly("key_invalid");
     }
 
     @ParameterizedTest
@@ -285,10 +425,22 @@ class OrderFeedTest {
         Instant after429 = server2.poll(cabinet).orElseThrow();
         assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
         assertThat(Duration.between(clock.instant(), after429)).isGreaterThan(Duration.ofMinutes(175));
+        assertThat(sandbox.tooManyRequestsCount(FEED_PATH)).isEqualTo(1);
         assertThat(state(cabinet).lastStatus()).isEqualTo("failed");
         assertThat(state(cabinet).lastError()).contains("429");
         server2.poll(cabinet);
         assertThat(sandbox.requestCount(FEED_PATH)).isEqualTo(2);
+
+        // what the sync status (and the bot's /sync) shows: slowed by the Base token, the next poll when WB allows
+        // one, and the latency that follows: the time since the last poll WB answered
+        Instant at429 = clock.instant();
+        clock.advance(Duration.ofMinutes(30));
+        var live = OrderFeedState.view(java.util.Optional.of(state(cabinet)), clock.instant());
+        assertThat(live.state()).isEqualTo("slowed");
+        assertThat(live.reason()).isEqualTo("base_token");
+        assertThat(Duration.between(at429, live.nextPollAt())).isGreaterThan(Duration.ofMinutes(175));
+        assertThat(live.lagSeconds()).isEqualTo(Duration.ofMinutes(30).toSeconds());
+        assertThat(sandbox.tooManyRequestsCount(FEED_PATH)).as("no 429 storm").isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM notification_history")).isZero();
     }
 
@@ -374,12 +526,16 @@ class OrderFeedTest {
     }
 
     private String text(String type) {
+        return text(anna, type);
+    }
+
+    private String text(long user, String type) {
         return db.withConnection(c -> Sql.queryOne(
                         c,
                         "SELECT text FROM notification_history WHERE user_id = ?"
                                 + " AND event_type = ? ORDER BY id DESC LIMIT 1",
                         rs -> rs.getString(1),
-                        anna,
+                        user,
                         type)
                 .orElseThrow());
     }

@@ -13,6 +13,7 @@ import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
 import ru.wbassist.server.cabinets.WbToken;
+import ru.wbassist.server.metrics.ServerMeters;
 import ru.wbassist.server.metrics.TestMeters;
 import ru.wbassist.server.users.UserRepository;
 import ru.wbassist.server.wb.RateLimiter;
@@ -46,15 +47,20 @@ final class SyncFixture implements AutoCloseable {
         db = TestDatabases.fresh(vendor);
         users = new UserRepository(db);
         cabinets = new CabinetRepository(db, new KeyVault(new byte[32]));
-        WbClient wb = new WbClient(
-                WbHosts.allAt(sandbox.baseUrl()),
+        WbClient wb = relaxedClient(sandbox.baseUrl(), TestMeters.detached());
+        sync = new CabinetSync(db, cabinets, wb, events, SETTINGS, Clock.systemUTC(), TestMeters.detached());
+    }
+
+    /** The production client at {@code baseUrl} without our own rate limits (the sandbox's relaxed ones apply). */
+    static WbClient relaxedClient(String baseUrl, ServerMeters meters) {
+        return new WbClient(
+                WbHosts.allAt(baseUrl),
                 RateLimiter.uniform(new RateLimiter.Limit(Duration.ZERO, 1000)),
                 Duration.ofSeconds(10),
                 Duration.ofMillis(50),
                 80_000,
                 WbClient.DEFAULT_MAX_RESPONSE_BYTES,
-                TestMeters.detached());
-        sync = new CabinetSync(db, cabinets, wb, events, SETTINGS, Clock.systemUTC(), TestMeters.detached());
+                meters);
     }
 
     /** Connects a cabinet with this key for a new user and returns its id. */
