@@ -80,7 +80,8 @@ public final class Answers {
             Instant completedAt,
             String wbError) {}
 
-    public record Template(long id, String text) {}
+    /** An answer template; {@code kind} ({@code review} or {@code question}) limits where it is offered, null: both. */
+    public record Template(long id, String text, String kind) {}
 
     /**
      * One cabinet's templates ({@code GET …/templates}), the user's {@code role} there ({@code owner} or
@@ -95,8 +96,8 @@ public final class Answers {
             boolean membersCanAnswer,
             List<Template> templates) {}
 
-    /** The body of {@code POST …/templates}. */
-    public record TemplateRequest(Long telegramId, Long cabinetId, String text) {}
+    /** The body of {@code POST …/templates}; {@code kind} is optional (null: offered for reviews and questions). */
+    public record TemplateRequest(Long telegramId, Long cabinetId, String text, String kind) {}
 
     /** The body of {@code POST …/cabinets/{id}/answering}. */
     public record AnsweringRequest(Long telegramId, Boolean membersCanAnswer) {}

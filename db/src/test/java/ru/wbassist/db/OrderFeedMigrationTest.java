@@ -6,12 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,7 +21,7 @@ class OrderFeedMigrationTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void buyoutAndReturnEventsAreRekeyedBySrid(DatabaseConfig.Vendor vendor) throws SQLException {
         DatabaseConfig config = TestDatabases.freshConfig(vendor);
-        flyway(config).target(before(config, "130")).load().migrate();
+        TestDatabases.migrateBelow(config, "130");
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
             long cabinet = cabinet(c);
@@ -62,7 +57,7 @@ class OrderFeedMigrationTest {
                         event[1]);
             }
         }
-        flyway(config).load().migrate();
+        TestDatabases.migrateAll(config);
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
             List<String> events = Sql.query(
                     c, "SELECT event_type || ':' || external_id FROM events ORDER BY id", rs -> rs.getString(1));
@@ -82,7 +77,7 @@ class OrderFeedMigrationTest {
     @EnumSource(DatabaseConfig.Vendor.class)
     void cardsAreListedAgainForTheirSizesAndOtherCursorsStay(DatabaseConfig.Vendor vendor) throws SQLException {
         DatabaseConfig config = TestDatabases.freshConfig(vendor);
-        flyway(config).target(before(config, "195")).load().migrate();
+        TestDatabases.migrateBelow(config, "195");
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
             long cabinet = cabinet(c);
             for (String dataSet : List.of("products", "orders", "prices")) {
@@ -94,28 +89,13 @@ class OrderFeedMigrationTest {
                         "{}");
             }
         }
-        flyway(config).load().migrate();
+        TestDatabases.migrateAll(config);
         try (Connection c = DriverManager.getConnection(config.url(), config.username(), config.password())) {
             assertThat(Sql.query(c, "SELECT data_set FROM sync_cursors ORDER BY data_set", rs -> rs.getString(1)))
                     .containsExactly("orders", "prices");
             assertThat(Sql.queryLong(c, "SELECT COUNT(*) FROM wb_product_sizes"))
                     .isZero();
         }
-    }
-
-    /** The latest migration below {@code version}, whatever the migrations below it are. */
-    private static MigrationVersion before(DatabaseConfig config, String version) {
-        return Arrays.stream(flyway(config).load().info().all())
-                .map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0)
-                .max(MigrationVersion::compareTo)
-                .orElseThrow();
-    }
-
-    private static FluentConfiguration flyway(DatabaseConfig config) {
-        return Flyway.configure()
-                .dataSource(config.url(), config.username(), config.password())
-                .locations("classpath:db/migration");
     }
 
     private static long cabinet(Connection c) throws SQLException {

@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Fresh, migrated databases for tests: an in-memory H2 in PostgreSQL mode, or a new database on a
@@ -47,6 +52,27 @@ public final class TestDatabases {
                 yield new DatabaseConfig(pg.getJdbcUrl("postgres", name), "postgres", "postgres", 8);
             }
         };
+    }
+
+    /** Migrates a database to the latest migration below {@code version}, to fill it as an older server would. */
+    public static void migrateBelow(DatabaseConfig config, String version) {
+        MigrationVersion below = Arrays.stream(flyway(config).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
+        flyway(config).target(below).load().migrate();
+    }
+
+    /** Applies every migration not yet applied, as a server starting does. */
+    public static void migrateAll(DatabaseConfig config) {
+        flyway(config).load().migrate();
+    }
+
+    private static FluentConfiguration flyway(DatabaseConfig config) {
+        return Flyway.configure()
+                .dataSource(config.url(), config.username(), config.password())
+                .locations("classpath:db/migration");
     }
 
     /** The shared embedded PostgreSQL server, started on first use and stopped when the JVM exits. */

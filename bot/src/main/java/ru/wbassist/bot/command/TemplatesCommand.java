@@ -125,10 +125,11 @@ public final class TemplatesCommand implements Command, CallbackHandler {
             }
             for (Answers.Template template : block.templates()) {
                 number++;
-                text.append(number)
-                        .append(". ")
-                        .append(Html.escape(Html.clip(template.text(), 300)))
-                        .append('\n');
+                text.append(number).append(". ");
+                if (template.kind() != null) {
+                    text.append(t.get("templates.kind." + template.kind())).append(' ');
+                }
+                text.append(Html.escape(Html.clip(template.text(), 300))).append('\n');
                 if (block.canAnswer()) {
                     buttons.button(t.get("templates.delete", number), prefix() + ":d:" + template.id());
                     if (number % 4 == 0) {

@@ -242,7 +242,7 @@ public final class HttpServerClient implements ServerClient {
                 "POST",
                 Answers.PATH + Answers.TEMPLATES,
                 Map.of(),
-                new Answers.TemplateRequest(telegramId, cabinetId, text),
+                new Answers.TemplateRequest(telegramId, cabinetId, text, null),
                 Answers.Template.class);
     }
 

@@ -256,15 +256,19 @@ class CommandsTest {
         TemplatesCommand templates = new TemplatesCommand(server, messenger);
 
         run(templates, "templates", null);
-        assertThat(messenger.only().callbackData()).containsExactly("tp:d:1", "tp:m:" + id + ":0");
-        assertThat(messenger.only().text()).contains(RU.get("templates.title", "Shop &lt;1&gt;"));
+        assertThat(messenger.only().callbackData()).containsExactly("tp:d:1", "tp:d:3", "tp:m:" + id + ":0");
+        assertThat(messenger.only().text())
+                .contains(RU.get("templates.title", "Shop &lt;1&gt;"))
+                .contains("1. Спасибо, {buyer}!")
+                .as("a template for questions only says so")
+                .contains("2. " + RU.get("templates.kind.question") + " Есть в наличии.");
 
         assertThat(templates.handle(press("tp:m:" + id + ":0"))).isEqualTo(RU.get("templates.members.saved_off"));
         assertThat(server.calls()).contains("members can answer " + id + " false");
         CommandsTest.Action redrawn = messenger.actions.getLast();
         assertThat(redrawn.method()).isEqualTo("editText");
         assertThat(redrawn.messageId()).isEqualTo(900);
-        assertThat(redrawn.callbackData()).containsExactly("tp:d:1", "tp:m:" + id + ":1");
+        assertThat(redrawn.callbackData()).containsExactly("tp:d:1", "tp:d:3", "tp:m:" + id + ":1");
         // an old "turn off" button pressed again keeps it off
         templates.handle(press("tp:m:" + id + ":0"));
         assertThat(messenger.actions.getLast().callbackData()).contains("tp:m:" + id + ":1");
@@ -277,7 +281,7 @@ class CommandsTest {
         templates.execute(new CommandRequest(boris.id(), boris, "templates", null, 78, RU));
         assertThat(messenger.actions.getLast().callbackData())
                 .as("a member gets no switch")
-                .containsExactly("tp:d:1");
+                .containsExactly("tp:d:1", "tp:d:3");
         assertThat(templates.handle(new CallbackRequest(boris.id(), boris, "q", 901, "tp:m:" + theirs + ":0", RU)))
                 .isEqualTo(RU.get("templates.members.not_owner"));
     }

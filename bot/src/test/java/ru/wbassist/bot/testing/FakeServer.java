@@ -477,7 +477,9 @@ public final class FakeServer implements ServerClient {
                         true,
                         null,
                         !membersMayNotAnswer.contains(c.id()),
-                        List.of(new Answers.Template(1, "Спасибо, {buyer}!"))));
+                        List.of(
+                                new Answers.Template(1, "Спасибо, {buyer}!", null),
+                                new Answers.Template(3, "Есть в наличии.", "question"))));
     }
 
     @Override
@@ -499,7 +501,7 @@ public final class FakeServer implements ServerClient {
     @Override
     public Answers.Template addTemplate(long telegramId, long cabinetId, String text) {
         call("add template");
-        return new Answers.Template(2, text);
+        return new Answers.Template(2, text, null);
     }
 
     @Override

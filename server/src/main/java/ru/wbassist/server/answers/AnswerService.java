@@ -121,7 +121,7 @@ public final class AnswerService implements HttpService {
         return db.inTransaction(c -> {
             Item item = Item.find(c, kind, cabinetId, itemId)
                     .orElseThrow(() -> new NotFound("no " + kind.code() + " " + itemId + " in cabinet " + cabinetId));
-            List<Answers.FilledTemplate> filled = Templates.list(c, cabinetId).stream()
+            List<Answers.FilledTemplate> filled = Templates.offeredFor(c, cabinetId, kind).stream()
                     .map(t -> new Answers.FilledTemplate(t.id(), t.text(), Templates.fill(t.text(), item)))
                     .toList();
             return new Answers.ReplyContext(
@@ -172,7 +172,7 @@ public final class AnswerService implements HttpService {
         long cabinetId = AnswerRequests.positive("cabinet_id", body.cabinetId());
         Answers.Template added = told(() -> {
             rights(user(telegramId), cabinetId).require();
-            return db.inTransaction(c -> Templates.add(c, cabinetId, body.text()));
+            return db.inTransaction(c -> Templates.add(c, cabinetId, body.text(), body.kind()));
         });
         res.status(Status.CREATED_201).send(added);
     }

@@ -1,5 +1,8 @@
 package ru.wbassist.server.answers;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What can be answered: a review or a question, each with its table and WB id column. */
 public enum ItemKind {
     REVIEW("review", "wb_reviews", "review_id"),
@@ -18,6 +21,11 @@ public enum ItemKind {
     /** The name in the API and in {@code wb_answers.item_kind}. */
     public String code() {
         return code;
+    }
+
+    /** The kind named {@code code} in the API, if there is one. */
+    static Optional<ItemKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
     }
 
     String table() {

@@ -352,6 +352,15 @@ class AnswerApiTest {
                         "text",
                         "{buyer}, спасибо за {rating}★ для «{product}»"));
         assertThat(added.status()).isEqualTo(201);
+        TestServer.Response forQuestions = server.post(
+                "/api/v1/bot/templates",
+                Map.of("telegram_id", OWNER, "cabinet_id", cabinet, "text", "Да, есть.", "kind", "question"));
+        assertThat(forQuestions.json().get("kind").asText()).isEqualTo("question");
+        TestServer.Response badKind = server.post(
+                "/api/v1/bot/templates",
+                Map.of("telegram_id", OWNER, "cabinet_id", cabinet, "text", "Да", "kind", "feedback"));
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.json().get("field").asText()).isEqualTo("kind");
 
         JsonNode reply = server.get(
                         "/api/v1/bot/reviews/" + review + "/reply?telegram_id=" + MEMBER + "&cabinet_id=" + cabinet)
@@ -359,20 +368,32 @@ class AnswerApiTest {
         assertThat(reply.get("can_answer").asBoolean()).isTrue();
         assertThat(reply.get("item").get("buyer").asText()).isEqualTo("Мария");
         assertThat(reply.get("item").get("rating").asInt()).isEqualTo(2);
-        JsonNode last = reply.get("templates").get(Templates.DEFAULTS.size());
+        int reviewDefaults = defaultsFor(ItemKind.REVIEW);
+        assertThat(reply.get("templates"))
+                .as("review defaults and the kind-less one")
+                .hasSize(reviewDefaults + 1);
+        JsonNode last = reply.get("templates").get(reviewDefaults);
         assertThat(last.get("filled").asText()).isEqualTo("Мария, спасибо за 2★ для «" + product.title() + "»");
 
         String question = storedQuestion("Есть M?");
         JsonNode questionReply = server.get(
                         "/api/v1/bot/questions/" + question + "/reply?telegram_id=" + OWNER + "&cabinet_id=" + cabinet)
                 .json();
-        assertThat(questionReply
-                        .get("templates")
-                        .get(Templates.DEFAULTS.size())
-                        .get("filled")
-                        .asText())
+        int questionDefaults = defaultsFor(ItemKind.QUESTION);
+        JsonNode offered = questionReply.get("templates");
+        assertThat(offered)
+                .as("question defaults, the kind-less one and the question one")
+                .hasSize(questionDefaults + 2);
+        assertThat(offered.get(0).get("text").asText())
+                .isEqualTo(Templates.DEFAULTS.stream()
+                        .filter(d -> d.kind() == ItemKind.QUESTION)
+                        .findFirst()
+                        .orElseThrow()
+                        .text());
+        assertThat(offered.get(questionDefaults).get("filled").asText())
                 .as("no buyer's name for questions")
                 .startsWith("Покупатель, спасибо за ★");
+        assertThat(offered.get(questionDefaults + 1).get("filled").asText()).isEqualTo("Да, есть.");
 
         long first = templates.get("templates").get(0).get("id").asLong();
         assertThat(server.delete("/api/v1/bot/templates/" + first + "?telegram_id=" + OWNER)
@@ -386,7 +407,11 @@ class AnswerApiTest {
                         .get("cabinets")
                         .get(0)
                         .get("templates"))
-                .hasSize(Templates.DEFAULTS.size());
+                .hasSize(Templates.DEFAULTS.size() + 1);
+    }
+
+    private static int defaultsFor(ItemKind kind) {
+        return (int) Templates.DEFAULTS.stream().filter(d -> d.kind() == kind).count();
     }
 
     @ParameterizedTest
