@@ -189,7 +189,10 @@ case $command in
     PIDS+=($!)
     sleep 2
     echo "Telegram emulator on http://127.0.0.1:$TELEGRAM_EMULATOR_PORT (log: $DATA_DIR/telegram-emulator.log)"
+    # the bot follows the demo's ports and data directory unless they are set explicitly
     TELEGRAM_BOT_TOKEN=123456:DEMO TELEGRAM_API_URL=http://127.0.0.1:$TELEGRAM_EMULATOR_PORT \
+      SERVER_URL=${SERVER_URL:-http://127.0.0.1:$SERVER_PORT} API_SECRET_FILE=${API_SECRET_FILE:-$DATA_DIR/api-secret} \
+      DELIVERY_JOURNAL=${DELIVERY_JOURNAL:-$DATA_DIR/bot-delivered.journal} \
       "$JAVA_HOME/bin/java" -cp "$(classpath bot)" ru.wbassist.bot.BotMain &
     PIDS+=($!)
     wait
