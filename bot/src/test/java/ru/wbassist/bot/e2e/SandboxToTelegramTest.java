@@ -3,8 +3,12 @@ package ru.wbassist.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,19 +18,23 @@ import ru.wbassist.bot.WbAssistBot;
 import ru.wbassist.bot.delivery.DeliveryOptions;
 import ru.wbassist.bot.server.HttpServerClient;
 import ru.wbassist.db.DatabaseConfig;
+import ru.wbassist.db.Sql;
 import ru.wbassist.emulators.telegram.SentMessage;
 import ru.wbassist.emulators.telegram.TelegramEmulator;
 import ru.wbassist.emulators.telegram.TelegramUser;
 import ru.wbassist.emulators.wb.Product;
 import ru.wbassist.emulators.wb.SandboxSeller;
 import ru.wbassist.emulators.wb.SandboxShop;
+import ru.wbassist.emulators.wb.Scope;
+import ru.wbassist.emulators.wb.Warehouse;
 import ru.wbassist.emulators.wb.WbSandbox;
 import ru.wbassist.server.TestServer;
 
 /**
  * The whole product over HTTP: WB sandbox → server (real sync, detection, fan-out, queue) → bot → Telegram emulator.
  * Two users share one cabinet; a new order arrives as a photo card in every linked chat, and a /settings toggle
- * changes what is delivered next.
+ * changes what is delivered next. Then a price change, a price quarantine, a product selling down and the daily
+ * digest with its chart reach the chat too.
  */
 class SandboxToTelegramTest {
 
@@ -71,12 +79,15 @@ class SandboxToTelegramTest {
     void aNewOrderInTheSandboxArrivesAsAPhotoCardInEveryLinkedChat() {
         SandboxSeller seller = sandbox.createSeller("ИП Телеграмов");
         SandboxShop shop = seller.shop();
+        // the Prices category too, for price watch (the sandbox's default key lacks it)
+        String key = sandbox.mintToken(
+                seller,
+                WbSandbox.DEFAULT_SCOPES | Scope.PRICES.mask(),
+                Instant.now().plus(Duration.ofDays(30)));
         Chats.say(telegram, ANNA, "/start");
         Chats.say(telegram, BORIS, "/start");
-        assertThat(Chats.say(telegram, ANNA, "/connect " + seller.token()).text())
-                .contains("ИП Телеграмов");
-        assertThat(Chats.say(telegram, BORIS, "/connect " + seller.token()).text())
-                .contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, ANNA, "/connect " + key).text()).contains("ИП Телеграмов");
+        assertThat(Chats.say(telegram, BORIS, "/connect " + key).text()).contains("ИП Телеграмов");
         awaitBaseline();
 
         // Boris turns new-order notifications off in /settings
@@ -122,6 +133,97 @@ class SandboxToTelegramTest {
                 .until(() -> cards(ANNA, product.vendorCode()).size() == 2
                         && cards(BORIS, product.vendorCode()).size() == 1);
         assertThat(telegram.tooManyRequestsCount()).isZero();
+
+        foresightReachesTelegram(shop);
+    }
+
+    /**
+     * Issue 15's cards from real synced data: a price change and a price quarantine made in the sandbox, a product
+     * selling down into Anna's runway horizon (above the critical threshold), and her daily digest with its chart.
+     */
+    private void foresightReachesTelegram(SandboxShop shop) {
+        List<Product> products = shop.products();
+        Product repriced = products.get(1);
+        SandboxShop.PriceLevel before = shop.price(repriced.nmId());
+        int discount = before.discount() >= 50 ? before.discount() - 10 : before.discount() + 10;
+        assertThat(shop.setPrice(repriced.nmId(), before.price(), discount)).isTrue();
+        SandboxShop.PriceLevel after = shop.price(repriced.nmId());
+        Product slipped = products.get(2);
+        SandboxShop.PriceLevel held = shop.price(slipped.nmId());
+        assertThat(shop.setPrice(slipped.nmId(), held.price() / 4, held.discount()))
+                .as("a quarter of the price goes to quarantine")
+                .isFalse();
+
+        // the product with the most orders of the last 14 days (the runway's pace) falls to 6 pieces: above the
+        // critical threshold (5), within a 30-day horizon as soon as it had 3 orders (6 × 14 ≤ 30 × 3)
+        long sellingDown = server.db()
+                .withConnection(c -> Sql.queryLong(
+                        c,
+                        "SELECT nm_id FROM wb_orders WHERE is_cancel = FALSE GROUP BY nm_id"
+                                + " ORDER BY COUNT(*) DESC, nm_id LIMIT 1"));
+        long orders14 = server.db()
+                .withConnection(c -> Sql.queryLong(
+                        c, "SELECT COUNT(*) FROM wb_orders WHERE is_cancel = FALSE AND nm_id = ?", sellingDown));
+        assertThat(orders14).as("the shop's history makes a pace").isGreaterThanOrEqualTo(3);
+        client.updateSettings(ANNA.id(), Map.of("runway_days", 30));
+        Product product = products.stream()
+                .filter(p -> p.nmId() == sellingDown)
+                .findFirst()
+                .orElseThrow();
+        for (Product.Size size : product.sizes()) {
+            for (Warehouse warehouse : shop.warehouses()) {
+                boolean kept = size.equals(product.sizes().getFirst())
+                        && warehouse.equals(shop.warehouses().getFirst());
+                shop.setStock(product.nmId(), size.chrtId(), warehouse.name(), kept ? 6 : 0);
+            }
+        }
+
+        // a digest time that came today, chosen before it (as if set yesterday): the server's next round sends it
+        server.db()
+                .inTransaction(c -> Sql.update(
+                        c,
+                        "UPDATE notification_settings SET digest_time = '00:00', digest_time_set_at = NULL"
+                                + " WHERE user_id = (SELECT id FROM users WHERE telegram_id = ?)",
+                        ANNA.id()));
+        Chats.syncNow(telegram, ANNA);
+
+        SentMessage price = awaitMessage(ANNA, "Цена изменилась", repriced.vendorCode());
+        assertThat(price.body())
+                .contains("Цена со скидкой: " + rub(before.discounted()) + " → <b>" + rub(after.discounted()) + "</b>")
+                .contains("Скидка: " + before.discount() + "% → " + discount + "%")
+                .contains("ИП Телеграмов");
+        SentMessage quarantine = awaitMessage(ANNA, "Цена в карантине", slipped.vendorCode());
+        assertThat(quarantine.body()).contains("Товар продаётся по старой цене <b>" + rub(held.discounted()) + "</b>");
+        SentMessage runway = awaitMessage(ANNA, "Скоро закончится", product.vendorCode());
+        assertThat(runway.method()).isEqualTo("sendPhoto");
+        assertThat(runway.body()).contains("Хватит <b>≈ ").contains(": 6 шт., ~");
+        assertThat(runway.buttonTexts()).anySatisfy(label -> assertThat(label).contains("Не уведомлять"));
+        assertThat(telegram.sent(ANNA.id()))
+                .as("6 pieces is above the critical threshold")
+                .noneMatch(m -> m.body() != null && m.body().contains("Критичный остаток"));
+        SentMessage digest = awaitMessage(ANNA, "Итоги", "ИП Телеграмов");
+        assertThat(digest.method()).isEqualTo("sendPhoto");
+        assertThat(digest.photoBytes()).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(digest.caption()).contains("Заказы: <b>").contains("Вопросы без ответа: ");
+        assertThat(telegram.tooManyRequestsCount()).isZero();
+    }
+
+    private SentMessage awaitMessage(TelegramUser user, String title, String mention) {
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> telegram.sent(user.id()).stream()
+                        .anyMatch(m -> m.body() != null
+                                && m.body().contains(title)
+                                && m.body().contains(mention)));
+        return telegram.sent(user.id()).stream()
+                .filter(m ->
+                        m.body() != null && m.body().contains(title) && m.body().contains(mention))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Roubles as the server's Russian cards write them. */
+    private static String rub(int amount) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.of("ru"))).format(amount) + " ₽";
     }
 
     private void awaitBaseline() {

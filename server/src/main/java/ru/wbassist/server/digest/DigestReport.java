@@ -13,6 +13,7 @@ import ru.wbassist.server.events.EventFacts;
 import ru.wbassist.server.events.StockRunway;
 import ru.wbassist.server.insights.Activity;
 import ru.wbassist.server.insights.Period;
+import ru.wbassist.server.insights.ReviewFigures;
 import ru.wbassist.server.time.Moscow;
 
 /**
@@ -36,8 +37,9 @@ final class DigestReport {
                 .map(p -> new EventFacts.TopLine(p.nmId(), p.title(), p.count(), p.sum()))
                 .toList();
         List<EventFacts.Runway> runningOut = runningOut(c, cabinetId, runwayDays, now);
-        long unanswered = Sql.queryLong(
+        long unansweredReviews = Sql.queryLong(
                 c, "SELECT COUNT(*) FROM wb_reviews WHERE cabinet_id = ? AND is_answered = FALSE", cabinetId);
+        long unansweredQuestions = ReviewFigures.unansweredQuestions(c, cabinetId);
         List<Period.Day> chartDays = new ArrayList<>();
         for (int back = CHART_DAYS - 1; back >= 0; back--) {
             chartDays.add(Period.Day.of(span.date().minusDays(back)));
@@ -46,7 +48,16 @@ final class DigestReport {
                 .map(d -> new EventFacts.ChartDay(d.date(), countSum(d.orders()), countSum(d.buyouts())))
                 .toList();
         return new EventFacts.Digest(
-                span.date(), span.upTo(), current, weekAgo, top, runwayDays, runningOut, unanswered, chart);
+                span.date(),
+                span.upTo(),
+                current,
+                weekAgo,
+                top,
+                runwayDays,
+                runningOut,
+                unansweredReviews,
+                unansweredQuestions,
+                chart);
     }
 
     /** The figures of [from, to): one Moscow day from its midnight, whose end may be the digest time. */

@@ -133,7 +133,7 @@ public sealed interface EventFacts {
     /**
      * A user's daily digest of one cabinet: the figures of {@code [from, to)} (a whole Moscow day, or the day up to the
      * digest time) beside the same span a week earlier, the day's top products, the products running out within the
-     * user's horizon, unanswered reviews, and the last 14 days for the chart.
+     * user's horizon, unanswered reviews and questions, and the last 14 days for the chart.
      */
     record Digest(
             LocalDate date,
@@ -144,6 +144,7 @@ public sealed interface EventFacts {
             int runwayDays,
             List<Runway> runningOut,
             long unansweredReviews,
+            long unansweredQuestions,
             List<ChartDay> chart)
             implements EventFacts {}
 

@@ -17,7 +17,7 @@ import ru.wbassist.db.Sql;
  * or below the user's {@code negative_review_threshold}, created in the last 24 hours and not answered yet (what
  * still needs the seller's attention today).
  */
-final class ReviewFigures {
+public final class ReviewFigures {
 
     static final Duration NEW_WINDOW = Duration.ofHours(24);
 
@@ -97,8 +97,8 @@ final class ReviewFigures {
                 limit);
     }
 
-    /** The cabinet's stored questions that have no answer yet. */
-    static long unansweredQuestions(Connection c, long cabinetId) throws SQLException {
+    /** The cabinet's stored questions that have no answer yet (the dashboard's and the daily digest's figure). */
+    public static long unansweredQuestions(Connection c, long cabinetId) throws SQLException {
         return Sql.queryLong(
                 c, "SELECT COUNT(*) FROM wb_questions WHERE cabinet_id = ? AND is_answered = FALSE", cabinetId);
     }

@@ -418,6 +418,10 @@ public final class Renderer {
                 .append(t("Отзывы без ответа: ", "Unanswered reviews: "))
                 .append(d.unansweredReviews())
                 .append('\n');
+        b.append("❓ ")
+                .append(t("Вопросы без ответа: ", "Unanswered questions: "))
+                .append(d.unansweredQuestions())
+                .append('\n');
         Notifications.Chart chart = new Notifications.Chart(
                 plain(cabinetName) + " · " + t("14 дней", "14 days"),
                 t("Заказы", "Orders"),

@@ -347,6 +347,7 @@ public final class TestNotifications {
                 NotificationSettings.DEFAULT_RUNWAY_DAYS,
                 List.of(sampleRunway(p)),
                 4,
+                2,
                 chart);
     }
 }

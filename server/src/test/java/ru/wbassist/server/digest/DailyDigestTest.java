@@ -85,6 +85,19 @@ class DailyDigestTest {
                 saleId.startsWith("R") ? "return" : "buyout"));
     }
 
+    private void question(long shop, String questionId, boolean answered) {
+        f.db.inTransaction(c -> Sql.update(
+                c,
+                "INSERT INTO wb_questions (cabinet_id, question_id, nm_id, text, created_date, is_answered)"
+                        + " VALUES (?,?,?,?,?,?)",
+                shop,
+                questionId,
+                100L,
+                "Маломерит?",
+                FRIDAY_21_MSK,
+                answered));
+    }
+
     private EventFacts.Digest digestFacts() {
         return f.db.withConnection(c -> Sql.queryOne(
                         c,
@@ -132,6 +145,11 @@ class DailyDigestTest {
                 4,
                 FRIDAY_21_MSK,
                 true));
+        long otherShop = f.cabinet("Чужой магазин", f.user(2));
+        question(shop, "q-open", false);
+        question(shop, "q-open-too", false);
+        question(shop, "q-answered", true);
+        question(otherShop, "q-elsewhere", false); // another cabinet's: not counted
 
         assertThat(digests.sendDue()).isEqualTo(1);
 
@@ -147,6 +165,7 @@ class DailyDigestTest {
                 .extracting(EventFacts.TopLine::title, EventFacts.TopLine::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Кеды", 2L));
         assertThat(d.unansweredReviews()).isEqualTo(1);
+        assertThat(d.unansweredQuestions()).isEqualTo(2);
         assertThat(d.chart()).hasSize(14);
         assertThat(d.chart().getLast().date()).isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(d.chart().getLast().orders().count()).isEqualTo(3); // the whole day so far, for the bars
@@ -159,6 +178,7 @@ class DailyDigestTest {
                 .contains("Заказы: <b>2</b> · 3\u00a0000 ₽ (+100%)")
                 .contains("Выкуп: 50% (неделю назад 100%)")
                 .contains("Отзывы без ответа: 1")
+                .contains("Вопросы без ответа: 2")
                 .contains("Магазин");
         assertThat(text.length()).isLessThanOrEqualTo(1024);
         String chart = f.db.withConnection(c -> Sql.queryOne(

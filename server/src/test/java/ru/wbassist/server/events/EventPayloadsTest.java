@@ -90,6 +90,7 @@ class EventPayloadsTest {
                         7,
                         List.of(RUNWAY),
                         4,
+                        2,
                         List.of(new EventFacts.ChartDay(
                                 LocalDate.of(2026, 3, 1),
                                 new EventFacts.CountSum(3, new BigDecimal("4500.00")),

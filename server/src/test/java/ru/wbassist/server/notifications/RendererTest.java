@@ -288,6 +288,7 @@ class RendererTest {
                 90,
                 soon,
                 123456,
+                654321,
                 chart);
         for (String language : List.of("ru", "en")) {
             var card = Renderer.forLanguage(language).render(EventType.DAILY_DIGEST, digest, title);
@@ -300,7 +301,15 @@ class RendererTest {
         var ru = Renderer.forLanguage("ru")
                 .render(EventType.DAILY_DIGEST, digest, "Shop")
                 .text();
-        assertThat(ru).contains("Итоги 27.11 до 21:00").contains("(±0%)").contains("Выкуп: 95,7%");
+        assertThat(ru)
+                .contains("Итоги 27.11 до 21:00")
+                .contains("(±0%)")
+                .contains("Выкуп: 95,7%")
+                .contains("Отзывы без ответа: 123456\n❓ Вопросы без ответа: 654321");
+        assertThat(Renderer.forLanguage("en")
+                        .render(EventType.DAILY_DIGEST, digest, "Shop")
+                        .text())
+                .contains("Unanswered reviews: 123456\n❓ Unanswered questions: 654321");
     }
 
     @Test
