@@ -34,6 +34,10 @@ final class ShopSimulator {
     private static final double MEAN_HOUR_WEIGHT =
             Arrays.stream(HOUR_WEIGHTS).average().orElseThrow();
     private static final int RESTOCK_BELOW = 15;
+    /** The showcase's product selling down: this many times its usual demand, from this many days of stock. */
+    private static final int SELL_DOWN_DEMAND = 4;
+
+    private static final double SELL_DOWN_DAYS = 7.5;
 
     private record Pending(Instant at, long seq, Consumer<Instant> action) {}
 
@@ -55,6 +59,10 @@ final class ShopSimulator {
     private Instant liveAnchorReal;
     private Instant liveAnchorSim;
     private double acceleration;
+    /** The product {@link #showcaseForesight} sells down until it is sold out; null otherwise. */
+    private Product sellingDown;
+
+    private double sellingDownShare;
 
     ShopSimulator(SandboxShop shop, Random random, Instant start) {
         this.shop = shop;
@@ -118,6 +126,64 @@ final class ShopSimulator {
         }
     }
 
+    /**
+     * Makes the shop show runway alerts and price watch soon after this moment (the demo's shop). Its best seller of
+     * the last 14 days keeps {@value #SELL_DOWN_DAYS} days of stock at that pace (all at the main warehouse), is
+     * ordered {@value #SELL_DOWN_DEMAND} times as often from now on and is not restocked until it sells out: its runway
+     * falls within a week first, its stock to a few pieces later. And a card's price changes every 8–16 simulated
+     * hours (one change in ten a slip into quarantine).
+     */
+    void showcaseForesight() {
+        synchronized (shop) {
+            Instant from = simNow.minus(Duration.ofDays(14));
+            Map<Long, Integer> sold = new HashMap<>();
+            for (OrderRecord order :
+                    shop.orders(o -> !o.cancelled() && !o.date().isBefore(from))) {
+                sold.merge(order.product().nmId(), 1, Integer::sum);
+            }
+            int best = 0;
+            for (int i = 1; i < catalog.size(); i++) {
+                long nmId = catalog.get(i).nmId();
+                if (sold.getOrDefault(nmId, 0)
+                        > sold.getOrDefault(catalog.get(best).nmId(), 0)) {
+                    best = i;
+                }
+            }
+            sellingDown = catalog.get(best);
+            sellingDownShare = (cumulativePopularity[best] - (best == 0 ? 0 : cumulativePopularity[best - 1]))
+                    / cumulativePopularity[cumulativePopularity.length - 1];
+            int units = (int) Math.ceil(sold.getOrDefault(sellingDown.nmId(), 0) * SELL_DOWN_DAYS / 14);
+            shop.stockLevels().forEach((key, level) -> {
+                if (key.nmId() == sellingDown.nmId()) {
+                    shop.restock(key, -level.quantity());
+                }
+            });
+            List<Product.Size> sizes = sellingDown.sizes();
+            for (int i = 0; i < sizes.size(); i++) {
+                int share = units / sizes.size() + (i < units % sizes.size() ? 1 : 0);
+                shop.restock(new StockKey(sellingDown.nmId(), sizes.get(i).chrtId(), Warehouse.MAIN.id()), share);
+            }
+            schedulePriceChange();
+        }
+    }
+
+    /** The product {@link #showcaseForesight} sells down, until it sold out; null without one. */
+    Product sellingDown() {
+        synchronized (shop) {
+            return sellingDown;
+        }
+    }
+
+    private void schedulePriceChange() {
+        schedule(after(Duration.ofMinutes(8 * 60 + pricing.nextInt(8 * 60))), stamp -> {
+            changePrice(
+                    catalog.get(pricing.nextInt(catalog.size())).nmId(),
+                    5 + pricing.nextInt(11),
+                    pricing.nextInt(10) == 0);
+            schedulePriceChange();
+        });
+    }
+
     /** Schedules a follow-up (a return reaching its warehouse, a buyout…) on the simulated timeline. */
     void scheduleAfter(Duration delay, Consumer<Instant> action) {
         synchronized (shop) {
@@ -163,6 +229,13 @@ final class ShopSimulator {
         for (int i = 0; i < count; i++) {
             schedule(from.plusMillis((long) (random.nextDouble() * spanMillis)), this::newOrder);
         }
+        if (sellingDown != null) {
+            Product product = sellingDown;
+            int extra = poisson(lambda * sellingDownShare * (SELL_DOWN_DEMAND - 1));
+            for (int i = 0; i < extra; i++) {
+                schedule(from.plusMillis((long) (random.nextDouble() * spanMillis)), stamp -> newOrder(product, stamp));
+            }
+        }
     }
 
     private void scheduleDailyJobs() {
@@ -206,7 +279,10 @@ final class ShopSimulator {
     }
 
     private void newOrder(Instant stamp) {
-        Product product = catalog.get(pickProductIndex());
+        newOrder(catalog.get(pickProductIndex()), stamp);
+    }
+
+    private void newOrder(Product product, Instant stamp) {
         Product.Size size = product.sizes().get(random.nextInt(product.sizes().size()));
         Warehouse warehouse = pickStockedWarehouse(product, size);
         if (warehouse == null) {
@@ -268,6 +344,17 @@ final class ShopSimulator {
         shop.stockLevels()
                 .forEach((key, level) ->
                         totals.merge(new StockKey(key.nmId(), key.chrtId(), 0), level.quantity(), Integer::sum));
+        if (sellingDown != null) {
+            long nmId = sellingDown.nmId();
+            boolean soldOut = totals.entrySet().stream()
+                    .filter(e -> e.getKey().nmId() == nmId)
+                    .allMatch(e -> e.getValue() <= 0);
+            if (!soldOut) {
+                totals.keySet().removeIf(size -> size.nmId() == nmId);
+            } else {
+                sellingDown = null; // sold out: restocked from today, and sells as usual again
+            }
+        }
         totals.forEach((size, total) -> {
             if (total < RESTOCK_BELOW) {
                 Warehouse warehouse =

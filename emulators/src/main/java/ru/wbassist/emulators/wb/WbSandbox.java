@@ -307,6 +307,19 @@ public final class WbSandbox implements AutoCloseable {
         return seller;
     }
 
+    /**
+     * Makes a seller's shop show the foresight features within minutes of live activity (the demo's shop): a best
+     * seller selling down (a runway alert, later a critical-stock alert) and frequent price changes. See
+     * docs/wb-sandbox.md "The generated shop".
+     */
+    public synchronized void showcaseForesight(SandboxSeller seller) {
+        simulator(seller).showcaseForesight();
+    }
+
+    synchronized ShopSimulator simulator(SandboxSeller seller) {
+        return simulators.get(sellers.indexOf(seller));
+    }
+
     public synchronized List<SandboxSeller> sellers() {
         return List.copyOf(sellers);
     }

@@ -105,6 +105,7 @@ public final class WbSandboxMain {
                 + (statisticsLagSeconds > 0 ? ", statistics " + statisticsLagSeconds + " s late" : "") + ")");
         if (tokenFile != null) {
             SandboxSeller seller = sandbox.createSeller("Демо-магазин");
+            sandbox.showcaseForesight(seller);
             try {
                 // the demo key also has the Prices category, so the demo shows price watch
                 writeOwnerOnly(
@@ -117,8 +118,11 @@ public final class WbSandboxMain {
                 sandbox.close();
                 throw e;
             }
+            Product sellingDown = sandbox.simulator(seller).sellingDown();
             out.println("demo seller " + seller.sid() + " ("
-                    + seller.shop().products().size() + " products); token written to " + tokenFile);
+                    + seller.shop().products().size()
+                    + " products; selling down: " + sellingDown.nmId() + " " + sellingDown.vendorCode()
+                    + "); token written to " + tokenFile);
         }
         return Optional.of(sandbox);
     }

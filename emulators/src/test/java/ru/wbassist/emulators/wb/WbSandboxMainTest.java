@@ -39,7 +39,10 @@ class WbSandboxMainTest {
             String token = Files.readString(tokenFile).strip();
             assertThat(sandbox.sellers())
                     .singleElement()
-                    .satisfies(seller -> assertThat(seller.name()).isEqualTo("Демо-магазин"));
+                    .satisfies(seller -> assertThat(seller.name()).isEqualTo("Демо-магазин"))
+                    // the demo's shop shows runway alerts and price changes within minutes (ShowcaseTest)
+                    .satisfies(seller ->
+                            assertThat(sandbox.simulator(seller).sellingDown()).isNotNull());
             assertThat(sandbox.relaxedLimits()).isTrue();
             assertThat(sandbox.faults().current().share5xx()).isEqualTo(0.5);
             assertThat(out.toString(StandardCharsets.UTF_8))
