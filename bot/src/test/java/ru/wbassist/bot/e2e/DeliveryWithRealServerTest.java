@@ -126,6 +126,46 @@ class DeliveryWithRealServerTest {
         });
     }
 
+    /** Telegram refuses what breaks its limits or its HTML; the emulator does too, so each type must arrive. */
+    @Test
+    void everyTypesSampleArrivesInBothLanguagesWithinTelegramsLimits() {
+        List<String> types = Notifications.Types.ALL;
+        for (int i = 0; i < types.size(); i++) {
+            for (String language : List.of("ru", "en")) {
+                long user = 700 + 2L * i + ("ru".equals(language) ? 0 : 1);
+                client.register(new Users.Registration(user, "user" + user, "User " + user, null, language));
+                client.sendTest(user, types.get(i));
+            }
+        }
+        startBot(Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("sent") == 2L * types.size());
+        assertThat(status("failed")).isZero();
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            for (long user : new long[] {700 + 2L * i, 701 + 2L * i}) {
+                assertThat(telegram.sent(user)).as(type).singleElement().satisfies(message -> {
+                    boolean photo = "sendPhoto".equals(message.method());
+                    assertThat(message.body().length()).as(type).isLessThanOrEqualTo(photo ? 1024 : 4096);
+                    if (type.equals(Notifications.Types.DAILY_DIGEST)) {
+                        assertThat(message.photoBytes()).as("the chart").startsWith(new byte[] {(byte) 0x89, 'P'});
+                    }
+                });
+            }
+        }
+        Map<String, List<String>> titles = Map.of(
+                "stock_runway", List.of("Скоро закончится", "Running out soon"),
+                "price_changed", List.of("Цена изменилась", "Price changed"),
+                "price_quarantine", List.of("Цена в карантине", "Price in quarantine"),
+                "daily_digest", List.of("Итоги", "Digest for"));
+        titles.forEach((type, both) -> {
+            long ru = 700 + 2L * types.indexOf(type);
+            assertThat(telegram.sent(ru).getFirst().body()).contains(both.get(0));
+            assertThat(telegram.sent(ru + 1).getFirst().body()).contains(both.get(1));
+        });
+        assertThat(telegram.tooManyRequestsCount()).isZero();
+    }
+
     @Test
     void theServersOwnScheduleSendsADigestWhoseTimeHasCome() {
         register(61);

@@ -288,7 +288,8 @@ class DailyDigestTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseConfig.Vendor.class)
-    void aTimeChosenAfterItPassedStartsTomorrowAndQuietHoursDoNotHoldIt(DatabaseConfig.Vendor vendor) {
+    void aTimeChosenAfterItPassedStartsTomorrowQuietHoursDoNotHoldItAndANewTimeDoesNotRepeatIt(
+            DatabaseConfig.Vendor vendor) {
         DailyDigests digests = start(vendor);
         long anna = f.user(1);
         f.cabinet("Shop", anna);
@@ -315,9 +316,13 @@ class DailyDigestTest {
                         anna)
                 .orElseThrow());
         assertThat(release).isEqualTo(Instant.parse("2026-11-27T18:32:00Z"));
+        at("2026-11-27T18:35:00Z"); // a later time chosen after today's digest went out: not a second one today
+        settings.update(anna, SettingsPatch.parse(Json.MAPPER.createObjectNode().put("digest_time", "21:40")));
+        at("2026-11-27T18:40:00Z");
+        assertThat(digests.sendDue()).isZero();
 
         settings.update(anna, SettingsPatch.parse(Json.MAPPER.createObjectNode().put("notifications_enabled", false)));
-        at("2026-11-28T18:32:00Z"); // paused: recorded as skipped, once
+        at("2026-11-28T18:40:00Z"); // paused: recorded as skipped, once
         assertThat(digests.sendDue()).isEqualTo(1);
         assertThat(digests.sendDue()).isZero();
         assertThat(f.notifications(anna))

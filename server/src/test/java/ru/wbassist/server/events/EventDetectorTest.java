@@ -238,6 +238,10 @@ class EventDetectorTest {
         assertThat(f.notifications(anna)).hasSize(1);
         assertThat(f.notifications(boris)).containsExactly("stock_runway:pending");
         assertThat(f.lastText(boris)).contains("≈ 3 дня: 6 шт., ~2 в день");
+        f.stock(shop, 100, Map.of("Коледино", 12)); // a partial restock to 6 days: still within anna's horizon
+        f.stock(shop, 100, Map.of("Коледино", 8)); // 4 days: a fall, but anna was not re-armed; above boris's 3
+        assertThat(f.notifications(anna)).hasSize(1);
+        assertThat(f.notifications(boris)).hasSize(1);
 
         f.stock(shop, 100, Map.of("Коледино", 30)); // 15 days: re-arms both
         f.stock(shop, 100, Map.of("Коледино", 12)); // 6 days: anna again
