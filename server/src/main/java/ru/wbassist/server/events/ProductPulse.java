@@ -53,7 +53,8 @@ public record ProductPulse(Integer stockLeft, BigDecimal daysLeft, BigDecimal bu
                         (Long) row[2];
             }
         }
-        Map<Long, StockRunway> runways = StockRunway.of(c, cabinetId, stock, ids, now);
+        // the pace only for products with stock rows: the others show no stock line, so their orders need no count
+        Map<Long, StockRunway> runways = StockRunway.of(c, cabinetId, stock, stock.keySet(), now);
         Map<Long, ProductPulse> pulses = new HashMap<>();
         for (long nmId : ids) {
             long[] s = settled.get(nmId);
