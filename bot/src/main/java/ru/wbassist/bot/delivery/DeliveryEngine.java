@@ -230,17 +230,17 @@ public final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * A chart drawn here and uploaded with the text as its caption when the item has one (the daily digest); a photo
-     * card when it has an image; its text alone when Telegram cannot fetch the photo (or refuses the caption, which the
-     * server keeps within 1024 characters, so only a server bug gets here).
-     */
     /** A review or question carries "Ответить", a stock alert "Не уведомлять об этом товаре"; others none. */
     private static InlineKeyboardMarkup keyboard(Notifications.Item item) {
         InlineKeyboardMarkup reply = ReplyFlow.notificationKeyboard(item);
         return reply != null ? reply : MuteCommand.button(item);
     }
 
+    /**
+     * A chart drawn here and uploaded with the text as its caption when the item has one (the daily digest); a photo
+     * card when it has an image; its text alone when Telegram cannot fetch the photo (or refuses the caption, which the
+     * server keeps within 1024 characters, so only a server bug gets here).
+     */
     private void send(Notifications.Item item) {
         if (item.chart() != null) {
             try {
