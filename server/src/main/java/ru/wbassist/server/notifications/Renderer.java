@@ -325,18 +325,17 @@ public final class Renderer {
                     .append(" → <b>")
                     .append(rub(p.newDiscounted()))
                     .append("</b>\n");
-            b.append(t("Цена до скидки: ", "Price before discount: "))
-                    .append(rub(p.oldPrice()))
-                    .append(" → ")
-                    .append(rub(p.newPrice()))
-                    .append('\n');
-            b.append(t("Скидка: ", "Discount: "))
-                    .append(p.oldDiscount())
-                    .append("% → ")
-                    .append(p.newDiscount())
-                    .append("%\n");
+            change(b, t("Цена до скидки: ", "Price before discount: "), rub(p.oldPrice()), rub(p.newPrice()));
+            change(b, t("Скидка: ", "Discount: "), p.oldDiscount() + "%", p.newDiscount() + "%");
         }
         return new Card(b, p.imageUrl());
+    }
+
+    /** "label before → after", or only the value when it did not change (WB often moves just the discount). */
+    private static void change(StringBuilder b, String label, String before, String after) {
+        b.append(label)
+                .append(before.equals(after) ? after : before + " → " + after)
+                .append('\n');
     }
 
     /** "≈ 4 дня: 37 шт., ~9 в день". */

@@ -102,7 +102,10 @@ class PriceWatchScenarioTest {
         assertThat(changed)
                 .contains("Цена изменилась")
                 .contains(dress.vendorCode())
-                .contains("Скидка: " + was.discount() + "% → " + discount + "%");
+                .contains("Скидка: " + was.discount() + "% → " + discount + "%")
+                .as("the price before discount did not change: no arrow")
+                .containsPattern("Цена до скидки: [^\\n]+ ₽\\n")
+                .doesNotContainPattern("Цена до скидки: [^\\n]*→");
         assertThat(text(anna, "price_quarantine")).contains("Цена в карантине").contains("по старой цене");
 
         sync.sync(cabinet);
