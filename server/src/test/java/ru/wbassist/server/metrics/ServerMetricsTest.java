@@ -2,6 +2,7 @@ package ru.wbassist.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,10 @@ import ru.wbassist.observability.Scrape;
 import ru.wbassist.server.TestServer;
 import ru.wbassist.server.cabinets.CabinetRepository;
 import ru.wbassist.server.cabinets.KeyVault;
+import ru.wbassist.server.events.MutableClock;
 import ru.wbassist.server.sync.CabinetSync;
+import ru.wbassist.server.sync.FeedSettings;
+import ru.wbassist.server.sync.OrderFeedPoll;
 import ru.wbassist.server.sync.SyncSettings;
 import ru.wbassist.server.wb.RateLimiter;
 import ru.wbassist.server.wb.WbClient;
@@ -126,6 +130,27 @@ class ServerMetricsTest {
                 .isEqualTo(1);
         assertThat(ordered.sum("wbassist_queue_pending")).isEqualTo(1);
         assertThat(ordered.sum("wbassist_queue_oldest_deliverable_age_seconds")).isGreaterThanOrEqualTo(0);
+
+        // the live order feed: a poll that starts 20 s after it was due counts that lateness
+        MutableClock feedClock = new MutableClock(Instant.now());
+        OrderFeedPoll feed = new OrderFeedPoll(
+                server.db(),
+                new CabinetRepository(server.db(), new KeyVault(KEK)),
+                wb(),
+                server.app().eventSink(),
+                new FeedSettings(true, Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(15)),
+                feedClock,
+                server.app().meters());
+        feedClock.set(feed.poll(cabinet).orElseThrow().plusSeconds(20));
+        Scrape dueAgain = scrape();
+        feed.poll(cabinet);
+        Scrape polled = scrape();
+        assertThat(delta(dueAgain, polled, "wbassist_order_feed_lateness_seconds_count", Map.of()))
+                .isEqualTo(1);
+        assertThat(polled.sum("wbassist_order_feed_lateness_seconds_sum")
+                        - dueAgain.sum("wbassist_order_feed_lateness_seconds_sum"))
+                .as("stored times keep microseconds")
+                .isCloseTo(20.0, within(0.001));
 
         // WB answers 429 to everything (one data set's requests, to keep the waits short): answers and waits show
         sandbox.faults().set(1.0, 0, 0, Duration.ZERO);
