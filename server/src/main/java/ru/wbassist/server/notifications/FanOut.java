@@ -88,7 +88,6 @@ public final class FanOut implements Notifier {
             int pending = 0;
             for (RecordedEvent event : events) {
                 Set<Long> muted = mutedUsers(c, event);
-                Long nmId = stockProduct(event.facts());
                 for (Recipient r : recipients) {
                     Renderer.Rendered card = rendered.computeIfAbsent(
                             event.id() + ":" + r.settings().language(),
@@ -111,21 +110,15 @@ public final class FanOut implements Notifier {
                     }
                     Sql.bind(
                             batch,
-                            r.userId(),
-                            event.cabinetId(),
-                            event.id(),
-                            event.type().code(),
-                            event.externalId(),
-                            card.text(),
-                            card.imageUrl(),
-                            now,
-                            suppressed.isPresent() ? "skipped" : "pending",
-                            suppressed.orElse(null),
-                            release,
-                            null,
-                            1,
-                            Renderer.StoredChart.toJson(card.chart()),
-                            nmId);
+                            row(
+                                    event,
+                                    r,
+                                    card,
+                                    now,
+                                    suppressed.isPresent() ? "skipped" : "pending",
+                                    suppressed.orElse(null),
+                                    release,
+                                    null));
                     batch.addBatch();
                     if (++pending % BATCH == 0) {
                         batch.executeBatch();
@@ -139,6 +132,35 @@ public final class FanOut implements Notifier {
         wakeups.queuedIn(c);
     }
 
+    /** The parameters of {@link #INSERT}: one user's notification of one event. */
+    private static Object[] row(
+            RecordedEvent event,
+            Recipient r,
+            Renderer.Rendered card,
+            Instant now,
+            String status,
+            String suppressedReason,
+            Instant deliverAfter,
+            Long groupId) {
+        return new Object[] {
+            r.userId(),
+            event.cabinetId(),
+            event.id(),
+            event.type().code(),
+            event.externalId(),
+            card.text(),
+            card.imageUrl(),
+            now,
+            status,
+            suppressedReason,
+            deliverAfter,
+            groupId,
+            1,
+            Renderer.StoredChart.toJson(card.chart()),
+            stockProduct(event.facts())
+        };
+    }
+
     /** Joins the user's open group of this type and cabinet, or starts one, or (grouping off in effect) stands alone. */
     private void group(
             Connection c, RecordedEvent event, Recipient r, Renderer.Rendered card, Instant now, Instant release)
@@ -148,64 +170,16 @@ public final class FanOut implements Notifier {
         Grouping.Decision decision = Grouping.decide(true, s.maxGroupSize(), s.groupTimeout(), open, now, release);
         switch (decision) {
             case Grouping.Alone alone ->
-                Sql.update(
-                        c,
-                        INSERT,
-                        r.userId(),
-                        event.cabinetId(),
-                        event.id(),
-                        event.type().code(),
-                        event.externalId(),
-                        card.text(),
-                        card.imageUrl(),
-                        now,
-                        "pending",
-                        null,
-                        alone.deliverAfter(),
-                        null,
-                        1,
-                        null,
-                        stockProduct(event.facts()));
+                Sql.update(c, INSERT, row(event, r, card, now, "pending", null, alone.deliverAfter(), null));
             case Grouping.Lead lead -> {
-                long id = Sql.insert(
-                        c,
-                        INSERT,
-                        r.userId(),
-                        event.cabinetId(),
-                        event.id(),
-                        event.type().code(),
-                        event.externalId(),
-                        card.text(),
-                        card.imageUrl(),
-                        now,
-                        "pending",
-                        null,
-                        lead.deliverAfter(),
-                        null,
-                        1,
-                        null,
-                        stockProduct(event.facts()));
+                long id = Sql.insert(c, INSERT, row(event, r, card, now, "pending", null, lead.deliverAfter(), null));
                 Sql.update(c, "UPDATE notification_history SET group_id = id WHERE id = ?", id);
             }
             case Grouping.Join join -> {
                 Sql.update(
                         c,
                         INSERT,
-                        r.userId(),
-                        event.cabinetId(),
-                        event.id(),
-                        event.type().code(),
-                        event.externalId(),
-                        card.text(),
-                        card.imageUrl(),
-                        now,
-                        "pending",
-                        null,
-                        join.leaderDeliverAfter(),
-                        join.leaderId(),
-                        1,
-                        null,
-                        stockProduct(event.facts()));
+                        row(event, r, card, now, "pending", null, join.leaderDeliverAfter(), join.leaderId()));
                 String text = Renderer.forLanguage(s.language())
                         .renderGroup(event.type(), memberFacts(c, r.userId(), join.leaderId()), event.cabinetName());
                 Sql.update(

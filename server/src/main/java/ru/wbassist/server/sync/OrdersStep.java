@@ -22,12 +22,14 @@ import ru.wbassist.server.wb.WbOrder;
  */
 final class OrdersStep implements DataSetStep<List<WbOrder>> {
 
-    private static final String INSERT = """
+    /** The insert of a new order row; {@link #insertRow} gives its parameters (the ingest benchmark reuses both). */
+    static final String INSERT = """
             INSERT INTO wb_orders (cabinet_id, srid, g_number, nm_id, supplier_article, barcode, tech_size, category,
                 subject, brand, warehouse_name, warehouse_type, country_name, oblast_okrug_name, region_name, total_price,
                 discount_percent, spp, finished_price, price_with_disc, order_date, last_change_date, is_cancel,
                 cancel_date, status, synced_at)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+
     private static final String UPDATE = """
             UPDATE wb_orders SET g_number = ?, nm_id = ?, supplier_article = ?, barcode = ?, tech_size = ?, category = ?,
                 subject = ?, brand = ?, warehouse_name = ?, warehouse_type = ?, country_name = ?, oblast_okrug_name = ?,
@@ -81,34 +83,7 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
         for (WbOrder o : rows) {
             Previous before = existing.get(o.srid());
             if (before == null) {
-                inserts.add(new Object[] {
-                    cabinetId,
-                    o.srid(),
-                    o.gNumber(),
-                    o.nmId(),
-                    o.supplierArticle(),
-                    o.barcode(),
-                    o.techSize(),
-                    o.category(),
-                    o.subject(),
-                    o.brand(),
-                    o.warehouseName(),
-                    o.warehouseType(),
-                    o.countryName(),
-                    o.oblastOkrugName(),
-                    o.regionName(),
-                    o.totalPrice(),
-                    o.discountPercent(),
-                    o.spp(),
-                    o.finishedPrice(),
-                    o.priceWithDisc(),
-                    o.date(),
-                    o.lastChangeDate(),
-                    o.isCancel(),
-                    o.cancelDate(),
-                    o.isCancel() ? "canceled" : "active",
-                    now
-                });
+                inserts.add(insertRow(cabinetId, o, now));
                 newSrids.add(o.srid());
                 if (o.isCancel()) {
                     newlyCancelled.add(o.srid());
@@ -171,5 +146,36 @@ final class OrdersStep implements DataSetStep<List<WbOrder>> {
             }
             return "buyout".equals(status) || "return".equals(status) ? status : "active";
         }
+    }
+
+    static Object[] insertRow(long cabinetId, WbOrder o, Instant now) {
+        return new Object[] {
+            cabinetId,
+            o.srid(),
+            o.gNumber(),
+            o.nmId(),
+            o.supplierArticle(),
+            o.barcode(),
+            o.techSize(),
+            o.category(),
+            o.subject(),
+            o.brand(),
+            o.warehouseName(),
+            o.warehouseType(),
+            o.countryName(),
+            o.oblastOkrugName(),
+            o.regionName(),
+            o.totalPrice(),
+            o.discountPercent(),
+            o.spp(),
+            o.finishedPrice(),
+            o.priceWithDisc(),
+            o.date(),
+            o.lastChangeDate(),
+            o.isCancel(),
+            o.cancelDate(),
+            o.isCancel() ? "canceled" : "active",
+            now
+        };
     }
 }

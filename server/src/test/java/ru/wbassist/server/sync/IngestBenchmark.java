@@ -34,13 +34,6 @@ public final class IngestBenchmark {
     /** The rows of a later sync into a cabinet that holds the rest. */
     private static final int LATER = 10_000;
 
-    private static final String RAW_INSERT = """
-            INSERT INTO wb_orders (cabinet_id, srid, g_number, nm_id, supplier_article, barcode, tech_size, category,
-                subject, brand, warehouse_name, warehouse_type, country_name, oblast_okrug_name, region_name, total_price,
-                discount_percent, spp, finished_price, price_with_disc, order_date, last_change_date, is_cancel,
-                cancel_date, status, synced_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
-
     private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -176,37 +169,10 @@ public final class IngestBenchmark {
     }
 
     private static void insertAll(Connection c, List<WbOrder> rows, Instant now) throws SQLException {
-        try (var ps = c.prepareStatement(RAW_INSERT)) {
+        try (var ps = c.prepareStatement(OrdersStep.INSERT)) {
             int pending = 0;
             for (WbOrder o : rows) {
-                Sql.bind(
-                        ps,
-                        1L,
-                        o.srid(),
-                        o.gNumber(),
-                        o.nmId(),
-                        o.supplierArticle(),
-                        o.barcode(),
-                        o.techSize(),
-                        o.category(),
-                        o.subject(),
-                        o.brand(),
-                        o.warehouseName(),
-                        o.warehouseType(),
-                        o.countryName(),
-                        o.oblastOkrugName(),
-                        o.regionName(),
-                        o.totalPrice(),
-                        o.discountPercent(),
-                        o.spp(),
-                        o.finishedPrice(),
-                        o.priceWithDisc(),
-                        o.date(),
-                        o.lastChangeDate(),
-                        o.isCancel(),
-                        o.cancelDate(),
-                        o.isCancel() ? "canceled" : "active",
-                        now);
+                Sql.bind(ps, OrdersStep.insertRow(1L, o, now));
                 ps.addBatch();
                 if (++pending == 1000) {
                     ps.executeBatch();
